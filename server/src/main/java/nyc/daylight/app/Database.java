@@ -1,0 +1,108 @@
+package nyc.daylight.app;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.jooq.DSLContext;
+import org.jooq.SQLDialect;
+import org.jooq.impl.DSL;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The node's connection to PostgreSQL: a pool to the configured server, or to an embedded
+ * PostgreSQL whose files live in {@code dataDir/pg} and survive restarts. Closing it closes the
+ * pool and stops the embedded server, so Ctrl-C leaves no postgres process behind.
+ */
+public final class Database implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(Database.class);
+
+    private final EmbeddedPostgres embedded;
+    private final HikariDataSource pool;
+    private final String jdbcUrl;
+
+    private Database(EmbeddedPostgres embedded, HikariDataSource pool, String jdbcUrl) {
+        this.embedded = embedded;
+        this.pool = pool;
+        this.jdbcUrl = jdbcUrl;
+    }
+
+    public static Database open(DaylightConfig config) throws IOException {
+        if (config.embeddedDatabase()) {
+            Path pgDir = config.dataDir().resolve("pg");
+            Files.createDirectories(pgDir);
+            long started = System.nanoTime();
+            EmbeddedPostgres pg = EmbeddedPostgres.builder()
+                    .setDataDirectory(pgDir)
+                    .setCleanDataDirectory(false)
+                    // We stop it ourselves on close; its own hook would race ours at shutdown.
+                    .setRegisterShutdownHook(false)
+                    .start();
+            log.info("Embedded PostgreSQL started in {} ms with data in {}",
+                    (System.nanoTime() - started) / 1_000_000, pgDir);
+            String url = pg.getJdbcUrl("postgres", "postgres");
+            try {
+                return new Database(pg, pool(url, "postgres", null), url);
+            } catch (RuntimeException e) {
+                pg.close();
+                throw e;
+            }
+        }
+        String url = config.databaseUrl().orElseThrow();
+        return new Database(null, pool(url, config.databaseUser().orElse(null),
+                config.databasePassword().orElse(null)), url);
+    }
+
+    private static HikariDataSource pool(String url, String user, String password) {
+        HikariConfig hc = new HikariConfig();
+        hc.setJdbcUrl(url);
+        hc.setUsername(user);
+        hc.setPassword(password);
+        hc.setPoolName("daylight");
+        hc.setMaximumPoolSize(10);
+        // Start even when the database is down: /health then reports it instead of the node dying.
+        hc.setInitializationFailTimeout(-1);
+        hc.setConnectionTimeout(5_000);
+        return new HikariDataSource(hc);
+    }
+
+    /** Applies the migrations in {@code sql/} (Flyway keeps its own history table). */
+    public static int migrate(DataSource dataSource) {
+        return Flyway.configure()
+                .dataSource(dataSource)
+                .locations("classpath:db/migration")
+                .load()
+                .migrate()
+                .migrationsExecuted;
+    }
+
+    public static DSLContext dsl(DataSource dataSource) {
+        return DSL.using(dataSource, SQLDialect.POSTGRES);
+    }
+
+    public DataSource dataSource() {
+        return pool;
+    }
+
+    public String jdbcUrl() {
+        return jdbcUrl;
+    }
+
+    @Override
+    public void close() {
+        pool.close();
+        if (embedded != null) {
+            try {
+                embedded.close();
+                log.info("Embedded PostgreSQL stopped");
+            } catch (IOException e) {
+                log.warn("Embedded PostgreSQL did not stop cleanly", e);
+            }
+        }
+    }
+}

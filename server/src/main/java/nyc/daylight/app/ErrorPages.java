@@ -1,0 +1,62 @@
+package nyc.daylight.app;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import io.javalin.http.HttpStatus;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Errors answer in the caller's language: JSON for the API and the health check, a page for
+ * everyone else. An unexpected exception is logged with its stack and shown as a plain 500,
+ * never with internals.
+ */
+final class ErrorPages {
+    private static final Logger log = LoggerFactory.getLogger(ErrorPages.class);
+    private final Templates templates;
+
+    ErrorPages(Templates templates) {
+        this.templates = templates;
+    }
+
+    void register(RoutesConfig routes) {
+        routes.exception(HttpResponseException.class, (e, ctx) -> respond(ctx, e.getStatus(), publicMessage(e)));
+        routes.exception(Exception.class, (e, ctx) -> {
+            log.error("Unhandled error on {} {}", ctx.method(), ctx.path(), e);
+            respond(ctx, 500, "Something went wrong on our side. Please try again.");
+        });
+    }
+
+    // Javalin's own 404 text names the method and path ("Endpoint GET /x not found"); people get
+    // a sentence instead. A handler's specific message ("No agency named …") is kept.
+    private static String publicMessage(HttpResponseException e) {
+        String message = e.getMessage();
+        if (e.getStatus() == 404 && (message == null || message.isBlank()
+                || message.equals("Not Found") || message.startsWith("Endpoint "))) {
+            return "We could not find that page.";
+        }
+        return message;
+    }
+
+    private void respond(Context ctx, int status, String message) {
+        ctx.status(status);
+        if (wantsJson(ctx)) {
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("error", message);
+            body.put("status", status);
+            ctx.json(body);
+            return;
+        }
+        String title = HttpStatus.forStatus(status).getMessage();
+        ctx.html(templates.render("error.ftlh", Map.of(
+                "status", status, "title", title, "message", message), ctx));
+    }
+
+    private static boolean wantsJson(Context ctx) {
+        String path = ctx.path();
+        return path.startsWith("/api/") || path.equals("/health");
+    }
+}

@@ -1,0 +1,9 @@
+package nyc.daylight.app;
+
+import io.javalin.security.RouteRole;
+
+/** Who may call a route. Every route names one; {@link Routes} enforces it before the handler. */
+public enum Role implements RouteRole {
+    /** Anyone, signed in or not: the public pages, the read API, the health check. */
+    PUBLIC
+}

@@ -1,0 +1,74 @@
+package nyc.daylight.app;
+
+import freemarker.core.HTMLOutputFormat;
+import freemarker.ext.beans.BeansWrapper;
+import freemarker.ext.beans.BeansWrapperBuilder;
+import freemarker.ext.beans.ResourceBundleModel;
+import freemarker.template.Configuration;
+import freemarker.template.DefaultObjectWrapperBuilder;
+import freemarker.template.Template;
+import freemarker.template.TemplateException;
+import freemarker.template.TemplateExceptionHandler;
+import io.javalin.http.Context;
+import io.javalin.rendering.FileRenderer;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.ResourceBundle;
+
+/**
+ * Renders the Freemarker templates of the {@code web/} module. Every template is HTML output
+ * with auto-escaping on, whatever its extension, so a value can only reach the page unescaped
+ * through an explicit {@code ?no_esc}. The base model every page needs (current path, language,
+ * messages) is added here so handlers pass only their own data.
+ */
+public final class Templates implements FileRenderer {
+    static final String TEMPLATE_ROOT = "/daylight/web/templates";
+    private static final String MESSAGES = "daylight.web.i18n.messages";
+
+    private final Configuration freemarker;
+    private final String assetVersion;
+    private final BeansWrapper beans = new BeansWrapperBuilder(Configuration.VERSION_2_3_34).build();
+
+    public Templates(String assetVersion) {
+        this.assetVersion = assetVersion;
+        freemarker = new Configuration(Configuration.VERSION_2_3_34);
+        freemarker.setClassLoaderForTemplateLoading(Templates.class.getClassLoader(), TEMPLATE_ROOT);
+        freemarker.setDefaultEncoding("UTF-8");
+        freemarker.setOutputFormat(HTMLOutputFormat.INSTANCE);
+        freemarker.setAutoEscapingPolicy(Configuration.ENABLE_IF_SUPPORTED_AUTO_ESCAPING_POLICY);
+        freemarker.setTemplateExceptionHandler(TemplateExceptionHandler.RETHROW_HANDLER);
+        freemarker.setLogTemplateExceptions(false);
+        freemarker.setFallbackOnNullLoopVariable(false);
+        freemarker.setObjectWrapper(new DefaultObjectWrapperBuilder(Configuration.VERSION_2_3_34).build());
+    }
+
+    @Override
+    public String render(String template, Map<String, ?> model, Context ctx) {
+        Map<String, Object> all = new HashMap<>(baseModel(ctx));
+        all.putAll(model);
+        try {
+            Template t = freemarker.getTemplate(template);
+            StringWriter out = new StringWriter();
+            t.process(all, out);
+            return out.toString();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Template " + template + " could not be read", e);
+        } catch (TemplateException e) {
+            throw new IllegalStateException("Template " + template + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    private Map<String, Object> baseModel(Context ctx) {
+        Locale locale = Locale.ENGLISH;
+        ResourceBundle bundle = ResourceBundle.getBundle(MESSAGES, locale);
+        return Map.of(
+                "currentPath", ctx.path(),
+                "lang", locale.getLanguage(),
+                "assetVersion", assetVersion,
+                "msg", new ResourceBundleModel(bundle, beans));
+    }
+}

@@ -1,0 +1,26 @@
+package nyc.daylight.site;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.util.Map;
+import nyc.daylight.app.Role;
+
+/**
+ * The pages every visitor starts from. Sections whose features have not landed yet render an
+ * honest empty state, so the navigation never leads to an error.
+ */
+public final class SiteRoutes {
+
+    public void register(RoutesConfig routes) {
+        routes.get("/", ctx -> ctx.render("home.ftlh"), Role.PUBLIC);
+        routes.get("/about", ctx -> ctx.render("about.ftlh"), Role.PUBLIC);
+        routes.get("/requests/new", ctx -> section(ctx, "file"), Role.PUBLIC);
+        routes.get("/requests", ctx -> section(ctx, "requests"), Role.PUBLIC);
+        routes.get("/records", ctx -> section(ctx, "records"), Role.PUBLIC);
+        routes.get("/scorecards", ctx -> section(ctx, "scorecards"), Role.PUBLIC);
+    }
+
+    private static void section(Context ctx, String section) {
+        ctx.render("section.ftlh", Map.of("section", section));
+    }
+}

@@ -1,0 +1,98 @@
+package nyc.daylight.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import nyc.daylight.testing.PostgresExtension;
+import nyc.daylight.testing.RunningApp;
+import nyc.daylight.testing.TestDatabase;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.postgresql.ds.PGSimpleDataSource;
+
+@ExtendWith(PostgresExtension.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class AppHttpTest {
+    private RunningApp app;
+
+    @BeforeAll
+    void start(TestDatabase db) {
+        app = RunningApp.start(db.dataSource(), Clock.systemUTC());
+    }
+
+    @AfterAll
+    void stop() {
+        app.close();
+    }
+
+    @Test
+    void GET_health_reports_ok_with_the_database_up() throws Exception {
+        HttpResponse<String> r = app.get("/health");
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/json"));
+        assertThat(r.body()).contains("\"status\":\"ok\"", "\"database\":\"ok\"");
+    }
+
+    @Test
+    void GET_health_answers_503_naming_the_database_when_it_is_down() throws Exception {
+        PGSimpleDataSource nowhere = new PGSimpleDataSource();
+        nowhere.setUrl("jdbc:postgresql://127.0.0.1:1/none?connectTimeout=2");
+        try (RunningApp broken = RunningApp.start(nowhere, Clock.systemUTC())) {
+            HttpResponse<String> r = broken.get("/health");
+            assertThat(r.statusCode()).isEqualTo(503);
+            assertThat(r.body()).contains("\"status\":\"unavailable\"", "\"database\":\"unavailable\"");
+        }
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+            "/, 'How, when and why do city agencies talk to ICE?'",
+            "/about, About Daylight",
+            "/requests/new, File a request",
+            "/requests, Requests",
+            "/records, Records",
+            "/scorecards, Scorecards"})
+    void every_navigation_page_renders_its_heading(String path, String heading) throws Exception {
+        HttpResponse<String> r = app.get(path);
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).contains("text/html"));
+        assertThat(r.body()).contains("<h1>" + heading + "</h1>", "<html lang=\"en\">", "href=\"#main\"");
+    }
+
+    @Test
+    void every_page_forbids_third_party_content_and_framing() throws Exception {
+        HttpResponse<String> r = app.get("/");
+        assertThat(r.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(
+                csp -> assertThat(csp).contains("default-src 'self'", "frame-ancestors 'none'"));
+        assertThat(r.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
+        assertThat(r.body()).doesNotContain("http://", "https://");
+    }
+
+    @Test
+    void static_assets_are_served_with_cache_headers() throws Exception {
+        HttpResponse<String> r = app.get("/static/css/daylight.css?v=" + DaylightApp.VERSION);
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.headers().firstValue("Cache-Control")).hasValueSatisfying(c -> assertThat(c).contains("max-age="));
+        assertThat(r.body()).contains(".skip-link");
+    }
+
+    @Test
+    void an_unknown_page_is_a_404_page_not_an_error() throws Exception {
+        HttpResponse<String> r = app.get("/no/such/page");
+        assertThat(r.statusCode()).isEqualTo(404);
+        assertThat(r.body()).contains("<h1>Not Found</h1>", "We could not find that page.");
+    }
+
+    @Test
+    void an_unknown_api_path_is_a_404_in_json() throws Exception {
+        HttpResponse<String> r = app.get("/api/v1/nothing-here");
+        assertThat(r.statusCode()).isEqualTo(404);
+        assertThat(r.body()).contains("\"error\"", "\"status\":404");
+    }
+}

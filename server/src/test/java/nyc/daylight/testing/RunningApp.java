@@ -1,0 +1,41 @@
+package nyc.daylight.testing;
+
+import io.javalin.Javalin;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import javax.sql.DataSource;
+import nyc.daylight.app.DaylightApp;
+
+/** The real application on a random port, with a real HTTP client pointed at it. */
+public final class RunningApp implements AutoCloseable {
+    private final Javalin app;
+    private final HttpClient http = HttpClient.newBuilder()
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .build();
+
+    private RunningApp(Javalin app) {
+        this.app = app;
+    }
+
+    public static RunningApp start(DataSource dataSource, Clock clock) {
+        return new RunningApp(new DaylightApp(dataSource, clock).create().start("127.0.0.1", 0));
+    }
+
+    public String baseUrl() {
+        return "http://127.0.0.1:" + app.port();
+    }
+
+    public HttpResponse<String> get(String path) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create(baseUrl() + path)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Override
+    public void close() {
+        app.stop();
+    }
+}
