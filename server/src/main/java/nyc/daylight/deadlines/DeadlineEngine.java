@@ -1,0 +1,364 @@
+package nyc.daylight.deadlines;
+
+import static nyc.daylight.deadlines.Deadline.Kind.APPEAL_DECISION;
+import static nyc.daylight.deadlines.Deadline.Kind.APPEAL_FILING;
+import static nyc.daylight.deadlines.Deadline.Kind.COURT;
+import static nyc.daylight.deadlines.Deadline.Kind.DETERMINATION;
+import static nyc.daylight.deadlines.Deadline.Kind.RESPONSE;
+import static nyc.daylight.deadlines.Deadline.State.EXPIRED;
+import static nyc.daylight.deadlines.Deadline.State.MET;
+import static nyc.daylight.deadlines.Deadline.State.MISSED;
+import static nyc.daylight.deadlines.Deadline.State.MOOT;
+import static nyc.daylight.deadlines.Deadline.State.PENDING;
+import static nyc.daylight.deadlines.Deadline.State.SUPERSEDED;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Predicate;
+
+/**
+ * The statutory deadlines of one request: a pure function of its ledger, its agency's rules and
+ * calendar, and "now". No database, no clock. Every rule is in docs/foil-deadlines.md with its
+ * source; the choices Daylight makes where the law leaves room are written there too.
+ */
+public final class DeadlineEngine {
+    static final String POL_89_3 = "Public Officers Law §89(3)(a); 21 NYCRR §1401.5";
+    static final String POL_89_4 = "Public Officers Law §89(4)(a)";
+    static final String CONSTRUCTIVE = "Public Officers Law §89(3)(a), §89(4)(a); 21 NYCRR §1401.5(e)";
+    static final String GCL = "General Construction Law §§20, 25-a";
+    static final String CPLR = "CPLR 217(1); Public Officers Law §89(4)(b)";
+    static final String FOIA_DETERMINATION = "5 U.S.C. §552(a)(6)(A)(i)";
+    static final String FOIA_EXTENSION = "5 U.S.C. §552(a)(6)(B)(i)";
+    static final String FOIA_APPEAL = "5 U.S.C. §552(a)(6)(A)(i)(III)(aa)";
+    static final String FOIA_APPEAL_DECISION = "5 U.S.C. §552(a)(6)(A)(ii)";
+    static final String FOIA_REMEDIES = "5 U.S.C. §552(a)(4)(B), §552(a)(6)(C)(i), §552(h)";
+
+    public DeadlineReport evaluate(List<LedgerEvent> ledger, AgencyRules rules, BusinessCalendar calendar, Instant now) {
+        List<LedgerEvent> events = ledger.stream().sorted(Comparator.comparing(LedgerEvent::occurredAt)).toList();
+        LedgerEvent submitted = first(events, t -> t == EventType.SUBMITTED)
+                .orElseThrow(() -> new IllegalArgumentException("A request's ledger starts with SUBMITTED"));
+        return new Evaluation(events, rules, calendar, now, submitted).run();
+    }
+
+    private static Optional<LedgerEvent> first(List<LedgerEvent> events, Predicate<EventType> type) {
+        return events.stream().filter(e -> type.test(e.type())).findFirst();
+    }
+
+    /** One evaluation's working state; discarded after {@link #run()}. */
+    private static final class Evaluation {
+        private final List<LedgerEvent> events;
+        private final AgencyRules rules;
+        private final BusinessCalendar cal;
+        private final LocalDate today;
+        private final boolean ny;
+        private final LocalDate receipt;
+        private final List<Deadline> out = new ArrayList<>();
+
+        Evaluation(List<LedgerEvent> events, AgencyRules rules, BusinessCalendar cal, Instant now, LedgerEvent submitted) {
+            this.events = events;
+            this.rules = rules;
+            this.cal = cal;
+            LocalDate nowDay = now.atZone(BusinessCalendar.NEW_YORK).toLocalDate();
+            // After a withdrawal nothing more can be missed: deadlines are judged as of that day.
+            this.today = first(events, t -> t == EventType.WITHDRAWN).map(LedgerEvent::localDate)
+                    .filter(w -> w.isBefore(nowDay)).orElse(nowDay);
+            this.ny = rules.regime() == Regime.NY_FOIL;
+            this.receipt = cal.effectiveReceipt(submitted.occurredAt(), rules.closeOfBusiness());
+        }
+
+        DeadlineReport run() {
+            Optional<LedgerEvent> determination = first(events, EventType.DETERMINATIONS::contains);
+            Optional<LedgerEvent> withdrawn = first(events, t -> t == EventType.WITHDRAWN);
+            Deadline current = ny ? nyDeterminationDue() : federalDeterminationDue();
+            current = applyExtensions(current, determination.map(LedgerEvent::occurredAt).orElse(Instant.MAX));
+            current = close(current, determination.map(LedgerEvent::localDate));
+            out.add(current);
+
+            Optional<LocalDate> denialDay = denialDay(determination);
+            Optional<LedgerEvent> appeal = first(events, t -> t == EventType.APPEALED);
+            Optional<LedgerEvent> appealDecision = first(events, EventType.APPEAL_DECISIONS::contains);
+            boolean grantedInFull = determination.map(e -> e.type() == EventType.GRANTED).orElse(false);
+            if (denialDay.isPresent() && !grantedInFull && (ny || determination.isPresent())) {
+                appealWindow(denialDay.get(), appeal);
+            }
+            appeal.ifPresent(a -> appealDecision(a, appealDecision));
+            finalDenialDay(appealDecision).ifPresent(this::courtWindow);
+
+            if (withdrawn.isPresent()) {
+                LocalDate on = withdrawn.get().localDate();
+                out.replaceAll(d -> d.state() == PENDING ? d.with(MOOT, on, "Withdrawn by the requester.") : d);
+            }
+            Standing standing = standing(withdrawn.isPresent(), determination.isPresent(), appeal, appealDecision);
+            return new DeadlineReport(rules.regime(), receipt, List.copyOf(out), standing,
+                    nextSteps(standing, determination, appeal, appealDecision));
+        }
+
+        // --- determination -------------------------------------------------------------------
+
+        /** NY: 5 business days to respond, then the acknowledgment's date binds (POL §89(3)(a)). */
+        private Deadline nyDeterminationDue() {
+            LocalDate responseDue = cal.addBusinessDays(receipt, rules.responseDays());
+            Optional<LedgerEvent> response = first(events, t -> t == EventType.ACKNOWLEDGED
+                    || t == EventType.RECORDS_RELEASED || EventType.DETERMINATIONS.contains(t));
+            Optional<LedgerEvent> ack = first(events, t -> t == EventType.ACKNOWLEDGED);
+            Deadline respond = close(new Deadline(RESPONSE, Party.AGENCY, responseDue, PENDING, null, POL_89_3,
+                    "Grant, deny, or acknowledge in writing with an approximate date."), response.map(LedgerEvent::localDate));
+            boolean noApproximateDate = ack.isPresent() && ack.get().date() == null
+                    && ack.equals(response);
+            if (noApproximateDate) {
+                respond = respond.with(MISSED, ack.get().localDate(),
+                        "Acknowledged without an approximate date, which the law treats as a denial.");
+            }
+            out.add(respond);
+
+            if (ack.isEmpty() || noApproximateDate) {
+                LocalDate latest = cal.addBusinessDays(noApproximateDate ? ack.get().localDate() : responseDue,
+                        rules.determinationDays());
+                return new Deadline(DETERMINATION, Party.AGENCY, latest, PENDING, null, POL_89_3,
+                        "The latest date the law allows without a written reason and a date certain.");
+            }
+            LocalDate ackDay = ack.get().localDate();
+            LocalDate limit = cal.addBusinessDays(ackDay, rules.determinationDays());
+            LocalDate approximate = ack.get().date();
+            if (!approximate.isAfter(limit)) {
+                return new Deadline(DETERMINATION, Party.AGENCY, approximate, PENDING, null, POL_89_3,
+                        "The approximate date the agency gave when it acknowledged the request.");
+            }
+            if (ack.get().hasReason()) {
+                return new Deadline(DETERMINATION, Party.AGENCY, approximate, PENDING, null, POL_89_3,
+                        "A date certain more than " + rules.determinationDays()
+                                + " business days after the acknowledgment, with the written reason the law requires.");
+            }
+            return new Deadline(DETERMINATION, Party.AGENCY, limit, PENDING, null, POL_89_3,
+                    "The agency named " + approximate + " without the written reason the law requires for a date more than "
+                            + rules.determinationDays() + " business days after its acknowledgment; Daylight holds it to "
+                            + limit + ".");
+        }
+
+        /** Federal: 20 working days from receipt (§552(a)(6)(A)(i)). */
+        private Deadline federalDeterminationDue() {
+            return new Deadline(DETERMINATION, Party.AGENCY, cal.addBusinessDays(receipt, rules.determinationDays()),
+                    PENDING, null, FOIA_DETERMINATION, "A determination within " + rules.determinationDays()
+                    + " working days of receipt.");
+        }
+
+        /**
+         * A written extension given before the date passes moves it (the old date is kept as
+         * superseded). One given after the date passed never erases the miss: the missed date
+         * stays missed and the new date is tracked as the agency's own promise.
+         */
+        private Deadline applyExtensions(Deadline current, Instant decidedAt) {
+            boolean federalExtensionUsed = false;
+            LocalDate statutoryFederalDue = current.due();
+            for (LedgerEvent ext : events) {
+                // The law asks for a written reason; without one nothing moves. After a
+                // determination there is nothing left to extend.
+                if (ext.type() != EventType.EXTENDED || ext.date() == null || !ext.hasReason()
+                        || ext.occurredAt().isAfter(decidedAt)) {
+                    continue;
+                }
+                LocalDate on = ext.localDate();
+                LocalDate newDue = ext.date();
+                String citation = ny ? POL_89_3 : FOIA_EXTENSION;
+                String note = "Extended with the reason: " + ext.reason();
+                if (!ny) {
+                    LocalDate max = cal.addBusinessDays(statutoryFederalDue, rules.extensionDays());
+                    if (federalExtensionUsed) {
+                        continue; // Beyond one extension FOIA needs the requester's agreement.
+                    }
+                    federalExtensionUsed = true;
+                    if (newDue.isAfter(max)) {
+                        newDue = max;
+                        note += " (capped at " + rules.extensionDays() + " more working days, the most §552(a)(6)(B)(i) allows)";
+                    }
+                }
+                if (!on.isAfter(current.due())) {
+                    out.add(current.with(SUPERSEDED, on, null));
+                } else {
+                    out.add(current.with(MISSED, null, "Passed before the agency extended it; an extension never erases a missed date."));
+                }
+                current = new Deadline(DETERMINATION, Party.AGENCY, newDue, PENDING, null, citation, note);
+            }
+            return current;
+        }
+
+        /** Met if done by the due date; missed if done later or not at all once the date has passed. */
+        private Deadline close(Deadline d, Optional<LocalDate> doneOn) {
+            if (doneOn.isPresent()) {
+                return doneOn.get().isAfter(d.due()) ? d.with(MISSED, doneOn.get(), null) : d.with(MET, doneOn.get(), null);
+            }
+            return today.isAfter(d.due()) ? d.with(MISSED, null, null) : d;
+        }
+
+        // --- appeals ---------------------------------------------------------------------------
+
+        /**
+         * The day a denial took effect: a written adverse determination (which gives the requester
+         * a fresh window even after an earlier miss), else (NY) the first constructive denial: the
+         * day after a missed date, or the day of a defective acknowledgment.
+         */
+        private Optional<LocalDate> denialDay(Optional<LedgerEvent> determination) {
+            Optional<LocalDate> explicit = determination.filter(e -> EventType.ADVERSE.contains(e.type()))
+                    .map(LedgerEvent::localDate);
+            if (explicit.isPresent() || !ny) return explicit;
+            return out.stream()
+                    .filter(d -> d.owedBy() == Party.AGENCY && d.state() == MISSED)
+                    .map(d -> d.resolvedOn() != null && d.resolvedOn().isBefore(d.due().plusDays(1))
+                            ? d.resolvedOn() : d.due().plusDays(1))
+                    .min(Comparator.naturalOrder());
+        }
+
+        private void appealWindow(LocalDate denialDay, Optional<LedgerEvent> appeal) {
+            LocalDate due;
+            String citation;
+            if (ny) {
+                // GCL §20: the day of the denial is not counted; §25-a: a weekend or holiday end moves on.
+                due = cal.onOrNextBusinessDay(denialDay.plusDays(rules.appealFilingDays()));
+                citation = POL_89_4 + "; " + GCL;
+            } else {
+                due = denialDay.plusDays(rules.appealFilingDays());
+                citation = FOIA_APPEAL;
+            }
+            Deadline window = new Deadline(APPEAL_FILING, Party.REQUESTER, due, PENDING, null, citation,
+                    "The requester may appeal in writing to the agency's appeals officer.");
+            if (appeal.isPresent()) {
+                LocalDate on = appeal.get().localDate();
+                out.add(window.with(on.isAfter(due) ? MISSED : MET, on, null));
+            } else {
+                out.add(today.isAfter(due) ? window.with(EXPIRED, null, null) : window);
+            }
+        }
+
+        private void appealDecision(LedgerEvent appeal, Optional<LedgerEvent> decision) {
+            LocalDate received = cal.effectiveReceipt(appeal.occurredAt(), rules.closeOfBusiness());
+            LocalDate due = cal.addBusinessDays(received, rules.appealDecisionDays());
+            Deadline d = new Deadline(APPEAL_DECISION, Party.APPEALS_OFFICER, due, PENDING, null,
+                    ny ? POL_89_4 : FOIA_APPEAL_DECISION,
+                    ny ? "Explain in writing the reasons for further denial, or provide access."
+                       : "Decide the appeal within " + rules.appealDecisionDays() + " working days of receipt.");
+            out.add(close(d, decision.map(LedgerEvent::localDate)));
+        }
+
+        /** NY only: the final denial that opens an Article 78 proceeding. */
+        private Optional<LocalDate> finalDenialDay(Optional<LedgerEvent> decision) {
+            if (!ny) return Optional.empty();
+            Optional<Deadline> appealDue = last(APPEAL_DECISION);
+            if (appealDue.isEmpty()) return Optional.empty();
+            if (decision.isPresent()) {
+                // A written decision, even a late one, is the final determination the four months run from.
+                return EventType.FINAL_DENIALS.contains(decision.get().type())
+                        ? Optional.of(decision.get().localDate()) : Optional.empty();
+            }
+            return appealDue.get().state() == MISSED ? Optional.of(appealDue.get().due().plusDays(1)) : Optional.empty();
+        }
+
+        private void courtWindow(LocalDate finalDenial) {
+            LocalDate due = cal.onOrNextBusinessDay(finalDenial.plusMonths(4));
+            Deadline court = new Deadline(COURT, Party.REQUESTER, due, PENDING, null, CPLR + "; " + GCL,
+                    "An Article 78 proceeding in State Supreme Court may be brought within four months of the final denial.");
+            out.add(today.isAfter(due) ? court.with(EXPIRED, null, null) : court);
+        }
+
+        // --- standing and next steps ----------------------------------------------------------
+
+        private Standing standing(boolean withdrawn, boolean decided, Optional<LedgerEvent> appeal,
+                                  Optional<LedgerEvent> appealDecision) {
+            if (withdrawn) return Standing.WITHDRAWN;
+            if (appeal.isPresent() && appealDecision.isEmpty()) {
+                return timeliness(last(APPEAL_DECISION).orElseThrow());
+            }
+            if (decided) return Standing.DECIDED;
+            boolean missedAny = out.stream().anyMatch(d -> d.owedBy() == Party.AGENCY && d.state() == MISSED);
+            if (missedAny) return ny ? Standing.CONSTRUCTIVELY_DENIED : Standing.OVERDUE;
+            return timeliness(last(RESPONSE).filter(d -> d.state() == PENDING)
+                    .orElseGet(() -> last(DETERMINATION).orElseThrow()));
+        }
+
+        private Standing timeliness(Deadline d) {
+            if (d.state() == MISSED) return ny ? Standing.CONSTRUCTIVELY_DENIED : Standing.OVERDUE;
+            return cal.businessDaysBetween(today, d.due()) <= rules.dueSoonDays() ? Standing.DUE_SOON : Standing.ON_TIME;
+        }
+
+        private List<NextStep> nextSteps(Standing standing, Optional<LedgerEvent> determination,
+                                         Optional<LedgerEvent> appeal, Optional<LedgerEvent> appealDecision) {
+            List<NextStep> steps = new ArrayList<>();
+            Optional<Deadline> court = last(COURT).filter(d -> d.state() == PENDING);
+            Optional<Deadline> window = last(APPEAL_FILING).filter(d -> d.state() == PENDING);
+            switch (standing) {
+                case WITHDRAWN -> steps.add(new NextStep(Party.NOBODY, "Nothing: the requester withdrew the request.", null, null));
+                case DECIDED -> {
+                    if (appealDecision.isPresent()) {
+                        court.ifPresent(c -> steps.add(new NextStep(Party.REQUESTER,
+                                "The appeal was denied: the requester may bring an Article 78 proceeding.", c.due(), c.citation())));
+                        if (!ny && EventType.FINAL_DENIALS.contains(appealDecision.get().type())) {
+                            steps.add(federalRemedies());
+                        }
+                    } else {
+                        window.ifPresent(w -> steps.add(new NextStep(Party.REQUESTER,
+                                "The requester may appeal the determination.", w.due(), w.citation())));
+                    }
+                    if (steps.isEmpty()) steps.add(new NextStep(Party.NOBODY, "Nothing: the request has been decided.", null, null));
+                }
+                case CONSTRUCTIVELY_DENIED, OVERDUE -> {
+                    if (appeal.isPresent()) {
+                        court.ifPresent(c -> steps.add(new NextStep(Party.REQUESTER,
+                                "The appeal was not decided in time, which is a denial: the requester may bring an Article 78 proceeding.",
+                                c.due(), c.citation())));
+                        if (!ny) steps.add(federalRemedies());
+                        Deadline d = last(APPEAL_DECISION).orElseThrow();
+                        steps.add(new NextStep(Party.APPEALS_OFFICER, "Decide the appeal (overdue).", d.due(), d.citation()));
+                    } else {
+                        window.ifPresent(w -> steps.add(new NextStep(Party.REQUESTER,
+                                "The agency missed a deadline: the requester may treat it as a denial and appeal.", w.due(), CONSTRUCTIVE)));
+                        if (!ny) steps.add(federalRemedies());
+                        Deadline d = last(DETERMINATION).orElseThrow();
+                        steps.add(new NextStep(Party.AGENCY, "Grant or deny the request (overdue).", d.due(), d.citation()));
+                    }
+                }
+                case ON_TIME, DUE_SOON -> {
+                    if (appeal.isPresent()) {
+                        Deadline d = last(APPEAL_DECISION).orElseThrow();
+                        steps.add(new NextStep(Party.APPEALS_OFFICER, "Decide the appeal.", d.due(), d.citation()));
+                    } else {
+                        Optional<Deadline> respond = last(RESPONSE).filter(r -> r.state() == PENDING);
+                        Deadline d = respond.orElseGet(() -> last(DETERMINATION).orElseThrow());
+                        steps.add(new NextStep(Party.AGENCY, respond.isPresent()
+                                ? "Grant, deny, or acknowledge the request in writing with an approximate date."
+                                : "Grant or deny the request.", d.due(), d.citation()));
+                    }
+                }
+            }
+            boolean open = standing != Standing.DECIDED && standing != Standing.WITHDRAWN && appeal.isEmpty();
+            if (open && clarificationOpen()) {
+                // The law has no tolling rule: the agency's date still binds while the requester answers.
+                steps.addFirst(new NextStep(Party.REQUESTER, "Answer the agency's request for clarification.", null, null));
+            }
+            return List.copyOf(steps);
+        }
+
+        private boolean clarificationOpen() {
+            int open = 0;
+            for (LedgerEvent e : events) {
+                if (e.type() == EventType.CLARIFICATION_REQUESTED) open = 1;
+                if (e.type() == EventType.CLARIFICATION_ANSWERED) open = 0;
+            }
+            return open == 1;
+        }
+
+        private NextStep federalRemedies() {
+            return new NextStep(Party.REQUESTER,
+                    "The requester may seek mediation from the Office of Government Information Services or file suit in federal district court.",
+                    null, FOIA_REMEDIES);
+        }
+
+        private Optional<Deadline> last(Deadline.Kind kind) {
+            Deadline found = null;
+            for (Deadline d : out) if (d.kind() == kind) found = d;
+            return Optional.ofNullable(found);
+        }
+    }
+}

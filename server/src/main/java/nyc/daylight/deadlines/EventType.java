@@ -1,0 +1,33 @@
+package nyc.daylight.deadlines;
+
+import java.util.EnumSet;
+import java.util.Set;
+
+/** What can happen to a request; each is one entry in its append-only ledger. */
+public enum EventType {
+    SUBMITTED,
+    /** Written acknowledgment; its date is the approximate date of a determination. */
+    ACKNOWLEDGED,
+    /** A new date certain (NY) or an unusual-circumstances extension (federal), with a reason. */
+    EXTENDED,
+    CLARIFICATION_REQUESTED,
+    CLARIFICATION_ANSWERED,
+    /** Records made available; releases may be partial and repeated. */
+    RECORDS_RELEASED,
+    GRANTED,
+    PARTIALLY_GRANTED,
+    DENIED,
+    NO_RECORDS,
+    APPEALED,
+    APPEAL_GRANTED,
+    APPEAL_PARTLY_GRANTED,
+    APPEAL_DENIED,
+    WITHDRAWN;
+
+    public static final Set<EventType> DETERMINATIONS = EnumSet.of(GRANTED, PARTIALLY_GRANTED, DENIED, NO_RECORDS);
+    /** Determinations that leave the requester something to appeal. */
+    public static final Set<EventType> ADVERSE = EnumSet.of(PARTIALLY_GRANTED, DENIED, NO_RECORDS);
+    public static final Set<EventType> APPEAL_DECISIONS = EnumSet.of(APPEAL_GRANTED, APPEAL_PARTLY_GRANTED, APPEAL_DENIED);
+    /** Appeal decisions that are a final denial, at least in part. */
+    public static final Set<EventType> FINAL_DENIALS = EnumSet.of(APPEAL_PARTLY_GRANTED, APPEAL_DENIED);
+}
