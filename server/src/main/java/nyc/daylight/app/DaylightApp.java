@@ -6,7 +6,12 @@ import io.javalin.json.JavalinJackson3;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Set;
+import java.util.List;
 import javax.sql.DataSource;
+import nyc.daylight.agencies.AgencyRoutes;
+import nyc.daylight.agencies.AgencyService;
+import nyc.daylight.deadlines.DeadlineRoutes;
+import org.jooq.DSLContext;
 import nyc.daylight.health.HealthCheck;
 import nyc.daylight.health.HealthRoutes;
 import nyc.daylight.site.SiteRoutes;
@@ -29,10 +34,14 @@ public final class DaylightApp {
     public Javalin create() {
         Templates templates = new Templates(VERSION);
         ErrorPages errors = new ErrorPages(templates);
-        Routes routes = new Routes(
-                new HealthRoutes(new HealthCheck(Database.dsl(dataSource), VERSION)),
-                new SiteRoutes(),
-                errors);
+        DSLContext dsl = Database.dsl(dataSource);
+        AgencyService agencies = new AgencyService(dsl);
+        Routes routes = new Routes(List.of(
+                new HealthRoutes(new HealthCheck(dsl, VERSION))::register,
+                new SiteRoutes()::register,
+                new AgencyRoutes(agencies, clock)::register,
+                new DeadlineRoutes(agencies, clock)::register,
+                errors::register));
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.fileRenderer(templates);

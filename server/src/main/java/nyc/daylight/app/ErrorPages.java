@@ -23,6 +23,17 @@ final class ErrorPages {
     }
 
     void register(RoutesConfig routes) {
+        routes.exception(BadInput.class, (e, ctx) -> {
+            if (wantsJson(ctx)) {
+                Map<String, Object> body = new LinkedHashMap<>();
+                body.put("error", e.getMessage());
+                body.put("field", e.field());
+                ctx.status(400).json(body);
+            } else {
+                respond(ctx, 400, e.getMessage());
+            }
+        });
+        routes.exception(AccessDenied.class, (e, ctx) -> respond(ctx, 403, e.getMessage()));
         routes.exception(HttpResponseException.class, (e, ctx) -> respond(ctx, e.getStatus(), publicMessage(e)));
         routes.exception(Exception.class, (e, ctx) -> {
             log.error("Unhandled error on {} {}", ctx.method(), ctx.path(), e);

@@ -3,31 +3,25 @@ package nyc.daylight.app;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.ForbiddenResponse;
-import nyc.daylight.health.HealthRoutes;
-import nyc.daylight.site.SiteRoutes;
+import java.util.List;
+import java.util.function.Consumer;
 
 /**
- * The one place routes are registered. Each feature adds its own table through
- * {@code register(routes)}; here the cross-cutting rules apply to all of them: security headers,
- * the role check before every matched route, and the error pages.
+ * The one place routes are registered. Each feature adds its own table through its
+ * {@code register(routes)}; here the cross-cutting rules apply to all of them: security headers
+ * and the role check before every matched route.
  */
 final class Routes {
-    private final HealthRoutes health;
-    private final SiteRoutes site;
-    private final ErrorPages errors;
+    private final List<Consumer<RoutesConfig>> features;
 
-    Routes(HealthRoutes health, SiteRoutes site, ErrorPages errors) {
-        this.health = health;
-        this.site = site;
-        this.errors = errors;
+    Routes(List<Consumer<RoutesConfig>> features) {
+        this.features = features;
     }
 
     void register(RoutesConfig routes) {
         routes.before(Routes::securityHeaders);
         routes.beforeMatched(Routes::checkRole);
-        health.register(routes);
-        site.register(routes);
-        errors.register(routes);
+        features.forEach(f -> f.accept(routes));
     }
 
     // Nothing loads from anywhere but this origin: no CDN, no third-party script, no framing.

@@ -31,6 +31,7 @@ public final class Templates implements FileRenderer {
 
     private final Configuration freemarker;
     private final String assetVersion;
+    private final Formats formats = new Formats();
     private final BeansWrapper beans = new BeansWrapperBuilder(Configuration.VERSION_2_3_34).build();
 
     public Templates(String assetVersion) {
@@ -66,6 +67,7 @@ public final class Templates implements FileRenderer {
         Locale locale = Locale.ENGLISH;
         ResourceBundle bundle = ResourceBundle.getBundle(MESSAGES, locale);
         return Map.of(
+                "fmt", formats,
                 "currentPath", ctx.path(),
                 "lang", locale.getLanguage(),
                 "assetVersion", assetVersion,

@@ -107,7 +107,7 @@ public final class BusinessCalendar {
         return addBusinessDays(day, 1);
     }
 
-    /** The named holidays and closures strictly after {@code from}, up to and including {@code to}. */
+    /** The named holidays and closures on weekdays from {@code from} through {@code to}, both included. */
     public List<Holiday> closuresBetween(LocalDate from, LocalDate to) {
         checkRange(from);
         checkRange(to);
@@ -117,12 +117,12 @@ public final class BusinessCalendar {
     /** Every named non-business weekday of a year, in date order. */
     public List<Holiday> closuresIn(int year) {
         checkRange(LocalDate.of(year, 1, 1));
-        return weekdayClosures(LocalDate.of(year, 1, 1).minusDays(1), LocalDate.of(year, 12, 31));
+        return weekdayClosures(LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31));
     }
 
     private List<Holiday> weekdayClosures(LocalDate from, LocalDate to) {
         List<Holiday> out = new ArrayList<>();
-        for (Map.Entry<LocalDate, String> e : closed.subMap(from, false, to, true).entrySet()) {
+        for (Map.Entry<LocalDate, String> e : closed.subMap(from, true, to, true).entrySet()) {
             DayOfWeek d = e.getKey().getDayOfWeek();
             // A holiday on a weekend skips nothing a weekend would not already have skipped.
             if (d != DayOfWeek.SATURDAY && d != DayOfWeek.SUNDAY) out.add(new Holiday(e.getKey(), e.getValue()));

@@ -1,0 +1,127 @@
+package nyc.daylight.agencies;
+
+import static nyc.daylight.sql.jooq.Tables.AGENCIES;
+import static nyc.daylight.sql.jooq.Tables.AGENCY_CHANGES;
+import static nyc.daylight.sql.jooq.Tables.AGENCY_CLOSURES;
+import static nyc.daylight.sql.jooq.Tables.REQUESTS;
+import static nyc.daylight.sql.jooq.Tables.USERS;
+import static org.jooq.impl.DSL.count;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import nyc.daylight.deadlines.AgencyRules;
+import nyc.daylight.deadlines.CalendarKind;
+import nyc.daylight.deadlines.Holiday;
+import nyc.daylight.deadlines.Regime;
+import nyc.daylight.sql.jooq.tables.records.AgenciesRecord;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.Records;
+
+/** The agency registry in PostgreSQL; jOOQ only, no rules. */
+final class AgencyRepository {
+    /** Request statuses that no longer owe anything; everything else counts as open. */
+    static final List<String> CLOSED_STATUSES = List.of("DRAFT", "DECIDED", "WITHDRAWN");
+
+    private final DSLContext dsl;
+
+    AgencyRepository(DSLContext dsl) {
+        this.dsl = dsl;
+    }
+
+    /** New York agencies first, then federal ones; by name within each. */
+    List<Agency> all() {
+        return dsl.selectFrom(AGENCIES)
+                .orderBy(AGENCIES.REGIME.desc(), AGENCIES.NAME)
+                .fetch(AgencyRepository::toAgency);
+    }
+
+    Optional<Agency> bySlug(String slug) {
+        return dsl.selectFrom(AGENCIES).where(AGENCIES.SLUG.eq(slug)).fetchOptional(AgencyRepository::toAgency);
+    }
+
+    List<Holiday> closures(long agencyId) {
+        return dsl.select(AGENCY_CLOSURES.DAY, AGENCY_CLOSURES.REASON)
+                .from(AGENCY_CLOSURES)
+                .where(AGENCY_CLOSURES.AGENCY_ID.eq(agencyId))
+                .orderBy(AGENCY_CLOSURES.DAY)
+                .fetch(Records.mapping(Holiday::new));
+    }
+
+    Map<Long, Integer> openRequestCounts() {
+        return dsl.select(REQUESTS.AGENCY_ID, count())
+                .from(REQUESTS)
+                .where(REQUESTS.STATUS.notIn(CLOSED_STATUSES))
+                .groupBy(REQUESTS.AGENCY_ID)
+                .fetchMap(REQUESTS.AGENCY_ID, count());
+    }
+
+    List<AgencyChange> history(long agencyId) {
+        return dsl.select(AGENCY_CHANGES.CHANGED_AT, USERS.EMAIL, AGENCY_CHANGES.FIELD,
+                        AGENCY_CHANGES.OLD_VALUE, AGENCY_CHANGES.NEW_VALUE)
+                .from(AGENCY_CHANGES).join(USERS).on(USERS.ID.eq(AGENCY_CHANGES.CHANGED_BY))
+                .where(AGENCY_CHANGES.AGENCY_ID.eq(agencyId))
+                .orderBy(AGENCY_CHANGES.CHANGED_AT.desc(), AGENCY_CHANGES.ID.desc())
+                .fetch(Records.mapping(AgencyChange::new));
+    }
+
+    /**
+     * Applies the edit and records one change row per field that actually changed, in one
+     * transaction; returns how many fields changed.
+     */
+    int update(long agencyId, long actorId, AgencyEdit edit) {
+        return dsl.transactionResult(tx -> {
+            DSLContext t = tx.dsl();
+            AgenciesRecord row = t.selectFrom(AGENCIES).where(AGENCIES.ID.eq(agencyId)).forUpdate().fetchSingle();
+            Map<Field<?>, Object> wanted = new java.util.LinkedHashMap<>();
+            wanted.put(AGENCIES.RECORDS_OFFICER_TITLE, edit.recordsOfficerTitle());
+            wanted.put(AGENCIES.FOIL_EMAIL, edit.foilEmail());
+            wanted.put(AGENCIES.POSTAL_ADDRESS, edit.postalAddress());
+            wanted.put(AGENCIES.APPEALS_OFFICER_TITLE, edit.appealsOfficerTitle());
+            wanted.put(AGENCIES.APPEALS_EMAIL, edit.appealsEmail());
+            wanted.put(AGENCIES.APPEALS_ADDRESS, edit.appealsAddress());
+            wanted.put(AGENCIES.CONTACT_VERIFIED, edit.contactVerified());
+            wanted.put(AGENCIES.CLOSE_OF_BUSINESS, edit.closeOfBusiness());
+            wanted.put(AGENCIES.RESPONSE_DAYS, edit.responseDays());
+            wanted.put(AGENCIES.DETERMINATION_DAYS, edit.determinationDays());
+            wanted.put(AGENCIES.EXTENSION_DAYS, edit.extensionDays());
+            wanted.put(AGENCIES.APPEAL_FILING_DAYS, edit.appealFilingDays());
+            wanted.put(AGENCIES.APPEAL_DECISION_DAYS, edit.appealDecisionDays());
+            int changed = 0;
+            for (Map.Entry<Field<?>, Object> e : wanted.entrySet()) {
+                Object old = row.get(e.getKey());
+                if (Objects.equals(old, e.getValue())) continue;
+                t.insertInto(AGENCY_CHANGES)
+                        .set(AGENCY_CHANGES.AGENCY_ID, agencyId)
+                        .set(AGENCY_CHANGES.CHANGED_BY, actorId)
+                        .set(AGENCY_CHANGES.FIELD, e.getKey().getName())
+                        .set(AGENCY_CHANGES.OLD_VALUE, old == null ? null : old.toString())
+                        .set(AGENCY_CHANGES.NEW_VALUE, e.getValue() == null ? null : e.getValue().toString())
+                        .execute();
+                @SuppressWarnings("unchecked")
+                Field<Object> field = (Field<Object>) e.getKey();
+                row.set(field, e.getValue());
+                changed++;
+            }
+            if (changed > 0) {
+                row.setUpdatedAt(java.time.OffsetDateTime.now());
+                row.update();
+            }
+            return changed;
+        });
+    }
+
+    private static Agency toAgency(AgenciesRecord r) {
+        Regime regime = Regime.valueOf(r.getRegime());
+        AgencyRules rules = new AgencyRules(regime, r.getCloseOfBusiness(), r.getResponseDays(),
+                r.getDeterminationDays(), r.getExtensionDays(), r.getAppealFilingDays(), r.getAppealDecisionDays(),
+                AgencyRules.defaultsFor(regime).dueSoonDays());
+        return new Agency(r.getId(), r.getSlug(), r.getName(), r.getShortName(), regime,
+                CalendarKind.valueOf(r.getCalendar()),
+                new Agency.Contact(r.getRecordsOfficerTitle(), r.getFoilEmail(), r.getPostalAddress()),
+                new Agency.Contact(r.getAppealsOfficerTitle(), r.getAppealsEmail(), r.getAppealsAddress()),
+                r.getContactVerified(), rules);
+    }
+}

@@ -1,0 +1,51 @@
+package nyc.daylight.agencies;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.NotFoundResponse;
+import java.time.LocalDate;
+import java.util.Map;
+import nyc.daylight.app.Role;
+import nyc.daylight.deadlines.BusinessCalendar;
+
+/** Public pages of the agency registry. */
+public final class AgencyRoutes {
+    private final AgencyService agencies;
+    private final java.time.Clock clock;
+
+    public AgencyRoutes(AgencyService agencies, java.time.Clock clock) {
+        this.agencies = agencies;
+        this.clock = clock;
+    }
+
+    public void register(RoutesConfig routes) {
+        routes.get("/agencies", this::list, Role.PUBLIC);
+        routes.get("/agencies/{slug}", this::show, Role.PUBLIC);
+    }
+
+    private void list(Context ctx) {
+        ctx.render("agencies/list.ftlh", Map.of(
+                "agencies", agencies.all(),
+                "openCounts", stringKeys(agencies.openRequestCounts())));
+    }
+
+    private void show(Context ctx) {
+        Agency agency = agencies.find(ctx.pathParam("slug"))
+                .orElseThrow(() -> new NotFoundResponse("There is no agency with that name in Daylight."));
+        BusinessCalendar calendar = agencies.calendarFor(agency);
+        int year = LocalDate.now(clock.withZone(BusinessCalendar.NEW_YORK)).getYear();
+        ctx.render("agencies/show.ftlh", Map.of(
+                "agency", agency,
+                "openCount", agencies.openRequestCounts().getOrDefault(agency.id(), 0),
+                "year", year,
+                "holidays", calendar.closuresIn(Math.min(Math.max(year, BusinessCalendar.FIRST_YEAR), BusinessCalendar.LAST_YEAR)),
+                "history", agencies.history(agency)));
+    }
+
+    // Freemarker hashes are keyed by strings.
+    private static Map<String, Integer> stringKeys(Map<Long, Integer> counts) {
+        Map<String, Integer> out = new java.util.HashMap<>();
+        counts.forEach((k, v) -> out.put(Long.toString(k), v));
+        return out;
+    }
+}

@@ -1,0 +1,101 @@
+package nyc.daylight.agencies;
+
+import java.time.LocalTime;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import nyc.daylight.app.AccessDenied;
+import nyc.daylight.app.Actor;
+import nyc.daylight.app.BadInput;
+import nyc.daylight.deadlines.BusinessCalendar;
+import nyc.daylight.deadlines.Regime;
+import org.jooq.DSLContext;
+
+/** The agency registry's rules: lookups, each agency's business calendar, and admin edits. */
+public final class AgencyService {
+    private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
+
+    private final AgencyRepository repository;
+
+    public AgencyService(DSLContext dsl) {
+        this.repository = new AgencyRepository(dsl);
+    }
+
+    public List<Agency> all() {
+        return repository.all();
+    }
+
+    public Optional<Agency> find(String slug) {
+        return slug == null ? Optional.empty() : repository.bySlug(slug);
+    }
+
+    /** The agency's public holidays plus the closure days an admin declared for it. */
+    public BusinessCalendar calendarFor(Agency agency) {
+        return new BusinessCalendar(agency.calendar(), repository.closures(agency.id()));
+    }
+
+    public Map<Long, Integer> openRequestCounts() {
+        return repository.openRequestCounts();
+    }
+
+    public List<AgencyChange> history(Agency agency) {
+        return repository.history(agency.id());
+    }
+
+    /** Admins only. Every changed field is recorded with who and when; returns how many changed. */
+    public int update(Actor actor, String slug, AgencyEdit edit) {
+        if (actor == null || !actor.isAdmin()) {
+            throw new AccessDenied("Only administrators can change an agency's contacts or rules.");
+        }
+        Agency agency = find(slug).orElseThrow(() -> new BadInput("agency", "No agency named '" + slug + "'."));
+        validate(agency, edit);
+        return repository.update(agency.id(), actor.userId(), new AgencyEdit(
+                edit.recordsOfficerTitle().strip(), blankToNull(edit.foilEmail()), blankToNull(edit.postalAddress()),
+                edit.appealsOfficerTitle().strip(), blankToNull(edit.appealsEmail()), blankToNull(edit.appealsAddress()),
+                edit.contactVerified(), edit.closeOfBusiness(), edit.responseDays(), edit.determinationDays(),
+                edit.extensionDays(), edit.appealFilingDays(), edit.appealDecisionDays()));
+    }
+
+    private static void validate(Agency agency, AgencyEdit e) {
+        requireText("recordsOfficerTitle", e.recordsOfficerTitle(), "the records access officer's title");
+        requireText("appealsOfficerTitle", e.appealsOfficerTitle(), "the appeals officer's title");
+        optionalEmail("foilEmail", e.foilEmail());
+        optionalEmail("appealsEmail", e.appealsEmail());
+        if (e.closeOfBusiness() == null || e.closeOfBusiness().isBefore(LocalTime.of(12, 0))) {
+            throw new BadInput("closeOfBusiness", "Close of business must be a time from 12:00 on.");
+        }
+        range("responseDays", e.responseDays(), 1, 60);
+        range("determinationDays", e.determinationDays(), 1, 120);
+        range("extensionDays", e.extensionDays(), 0, 60);
+        range("appealFilingDays", e.appealFilingDays(), 1, 365);
+        range("appealDecisionDays", e.appealDecisionDays(), 1, 60);
+        // Statutes set floors an agency's practice cannot go below (POL §89(4)(a); §552(a)(6)(A)(i)(III)(aa)).
+        int minimumAppealWindow = agency.regime() == Regime.NY_FOIL ? 30 : 90;
+        if (e.appealFilingDays() < minimumAppealWindow) {
+            throw new BadInput("appealFilingDays", "The law gives requesters at least " + minimumAppealWindow
+                    + " days to appeal.");
+        }
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+
+    private static void requireText(String field, String value, String what) {
+        if (value == null || value.isBlank()) throw new BadInput(field, "Enter " + what + ".");
+        if (value.length() > 200) throw new BadInput(field, "Keep " + what + " under 200 characters.");
+    }
+
+    private static void optionalEmail(String field, String value) {
+        if (value != null && !value.isBlank() && !EMAIL.matcher(value).matches()) {
+            throw new BadInput(field, "'" + value + "' is not an e-mail address.");
+        }
+    }
+
+    private static void range(String field, int value, int min, int max) {
+        if (value < min || value > max) {
+            throw new BadInput(field, "Enter a number of days from " + min + " to " + max + ".");
+        }
+    }
+}
