@@ -138,8 +138,8 @@ public final class DeadlineRoutes {
     private static Map<String, String> citations(Regime regime) {
         Map<String, String> c = new LinkedHashMap<>();
         if (regime == Regime.NY_FOIL) {
-            c.put("acknowledgmentDue", "Public Officers Law §89(3)(a); 21 NYCRR §1401.5(b)");
-            c.put("determinationDue", "Public Officers Law §89(3)(a); 21 NYCRR §1401.5(c)");
+            c.put("acknowledgmentDue", "Public Officers Law §89(3)(a); 21 NYCRR §1401.5");
+            c.put("determinationDue", "Public Officers Law §89(3)(a); 21 NYCRR §1401.5");
             c.put("businessDays", "General Construction Law §24");
         } else {
             c.put("determinationDue", "5 U.S.C. §552(a)(6)(A)(i)");
