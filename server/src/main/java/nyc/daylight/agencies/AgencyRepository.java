@@ -50,6 +50,22 @@ final class AgencyRepository {
                 .fetch(Records.mapping(Holiday::new));
     }
 
+    /** False when the agency already has a closure that day. */
+    boolean addClosure(long agencyId, long actorId, java.time.LocalDate day, String reason) {
+        return dsl.transactionResult(tx -> {
+            int inserted = tx.dsl().insertInto(AGENCY_CLOSURES)
+                    .set(AGENCY_CLOSURES.AGENCY_ID, agencyId).set(AGENCY_CLOSURES.DAY, day)
+                    .set(AGENCY_CLOSURES.REASON, reason).set(AGENCY_CLOSURES.CREATED_BY, actorId)
+                    .onConflictDoNothing().execute();
+            if (inserted == 1) {
+                tx.dsl().insertInto(AGENCY_CHANGES).set(AGENCY_CHANGES.AGENCY_ID, agencyId)
+                        .set(AGENCY_CHANGES.CHANGED_BY, actorId).set(AGENCY_CHANGES.FIELD, "closure_day")
+                        .set(AGENCY_CHANGES.NEW_VALUE, day + " " + reason).execute();
+            }
+            return inserted == 1;
+        });
+    }
+
     Map<Long, Integer> openRequestCounts() {
         return dsl.select(REQUESTS.AGENCY_ID, count())
                 .from(REQUESTS)

@@ -1,5 +1,6 @@
 package nyc.daylight.agencies;
 
+import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.List;
 import java.util.Map;
@@ -55,6 +56,27 @@ public final class AgencyService {
                 edit.appealsOfficerTitle().strip(), blankToNull(edit.appealsEmail()), blankToNull(edit.appealsAddress()),
                 edit.contactVerified(), edit.closeOfBusiness(), edit.responseDays(), edit.determinationDays(),
                 edit.extensionDays(), edit.appealFilingDays(), edit.appealDecisionDays()));
+    }
+
+    /** Admins only: a day this agency is closed beyond its public holidays, recorded in its history. */
+    public void addClosure(Actor actor, String slug, LocalDate day, String reason) {
+        if (actor == null || !actor.isAdmin()) {
+            throw new AccessDenied("Only administrators can declare closure days.");
+        }
+        Agency agency = find(slug).orElseThrow(() -> new BadInput("agency", "No agency named '" + slug + "'."));
+        if (day == null) throw new BadInput("day", "Enter the day the agency was closed, as YYYY-MM-DD.");
+        if (day.getYear() < BusinessCalendar.FIRST_YEAR || day.getYear() > BusinessCalendar.LAST_YEAR) {
+            throw new BadInput("day", "Closure days must fall between " + BusinessCalendar.FIRST_YEAR + " and "
+                    + BusinessCalendar.LAST_YEAR + ".");
+        }
+        requireText("reason", reason, "the reason for the closure");
+        if (!repository.addClosure(agency.id(), actor.userId(), day, reason.strip())) {
+            throw new BadInput("day", "A closure is already recorded for " + day + ".");
+        }
+    }
+
+    public List<nyc.daylight.deadlines.Holiday> closures(Agency agency) {
+        return repository.closures(agency.id());
     }
 
     private static void validate(Agency agency, AgencyEdit e) {

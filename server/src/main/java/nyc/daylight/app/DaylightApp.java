@@ -8,9 +8,16 @@ import java.util.Map;
 import java.util.Set;
 import java.util.List;
 import javax.sql.DataSource;
+import nyc.daylight.agencies.AgencyAdminRoutes;
 import nyc.daylight.agencies.AgencyRoutes;
 import nyc.daylight.agencies.AgencyService;
 import nyc.daylight.deadlines.DeadlineRoutes;
+import nyc.daylight.accounts.AccountRoutes;
+import nyc.daylight.accounts.AccountService;
+import nyc.daylight.accounts.AdminRoutes;
+import nyc.daylight.accounts.Passwords;
+import nyc.daylight.notify.Mailer;
+import nyc.daylight.notify.OutboxWorker;
 import org.jooq.DSLContext;
 import nyc.daylight.health.HealthCheck;
 import nyc.daylight.health.HealthRoutes;
@@ -25,21 +32,30 @@ public final class DaylightApp {
 
     private final DataSource dataSource;
     private final Clock clock;
+    private final AppSettings settings;
 
-    public DaylightApp(DataSource dataSource, Clock clock) {
+    public DaylightApp(DataSource dataSource, Clock clock, AppSettings settings) {
         this.dataSource = dataSource;
         this.clock = clock;
+        this.settings = settings;
     }
 
     public Javalin create() {
         Templates templates = new Templates(VERSION);
         ErrorPages errors = new ErrorPages(templates);
         DSLContext dsl = Database.dsl(dataSource);
+        OutboxWorker outbox = new OutboxWorker(dsl, settings.smtp());
+        Mailer mailer = new Mailer(outbox::wake);
         AgencyService agencies = new AgencyService(dsl);
-        Routes routes = new Routes(List.of(
+        AccountService accounts = new AccountService(dsl, new Passwords(), mailer, agencies, settings.baseUrl());
+        WebSession session = new WebSession(accounts);
+        Routes routes = new Routes(session, List.of(
                 new HealthRoutes(new HealthCheck(dsl, VERSION))::register,
                 new SiteRoutes()::register,
+                new AccountRoutes(accounts, session)::register,
+                new AdminRoutes(accounts, agencies, outbox)::register,
                 new AgencyRoutes(agencies, clock)::register,
+                new AgencyAdminRoutes(agencies)::register,
                 new DeadlineRoutes(agencies, clock)::register,
                 errors::register));
         return Javalin.create(config -> {
@@ -56,6 +72,8 @@ public final class DaylightApp {
                 files.headers = Map.of("Cache-Control", "public, max-age=604800");
             });
             routes.register(config.routes);
+            config.events.serverStarted(outbox::start);
+            config.events.serverStopping(outbox::close);
         });
     }
 }

@@ -33,6 +33,10 @@ final class ErrorPages {
                 respond(ctx, 400, e.getMessage());
             }
         });
+        routes.exception(RateLimited.class, (e, ctx) -> {
+            ctx.header("Retry-After", "900");
+            respond(ctx, 429, e.getMessage());
+        });
         routes.exception(AccessDenied.class, (e, ctx) -> respond(ctx, 403, e.getMessage()));
         routes.exception(HttpResponseException.class, (e, ctx) -> respond(ctx, e.getStatus(), publicMessage(e)));
         routes.exception(Exception.class, (e, ctx) -> {

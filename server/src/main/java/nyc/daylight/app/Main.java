@@ -4,6 +4,7 @@ import io.javalin.Javalin;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Optional;
+import nyc.daylight.notify.SmtpSettings;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
@@ -16,7 +17,7 @@ import picocli.CommandLine.Option;
 /** {@code daylight serve | migrate}: the command line of the one runnable jar. */
 @Command(name = "daylight", mixinStandardHelpOptions = true, version = "Daylight " + DaylightApp.VERSION,
         description = "A public FOIL request portal.",
-        subcommands = {Main.Serve.class, Main.Migrate.class})
+        subcommands = {Main.Serve.class, Main.Migrate.class, Main.Admin.class})
 public final class Main implements Runnable {
     private static final Logger log = LoggerFactory.getLogger(Main.class);
 
@@ -62,6 +63,41 @@ public final class Main implements Runnable {
                 description = "Data directory (DAYLIGHT_DATA_DIR, default ${DEFAULT-VALUE}).")
         Path dataDir;
 
+        @Option(names = "--base-url", defaultValue = "${env:DAYLIGHT_BASE_URL}",
+                description = "Public address used in e-mailed links (DAYLIGHT_BASE_URL, default http://localhost:<port>).")
+        String baseUrl;
+
+        @Option(names = "--smtp-host", defaultValue = "${env:DAYLIGHT_SMTP_HOST}",
+                description = "SMTP server for outgoing mail (DAYLIGHT_SMTP_HOST); none keeps mail in the outbox.")
+        String smtpHost;
+
+        @Option(names = "--smtp-port", defaultValue = "${env:DAYLIGHT_SMTP_PORT:-587}",
+                description = "SMTP port (DAYLIGHT_SMTP_PORT, default ${DEFAULT-VALUE}).")
+        int smtpPort;
+
+        @Option(names = "--smtp-user", defaultValue = "${env:DAYLIGHT_SMTP_USER}", description = "SMTP user (DAYLIGHT_SMTP_USER).")
+        String smtpUser;
+
+        @Option(names = "--smtp-password", defaultValue = "${env:DAYLIGHT_SMTP_PASSWORD}",
+                description = "SMTP password (DAYLIGHT_SMTP_PASSWORD).")
+        String smtpPassword;
+
+        @Option(names = "--smtp-starttls", defaultValue = "${env:DAYLIGHT_SMTP_STARTTLS:-true}",
+                description = "Use STARTTLS (DAYLIGHT_SMTP_STARTTLS, default ${DEFAULT-VALUE}).")
+        boolean smtpStartTls;
+
+        @Option(names = "--mail-from", defaultValue = "${env:DAYLIGHT_MAIL_FROM:-Daylight <daylight@localhost>}",
+                description = "From address of outgoing mail (DAYLIGHT_MAIL_FROM, default ${DEFAULT-VALUE}).")
+        String mailFrom;
+
+        AppSettings toSettings(int port) {
+            Optional<SmtpSettings> smtp = Optional.ofNullable(smtpHost).filter(h -> !h.isBlank())
+                    .map(h -> new SmtpSettings(h, smtpPort, Optional.ofNullable(smtpUser).filter(u -> !u.isBlank()),
+                            Optional.ofNullable(smtpPassword), smtpStartTls, mailFrom));
+            String base = baseUrl == null || baseUrl.isBlank() ? "http://localhost:" + port : baseUrl;
+            return new AppSettings(base, smtp);
+        }
+
         DaylightConfig toConfig() {
             return new DaylightConfig(host, port, Optional.ofNullable(databaseUrl),
                     Optional.ofNullable(databaseUser), Optional.ofNullable(databasePassword), dataDir);
@@ -81,7 +117,8 @@ public final class Main implements Runnable {
             try {
                 int applied = Database.migrate(database.dataSource());
                 log.info("Database ready ({} migration(s) applied)", applied);
-                Javalin app = new DaylightApp(database.dataSource(), Clock.systemUTC()).create();
+                Javalin app = new DaylightApp(database.dataSource(), Clock.systemUTC(),
+                        options.toSettings(config.port())).create();
                 CountDownLatch stopped = new CountDownLatch(1);
                 // Ctrl-C: stop taking requests, then stop PostgreSQL, so no process is orphaned.
                 Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -96,6 +133,57 @@ public final class Main implements Runnable {
             } catch (Exception e) {
                 database.close();
                 throw e;
+            }
+        }
+    }
+
+    @Command(name = "admin", mixinStandardHelpOptions = true, description = "Administrator accounts.",
+            subcommands = {AdminCreate.class})
+    static final class Admin implements Runnable {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public void run() {
+            spec.commandLine().usage(System.out);
+        }
+    }
+
+    @Command(name = "create", mixinStandardHelpOptions = true,
+            description = "Create the first administrator, or make an existing account one.")
+    static final class AdminCreate implements Callable<Integer> {
+        @Mixin
+        ConfigOptions options;
+
+        @Option(names = "--email", required = true, description = "The administrator's e-mail address.")
+        String email;
+
+        @Option(names = "--password", interactive = true, arity = "0..1",
+                description = "Asked for when not given; or set DAYLIGHT_ADMIN_PASSWORD.")
+        char[] password;
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            String pw = password != null && password.length > 0 ? new String(password) : System.getenv("DAYLIGHT_ADMIN_PASSWORD");
+            if (pw == null || pw.isEmpty()) {
+                spec.commandLine().getErr().println("Give a password with --password (asked for interactively) or DAYLIGHT_ADMIN_PASSWORD.");
+                return 2;
+            }
+            try (Database database = Database.open(options.toConfig())) {
+                Database.migrate(database.dataSource());
+                var dsl = Database.dsl(database.dataSource());
+                var agencies = new nyc.daylight.agencies.AgencyService(dsl);
+                var accounts = new nyc.daylight.accounts.AccountService(dsl, new nyc.daylight.accounts.Passwords(),
+                        new nyc.daylight.notify.Mailer(() -> { }), agencies, options.toSettings(options.port).baseUrl());
+                accounts.createAdmin(email, pw);
+                spec.commandLine().getOut().println("Administrator " + email.strip() + " is ready: sign in at /signin.");
+                return 0;
+            } catch (BadInput e) {
+                spec.commandLine().getErr().println(e.getMessage());
+                return 2;
             }
         }
     }

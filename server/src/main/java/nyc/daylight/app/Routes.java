@@ -3,6 +3,9 @@ package nyc.daylight.app;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.ForbiddenResponse;
+import io.javalin.http.UnauthorizedResponse;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -12,14 +15,17 @@ import java.util.function.Consumer;
  * and the role check before every matched route.
  */
 final class Routes {
+    private final WebSession session;
     private final List<Consumer<RoutesConfig>> features;
 
-    Routes(List<Consumer<RoutesConfig>> features) {
+    Routes(WebSession session, List<Consumer<RoutesConfig>> features) {
+        this.session = session;
         this.features = features;
     }
 
     void register(RoutesConfig routes) {
         routes.before(Routes::securityHeaders);
+        routes.before(session::before);
         routes.beforeMatched(Routes::checkRole);
         features.forEach(f -> f.accept(routes));
     }
@@ -39,6 +45,18 @@ final class Routes {
             // A route without a declared role is a programming error: refuse rather than expose.
             throw new ForbiddenResponse("This route declares no role");
         }
-        // Only PUBLIC exists until accounts land; signed-in roles are checked here then.
+        if (ctx.routeRoles().contains(Role.PUBLIC)) return;
+        var user = WebSession.user(ctx);
+        if (user.isEmpty()) {
+            if (ctx.path().startsWith("/api/") || !ctx.method().name().equals("GET")) {
+                throw new UnauthorizedResponse("Please sign in.");
+            }
+            ctx.redirect("/signin?next=" + URLEncoder.encode(ctx.path(), StandardCharsets.UTF_8));
+            ctx.skipRemainingHandlers();
+            return;
+        }
+        if (ctx.routeRoles().contains(Role.SIGNED_IN)) return;
+        if (ctx.routeRoles().contains(Role.ADMIN) && user.get().isAdmin()) return;
+        throw new AccessDenied("You do not have access to this page.");
     }
 }

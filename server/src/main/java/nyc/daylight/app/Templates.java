@@ -66,11 +66,18 @@ public final class Templates implements FileRenderer {
     private Map<String, Object> baseModel(Context ctx) {
         Locale locale = Locale.ENGLISH;
         ResourceBundle bundle = ResourceBundle.getBundle(MESSAGES, locale);
-        return Map.of(
+        Map<String, Object> base = new HashMap<>();
+        WebSession.user(ctx).ifPresent(u -> base.put("user", u));
+        String csrf = WebSession.csrf(ctx);
+        if (csrf != null) base.put("csrf", csrf);
+        String flash = WebSession.takeFlash(ctx);
+        if (flash != null) base.put("flash", flash);
+        base.putAll(Map.of(
                 "fmt", formats,
                 "currentPath", ctx.path(),
                 "lang", locale.getLanguage(),
                 "assetVersion", assetVersion,
-                "msg", new ResourceBundleModel(bundle, beans));
+                "msg", new ResourceBundleModel(bundle, beans)));
+        return base;
     }
 }

@@ -8,6 +8,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
 import javax.sql.DataSource;
+import nyc.daylight.app.AppSettings;
 import nyc.daylight.app.DaylightApp;
 
 /** The real application on a random port, with a real HTTP client pointed at it. */
@@ -22,7 +23,11 @@ public final class RunningApp implements AutoCloseable {
     }
 
     public static RunningApp start(DataSource dataSource, Clock clock) {
-        return new RunningApp(new DaylightApp(dataSource, clock).create().start("127.0.0.1", 0));
+        return start(dataSource, clock, AppSettings.local(0));
+    }
+
+    public static RunningApp start(DataSource dataSource, Clock clock, AppSettings settings) {
+        return new RunningApp(new DaylightApp(dataSource, clock, settings).create().start("127.0.0.1", 0));
     }
 
     public String baseUrl() {

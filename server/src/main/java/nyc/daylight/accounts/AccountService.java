@@ -1,0 +1,279 @@
+package nyc.daylight.accounts;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import nyc.daylight.agencies.Agency;
+import nyc.daylight.agencies.AgencyService;
+import nyc.daylight.app.AccessDenied;
+import nyc.daylight.app.BadInput;
+import nyc.daylight.app.RateLimited;
+import nyc.daylight.notify.Email;
+import nyc.daylight.notify.Mailer;
+import nyc.daylight.sql.jooq.tables.records.EmailTokensRecord;
+import nyc.daylight.sql.jooq.tables.records.UsersRecord;
+import org.jooq.DSLContext;
+
+/**
+ * Sign-up, e-mail verification, sign-in, password reset, officer invitations and sessions.
+ * Answers never reveal whether an e-mail address has an account: the same words come back either
+ * way, and the difference travels only by mail to that address.
+ */
+public final class AccountService {
+    static final Duration SESSION_LIFETIME = Duration.ofDays(14);
+    static final Duration VERIFY_LIFETIME = Duration.ofHours(48);
+    static final Duration RESET_LIFETIME = Duration.ofHours(1);
+    static final Duration INVITE_LIFETIME = Duration.ofDays(7);
+    private static final Duration WINDOW = Duration.ofMinutes(15);
+    private static final Pattern EMAIL = Pattern.compile("^[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]{2,}$");
+
+    private final DSLContext dsl;
+    private final AccountRepository repo = new AccountRepository();
+    private final Passwords passwords;
+    private final Tokens tokens = new Tokens();
+    private final Mailer mailer;
+    private final AgencyService agencies;
+    private final String baseUrl;
+
+    public AccountService(DSLContext dsl, Passwords passwords, Mailer mailer, AgencyService agencies, String baseUrl) {
+        this.dsl = dsl;
+        this.passwords = passwords;
+        this.mailer = mailer;
+        this.agencies = agencies;
+        this.baseUrl = baseUrl;
+    }
+
+    public void signUp(String email, String password, String displayName, String ip) {
+        String address = normalizeEmail(email);
+        Passwords.checkStrength("password", password);
+        String name = displayName == null || displayName.isBlank() ? null : displayName.strip();
+        if (name != null && name.length() > 100) throw new BadInput("displayName", "Keep your name under 100 characters.");
+        limit("signup-ip:" + ip, 10, Duration.ofHours(1));
+        String hash = passwords.hash(password);
+        dsl.transaction(tx -> {
+            DSLContext t = tx.dsl();
+            Optional<UsersRecord> existing = repo.byEmail(t, address);
+            if (existing.isPresent()) {
+                mailer.enqueue(t, Email.of(address, "Someone tried to create a Daylight account with your address",
+                        """
+                        Hello,
+
+                        Someone (perhaps you) tried to create a Daylight account with this e-mail address, but it already has one.
+
+                        To sign in: %s/signin
+                        Forgot your password? %s/reset
+
+                        If this was not you, you can ignore this message; your account has not changed.
+
+                        — Daylight
+                        """.formatted(baseUrl, baseUrl), "account"));
+                return;
+            }
+            long id = repo.insertUser(t, address, name, hash, "REQUESTER", false);
+            sendVerification(t, id, address);
+        });
+    }
+
+    private void sendVerification(DSLContext t, long userId, String address) {
+        String token = tokens.newToken();
+        repo.insertToken(t, Tokens.hash(token), userId, "VERIFY", VERIFY_LIFETIME);
+        mailer.enqueue(t, Email.of(address, "Confirm your e-mail address for Daylight",
+                """
+                Hello,
+
+                Please confirm that this is your e-mail address by opening this link:
+
+                %s/verify?token=%s
+
+                The link works once and expires in 48 hours. If you did not sign up for Daylight, ignore this message.
+
+                — Daylight
+                """.formatted(baseUrl, token), "account"));
+    }
+
+    /** Confirms the address and signs the person in; returns the new session token. */
+    public String verify(String token) {
+        return dsl.transactionResult(tx -> {
+            EmailTokensRecord used = repo.consumeToken(tx.dsl(), Tokens.hash(token == null ? "" : token), "VERIFY")
+                    .orElseThrow(() -> new BadInput("token", "This confirmation link has expired or was already used. Sign in to get a new one."));
+            repo.markVerified(tx.dsl(), used.getUserId());
+            return newSession(tx.dsl(), used.getUserId());
+        });
+    }
+
+    /** Returns a new session token, or throws with one message for every kind of failure. */
+    public String signIn(String email, String password, String ip) {
+        String address = email == null ? "" : email.strip().toLowerCase(Locale.ROOT);
+        limit("signin-ip:" + ip, 20, WINDOW);
+        limit("signin-account:" + address, 8, WINDOW);
+        Optional<UsersRecord> user = repo.byEmail(dsl, address);
+        if (!passwords.matches(password, user.map(UsersRecord::getPasswordHash).orElse(null))) {
+            throw new BadInput("email", "That e-mail address and password do not match an account.");
+        }
+        UsersRecord u = user.orElseThrow();
+        if (u.getEmailVerifiedAt() == null) {
+            dsl.transaction(tx -> sendVerification(tx.dsl(), u.getId(), u.getEmail()));
+            throw new BadInput("email", "Please confirm your e-mail address first: we have just sent you a new link.");
+        }
+        return dsl.transactionResult(tx -> newSession(tx.dsl(), u.getId()));
+    }
+
+    public void signOut(String sessionToken) {
+        if (sessionToken != null) repo.deleteSession(dsl, Tokens.hash(sessionToken));
+    }
+
+    public Optional<User> currentUser(String sessionToken) {
+        if (sessionToken == null || sessionToken.isBlank()) return Optional.empty();
+        return repo.sessionUser(dsl, Tokens.hash(sessionToken))
+                .flatMap(id -> repo.byId(dsl, id))
+                .map(u -> repo.toUser(dsl, u));
+    }
+
+    /** Always succeeds from the caller's point of view; a link goes out only if the account exists. */
+    public void requestReset(String email, String ip) {
+        String address = normalizeEmail(email);
+        limit("reset-ip:" + ip, 10, Duration.ofHours(1));
+        limit("reset-account:" + address, 3, Duration.ofHours(1));
+        dsl.transaction(tx -> repo.byEmail(tx.dsl(), address).ifPresent(u -> {
+            String token = tokens.newToken();
+            repo.insertToken(tx.dsl(), Tokens.hash(token), u.getId(), "RESET", RESET_LIFETIME);
+            mailer.enqueue(tx.dsl(), Email.of(u.getEmail(), "Reset your Daylight password",
+                    """
+                    Hello,
+
+                    To choose a new password for your Daylight account, open this link:
+
+                    %s/reset/%s
+
+                    The link works once and expires in one hour. If you did not ask for this, ignore this message: your password has not changed.
+
+                    — Daylight
+                    """.formatted(baseUrl, token), "account"));
+        }));
+    }
+
+    public boolean resetLinkUsable(String token) {
+        return repo.tokenUsable(dsl, Tokens.hash(token), "RESET");
+    }
+
+    /** Sets the new password, signs out every other session, and signs in; returns the session token. */
+    public String resetPassword(String token, String newPassword) {
+        Passwords.checkStrength("password", newPassword);
+        String hash = passwords.hash(newPassword);
+        return dsl.transactionResult(tx -> {
+            EmailTokensRecord used = repo.consumeToken(tx.dsl(), Tokens.hash(token), "RESET")
+                    .orElseThrow(() -> new BadInput("token", "This reset link has expired or was already used. Ask for a new one."));
+            repo.setPassword(tx.dsl(), used.getUserId(), hash);
+            repo.markVerified(tx.dsl(), used.getUserId());
+            repo.deleteSessionsOf(tx.dsl(), used.getUserId());
+            return newSession(tx.dsl(), used.getUserId());
+        });
+    }
+
+    /** Admins invite records officers of an agency (optionally its appeals officer) by e-mail. */
+    public void inviteOfficer(User admin, String email, String agencySlug, boolean appealsOfficer) {
+        if (admin == null || !admin.isAdmin()) throw new AccessDenied("Only administrators can invite officers.");
+        String address = normalizeEmail(email);
+        Agency agency = agencies.find(agencySlug).orElseThrow(() -> new BadInput("agency", "Choose the officer's agency."));
+        dsl.transaction(tx -> {
+            DSLContext t = tx.dsl();
+            Optional<UsersRecord> existing = repo.byEmail(t, address);
+            long id;
+            String link;
+            if (existing.isPresent()) {
+                id = existing.get().getId();
+                if (!"ADMIN".equals(existing.get().getRole())) repo.setRoleAndName(t, id, "OFFICER", null);
+                link = baseUrl + "/signin";
+            } else {
+                id = repo.insertUser(t, address, null, null, "OFFICER", false);
+                String token = tokens.newToken();
+                repo.insertToken(t, Tokens.hash(token), id, "INVITE", INVITE_LIFETIME);
+                link = baseUrl + "/invite/" + token;
+            }
+            repo.linkAgency(t, id, agency.id(), appealsOfficer);
+            repo.audit(t, admin.id(), "invite-officer", address,
+                    agency.slug() + (appealsOfficer ? " (appeals officer)" : ""));
+            mailer.enqueue(t, Email.of(address, "You are invited to answer records requests for " + agency.name() + " on Daylight",
+                    """
+                    Hello,
+
+                    %s has added you as a records officer%s for %s on Daylight, the public portal for Freedom of Information requests about New York City agencies and ICE.
+
+                    Set up your account here:
+
+                    %s
+
+                    %s
+
+                    — Daylight
+                    """.formatted(admin.label(), appealsOfficer ? " and appeals officer" : "", agency.name(), link,
+                            existing.isPresent() ? "You already have an account: sign in as usual."
+                                    : "The link works once and expires in 7 days."), "account"));
+        });
+    }
+
+    public boolean inviteUsable(String token) {
+        return repo.tokenUsable(dsl, Tokens.hash(token), "INVITE");
+    }
+
+    public String acceptInvite(String token, String password, String displayName) {
+        Passwords.checkStrength("password", password);
+        String hash = passwords.hash(password);
+        return dsl.transactionResult(tx -> {
+            EmailTokensRecord used = repo.consumeToken(tx.dsl(), Tokens.hash(token), "INVITE")
+                    .orElseThrow(() -> new BadInput("token", "This invitation has expired or was already used. Ask an administrator for a new one."));
+            repo.setPassword(tx.dsl(), used.getUserId(), hash);
+            repo.markVerified(tx.dsl(), used.getUserId());
+            if (displayName != null && !displayName.isBlank()) {
+                repo.setRoleAndName(tx.dsl(), used.getUserId(), "OFFICER", displayName.strip());
+            }
+            return newSession(tx.dsl(), used.getUserId());
+        });
+    }
+
+    /** The first admin, from the command line: creates the account or promotes an existing one. */
+    public long createAdmin(String email, String password) {
+        String address = normalizeEmail(email);
+        Passwords.checkStrength("password", password);
+        String hash = passwords.hash(password);
+        return dsl.transactionResult(tx -> {
+            Optional<UsersRecord> existing = repo.byEmail(tx.dsl(), address);
+            long id = existing.map(UsersRecord::getId)
+                    .orElseGet(() -> repo.insertUser(tx.dsl(), address, null, hash, "ADMIN", true));
+            if (existing.isPresent()) {
+                repo.setRoleAndName(tx.dsl(), id, "ADMIN", null);
+                repo.setPassword(tx.dsl(), id, hash);
+                repo.markVerified(tx.dsl(), id);
+            }
+            repo.audit(tx.dsl(), null, "create-admin", address, "command line");
+            return id;
+        });
+    }
+
+    public List<User> officers() {
+        return repo.officers(dsl).stream().map(u -> repo.toUser(dsl, u)).toList();
+    }
+
+    private String newSession(DSLContext t, long userId) {
+        String token = tokens.newToken();
+        repo.insertSession(t, Tokens.hash(token), userId, SESSION_LIFETIME);
+        return token;
+    }
+
+    private void limit(String key, int max, Duration window) {
+        if (repo.hitsSince(dsl, key, window) >= max) {
+            throw new RateLimited("Too many attempts. Please wait " + window.toMinutes() + " minutes and try again.");
+        }
+        repo.hit(dsl, key);
+    }
+
+    static String normalizeEmail(String email) {
+        String e = email == null ? "" : email.strip();
+        if (!EMAIL.matcher(e).matches() || e.length() > 254) {
+            throw new BadInput("email", "Enter an e-mail address like name@example.org.");
+        }
+        return e.toLowerCase(Locale.ROOT);
+    }
+}

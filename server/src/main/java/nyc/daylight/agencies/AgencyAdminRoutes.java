@@ -1,0 +1,95 @@
+package nyc.daylight.agencies;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.NotFoundResponse;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.format.DateTimeParseException;
+import java.util.HashMap;
+import java.util.Map;
+import nyc.daylight.app.BadInput;
+import nyc.daylight.app.Role;
+import nyc.daylight.app.WebSession;
+
+/** Admin pages to correct an agency's contacts and rules and declare its closure days. */
+public final class AgencyAdminRoutes {
+    private final AgencyService agencies;
+
+    public AgencyAdminRoutes(AgencyService agencies) {
+        this.agencies = agencies;
+    }
+
+    public void register(RoutesConfig routes) {
+        routes.get("/admin/agencies", ctx -> ctx.render("admin/agencies.ftlh", Map.of("agencies", agencies.all())), Role.ADMIN);
+        routes.get("/admin/agencies/{slug}", ctx -> form(ctx, agency(ctx), Map.of()), Role.ADMIN);
+        routes.post("/admin/agencies/{slug}", this::save, Role.ADMIN);
+        routes.post("/admin/agencies/{slug}/closures", this::addClosure, Role.ADMIN);
+    }
+
+    private Agency agency(Context ctx) {
+        return agencies.find(ctx.pathParam("slug")).orElseThrow(() -> new NotFoundResponse("There is no agency with that name in Daylight."));
+    }
+
+    private void form(Context ctx, Agency agency, Map<String, Object> extra) {
+        Map<String, Object> model = new HashMap<>(extra);
+        model.put("agency", agency);
+        model.put("closures", agencies.closures(agency));
+        ctx.render("admin/agency-edit.ftlh", model);
+    }
+
+    private void save(Context ctx) {
+        Agency agency = agency(ctx);
+        int changed;
+        try {
+            AgencyEdit edit = new AgencyEdit(ctx.formParam("recordsOfficerTitle"), ctx.formParam("foilEmail"),
+                    ctx.formParam("postalAddress"), ctx.formParam("appealsOfficerTitle"), ctx.formParam("appealsEmail"),
+                    ctx.formParam("appealsAddress"), "yes".equals(ctx.formParam("contactVerified")),
+                    time(ctx.formParam("closeOfBusiness")), days(ctx, "responseDays"), days(ctx, "determinationDays"),
+                    days(ctx, "extensionDays"), days(ctx, "appealFilingDays"), days(ctx, "appealDecisionDays"));
+            changed = agencies.update(WebSession.requireUser(ctx).actor(), agency.slug(), edit);
+        } catch (BadInput e) {
+            ctx.status(400);
+            form(ctx, agency, Map.of("error", Map.of("field", e.field(), "message", e.getMessage()), "values", ctx.formParamMap()));
+            return;
+        }
+        WebSession.flash(ctx, changed == 0 ? "Nothing changed." : "Saved " + changed + (changed == 1 ? " change." : " changes."));
+        ctx.redirect("/agencies/" + agency.slug());
+    }
+
+    private void addClosure(Context ctx) {
+        Agency agency = agency(ctx);
+        try {
+            LocalDate day;
+            try {
+                day = LocalDate.parse(ctx.formParam("day") == null ? "" : ctx.formParam("day").strip());
+            } catch (DateTimeParseException e) {
+                throw new BadInput("day", "Enter the day the agency was closed, as YYYY-MM-DD.");
+            }
+            agencies.addClosure(WebSession.requireUser(ctx).actor(), agency.slug(), day, ctx.formParam("reason"));
+        } catch (BadInput e) {
+            ctx.status(400);
+            form(ctx, agency, Map.of("error", Map.of("field", e.field(), "message", e.getMessage())));
+            return;
+        }
+        WebSession.flash(ctx, "Closure day added; deadlines for " + agency.name() + " now skip it.");
+        ctx.redirect("/admin/agencies/" + agency.slug());
+    }
+
+    private static int days(Context ctx, String field) {
+        String v = ctx.formParam(field);
+        try {
+            return Integer.parseInt(v == null ? "" : v.strip());
+        } catch (NumberFormatException e) {
+            throw new BadInput(field, "Enter a whole number of days.");
+        }
+    }
+
+    private static LocalTime time(String v) {
+        try {
+            return LocalTime.parse(v == null ? "" : v.strip());
+        } catch (DateTimeParseException e) {
+            throw new BadInput("closeOfBusiness", "Enter close of business as HH:MM, 24-hour clock.");
+        }
+    }
+}

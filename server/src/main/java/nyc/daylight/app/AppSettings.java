@@ -1,0 +1,19 @@
+package nyc.daylight.app;
+
+import java.util.Optional;
+import nyc.daylight.notify.SmtpSettings;
+
+/**
+ * What the running application needs beyond its database and clock.
+ *
+ * @param baseUrl the public address, used in links sent by e-mail (no trailing slash)
+ */
+public record AppSettings(String baseUrl, Optional<SmtpSettings> smtp) {
+    public AppSettings {
+        baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+    }
+
+    public static AppSettings local(int port) {
+        return new AppSettings("http://localhost:" + port, Optional.empty());
+    }
+}

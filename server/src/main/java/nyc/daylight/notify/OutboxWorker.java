@@ -1,0 +1,148 @@
+package nyc.daylight.notify;
+
+import static nyc.daylight.sql.jooq.Tables.OUTBOX;
+
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.Transport;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Date;
+import java.util.List;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import nyc.daylight.sql.jooq.tables.records.OutboxRecord;
+import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Delivers the outbox by SMTP when one is configured; otherwise leaves it for admins to read at
+ * /admin/outbox. Rows are claimed with {@code FOR UPDATE SKIP LOCKED}, so several nodes can run
+ * a worker without sending anything twice. Failures back off and are retried.
+ */
+public final class OutboxWorker implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(OutboxWorker.class);
+    private static final int MAX_ATTEMPTS = 8;
+
+    private final DSLContext dsl;
+    private final Optional<SmtpSettings> smtp;
+    private ScheduledExecutorService executor;
+
+    public OutboxWorker(DSLContext dsl, Optional<SmtpSettings> smtp) {
+        this.dsl = dsl;
+        this.smtp = smtp;
+    }
+
+    public synchronized void start() {
+        if (smtp.isEmpty() || executor != null) return;
+        executor = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "daylight-outbox");
+            t.setDaemon(true);
+            return t;
+        });
+        executor.scheduleWithFixedDelay(this::deliverSafely, 1, 5, TimeUnit.SECONDS);
+    }
+
+    /** Deliver soon, without waiting for the next poll. */
+    public synchronized void wake() {
+        if (executor != null) executor.execute(this::deliverSafely);
+    }
+
+    private void deliverSafely() {
+        try {
+            deliverPending();
+        } catch (RuntimeException e) {
+            log.warn("Outbox delivery failed; will retry", e);
+        }
+    }
+
+    /** Sends what is due now; returns how many were sent. */
+    public int deliverPending() {
+        if (smtp.isEmpty()) return 0;
+        int sent = 0;
+        while (true) {
+            Boolean delivered = dsl.transactionResult(tx -> {
+                OutboxRecord row = tx.dsl().selectFrom(OUTBOX)
+                        .where(OUTBOX.SENT_AT.isNull())
+                        .and(OUTBOX.ATTEMPTS.lt(MAX_ATTEMPTS))
+                        .and(OUTBOX.NEXT_ATTEMPT_AT.le(DSL.currentOffsetDateTime()))
+                        .orderBy(OUTBOX.ID)
+                        .limit(1)
+                        .forUpdate().skipLocked()
+                        .fetchOne();
+                if (row == null) return null;
+                try {
+                    send(row);
+                    row.setSentAt(now());
+                    row.setLastError(null);
+                    row.setAttempts(row.getAttempts() + 1);
+                    row.update();
+                    return true;
+                } catch (MessagingException e) {
+                    int attempts = row.getAttempts() + 1;
+                    row.setAttempts(attempts);
+                    row.setLastError(e.getMessage());
+                    // 30 s, 1 min, 2 min … so a down server is not hammered.
+                    row.setNextAttemptAt(now().plus(Duration.ofSeconds(30L << Math.min(attempts - 1, 10))));
+                    row.update();
+                    log.warn("Could not send outbox message {} to {}: {}", row.getId(), row.getToAddress(), e.getMessage());
+                    return false;
+                }
+            });
+            if (delivered == null) return sent;
+            if (delivered) sent++;
+        }
+    }
+
+    private void send(OutboxRecord row) throws MessagingException {
+        SmtpSettings s = smtp.orElseThrow();
+        Properties props = new Properties();
+        props.put("mail.smtp.host", s.host());
+        props.put("mail.smtp.port", Integer.toString(s.port()));
+        props.put("mail.smtp.starttls.enable", Boolean.toString(s.startTls()));
+        props.put("mail.smtp.connectiontimeout", "10000");
+        props.put("mail.smtp.timeout", "10000");
+        props.put("mail.smtp.auth", Boolean.toString(s.user().isPresent()));
+        Session session = Session.getInstance(props);
+        MimeMessage m = new MimeMessage(session);
+        m.setFrom(new InternetAddress(s.from()));
+        m.setRecipients(Message.RecipientType.TO, InternetAddress.parse(row.getToAddress()));
+        if (row.getReplyTo() != null) m.setReplyTo(InternetAddress.parse(row.getReplyTo()));
+        m.setSubject(row.getSubject(), StandardCharsets.UTF_8.name());
+        m.setText(row.getBodyText(), StandardCharsets.UTF_8.name());
+        m.setSentDate(new Date());
+        m.setHeader("X-Daylight-Outbox-Id", Long.toString(row.getId()));
+        if (s.user().isPresent()) {
+            Transport.send(m, s.user().get(), s.password().orElse(""));
+        } else {
+            Transport.send(m);
+        }
+    }
+
+    // The outbox runs on the database's clock, like the rows' defaults.
+    private static OffsetDateTime now() {
+        return OffsetDateTime.now(ZoneOffset.UTC);
+    }
+
+    public List<OutboxRecord> recent(int limit) {
+        return dsl.selectFrom(OUTBOX).orderBy(OUTBOX.ID.desc()).limit(limit).fetch();
+    }
+
+    @Override
+    public synchronized void close() {
+        if (executor != null) {
+            executor.shutdownNow();
+            executor = null;
+        }
+    }
+}
