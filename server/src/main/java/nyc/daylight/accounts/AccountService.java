@@ -36,8 +36,15 @@ public final class AccountService {
     private final Mailer mailer;
     private final AgencyService agencies;
     private final String baseUrl;
+    private final RateLimits limits;
 
     public AccountService(DSLContext dsl, Passwords passwords, Mailer mailer, AgencyService agencies, String baseUrl) {
+        this(dsl, passwords, mailer, agencies, baseUrl, RateLimits.defaults());
+    }
+
+    public AccountService(DSLContext dsl, Passwords passwords, Mailer mailer, AgencyService agencies, String baseUrl,
+                          RateLimits limits) {
+        this.limits = limits;
         this.dsl = dsl;
         this.passwords = passwords;
         this.mailer = mailer;
@@ -50,7 +57,7 @@ public final class AccountService {
         Passwords.checkStrength("password", password);
         String name = displayName == null || displayName.isBlank() ? null : displayName.strip();
         if (name != null && name.length() > 100) throw new BadInput("displayName", "Keep your name under 100 characters.");
-        limit("signup-ip:" + ip, 10, Duration.ofHours(1));
+        limit("signup-ip:" + ip, limits.signUpPerIp(), Duration.ofHours(1));
         String hash = passwords.hash(password);
         dsl.transaction(tx -> {
             DSLContext t = tx.dsl();
@@ -106,8 +113,8 @@ public final class AccountService {
     /** Returns a new session token, or throws with one message for every kind of failure. */
     public String signIn(String email, String password, String ip) {
         String address = email == null ? "" : email.strip().toLowerCase(Locale.ROOT);
-        limit("signin-ip:" + ip, 20, WINDOW);
-        limit("signin-account:" + address, 8, WINDOW);
+        limit("signin-ip:" + ip, limits.signInPerIp(), WINDOW);
+        limit("signin-account:" + address, limits.signInPerAccount(), WINDOW);
         Optional<UsersRecord> user = repo.byEmail(dsl, address);
         if (!passwords.matches(password, user.map(UsersRecord::getPasswordHash).orElse(null))) {
             throw new BadInput("email", "That e-mail address and password do not match an account.");
@@ -134,8 +141,8 @@ public final class AccountService {
     /** Always succeeds from the caller's point of view; a link goes out only if the account exists. */
     public void requestReset(String email, String ip) {
         String address = normalizeEmail(email);
-        limit("reset-ip:" + ip, 10, Duration.ofHours(1));
-        limit("reset-account:" + address, 3, Duration.ofHours(1));
+        limit("reset-ip:" + ip, limits.resetPerIp(), Duration.ofHours(1));
+        limit("reset-account:" + address, limits.resetPerAccount(), Duration.ofHours(1));
         dsl.transaction(tx -> repo.byEmail(tx.dsl(), address).ifPresent(u -> {
             String token = tokens.newToken();
             repo.insertToken(tx.dsl(), Tokens.hash(token), u.getId(), "RESET", RESET_LIFETIME);

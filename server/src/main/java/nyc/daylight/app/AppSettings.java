@@ -1,6 +1,7 @@
 package nyc.daylight.app;
 
 import java.util.Optional;
+import nyc.daylight.accounts.RateLimits;
 import nyc.daylight.notify.SmtpSettings;
 
 /**
@@ -8,12 +9,16 @@ import nyc.daylight.notify.SmtpSettings;
  *
  * @param baseUrl the public address, used in links sent by e-mail (no trailing slash)
  */
-public record AppSettings(String baseUrl, Optional<SmtpSettings> smtp) {
+public record AppSettings(String baseUrl, Optional<SmtpSettings> smtp, RateLimits rateLimits) {
     public AppSettings {
         baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
     }
 
     public static AppSettings local(int port) {
-        return new AppSettings("http://localhost:" + port, Optional.empty());
+        return new AppSettings("http://localhost:" + port, Optional.empty(), RateLimits.defaults());
+    }
+
+    public AppSettings withRateLimits(RateLimits limits) {
+        return new AppSettings(baseUrl, smtp, limits);
     }
 }

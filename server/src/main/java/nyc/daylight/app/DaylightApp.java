@@ -47,7 +47,8 @@ public final class DaylightApp {
         OutboxWorker outbox = new OutboxWorker(dsl, settings.smtp());
         Mailer mailer = new Mailer(outbox::wake);
         AgencyService agencies = new AgencyService(dsl);
-        AccountService accounts = new AccountService(dsl, new Passwords(), mailer, agencies, settings.baseUrl());
+        AccountService accounts = new AccountService(dsl, new Passwords(), mailer, agencies, settings.baseUrl(),
+                settings.rateLimits());
         WebSession session = new WebSession(accounts);
         Routes routes = new Routes(session, List.of(
                 new HealthRoutes(new HealthCheck(dsl, VERSION))::register,

@@ -1,0 +1,17 @@
+package nyc.daylight.accounts;
+
+/**
+ * How many attempts each limited action allows per window (sign-in: 15 minutes; sign-up and
+ * reset: one hour). Per-IP limits slow down one machine; per-account limits protect one person
+ * from guesses spread over many machines.
+ */
+public record RateLimits(int signUpPerIp, int signInPerIp, int signInPerAccount, int resetPerIp, int resetPerAccount) {
+    public static RateLimits defaults() {
+        return new RateLimits(10, 20, 8, 10, 3);
+    }
+
+    /** Defaults, but per-IP limits lifted: for tests whose every client is 127.0.0.1. */
+    public RateLimits withoutIpLimits() {
+        return new RateLimits(100_000, 100_000, signInPerAccount, 100_000, resetPerAccount);
+    }
+}

@@ -1,0 +1,58 @@
+package nyc.daylight.accounts;
+
+import static nyc.daylight.sql.jooq.Tables.USERS;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import nyc.daylight.agencies.AgencyService;
+import nyc.daylight.app.AccessDenied;
+import nyc.daylight.app.BadInput;
+import nyc.daylight.app.RateLimited;
+import nyc.daylight.notify.Mailer;
+import nyc.daylight.testing.PostgresExtension;
+import nyc.daylight.testing.TestDatabase;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+@ExtendWith(PostgresExtension.class)
+class AccountServiceTest {
+    private final TestDatabase db;
+    private final AccountService accounts;
+
+    AccountServiceTest(TestDatabase db) {
+        this.db = db;
+        this.accounts = new AccountService(db.dsl(), new Passwords(), new Mailer(() -> { }), new AgencyService(db.dsl()),
+                "http://daylight.test");
+    }
+
+    @Test
+    void sign_ups_from_one_address_are_limited_to_ten_an_hour() {
+        for (int i = 0; i < 10; i++) {
+            accounts.signUp("burst" + i + "@example.org", "a long passphrase", null, "203.0.113.9");
+        }
+        assertThatThrownBy(() -> accounts.signUp("burst10@example.org", "a long passphrase", null, "203.0.113.9"))
+                .isInstanceOf(RateLimited.class);
+        assertThat(db.dsl().fetchExists(USERS, USERS.EMAIL.eq("burst10@example.org"))).isFalse();
+        accounts.signUp("elsewhere@example.org", "a long passphrase", null, "198.51.100.7");
+    }
+
+    @Test
+    void passwords_are_stored_as_argon2id_hashes() {
+        accounts.createAdmin("hash@example.org", "a long passphrase");
+        String hash = db.dsl().fetchValue(USERS.PASSWORD_HASH, USERS.EMAIL.eq("hash@example.org"));
+        assertThat(hash).startsWith("$argon2id$").doesNotContain("a long passphrase");
+    }
+
+    @Test
+    void only_admins_invite_officers() {
+        User requester = new User(1, "r@example.org", null, "REQUESTER", true, java.util.Set.of(), java.util.Set.of());
+        assertThatThrownBy(() -> accounts.inviteOfficer(requester, "o@example.org", "doc", false)).isInstanceOf(AccessDenied.class);
+        assertThatThrownBy(() -> accounts.inviteOfficer(null, "o@example.org", "doc", false)).isInstanceOf(AccessDenied.class);
+    }
+
+    @Test
+    void the_admin_command_refuses_a_weak_password_or_a_bad_address() {
+        assertThatThrownBy(() -> accounts.createAdmin("admin@example.org", "short")).isInstanceOf(BadInput.class);
+        assertThatThrownBy(() -> accounts.createAdmin("not an address", "a long passphrase")).isInstanceOf(BadInput.class);
+    }
+}

@@ -1,0 +1,73 @@
+package nyc.daylight.testing;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import jakarta.mail.internet.MimeMessage;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import nyc.daylight.accounts.RateLimits;
+import nyc.daylight.app.AppSettings;
+import nyc.daylight.notify.SmtpSettings;
+
+/** A real SMTP server in the test JVM (GreenMail) and helpers to read what it received. */
+public final class MailServer implements AutoCloseable {
+    private final GreenMail greenMail = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
+
+    public MailServer() {
+        greenMail.start();
+    }
+
+    public AppSettings settings() {
+        // Every test client is 127.0.0.1, so per-IP limits would couple unrelated tests.
+        return new AppSettings("http://daylight.test", Optional.of(new SmtpSettings("127.0.0.1",
+                greenMail.getSmtp().getPort(), Optional.empty(), Optional.empty(), false, "Daylight <daylight@daylight.test>")),
+                RateLimits.defaults().withoutIpLimits());
+    }
+
+    public record Received(String to, String subject, String body) {}
+
+    /** Waits (event-driven, up to 10 s) until at least {@code count} messages arrived in all; returns them all. */
+    public List<Received> awaitTotal(int count) {
+        greenMail.waitForIncomingEmail(10_000, count);
+        return Arrays.stream(greenMail.getReceivedMessages()).map(MailServer::read).toList();
+    }
+
+    /** The latest message to an address, once it has arrived. */
+    public Received awaitTo(String address, int nth) {
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (true) {
+            List<Received> to = Arrays.stream(greenMail.getReceivedMessages()).map(MailServer::read)
+                    .filter(m -> m.to().equalsIgnoreCase(address)).toList();
+            if (to.size() >= nth) return to.get(nth - 1);
+            if (System.nanoTime() > deadline) throw new AssertionError("No message #" + nth + " to " + address + "; got " + all());
+            greenMail.waitForIncomingEmail(500, greenMail.getReceivedMessages().length + 1);
+        }
+    }
+
+    public List<Received> all() {
+        return Arrays.stream(greenMail.getReceivedMessages()).map(MailServer::read).toList();
+    }
+
+    /** The first link to this site in a message, as a path ("/verify?token=…"). */
+    public static String link(Received m) {
+        Matcher matcher = Pattern.compile("http://daylight\\.test(/\\S+)").matcher(m.body());
+        if (!matcher.find()) throw new AssertionError("No link in: " + m.body());
+        return matcher.group(1);
+    }
+
+    private static Received read(MimeMessage m) {
+        try {
+            return new Received(m.getAllRecipients()[0].toString(), m.getSubject(), m.getContent().toString().replace("\r\n", "\n"));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        greenMail.stop();
+    }
+}

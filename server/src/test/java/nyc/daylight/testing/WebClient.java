@@ -1,0 +1,61 @@
+package nyc.daylight.testing;
+
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.HttpCookie;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/** A browser-like HTTP client: keeps cookies and sends the CSRF token with every form, as pages do. */
+public final class WebClient {
+    private final String base;
+    private final CookieManager cookies = new CookieManager();
+    private final HttpClient http;
+
+    public WebClient(RunningApp app) {
+        this.base = app.baseUrl();
+        this.http = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER).build();
+    }
+
+    public HttpResponse<String> get(String path) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create(base + path)).GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Posts a form with the current CSRF token, as a page rendered by Daylight would. */
+    public HttpResponse<String> post(String path, Map<String, String> form) throws IOException, InterruptedException {
+        if (cookie("daylight_csrf").isEmpty()) get("/");
+        Map<String, String> all = new LinkedHashMap<>();
+        all.put("_csrf", cookie("daylight_csrf").orElseThrow());
+        all.putAll(form);
+        return postRaw(path, all);
+    }
+
+    /** Posts exactly these fields: no CSRF token unless given. */
+    public HttpResponse<String> postRaw(String path, Map<String, String> form) throws IOException, InterruptedException {
+        String body = form.entrySet().stream()
+                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+        return http.send(HttpRequest.newBuilder(URI.create(base + path))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    public Optional<String> cookie(String name) {
+        return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals(name))
+                .map(HttpCookie::getValue).findFirst();
+    }
+
+    public void signIn(String email, String password) throws IOException, InterruptedException {
+        HttpResponse<String> r = post("/signin", Map.of("email", email, "password", password));
+        if (r.statusCode() != 302) throw new AssertionError("Sign-in failed: " + r.statusCode() + " " + r.body());
+    }
+}
