@@ -17,6 +17,9 @@ import nyc.daylight.accounts.AccountService;
 import nyc.daylight.accounts.AdminRoutes;
 import nyc.daylight.accounts.Passwords;
 import nyc.daylight.notify.Mailer;
+import nyc.daylight.requests.RequestApiRoutes;
+import nyc.daylight.requests.RequestRoutes;
+import nyc.daylight.requests.RequestService;
 import nyc.daylight.notify.OutboxWorker;
 import org.jooq.DSLContext;
 import nyc.daylight.health.HealthCheck;
@@ -50,6 +53,7 @@ public final class DaylightApp {
         AccountService accounts = new AccountService(dsl, new Passwords(), mailer, agencies, settings.baseUrl(),
                 settings.rateLimits());
         WebSession session = new WebSession(accounts);
+        RequestService requests = new RequestService(dsl, agencies, mailer, templates, clock, settings.baseUrl());
         Routes routes = new Routes(session, List.of(
                 new HealthRoutes(new HealthCheck(dsl, VERSION))::register,
                 new SiteRoutes()::register,
@@ -58,6 +62,8 @@ public final class DaylightApp {
                 new AgencyRoutes(agencies, clock)::register,
                 new AgencyAdminRoutes(agencies)::register,
                 new DeadlineRoutes(agencies, clock)::register,
+                new RequestRoutes(requests, agencies)::register,
+                new RequestApiRoutes(requests)::register,
                 errors::register));
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;

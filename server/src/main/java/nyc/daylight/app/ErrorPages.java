@@ -37,6 +37,7 @@ final class ErrorPages {
             ctx.header("Retry-After", "900");
             respond(ctx, 429, e.getMessage());
         });
+        routes.exception(NotFound.class, (e, ctx) -> respond(ctx, 404, e.getMessage()));
         routes.exception(AccessDenied.class, (e, ctx) -> respond(ctx, 403, e.getMessage()));
         routes.exception(HttpResponseException.class, (e, ctx) -> respond(ctx, e.getStatus(), publicMessage(e)));
         routes.exception(Exception.class, (e, ctx) -> {

@@ -6,7 +6,6 @@ import freemarker.ext.beans.BeansWrapperBuilder;
 import freemarker.ext.beans.ResourceBundleModel;
 import freemarker.template.Configuration;
 import freemarker.template.DefaultObjectWrapperBuilder;
-import freemarker.template.Template;
 import freemarker.template.TemplateException;
 import freemarker.template.TemplateExceptionHandler;
 import io.javalin.http.Context;
@@ -39,6 +38,8 @@ public final class Templates implements FileRenderer {
         freemarker = new Configuration(Configuration.VERSION_2_3_34);
         freemarker.setClassLoaderForTemplateLoading(Templates.class.getClassLoader(), TEMPLATE_ROOT);
         freemarker.setDefaultEncoding("UTF-8");
+        freemarker.setOutputEncoding("UTF-8");
+        freemarker.setURLEscapingCharset("UTF-8");
         freemarker.setOutputFormat(HTMLOutputFormat.INSTANCE);
         freemarker.setAutoEscapingPolicy(Configuration.ENABLE_IF_SUPPORTED_AUTO_ESCAPING_POLICY);
         freemarker.setTemplateExceptionHandler(TemplateExceptionHandler.RETHROW_HANDLER);
@@ -51,10 +52,14 @@ public final class Templates implements FileRenderer {
     public String render(String template, Map<String, ?> model, Context ctx) {
         Map<String, Object> all = new HashMap<>(baseModel(ctx));
         all.putAll(model);
+        return renderText(template, all);
+    }
+
+    /** Renders a template that is not a page (a letter, an e-mail): no request, no base model. */
+    public String renderText(String template, Map<String, ?> model) {
         try {
-            Template t = freemarker.getTemplate(template);
             StringWriter out = new StringWriter();
-            t.process(all, out);
+            freemarker.getTemplate(template).process(model, out);
             return out.toString();
         } catch (IOException e) {
             throw new UncheckedIOException("Template " + template + " could not be read", e);

@@ -22,7 +22,9 @@ public enum EventType {
     APPEAL_GRANTED,
     APPEAL_PARTLY_GRANTED,
     APPEAL_DENIED,
-    WITHDRAWN;
+    WITHDRAWN,
+    /** Correspondence the requester reports from outside Daylight; no legal effect of its own. */
+    CORRESPONDENCE;
 
     public static final Set<EventType> DETERMINATIONS = EnumSet.of(GRANTED, PARTIALLY_GRANTED, DENIED, NO_RECORDS);
     /** Determinations that leave the requester something to appeal. */

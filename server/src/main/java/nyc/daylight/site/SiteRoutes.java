@@ -14,8 +14,6 @@ public final class SiteRoutes {
     public void register(RoutesConfig routes) {
         routes.get("/", ctx -> ctx.render("home.ftlh"), Role.PUBLIC);
         routes.get("/about", ctx -> ctx.render("about.ftlh"), Role.PUBLIC);
-        routes.get("/requests/new", ctx -> section(ctx, "file"), Role.PUBLIC);
-        routes.get("/requests", ctx -> section(ctx, "requests"), Role.PUBLIC);
         routes.get("/records", ctx -> section(ctx, "records"), Role.PUBLIC);
         routes.get("/scorecards", ctx -> section(ctx, "scorecards"), Role.PUBLIC);
     }

@@ -1,0 +1,103 @@
+package nyc.daylight.requests;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.util.LinkedHashMap;
+
+import java.util.Map;
+import nyc.daylight.app.BadInput;
+import nyc.daylight.app.NotFound;
+import nyc.daylight.app.Role;
+import nyc.daylight.app.WebSession;
+import nyc.daylight.deadlines.Standing;
+
+/** The read API over requests: the same visibility rules as the pages, in JSON. */
+public final class RequestApiRoutes {
+    private final RequestService requests;
+
+    public RequestApiRoutes(RequestService requests) {
+        this.requests = requests;
+    }
+
+    public void register(RoutesConfig routes) {
+        routes.get("/api/v1/requests", this::list, Role.PUBLIC);
+        routes.get("/api/v1/requests/{number}", this::show, Role.PUBLIC);
+    }
+
+    private void list(Context ctx) {
+        String status = ctx.queryParam("status");
+        if (status != null && !status.isBlank() && java.util.Arrays.stream(Standing.values()).noneMatch(s -> s.name().equals(status))) {
+            throw new BadInput("status", "Unknown status '" + status + "'; use one of " + java.util.Arrays.toString(Standing.values()) + ".");
+        }
+        int page;
+        try {
+            page = ctx.queryParam("page") == null ? 1 : Integer.parseInt(ctx.queryParam("page"));
+        } catch (NumberFormatException e) {
+            throw new BadInput("page", "page must be a whole number from 1.");
+        }
+        if (page < 1) throw new BadInput("page", "page must be a whole number from 1.");
+        Page<RequestSummary> p = requests.list(new RequestFilter(ctx.queryParam("agency"), status, ctx.queryParam("q"), page, 50));
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("page", p.page());
+        body.put("pageSize", p.pageSize());
+        body.put("total", p.total());
+        body.put("items", p.items().stream().map(RequestApiRoutes::summary).toList());
+        ctx.json(body);
+    }
+
+    private void show(Context ctx) {
+        RequestView v = requests.view(ctx.pathParam("number"), WebSession.user(ctx))
+                .orElseThrow(() -> new NotFound("There is no public request with that number."));
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("number", v.number());
+        body.put("title", v.title());
+        body.put("description", v.description());
+        body.put("agency", Map.of("slug", v.agency().slug(), "name", v.agency().name(), "regime", v.agency().regime().name()));
+        body.put("status", v.standing());
+        body.put("statusLabel", v.standingLabel());
+        body.put("submittedAt", v.submittedAt() == null ? null : v.submittedAt().toString());
+        body.put("effectiveReceipt", v.report().effectiveReceipt().toString());
+        if (v.requesterName() != null) body.put("requesterName", v.requesterName());
+        body.put("deadlines", v.report().deadlines().stream().map(d -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("kind", d.kind().name());
+            m.put("owedBy", d.owedBy().name());
+            m.put("due", d.due().toString());
+            m.put("state", d.state().name());
+            m.put("resolvedOn", d.resolvedOn() == null ? null : d.resolvedOn().toString());
+            m.put("citation", d.citation());
+            return m;
+        }).toList());
+        body.put("nextSteps", v.report().nextSteps().stream().map(s -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("party", s.party().name());
+            m.put("action", s.action());
+            m.put("by", s.by() == null ? null : s.by().toString());
+            return m;
+        }).toList());
+        body.put("timeline", v.timeline().stream().map(e -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("type", e.type());
+            m.put("occurredAt", e.occurredAt().toString());
+            m.put("date", e.dueDate() == null ? null : e.dueDate().toString());
+            m.put("reason", e.reason());
+            m.put("body", e.body());
+            return m;
+        }).toList());
+        body.put("letter", v.letter());
+        ctx.json(body);
+    }
+
+    private static Map<String, Object> summary(RequestSummary s) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("number", s.number());
+        m.put("title", s.title());
+        m.put("agency", s.agencySlug());
+        m.put("status", s.standing());
+        m.put("nextDue", s.nextDue() == null ? null : s.nextDue().toString());
+        m.put("nextStep", s.nextStep());
+        m.put("submittedAt", s.submittedAt() == null ? null : s.submittedAt().toString());
+        return m;
+    }
+
+}

@@ -1,0 +1,233 @@
+package nyc.daylight.requests;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import nyc.daylight.accounts.Tokens;
+import nyc.daylight.accounts.User;
+import nyc.daylight.agencies.AgencyService;
+import nyc.daylight.app.BadInput;
+import nyc.daylight.app.NotFound;
+import nyc.daylight.app.Role;
+import nyc.daylight.app.WebSession;
+import nyc.daylight.deadlines.Standing;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The composer, the public request pages and the requester's dashboard: HTTP only. */
+public final class RequestRoutes {
+    private static final List<String> FIELDS = List.of("title", "description", "recordsFrom", "recordsTo", "format",
+            "feeWaiverReason", "expediteReason", "showName", "template", "draftId");
+    private final RequestService requests;
+    private final AgencyService agencies;
+    private final Tokens tokens = new Tokens();
+    private final JsonMapper json = JsonMapper.builder().build();
+
+    public RequestRoutes(RequestService requests, AgencyService agencies) {
+        this.requests = requests;
+        this.agencies = agencies;
+    }
+
+    public void register(RoutesConfig routes) {
+        routes.get("/requests/new", this::composer, Role.PUBLIC);
+        routes.post("/requests", this::submit, Role.SIGNED_IN);
+        routes.get("/requests", this::list, Role.PUBLIC);
+        routes.get("/requests/{number}", this::show, Role.PUBLIC);
+        routes.get("/requests/{number}/withdraw", this::confirmWithdraw, Role.SIGNED_IN);
+        routes.post("/requests/{number}/withdraw", this::withdraw, Role.SIGNED_IN);
+        routes.post("/requests/{number}/correspondence", this::correspondence, Role.SIGNED_IN);
+        routes.post("/requests/{number}/hide", this::hide, Role.ADMIN);
+        routes.get("/me", this::me, Role.SIGNED_IN);
+    }
+
+    // --- composer ----------------------------------------------------------------------------
+
+    private void composer(Context ctx) {
+        if (WebSession.user(ctx).isEmpty()) {
+            // Anyone may read how filing works and pick a template; filing itself needs an account.
+            ctx.render("requests/start.ftlh", Map.of("templates", RequestTemplate.ALL));
+            return;
+        }
+        User user = WebSession.requireUser(ctx);
+        Map<String, Object> values = new HashMap<>();
+        List<String> chosen = new ArrayList<>();
+        String draftParam = ctx.queryParam("draft");
+        String templateParam = ctx.queryParam("template");
+        if (draftParam != null) {
+            long draftId = parseId(draftParam);
+            String payload = requests.draft(user, draftId).orElseThrow(() -> new NotFound("There is no such draft of yours."));
+            Map<String, Object> saved = json.readValue(payload, new TypeReference<Map<String, Object>>() { });
+            values.putAll(saved);
+            if (saved.get("agencies") instanceof List<?> l) l.forEach(a -> chosen.add(String.valueOf(a)));
+            values.put("draftId", Long.toString(draftId));
+        } else if (templateParam != null) {
+            RequestTemplate t = RequestTemplate.find(templateParam).orElseThrow(() -> new NotFound("There is no such template."));
+            values.put("title", t.title());
+            values.put("description", t.description());
+            values.put("template", t.id());
+            chosen.addAll(t.agencies());
+        }
+        values.putIfAbsent("format", "ELECTRONIC");
+        render(ctx, values, chosen, null);
+    }
+
+    private void render(Context ctx, Map<String, Object> values, List<String> chosen, BadInput error) {
+        Map<String, Object> model = new HashMap<>();
+        model.put("values", values);
+        model.put("chosen", chosen);
+        model.put("agencies", agencies.all());
+        model.put("templates", RequestTemplate.ALL);
+        model.put("idempotencyKey", tokens.newToken());
+        if (error != null) {
+            ctx.status(400);
+            model.put("error", Map.of("field", error.field(), "message", error.getMessage()));
+        }
+        ctx.render("requests/new.ftlh", model);
+    }
+
+    private void submit(Context ctx) {
+        User user = WebSession.requireUser(ctx);
+        Map<String, Object> values = new LinkedHashMap<>();
+        for (String f : FIELDS) values.put(f, ctx.formParam(f) == null ? "" : ctx.formParam(f));
+        List<String> chosen = ctx.formParams("agencies");
+        Long draftId = ((String) values.get("draftId")).isBlank() ? null : parseId((String) values.get("draftId"));
+        if ("draft".equals(ctx.formParam("action"))) {
+            Map<String, Object> payload = new LinkedHashMap<>(values);
+            payload.remove("draftId");
+            payload.put("agencies", chosen);
+            requests.saveDraft(user, draftId, (String) values.get("title"), json.writeValueAsString(payload));
+            WebSession.flash(ctx, "Draft saved. You can finish it from your dashboard.");
+            ctx.redirect("/me");
+            return;
+        }
+        FilingResult result;
+        try {
+            Composition c = new Composition(chosen, trimmed(values, "title"), trimmed(values, "description"),
+                    date(values, "recordsFrom"), date(values, "recordsTo"), (String) values.get("format"),
+                    blankToNull(trimmed(values, "feeWaiverReason")), blankToNull(trimmed(values, "expediteReason")),
+                    "yes".equals(values.get("showName")), blankToNull((String) values.get("template")));
+            result = requests.file(user, c, ctx.formParam("idempotencyKey"), draftId);
+        } catch (BadInput e) {
+            render(ctx, values, chosen, e);
+            return;
+        }
+        WebSession.flash(ctx, result.repeated()
+                ? "This request was already filed; nothing was sent twice."
+                : result.numbers().size() == 1 ? "Request " + result.numbers().getFirst() + " has been filed and sent to the agency."
+                : result.numbers().size() + " requests have been filed, one for each agency.");
+        ctx.redirect(result.numbers().size() == 1 ? "/requests/" + result.numbers().getFirst() : "/me#filing-" + result.filingId());
+    }
+
+    // --- public pages ------------------------------------------------------------------------
+
+    private void list(Context ctx) {
+        int page = parsePage(ctx.queryParam("page"));
+        String status = ctx.queryParam("status");
+        if (status != null && !status.isBlank() && java.util.Arrays.stream(Standing.values()).noneMatch(s -> s.name().equals(status))) {
+            throw new BadInput("status", "Unknown status '" + status + "'.");
+        }
+        RequestFilter filter = new RequestFilter(ctx.queryParam("agency"), status, ctx.queryParam("q"), page, 20);
+        Map<String, Object> model = new HashMap<>();
+        model.put("page", requests.list(filter));
+        model.put("filter", Map.of("agency", nz(filter.agencySlug()), "status", nz(filter.status()), "q", nz(filter.query())));
+        model.put("agencies", agencies.all());
+        model.put("standings", Standing.values());
+        ctx.render("requests/list.ftlh", model);
+    }
+
+    private void show(Context ctx) {
+        RequestView view = requests.view(ctx.pathParam("number"), WebSession.user(ctx))
+                .orElseThrow(() -> new NotFound("There is no public request with that number."));
+        ctx.render("requests/show.ftlh", Map.of("r", view));
+    }
+
+    private void confirmWithdraw(Context ctx) {
+        RequestView view = requests.view(ctx.pathParam("number"), WebSession.user(ctx)).filter(RequestView::owner)
+                .orElseThrow(() -> new NotFound("There is no request with that number of yours."));
+        ctx.render("requests/withdraw.ftlh", Map.of("r", view));
+    }
+
+    private void withdraw(Context ctx) {
+        String number = ctx.pathParam("number");
+        requests.withdraw(WebSession.requireUser(ctx), number);
+        WebSession.flash(ctx, "Request " + number + " has been withdrawn and the agency told.");
+        ctx.redirect("/requests/" + number);
+    }
+
+    private void correspondence(Context ctx) {
+        String number = ctx.pathParam("number");
+        try {
+            requests.addCorrespondence(WebSession.requireUser(ctx), number, ctx.formParam("correspondence"));
+        } catch (BadInput e) {
+            WebSession.flash(ctx, e.getMessage());
+            ctx.redirect("/requests/" + number + "#correspondence");
+            return;
+        }
+        WebSession.flash(ctx, "Added to the timeline as correspondence reported by you.");
+        ctx.redirect("/requests/" + number);
+    }
+
+    private void hide(Context ctx) {
+        String number = ctx.pathParam("number");
+        requests.hide(WebSession.requireUser(ctx), number, ctx.formParam("reason"));
+        WebSession.flash(ctx, "Request " + number + " is hidden from the public.");
+        ctx.redirect("/requests/" + number);
+    }
+
+    private void me(Context ctx) {
+        User user = WebSession.requireUser(ctx);
+        Map<Long, List<RequestSummary>> byFiling = new LinkedHashMap<>();
+        for (RequestSummary s : requests.mine(user)) byFiling.computeIfAbsent(s.filingId(), k -> new ArrayList<>()).add(s);
+        List<Map<String, Object>> filings = new ArrayList<>();
+        byFiling.forEach((id, list) -> filings.add(Map.of("id", id, "title", list.getFirst().title(), "requests", list)));
+        ctx.render("me.ftlh", Map.of("filings", filings, "drafts", requests.drafts(user)));
+    }
+
+    // --- parsing -----------------------------------------------------------------------------
+
+    private static String trimmed(Map<String, Object> values, String key) {
+        Object v = values.get(key);
+        return v == null ? "" : v.toString().strip();
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+
+    private static String nz(String s) {
+        return s == null ? "" : s;
+    }
+
+    private static LocalDate date(Map<String, Object> values, String field) {
+        String v = trimmed(values, field);
+        if (v.isEmpty()) return null;
+        try {
+            return LocalDate.parse(v);
+        } catch (DateTimeParseException e) {
+            throw new BadInput(field, "Enter a real date as YYYY-MM-DD.");
+        }
+    }
+
+    private static long parseId(String v) {
+        try {
+            return Long.parseLong(v.strip());
+        } catch (NumberFormatException e) {
+            throw new NotFound("There is no such draft of yours.");
+        }
+    }
+
+    private static int parsePage(String v) {
+        if (v == null || v.isBlank()) return 1;
+        try {
+            return Math.max(1, Math.min(Integer.parseInt(v.strip()), 100_000));
+        } catch (NumberFormatException e) {
+            throw new BadInput("page", "Page must be a number.");
+        }
+    }
+}

@@ -1,0 +1,325 @@
+package nyc.daylight.requests;
+
+import static nyc.daylight.sql.jooq.Tables.AUDIT_LOG;
+import static nyc.daylight.sql.jooq.Tables.FILINGS;
+import static nyc.daylight.sql.jooq.Tables.REQUESTS;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import nyc.daylight.accounts.User;
+import nyc.daylight.agencies.Agency;
+import nyc.daylight.agencies.AgencyService;
+import nyc.daylight.app.AccessDenied;
+import nyc.daylight.app.BadInput;
+import nyc.daylight.app.NotFound;
+import nyc.daylight.app.Templates;
+import nyc.daylight.deadlines.BusinessCalendar;
+import nyc.daylight.deadlines.DeadlineReport;
+import nyc.daylight.deadlines.EventType;
+import nyc.daylight.deadlines.Regime;
+import nyc.daylight.notify.Email;
+import nyc.daylight.notify.Mailer;
+import nyc.daylight.sql.jooq.tables.records.RequestsRecord;
+import org.jooq.DSLContext;
+
+/**
+ * Filing requests and reading them back: validation, one request per agency, the formal letter,
+ * the ledger, and who may see what. Authorization is checked here, whatever the caller.
+ */
+public final class RequestService {
+    private static final DateTimeFormatter LETTER_DATE = DateTimeFormatter.ofPattern("MMMM d, yyyy", Locale.ENGLISH);
+
+    private final DSLContext dsl;
+    private final RequestRepository repo = new RequestRepository();
+    private final AgencyService agencies;
+    private final Mailer mailer;
+    private final Templates templates;
+    private final RequestStatus status;
+    private final Clock clock;
+    private final String baseUrl;
+
+    public RequestService(DSLContext dsl, AgencyService agencies, Mailer mailer, Templates templates, Clock clock,
+                          String baseUrl) {
+        this.dsl = dsl;
+        this.agencies = agencies;
+        this.mailer = mailer;
+        this.templates = templates;
+        this.clock = clock;
+        this.baseUrl = baseUrl;
+        this.status = new RequestStatus(agencies, clock);
+    }
+
+    // --- filing ------------------------------------------------------------------------------
+
+    /**
+     * Files one request per chosen agency in one transaction. The composer's idempotency key makes
+     * a repeated submission (refresh, back button, double click) return the first filing instead.
+     */
+    public FilingResult file(User requester, Composition c, String idempotencyKey, Long draftId) {
+        if (requester == null) throw new AccessDenied("Please sign in to file a request.");
+        if (idempotencyKey == null || idempotencyKey.length() < 16 || idempotencyKey.length() > 100) {
+            throw new BadInput("form", "This form is out of date. Reload the page and submit again.");
+        }
+        Optional<Long> earlier = repo.filingByKey(dsl, idempotencyKey);
+        if (earlier.isPresent()) return repeated(requester, earlier.get());
+        List<Agency> chosen = validate(c);
+        return dsl.transactionResult(tx -> {
+            DSLContext t = tx.dsl();
+            Optional<Long> filing = repo.insertFiling(t, requester.id(), idempotencyKey);
+            if (filing.isEmpty()) return null; // a concurrent twin won: answered below, outside this transaction
+            OffsetDateTime now = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
+            // The letter is public; an e-mail address must never appear in it.
+            String requesterName = requester.displayName() == null || requester.displayName().isBlank()
+                    ? "A Daylight requester" : requester.displayName().strip();
+            List<String> numbers = new ArrayList<>();
+            for (Agency agency : chosen) {
+                String number = "DL-" + now.atZoneSameInstant(BusinessCalendar.NEW_YORK).getYear() + "-"
+                        + String.format("%06d", repo.nextNumber(t));
+                RequestsRecord r = new RequestsRecord();
+                r.setNumber(number);
+                r.setAgencyId(agency.id());
+                r.setRequesterId(requester.id());
+                r.setFilingId(filing.get());
+                r.setTitle(c.title());
+                r.setDescription(c.description());
+                r.setRecordsFrom(c.recordsFrom());
+                r.setRecordsTo(c.recordsTo());
+                r.setPreferredFormat(c.format());
+                r.setFeeWaiverReason(c.feeWaiverReason());
+                r.setExpediteReason(agency.regime() == Regime.FEDERAL_FOIA ? c.expediteReason() : null);
+                r.setShowRequesterName(c.showName());
+                r.setTemplate(c.template());
+                r.setSubmittedAt(now);
+                r.setStatus("ON_TIME");
+                r.setLetterText(letter(agency, c, number, requesterName, now));
+                long id = repo.insertRequest(t, r);
+                repo.appendEvent(t, id, EventType.SUBMITTED, now, requester.id(), null, null, null);
+                status.refresh(t, repo, id, agency);
+                numbers.add(number);
+                deliverLetter(t, agency, requester, number, c.title(), r.getLetterText());
+            }
+            mailer.enqueue(t, Email.of(requester.email(), numbers.size() == 1
+                            ? "Your request " + numbers.getFirst() + " has been filed"
+                            : "Your " + numbers.size() + " requests have been filed",
+                    confirmation(c.title(), numbers, chosen), "filing:" + filing.get()));
+            if (draftId != null) repo.deleteDraft(t, requester.id(), draftId);
+            return new FilingResult(filing.get(), List.copyOf(numbers), false);
+        }) instanceof FilingResult result ? result : repeated(requester, repo.filingByKey(dsl, idempotencyKey).orElseThrow());
+    }
+
+    private FilingResult repeated(User requester, long filingId) {
+        Long owner = dsl.select(FILINGS.REQUESTER_ID).from(FILINGS).where(FILINGS.ID.eq(filingId)).fetchOne(FILINGS.REQUESTER_ID);
+        if (owner == null || owner != requester.id()) {
+            throw new BadInput("form", "This form is out of date. Reload the page and submit again.");
+        }
+        List<String> numbers = dsl.select(REQUESTS.NUMBER).from(REQUESTS).where(REQUESTS.FILING_ID.eq(filingId))
+                .orderBy(REQUESTS.ID).fetch(REQUESTS.NUMBER);
+        return new FilingResult(filingId, numbers, true);
+    }
+
+    List<Agency> validate(Composition c) {
+        if (c.agencySlugs() == null || c.agencySlugs().isEmpty()) {
+            throw new BadInput("agencies", "Choose at least one agency.");
+        }
+        if (c.agencySlugs().size() > Composition.MAX_AGENCIES) {
+            throw new BadInput("agencies", "Choose at most " + Composition.MAX_AGENCIES + " agencies.");
+        }
+        List<Agency> chosen = new ArrayList<>();
+        for (String slug : new LinkedHashSet<>(c.agencySlugs())) {
+            chosen.add(agencies.find(slug).orElseThrow(() -> new BadInput("agencies", "There is no agency named '" + slug + "'.")));
+        }
+        text("title", c.title(), "a title", 5, Composition.MAX_TITLE);
+        text("description", c.description(), "the records you are asking for", 20, Composition.MAX_DESCRIPTION);
+        if (c.recordsFrom() != null && c.recordsTo() != null && c.recordsFrom().isAfter(c.recordsTo())) {
+            throw new BadInput("recordsTo", "The end of the period must not be before its start.");
+        }
+        LocalDate today = LocalDate.now(clock.withZone(BusinessCalendar.NEW_YORK));
+        if (c.recordsFrom() != null && c.recordsFrom().isAfter(today)) {
+            throw new BadInput("recordsFrom", "The period cannot start in the future.");
+        }
+        if (c.recordsFrom() != null && c.recordsFrom().getYear() < 1900) {
+            throw new BadInput("recordsFrom", "Enter a start date after 1900.");
+        }
+        if (!"ELECTRONIC".equals(c.format()) && !"PAPER".equals(c.format())) {
+            throw new BadInput("format", "Choose electronic copies or paper copies.");
+        }
+        if (c.feeWaiverReason() != null && c.feeWaiverReason().length() > Composition.MAX_REASON) {
+            throw new BadInput("feeWaiverReason", "Keep the fee waiver reason under " + Composition.MAX_REASON + " characters.");
+        }
+        if (c.expediteReason() != null && c.expediteReason().length() > Composition.MAX_REASON) {
+            throw new BadInput("expediteReason", "Keep the expedited processing reason under " + Composition.MAX_REASON + " characters.");
+        }
+        return chosen;
+    }
+
+    private static void text(String field, String value, String what, int min, int max) {
+        if (value == null || value.isBlank()) throw new BadInput(field, "Enter " + what + ".");
+        if (value.strip().length() < min) throw new BadInput(field, "Describe " + what + " in at least " + min + " characters.");
+        if (value.length() > max) throw new BadInput(field, "Keep " + what + " under " + String.format("%,d", max) + " characters.");
+    }
+
+    private String letter(Agency agency, Composition c, String number, String requesterName, OffsetDateTime now) {
+        Map<String, Object> model = new HashMap<>();
+        model.put("date", LETTER_DATE.format(now.atZoneSameInstant(BusinessCalendar.NEW_YORK)));
+        model.put("agency", agency);
+        model.put("title", c.title());
+        model.put("description", c.description());
+        if (c.recordsFrom() != null) model.put("recordsFrom", c.recordsFrom().toString());
+        if (c.recordsTo() != null) model.put("recordsTo", c.recordsTo().toString());
+        model.put("electronic", "ELECTRONIC".equals(c.format()));
+        model.put("feeWaiver", c.feeWaiverReason() == null ? "" : c.feeWaiverReason());
+        model.put("expedite", c.expediteReason() == null ? "" : c.expediteReason());
+        model.put("requestUrl", baseUrl + "/requests/" + number);
+        model.put("requesterName", requesterName);
+        model.put("number", number);
+        return templates.renderText("letters/foil-request.ftl", model);
+    }
+
+    private void deliverLetter(DSLContext t, Agency agency, User requester, String number, String title, String letter) {
+        if (agency.foil().email() == null) return; // no e-mail on file: the letter waits in the agency's queue
+        String subject = (agency.regime() == Regime.NY_FOIL ? "FOIL request " : "FOIA request ") + number + ": " + title;
+        mailer.enqueue(t, new Email(agency.foil().email(), subject.length() > 200 ? subject.substring(0, 200) : subject,
+                letter, requester.email(), "request:" + number));
+    }
+
+    private String confirmation(String title, List<String> numbers, List<Agency> chosen) {
+        StringBuilder b = new StringBuilder("Hello,\n\nYour request \"").append(title).append("\" has been filed")
+                .append(numbers.size() == 1 ? ".\n\n" : " with " + numbers.size() + " agencies, one tracked request each:\n\n");
+        for (int i = 0; i < numbers.size(); i++) {
+            b.append("  ").append(numbers.get(i)).append(" — ").append(chosen.get(i).name()).append("\n  ")
+                    .append(baseUrl).append("/requests/").append(numbers.get(i)).append("\n\n");
+        }
+        b.append("Each page shows the dates the law gives the agency and who owes the next step. "
+                + "We will e-mail you when anything changes.\n\n— Daylight\n");
+        return b.toString();
+    }
+
+    // --- reading -----------------------------------------------------------------------------
+
+    public Page<RequestSummary> list(RequestFilter filter) {
+        Map<Long, Agency> byId = agencyMap();
+        return repo.list(dsl, filter).map(r -> summary(r, byId.get(r.getAgencyId())));
+    }
+
+    /** The requester's own requests, newest filing first. */
+    public List<RequestSummary> mine(User user) {
+        Map<Long, Agency> byId = agencyMap();
+        return repo.byRequester(dsl, user.id()).stream().map(r -> summary(r, byId.get(r.getAgencyId()))).toList();
+    }
+
+    public List<RequestRepository.Draft> drafts(User user) {
+        return repo.drafts(dsl, user.id());
+    }
+
+    /** A request as its page shows it; a hidden one only to its requester and admins. */
+    public Optional<RequestView> view(String number, Optional<User> viewer) {
+        Optional<RequestsRecord> found = repo.byNumber(dsl, number);
+        if (found.isEmpty()) return Optional.empty();
+        RequestsRecord r = found.get();
+        boolean owner = viewer.map(u -> u.id() == r.getRequesterId()).orElse(false);
+        boolean admin = viewer.map(User::isAdmin).orElse(false);
+        if (r.getHiddenAt() != null && !owner && !admin) return Optional.empty();
+        Agency agency = agencyOf(r);
+        DeadlineReport report = status.refresh(dsl, repo, r.getId(), agency);
+        String realName = repo.requesterName(dsl, r.getRequesterId());
+        boolean showName = Boolean.TRUE.equals(r.getShowRequesterName());
+        String name = showName ? realName : null;
+        String letter = r.getLetterText();
+        if (!showName && letter != null && realName != null && !realName.isBlank()) {
+            letter = letter.replace(realName, "[name withheld at the requester's choice]");
+        }
+        boolean open = !List.of("WITHDRAWN", "DECIDED").contains(report.standing().name());
+        return Optional.of(new RequestView(r.getNumber(), r.getTitle(), r.getDescription(), agency, r.getRecordsFrom(),
+                r.getRecordsTo(), r.getPreferredFormat(), name == null || name.isBlank() ? null : name, r.getSubmittedAt(),
+                report.standing().name(), report.standing().label(), status.rows(report, agency), report,
+                repo.timeline(dsl, r.getId()), letter, owner, open, r.getHiddenAt() != null, r.getFilingId()));
+    }
+
+    // --- requester actions -------------------------------------------------------------------
+
+    public void withdraw(User user, String number) {
+        RequestsRecord r = owned(user, number);
+        dsl.transaction(tx -> {
+            Agency agency = agencyOf(r);
+            DeadlineReport before = status.report(tx.dsl(), repo, r.getId(), agency);
+            if (List.of("WITHDRAWN", "DECIDED").contains(before.standing().name())) {
+                throw new BadInput("request", "This request is already closed.");
+            }
+            repo.appendEvent(tx.dsl(), r.getId(), EventType.WITHDRAWN, OffsetDateTime.now(clock), user.id(), null, null, null);
+            status.refresh(tx.dsl(), repo, r.getId(), agency);
+            if (agency.foil().email() != null) {
+                mailer.enqueue(tx.dsl(), new Email(agency.foil().email(), "Request " + number + " withdrawn",
+                        "The requester has withdrawn request " + number + " (\"" + r.getTitle() + "\"). No further response is needed.\n\n"
+                                + baseUrl + "/requests/" + number + "\n\n— Daylight\n", user.email(), "request:" + number));
+            }
+        });
+    }
+
+    /** Correspondence the agency sent outside Daylight, pasted in by the requester. */
+    public void addCorrespondence(User user, String number, String text) {
+        RequestsRecord r = owned(user, number);
+        if (text == null || text.isBlank()) throw new BadInput("correspondence", "Paste the text of the agency's message.");
+        if (text.length() > 50_000) throw new BadInput("correspondence", "Keep it under 50,000 characters.");
+        dsl.transaction(tx -> repo.appendEvent(tx.dsl(), r.getId(), EventType.CORRESPONDENCE, OffsetDateTime.now(clock),
+                user.id(), null, "Reported by the requester", text.strip()));
+    }
+
+    /** Admins may hide a request for someone's safety; the reason goes to the audit log. */
+    public void hide(User admin, String number, String reason) {
+        if (admin == null || !admin.isAdmin()) throw new AccessDenied("Only administrators can hide a request.");
+        RequestsRecord r = repo.byNumber(dsl, number).orElseThrow(() -> new BadInput("request", "No request " + number + "."));
+        if (reason == null || reason.isBlank()) throw new BadInput("reason", "Give the reason for hiding this request.");
+        dsl.transaction(tx -> {
+            repo.hide(tx.dsl(), r.getId(), reason.strip());
+            tx.dsl().insertInto(AUDIT_LOG).set(AUDIT_LOG.ACTOR_ID, admin.id()).set(AUDIT_LOG.ACTION, "hide-request")
+                    .set(AUDIT_LOG.SUBJECT, number).set(AUDIT_LOG.DETAIL, reason.strip()).execute();
+        });
+    }
+
+    // --- drafts ------------------------------------------------------------------------------
+
+    public long saveDraft(User user, Long draftId, String title, String payloadJson) {
+        if (payloadJson.length() > 100_000) throw new BadInput("description", "This draft is too long to save.");
+        String t = title == null ? "" : title.strip();
+        return repo.saveDraft(dsl, user.id(), draftId, t.length() > 300 ? t.substring(0, 300) : t, payloadJson);
+    }
+
+    public Optional<String> draft(User user, long draftId) {
+        return repo.draftPayload(dsl, user.id(), draftId);
+    }
+
+    // --- helpers -----------------------------------------------------------------------------
+
+    /** The user's own request; anyone else's is reported as not found, revealing nothing. */
+    private RequestsRecord owned(User user, String number) {
+        return repo.byNumber(dsl, number).filter(r -> user != null && r.getRequesterId() == user.id())
+                .orElseThrow(() -> new NotFound("There is no request " + number + " of yours."));
+    }
+
+    private Agency agencyOf(RequestsRecord r) {
+        return agencyMap().get(r.getAgencyId());
+    }
+
+    private Map<Long, Agency> agencyMap() {
+        Map<Long, Agency> m = new HashMap<>();
+        for (Agency a : agencies.all()) m.put(a.id(), a);
+        return m;
+    }
+
+    private RequestSummary summary(RequestsRecord r, Agency agency) {
+        DeadlineReport report = status.refresh(dsl, repo, r.getId(), agency);
+        var step = report.nextStep();
+        return new RequestSummary(r.getNumber(), r.getTitle(), agency.slug(), agency.name(), report.standing().name(),
+                report.standing().label(), step.by(), step.action(), r.getSubmittedAt(), r.getFilingId() == null ? 0 : r.getFilingId());
+    }
+}

@@ -1,0 +1,39 @@
+package nyc.daylight.requests;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import nyc.daylight.agencies.Agency;
+import nyc.daylight.deadlines.DeadlineReport;
+
+/** Everything the public page of one request shows, already checked for visibility. */
+public record RequestView(
+        String number,
+        String title,
+        String description,
+        Agency agency,
+        LocalDate recordsFrom,
+        LocalDate recordsTo,
+        String format,
+        String requesterName,
+        OffsetDateTime submittedAt,
+        String standing,
+        String standingLabel,
+        List<DeadlineRow> deadlines,
+        DeadlineReport report,
+        List<TimelineEntry> timeline,
+        String letter,
+        boolean owner,
+        boolean open,
+        boolean hidden,
+        long filingId) {
+
+    /**
+     * One statutory date in words.
+     *
+     * @param status "met", "missed", "due in 3 business days" …
+     * @param tone ok, warn, bad or empty, for the badge
+     */
+    public record DeadlineRow(String label, String owedBy, LocalDate due, String status, String tone, String citation,
+                              String note) {}
+}
