@@ -38,6 +38,21 @@ public final class WebClient {
         return postRaw(path, all);
     }
 
+    /**
+     * Like {@link #post}, for forms that repeat a field: a key "name#n" is sent as "name", so
+     * {@code agencies#0=doc, agencies#1=nypd} posts two agencies.
+     */
+    public HttpResponse<String> postMulti(String path, Map<String, String> form) throws IOException, InterruptedException {
+        if (cookie("daylight_csrf").isEmpty()) get("/");
+        StringBuilder body = new StringBuilder("_csrf=").append(cookie("daylight_csrf").orElseThrow());
+        form.forEach((k, v) -> body.append('&').append(URLEncoder.encode(k.contains("#") ? k.substring(0, k.indexOf('#')) : k,
+                StandardCharsets.UTF_8)).append('=').append(URLEncoder.encode(v, StandardCharsets.UTF_8)));
+        return http.send(HttpRequest.newBuilder(URI.create(base + path))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
     /** Posts exactly these fields: no CSRF token unless given. */
     public HttpResponse<String> postRaw(String path, Map<String, String> form) throws IOException, InterruptedException {
         String body = form.entrySet().stream()
