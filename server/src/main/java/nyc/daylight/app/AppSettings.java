@@ -1,5 +1,6 @@
 package nyc.daylight.app;
 
+import java.nio.file.Path;
 import java.util.Optional;
 import nyc.daylight.accounts.RateLimits;
 import nyc.daylight.notify.SmtpSettings;
@@ -9,16 +10,17 @@ import nyc.daylight.notify.SmtpSettings;
  *
  * @param baseUrl the public address, used in links sent by e-mail (no trailing slash)
  */
-public record AppSettings(String baseUrl, Optional<SmtpSettings> smtp, RateLimits rateLimits) {
+public record AppSettings(String baseUrl, Optional<SmtpSettings> smtp, RateLimits rateLimits, Path dataDir) {
     public AppSettings {
         baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
     }
 
-    public static AppSettings local(int port) {
-        return new AppSettings("http://localhost:" + port, Optional.empty(), RateLimits.defaults());
+    public static AppSettings local(int port, Path dataDir) {
+        return new AppSettings("http://localhost:" + port, Optional.empty(), RateLimits.defaults(), dataDir);
     }
 
-    public AppSettings withRateLimits(RateLimits limits) {
-        return new AppSettings(baseUrl, smtp, limits);
+    /** Where uploaded and released files are stored, content-addressed. */
+    public Path blobDir() {
+        return dataDir.resolve("blobs");
     }
 }

@@ -1,6 +1,8 @@
 package nyc.daylight.app;
 
 import io.javalin.Javalin;
+import io.javalin.config.SizeUnit;
+import nyc.daylight.records.BlobStore;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson3;
 import java.time.Clock;
@@ -43,6 +45,14 @@ public final class DaylightApp {
         this.settings = settings;
     }
 
+    private BlobStore blobStore() {
+        try {
+            return new BlobStore(settings.blobDir());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("Cannot create the blob store in " + settings.blobDir(), e);
+        }
+    }
+
     public Javalin create() {
         Templates templates = new Templates(VERSION);
         ErrorPages errors = new ErrorPages(templates);
@@ -53,7 +63,7 @@ public final class DaylightApp {
         AccountService accounts = new AccountService(dsl, new Passwords(), mailer, agencies, settings.baseUrl(),
                 settings.rateLimits());
         WebSession session = new WebSession(accounts);
-        RequestService requests = new RequestService(dsl, agencies, mailer, templates, clock, settings.baseUrl());
+        RequestService requests = new RequestService(dsl, agencies, mailer, templates, clock, settings.baseUrl(), blobStore());
         Routes routes = new Routes(session, List.of(
                 new HealthRoutes(new HealthCheck(dsl, VERSION))::register,
                 new SiteRoutes()::register,
@@ -70,6 +80,10 @@ public final class DaylightApp {
             config.fileRenderer(templates);
             config.jsonMapper(new JavalinJackson3());
             config.http.maxRequestSize = 1_000_000;
+            // Uploads stream to disk; the blob store enforces the 20 MB limit with a clear message.
+            config.jetty.multipartConfig.maxFileSize(25, SizeUnit.MB);
+            config.jetty.multipartConfig.maxTotalRequestSize(26, SizeUnit.MB);
+            config.jetty.multipartConfig.maxInMemoryFileSize(1, SizeUnit.MB);
             config.staticFiles.add(files -> {
                 files.hostedPath = "/static";
                 files.directory = "/daylight/web/static";

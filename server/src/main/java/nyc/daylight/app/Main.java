@@ -90,12 +90,12 @@ public final class Main implements Runnable {
                 description = "From address of outgoing mail (DAYLIGHT_MAIL_FROM, default ${DEFAULT-VALUE}).")
         String mailFrom;
 
-        AppSettings toSettings(int port) {
+        AppSettings toSettings(int port, Path dataDir) {
             Optional<SmtpSettings> smtp = Optional.ofNullable(smtpHost).filter(h -> !h.isBlank())
                     .map(h -> new SmtpSettings(h, smtpPort, Optional.ofNullable(smtpUser).filter(u -> !u.isBlank()),
                             Optional.ofNullable(smtpPassword), smtpStartTls, mailFrom));
             String base = baseUrl == null || baseUrl.isBlank() ? "http://localhost:" + port : baseUrl;
-            return new AppSettings(base, smtp, nyc.daylight.accounts.RateLimits.defaults());
+            return new AppSettings(base, smtp, nyc.daylight.accounts.RateLimits.defaults(), dataDir);
         }
 
         DaylightConfig toConfig() {
@@ -118,7 +118,7 @@ public final class Main implements Runnable {
                 int applied = Database.migrate(database.dataSource());
                 log.info("Database ready ({} migration(s) applied)", applied);
                 Javalin app = new DaylightApp(database.dataSource(), Clock.systemUTC(),
-                        options.toSettings(config.port())).create();
+                        options.toSettings(config.port(), config.dataDir())).create();
                 CountDownLatch stopped = new CountDownLatch(1);
                 // Ctrl-C: stop taking requests, then stop PostgreSQL, so no process is orphaned.
                 Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -177,7 +177,7 @@ public final class Main implements Runnable {
                 var dsl = Database.dsl(database.dataSource());
                 var agencies = new nyc.daylight.agencies.AgencyService(dsl);
                 var accounts = new nyc.daylight.accounts.AccountService(dsl, new nyc.daylight.accounts.Passwords(),
-                        new nyc.daylight.notify.Mailer(() -> { }), agencies, options.toSettings(options.port).baseUrl());
+                        new nyc.daylight.notify.Mailer(() -> { }), agencies, options.toSettings(options.port, options.dataDir).baseUrl());
                 accounts.createAdmin(email, pw);
                 spec.commandLine().getOut().println("Administrator " + email.strip() + " is ready: sign in at /signin.");
                 return 0;

@@ -1,6 +1,7 @@
 package nyc.daylight.requests;
 
 import static nyc.daylight.sql.jooq.Tables.AGENCIES;
+import static nyc.daylight.sql.jooq.Tables.ATTACHMENTS;
 import static nyc.daylight.sql.jooq.Tables.FILINGS;
 import static nyc.daylight.sql.jooq.Tables.REQUESTS;
 import static nyc.daylight.sql.jooq.Tables.REQUEST_DRAFTS;
@@ -45,8 +46,9 @@ final class RequestRepository {
         return dsl.insertInto(REQUESTS).set(r).returning(REQUESTS.ID).fetchOne(REQUESTS.ID);
     }
 
-    void appendEvent(DSLContext dsl, long requestId, EventType type, OffsetDateTime occurredAt, Long actorId,
-                     LocalDate dueDate, String reason, String body) {
+    /** Appends to the request's ledger; returns the event's place in it. */
+    int appendEvent(DSLContext dsl, long requestId, EventType type, OffsetDateTime occurredAt, Long actorId,
+                    LocalDate dueDate, String reason, String body) {
         // Serialise appends to one request so two events never claim the same place in its ledger.
         dsl.selectOne().from(REQUESTS).where(REQUESTS.ID.eq(requestId)).forUpdate().execute();
         int seq = dsl.select(coalesce(max(REQUEST_EVENTS.SEQ), 0)).from(REQUEST_EVENTS)
@@ -61,6 +63,28 @@ final class RequestRepository {
                 .set(REQUEST_EVENTS.REASON, reason)
                 .set(REQUEST_EVENTS.BODY, body)
                 .execute();
+        return seq;
+    }
+
+    void insertAttachment(DSLContext dsl, long requestId, int eventSeq, nyc.daylight.records.StoredBlob blob, String name,
+                          long uploadedBy, String source) {
+        dsl.insertInto(ATTACHMENTS)
+                .set(ATTACHMENTS.REQUEST_ID, requestId)
+                .set(ATTACHMENTS.EVENT_SEQ, eventSeq)
+                .set(ATTACHMENTS.SHA256, blob.sha256())
+                .set(ATTACHMENTS.ORIGINAL_NAME, name)
+                .set(ATTACHMENTS.CONTENT_TYPE, blob.contentType())
+                .set(ATTACHMENTS.SIZE_BYTES, blob.size())
+                .set(ATTACHMENTS.UPLOADED_BY, uploadedBy)
+                .set(ATTACHMENTS.SOURCE, source)
+                .execute();
+    }
+
+    List<Attachment> attachments(DSLContext dsl, long requestId) {
+        return dsl.select(ATTACHMENTS.ID, ATTACHMENTS.EVENT_SEQ, ATTACHMENTS.ORIGINAL_NAME, ATTACHMENTS.CONTENT_TYPE,
+                        ATTACHMENTS.SIZE_BYTES, ATTACHMENTS.SOURCE, ATTACHMENTS.SHA256, ATTACHMENTS.PUBLISHED_AT.isNotNull())
+                .from(ATTACHMENTS).where(ATTACHMENTS.REQUEST_ID.eq(requestId)).orderBy(ATTACHMENTS.ID)
+                .fetch(Records.mapping(Attachment::new));
     }
 
     void setProjection(DSLContext dsl, long requestId, String status, LocalDate nextDue) {

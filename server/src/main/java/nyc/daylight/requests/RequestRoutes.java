@@ -42,6 +42,7 @@ public final class RequestRoutes {
         routes.get("/requests/{number}/withdraw", this::confirmWithdraw, Role.SIGNED_IN);
         routes.post("/requests/{number}/withdraw", this::withdraw, Role.SIGNED_IN);
         routes.post("/requests/{number}/correspondence", this::correspondence, Role.SIGNED_IN);
+        routes.get("/requests/{number}/attachments/{id}", this::download, Role.PUBLIC);
         routes.post("/requests/{number}/hide", this::hide, Role.ADMIN);
         routes.get("/me", this::me, Role.SIGNED_IN);
     }
@@ -163,7 +164,10 @@ public final class RequestRoutes {
     private void correspondence(Context ctx) {
         String number = ctx.pathParam("number");
         try {
-            requests.addCorrespondence(WebSession.requireUser(ctx), number, ctx.formParam("correspondence"));
+            var file = ctx.isMultipartFormData() ? ctx.uploadedFile("attachment") : null;
+            RequestService.Upload upload = file == null || file.size() == 0 ? null
+                    : new RequestService.Upload(file.filename(), file::content);
+            requests.addCorrespondence(WebSession.requireUser(ctx), number, ctx.formParam("correspondence"), upload);
         } catch (BadInput e) {
             WebSession.flash(ctx, e.getMessage());
             ctx.redirect("/requests/" + number + "#correspondence");
@@ -171,6 +175,23 @@ public final class RequestRoutes {
         }
         WebSession.flash(ctx, "Added to the timeline as correspondence reported by you.");
         ctx.redirect("/requests/" + number);
+    }
+
+    private void download(Context ctx) throws java.io.IOException {
+        long id;
+        try {
+            id = Long.parseLong(ctx.pathParam("id"));
+        } catch (NumberFormatException e) {
+            throw new NotFound("There is no such file.");
+        }
+        RequestService.Download d = requests.attachment(ctx.pathParam("number"), id, WebSession.user(ctx))
+                .orElseThrow(() -> new NotFound("There is no such file."));
+        // Served as a download under its detected type; the browser never renders it as a page of ours.
+        ctx.header("Content-Disposition", "attachment; filename=\"" + d.attachment().name().replaceAll("[\"\\\\]", "_") + "\"");
+        ctx.header("X-Content-Type-Options", "nosniff");
+        ctx.header("Cache-Control", "private, no-store");
+        ctx.contentType(d.attachment().contentType());
+        ctx.result(d.content().get());
     }
 
     private void hide(Context ctx) {

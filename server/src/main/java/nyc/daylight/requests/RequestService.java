@@ -4,6 +4,9 @@ import static nyc.daylight.sql.jooq.Tables.AUDIT_LOG;
 import static nyc.daylight.sql.jooq.Tables.FILINGS;
 import static nyc.daylight.sql.jooq.Tables.REQUESTS;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -29,6 +32,9 @@ import nyc.daylight.deadlines.EventType;
 import nyc.daylight.deadlines.Regime;
 import nyc.daylight.notify.Email;
 import nyc.daylight.notify.Mailer;
+import nyc.daylight.records.BlobStore;
+import nyc.daylight.records.BlobTooLargeException;
+import nyc.daylight.records.StoredBlob;
 import nyc.daylight.sql.jooq.tables.records.RequestsRecord;
 import org.jooq.DSLContext;
 
@@ -47,9 +53,12 @@ public final class RequestService {
     private final RequestStatus status;
     private final Clock clock;
     private final String baseUrl;
+    private final BlobStore blobs;
+    static final long MAX_UPLOAD_BYTES = 20L * 1024 * 1024;
 
     public RequestService(DSLContext dsl, AgencyService agencies, Mailer mailer, Templates templates, Clock clock,
-                          String baseUrl) {
+                          String baseUrl, BlobStore blobs) {
+        this.blobs = blobs;
         this.dsl = dsl;
         this.agencies = agencies;
         this.mailer = mailer;
@@ -242,7 +251,8 @@ public final class RequestService {
         return Optional.of(new RequestView(r.getNumber(), r.getTitle(), r.getDescription(), agency, r.getRecordsFrom(),
                 r.getRecordsTo(), r.getPreferredFormat(), name == null || name.isBlank() ? null : name, r.getSubmittedAt(),
                 report.standing().name(), report.standing().label(), status.rows(report, agency), report,
-                repo.timeline(dsl, r.getId()), letter, owner, open, r.getHiddenAt() != null, r.getFilingId()));
+                repo.timeline(dsl, r.getId()), letter, owner, open, r.getHiddenAt() != null, r.getFilingId(),
+                repo.attachments(dsl, r.getId()).stream().filter(a -> a.published() || owner || admin).toList()));
     }
 
     // --- requester actions -------------------------------------------------------------------
@@ -265,13 +275,69 @@ public final class RequestService {
         });
     }
 
-    /** Correspondence the agency sent outside Daylight, pasted in by the requester. */
-    public void addCorrespondence(User user, String number, String text) {
+    /**
+     * Correspondence the agency sent outside Daylight, pasted in (and optionally attached) by the
+     * requester. An attached file stays private to the requester, officers and admins until the
+     * records review publishes it.
+     */
+    public void addCorrespondence(User user, String number, String text, Upload upload) {
         RequestsRecord r = owned(user, number);
-        if (text == null || text.isBlank()) throw new BadInput("correspondence", "Paste the text of the agency's message.");
-        if (text.length() > 50_000) throw new BadInput("correspondence", "Keep it under 50,000 characters.");
-        dsl.transaction(tx -> repo.appendEvent(tx.dsl(), r.getId(), EventType.CORRESPONDENCE, OffsetDateTime.now(clock),
-                user.id(), null, "Reported by the requester", text.strip()));
+        boolean hasText = text != null && !text.isBlank();
+        if (!hasText && upload == null) {
+            throw new BadInput("correspondence", "Paste the text of the agency's message or attach its file.");
+        }
+        if (hasText && text.length() > 50_000) throw new BadInput("correspondence", "Keep it under 50,000 characters.");
+        StoredBlob blob = upload == null ? null : store(upload);
+        dsl.transaction(tx -> {
+            int seq = repo.appendEvent(tx.dsl(), r.getId(), EventType.CORRESPONDENCE, OffsetDateTime.now(clock),
+                    user.id(), null, "Reported by the requester", hasText ? text.strip() : null);
+            if (blob != null) repo.insertAttachment(tx.dsl(), r.getId(), seq, blob, upload.safeName(), user.id(), "REQUESTER_REPORTED");
+        });
+    }
+
+    private StoredBlob store(Upload upload) {
+        try (InputStream in = upload.open()) {
+            return blobs.put(in, MAX_UPLOAD_BYTES);
+        } catch (BlobTooLargeException e) {
+            throw new BadInput("attachment", "Attach a file of at most " + (MAX_UPLOAD_BYTES / (1024 * 1024)) + " MB.");
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not store the upload", e);
+        }
+    }
+
+    /** An attached file's bytes, for those who may see it: published ones to all, others to the requester and admins. */
+    public Optional<Download> attachment(String number, long attachmentId, Optional<User> viewer) {
+        Optional<RequestsRecord> found = repo.byNumber(dsl, number);
+        if (found.isEmpty()) return Optional.empty();
+        RequestsRecord r = found.get();
+        boolean privileged = viewer.map(u -> u.id() == r.getRequesterId() || u.isAdmin()).orElse(false);
+        if (r.getHiddenAt() != null && !privileged) return Optional.empty();
+        return repo.attachments(dsl, r.getId()).stream()
+                .filter(a -> a.id() == attachmentId && (a.published() || privileged))
+                .findFirst()
+                .map(a -> new Download(a, () -> blobs.open(a.sha256())));
+    }
+
+    /** A file as the browser sent it. */
+    public record Upload(String filename, InputStreamSupplier source) {
+        /** Only the last path segment, printable characters, at most 255 of them. */
+        String safeName() {
+            String n = filename == null ? "" : filename.replace('\\', '/');
+            n = n.substring(n.lastIndexOf('/') + 1).replaceAll("[\\p{Cntrl}]", "").strip();
+            if (n.isEmpty()) n = "attachment";
+            return n.length() > 255 ? n.substring(n.length() - 255) : n;
+        }
+
+        InputStream open() throws IOException {
+            return source.get();
+        }
+    }
+
+    public record Download(Attachment attachment, InputStreamSupplier content) {}
+
+    @FunctionalInterface
+    public interface InputStreamSupplier {
+        InputStream get() throws IOException;
     }
 
     /** Admins may hide a request for someone's safety; the reason goes to the audit log. */

@@ -26,7 +26,8 @@ public record RequestView(
         boolean owner,
         boolean open,
         boolean hidden,
-        long filingId) {
+        long filingId,
+        List<Attachment> attachments) {
 
     /**
      * One statutory date in words.

@@ -235,6 +235,47 @@ class RequestFilingTest {
     }
 
     @Test
+    void correspondence_reported_by_the_requester_joins_the_timeline_and_its_file_stays_private() throws Exception {
+        WebClient web = requester("Reporter");
+        file(web, form(newKey(web), "Answered by post"), "hhc");
+        String number = db.dsl().fetchValue(REQUESTS.NUMBER, REQUESTS.TITLE.eq("Answered by post"));
+        byte[] pdf = "%PDF-1.7\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        HttpResponse<String> r = web.postFile("/requests/" + number + "/correspondence",
+                Map.of("correspondence", "Letter of March 5: your request is acknowledged."), "attachment", "..\\..\\letter.txt", pdf);
+        assertThat(r.statusCode()).isEqualTo(302);
+
+        String mine = web.get("/requests/" + number).body();
+        assertThat(mine).contains("Correspondence reported by the requester", "Letter of March 5", "letter.txt",
+                "application/pdf", "private until reviewed");
+        Matcher link = Pattern.compile("/requests/" + number + "/attachments/(\\d+)").matcher(mine);
+        assertThat(link.find()).isTrue();
+        HttpResponse<String> download = web.get(link.group());
+        assertThat(download.statusCode()).isEqualTo(200);
+        assertThat(download.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/pdf"));
+        assertThat(download.headers().firstValue("Content-Disposition")).hasValueSatisfying(t -> assertThat(t).contains("attachment"));
+
+        String publicPage = new WebClient(app).get("/requests/" + number).body();
+        assertThat(publicPage).contains("Letter of March 5").doesNotContain("letter.txt");
+        assertThat(new WebClient(app).get(link.group()).statusCode()).isEqualTo(404);
+        assertThat(requester("Other").get(link.group()).statusCode()).isEqualTo(404);
+
+        assertThat(web.post("/requests/" + number + "/correspondence", Map.of("correspondence", " ")).headers()
+                .firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("#correspondence"));
+        assertThat(web.get("/requests/" + number).body()).contains("Paste the text of the agency");
+    }
+
+    @Test
+    void an_oversized_attachment_is_refused_with_a_clear_message_and_nothing_is_added() throws Exception {
+        WebClient web = requester("Big Files");
+        file(web, form(newKey(web), "Huge answer"), "nycem");
+        String number = db.dsl().fetchValue(REQUESTS.NUMBER, REQUESTS.TITLE.eq("Huge answer"));
+        web.postFile("/requests/" + number + "/correspondence", Map.of("correspondence", "Too big"), "attachment",
+                "big.bin", new byte[20 * 1024 * 1024 + 1]);
+        String page = web.get("/requests/" + number).body();
+        assertThat(page).contains("Attach a file of at most 20 MB.").doesNotContain("Too big");
+    }
+
+    @Test
     void filing_without_the_csrf_token_is_refused() throws Exception {
         WebClient web = requester("Forged");
         Map<String, String> f = form(newKey(web), "Forged filing");

@@ -24,7 +24,15 @@ public final class MailServer implements AutoCloseable {
         // Every test client is 127.0.0.1, so per-IP limits would couple unrelated tests.
         return new AppSettings("http://daylight.test", Optional.of(new SmtpSettings("127.0.0.1",
                 greenMail.getSmtp().getPort(), Optional.empty(), Optional.empty(), false, "Daylight <daylight@daylight.test>")),
-                RateLimits.defaults().withoutIpLimits());
+                RateLimits.defaults().withoutIpLimits(), tempDir());
+    }
+
+    private static java.nio.file.Path tempDir() {
+        try {
+            return java.nio.file.Files.createTempDirectory("daylight-test");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     public record Received(String to, String subject, String body) {}

@@ -23,7 +23,11 @@ public final class RunningApp implements AutoCloseable {
     }
 
     public static RunningApp start(DataSource dataSource, Clock clock) {
-        return start(dataSource, clock, AppSettings.local(0));
+        try {
+            return start(dataSource, clock, AppSettings.local(0, java.nio.file.Files.createTempDirectory("daylight-test")));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     public static RunningApp start(DataSource dataSource, Clock clock, AppSettings settings) {

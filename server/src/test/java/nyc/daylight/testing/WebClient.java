@@ -53,6 +53,29 @@ public final class WebClient {
                 HttpResponse.BodyHandlers.ofString());
     }
 
+    /** Posts a multipart form with one file, as a browser's file input does. */
+    public HttpResponse<String> postFile(String path, Map<String, String> fields, String fileField, String filename,
+                                         byte[] content) throws IOException, InterruptedException {
+        if (cookie("daylight_csrf").isEmpty()) get("/");
+        String boundary = "----daylight" + System.nanoTime();
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        Map<String, String> all = new LinkedHashMap<>();
+        all.put("_csrf", cookie("daylight_csrf").orElseThrow());
+        all.putAll(fields);
+        for (Map.Entry<String, String> e : all.entrySet()) {
+            body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + e.getKey() + "\"\r\n\r\n"
+                    + e.getValue() + "\r\n").getBytes(StandardCharsets.UTF_8));
+        }
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + fileField + "\"; filename=\""
+                + filename + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(content);
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return http.send(HttpRequest.newBuilder(URI.create(base + path))
+                        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
     /** Posts exactly these fields: no CSRF token unless given. */
     public HttpResponse<String> postRaw(String path, Map<String, String> form) throws IOException, InterruptedException {
         String body = form.entrySet().stream()
