@@ -1,6 +1,5 @@
 package nyc.daylight.accounts;
 
-import static nyc.daylight.sql.jooq.Tables.AUDIT_LOG;
 import static nyc.daylight.sql.jooq.Tables.EMAIL_TOKENS;
 import static nyc.daylight.sql.jooq.Tables.OFFICER_AGENCIES;
 import static nyc.daylight.sql.jooq.Tables.RATE_LIMIT_HITS;
@@ -144,8 +143,7 @@ final class AccountRepository {
     }
 
     void audit(DSLContext dsl, Long actorId, String action, String subject, String detail) {
-        dsl.insertInto(AUDIT_LOG).set(AUDIT_LOG.ACTOR_ID, actorId).set(AUDIT_LOG.ACTION, action)
-                .set(AUDIT_LOG.SUBJECT, subject).set(AUDIT_LOG.DETAIL, detail).execute();
+        new nyc.daylight.app.AuditLog().record(dsl, actorId, action, subject, detail, null);
     }
 
     List<UsersRecord> officers(DSLContext dsl) {

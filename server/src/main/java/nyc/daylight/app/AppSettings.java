@@ -10,13 +10,19 @@ import nyc.daylight.notify.SmtpSettings;
  *
  * @param baseUrl the public address, used in links sent by e-mail (no trailing slash)
  */
-public record AppSettings(String baseUrl, Optional<SmtpSettings> smtp, RateLimits rateLimits, Path dataDir) {
+public record AppSettings(String baseUrl, Optional<SmtpSettings> smtp, RateLimits rateLimits, Path dataDir,
+                          boolean watchDeadlines) {
     public AppSettings {
         baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
     }
 
     public static AppSettings local(int port, Path dataDir) {
-        return new AppSettings("http://localhost:" + port, Optional.empty(), RateLimits.defaults(), dataDir);
+        return new AppSettings("http://localhost:" + port, Optional.empty(), RateLimits.defaults(), dataDir, true);
+    }
+
+    /** Tests run the deadline watcher by hand, with their own clock, instead of on a timer. */
+    public AppSettings withoutDeadlineWatcher() {
+        return new AppSettings(baseUrl, smtp, rateLimits, dataDir, false);
     }
 
     /** Where uploaded and released files are stored, content-addressed. */

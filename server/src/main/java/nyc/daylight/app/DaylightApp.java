@@ -19,7 +19,13 @@ import nyc.daylight.accounts.AccountService;
 import nyc.daylight.accounts.AdminRoutes;
 import nyc.daylight.accounts.Passwords;
 import nyc.daylight.notify.Mailer;
+import nyc.daylight.lifecycle.DeadlineWatcher;
+import nyc.daylight.lifecycle.OfficerActions;
+import nyc.daylight.lifecycle.OfficerRoutes;
+import nyc.daylight.lifecycle.RequesterActions;
+import nyc.daylight.lifecycle.RequesterLifecycleRoutes;
 import nyc.daylight.requests.RequestApiRoutes;
+import nyc.daylight.requests.RequestLedger;
 import nyc.daylight.requests.RequestRoutes;
 import nyc.daylight.requests.RequestService;
 import nyc.daylight.notify.OutboxWorker;
@@ -63,7 +69,12 @@ public final class DaylightApp {
         AccountService accounts = new AccountService(dsl, new Passwords(), mailer, agencies, settings.baseUrl(),
                 settings.rateLimits());
         WebSession session = new WebSession(accounts);
-        RequestService requests = new RequestService(dsl, agencies, mailer, templates, clock, settings.baseUrl(), blobStore());
+        BlobStore blobs = blobStore();
+        RequestService requests = new RequestService(dsl, agencies, mailer, templates, clock, settings.baseUrl(), blobs);
+        RequestLedger ledger = new RequestLedger(agencies, clock);
+        OfficerActions officerActions = new OfficerActions(dsl, agencies, ledger, mailer, blobs, clock, settings.baseUrl());
+        RequesterActions requesterActions = new RequesterActions(dsl, agencies, ledger, mailer, clock, settings.baseUrl());
+        DeadlineWatcher watcher = new DeadlineWatcher(dsl, agencies, ledger, mailer, clock, settings.baseUrl());
         Routes routes = new Routes(session, List.of(
                 new HealthRoutes(new HealthCheck(dsl, VERSION))::register,
                 new SiteRoutes()::register,
@@ -74,6 +85,8 @@ public final class DaylightApp {
                 new DeadlineRoutes(agencies, clock)::register,
                 new RequestRoutes(requests, agencies)::register,
                 new RequestApiRoutes(requests)::register,
+                new OfficerRoutes(dsl, officerActions, agencies, ledger, clock)::register,
+                new RequesterLifecycleRoutes(requesterActions)::register,
                 errors::register));
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
@@ -95,6 +108,10 @@ public final class DaylightApp {
             routes.register(config.routes);
             config.events.serverStarted(outbox::start);
             config.events.serverStopping(outbox::close);
+            if (settings.watchDeadlines()) {
+                config.events.serverStarted(watcher::start);
+                config.events.serverStopping(watcher::close);
+            }
         });
     }
 }

@@ -95,7 +95,7 @@ public final class Main implements Runnable {
                     .map(h -> new SmtpSettings(h, smtpPort, Optional.ofNullable(smtpUser).filter(u -> !u.isBlank()),
                             Optional.ofNullable(smtpPassword), smtpStartTls, mailFrom));
             String base = baseUrl == null || baseUrl.isBlank() ? "http://localhost:" + port : baseUrl;
-            return new AppSettings(base, smtp, nyc.daylight.accounts.RateLimits.defaults(), dataDir);
+            return new AppSettings(base, smtp, nyc.daylight.accounts.RateLimits.defaults(), dataDir, true);
         }
 
         DaylightConfig toConfig() {

@@ -24,7 +24,9 @@ public enum EventType {
     APPEAL_DENIED,
     WITHDRAWN,
     /** Correspondence the requester reports from outside Daylight; no legal effect of its own. */
-    CORRESPONDENCE;
+    CORRESPONDENCE,
+    /** Recorded once by the deadline watcher when a date passes; a fact, not a cause: the engine ignores it. */
+    DEADLINE_MISSED;
 
     public static final Set<EventType> DETERMINATIONS = EnumSet.of(GRANTED, PARTIALLY_GRANTED, DENIED, NO_RECORDS);
     /** Determinations that leave the requester something to appeal. */

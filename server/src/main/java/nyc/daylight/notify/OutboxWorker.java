@@ -50,12 +50,16 @@ public final class OutboxWorker implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        executor.scheduleWithFixedDelay(this::deliverSafely, 1, 5, TimeUnit.SECONDS);
+        executor.scheduleWithFixedDelay(this::deliverSafely, 1, 2, TimeUnit.SECONDS);
     }
 
-    /** Deliver soon, without waiting for the next poll. */
+    /**
+     * Deliver soon, without waiting for the next poll. Called as a message is queued, inside the
+     * caller's transaction; the short delay lets that transaction commit first, and the poll
+     * catches anything a slow commit still hid.
+     */
     public synchronized void wake() {
-        if (executor != null) executor.execute(this::deliverSafely);
+        if (executor != null) executor.schedule(this::deliverSafely, 250, TimeUnit.MILLISECONDS);
     }
 
     private void deliverSafely() {

@@ -49,6 +49,11 @@ final class RequestRepository {
     /** Appends to the request's ledger; returns the event's place in it. */
     int appendEvent(DSLContext dsl, long requestId, EventType type, OffsetDateTime occurredAt, Long actorId,
                     LocalDate dueDate, String reason, String body) {
+        return appendEvent(dsl, requestId, type, occurredAt, actorId, dueDate, reason, body, null);
+    }
+
+    int appendEvent(DSLContext dsl, long requestId, EventType type, OffsetDateTime occurredAt, Long actorId,
+                    LocalDate dueDate, String reason, String body, String dataJson) {
         // Serialise appends to one request so two events never claim the same place in its ledger.
         dsl.selectOne().from(REQUESTS).where(REQUESTS.ID.eq(requestId)).forUpdate().execute();
         int seq = dsl.select(coalesce(max(REQUEST_EVENTS.SEQ), 0)).from(REQUEST_EVENTS)
@@ -62,6 +67,7 @@ final class RequestRepository {
                 .set(REQUEST_EVENTS.DUE_DATE, dueDate)
                 .set(REQUEST_EVENTS.REASON, reason)
                 .set(REQUEST_EVENTS.BODY, body)
+                .set(REQUEST_EVENTS.DATA, dataJson == null ? JSONB.valueOf("{}") : JSONB.valueOf(dataJson))
                 .execute();
         return seq;
     }

@@ -1,6 +1,5 @@
 package nyc.daylight.requests;
 
-import static nyc.daylight.sql.jooq.Tables.AUDIT_LOG;
 import static nyc.daylight.sql.jooq.Tables.FILINGS;
 import static nyc.daylight.sql.jooq.Tables.REQUESTS;
 
@@ -252,7 +251,26 @@ public final class RequestService {
                 r.getRecordsTo(), r.getPreferredFormat(), name == null || name.isBlank() ? null : name, r.getSubmittedAt(),
                 report.standing().name(), report.standing().label(), status.rows(report, agency), report,
                 repo.timeline(dsl, r.getId()), letter, owner, open, r.getHiddenAt() != null, r.getFilingId(),
-                repo.attachments(dsl, r.getId()).stream().filter(a -> a.published() || owner || admin).toList()));
+                repo.attachments(dsl, r.getId()).stream().filter(a -> a.published() || owner || admin).toList(),
+                appealBy(report, r.getId()), clarificationOpen(repo.ledger(dsl, r.getId()))));
+    }
+
+    /** The last day to appeal, while an appeal is possible and none was filed. */
+    private LocalDate appealBy(DeadlineReport report, long requestId) {
+        boolean appealed = repo.ledger(dsl, requestId).stream().anyMatch(e -> e.type() == EventType.APPEALED);
+        if (appealed || report.standing() == nyc.daylight.deadlines.Standing.WITHDRAWN) return null;
+        return report.find(nyc.daylight.deadlines.Deadline.Kind.APPEAL_FILING)
+                .filter(d -> d.state() == nyc.daylight.deadlines.Deadline.State.PENDING)
+                .map(nyc.daylight.deadlines.Deadline::due).orElse(null);
+    }
+
+    private static boolean clarificationOpen(List<nyc.daylight.deadlines.LedgerEvent> events) {
+        boolean open = false;
+        for (var e : events) {
+            if (e.type() == EventType.CLARIFICATION_REQUESTED) open = true;
+            if (e.type() == EventType.CLARIFICATION_ANSWERED) open = false;
+        }
+        return open;
     }
 
     // --- requester actions -------------------------------------------------------------------
@@ -321,7 +339,7 @@ public final class RequestService {
     /** A file as the browser sent it. */
     public record Upload(String filename, InputStreamSupplier source) {
         /** Only the last path segment, printable characters, at most 255 of them. */
-        String safeName() {
+        public String safeName() {
             String n = filename == null ? "" : filename.replace('\\', '/');
             n = n.substring(n.lastIndexOf('/') + 1).replaceAll("[\\p{Cntrl}]", "").strip();
             if (n.isEmpty()) n = "attachment";
@@ -347,8 +365,7 @@ public final class RequestService {
         if (reason == null || reason.isBlank()) throw new BadInput("reason", "Give the reason for hiding this request.");
         dsl.transaction(tx -> {
             repo.hide(tx.dsl(), r.getId(), reason.strip());
-            tx.dsl().insertInto(AUDIT_LOG).set(AUDIT_LOG.ACTOR_ID, admin.id()).set(AUDIT_LOG.ACTION, "hide-request")
-                    .set(AUDIT_LOG.SUBJECT, number).set(AUDIT_LOG.DETAIL, reason.strip()).execute();
+            new nyc.daylight.app.AuditLog().record(tx.dsl(), admin.id(), "hide-request", number, reason.strip(), null);
         });
     }
 

@@ -32,6 +32,12 @@ final class RequestStatus {
         return engine.evaluate(repo.ledger(dsl, requestId), agency.rules(), agencies.calendarFor(agency), clock.instant());
     }
 
+    DeadlineReport preview(List<nyc.daylight.deadlines.LedgerEvent> ledger, Agency agency, nyc.daylight.deadlines.LedgerEvent extra) {
+        List<nyc.daylight.deadlines.LedgerEvent> all = new java.util.ArrayList<>(ledger);
+        all.add(extra);
+        return engine.evaluate(all, agency.rules(), agencies.calendarFor(agency), clock.instant());
+    }
+
     DeadlineReport refresh(DSLContext dsl, RequestRepository repo, long requestId, Agency agency) {
         DeadlineReport report = report(dsl, repo, requestId, agency);
         NextStep next = report.nextSteps().stream().filter(s -> s.party() != Party.NOBODY && s.by() != null)

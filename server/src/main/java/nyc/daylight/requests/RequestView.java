@@ -27,7 +27,9 @@ public record RequestView(
         boolean open,
         boolean hidden,
         long filingId,
-        List<Attachment> attachments) {
+        List<Attachment> attachments,
+        LocalDate appealBy,
+        boolean clarificationOpen) {
 
     /**
      * One statutory date in words.

@@ -25,6 +25,7 @@ public record TimelineEntry(int seq, String type, OffsetDateTime occurredAt, Off
             case "APPEAL_DENIED" -> "Appeal denied";
             case "WITHDRAWN" -> "Withdrawn by the requester";
             case "CORRESPONDENCE" -> "Correspondence reported by the requester";
+            case "DEADLINE_MISSED" -> "Deadline missed";
             default -> type;
         };
     }

@@ -24,7 +24,7 @@ public final class MailServer implements AutoCloseable {
         // Every test client is 127.0.0.1, so per-IP limits would couple unrelated tests.
         return new AppSettings("http://daylight.test", Optional.of(new SmtpSettings("127.0.0.1",
                 greenMail.getSmtp().getPort(), Optional.empty(), Optional.empty(), false, "Daylight <daylight@daylight.test>")),
-                RateLimits.defaults().withoutIpLimits(), tempDir());
+                RateLimits.defaults().withoutIpLimits(), tempDir(), false);
     }
 
     private static java.nio.file.Path tempDir() {

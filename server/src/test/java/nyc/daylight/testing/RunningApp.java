@@ -24,7 +24,7 @@ public final class RunningApp implements AutoCloseable {
 
     public static RunningApp start(DataSource dataSource, Clock clock) {
         try {
-            return start(dataSource, clock, AppSettings.local(0, java.nio.file.Files.createTempDirectory("daylight-test")));
+            return start(dataSource, clock, AppSettings.local(0, java.nio.file.Files.createTempDirectory("daylight-test")).withoutDeadlineWatcher());
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }

@@ -92,6 +92,32 @@ public final class WebClient {
                 .map(HttpCookie::getValue).findFirst();
     }
 
+    /** Files a request through the composer as a person would; returns the numbers created, in agency order. */
+    public java.util.List<String> fileRequest(String title, String... agencies) throws IOException, InterruptedException {
+        java.util.regex.Matcher key = java.util.regex.Pattern.compile("name=\"idempotencyKey\" value=\"([^\"]*)\"")
+                .matcher(get("/requests/new").body());
+        if (!key.find()) throw new AssertionError("No composer form");
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("idempotencyKey", key.group(1));
+        form.put("title", title);
+        form.put("description", "All records of communications with ICE about people in city custody, 2025 to date.");
+        form.put("format", "ELECTRONIC");
+        form.put("action", "submit");
+        for (int i = 0; i < agencies.length; i++) form.put("agencies#" + i, agencies[i]);
+        HttpResponse<String> r = postMulti("/requests", form);
+        if (r.statusCode() != 302) throw new AssertionError("Filing failed: " + r.statusCode() + " " + r.body());
+        String location = r.headers().firstValue("Location").orElseThrow();
+        if (location.startsWith("/requests/")) return java.util.List.of(location.substring("/requests/".length()));
+        String filing = location.substring(location.indexOf('#') + 1);
+        String me = get("/me").body();
+        String section = me.substring(me.indexOf("id=\"" + filing + "\""));
+        section = section.substring(0, section.indexOf("</section>"));
+        java.util.List<String> numbers = new java.util.ArrayList<>();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("DL-\\d{4}-\\d{6}").matcher(section);
+        while (m.find()) if (!numbers.contains(m.group())) numbers.add(m.group());
+        return numbers;
+    }
+
     public void signIn(String email, String password) throws IOException, InterruptedException {
         HttpResponse<String> r = post("/signin", Map.of("email", email, "password", password));
         if (r.statusCode() != 302) throw new AssertionError("Sign-in failed: " + r.statusCode() + " " + r.body());

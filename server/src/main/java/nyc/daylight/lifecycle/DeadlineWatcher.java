@@ -1,0 +1,175 @@
+package nyc.daylight.lifecycle;
+
+import static nyc.daylight.sql.jooq.Tables.DEADLINE_NOTICES;
+import static nyc.daylight.sql.jooq.Tables.REQUESTS;
+import static nyc.daylight.sql.jooq.Tables.USERS;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import nyc.daylight.agencies.Agency;
+import nyc.daylight.agencies.AgencyService;
+import nyc.daylight.deadlines.BusinessCalendar;
+import nyc.daylight.deadlines.Deadline;
+import nyc.daylight.deadlines.DeadlineReport;
+import nyc.daylight.deadlines.EventType;
+import nyc.daylight.deadlines.Party;
+import nyc.daylight.deadlines.Regime;
+import nyc.daylight.notify.Mailer;
+import nyc.daylight.requests.RequestLedger;
+import org.jooq.DSLContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The server's own clock-watcher (no external cron): every 15 minutes it re-evaluates open
+ * requests, reminds officers two business days before a due date and on the day, and when a date
+ * passes records a DEADLINE_MISSED event and tells the requester what they can do. Each notice is
+ * a row in deadline_notices whose primary key makes it happen once, across restarts and nodes.
+ */
+public final class DeadlineWatcher implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(DeadlineWatcher.class);
+    private final DSLContext dsl;
+    private final AgencyService agencies;
+    private final RequestLedger ledger;
+    private final CaseFiles cases;
+    private final Mailer mailer;
+    private final LifecycleMail mail;
+    private final Clock clock;
+    private ScheduledExecutorService executor;
+
+    public DeadlineWatcher(DSLContext dsl, AgencyService agencies, RequestLedger ledger, Mailer mailer, Clock clock, String baseUrl) {
+        this.dsl = dsl;
+        this.agencies = agencies;
+        this.ledger = ledger;
+        this.cases = new CaseFiles(dsl, agencies, ledger);
+        this.mailer = mailer;
+        this.mail = new LifecycleMail(baseUrl);
+        this.clock = clock;
+    }
+
+    public synchronized void start() {
+        if (executor != null) return;
+        executor = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "daylight-deadlines");
+            t.setDaemon(true);
+            return t;
+        });
+        executor.scheduleWithFixedDelay(() -> {
+            try {
+                int sent = runOnce();
+                if (sent > 0) log.info("Deadline watcher sent {} notice(s)", sent);
+            } catch (RuntimeException e) {
+                log.warn("Deadline watcher failed; will try again", e);
+            }
+        }, 30, 15 * 60, TimeUnit.SECONDS);
+    }
+
+    /** One pass over every open request; returns how many notices went out. */
+    public int runOnce() {
+        Map<Long, Agency> byId = agencies.all().stream().collect(Collectors.toMap(Agency::id, Function.identity()));
+        List<Long[]> open = dsl.select(REQUESTS.ID, REQUESTS.AGENCY_ID).from(REQUESTS)
+                .where(REQUESTS.SUBMITTED_AT.isNotNull()).and(REQUESTS.STATUS.notIn("WITHDRAWN", "DRAFT"))
+                .fetch(r -> new Long[] {r.value1(), r.value2()});
+        int sent = 0;
+        for (Long[] row : open) {
+            Agency agency = byId.get(row[1]);
+            sent += dsl.transactionResult(tx -> check(tx.dsl(), row[0], agency));
+        }
+        return sent;
+    }
+
+    private int check(DSLContext tx, long requestId, Agency agency) {
+        DeadlineReport report = ledger.refresh(tx, requestId, agency);
+        BusinessCalendar cal = agencies.calendarFor(agency);
+        LocalDate today = LocalDate.now(clock.withZone(BusinessCalendar.NEW_YORK));
+        var request = tx.selectFrom(REQUESTS).where(REQUESTS.ID.eq(requestId)).fetchSingle();
+        int sent = 0;
+        for (Deadline d : report.deadlines()) {
+            if (d.owedBy() != Party.AGENCY && d.owedBy() != Party.APPEALS_OFFICER) continue;
+            if (d.state() == Deadline.State.PENDING) {
+                int left = cal.businessDaysBetween(today, d.due());
+                String notice = left == 2 ? "DUE_IN_2" : left == 0 ? "DUE_TODAY" : null;
+                if (notice != null && claim(tx, requestId, d, notice)) {
+                    remindOfficers(tx, agency, request.getNumber(), request.getTitle(), d, left);
+                    sent++;
+                }
+            } else if (d.state() == Deadline.State.MISSED && d.resolvedOn() == null && claim(tx, requestId, d, "MISSED")) {
+                missed(tx, agency, request, d, report);
+                sent++;
+            }
+        }
+        return sent;
+    }
+
+    /** True when this notice had not been sent yet (and is now recorded as sent). */
+    private boolean claim(DSLContext tx, long requestId, Deadline d, String notice) {
+        return tx.insertInto(DEADLINE_NOTICES)
+                .set(DEADLINE_NOTICES.REQUEST_ID, requestId)
+                .set(DEADLINE_NOTICES.KIND, d.kind().name())
+                .set(DEADLINE_NOTICES.DUE, d.due())
+                .set(DEADLINE_NOTICES.NOTICE, notice)
+                .onConflictDoNothing()
+                .execute() == 1;
+    }
+
+    private void remindOfficers(DSLContext tx, Agency agency, String number, String title, Deadline d, int left) {
+        String when = left == 0 ? "today" : "in 2 business days, on " + LifecycleMail.day(d.due());
+        String body = "Request " + number + " (\"" + title + "\") is due " + when + ": " + d.note() + "\n" + d.citation();
+        List<Officer> officers = cases.officersOf(agency.id());
+        if (officers.isEmpty() && agency.foil().email() != null) {
+            mailer.enqueue(tx, mail.toAgency(agency.foil().email(), null, agency, number, "Due " + (left == 0 ? "today" : "soon"), body));
+        }
+        for (Officer o : officers) {
+            mailer.enqueue(tx, mail.toAgency(o.email(), null, agency, number, "Due " + (left == 0 ? "today" : "soon"), body));
+        }
+    }
+
+    private void missed(DSLContext tx, Agency agency, nyc.daylight.sql.jooq.tables.records.RequestsRecord request,
+                        Deadline d, DeadlineReport report) {
+        boolean ny = agency.regime() == Regime.NY_FOIL;
+        String what = switch (d.kind()) {
+            case RESPONSE -> "grant, deny or acknowledge the request";
+            case DETERMINATION -> "grant or deny the request";
+            case APPEAL_DECISION -> "decide the appeal";
+            default -> "act";
+        };
+        String fact = agency.name() + " did not " + what + " by " + LifecycleMail.day(d.due()) + ".";
+        ledger.append(tx, request.getId(), EventType.DEADLINE_MISSED, OffsetDateTime.now(clock), null, d.due(), d.citation(), fact, null);
+        String option;
+        var window = report.find(Deadline.Kind.APPEAL_FILING).filter(w -> w.state() == Deadline.State.PENDING);
+        var court = report.find(Deadline.Kind.COURT).filter(w -> w.state() == Deadline.State.PENDING);
+        if (d.kind() == Deadline.Kind.APPEAL_DECISION && ny && court.isPresent()) {
+            option = "The law treats this as a final denial. You may bring an Article 78 proceeding in State Supreme Court until "
+                    + LifecycleMail.day(court.get().due()) + " (CPLR 217(1)).";
+        } else if (ny && window.isPresent()) {
+            option = "The law treats this as a denial (Public Officers Law §89(4)(a)). You may appeal until "
+                    + LifecycleMail.day(window.get().due()) + "; Daylight drafts the letter for you on the request page.";
+        } else if (!ny) {
+            option = "Under 5 U.S.C. §552(a)(6)(C)(i) you may now go to court, or ask the Office of Government Information "
+                    + "Services to mediate.";
+        } else {
+            option = "See the request page for what you can do next.";
+        }
+        String to = tx.select(USERS.EMAIL).from(USERS).where(USERS.ID.eq(request.getRequesterId())).fetchOne(USERS.EMAIL);
+        mailer.enqueue(tx, mail.toRequester(to, request.getNumber(), request.getTitle(), "A deadline was missed", fact + "\n\n" + option));
+        for (Officer o : cases.officersOf(agency.id())) {
+            mailer.enqueue(tx, mail.toAgency(o.email(), null, agency, request.getNumber(), "Deadline missed", fact));
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        if (executor != null) {
+            executor.shutdownNow();
+            executor = null;
+        }
+    }
+}

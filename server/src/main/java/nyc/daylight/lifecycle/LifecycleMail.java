@@ -1,0 +1,55 @@
+package nyc.daylight.lifecycle;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import nyc.daylight.agencies.Agency;
+import nyc.daylight.notify.Email;
+
+/** The words of every lifecycle e-mail, kept together so they read alike. */
+final class LifecycleMail {
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEEE, MMMM d, yyyy", Locale.ENGLISH);
+    private final String baseUrl;
+
+    LifecycleMail(String baseUrl) {
+        this.baseUrl = baseUrl;
+    }
+
+    static String day(LocalDate d) {
+        return d == null ? "" : DAY.format(d);
+    }
+
+    String link(String number) {
+        return baseUrl + "/requests/" + number;
+    }
+
+    String workLink(Agency agency, String number) {
+        return baseUrl + "/agency/" + agency.slug() + "/requests/" + number;
+    }
+
+    /** To the requester, about something the agency did. */
+    Email toRequester(String to, String number, String title, String subject, String body) {
+        return Email.of(to, number + ": " + subject, """
+                Hello,
+
+                %s
+
+                Request: %s
+                %s
+
+                — Daylight
+                """.formatted(body.strip(), title, link(number)), "request:" + number);
+    }
+
+    /** To the agency, about something the requester did; replies go to the requester. */
+    Email toAgency(String to, String replyTo, Agency agency, String number, String subject, String body) {
+        return new Email(to, number + ": " + subject, """
+                %s
+
+                Request %s on Daylight: %s
+                Work it in the portal: %s
+
+                — Daylight
+                """.formatted(body.strip(), number, link(number), workLink(agency, number)), replyTo, "request:" + number);
+    }
+}

@@ -1,0 +1,314 @@
+package nyc.daylight.lifecycle;
+
+import static nyc.daylight.sql.jooq.Tables.INTERNAL_NOTES;
+import static nyc.daylight.sql.jooq.Tables.REQUESTS;
+import static nyc.daylight.sql.jooq.Tables.USERS;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+import nyc.daylight.accounts.User;
+import nyc.daylight.agencies.Agency;
+import nyc.daylight.agencies.AgencyService;
+import nyc.daylight.app.AuditLog;
+import nyc.daylight.app.BadInput;
+import nyc.daylight.deadlines.BusinessCalendar;
+import nyc.daylight.deadlines.Deadline;
+import nyc.daylight.deadlines.DeadlineReport;
+import nyc.daylight.deadlines.EventType;
+import nyc.daylight.deadlines.LedgerEvent;
+import nyc.daylight.deadlines.Regime;
+import nyc.daylight.notify.Mailer;
+import nyc.daylight.records.BlobStore;
+import nyc.daylight.records.BlobTooLargeException;
+import nyc.daylight.records.StoredBlob;
+import nyc.daylight.requests.RequestLedger;
+import nyc.daylight.requests.RequestService;
+import org.jooq.DSLContext;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * What a records officer (or appeals officer) does to a request. Each action checks that the
+ * officer belongs to the request's agency, that the request's state allows it and that the law's
+ * conditions are met; then, in one transaction, it appends the event, refreshes the projection,
+ * writes the audit log and queues the e-mail to the requester. A refused action changes nothing.
+ */
+public final class OfficerActions {
+    static final long MAX_RELEASE_BYTES = 20L * 1024 * 1024;
+    private final DSLContext dsl;
+    private final CaseFiles cases;
+    private final RequestLedger ledger;
+    private final AgencyService agencies;
+    private final Mailer mailer;
+    private final LifecycleMail mail;
+    private final BlobStore blobs;
+    private final Clock clock;
+    private final AuditLog audit = new AuditLog();
+    private final JsonMapper json = JsonMapper.builder().build();
+
+    public OfficerActions(DSLContext dsl, AgencyService agencies, RequestLedger ledger, Mailer mailer, BlobStore blobs,
+                          Clock clock, String baseUrl) {
+        this.dsl = dsl;
+        this.agencies = agencies;
+        this.ledger = ledger;
+        this.cases = new CaseFiles(dsl, agencies, ledger);
+        this.mailer = mailer;
+        this.mail = new LifecycleMail(baseUrl);
+        this.blobs = blobs;
+        this.clock = clock;
+    }
+
+    CaseFiles cases() {
+        return cases;
+    }
+
+    /** Written acknowledgment with the approximate date of a determination (POL §89(3)(a)). */
+    public void acknowledge(User officer, String number, LocalDate approximateDate, String reason, String message, String ip) {
+        act(officer, number, "acknowledge", ip, (tx, c) -> {
+            open(c);
+            if (has(tx, c, EventType.ACKNOWLEDGED)) throw new BadInput("date", "This request was already acknowledged.");
+            if (decided(tx, c)) throw new BadInput("date", "This request has already been decided.");
+            LocalDate today = today();
+            if (approximateDate == null) throw new BadInput("date", "Give the approximate date of your decision.");
+            if (approximateDate.isBefore(today)) throw new BadInput("date", "The approximate date cannot be in the past.");
+            BusinessCalendar cal = agencies.calendarFor(c.agency());
+            LocalDate limit = cal.addBusinessDays(today, c.agency().rules().determinationDays());
+            boolean needsReason = c.agency().regime() == Regime.NY_FOIL && approximateDate.isAfter(limit);
+            if (needsReason && (reason == null || reason.isBlank())) {
+                throw new BadInput("reason", "A date after " + LifecycleMail.day(limit) + " (" + c.agency().rules().determinationDays()
+                        + " business days from today) needs the written reason the law requires (Public Officers Law §89(3)(a)).");
+            }
+            String body = text(message, "We have received your request and expect to grant or deny it by "
+                    + LifecycleMail.day(approximateDate) + ".");
+            append(tx, c, officer, EventType.ACKNOWLEDGED, approximateDate, blankToNull(reason), body, null);
+            mailer.enqueue(tx, mail.toRequester(requesterEmail(tx, c), c.number(), c.request().getTitle(),
+                    c.agency().name() + " acknowledged your request",
+                    body + "\n\nThe agency expects to decide by " + LifecycleMail.day(approximateDate) + "."
+                            + (needsReason ? "\nIts reason for needing that long: " + reason.strip() : "")));
+            return "approximate date " + approximateDate;
+        });
+    }
+
+    /** A new date certain (NY) or an unusual-circumstances extension (federal), always with a reason. */
+    public void extend(User officer, String number, LocalDate newDate, String reason, String message, String ip) {
+        act(officer, number, "extend", ip, (tx, c) -> {
+            open(c);
+            if (decided(tx, c)) throw new BadInput("date", "This request has already been decided.");
+            if (newDate == null) throw new BadInput("date", "Give the new date.");
+            if (!newDate.isAfter(today())) throw new BadInput("date", "The new date must be after today.");
+            Deadline current = c.report().find(Deadline.Kind.DETERMINATION).orElseThrow();
+            if (!newDate.isAfter(current.due())) {
+                throw new BadInput("date", "An extension must be later than the current date, " + LifecycleMail.day(current.due()) + ".");
+            }
+            if (reason == null || reason.isBlank()) throw new BadInput("reason", "Give the reason for the extension; the law requires it in writing.");
+            String body = text(message, "We need more time to respond to your request. We now expect to decide by "
+                    + LifecycleMail.day(newDate) + ".");
+            append(tx, c, officer, EventType.EXTENDED, newDate, reason.strip(), body, null);
+            boolean late = today().isAfter(current.due());
+            mailer.enqueue(tx, mail.toRequester(requesterEmail(tx, c), c.number(), c.request().getTitle(),
+                    c.agency().name() + " set a new date for your request",
+                    body + "\n\nReason given: " + reason.strip() + "\nPrevious date: " + LifecycleMail.day(current.due())
+                            + (late ? "\n\nThe previous date had already passed. Under the law that missed date is a denial "
+                            + "you may appeal; the new date does not erase it." : "")));
+            return "to " + newDate + " from " + current.due();
+        });
+    }
+
+    public void askClarification(User officer, String number, String message, String ip) {
+        act(officer, number, "clarification", ip, (tx, c) -> {
+            open(c);
+            if (message == null || message.isBlank()) throw new BadInput("message", "Write what you need the requester to clarify.");
+            append(tx, c, officer, EventType.CLARIFICATION_REQUESTED, null, null, message.strip(), null);
+            mailer.enqueue(tx, mail.toRequester(requesterEmail(tx, c), c.number(), c.request().getTitle(),
+                    c.agency().name() + " asks you to clarify your request",
+                    message.strip() + "\n\nAnswer on the request page. The agency's deadline does not stop while it waits "
+                            + "for your answer."));
+            return null;
+        });
+    }
+
+    /** Records made available; releases may be partial and repeated (rolling production). */
+    public void release(User officer, String number, List<RequestService.Upload> files, String message, String ip) {
+        if (files == null || files.isEmpty()) throw new BadInput("files", "Choose at least one file to release.");
+        Case check = dsl.transactionResult(tx -> cases.forOfficer(tx.dsl(), officer, number));
+        if (check.withdrawn()) throw new BadInput("files", "This request was withdrawn.");
+        List<StoredBlob> stored = new ArrayList<>();
+        for (RequestService.Upload f : files) stored.add(store(f));
+        act(officer, number, "release", ip, (tx, c) -> {
+            if (c.withdrawn()) throw new BadInput("files", "This request was withdrawn.");
+            String body = text(message, files.size() == 1 ? "We are releasing one file in response to your request."
+                    : "We are releasing " + files.size() + " files in response to your request.");
+            int seq = append(tx, c, officer, EventType.RECORDS_RELEASED, null, null, body, null);
+            for (int i = 0; i < files.size(); i++) {
+                ledger.attach(tx, c.request().getId(), seq, stored.get(i), files.get(i).safeName(), officer.id(), "AGENCY_RELEASE");
+            }
+            mailer.enqueue(tx, mail.toRequester(requesterEmail(tx, c), c.number(), c.request().getTitle(),
+                    c.agency().name() + " released records", body + "\n\nThe files are on the request page."));
+            return files.size() + " file(s)";
+        });
+    }
+
+    /** Grant, partial grant, denial or "no records"; withholding must cite exemptions and say how to appeal. */
+    public void determine(User officer, String number, EventType outcome, List<String> exemptionCodes, String explanation, String ip) {
+        act(officer, number, "determine", ip, (tx, c) -> {
+            open(c);
+            if (outcome == null || !EventType.DETERMINATIONS.contains(outcome)) throw new BadInput("outcome", "Choose the determination.");
+            if (decided(tx, c)) throw new BadInput("outcome", "This request has already been decided.");
+            List<Exemption> cited = new ArrayList<>();
+            for (String code : exemptionCodes == null ? List.<String>of() : exemptionCodes) {
+                cited.add(Exemption.find(c.agency().regime(), code)
+                        .orElseThrow(() -> new BadInput("exemptions", "'" + code + "' is not an exemption this agency can cite.")));
+            }
+            boolean withholds = outcome == EventType.DENIED || outcome == EventType.PARTIALLY_GRANTED;
+            if (withholds && cited.isEmpty()) {
+                throw new BadInput("exemptions", "A denial must cite at least one exemption from "
+                        + (c.agency().regime() == Regime.NY_FOIL ? "Public Officers Law §87(2)." : "5 U.S.C. §552(b)."));
+            }
+            if (!withholds && !cited.isEmpty()) throw new BadInput("exemptions", "Only a denial or partial grant cites exemptions.");
+            if (outcome != EventType.GRANTED && (explanation == null || explanation.isBlank())) {
+                throw new BadInput("explanation", outcome == EventType.NO_RECORDS
+                        ? "Describe the search that found no records." : "Explain the reasons for withholding.");
+            }
+            LedgerEvent decision = new LedgerEvent(outcome, clock.instant(), null, null);
+            DeadlineReport after = ledger.preview(tx, c.request().getId(), c.agency(), decision);
+            String letter = DeterminationLetter.write(c.agency(), c.number(), outcome, cited, explanation,
+                    after.find(Deadline.Kind.APPEAL_FILING).map(Deadline::due).orElse(null));
+            String data = json.writeValueAsString(java.util.Map.of("exemptions", cited.stream().map(Exemption::code).toList()));
+            append(tx, c, officer, outcome, null, blankToNull(explanation), letter, data);
+            mailer.enqueue(tx, mail.toRequester(requesterEmail(tx, c), c.number(), c.request().getTitle(),
+                    c.agency().name() + " decided your request", letter));
+            return outcome + (cited.isEmpty() ? "" : " citing " + cited.stream().map(Exemption::code).collect(Collectors.joining(", ")));
+        });
+    }
+
+    /** The appeals officer's decision (POL §89(4)(a)). */
+    public void decideAppeal(User officer, String number, EventType outcome, String explanation, String ip) {
+        act(officer, number, "decide-appeal", ip, (tx, c) -> {
+            if (!cases.isAppealsOfficer(officer, c.agency())) {
+                throw new BadInput("outcome", "Only the agency's appeals officer can decide an appeal.");
+            }
+            if (!has(tx, c, EventType.APPEALED)) throw new BadInput("outcome", "There is no appeal to decide.");
+            if (hasAny(tx, c, EventType.APPEAL_DECISIONS)) throw new BadInput("outcome", "The appeal has already been decided.");
+            if (outcome == null || !EventType.APPEAL_DECISIONS.contains(outcome)) throw new BadInput("outcome", "Choose the decision.");
+            if (explanation == null || explanation.isBlank()) {
+                throw new BadInput("explanation", "Explain the decision in writing; the law requires a full explanation.");
+            }
+            String body = switch (outcome) {
+                case APPEAL_GRANTED -> "Your appeal is granted: the denial is reversed and the records will be provided.";
+                case APPEAL_PARTLY_GRANTED -> "Your appeal is granted in part.";
+                default -> "Your appeal is denied.";
+            } + "\n\n" + explanation.strip() + (outcome == EventType.APPEAL_GRANTED ? ""
+                    : c.agency().regime() == Regime.NY_FOIL
+                    ? "\n\nYou may seek review of this final determination in a proceeding under Article 78 of the Civil Practice "
+                    + "Law and Rules, within four months (CPLR 217(1)). The Committee on Open Government gives advisory opinions."
+                    : "\n\nYou may seek mediation from the Office of Government Information Services, or judicial review in "
+                    + "federal district court (5 U.S.C. §552(a)(4)(B)).");
+            append(tx, c, officer, outcome, null, explanation.strip(), body, null);
+            mailer.enqueue(tx, mail.toRequester(requesterEmail(tx, c), c.number(), c.request().getTitle(),
+                    "Your appeal was decided", body));
+            return outcome.name();
+        });
+    }
+
+    public void assign(User officer, String number, Long assigneeId, String ip) {
+        act(officer, number, "assign", ip, (tx, c) -> {
+            if (assigneeId != null && cases.officersOf(c.agency().id()).stream().noneMatch(o -> o.id() == assigneeId)) {
+                throw new BadInput("assignee", "Choose an officer of " + c.agency().name() + ".");
+            }
+            tx.update(REQUESTS).set(REQUESTS.ASSIGNED_TO, assigneeId).where(REQUESTS.ID.eq(c.request().getId())).execute();
+            return assigneeId == null ? "unassigned" : "to user " + assigneeId;
+        });
+    }
+
+    public void addNote(User officer, String number, String body, String ip) {
+        act(officer, number, "note", ip, (tx, c) -> {
+            if (body == null || body.isBlank()) throw new BadInput("note", "Write the note.");
+            if (body.length() > 10_000) throw new BadInput("note", "Keep a note under 10,000 characters.");
+            tx.insertInto(INTERNAL_NOTES).set(INTERNAL_NOTES.REQUEST_ID, c.request().getId())
+                    .set(INTERNAL_NOTES.AUTHOR_ID, officer.id()).set(INTERNAL_NOTES.BODY, body.strip()).execute();
+            return null;
+        });
+    }
+
+    public record Note(OffsetDateTime at, String author, String body) {}
+
+    public List<Note> notes(User officer, String number) {
+        Case c = dsl.transactionResult(tx -> cases.forOfficer(tx.dsl(), officer, number));
+        return dsl.select(INTERNAL_NOTES.CREATED_AT, USERS.EMAIL, INTERNAL_NOTES.BODY).from(INTERNAL_NOTES)
+                .join(USERS).on(USERS.ID.eq(INTERNAL_NOTES.AUTHOR_ID))
+                .where(INTERNAL_NOTES.REQUEST_ID.eq(c.request().getId())).orderBy(INTERNAL_NOTES.CREATED_AT)
+                .fetch(r -> new Note(r.value1(), r.value2(), r.value3()));
+    }
+
+    // --- plumbing --------------------------------------------------------------------------
+
+    @FunctionalInterface
+    private interface Step {
+        /** Returns the audit detail. */
+        String run(DSLContext tx, Case c);
+    }
+
+    private void act(User officer, String number, String action, String ip, Step step) {
+        dsl.transaction(t -> {
+            DSLContext tx = t.dsl();
+            // One action at a time per request: a double click cannot acknowledge twice.
+            tx.selectOne().from(REQUESTS).where(REQUESTS.NUMBER.eq(number)).forUpdate().execute();
+            Case c = cases.forOfficer(tx, officer, number);
+            String detail = step.run(tx, c);
+            ledger.refresh(tx, c.request().getId(), c.agency());
+            audit.record(tx, officer.id(), action, number, detail, ip);
+        });
+    }
+
+    private int append(DSLContext tx, Case c, User officer, EventType type, LocalDate date, String reason, String body, String data) {
+        return ledger.append(tx, c.request().getId(), type, OffsetDateTime.now(clock), officer.id(), date, reason, body, data);
+    }
+
+    private boolean has(DSLContext tx, Case c, EventType type) {
+        return ledger.events(tx, c.request().getId()).stream().anyMatch(e -> e.type() == type);
+    }
+
+    private boolean hasAny(DSLContext tx, Case c, java.util.Set<EventType> types) {
+        return ledger.events(tx, c.request().getId()).stream().anyMatch(e -> types.contains(e.type()));
+    }
+
+    private boolean decided(DSLContext tx, Case c) {
+        return hasAny(tx, c, EventType.DETERMINATIONS);
+    }
+
+    private static void open(Case c) {
+        if (c.withdrawn()) throw new BadInput("request", "The requester withdrew this request.");
+    }
+
+    private String requesterEmail(DSLContext tx, Case c) {
+        return tx.select(USERS.EMAIL).from(USERS).where(USERS.ID.eq(c.request().getRequesterId())).fetchOne(USERS.EMAIL);
+    }
+
+    private StoredBlob store(RequestService.Upload upload) {
+        try (InputStream in = upload.source().get()) {
+            return blobs.put(in, MAX_RELEASE_BYTES);
+        } catch (BlobTooLargeException e) {
+            throw new BadInput("files", upload.safeName() + " is larger than " + (MAX_RELEASE_BYTES / (1024 * 1024)) + " MB.");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private LocalDate today() {
+        return LocalDate.now(clock.withZone(BusinessCalendar.NEW_YORK));
+    }
+
+    private static String text(String given, String fallback) {
+        return given == null || given.isBlank() ? fallback : given.strip();
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+}

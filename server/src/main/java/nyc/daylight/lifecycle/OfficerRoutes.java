@@ -1,0 +1,211 @@
+package nyc.daylight.lifecycle;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import nyc.daylight.accounts.User;
+import nyc.daylight.agencies.Agency;
+import nyc.daylight.agencies.AgencyService;
+import nyc.daylight.app.AuditLog;
+import nyc.daylight.app.BadInput;
+import nyc.daylight.app.NotFound;
+import nyc.daylight.app.Role;
+import nyc.daylight.app.WebSession;
+import nyc.daylight.deadlines.BusinessCalendar;
+import nyc.daylight.deadlines.Deadline;
+import nyc.daylight.deadlines.EventType;
+import nyc.daylight.requests.RequestLedger;
+import nyc.daylight.requests.RequestService;
+import org.jooq.DSLContext;
+
+/** The officer workspace: an agency's queue and the page where one request is worked. HTTP only. */
+public final class OfficerRoutes {
+    private final OfficerActions actions;
+    private final AgencyService agencies;
+    private final RequestLedger ledger;
+    private final Queue queue;
+    private final DSLContext dsl;
+    private final java.time.Clock clock;
+    private final AuditLog audit = new AuditLog();
+
+    public OfficerRoutes(DSLContext dsl, OfficerActions actions, AgencyService agencies, RequestLedger ledger, java.time.Clock clock) {
+        this.dsl = dsl;
+        this.actions = actions;
+        this.agencies = agencies;
+        this.ledger = ledger;
+        this.queue = new Queue(dsl, ledger);
+        this.clock = clock;
+    }
+
+    public void register(RoutesConfig routes) {
+        routes.get("/agency", this::home, Role.SIGNED_IN);
+        routes.get("/agency/{slug}/queue", this::queue, Role.SIGNED_IN);
+        routes.get("/agency/{slug}/requests/{number}", ctx -> work(ctx, null), Role.SIGNED_IN);
+        routes.post("/agency/{slug}/requests/{number}/{action}", this::act, Role.SIGNED_IN);
+        routes.get("/admin/audit", ctx -> ctx.render("admin/audit.ftlh", Map.of("entries", audit.recent(dsl, 300))), Role.ADMIN);
+    }
+
+    private void home(Context ctx) {
+        User user = WebSession.requireUser(ctx);
+        List<Agency> mine = agencies.all().stream().filter(a -> user.agencyIds().contains(a.id())).toList();
+        if (mine.size() == 1) {
+            ctx.redirect("/agency/" + mine.getFirst().slug() + "/queue");
+            return;
+        }
+        ctx.render("agency/home.ftlh", Map.of("agencies", user.isAdmin() ? agencies.all() : mine));
+    }
+
+    private void queue(Context ctx) {
+        User user = WebSession.requireUser(ctx);
+        Agency agency = actions.cases().agencyFor(user, ctx.pathParam("slug"));
+        queue.refresh(agency);
+        String status = blank(ctx.queryParam("status"));
+        Integer within = null;
+        if (blank(ctx.queryParam("within")) != null) {
+            try {
+                within = Math.max(0, Math.min(Integer.parseInt(ctx.queryParam("within").strip()), 365));
+            } catch (NumberFormatException e) {
+                throw new BadInput("within", "Due within must be a number of days.");
+            }
+        }
+        boolean late = "yes".equals(ctx.queryParam("late"));
+        boolean mine = "yes".equals(ctx.queryParam("mine"));
+        LocalDate today = LocalDate.now(clock.withZone(BusinessCalendar.NEW_YORK));
+        Map<String, Object> model = new HashMap<>();
+        model.put("agency", agency);
+        model.put("items", queue.items(agency, new Queue.Filter(status, within, late, mine ? user.id() : null), today));
+        model.put("counts", queue.counts(agency));
+        model.put("filter", Map.of("status", status == null ? "" : status, "within", within == null ? "" : within.toString(),
+                "late", late, "mine", mine));
+        ctx.render("agency/queue.ftlh", model);
+    }
+
+    private void work(Context ctx, BadInput error) {
+        User user = WebSession.requireUser(ctx);
+        Case c = dsl.transactionResult(tx -> actions.cases().forOfficer(tx.dsl(), user, ctx.pathParam("number")));
+        if (!c.agency().slug().equals(ctx.pathParam("slug"))) throw new NotFound("There is no request " + c.number() + " here.");
+        Map<String, Object> model = new HashMap<>();
+        model.put("agency", c.agency());
+        model.put("r", c.request());
+        model.put("report", c.report());
+        model.put("rows", ledger.rows(c.report(), c.agency()));
+        model.put("timeline", ledger.timeline(dsl, c.request().getId()));
+        model.put("attachments", ledger.attachments(dsl, c.request().getId()));
+        model.put("notes", actions.notes(user, c.number()));
+        model.put("officers", actions.cases().officersOf(c.agency().id()));
+        model.put("exemptions", Exemption.forRegime(c.agency().regime()));
+        var events = ledger.events(dsl, c.request().getId());
+        boolean acknowledged = events.stream().anyMatch(e -> e.type() == EventType.ACKNOWLEDGED);
+        boolean decided = events.stream().anyMatch(e -> EventType.DETERMINATIONS.contains(e.type()));
+        boolean appealPending = events.stream().anyMatch(e -> e.type() == EventType.APPEALED)
+                && events.stream().noneMatch(e -> EventType.APPEAL_DECISIONS.contains(e.type()));
+        BusinessCalendar cal = agencies.calendarFor(c.agency());
+        LocalDate today = LocalDate.now(clock.withZone(BusinessCalendar.NEW_YORK));
+        model.put("state", Map.of(
+                "withdrawn", c.withdrawn(),
+                "acknowledged", acknowledged,
+                "decided", decided,
+                "appealPending", appealPending,
+                "appealsOfficer", actions.cases().isAppealsOfficer(user, c.agency()),
+                "reasonAfter", cal.addBusinessDays(today, c.agency().rules().determinationDays()),
+                "currentDue", c.report().find(Deadline.Kind.DETERMINATION).map(Deadline::due).orElse(today)));
+        if (error != null) {
+            ctx.status(400);
+            model.put("error", Map.of("field", error.field(), "message", error.getMessage(), "action", ctx.pathParamMap().getOrDefault("action", "")));
+            model.put("values", ctx.formParamMap());
+        }
+        ctx.render("agency/work.ftlh", model);
+    }
+
+    private void act(Context ctx) {
+        User user = WebSession.requireUser(ctx);
+        String number = ctx.pathParam("number");
+        String action = ctx.pathParam("action");
+        String ip = ctx.ip();
+        String done;
+        try {
+            done = switch (action) {
+                case "acknowledge" -> {
+                    actions.acknowledge(user, number, date(ctx, "date"), ctx.formParam("reason"), ctx.formParam("message"), ip);
+                    yield "Acknowledged. The requester has been told the approximate date.";
+                }
+                case "extend" -> {
+                    actions.extend(user, number, date(ctx, "date"), ctx.formParam("reason"), ctx.formParam("message"), ip);
+                    yield "The new date is set and the requester has been told.";
+                }
+                case "clarify" -> {
+                    actions.askClarification(user, number, ctx.formParam("message"), ip);
+                    yield "The requester has been asked to clarify.";
+                }
+                case "release" -> {
+                    List<RequestService.Upload> files = new ArrayList<>();
+                    if (ctx.isMultipartFormData()) {
+                        ctx.uploadedFiles("files").stream().filter(f -> f.size() > 0)
+                                .forEach(f -> files.add(new RequestService.Upload(f.filename(), f::content)));
+                    }
+                    actions.release(user, number, files, ctx.formParam("message"), ip);
+                    yield "Records released to the requester.";
+                }
+                case "determine" -> {
+                    actions.determine(user, number, outcome(ctx.formParam("outcome")), ctx.formParams("exemptions"),
+                            ctx.formParam("explanation"), ip);
+                    yield "The determination has been sent to the requester.";
+                }
+                case "decide-appeal" -> {
+                    actions.decideAppeal(user, number, outcome(ctx.formParam("outcome")), ctx.formParam("explanation"), ip);
+                    yield "The appeal decision has been sent to the requester.";
+                }
+                case "assign" -> {
+                    String a = blank(ctx.formParam("assignee"));
+                    actions.assign(user, number, a == null ? null : parseLong(a), ip);
+                    yield "Assignment saved.";
+                }
+                case "note" -> {
+                    actions.addNote(user, number, ctx.formParam("note"), ip);
+                    yield "Note added. Notes are never shown to the requester or the public.";
+                }
+                default -> throw new NotFound("There is no such action.");
+            };
+        } catch (BadInput e) {
+            work(ctx, e);
+            return;
+        }
+        WebSession.flash(ctx, done);
+        ctx.redirect("/agency/" + ctx.pathParam("slug") + "/requests/" + number);
+    }
+
+    private static EventType outcome(String v) {
+        try {
+            return v == null ? null : EventType.valueOf(v);
+        } catch (IllegalArgumentException e) {
+            throw new BadInput("outcome", "Choose one of the listed outcomes.");
+        }
+    }
+
+    private static LocalDate date(Context ctx, String field) {
+        String v = blank(ctx.formParam(field));
+        if (v == null) return null;
+        try {
+            return LocalDate.parse(v);
+        } catch (DateTimeParseException e) {
+            throw new BadInput(field, "Enter a real date as YYYY-MM-DD.");
+        }
+    }
+
+    private static long parseLong(String v) {
+        try {
+            return Long.parseLong(v);
+        } catch (NumberFormatException e) {
+            throw new BadInput("assignee", "Choose an officer from the list.");
+        }
+    }
+
+    private static String blank(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+}

@@ -1,0 +1,173 @@
+package nyc.daylight.lifecycle;
+
+import static nyc.daylight.sql.jooq.Tables.REQUESTS;
+
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import nyc.daylight.accounts.User;
+import nyc.daylight.agencies.Agency;
+import nyc.daylight.agencies.AgencyService;
+import nyc.daylight.app.BadInput;
+import nyc.daylight.deadlines.BusinessCalendar;
+import nyc.daylight.deadlines.Deadline;
+import nyc.daylight.deadlines.EventType;
+import nyc.daylight.deadlines.LedgerEvent;
+import nyc.daylight.deadlines.Regime;
+import nyc.daylight.deadlines.Standing;
+import nyc.daylight.notify.Mailer;
+import nyc.daylight.requests.RequestLedger;
+import org.jooq.DSLContext;
+
+/** The requester's side of the lifecycle: appealing a denial and answering a clarification. */
+public final class RequesterActions {
+    private final DSLContext dsl;
+    private final CaseFiles cases;
+    private final RequestLedger ledger;
+    private final Mailer mailer;
+    private final LifecycleMail mail;
+    private final Clock clock;
+
+    public RequesterActions(DSLContext dsl, AgencyService agencies, RequestLedger ledger, Mailer mailer, Clock clock, String baseUrl) {
+        this.dsl = dsl;
+        this.cases = new CaseFiles(dsl, agencies, ledger);
+        this.ledger = ledger;
+        this.mailer = mailer;
+        this.mail = new LifecycleMail(baseUrl);
+        this.clock = clock;
+    }
+
+    /** What the appeal page shows: whether one can be filed, until when, and a drafted letter. */
+    public record AppealOffer(String number, String title, Agency agency, boolean allowed, String reason, LocalDate by,
+                              String letter) {}
+
+    public AppealOffer offer(User user, String number) {
+        Case c = dsl.transactionResult(tx -> cases.forRequester(tx.dsl(), user, number));
+        return offer(c, user);
+    }
+
+    private AppealOffer offer(Case c, User user) {
+        Optional<Deadline> window = c.report().find(Deadline.Kind.APPEAL_FILING);
+        List<LedgerEvent> events = ledger.events(dsl, c.request().getId());
+        if (events.stream().anyMatch(e -> e.type() == EventType.APPEALED)) {
+            return new AppealOffer(c.number(), c.request().getTitle(), c.agency(), false, "An appeal has already been filed.", null, null);
+        }
+        if (c.report().standing() == Standing.WITHDRAWN) {
+            return new AppealOffer(c.number(), c.request().getTitle(), c.agency(), false, "This request was withdrawn.", null, null);
+        }
+        if (window.isEmpty()) {
+            return new AppealOffer(c.number(), c.request().getTitle(), c.agency(), false,
+                    "There is nothing to appeal yet: the request has not been denied, and no deadline has been missed.", null, null);
+        }
+        if (window.get().state() != Deadline.State.PENDING) {
+            return new AppealOffer(c.number(), c.request().getTitle(), c.agency(), false,
+                    "The time to appeal ended on " + LifecycleMail.day(window.get().due()) + ".", window.get().due(), null);
+        }
+        return new AppealOffer(c.number(), c.request().getTitle(), c.agency(), true, null, window.get().due(), draft(c, events, user));
+    }
+
+    private String draft(Case c, List<LedgerEvent> events, User user) {
+        Agency a = c.agency();
+        boolean ny = a.regime() == Regime.NY_FOIL;
+        Optional<LedgerEvent> denial = events.stream().filter(e -> EventType.ADVERSE.contains(e.type())).findFirst();
+        String grounds;
+        if (denial.isPresent()) {
+            LocalDate on = denial.get().occurredAt().atZone(BusinessCalendar.NEW_YORK).toLocalDate();
+            grounds = "On " + LifecycleMail.day(on) + " the agency " + switch (denial.get().type()) {
+                case DENIED -> "denied my request.";
+                case PARTIALLY_GRANTED -> "granted my request only in part.";
+                default -> "stated that it found no responsive records. I ask that it certify that a diligent search was made "
+                        + "and describe where it searched.";
+            };
+        } else {
+            Deadline missed = c.report().deadlines().stream()
+                    .filter(d -> d.owedBy() == nyc.daylight.deadlines.Party.AGENCY && d.state() == Deadline.State.MISSED)
+                    .findFirst().orElseThrow();
+            grounds = "The agency did not " + (missed.kind() == Deadline.Kind.RESPONSE
+                    ? "grant, deny or acknowledge my request within five business days of receipt"
+                    : "grant or deny my request by " + LifecycleMail.day(missed.due()) + ", the date it was bound by")
+                    + ". Under Public Officers Law §89(4)(a) and 21 NYCRR §1401.5(e), that failure is a denial.";
+        }
+        String name = user.displayName() == null || user.displayName().isBlank() ? "" : user.displayName().strip();
+        return """
+                %s
+                %s
+
+                Re: Appeal of %s request %s — %s
+
+                I appeal the denial of access to the records described in my request %s, filed through Daylight.
+
+                %s
+
+                %s
+
+                Sincerely,
+                %s
+                """.formatted(a.appeals().title(), a.name(), ny ? "FOIL" : "FOIA", c.number(), c.request().getTitle(), c.number(),
+                grounds, ny
+                        ? "Under Public Officers Law §89(4)(a), please fully explain in writing the reasons for further denial, or "
+                        + "provide access to the records, within ten business days of receiving this appeal. A copy of this appeal "
+                        + "and the determination should be forwarded to the Committee on Open Government."
+                        : "Under 5 U.S.C. §552(a)(6)(A)(ii), please decide this appeal within twenty working days of receiving it.",
+                name.isEmpty() ? "" : name).strip();
+    }
+
+    /** Files the appeal within the window and mails it to the appeals officer. */
+    public void appeal(User user, String number, String letter) {
+        dsl.transaction(t -> {
+            DSLContext tx = t.dsl();
+            tx.selectOne().from(REQUESTS).where(REQUESTS.NUMBER.eq(number)).forUpdate().execute();
+            Case c = cases.forRequester(tx, user, number);
+            AppealOffer offer = offer(c, user);
+            if (!offer.allowed()) throw new BadInput("letter", offer.reason());
+            if (letter == null || letter.isBlank()) throw new BadInput("letter", "Write the appeal letter.");
+            if (letter.length() > 20_000) throw new BadInput("letter", "Keep the appeal under 20,000 characters.");
+            ledger.append(tx, c.request().getId(), EventType.APPEALED, OffsetDateTime.now(clock), user.id(), null, null,
+                    letter.strip(), null);
+            ledger.refresh(tx, c.request().getId(), c.agency());
+            Agency a = c.agency();
+            String to = a.appeals().email() != null ? a.appeals().email() : a.foil().email();
+            if (to != null) {
+                mailer.enqueue(tx, mail.toAgency(to, user.email(), a, number, "Appeal of request " + number, letter.strip()));
+            }
+        });
+    }
+
+    public void answerClarification(User user, String number, String answer) {
+        dsl.transaction(t -> {
+            DSLContext tx = t.dsl();
+            tx.selectOne().from(REQUESTS).where(REQUESTS.NUMBER.eq(number)).forUpdate().execute();
+            Case c = cases.forRequester(tx, user, number);
+            if (!clarificationOpen(ledger.events(tx, c.request().getId()))) {
+                throw new BadInput("answer", "The agency has not asked for a clarification.");
+            }
+            if (answer == null || answer.isBlank()) throw new BadInput("answer", "Write your answer.");
+            if (answer.length() > 20_000) throw new BadInput("answer", "Keep your answer under 20,000 characters.");
+            ledger.append(tx, c.request().getId(), EventType.CLARIFICATION_ANSWERED, OffsetDateTime.now(clock), user.id(), null,
+                    null, answer.strip(), null);
+            ledger.refresh(tx, c.request().getId(), c.agency());
+            if (c.agency().foil().email() != null) {
+                mailer.enqueue(tx, mail.toAgency(c.agency().foil().email(), user.email(), c.agency(), number,
+                        "Clarification answered", answer.strip()));
+            }
+        });
+    }
+
+    public boolean clarificationOpen(User user, String number) {
+        Case c = dsl.transactionResult(tx -> cases.forRequester(tx.dsl(), user, number));
+        return clarificationOpen(ledger.events(dsl, c.request().getId()));
+    }
+
+    static boolean clarificationOpen(List<LedgerEvent> events) {
+        boolean open = false;
+        for (LedgerEvent e : events) {
+            if (e.type() == EventType.CLARIFICATION_REQUESTED) open = true;
+            if (e.type() == EventType.CLARIFICATION_ANSWERED) open = false;
+        }
+        return open;
+    }
+
+}

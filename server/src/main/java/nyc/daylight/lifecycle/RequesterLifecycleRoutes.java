@@ -1,0 +1,55 @@
+package nyc.daylight.lifecycle;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.util.Map;
+import nyc.daylight.app.BadInput;
+import nyc.daylight.app.Role;
+import nyc.daylight.app.WebSession;
+
+/** The requester's appeal and clarification answer: HTTP only. */
+public final class RequesterLifecycleRoutes {
+    private final RequesterActions actions;
+
+    public RequesterLifecycleRoutes(RequesterActions actions) {
+        this.actions = actions;
+    }
+
+    public void register(RoutesConfig routes) {
+        routes.get("/requests/{number}/appeal", this::form, Role.SIGNED_IN);
+        routes.post("/requests/{number}/appeal", this::appeal, Role.SIGNED_IN);
+        routes.post("/requests/{number}/clarification", this::clarify, Role.SIGNED_IN);
+    }
+
+    private void form(Context ctx) {
+        ctx.render("requests/appeal.ftlh", Map.of("offer", actions.offer(WebSession.requireUser(ctx), ctx.pathParam("number"))));
+    }
+
+    private void appeal(Context ctx) {
+        String number = ctx.pathParam("number");
+        try {
+            actions.appeal(WebSession.requireUser(ctx), number, ctx.formParam("letter"));
+        } catch (BadInput e) {
+            ctx.status(400).render("requests/appeal.ftlh", Map.of(
+                    "offer", actions.offer(WebSession.requireUser(ctx), number),
+                    "error", Map.of("field", e.field(), "message", e.getMessage()),
+                    "letter", ctx.formParam("letter") == null ? "" : ctx.formParam("letter")));
+            return;
+        }
+        WebSession.flash(ctx, "Your appeal has been filed and sent to the agency's appeals officer.");
+        ctx.redirect("/requests/" + number);
+    }
+
+    private void clarify(Context ctx) {
+        String number = ctx.pathParam("number");
+        try {
+            actions.answerClarification(WebSession.requireUser(ctx), number, ctx.formParam("answer"));
+        } catch (BadInput e) {
+            WebSession.flash(ctx, e.getMessage());
+            ctx.redirect("/requests/" + number + "#clarification");
+            return;
+        }
+        WebSession.flash(ctx, "Your answer has been sent to the agency.");
+        ctx.redirect("/requests/" + number);
+    }
+}
