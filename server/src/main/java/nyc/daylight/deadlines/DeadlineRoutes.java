@@ -49,7 +49,12 @@ public final class DeadlineRoutes {
             body.put("extendedDeterminationDue", p.extendedDeterminationDue().toString());
         }
         body.put("holidaysConsidered", p.holidaysConsidered().stream()
-                .map(h -> Map.of("date", h.date().toString(), "name", h.name())).toList());
+                .map(h -> {
+                    Map<String, String> m = new LinkedHashMap<>();
+                    m.put("date", h.date().toString());
+                    m.put("name", h.name());
+                    return m;
+                }).toList());
         body.put("citations", citations(p.regime()));
         ctx.header("Cache-Control", "no-store").json(body);
     }
