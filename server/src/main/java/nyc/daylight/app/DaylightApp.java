@@ -28,6 +28,9 @@ import nyc.daylight.requests.RequestApiRoutes;
 import nyc.daylight.requests.RequestLedger;
 import nyc.daylight.requests.RequestRoutes;
 import nyc.daylight.requests.RequestService;
+import nyc.daylight.scorecards.OpenData;
+import nyc.daylight.scorecards.ScorecardRoutes;
+import nyc.daylight.scorecards.ScorecardService;
 import nyc.daylight.notify.OutboxWorker;
 import org.jooq.DSLContext;
 import nyc.daylight.health.HealthCheck;
@@ -86,12 +89,15 @@ public final class DaylightApp {
                 new RequestRoutes(requests, agencies)::register,
                 new RequestApiRoutes(requests)::register,
                 new OfficerRoutes(dsl, officerActions, agencies, ledger, clock)::register,
+                new ScorecardRoutes(new ScorecardService(dsl, agencies, clock), agencies, new OpenData(dsl))::register,
                 new RequesterLifecycleRoutes(requesterActions)::register,
                 errors::register));
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.fileRenderer(templates);
-            config.jsonMapper(new JavalinJackson3());
+            // Dates as ISO-8601 strings ("2026-03-09"), not arrays.
+            config.jsonMapper(new JavalinJackson3(tools.jackson.databind.json.JsonMapper.builder()
+                    .disable(tools.jackson.databind.cfg.DateTimeFeature.WRITE_DATES_AS_TIMESTAMPS).build(), false));
             config.http.maxRequestSize = 1_000_000;
             // Uploads stream to disk; the blob store enforces the 20 MB limit with a clear message.
             config.jetty.multipartConfig.maxFileSize(25, SizeUnit.MB);

@@ -22,6 +22,7 @@ final class RequestStatus {
     private final AgencyService agencies;
     private final Clock clock;
     private final DeadlineEngine engine = new DeadlineEngine();
+    private final nyc.daylight.scorecards.MetricsWriter metrics = new nyc.daylight.scorecards.MetricsWriter();
 
     RequestStatus(AgencyService agencies, Clock clock) {
         this.agencies = agencies;
@@ -39,7 +40,10 @@ final class RequestStatus {
     }
 
     DeadlineReport refresh(DSLContext dsl, RequestRepository repo, long requestId, Agency agency) {
-        DeadlineReport report = report(dsl, repo, requestId, agency);
+        List<nyc.daylight.deadlines.LedgerEvent> ledger = repo.ledger(dsl, requestId);
+        BusinessCalendar calendar = agencies.calendarFor(agency);
+        DeadlineReport report = engine.evaluate(ledger, agency.rules(), calendar, clock.instant());
+        metrics.write(dsl, requestId, agency, report, ledger, calendar);
         NextStep next = report.nextSteps().stream().filter(s -> s.party() != Party.NOBODY && s.by() != null)
                 .findFirst().orElse(null);
         repo.setProjection(dsl, requestId, report.standing().name(), next == null ? null : next.by());

@@ -15,7 +15,6 @@ public final class SiteRoutes {
         routes.get("/", ctx -> ctx.render("home.ftlh"), Role.PUBLIC);
         routes.get("/about", ctx -> ctx.render("about.ftlh"), Role.PUBLIC);
         routes.get("/records", ctx -> section(ctx, "records"), Role.PUBLIC);
-        routes.get("/scorecards", ctx -> section(ctx, "scorecards"), Role.PUBLIC);
     }
 
     private static void section(Context ctx, String section) {

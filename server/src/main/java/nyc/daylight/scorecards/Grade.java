@@ -1,0 +1,38 @@
+package nyc.daylight.scorecards;
+
+import nyc.daylight.deadlines.Regime;
+
+/**
+ * The letter grade and the formula's inputs, so the page can show how it was reached.
+ * New York: 40% responses within 5 business days + 60% determinations on time. Federal: 100%
+ * determinations on time (FOIA has no acknowledgment duty). A ≥ 90, B ≥ 80, C ≥ 70, D ≥ 60, else F;
+ * no grade under {@link #MIN_REQUESTS} counted requests.
+ */
+public record Grade(String letter, Double score, String formula) {
+    public static final int MIN_REQUESTS = 5;
+
+    public static Grade of(Regime regime, Double responsePct, int responseCounted, Double onTimePct, int onTimeCounted) {
+        if (onTimeCounted < MIN_REQUESTS || onTimePct == null) {
+            return new Grade("—", null, "Too few requests with a determination due to grade (fewer than " + MIN_REQUESTS + ").");
+        }
+        double score;
+        String formula;
+        if (regime == Regime.NY_FOIL && responsePct != null && responseCounted >= MIN_REQUESTS) {
+            score = 0.4 * responsePct + 0.6 * onTimePct;
+            formula = String.format("0.4 × %.1f%% (responses within 5 business days) + 0.6 × %.1f%% (determinations on time) = %.1f",
+                    responsePct, onTimePct, score);
+        } else {
+            score = onTimePct;
+            formula = String.format("%.1f%% of determinations on time = %.1f", onTimePct, score);
+        }
+        return new Grade(letter(score), score, formula);
+    }
+
+    static String letter(double score) {
+        if (score >= 90) return "A";
+        if (score >= 80) return "B";
+        if (score >= 70) return "C";
+        if (score >= 60) return "D";
+        return "F";
+    }
+}

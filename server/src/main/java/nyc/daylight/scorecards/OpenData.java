@@ -1,0 +1,88 @@
+package nyc.daylight.scorecards;
+
+import static nyc.daylight.sql.jooq.Tables.AGENCIES;
+import static nyc.daylight.sql.jooq.Tables.REQUESTS;
+import static nyc.daylight.sql.jooq.Tables.REQUEST_METRICS;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.util.List;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.jooq.DSLContext;
+
+/** CSV exports: scorecards, and the request-level data they are computed from (no personal data). */
+public final class OpenData {
+    static final String[] REQUEST_COLUMNS = {"number", "agency", "regime", "topic", "imported", "received_on", "response_due",
+            "responded_on", "response_met", "business_days_to_response", "determined_on", "business_days_to_determination",
+            "determination_on_time", "outcome", "overdue_since", "constructive_denial", "extensions",
+            "extension_business_days", "exemptions", "appeal_filed", "appeal_decided_on_time", "appeal_reversed",
+            "files_released", "methodology_version"};
+    static final String[] SCORECARD_COLUMNS = {"agency", "name", "regime", "from", "to", "received", "response_counted",
+            "responded_within_5", "response_pct", "median_days_to_response", "p90_days_to_response",
+            "median_days_to_determination", "p90_days_to_determination", "determination_counted", "determined_on_time",
+            "on_time_pct", "overdue_now", "business_days_overdue", "constructive_denials", "extensions",
+            "extension_business_days", "granted", "partially_granted", "denied", "no_records", "withdrawn", "open",
+            "appeals_filed", "appeals_decided", "appeals_decided_on_time", "appeals_reversed", "files_released", "grade",
+            "score", "methodology_version"};
+
+    private final DSLContext dsl;
+
+    public OpenData(DSLContext dsl) {
+        this.dsl = dsl;
+    }
+
+    /** One row per request received in the period; a hidden request keeps its numbers but not its number. */
+    public void requests(Writer out, Period period, String agencySlug) {
+        var m = REQUEST_METRICS;
+        try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.RFC4180.builder().setHeader(REQUEST_COLUMNS).get())) {
+            var q = dsl.select(REQUESTS.NUMBER, REQUESTS.HIDDEN_AT, AGENCIES.SLUG, m.REGIME, m.TOPIC, m.IMPORTED, m.RECEIVED_ON,
+                            m.RESPONSE_DUE, m.RESPONDED_ON, m.RESPONSE_MET, m.BUSINESS_DAYS_TO_RESPONSE, m.DETERMINED_ON,
+                            m.BUSINESS_DAYS_TO_DETERMINATION, m.DETERMINATION_ON_TIME, m.OUTCOME, m.OVERDUE_SINCE,
+                            m.CONSTRUCTIVE_DENIAL, m.EXTENSIONS, m.EXTENSION_BUSINESS_DAYS, m.EXEMPTIONS, m.APPEAL_FILED,
+                            m.APPEAL_DECIDED_ON_TIME, m.APPEAL_REVERSED, m.FILES_RELEASED)
+                    .from(m).join(REQUESTS).on(REQUESTS.ID.eq(m.REQUEST_ID)).join(AGENCIES).on(AGENCIES.ID.eq(m.AGENCY_ID))
+                    .where(m.RECEIVED_ON.between(period.from(), period.to()))
+                    .and(agencySlug == null ? org.jooq.impl.DSL.noCondition() : AGENCIES.SLUG.eq(agencySlug))
+                    .orderBy(m.RECEIVED_ON, m.REQUEST_ID);
+            try (var cursor = q.fetchLazy()) {
+                for (org.jooq.Record r : cursor) {
+                    // jOOQ types selects up to 22 columns; this one has 24, so fields are read by position.
+                    java.util.List<Object> row = new java.util.ArrayList<>();
+                    row.add(r.get(1) == null ? r.get(0) : "hidden");
+                    for (int i = 2; i < r.size(); i++) {
+                        Object v = r.get(i);
+                        row.add(v instanceof String[] codes ? String.join(";", codes) : v);
+                    }
+                    row.add(RequestMetrics.VERSION);
+                    csv.printRecord(row);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static void scorecards(Writer out, List<Scorecard> cards) {
+        try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.RFC4180.builder().setHeader(SCORECARD_COLUMNS).get())) {
+            for (Scorecard c : cards) {
+                var o = c.outcomes();
+                csv.printRecord(c.slug(), c.name(), c.regime(), c.period().from(), c.period().to(), c.received(),
+                        c.responseCounted(), c.respondedWithin5(), round(c.responsePct()), round(c.medianDaysToResponse()),
+                        round(c.p90DaysToResponse()), round(c.medianDaysToDetermination()), round(c.p90DaysToDetermination()),
+                        c.determinationCounted(), c.determinedOnTime(), round(c.onTimePct()), c.overdueNow(),
+                        c.businessDaysOverdue(), c.constructiveDenials(), c.extensions(), c.extensionBusinessDays(),
+                        o.get("GRANTED"), o.get("PARTIALLY_GRANTED"), o.get("DENIED"), o.get("NO_RECORDS"), o.get("WITHDRAWN"),
+                        o.get("OPEN"), c.appealsFiled(), c.appealsDecided(), c.appealsDecidedOnTime(), c.appealsReversed(),
+                        c.filesReleased(), c.grade().letter(), round(c.grade().score()), c.methodology());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String round(Double d) {
+        return d == null ? "" : String.format(java.util.Locale.ROOT, "%.1f", d);
+    }
+}

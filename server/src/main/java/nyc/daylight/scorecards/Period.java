@@ -1,0 +1,52 @@
+package nyc.daylight.scorecards;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.IsoFields;
+import java.time.temporal.TemporalAdjusters;
+import nyc.daylight.app.BadInput;
+
+/** The requests a scorecard covers: those received from {@code from} through {@code to}. */
+public record Period(String kind, LocalDate from, LocalDate to, String label) {
+    static final LocalDate EARLIEST = LocalDate.of(2015, 1, 1);
+
+    /**
+     * @param kind "12m" (default: the last twelve months), "month", "quarter", "year" (each the current
+     *     one, or the one containing {@code at}), or "custom" with {@code from} and {@code to}
+     */
+    public static Period parse(String kind, String at, String from, String to, LocalDate today) {
+        String k = kind == null || kind.isBlank() ? (from != null && !from.isBlank() ? "custom" : "12m") : kind.strip();
+        LocalDate anchor = at == null || at.isBlank() ? today : date("at", at);
+        return switch (k) {
+            case "12m" -> new Period(k, today.minusMonths(12).plusDays(1), today, "the last 12 months");
+            case "month" -> {
+                LocalDate f = anchor.withDayOfMonth(1);
+                yield new Period(k, f, f.with(TemporalAdjusters.lastDayOfMonth()), f.getMonth().getDisplayName(
+                        java.time.format.TextStyle.FULL, java.util.Locale.ENGLISH) + " " + f.getYear());
+            }
+            case "quarter" -> {
+                int q = anchor.get(IsoFields.QUARTER_OF_YEAR);
+                LocalDate f = LocalDate.of(anchor.getYear(), (q - 1) * 3 + 1, 1);
+                yield new Period(k, f, f.plusMonths(3).minusDays(1), "Q" + q + " " + anchor.getYear());
+            }
+            case "year" -> new Period(k, LocalDate.of(anchor.getYear(), 1, 1), LocalDate.of(anchor.getYear(), 12, 31),
+                    Integer.toString(anchor.getYear()));
+            case "custom" -> {
+                LocalDate f = from == null || from.isBlank() ? EARLIEST : date("from", from);
+                LocalDate t = to == null || to.isBlank() ? today : date("to", to);
+                if (t.isBefore(f)) throw new BadInput("to", "The end of the period must not be before its start.");
+                if (f.isBefore(EARLIEST)) throw new BadInput("from", "Scorecards start in 2015.");
+                yield new Period(k, f, t, f + " to " + t);
+            }
+            default -> throw new BadInput("period", "Choose a period: 12m, month, quarter, year or custom.");
+        };
+    }
+
+    private static LocalDate date(String field, String v) {
+        try {
+            return LocalDate.parse(v.strip());
+        } catch (DateTimeParseException e) {
+            throw new BadInput(field, "Enter the date as YYYY-MM-DD.");
+        }
+    }
+}

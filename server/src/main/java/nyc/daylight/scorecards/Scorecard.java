@@ -1,0 +1,55 @@
+package nyc.daylight.scorecards;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One agency's (or the city's) numbers for one period. Percentages are 0–100 and null when
+ * nothing counted; medians and 90th percentiles are in business days.
+ */
+public record Scorecard(
+        String slug,
+        String name,
+        String regime,
+        Period period,
+        int received,
+        int responseCounted,
+        int respondedWithin5,
+        Double responsePct,
+        Double medianDaysToResponse,
+        Double p90DaysToResponse,
+        Double medianDaysToDetermination,
+        Double p90DaysToDetermination,
+        int determinationCounted,
+        int determinedOnTime,
+        Double onTimePct,
+        int overdueNow,
+        int businessDaysOverdue,
+        int constructiveDenials,
+        int extensions,
+        int extensionBusinessDays,
+        Map<String, Integer> outcomes,
+        Map<String, Integer> exemptions,
+        int appealsFiled,
+        int appealsDecided,
+        int appealsDecidedOnTime,
+        int appealsReversed,
+        int filesReleased,
+        Grade grade,
+        List<Month> months,
+        List<Bucket> daysToDetermination,
+        String methodology) {
+
+    /** Requests received in a month, and how many of them were decided on time. */
+    public record Month(String month, int received, int onTime, int counted) {
+        public Double onTimePct() {
+            return counted == 0 ? null : 100.0 * onTime / counted;
+        }
+    }
+
+    public record Bucket(String label, int count) {}
+
+    public double extensionsPerRequest() {
+        return received == 0 ? 0 : (double) extensions / received;
+    }
+}
