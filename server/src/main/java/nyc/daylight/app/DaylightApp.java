@@ -54,6 +54,14 @@ public final class DaylightApp {
         this.settings = settings;
     }
 
+    private boolean demoDatabase() {
+        try {
+            return nyc.daylight.requests.DemoData.isDemo(Database.dsl(dataSource));
+        } catch (RuntimeException e) {
+            return false; // database down at start: /health reports it
+        }
+    }
+
     private BlobStore blobStore() {
         try {
             return new BlobStore(settings.blobDir());
@@ -63,7 +71,7 @@ public final class DaylightApp {
     }
 
     public Javalin create() {
-        Templates templates = new Templates(VERSION);
+        Templates templates = new Templates(VERSION, demoDatabase());
         ErrorPages errors = new ErrorPages(templates);
         DSLContext dsl = Database.dsl(dataSource);
         OutboxWorker outbox = new OutboxWorker(dsl, settings.smtp());

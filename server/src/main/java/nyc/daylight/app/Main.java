@@ -17,7 +17,7 @@ import picocli.CommandLine.Option;
 /** {@code daylight serve | migrate}: the command line of the one runnable jar. */
 @Command(name = "daylight", mixinStandardHelpOptions = true, version = "Daylight " + DaylightApp.VERSION,
         description = "A public FOIL request portal.",
-        subcommands = {Main.Serve.class, Main.Migrate.class, Main.Admin.class})
+        subcommands = {Main.Serve.class, Main.Migrate.class, Main.Admin.class, Main.Import.class})
 public final class Main implements Runnable {
     private static final Logger log = LoggerFactory.getLogger(Main.class);
 
@@ -110,6 +110,9 @@ public final class Main implements Runnable {
         @Mixin
         ConfigOptions options;
 
+        @Option(names = "--demo", description = "Fill an empty database with a clearly labelled synthetic dataset.")
+        boolean demo;
+
         @Override
         public Integer call() throws Exception {
             DaylightConfig config = options.toConfig();
@@ -117,6 +120,19 @@ public final class Main implements Runnable {
             try {
                 int applied = Database.migrate(database.dataSource());
                 log.info("Database ready ({} migration(s) applied)", applied);
+                if (demo) {
+                    var dsl = Database.dsl(database.dataSource());
+                    var agencies = new nyc.daylight.agencies.AgencyService(dsl);
+                    try {
+                        int made = new nyc.daylight.requests.DemoData(dsl, agencies,
+                                new nyc.daylight.requests.RequestLedger(agencies, Clock.systemUTC()), Clock.systemUTC()).fill(300);
+                        if (made > 0) log.info("Demo data: {} synthetic requests created", made);
+                    } catch (IllegalStateException e) {
+                        System.err.println("Refusing --demo: " + e.getMessage());
+                        database.close();
+                        return 2;
+                    }
+                }
                 Javalin app = new DaylightApp(database.dataSource(), Clock.systemUTC(),
                         options.toSettings(config.port(), config.dataDir())).create();
                 CountDownLatch stopped = new CountDownLatch(1);
@@ -183,6 +199,59 @@ public final class Main implements Runnable {
                 return 0;
             } catch (BadInput e) {
                 spec.commandLine().getErr().println(e.getMessage());
+                return 2;
+            }
+        }
+    }
+
+    @Command(name = "import", mixinStandardHelpOptions = true, description = "Import data from elsewhere.",
+            subcommands = {ImportRequests.class})
+    static final class Import implements Runnable {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public void run() {
+            spec.commandLine().usage(System.out);
+        }
+    }
+
+    @Command(name = "requests", mixinStandardHelpOptions = true,
+            description = "Import an agency's past FOIL log (CSV) as requests with their events; all rows or none.")
+    static final class ImportRequests implements Callable<Integer> {
+        @Mixin
+        ConfigOptions options;
+
+        @CommandLine.Parameters(index = "0", description = "The CSV file (columns in docs/open-data.md).")
+        Path file;
+
+        @Option(names = "--agency", required = true, description = "The agency's slug, e.g. doc.")
+        String agency;
+
+        @Option(names = "--source", required = true, description = "Where the log came from, e.g. \"DOC FOIL log, 2019–2024\".")
+        String source;
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            try (Database database = Database.open(options.toConfig());
+                 var reader = java.nio.file.Files.newBufferedReader(file, java.nio.charset.StandardCharsets.UTF_8)) {
+                Database.migrate(database.dataSource());
+                var dsl = Database.dsl(database.dataSource());
+                var agencies = new nyc.daylight.agencies.AgencyService(dsl);
+                var result = new nyc.daylight.requests.RequestImporter(dsl, agencies,
+                        new nyc.daylight.requests.RequestLedger(agencies, Clock.systemUTC())).importCsv(reader, agency, source);
+                if (!result.ok()) {
+                    spec.commandLine().getErr().println("Nothing was imported. Problems:");
+                    result.problems().forEach(p -> spec.commandLine().getErr().println("  line " + p.line() + ": " + p.message()));
+                    return 1;
+                }
+                spec.commandLine().getOut().println("Imported " + result.imported() + " request(s) for " + agency + ".");
+                return 0;
+            } catch (java.nio.file.NoSuchFileException e) {
+                spec.commandLine().getErr().println("No such file: " + file);
                 return 2;
             }
         }

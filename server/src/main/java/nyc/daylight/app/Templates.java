@@ -33,8 +33,16 @@ public final class Templates implements FileRenderer {
     private final Formats formats = new Formats();
     private final BeansWrapper beans = new BeansWrapperBuilder(Configuration.VERSION_2_3_34).build();
 
+    private final boolean demo;
+
     public Templates(String assetVersion) {
+        this(assetVersion, false);
+    }
+
+    /** @param demo the database holds synthetic demo data: every page says so */
+    public Templates(String assetVersion, boolean demo) {
         this.assetVersion = assetVersion;
+        this.demo = demo;
         freemarker = new Configuration(Configuration.VERSION_2_3_34);
         freemarker.setClassLoaderForTemplateLoading(Templates.class.getClassLoader(), TEMPLATE_ROOT);
         freemarker.setDefaultEncoding("UTF-8");
@@ -72,6 +80,7 @@ public final class Templates implements FileRenderer {
         Locale locale = Locale.ENGLISH;
         ResourceBundle bundle = ResourceBundle.getBundle(MESSAGES, locale);
         Map<String, Object> base = new HashMap<>();
+        if (demo) base.put("demo", true);
         WebSession.user(ctx).ifPresent(u -> base.put("user", u));
         String csrf = WebSession.csrf(ctx);
         if (csrf != null) base.put("csrf", csrf);

@@ -2,6 +2,7 @@ package nyc.daylight.lifecycle;
 
 import static nyc.daylight.sql.jooq.Tables.DEADLINE_NOTICES;
 import static nyc.daylight.sql.jooq.Tables.REQUESTS;
+import static nyc.daylight.sql.jooq.Tables.REQUEST_METRICS;
 import static nyc.daylight.sql.jooq.Tables.USERS;
 
 import java.time.Clock;
@@ -75,8 +76,12 @@ public final class DeadlineWatcher implements AutoCloseable {
     /** One pass over every open request; returns how many notices went out. */
     public int runOnce() {
         Map<Long, Agency> byId = agencies.all().stream().collect(Collectors.toMap(Agency::id, Function.identity()));
+        // Open requests, and any request whose scorecard facts were never computed (e.g. filed
+        // before scorecards existed).
         List<Long[]> open = dsl.select(REQUESTS.ID, REQUESTS.AGENCY_ID).from(REQUESTS)
-                .where(REQUESTS.SUBMITTED_AT.isNotNull()).and(REQUESTS.STATUS.notIn("WITHDRAWN", "DRAFT"))
+                .where(REQUESTS.SUBMITTED_AT.isNotNull())
+                .and(REQUESTS.STATUS.notIn("WITHDRAWN", "DRAFT", "DECIDED")
+                        .or(REQUESTS.ID.notIn(dsl.select(REQUEST_METRICS.REQUEST_ID).from(REQUEST_METRICS))))
                 .fetch(r -> new Long[] {r.value1(), r.value2()});
         int sent = 0;
         for (Long[] row : open) {

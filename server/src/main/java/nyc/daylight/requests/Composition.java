@@ -14,7 +14,8 @@ public record Composition(
         String feeWaiverReason,
         String expediteReason,
         boolean showName,
-        String template) {
+        String template,
+        boolean aboutIce) {
 
     static final int MAX_TITLE = 300;
     static final int MAX_DESCRIPTION = 20_000;

@@ -23,7 +23,7 @@ import tools.jackson.databind.json.JsonMapper;
 /** The composer, the public request pages and the requester's dashboard: HTTP only. */
 public final class RequestRoutes {
     private static final List<String> FIELDS = List.of("title", "description", "recordsFrom", "recordsTo", "format",
-            "feeWaiverReason", "expediteReason", "showName", "template", "draftId");
+            "feeWaiverReason", "expediteReason", "showName", "template", "draftId", "aboutIce");
     private final RequestService requests;
     private final AgencyService agencies;
     private final Tokens tokens = new Tokens();
@@ -75,6 +75,7 @@ public final class RequestRoutes {
             chosen.addAll(t.agencies());
         }
         values.putIfAbsent("format", "ELECTRONIC");
+        values.putIfAbsent("aboutIce", "yes");
         render(ctx, values, chosen, null);
     }
 
@@ -112,7 +113,8 @@ public final class RequestRoutes {
             Composition c = new Composition(chosen, trimmed(values, "title"), trimmed(values, "description"),
                     date(values, "recordsFrom"), date(values, "recordsTo"), (String) values.get("format"),
                     blankToNull(trimmed(values, "feeWaiverReason")), blankToNull(trimmed(values, "expediteReason")),
-                    "yes".equals(values.get("showName")), blankToNull((String) values.get("template")));
+                    "yes".equals(values.get("showName")), blankToNull((String) values.get("template")),
+                    "yes".equals(values.get("aboutIce")));
             result = requests.file(user, c, ctx.formParam("idempotencyKey"), draftId);
         } catch (BadInput e) {
             render(ctx, values, chosen, e);

@@ -107,6 +107,8 @@ public final class RequestService {
                 r.setExpediteReason(agency.regime() == Regime.FEDERAL_FOIA ? c.expediteReason() : null);
                 r.setShowRequesterName(c.showName());
                 r.setTemplate(c.template());
+                // Scorecards can be filtered to ICE-related requests; every template is one.
+                r.setTopic(c.aboutIce() || c.template() != null ? "ICE" : null);
                 r.setSubmittedAt(now);
                 r.setStatus("ON_TIME");
                 r.setLetterText(letter(agency, c, number, requesterName, now));
