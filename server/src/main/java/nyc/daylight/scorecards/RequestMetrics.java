@@ -81,7 +81,8 @@ public record RequestMetrics(
                 received,
                 responseDeadline.map(Deadline::due).orElse(null),
                 respondedOn,
-                responseDeadline.map(d -> d.state() == Deadline.State.MET).orElse(null),
+                responseDeadline.filter(d -> d.state() != Deadline.State.PENDING && d.state() != Deadline.State.MOOT)
+                        .map(d -> d.state() == Deadline.State.MET).orElse(null),
                 respondedOn == null ? null : Math.max(0, cal.businessDaysBetween(received, respondedOn)),
                 determinedOn,
                 determinedOn == null ? null : Math.max(0, cal.businessDaysBetween(received, determinedOn)),

@@ -1,0 +1,164 @@
+package nyc.daylight.scorecards;
+
+import static nyc.daylight.sql.jooq.Tables.REQUESTS;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.StringReader;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import nyc.daylight.agencies.AgencyService;
+import nyc.daylight.requests.DemoData;
+import nyc.daylight.requests.RequestImporter;
+import nyc.daylight.requests.RequestLedger;
+import nyc.daylight.testing.PostgresExtension;
+import nyc.daylight.testing.RunningApp;
+import nyc.daylight.testing.TestDatabase;
+import nyc.daylight.testing.WebClient;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+@ExtendWith(PostgresExtension.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ScorecardTest {
+    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-06-15T16:00:00Z"), ZoneOffset.UTC);
+    private static final JsonMapper json = JsonMapper.builder().build();
+    // A DOC log: on time; late ack; no ack and still open (overdue); partial denial with appeal reversed;
+    // withdrawn; an NYPD row for another agency is imported separately.
+    private static final String DOC_LOG = """
+            request_number,received_date,acknowledged_date,approximate_date,determination_date,outcome,exemptions,appeal_date,appeal_decision_date,appeal_outcome,title
+            DOC-1,2026-03-02,2026-03-04,2026-03-20,2026-03-18,GRANTED,,,,,Release-date e-mails
+            DOC-2,2026-03-02,2026-03-12,2026-04-01,2026-03-30,DENIED,87(2)(e),2026-04-06,2026-04-13,APPEAL_GRANTED,Detainer log
+            DOC-3,2026-04-01,,,,,,,,,Still waiting
+            DOC-4,2026-04-06,2026-04-08,2026-04-30,2026-04-28,PARTIALLY_GRANTED,87(2)(b);87(2)(e),,,,Vendor data
+            DOC-5,2026-05-04,2026-05-05,2026-05-29,2026-05-06,WITHDRAWN,,,,,Withdrawn one
+            DOC-6,2026-05-04,2026-05-06,2026-05-22,2026-05-20,NO_RECORDS,,,,,Nothing found
+            """;
+    private RunningApp app;
+    private TestDatabase db;
+    private RequestImporter importer;
+
+    @BeforeAll
+    void start(TestDatabase db) throws Exception {
+        this.db = db;
+        AgencyService agencies = new AgencyService(db.dsl());
+        importer = new RequestImporter(db.dsl(), agencies, new RequestLedger(agencies, CLOCK));
+        assertThat(importer.importCsv(new StringReader(DOC_LOG), "doc", "DOC FOIL log 2026").ok()).isTrue();
+        app = RunningApp.start(db.dataSource(), CLOCK);
+    }
+
+    @AfterAll
+    void stop() {
+        app.close();
+    }
+
+    private JsonNode api(String path) throws Exception {
+        HttpResponse<String> r = new WebClient(app).get(path);
+        assertThat(r.statusCode()).as(path).isEqualTo(200);
+        return json.readTree(r.body());
+    }
+
+    @Test
+    void the_agency_card_counts_what_the_log_shows() throws Exception {
+        JsonNode c = api("/api/v1/scorecards/doc?period=custom&from=2026-01-01&to=2026-06-15");
+        assertThat(c.get("received").asInt()).isEqualTo(6);
+        // Responses due by today: all six; within 5 business days: DOC-1, DOC-4, DOC-5, DOC-6.
+        assertThat(c.get("responseCounted").asInt()).isEqualTo(6);
+        assertThat(c.get("respondedWithin5").asInt()).isEqualTo(4);
+        // On time: DOC-1, DOC-4, DOC-6; late: DOC-2 (late ack), DOC-3 (no answer); DOC-5 withdrawn is excluded.
+        assertThat(c.get("determinationCounted").asInt()).isEqualTo(5);
+        assertThat(c.get("determinedOnTime").asInt()).isEqualTo(3);
+        assertThat(c.get("onTimePct").asDouble()).isEqualTo(60.0);
+        assertThat(c.get("overdueNow").asInt()).isEqualTo(1);
+        assertThat(c.get("constructiveDenials").asInt()).isEqualTo(2);
+        assertThat(c.get("appealsFiled").asInt()).isEqualTo(1);
+        assertThat(c.get("appealsDecidedOnTime").asInt()).isEqualTo(1);
+        assertThat(c.get("appealsReversed").asInt()).isEqualTo(1);
+        assertThat(c.get("outcomes").get("WITHDRAWN").asInt()).isEqualTo(1);
+        assertThat(c.get("exemptions").get("87(2)(e)").asInt()).isEqualTo(2);
+        // 0.4 × 66.7 + 0.6 × 60 = 62.7: D.
+        assertThat(c.get("grade").get("letter").asString()).isEqualTo("D");
+        assertThat(c.get("methodology").asString()).isEqualTo(RequestMetrics.VERSION);
+    }
+
+    @Test
+    void the_headline_numbers_can_be_recomputed_from_the_request_level_csv() throws Exception {
+        String csv = new WebClient(app).get("/data/requests.csv?period=custom&from=2015-01-01&to=2026-06-15").body();
+        List<CSVRecord> rows = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(new StringReader(csv)).getRecords();
+        Map<String, List<CSVRecord>> byAgency = rows.stream().collect(java.util.stream.Collectors.groupingBy(r -> r.get("agency")));
+        for (var entry : byAgency.entrySet()) {
+            List<CSVRecord> mine = entry.getValue();
+            long received = mine.size();
+            long responseCounted = mine.stream().filter(r -> !r.get("response_due").isEmpty()
+                    && (!r.get("responded_on").isEmpty() || r.get("response_due").compareTo("2026-06-15") < 0)).count();
+            long within5 = mine.stream().filter(r -> r.get("response_met").equals("true")).count();
+            long counted = mine.stream().filter(r -> !r.get("determination_on_time").isEmpty()).count();
+            long onTime = mine.stream().filter(r -> r.get("determination_on_time").equals("true")).count();
+            long overdue = mine.stream().filter(r -> !r.get("overdue_since").isEmpty() && r.get("outcome").equals("OPEN")).count();
+            JsonNode c = api("/api/v1/scorecards/" + entry.getKey() + "?period=custom&from=2015-01-01&to=2026-06-15");
+            assertThat(c.get("received").asLong()).isEqualTo(received);
+            assertThat(c.get("responseCounted").asLong()).isEqualTo(responseCounted);
+            assertThat(c.get("respondedWithin5").asLong()).isEqualTo(within5);
+            assertThat(c.get("determinationCounted").asLong()).isEqualTo(counted);
+            assertThat(c.get("determinedOnTime").asLong()).isEqualTo(onTime);
+            assertThat(c.get("overdueNow").asLong()).isEqualTo(overdue);
+        }
+        assertThat(rows).allSatisfy(r -> assertThat(r.get("methodology_version")).isEqualTo(RequestMetrics.VERSION));
+        assertThat(csv).doesNotContain("@");
+    }
+
+    @Test
+    void a_bad_log_is_reported_line_by_line_and_nothing_is_imported() throws Exception {
+        int before = db.dsl().fetchCount(REQUESTS);
+        var result = importer.importCsv(new StringReader("""
+                request_number,received_date,determination_date,outcome
+                NYPD-1,2026-03-02,2026-03-10,GRANTED
+                NYPD-2,2026-02-30,,
+                NYPD-3,2026-03-02,2026-03-10,MAYBE
+                ,2026-03-02,,
+                NYPD-5,2026-03-02,2026-03-01,DENIED
+                """), "nypd", "NYPD log");
+        assertThat(result.ok()).isFalse();
+        assertThat(result.problems()).extracting(RequestImporter.Problem::line).containsExactly(3L, 4L, 5L, 6L);
+        assertThat(result.problems().get(0).message()).contains("received_date '2026-02-30' is not a date");
+        assertThat(result.problems().get(1).message()).contains("outcome 'MAYBE'");
+        assertThat(db.dsl().fetchCount(REQUESTS)).isEqualTo(before);
+        assertThat(importer.importCsv(new StringReader("number,date\n1,2026-01-01\n"), "nypd", "x").problems().getFirst().message())
+                .contains("no 'request_number' column");
+        assertThat(importer.importCsv(new StringReader(DOC_LOG), "atlantis", "x").ok()).isFalse();
+    }
+
+    @Test
+    void pages_downloads_and_the_brief_render_and_bad_filters_are_400() throws Exception {
+        WebClient web = new WebClient(app);
+        assertThat(web.get("/scorecards").body()).contains("<h1>Scorecards</h1>", "Department of Correction", "All New York City agencies");
+        assertThat(web.get("/scorecards/doc?period=year").body()).contains("Grade:", "Month by month", "Oldest open requests", "Still waiting");
+        assertThat(web.get("/scorecards/doc/brief?period=year").body()).contains("FOIL timeliness brief", "Notable denials", "§87(2)(e)");
+        HttpResponse<String> csv = web.get("/scorecards/export.csv?period=year");
+        assertThat(csv.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/csv"));
+        assertThat(csv.body()).startsWith("agency,name,regime,from,to,received").contains("doc,Department of Correction");
+        assertThat(web.get("/scorecards?period=decade").statusCode()).isEqualTo(400);
+        assertThat(web.get("/api/v1/scorecards/doc?period=custom&from=2026-05-01&to=2026-01-01").statusCode()).isEqualTo(400);
+        assertThat(web.get("/scorecards/atlantis").statusCode()).isEqualTo(404);
+        assertThat(web.get("/scorecards/city?period=year").body()).contains("All New York City agencies");
+    }
+
+    @Test
+    void demo_data_is_never_added_to_a_database_that_has_requests() {
+        AgencyService agencies = new AgencyService(db.dsl());
+        DemoData demo = new DemoData(db.dsl(), agencies, new RequestLedger(agencies, CLOCK), CLOCK);
+        assertThatThrownBy(() -> demo.fill(10)).isInstanceOf(IllegalStateException.class).hasMessageContaining("empty");
+        assertThat(DemoData.isDemo(db.dsl())).isFalse();
+    }
+}
