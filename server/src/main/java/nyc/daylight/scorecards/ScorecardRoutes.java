@@ -31,6 +31,7 @@ public final class ScorecardRoutes {
         routes.get("/scorecards/export.json", ctx -> ctx.json(body(scorecards.ranking(period(ctx), filters(ctx)))), Role.PUBLIC);
         routes.get("/scorecards/{slug}", this::card, Role.PUBLIC);
         routes.get("/scorecards/{slug}/brief", this::brief, Role.PUBLIC);
+        routes.get("/scorecards/{slug}/brief.pdf", this::briefPdf, Role.PUBLIC);
         routes.get("/scorecards/{slug}/export.csv", ctx -> csv(ctx, ctx.pathParam("slug") + "-scorecard.csv",
                 OpenDataWriter.of(w -> OpenData.scorecards(w, List.of(card(ctx.pathParam("slug"), ctx))))), Role.PUBLIC);
         routes.get("/data/requests.csv", ctx -> csv(ctx, "daylight-requests.csv", OpenDataWriter.of(w ->
@@ -71,6 +72,14 @@ public final class ScorecardRoutes {
         Scorecard card = card(agency.slug(), ctx);
         ctx.render("scorecards/brief.ftlh", Map.of("card", card, "agency", agency, "period", card.period(),
                 "oldest", scorecards.oldestOpen(agency, 10), "denials", scorecards.notableDenials(agency, card.period(), 10)));
+    }
+
+    private void briefPdf(Context ctx) {
+        Agency agency = agencies.find(ctx.pathParam("slug")).orElseThrow(() -> new NotFound("There is no agency with that name."));
+        Scorecard card = card(agency.slug(), ctx);
+        byte[] pdf = BriefPdf.write(agency, card, scorecards.oldestOpen(agency, 10), scorecards.notableDenials(agency, card.period(), 10));
+        ctx.header("Content-Disposition", "attachment; filename=\"" + agency.slug() + "-foil-brief.pdf\"");
+        ctx.contentType("application/pdf").result(pdf);
     }
 
     private Scorecard card(String slug, Context ctx) {

@@ -155,6 +155,21 @@ class ScorecardTest {
     }
 
     @Test
+    void the_brief_downloads_as_a_pdf_with_its_headline_numbers() throws Exception {
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        var r = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                app.baseUrl() + "/scorecards/doc/brief.pdf?period=custom&from=2026-01-01&to=2026-06-15")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/pdf"));
+        try (var pdf = org.apache.pdfbox.Loader.loadPDF(r.body())) {
+            String text = new org.apache.pdfbox.text.PDFTextStripper().getText(pdf);
+            assertThat(text).contains("Department of Correction: FOIL timeliness brief", "6 requests received",
+                    "60.0% decided by the date the law required", "Still waiting", "§87(2)(e)");
+        }
+    }
+
+    @Test
     void demo_data_is_never_added_to_a_database_that_has_requests() {
         AgencyService agencies = new AgencyService(db.dsl());
         DemoData demo = new DemoData(db.dsl(), agencies, new RequestLedger(agencies, CLOCK), CLOCK);
