@@ -6,14 +6,16 @@ import nyc.daylight.deadlines.Regime;
  * The letter grade and the formula's inputs, so the page can show how it was reached.
  * New York: 40% responses within 5 business days + 60% determinations on time. Federal: 100%
  * determinations on time (FOIA has no acknowledgment duty). A ≥ 90, B ≥ 80, C ≥ 70, D ≥ 60, else F;
- * no grade under {@link #MIN_REQUESTS} counted requests.
+ * no grade under {@link #MIN_REQUESTS} requests counted toward the on-time rate.
  */
 public record Grade(String letter, Double score, String formula) {
-    public static final int MIN_REQUESTS = 5;
+    /** Fewer decided requests than this and a percentage says more about luck than about the agency. */
+    public static final int MIN_REQUESTS = 10;
 
     public static Grade of(Regime regime, Double responsePct, int responseCounted, Double onTimePct, int onTimeCounted) {
         if (onTimeCounted < MIN_REQUESTS || onTimePct == null) {
-            return new Grade("—", null, "Too few requests with a determination due to grade (fewer than " + MIN_REQUESTS + ").");
+            return new Grade("—", null, "No grade: fewer than " + MIN_REQUESTS
+                    + " requests with a determination due in this period, too few for a fair grade.");
         }
         double score;
         String formula;

@@ -20,9 +20,9 @@ public final class OpenData {
             "extension_business_days", "exemptions", "appeal_filed", "appeal_decided_on_time", "appeal_reversed",
             "files_released", "methodology_version"};
     static final String[] SCORECARD_COLUMNS = {"agency", "name", "regime", "from", "to", "received", "response_counted",
-            "responded_within_5", "response_pct", "median_days_to_response", "p90_days_to_response",
+            "responded_within_5", "response_pct", "response_n", "response_ci95_low", "response_ci95_high", "median_days_to_response", "p90_days_to_response",
             "median_days_to_determination", "p90_days_to_determination", "determination_counted", "determined_on_time",
-            "on_time_pct", "overdue_now", "business_days_overdue", "constructive_denials", "extensions",
+            "on_time_pct", "on_time_n", "on_time_ci95_low", "on_time_ci95_high", "overdue_now", "business_days_overdue", "constructive_denials", "extensions",
             "extension_business_days", "granted", "partially_granted", "denied", "no_records", "withdrawn", "open",
             "appeals_filed", "appeals_decided", "appeals_decided_on_time", "appeals_reversed", "files_released", "grade",
             "score", "methodology_version"};
@@ -69,17 +69,23 @@ public final class OpenData {
             for (Scorecard c : cards) {
                 var o = c.outcomes();
                 csv.printRecord(c.slug(), c.name(), c.regime(), c.period().from(), c.period().to(), c.received(),
-                        c.responseCounted(), c.respondedWithin5(), round(c.responsePct()), round(c.medianDaysToResponse()),
+                        c.responseCounted(), c.respondedWithin5(), round(c.responsePct()), c.responseRate().n(),
+                        ci(c.responseRate(), 0), ci(c.responseRate(), 1), round(c.medianDaysToResponse()),
                         round(c.p90DaysToResponse()), round(c.medianDaysToDetermination()), round(c.p90DaysToDetermination()),
-                        c.determinationCounted(), c.determinedOnTime(), round(c.onTimePct()), c.overdueNow(),
+                        c.determinationCounted(), c.determinedOnTime(), round(c.onTimePct()), c.onTimeRate().n(),
+                        ci(c.onTimeRate(), 0), ci(c.onTimeRate(), 1), c.overdueNow(),
                         c.businessDaysOverdue(), c.constructiveDenials(), c.extensions(), c.extensionBusinessDays(),
                         o.get("GRANTED"), o.get("PARTIALLY_GRANTED"), o.get("DENIED"), o.get("NO_RECORDS"), o.get("WITHDRAWN"),
                         o.get("OPEN"), c.appealsFiled(), c.appealsDecided(), c.appealsDecidedOnTime(), c.appealsReversed(),
-                        c.filesReleased(), c.grade().letter(), round(c.grade().score()), c.methodology());
+                        c.filesReleased(), c.gradeLetter() == null ? "" : c.gradeLetter(), round(c.grade().score()), c.methodology());
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static String ci(Rate r, int i) {
+        return r.ci95() == null ? "" : String.format(java.util.Locale.ROOT, "%.4f", r.ci95().get(i));
     }
 
     private static String round(Double d) {

@@ -2,6 +2,8 @@ package nyc.daylight.scorecards;
 
 import java.util.List;
 import java.util.Map;
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonProperty;
 
 /**
  * One agency's (or the city's) numbers for one period. Percentages are 0–100 and null when
@@ -15,14 +17,16 @@ public record Scorecard(
         int received,
         int responseCounted,
         int respondedWithin5,
-        Double responsePct,
+        @JsonIgnore Double responsePct,
+        Rate responseRate,
         Double medianDaysToResponse,
         Double p90DaysToResponse,
         Double medianDaysToDetermination,
         Double p90DaysToDetermination,
         int determinationCounted,
         int determinedOnTime,
-        Double onTimePct,
+        @JsonIgnore Double onTimePct,
+        Rate onTimeRate,
         int overdueNow,
         int businessDaysOverdue,
         int constructiveDenials,
@@ -34,8 +38,9 @@ public record Scorecard(
         int appealsDecided,
         int appealsDecidedOnTime,
         int appealsReversed,
+        Rate appealsOnTimeRate,
         int filesReleased,
-        Grade grade,
+        @JsonIgnore Grade grade,
         List<Month> months,
         List<Bucket> daysToDetermination,
         String methodology) {
@@ -49,6 +54,18 @@ public record Scorecard(
 
     public record Bucket(String label, int count) {}
 
+    /** The letter, or null when there is too little to grade (see {@link #gradeReason()}). */
+    @JsonProperty("grade")
+    public String gradeLetter() {
+        return grade.score() == null ? null : grade.letter();
+    }
+
+    @JsonProperty("gradeReason")
+    public String gradeReason() {
+        return grade.formula();
+    }
+
+    @JsonIgnore
     public double extensionsPerRequest() {
         return received == 0 ? 0 : (double) extensions / received;
     }

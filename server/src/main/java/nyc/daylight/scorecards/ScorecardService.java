@@ -99,10 +99,11 @@ public final class ScorecardService {
         Double responsePct = t.responseCounted() == 0 ? null : 100.0 * t.respondedWithin5() / t.responseCounted();
         Double onTimePct = t.determinationCounted() == 0 ? null : 100.0 * t.onTime() / t.determinationCounted();
         return new Scorecard(slug, name, regime.name(), period, t.received(), t.responseCounted(), t.respondedWithin5(),
-                responsePct, t.medianResponse(), t.p90Response(), t.medianDetermination(), t.p90Determination(),
-                t.determinationCounted(), t.onTime(), onTimePct, overdue.size(), overdueDays, t.constructiveDenials(),
+                responsePct, Rate.of(t.respondedWithin5(), t.responseCounted()), t.medianResponse(), t.p90Response(),
+                t.medianDetermination(), t.p90Determination(), t.determinationCounted(), t.onTime(), onTimePct,
+                Rate.of(t.onTime(), t.determinationCounted()), overdue.size(), overdueDays, t.constructiveDenials(),
                 t.extensions(), t.extensionDays(), repo.outcomes(s), repo.exemptions(s), t.appealsFiled(), t.appealsDecided(),
-                t.appealsOnTime(), t.appealsReversed(), t.files(),
+                t.appealsOnTime(), t.appealsReversed(), Rate.of(t.appealsOnTime(), t.appealsDecided()), t.files(),
                 Grade.of(regime, responsePct, t.responseCounted(), onTimePct, t.determinationCounted()),
                 repo.months(s), repo.daysToDetermination(s), RequestMetrics.VERSION);
     }

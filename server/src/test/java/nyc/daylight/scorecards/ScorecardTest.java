@@ -79,7 +79,11 @@ class ScorecardTest {
         // On time: DOC-1, DOC-4, DOC-6; late: DOC-2 (late ack), DOC-3 (no answer); DOC-5 withdrawn is excluded.
         assertThat(c.get("determinationCounted").asInt()).isEqualTo(5);
         assertThat(c.get("determinedOnTime").asInt()).isEqualTo(3);
-        assertThat(c.get("onTimePct").asDouble()).isEqualTo(60.0);
+        assertThat(c.get("onTimeRate").get("value").asDouble()).isEqualTo(0.6);
+        assertThat(c.get("onTimeRate").get("n").asInt()).isEqualTo(5);
+        // Wilson 95% interval for 3 of 5.
+        assertThat(c.get("onTimeRate").get("ci95").get(0).asDouble()).isEqualTo(0.2307);
+        assertThat(c.get("onTimeRate").get("ci95").get(1).asDouble()).isEqualTo(0.8824);
         assertThat(c.get("overdueNow").asInt()).isEqualTo(1);
         assertThat(c.get("constructiveDenials").asInt()).isEqualTo(2);
         assertThat(c.get("appealsFiled").asInt()).isEqualTo(1);
@@ -87,8 +91,9 @@ class ScorecardTest {
         assertThat(c.get("appealsReversed").asInt()).isEqualTo(1);
         assertThat(c.get("outcomes").get("WITHDRAWN").asInt()).isEqualTo(1);
         assertThat(c.get("exemptions").get("87(2)(e)").asInt()).isEqualTo(2);
-        // 0.4 × 66.7 + 0.6 × 60 = 62.7: D.
-        assertThat(c.get("grade").get("letter").asString()).isEqualTo("D");
+        // Only 5 requests count toward the on-time rate: too few to grade.
+        assertThat(c.get("grade").isNull()).isTrue();
+        assertThat(c.get("gradeReason").asString()).contains("fewer than 10");
         assertThat(c.get("methodology").asString()).isEqualTo(RequestMetrics.VERSION);
     }
 
