@@ -25,6 +25,7 @@ import nyc.daylight.lifecycle.OfficerRoutes;
 import nyc.daylight.lifecycle.RequesterActions;
 import nyc.daylight.lifecycle.RequesterLifecycleRoutes;
 import nyc.daylight.requests.RequestApiRoutes;
+import nyc.daylight.requests.OverdueList;
 import nyc.daylight.requests.RequestLedger;
 import nyc.daylight.requests.RequestRoutes;
 import nyc.daylight.requests.RequestService;
@@ -83,6 +84,7 @@ public final class DaylightApp {
         BlobStore blobs = blobStore();
         RequestService requests = new RequestService(dsl, agencies, mailer, templates, clock, settings.baseUrl(), blobs);
         RequestLedger ledger = new RequestLedger(agencies, clock);
+        OverdueList overdue = new OverdueList(dsl, agencies, clock);
         OfficerActions officerActions = new OfficerActions(dsl, agencies, ledger, mailer, blobs, clock, settings.baseUrl());
         RequesterActions requesterActions = new RequesterActions(dsl, agencies, ledger, mailer, clock, settings.baseUrl());
         DeadlineWatcher watcher = new DeadlineWatcher(dsl, agencies, ledger, mailer, clock, settings.baseUrl());
@@ -94,10 +96,10 @@ public final class DaylightApp {
                 new AgencyRoutes(agencies, clock)::register,
                 new AgencyAdminRoutes(agencies)::register,
                 new DeadlineRoutes(agencies, clock)::register,
-                new RequestRoutes(requests, agencies)::register,
-                new RequestApiRoutes(requests)::register,
+                new RequestRoutes(requests, agencies, overdue, settings.baseUrl())::register,
+                new RequestApiRoutes(requests, overdue)::register,
                 new OfficerRoutes(dsl, officerActions, agencies, ledger, clock)::register,
-                new ScorecardRoutes(new ScorecardService(dsl, agencies, clock), agencies, new OpenData(dsl))::register,
+                new ScorecardRoutes(new ScorecardService(dsl, agencies, clock), agencies, new OpenData(dsl, clock))::register,
                 new RequesterLifecycleRoutes(requesterActions)::register,
                 errors::register));
         return Javalin.create(config -> {

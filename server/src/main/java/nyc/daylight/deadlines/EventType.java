@@ -26,7 +26,11 @@ public enum EventType {
     /** Correspondence the requester reports from outside Daylight; no legal effect of its own. */
     CORRESPONDENCE,
     /** Recorded once by the deadline watcher when a date passes; a fact, not a cause: the engine ignores it. */
-    DEADLINE_MISSED;
+    DEADLINE_MISSED,
+    /** A follow-up letter Daylight sent the agency for the requester after a missed date; no effect of its own. */
+    FOLLOW_UP_SENT,
+    /** The requester's embargo ended: the request is listed from now on. */
+    EMBARGO_LIFTED;
 
     public static final Set<EventType> DETERMINATIONS = EnumSet.of(GRANTED, PARTIALLY_GRANTED, DENIED, NO_RECORDS);
     /** Determinations that leave the requester something to appeal. */

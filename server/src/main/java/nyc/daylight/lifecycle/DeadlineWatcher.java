@@ -75,6 +75,7 @@ public final class DeadlineWatcher implements AutoCloseable {
 
     /** One pass over every open request; returns how many notices went out. */
     public int runOnce() {
+        liftEmbargoes();
         Map<Long, Agency> byId = agencies.all().stream().collect(Collectors.toMap(Agency::id, Function.identity()));
         // Open requests, and any request whose scorecard facts were never computed (e.g. filed
         // before scorecards existed).
@@ -106,9 +107,17 @@ public final class DeadlineWatcher implements AutoCloseable {
                     remindOfficers(tx, agency, request.getNumber(), request.getTitle(), d, left);
                     sent++;
                 }
-            } else if (d.state() == Deadline.State.MISSED && d.resolvedOn() == null && claim(tx, requestId, d, "MISSED")) {
-                missed(tx, agency, request, d, report);
-                sent++;
+            } else if (d.state() == Deadline.State.MISSED && d.resolvedOn() == null) {
+                if (claim(tx, requestId, d, "MISSED")) {
+                    missed(tx, agency, request, d, report);
+                    sent++;
+                }
+                // The business day after the missed date, if the requester asked for it: once per missed date.
+                if (request.getAutoFollowUp() && !today.isBefore(cal.addBusinessDays(d.due(), 1))
+                        && agency.foil().email() != null && claim(tx, requestId, d, "FOLLOW_UP")) {
+                    followUp(tx, agency, request, d);
+                    sent++;
+                }
             }
         }
         return sent;
@@ -168,6 +177,43 @@ public final class DeadlineWatcher implements AutoCloseable {
         for (Officer o : cases.officersOf(agency.id())) {
             mailer.enqueue(tx, mail.toAgency(o.email(), null, agency, request.getNumber(), "Deadline missed", fact));
         }
+    }
+
+    private void followUp(DSLContext tx, Agency agency, nyc.daylight.sql.jooq.tables.records.RequestsRecord request, Deadline d) {
+        boolean ny = agency.regime() == Regime.NY_FOIL;
+        String letter = """
+                Dear %s:
+
+                I write about my request %s, "%s".
+
+                %s was due to %s by %s, and I have not received it. %s
+
+                I would be grateful for a response as soon as possible, and for a date by which you will answer.
+
+                Thank you.
+                (Sent on the requester's behalf by Daylight, the business day after the missed date.)
+                """.formatted(agency.foil().title(), request.getNumber(), request.getTitle(), agency.name(),
+                d.kind() == Deadline.Kind.RESPONSE ? "grant, deny or acknowledge it" : "grant or deny it",
+                LifecycleMail.day(d.due()), ny
+                        ? "Public Officers Law §89(3)(a) sets that time limit, and §89(4)(a) treats a failure to meet it as a denial."
+                        : "5 U.S.C. §552(a)(6)(A)(i) sets that time limit.").strip();
+        ledger.append(tx, request.getId(), EventType.FOLLOW_UP_SENT, OffsetDateTime.now(clock), null, d.due(), d.citation(), letter, null);
+        String requester = tx.select(USERS.EMAIL).from(USERS).where(USERS.ID.eq(request.getRequesterId())).fetchOne(USERS.EMAIL);
+        mailer.enqueue(tx, mail.toAgency(agency.foil().email(), requester, agency, request.getNumber(),
+                "Follow-up: response overdue", letter));
+    }
+
+    /** Ends every embargo whose date has come: exactly once, as the update matches each only once. */
+    int liftEmbargoes() {
+        LocalDate today = LocalDate.now(clock.withZone(BusinessCalendar.NEW_YORK));
+        return dsl.transactionResult(t -> {
+            List<Long> lifted = t.dsl().update(REQUESTS).setNull(REQUESTS.EMBARGO_UNTIL)
+                    .where(REQUESTS.EMBARGO_UNTIL.le(today)).returning(REQUESTS.ID).fetch(REQUESTS.ID);
+            for (long id : lifted) {
+                ledger.append(t.dsl(), id, EventType.EMBARGO_LIFTED, OffsetDateTime.now(clock), null, null, null, null, null);
+            }
+            return lifted.size();
+        });
     }
 
     @Override

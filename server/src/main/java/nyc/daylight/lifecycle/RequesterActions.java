@@ -156,6 +156,50 @@ public final class RequesterActions {
         });
     }
 
+    /** Automatic follow-ups: the business day after a missed date, Daylight writes to the agency. */
+    public void setFollowUps(User user, String number, boolean on) {
+        dsl.transaction(t -> {
+            Case c = cases.forRequester(t.dsl(), user, number);
+            t.dsl().update(REQUESTS).set(REQUESTS.AUTO_FOLLOW_UP, on).where(REQUESTS.ID.eq(c.request().getId())).execute();
+        });
+    }
+
+    /** Keep the request unlisted until a date up to 12 months ahead; never again once an embargo has ended. */
+    public void setEmbargo(User user, String number, LocalDate until) {
+        dsl.transaction(t -> {
+            DSLContext tx = t.dsl();
+            tx.selectOne().from(REQUESTS).where(REQUESTS.NUMBER.eq(number)).forUpdate().execute();
+            Case c = cases.forRequester(tx, user, number);
+            LocalDate today = LocalDate.now(clock.withZone(BusinessCalendar.NEW_YORK));
+            if (ledger.events(tx, c.request().getId()).stream().anyMatch(e -> e.type() == EventType.EMBARGO_LIFTED)) {
+                throw new BadInput("embargoUntil", "This request's embargo has ended; it cannot be unlisted again.");
+            }
+            if (c.request().getEmbargoUntil() == null && c.request().getSubmittedAt() != null
+                    && c.request().getSubmittedAt().toLocalDate().isBefore(today.minusDays(1))) {
+                throw new BadInput("embargoUntil", "A request that is already public cannot be unlisted.");
+            }
+            checkEmbargo(until, today);
+            tx.update(REQUESTS).set(REQUESTS.EMBARGO_UNTIL, until).where(REQUESTS.ID.eq(c.request().getId())).execute();
+        });
+    }
+
+    public void liftEmbargo(User user, String number) {
+        dsl.transaction(t -> {
+            DSLContext tx = t.dsl();
+            tx.selectOne().from(REQUESTS).where(REQUESTS.NUMBER.eq(number)).forUpdate().execute();
+            Case c = cases.forRequester(tx, user, number);
+            if (c.request().getEmbargoUntil() == null) throw new BadInput("embargoUntil", "This request is not under embargo.");
+            tx.update(REQUESTS).setNull(REQUESTS.EMBARGO_UNTIL).where(REQUESTS.ID.eq(c.request().getId())).execute();
+            ledger.append(tx, c.request().getId(), EventType.EMBARGO_LIFTED, OffsetDateTime.now(clock), user.id(), null, null, null, null);
+        });
+    }
+
+    public static void checkEmbargo(LocalDate until, LocalDate today) {
+        if (until == null) throw new BadInput("embargoUntil", "Choose the date the request becomes public.");
+        if (!until.isAfter(today)) throw new BadInput("embargoUntil", "The embargo must end after today.");
+        if (until.isAfter(today.plusMonths(12))) throw new BadInput("embargoUntil", "An embargo can last at most 12 months.");
+    }
+
     public boolean clarificationOpen(User user, String number) {
         Case c = dsl.transactionResult(tx -> cases.forRequester(tx.dsl(), user, number));
         return clarificationOpen(ledger.events(dsl, c.request().getId()));

@@ -19,6 +19,8 @@ public final class RequesterLifecycleRoutes {
         routes.get("/requests/{number}/appeal", this::form, Role.SIGNED_IN);
         routes.post("/requests/{number}/appeal", this::appeal, Role.SIGNED_IN);
         routes.post("/requests/{number}/clarification", this::clarify, Role.SIGNED_IN);
+        routes.post("/requests/{number}/follow-ups", this::followUps, Role.SIGNED_IN);
+        routes.post("/requests/{number}/embargo", this::embargo, Role.SIGNED_IN);
     }
 
     private void form(Context ctx) {
@@ -37,6 +39,36 @@ public final class RequesterLifecycleRoutes {
             return;
         }
         WebSession.flash(ctx, "Your appeal has been filed and sent to the agency's appeals officer.");
+        ctx.redirect("/requests/" + number);
+    }
+
+    private void followUps(Context ctx) {
+        String number = ctx.pathParam("number");
+        boolean on = "on".equals(ctx.formParam("followUps"));
+        actions.setFollowUps(WebSession.requireUser(ctx), number, on);
+        WebSession.flash(ctx, on ? "Automatic follow-ups are on." : "Automatic follow-ups are off.");
+        ctx.redirect("/requests/" + number);
+    }
+
+    private void embargo(Context ctx) {
+        String number = ctx.pathParam("number");
+        try {
+            if ("lift".equals(ctx.formParam("action"))) {
+                actions.liftEmbargo(WebSession.requireUser(ctx), number);
+                WebSession.flash(ctx, "The request is now public.");
+            } else {
+                java.time.LocalDate until;
+                try {
+                    until = java.time.LocalDate.parse(ctx.formParam("embargoUntil") == null ? "" : ctx.formParam("embargoUntil").strip());
+                } catch (java.time.format.DateTimeParseException e) {
+                    throw new BadInput("embargoUntil", "Enter the date as YYYY-MM-DD.");
+                }
+                actions.setEmbargo(WebSession.requireUser(ctx), number, until);
+                WebSession.flash(ctx, "The request stays unlisted until " + until + ".");
+            }
+        } catch (BadInput e) {
+            WebSession.flash(ctx, e.getMessage());
+        }
         ctx.redirect("/requests/" + number);
     }
 

@@ -15,7 +15,8 @@ public record Composition(
         String expediteReason,
         boolean showName,
         String template,
-        boolean aboutIce) {
+        boolean aboutIce,
+        LocalDate embargoUntil) {
 
     static final int MAX_TITLE = 300;
     static final int MAX_DESCRIPTION = 20_000;

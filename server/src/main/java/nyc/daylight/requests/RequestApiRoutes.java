@@ -14,9 +14,11 @@ import nyc.daylight.deadlines.Standing;
 /** The read API over requests: the same visibility rules as the pages, in JSON. */
 public final class RequestApiRoutes {
     private final RequestService requests;
+    private final OverdueList overdue;
 
-    public RequestApiRoutes(RequestService requests) {
+    public RequestApiRoutes(RequestService requests, OverdueList overdue) {
         this.requests = requests;
+        this.overdue = overdue;
     }
 
     public void register(RoutesConfig routes) {
@@ -26,6 +28,20 @@ public final class RequestApiRoutes {
 
     private void list(Context ctx) {
         String status = ctx.queryParam("status");
+        if ("overdue".equals(status)) {
+            String agency = ctx.queryParam("agency") == null || ctx.queryParam("agency").isBlank() ? null : ctx.queryParam("agency");
+            var items = overdue.items(agency, "ICE".equals(ctx.queryParam("topic")) ? "ICE" : null);
+            ctx.json(Map.of("total", items.size(), "items", items.stream().map(i -> {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("id", i.number());
+                m.put("agency", i.agency());
+                m.put("title", i.title());
+                m.put("deadline", i.deadline().toString());
+                m.put("businessDaysOverdue", i.businessDaysOverdue());
+                return m;
+            }).toList()));
+            return;
+        }
         if (status != null && !status.isBlank() && java.util.Arrays.stream(Standing.values()).noneMatch(s -> s.name().equals(status))) {
             throw new BadInput("status", "Unknown status '" + status + "'; use one of " + java.util.Arrays.toString(Standing.values()) + ".");
         }

@@ -115,9 +115,10 @@ final class RequestRepository {
         return dsl.selectFrom(REQUESTS).where(REQUESTS.NUMBER.eq(number)).fetchOptional();
     }
 
-    /** Public listing: never drafts or hidden requests. */
-    Page<RequestsRecord> list(DSLContext dsl, RequestFilter f) {
-        Condition c = REQUESTS.HIDDEN_AT.isNull().and(REQUESTS.SUBMITTED_AT.isNotNull());
+    /** Public listing: never drafts, hidden requests, or requests under embargo on {@code today}. */
+    Page<RequestsRecord> list(DSLContext dsl, RequestFilter f, LocalDate today) {
+        Condition c = REQUESTS.HIDDEN_AT.isNull().and(REQUESTS.SUBMITTED_AT.isNotNull())
+                .and(REQUESTS.EMBARGO_UNTIL.isNull().or(REQUESTS.EMBARGO_UNTIL.le(today)));
         if (f.agencySlug() != null) {
             c = c.and(REQUESTS.AGENCY_ID.in(DSL.select(AGENCIES.ID).from(AGENCIES).where(AGENCIES.SLUG.eq(f.agencySlug()))));
         }

@@ -23,15 +23,19 @@ import tools.jackson.databind.json.JsonMapper;
 /** The composer, the public request pages and the requester's dashboard: HTTP only. */
 public final class RequestRoutes {
     private static final List<String> FIELDS = List.of("title", "description", "recordsFrom", "recordsTo", "format",
-            "feeWaiverReason", "expediteReason", "showName", "template", "draftId", "aboutIce");
+            "feeWaiverReason", "expediteReason", "showName", "template", "draftId", "aboutIce", "embargoUntil");
     private final RequestService requests;
     private final AgencyService agencies;
+    private final OverdueList overdue;
+    private final String baseUrl;
     private final Tokens tokens = new Tokens();
     private final JsonMapper json = JsonMapper.builder().build();
 
-    public RequestRoutes(RequestService requests, AgencyService agencies) {
+    public RequestRoutes(RequestService requests, AgencyService agencies, OverdueList overdue, String baseUrl) {
         this.requests = requests;
         this.agencies = agencies;
+        this.overdue = overdue;
+        this.baseUrl = baseUrl;
     }
 
     public void register(RoutesConfig routes) {
@@ -45,6 +49,8 @@ public final class RequestRoutes {
         routes.get("/requests/{number}/attachments/{id}", this::download, Role.PUBLIC);
         routes.post("/requests/{number}/hide", this::hide, Role.ADMIN);
         routes.get("/me", this::me, Role.SIGNED_IN);
+        routes.get("/feeds/overdue.atom", ctx -> ctx.contentType("application/atom+xml; charset=utf-8")
+                .result(OverdueFeed.write(baseUrl, overdue.items(null, null), java.time.OffsetDateTime.now())), Role.PUBLIC);
     }
 
     // --- composer ----------------------------------------------------------------------------
@@ -114,7 +120,7 @@ public final class RequestRoutes {
                     date(values, "recordsFrom"), date(values, "recordsTo"), (String) values.get("format"),
                     blankToNull(trimmed(values, "feeWaiverReason")), blankToNull(trimmed(values, "expediteReason")),
                     "yes".equals(values.get("showName")), blankToNull((String) values.get("template")),
-                    "yes".equals(values.get("aboutIce")));
+                    "yes".equals(values.get("aboutIce")), date(values, "embargoUntil"));
             result = requests.file(user, c, ctx.formParam("idempotencyKey"), draftId);
         } catch (BadInput e) {
             render(ctx, values, chosen, e);
@@ -132,6 +138,10 @@ public final class RequestRoutes {
     private void list(Context ctx) {
         int page = parsePage(ctx.queryParam("page"));
         String status = ctx.queryParam("status");
+        if ("overdue".equals(status)) {
+            overdue(ctx);
+            return;
+        }
         if (status != null && !status.isBlank() && java.util.Arrays.stream(Standing.values()).noneMatch(s -> s.name().equals(status))) {
             throw new BadInput("status", "Unknown status '" + status + "'.");
         }
@@ -142,6 +152,14 @@ public final class RequestRoutes {
         model.put("agencies", agencies.all());
         model.put("standings", Standing.values());
         ctx.render("requests/list.ftlh", model);
+    }
+
+    private void overdue(Context ctx) {
+        String agency = ctx.queryParam("agency") == null || ctx.queryParam("agency").isBlank() ? null : ctx.queryParam("agency").strip();
+        String topic = "ICE".equals(ctx.queryParam("topic")) ? "ICE" : null;
+        List<OverdueList.Item> items = overdue.items(agency, topic);
+        ctx.render("requests/overdue.ftlh", Map.of("items", items, "counts", OverdueList.countsByAgency(overdue.items(null, topic)),
+                "agencies", agencies.all(), "filter", Map.of("agency", agency == null ? "" : agency, "topic", topic == null ? "" : topic)));
     }
 
     private void show(Context ctx) {

@@ -109,6 +109,7 @@ public final class RequestService {
                 r.setTemplate(c.template());
                 // Scorecards can be filtered to ICE-related requests; every template is one.
                 r.setTopic(c.aboutIce() || c.template() != null ? "ICE" : null);
+                r.setEmbargoUntil(c.embargoUntil());
                 r.setSubmittedAt(now);
                 r.setStatus("ON_TIME");
                 r.setLetterText(letter(agency, c, number, requesterName, now));
@@ -160,6 +161,7 @@ public final class RequestService {
         if (c.recordsFrom() != null && c.recordsFrom().getYear() < 1900) {
             throw new BadInput("recordsFrom", "Enter a start date after 1900.");
         }
+        if (c.embargoUntil() != null) nyc.daylight.lifecycle.RequesterActions.checkEmbargo(c.embargoUntil(), today);
         if (!"ELECTRONIC".equals(c.format()) && !"PAPER".equals(c.format())) {
             throw new BadInput("format", "Choose electronic copies or paper copies.");
         }
@@ -218,7 +220,8 @@ public final class RequestService {
 
     public Page<RequestSummary> list(RequestFilter filter) {
         Map<Long, Agency> byId = agencyMap();
-        return repo.list(dsl, filter).map(r -> summary(r, byId.get(r.getAgencyId())));
+        return repo.list(dsl, filter, LocalDate.now(clock.withZone(BusinessCalendar.NEW_YORK)))
+                .map(r -> summary(r, byId.get(r.getAgencyId())));
     }
 
     /** The requester's own requests, newest filing first. */
@@ -239,6 +242,8 @@ public final class RequestService {
         boolean owner = viewer.map(u -> u.id() == r.getRequesterId()).orElse(false);
         boolean admin = viewer.map(User::isAdmin).orElse(false);
         if (r.getHiddenAt() != null && !owner && !admin) return Optional.empty();
+        boolean officer = viewer.map(u -> u.agencyIds().contains(r.getAgencyId())).orElse(false);
+        if (embargoed(r) && !owner && !admin && !officer) return Optional.empty();
         Agency agency = agencyOf(r);
         DeadlineReport report = status.refresh(dsl, repo, r.getId(), agency);
         String realName = repo.requesterName(dsl, r.getRequesterId());
@@ -254,7 +259,10 @@ public final class RequestService {
                 report.standing().name(), report.standing().label(), status.rows(report, agency), report,
                 repo.timeline(dsl, r.getId()), letter, owner, open, r.getHiddenAt() != null, r.getFilingId(),
                 repo.attachments(dsl, r.getId()).stream().filter(a -> a.published() || owner || admin).toList(),
-                appealBy(report, r.getId()), clarificationOpen(repo.ledger(dsl, r.getId()))));
+                appealBy(report, r.getId()), clarificationOpen(repo.ledger(dsl, r.getId())),
+                Boolean.TRUE.equals(r.getAutoFollowUp()), embargoed(r) ? r.getEmbargoUntil() : null,
+                agency.regime() == nyc.daylight.deadlines.Regime.FEDERAL_FOIA && repo.ledger(dsl, r.getId()).stream()
+                        .anyMatch(e -> EventType.FINAL_DENIALS.contains(e.type()))));
     }
 
     /** The last day to appeal, while an appeal is possible and none was filed. */
@@ -331,7 +339,7 @@ public final class RequestService {
         if (found.isEmpty()) return Optional.empty();
         RequestsRecord r = found.get();
         boolean privileged = viewer.map(u -> u.id() == r.getRequesterId() || u.isAdmin()).orElse(false);
-        if (r.getHiddenAt() != null && !privileged) return Optional.empty();
+        if ((r.getHiddenAt() != null || embargoed(r)) && !privileged) return Optional.empty();
         return repo.attachments(dsl, r.getId()).stream()
                 .filter(a -> a.id() == attachmentId && (a.published() || privileged))
                 .findFirst()
@@ -384,6 +392,10 @@ public final class RequestService {
     }
 
     // --- helpers -----------------------------------------------------------------------------
+
+    private boolean embargoed(RequestsRecord r) {
+        return r.getEmbargoUntil() != null && r.getEmbargoUntil().isAfter(LocalDate.now(clock.withZone(BusinessCalendar.NEW_YORK)));
+    }
 
     /** The user's own request; anyone else's is reported as not found, revealing nothing. */
     private RequestsRecord owned(User user, String number) {

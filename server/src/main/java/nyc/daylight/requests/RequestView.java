@@ -29,7 +29,10 @@ public record RequestView(
         long filingId,
         List<Attachment> attachments,
         LocalDate appealBy,
-        boolean clarificationOpen) {
+        boolean clarificationOpen,
+        boolean autoFollowUp,
+        LocalDate embargoUntil,
+        boolean finalFederalDenial) {
 
     /**
      * One statutory date in words.

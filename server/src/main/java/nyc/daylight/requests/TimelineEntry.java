@@ -26,6 +26,8 @@ public record TimelineEntry(int seq, String type, OffsetDateTime occurredAt, Off
             case "WITHDRAWN" -> "Withdrawn by the requester";
             case "CORRESPONDENCE" -> "Correspondence reported by the requester";
             case "DEADLINE_MISSED" -> "Deadline missed";
+            case "FOLLOW_UP_SENT" -> "Follow-up sent to the agency";
+            case "EMBARGO_LIFTED" -> "Made public (embargo ended)";
             default -> type;
         };
     }

@@ -50,6 +50,7 @@ public final class MetricsWriter {
         row.setDeterminationOnTime(m.determinationOnTime());
         row.setOutcome(m.outcome());
         row.setOverdueSince(m.overdueSince());
+        row.setMissedDue(m.missedDue());
         row.setConstructiveDenial(m.constructiveDenial());
         row.setExtensions(m.extensions());
         row.setExtensionBusinessDays(m.extensionBusinessDays());

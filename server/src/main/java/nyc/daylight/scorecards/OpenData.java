@@ -11,6 +11,7 @@ import java.util.List;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
 
 /** CSV exports: scorecards, and the request-level data they are computed from (no personal data). */
 public final class OpenData {
@@ -28,16 +29,20 @@ public final class OpenData {
             "score", "methodology_version"};
 
     private final DSLContext dsl;
+    private final java.time.Clock clock;
 
-    public OpenData(DSLContext dsl) {
+    public OpenData(DSLContext dsl, java.time.Clock clock) {
         this.dsl = dsl;
+        this.clock = clock;
     }
 
     /** One row per request received in the period; a hidden request keeps its numbers but not its number. */
     public void requests(Writer out, Period period, String agencySlug) {
         var m = REQUEST_METRICS;
         try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.RFC4180.builder().setHeader(REQUEST_COLUMNS).get())) {
-            var q = dsl.select(REQUESTS.NUMBER, REQUESTS.HIDDEN_AT, AGENCIES.SLUG, m.REGIME, m.TOPIC, m.IMPORTED, m.RECEIVED_ON,
+            // Hidden or embargoed requests count, by agency and dates only: no number that could be looked up.
+            var q = dsl.select(REQUESTS.NUMBER, DSL.when(REQUESTS.HIDDEN_AT.isNotNull().or(REQUESTS.EMBARGO_UNTIL.gt(java.time.LocalDate.now(clock.withZone(nyc.daylight.deadlines.BusinessCalendar.NEW_YORK)))),
+                            DSL.inline("withheld")).otherwise(DSL.inline((String) null)), AGENCIES.SLUG, m.REGIME, m.TOPIC, m.IMPORTED, m.RECEIVED_ON,
                             m.RESPONSE_DUE, m.RESPONDED_ON, m.RESPONSE_MET, m.BUSINESS_DAYS_TO_RESPONSE, m.DETERMINED_ON,
                             m.BUSINESS_DAYS_TO_DETERMINATION, m.DETERMINATION_ON_TIME, m.OUTCOME, m.OVERDUE_SINCE,
                             m.CONSTRUCTIVE_DENIAL, m.EXTENSIONS, m.EXTENSION_BUSINESS_DAYS, m.EXEMPTIONS, m.APPEAL_FILED,
@@ -50,7 +55,7 @@ public final class OpenData {
                 for (org.jooq.Record r : cursor) {
                     // jOOQ types selects up to 22 columns; this one has 24, so fields are read by position.
                     java.util.List<Object> row = new java.util.ArrayList<>();
-                    row.add(r.get(1) == null ? r.get(0) : "hidden");
+                    row.add(r.get(1) == null ? r.get(0) : "withheld");
                     for (int i = 2; i < r.size(); i++) {
                         Object v = r.get(i);
                         row.add(v instanceof String[] codes ? String.join(";", codes) : v);

@@ -115,7 +115,7 @@ public final class ScorecardService {
         return dsl.select(REQUESTS.NUMBER, REQUESTS.TITLE, REQUEST_METRICS.RECEIVED_ON, REQUEST_METRICS.OVERDUE_SINCE)
                 .from(REQUEST_METRICS).join(REQUESTS).on(REQUESTS.ID.eq(REQUEST_METRICS.REQUEST_ID))
                 .where(REQUEST_METRICS.AGENCY_ID.eq(agency.id())).and(REQUEST_METRICS.OUTCOME.eq("OPEN"))
-                .and(REQUESTS.HIDDEN_AT.isNull())
+                .and(REQUESTS.HIDDEN_AT.isNull()).and(REQUESTS.EMBARGO_UNTIL.isNull().or(REQUESTS.EMBARGO_UNTIL.le(today())))
                 .orderBy(REQUEST_METRICS.RECEIVED_ON.asc()).limit(limit)
                 .fetch(r -> new OpenRequest(r.value1(), r.value2(), r.value3(), r.value4()));
     }
@@ -129,7 +129,7 @@ public final class ScorecardService {
                 .where(REQUEST_METRICS.AGENCY_ID.eq(agency.id()))
                 .and(REQUEST_METRICS.OUTCOME.in("DENIED", "PARTIALLY_GRANTED"))
                 .and(REQUEST_METRICS.RECEIVED_ON.between(period.from(), period.to()))
-                .and(REQUESTS.HIDDEN_AT.isNull())
+                .and(REQUESTS.HIDDEN_AT.isNull()).and(REQUESTS.EMBARGO_UNTIL.isNull().or(REQUESTS.EMBARGO_UNTIL.le(today())))
                 .orderBy(REQUEST_METRICS.DETERMINED_ON.desc()).limit(limit)
                 .fetch(r -> new Denial(r.value1(), r.value2(), r.value3(), List.of(r.value4())));
     }

@@ -1,0 +1,70 @@
+package nyc.daylight.requests;
+
+import static nyc.daylight.sql.jooq.Tables.AGENCIES;
+import static nyc.daylight.sql.jooq.Tables.REQUESTS;
+import static nyc.daylight.sql.jooq.Tables.REQUEST_METRICS;
+import static org.jooq.impl.DSL.noCondition;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import nyc.daylight.agencies.Agency;
+import nyc.daylight.agencies.AgencyService;
+import nyc.daylight.deadlines.BusinessCalendar;
+import org.jooq.DSLContext;
+
+/**
+ * Every request whose current deadline has passed with no answer, across agencies, most overdue
+ * first: "overdue in plain sight". Embargoed and hidden requests never appear.
+ */
+public final class OverdueList {
+    private final DSLContext dsl;
+    private final AgencyService agencies;
+    private final Clock clock;
+
+    public OverdueList(DSLContext dsl, AgencyService agencies, Clock clock) {
+        this.dsl = dsl;
+        this.agencies = agencies;
+        this.clock = clock;
+    }
+
+    /** One overdue request: {@code deadline} is the date it missed. */
+    public record Item(String number, String title, String agency, String agencyName, LocalDate deadline,
+                       int businessDaysOverdue, LocalDate overdueSince) {}
+
+    public List<Item> items(String agencySlug, String topic) {
+        LocalDate today = LocalDate.now(clock.withZone(BusinessCalendar.NEW_YORK));
+        Map<Long, Agency> byId = new LinkedHashMap<>();
+        for (Agency a : agencies.all()) byId.put(a.id(), a);
+        Map<Long, BusinessCalendar> calendars = new LinkedHashMap<>();
+        return dsl.select(REQUESTS.NUMBER, REQUESTS.TITLE, REQUEST_METRICS.AGENCY_ID, REQUEST_METRICS.MISSED_DUE,
+                        REQUEST_METRICS.OVERDUE_SINCE)
+                .from(REQUEST_METRICS).join(REQUESTS).on(REQUESTS.ID.eq(REQUEST_METRICS.REQUEST_ID))
+                .join(AGENCIES).on(AGENCIES.ID.eq(REQUEST_METRICS.AGENCY_ID))
+                .where(REQUEST_METRICS.MISSED_DUE.isNotNull()).and(REQUEST_METRICS.OUTCOME.eq("OPEN"))
+                .and(REQUESTS.HIDDEN_AT.isNull())
+                .and(REQUESTS.EMBARGO_UNTIL.isNull().or(REQUESTS.EMBARGO_UNTIL.le(today)))
+                .and(agencySlug == null ? noCondition() : AGENCIES.SLUG.eq(agencySlug))
+                .and(topic == null ? noCondition() : REQUESTS.TOPIC.eq(topic))
+                .fetch(r -> {
+                    Agency a = byId.get(r.value3());
+                    int days = calendars.computeIfAbsent(a.id(), k -> agencies.calendarFor(a)).businessDaysBetween(r.value4(), today);
+                    return new Item(r.value1(), r.value2(), a.slug(), a.name(), r.value4(), days, r.value5());
+                })
+                .stream().filter(i -> i.businessDaysOverdue() > 0)
+                .sorted(Comparator.comparingInt(Item::businessDaysOverdue).reversed().thenComparing(Item::number))
+                .toList();
+    }
+
+    /** How many overdue requests each agency has, most first. */
+    public static Map<String, Long> countsByAgency(List<Item> items) {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        items.stream().collect(java.util.stream.Collectors.groupingBy(Item::agencyName, java.util.stream.Collectors.counting()))
+                .entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                .forEach(e -> counts.put(e.getKey(), e.getValue()));
+        return counts;
+    }
+}
