@@ -338,6 +338,33 @@ class DeadlineEngineTest {
     }
 
     @Nested
+    class Article78FourMonths {
+        /** A request denied on appeal on the given day; the four months run from that final denial. */
+        private DeadlineReport finalDenialOn(String day) {
+            return ledger("2026-01-05").on("2026-01-06", DENIED).on("2026-01-07", APPEALED).on(day, APPEAL_DENIED)
+                    .ny(day);
+        }
+
+        @ParameterizedTest(name = "final denial {0}: Article 78 until {1}")
+        @CsvSource({
+                "2026-01-16, 2026-05-18",   // May 16 is a Saturday: Monday May 18 (GCL §25-a)
+                "2026-01-21, 2026-05-21",   // an ordinary weekday
+                "2026-05-07, 2026-09-08",   // September 7 is Labor Day: Tuesday
+                "2026-01-20, 2026-05-20"})
+        void four_months_from_the_final_denial_moved_off_weekends_and_holidays(String denial, String until) {
+            assertDeadline(finalDenialOn(denial), COURT, until, PENDING);
+        }
+
+        @Test
+        void a_month_end_denial_ends_on_the_last_day_of_a_shorter_month() {
+            // October 31 + 4 months is February 28, 2027, a Sunday: Monday March 1.
+            DeadlineReport r = ledger("2026-09-01").on("2026-09-02", DENIED).on("2026-09-03", APPEALED)
+                    .on("2026-10-31", APPEAL_DENIED).ny("2026-11-02");
+            assertDeadline(r, COURT, "2027-03-01", PENDING);
+        }
+    }
+
+    @Nested
     class Federal {
         @Test
         void twenty_working_days_from_receipt_skipping_federal_holidays_only() {

@@ -1,0 +1,215 @@
+package nyc.daylight.lifecycle;
+
+import static nyc.daylight.sql.jooq.Tables.REQUESTS;
+import static nyc.daylight.sql.jooq.Tables.REQUEST_EVENTS;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Map;
+import javax.xml.parsers.DocumentBuilderFactory;
+import nyc.daylight.agencies.AgencyService;
+import nyc.daylight.notify.Mailer;
+import nyc.daylight.notify.OutboxWorker;
+import nyc.daylight.requests.RequestLedger;
+import nyc.daylight.testing.MailServer;
+import nyc.daylight.testing.MutableClock;
+import nyc.daylight.testing.People;
+import nyc.daylight.testing.PostgresExtension;
+import nyc.daylight.testing.RunningApp;
+import nyc.daylight.testing.TestDatabase;
+import nyc.daylight.testing.WebClient;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Overdue lists and feed, automatic follow-ups, and embargoes, over HTTP with the clock moved by hand. */
+@ExtendWith(PostgresExtension.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class RequesterProtectionsTest {
+    private static final JsonMapper json = JsonMapper.builder().build();
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-03-02T15:00:00Z"));
+    private MailServer mail;
+    private RunningApp app;
+    private TestDatabase db;
+    private DeadlineWatcher watcher;
+    private OutboxWorker outbox;
+
+    @BeforeAll
+    void start(TestDatabase db) {
+        this.db = db;
+        mail = new MailServer();
+        app = RunningApp.start(db.dataSource(), clock, mail.settings());
+        AgencyService agencies = new AgencyService(db.dsl());
+        outbox = new OutboxWorker(db.dsl(), mail.settings().smtp());
+        watcher = new DeadlineWatcher(db.dsl(), agencies, new RequestLedger(agencies, clock), new Mailer(() -> { }), clock,
+                "http://daylight.test");
+    }
+
+    @AfterAll
+    void stop() {
+        app.close();
+        mail.close();
+    }
+
+    private WebClient as(String email) throws Exception {
+        WebClient web = new WebClient(app);
+        web.signIn(email, People.PASSWORD);
+        return web;
+    }
+
+    @Test
+    void overdue_requests_are_listed_most_overdue_first_in_page_api_and_feed() throws Exception {
+        clock.setNewYork("2026-03-02T10:00");
+        People.requester(db.dsl(), "olga@example.org", "Olga");
+        WebClient olga = as("olga@example.org");
+        String older = olga.fileRequest("Older overdue request", "law").getFirst();
+        clock.setNewYork("2026-03-04T10:00");
+        String newer = olga.fileRequest("Newer overdue request", "law").getFirst();
+        clock.setNewYork("2026-03-16T10:00");
+        watcher.runOnce();
+
+        JsonNode api = json.readTree(new WebClient(app).get("/api/v1/requests?status=overdue&agency=law").body());
+        assertThat(api.get("items").findValuesAsString("id")).containsExactly(older, newer);
+        JsonNode first = api.get("items").get(0);
+        assertThat(first.get("agency").asString()).isEqualTo("law");
+        assertThat(first.get("title").asString()).isEqualTo("Older overdue request");
+        assertThat(first.get("deadline").asString()).isEqualTo("2026-03-09");
+        assertThat(first.get("businessDaysOverdue").asInt()).isEqualTo(5);
+        assertThat(api.get("items").get(1).get("businessDaysOverdue").asInt()).isEqualTo(3);
+
+        String page = new WebClient(app).get("/requests?status=overdue").body();
+        assertThat(page).contains("<h1>Overdue requests</h1>", "Law Department", older, newer);
+        assertThat(page.indexOf(older)).isLessThan(page.indexOf(newer));
+
+        HttpResponse<String> feed = new WebClient(app).get("/feeds/overdue.atom");
+        assertThat(feed.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/atom+xml"));
+        DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
+        f.setNamespaceAware(true);
+        Document doc = f.newDocumentBuilder().parse(new ByteArrayInputStream(feed.body().getBytes(StandardCharsets.UTF_8)));
+        Element root = doc.getDocumentElement();
+        assertThat(root.getNamespaceURI()).isEqualTo("http://www.w3.org/2005/Atom");
+        assertThat(root.getLocalName()).isEqualTo("feed");
+        for (String required : new String[] {"id", "title", "updated"}) {
+            assertThat(root.getElementsByTagNameNS("*", required).getLength()).as(required).isPositive();
+        }
+        var entries = root.getElementsByTagNameNS("http://www.w3.org/2005/Atom", "entry");
+        assertThat(entries.getLength()).isGreaterThanOrEqualTo(2);
+        for (int i = 0; i < entries.getLength(); i++) {
+            Element e = (Element) entries.item(i);
+            for (String required : new String[] {"id", "title", "updated", "link"}) {
+                assertThat(e.getElementsByTagNameNS("*", required).getLength()).as(required).isEqualTo(1);
+            }
+        }
+        assertThat(feed.body()).contains("tag:daylight,2026:overdue/" + older + "/2026-03-09");
+    }
+
+    @Test
+    void a_follow_up_goes_to_the_agency_once_the_business_day_after_a_missed_date() throws Exception {
+        clock.setNewYork("2026-03-02T10:00");
+        People.requester(db.dsl(), "pia@example.org", "Pia");
+        WebClient pia = as("pia@example.org");
+        String number = pia.fileRequest("Follow me up", "nycem").getFirst();
+        assertThat(pia.post("/requests/" + number + "/follow-ups", Map.of("followUps", "on")).statusCode()).isEqualTo(302);
+        assertThat(pia.get("/requests/" + number).body()).contains("Automatic follow-ups are <strong>on</strong>");
+
+        clock.setNewYork("2026-03-09T18:00"); // the due date itself: not missed yet
+        watcher.runOnce();
+        assertThat(followUps(number)).isZero();
+        clock.setNewYork("2026-03-10T09:00"); // the business day after the missed date
+        watcher.runOnce();
+        watcher.runOnce();
+        clock.setNewYork("2026-03-11T09:00");
+        watcher.runOnce();
+        outbox.deliverPending();
+        assertThat(followUps(number)).isEqualTo(1);
+        mail.awaitTo("foil@oem.nyc.gov", 3); // the letter, a "due today" reminder, then the follow-up
+        MailServer.Received letter = mail.all().stream().filter(m -> m.subject().contains("Follow-up")).findFirst().orElseThrow();
+        assertThat(letter.subject()).isEqualTo(number + ": Follow-up: response overdue");
+        assertThat(letter.body()).contains("was due to grant, deny or acknowledge it by Monday, March 9, 2026", "§89(3)(a)");
+        assertThat(pia.get("/requests/" + number).body()).contains("Follow-up sent to the agency");
+    }
+
+    private int followUps(String number) {
+        return db.dsl().fetchCount(REQUEST_EVENTS, REQUEST_EVENTS.TYPE.eq("FOLLOW_UP_SENT").and(REQUEST_EVENTS.REQUEST_ID.eq(
+                db.dsl().select(REQUESTS.ID).from(REQUESTS).where(REQUESTS.NUMBER.eq(number)))));
+    }
+
+    @Test
+    void an_embargoed_request_leaks_nowhere_until_its_date_and_then_appears() throws Exception {
+        clock.setNewYork("2026-03-02T10:00");
+        People.requester(db.dsl(), "quinn@example.org", "Quinn");
+        People.officer(db.dsl(), "rao@mayor.test", "mayor", false);
+        WebClient quinn = as("quinn@example.org");
+        String number = quinn.fileRequest("Embargoed defense request", "mayor").getFirst();
+        assertThat(quinn.post("/requests/" + number + "/embargo", Map.of("embargoUntil", "2026-04-15")).statusCode()).isEqualTo(302);
+        assertThat(quinn.post("/requests/" + number + "/embargo", Map.of("embargoUntil", "2027-06-01")).statusCode()).isEqualTo(302);
+        assertThat(quinn.get("/requests/" + number).body()).contains("An embargo can last at most 12 months.", "Unlisted until Wednesday, April 15, 2026");
+
+        clock.setNewYork("2026-03-16T10:00");
+        watcher.runOnce(); // overdue by now, but embargoed
+        WebClient anonymous = new WebClient(app);
+        WebClient stranger = as(register("stranger@example.org"));
+        for (WebClient outsider : new WebClient[] {anonymous, stranger}) {
+            assertThat(outsider.get("/requests/" + number).statusCode()).isEqualTo(404);
+            assertThat(outsider.get("/api/v1/requests/" + number).statusCode()).isEqualTo(404);
+            assertThat(outsider.get("/requests").body()).doesNotContain(number, "Embargoed defense request");
+            assertThat(outsider.get("/requests?q=Embargoed").body()).doesNotContain(number);
+            assertThat(outsider.get("/api/v1/requests").body()).doesNotContain(number);
+            assertThat(outsider.get("/requests?status=overdue").body()).doesNotContain(number);
+            assertThat(outsider.get("/api/v1/requests?status=overdue").body()).doesNotContain(number);
+            assertThat(outsider.get("/feeds/overdue.atom").body()).doesNotContain(number);
+            assertThat(outsider.get("/scorecards/mayor").body()).doesNotContain(number, "Embargoed defense request");
+            assertThat(outsider.get("/data/requests.csv?period=custom&from=2026-01-01&to=2026-12-31").body()).doesNotContain(number)
+                    .contains("withheld,mayor");
+        }
+        JsonNode card = json.readTree(anonymous.get("/api/v1/scorecards/mayor?period=custom&from=2026-01-01&to=2026-12-31").body());
+        assertThat(card.get("received").asInt()).as("scorecards still count it").isGreaterThanOrEqualTo(1);
+        assertThat(quinn.get("/requests/" + number).statusCode()).isEqualTo(200);
+        assertThat(as("rao@mayor.test").get("/requests/" + number).statusCode()).as("the agency sees it").isEqualTo(200);
+
+        clock.setNewYork("2026-04-15T08:00");
+        watcher.runOnce();
+        watcher.runOnce();
+        assertThat(db.dsl().fetchCount(REQUEST_EVENTS, REQUEST_EVENTS.TYPE.eq("EMBARGO_LIFTED"))).as("lifted once").isEqualTo(1);
+        assertThat(anonymous.get("/requests/" + number).statusCode()).isEqualTo(200);
+        assertThat(anonymous.get("/requests").body()).contains(number);
+        assertThat(quinn.post("/requests/" + number + "/embargo", Map.of("embargoUntil", "2026-05-01")).statusCode()).isEqualTo(302);
+        assertThat(quinn.get("/requests/" + number).body()).contains("embargo has ended; it cannot be unlisted again");
+    }
+
+    private String register(String email) {
+        People.requester(db.dsl(), email, "Stranger");
+        return email;
+    }
+
+    @Test
+    void a_final_denial_shows_what_the_law_allows_next_with_dates_and_a_drafted_letter() throws Exception {
+        clock.setNewYork("2026-03-02T10:00");
+        People.requester(db.dsl(), "rita@example.org", "Rita");
+        People.officer(db.dsl(), "appeals@dss.test", "dss", true);
+        WebClient rita = as("rita@example.org");
+        String number = rita.fileRequest("Shelter visits by ICE", "dss").getFirst();
+        WebClient officer = as("appeals@dss.test");
+        clock.setNewYork("2026-03-04T10:00");
+        officer.postMulti("/agency/dss/requests/" + number + "/determine",
+                Map.of("outcome", "DENIED", "exemptions", "87(2)(f)", "explanation", "Safety of staff."));
+        clock.setNewYork("2026-03-05T10:00");
+        rita.post("/requests/" + number + "/appeal", Map.of("letter", "I appeal."));
+        clock.setNewYork("2026-03-12T10:00");
+        officer.postMulti("/agency/dss/requests/" + number + "/decide-appeal",
+                Map.of("outcome", "APPEAL_DENIED", "explanation", "The denial stands."));
+        String page = new WebClient(app).get("/requests/" + number).body();
+        // Final denial March 12: four months later is Sunday July 12, so Monday July 13.
+        assertThat(page).contains("What the law allows next", "An Article 78 proceeding", "Monday, July 13, 2026", "CPLR 217(1)",
+                "Committee on Open Government", "Request for an advisory opinion", "not legal advice");
+    }
+}
