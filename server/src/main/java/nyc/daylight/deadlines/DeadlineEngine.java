@@ -44,6 +44,16 @@ public final class DeadlineEngine {
         return new Evaluation(events, rules, calendar, now, submitted).run();
     }
 
+    /** True while the agency's latest request for clarification has no answer yet. */
+    public static boolean clarificationOpen(List<LedgerEvent> ledger) {
+        boolean open = false;
+        for (LedgerEvent e : ledger) {
+            if (e.type() == EventType.CLARIFICATION_REQUESTED) open = true;
+            if (e.type() == EventType.CLARIFICATION_ANSWERED) open = false;
+        }
+        return open;
+    }
+
     private static Optional<LedgerEvent> first(List<LedgerEvent> events, Predicate<EventType> type) {
         return events.stream().filter(e -> type.test(e.type())).findFirst();
     }
@@ -94,7 +104,7 @@ public final class DeadlineEngine {
             }
             Standing standing = standing(withdrawn.isPresent(), determination.isPresent(), appeal, appealDecision);
             return new DeadlineReport(rules.regime(), receipt, List.copyOf(out), standing,
-                    nextSteps(standing, determination, appeal, appealDecision));
+                    NextSteps.of(standing, ny, out, events, appeal, appealDecision));
         }
 
         // --- determination -------------------------------------------------------------------
@@ -281,78 +291,6 @@ public final class DeadlineEngine {
         private Standing timeliness(Deadline d) {
             if (d.state() == MISSED) return ny ? Standing.CONSTRUCTIVELY_DENIED : Standing.OVERDUE;
             return cal.businessDaysBetween(today, d.due()) <= rules.dueSoonDays() ? Standing.DUE_SOON : Standing.ON_TIME;
-        }
-
-        private List<NextStep> nextSteps(Standing standing, Optional<LedgerEvent> determination,
-                                         Optional<LedgerEvent> appeal, Optional<LedgerEvent> appealDecision) {
-            List<NextStep> steps = new ArrayList<>();
-            Optional<Deadline> court = last(COURT).filter(d -> d.state() == PENDING);
-            Optional<Deadline> window = last(APPEAL_FILING).filter(d -> d.state() == PENDING);
-            switch (standing) {
-                case WITHDRAWN -> steps.add(new NextStep(Party.NOBODY, "Nothing: the requester withdrew the request.", null, null));
-                case DECIDED -> {
-                    if (appealDecision.isPresent()) {
-                        court.ifPresent(c -> steps.add(new NextStep(Party.REQUESTER,
-                                "The appeal was denied: the requester may bring an Article 78 proceeding.", c.due(), c.citation())));
-                        if (!ny && EventType.FINAL_DENIALS.contains(appealDecision.get().type())) {
-                            steps.add(federalRemedies());
-                        }
-                    } else {
-                        window.ifPresent(w -> steps.add(new NextStep(Party.REQUESTER,
-                                "The requester may appeal the determination.", w.due(), w.citation())));
-                    }
-                    if (steps.isEmpty()) steps.add(new NextStep(Party.NOBODY, "Nothing: the request has been decided.", null, null));
-                }
-                case CONSTRUCTIVELY_DENIED, OVERDUE -> {
-                    if (appeal.isPresent()) {
-                        court.ifPresent(c -> steps.add(new NextStep(Party.REQUESTER,
-                                "The appeal was not decided in time, which is a denial: the requester may bring an Article 78 proceeding.",
-                                c.due(), c.citation())));
-                        if (!ny) steps.add(federalRemedies());
-                        Deadline d = last(APPEAL_DECISION).orElseThrow();
-                        steps.add(new NextStep(Party.APPEALS_OFFICER, "Decide the appeal (overdue).", d.due(), d.citation()));
-                    } else {
-                        window.ifPresent(w -> steps.add(new NextStep(Party.REQUESTER,
-                                "The agency missed a deadline: the requester may treat it as a denial and appeal.", w.due(), CONSTRUCTIVE)));
-                        if (!ny) steps.add(federalRemedies());
-                        Deadline d = last(DETERMINATION).orElseThrow();
-                        steps.add(new NextStep(Party.AGENCY, "Grant or deny the request (overdue).", d.due(), d.citation()));
-                    }
-                }
-                case ON_TIME, DUE_SOON -> {
-                    if (appeal.isPresent()) {
-                        Deadline d = last(APPEAL_DECISION).orElseThrow();
-                        steps.add(new NextStep(Party.APPEALS_OFFICER, "Decide the appeal.", d.due(), d.citation()));
-                    } else {
-                        Optional<Deadline> respond = last(RESPONSE).filter(r -> r.state() == PENDING);
-                        Deadline d = respond.orElseGet(() -> last(DETERMINATION).orElseThrow());
-                        steps.add(new NextStep(Party.AGENCY, respond.isPresent()
-                                ? "Grant, deny, or acknowledge the request in writing with an approximate date."
-                                : "Grant or deny the request.", d.due(), d.citation()));
-                    }
-                }
-            }
-            boolean open = standing != Standing.DECIDED && standing != Standing.WITHDRAWN && appeal.isEmpty();
-            if (open && clarificationOpen()) {
-                // The law has no tolling rule: the agency's date still binds while the requester answers.
-                steps.addFirst(new NextStep(Party.REQUESTER, "Answer the agency's request for clarification.", null, null));
-            }
-            return List.copyOf(steps);
-        }
-
-        private boolean clarificationOpen() {
-            int open = 0;
-            for (LedgerEvent e : events) {
-                if (e.type() == EventType.CLARIFICATION_REQUESTED) open = 1;
-                if (e.type() == EventType.CLARIFICATION_ANSWERED) open = 0;
-            }
-            return open == 1;
-        }
-
-        private NextStep federalRemedies() {
-            return new NextStep(Party.REQUESTER,
-                    "The requester may seek mediation from the Office of Government Information Services or file suit in federal district court.",
-                    null, FOIA_REMEDIES);
         }
 
         private Optional<Deadline> last(Deadline.Kind kind) {

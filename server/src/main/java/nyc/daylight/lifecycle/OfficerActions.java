@@ -134,12 +134,12 @@ public final class OfficerActions {
     }
 
     /** Records made available; releases may be partial and repeated (rolling production). */
-    public void release(User officer, String number, List<RequestService.Upload> files, String message, String ip) {
+    public void release(User officer, String number, List<nyc.daylight.requests.Upload> files, String message, String ip) {
         if (files == null || files.isEmpty()) throw new BadInput("files", "Choose at least one file to release.");
         Case check = dsl.transactionResult(tx -> cases.forOfficer(tx.dsl(), officer, number));
         if (check.withdrawn()) throw new BadInput("files", "This request was withdrawn.");
         List<StoredBlob> stored = new ArrayList<>();
-        for (RequestService.Upload f : files) stored.add(store(f));
+        for (nyc.daylight.requests.Upload f : files) stored.add(store(f));
         act(officer, number, "release", ip, (tx, c) -> {
             if (c.withdrawn()) throw new BadInput("files", "This request was withdrawn.");
             String body = text(message, files.size() == 1 ? "We are releasing one file in response to your request."
@@ -290,7 +290,7 @@ public final class OfficerActions {
         return tx.select(USERS.EMAIL).from(USERS).where(USERS.ID.eq(c.request().getRequesterId())).fetchOne(USERS.EMAIL);
     }
 
-    private StoredBlob store(RequestService.Upload upload) {
+    private StoredBlob store(nyc.daylight.requests.Upload upload) {
         try (InputStream in = upload.source().get()) {
             return blobs.put(in, MAX_RELEASE_BYTES);
         } catch (BlobTooLargeException e) {

@@ -143,10 +143,10 @@ public final class OfficerRoutes {
                     yield "The requester has been asked to clarify.";
                 }
                 case "release" -> {
-                    List<RequestService.Upload> files = new ArrayList<>();
+                    List<nyc.daylight.requests.Upload> files = new ArrayList<>();
                     if (ctx.isMultipartFormData()) {
                         ctx.uploadedFiles("files").stream().filter(f -> f.size() > 0)
-                                .forEach(f -> files.add(new RequestService.Upload(f.filename(), f::content)));
+                                .forEach(f -> files.add(new nyc.daylight.requests.Upload(f.filename(), f::content)));
                     }
                     actions.release(user, number, files, ctx.formParam("message"), ip);
                     yield "Records released to the requester.";

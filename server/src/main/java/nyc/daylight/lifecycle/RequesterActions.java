@@ -141,7 +141,7 @@ public final class RequesterActions {
             DSLContext tx = t.dsl();
             tx.selectOne().from(REQUESTS).where(REQUESTS.NUMBER.eq(number)).forUpdate().execute();
             Case c = cases.forRequester(tx, user, number);
-            if (!clarificationOpen(ledger.events(tx, c.request().getId()))) {
+            if (!nyc.daylight.deadlines.DeadlineEngine.clarificationOpen(ledger.events(tx, c.request().getId()))) {
                 throw new BadInput("answer", "The agency has not asked for a clarification.");
             }
             if (answer == null || answer.isBlank()) throw new BadInput("answer", "Write your answer.");
@@ -198,20 +198,6 @@ public final class RequesterActions {
         if (until == null) throw new BadInput("embargoUntil", "Choose the date the request becomes public.");
         if (!until.isAfter(today)) throw new BadInput("embargoUntil", "The embargo must end after today.");
         if (until.isAfter(today.plusMonths(12))) throw new BadInput("embargoUntil", "An embargo can last at most 12 months.");
-    }
-
-    public boolean clarificationOpen(User user, String number) {
-        Case c = dsl.transactionResult(tx -> cases.forRequester(tx.dsl(), user, number));
-        return clarificationOpen(ledger.events(dsl, c.request().getId()));
-    }
-
-    static boolean clarificationOpen(List<LedgerEvent> events) {
-        boolean open = false;
-        for (LedgerEvent e : events) {
-            if (e.type() == EventType.CLARIFICATION_REQUESTED) open = true;
-            if (e.type() == EventType.CLARIFICATION_ANSWERED) open = false;
-        }
-        return open;
     }
 
 }

@@ -185,8 +185,8 @@ public final class RequestRoutes {
         String number = ctx.pathParam("number");
         try {
             var file = ctx.isMultipartFormData() ? ctx.uploadedFile("attachment") : null;
-            RequestService.Upload upload = file == null || file.size() == 0 ? null
-                    : new RequestService.Upload(file.filename(), file::content);
+            nyc.daylight.requests.Upload upload = file == null || file.size() == 0 ? null
+                    : new nyc.daylight.requests.Upload(file.filename(), file::content);
             requests.addCorrespondence(WebSession.requireUser(ctx), number, ctx.formParam("correspondence"), upload);
         } catch (BadInput e) {
             WebSession.flash(ctx, e.getMessage());

@@ -10,12 +10,10 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import nyc.daylight.accounts.User;
@@ -42,14 +40,13 @@ import org.jooq.DSLContext;
  * the ledger, and who may see what. Authorization is checked here, whatever the caller.
  */
 public final class RequestService {
-    private static final DateTimeFormatter LETTER_DATE = DateTimeFormatter.ofPattern("MMMM d, yyyy", Locale.ENGLISH);
 
     private final DSLContext dsl;
     private final RequestRepository repo = new RequestRepository();
     private final AgencyService agencies;
     private final Mailer mailer;
-    private final Templates templates;
     private final RequestStatus status;
+    private final FilingLetters letters;
     private final Clock clock;
     private final String baseUrl;
     private final BlobStore blobs;
@@ -61,10 +58,10 @@ public final class RequestService {
         this.dsl = dsl;
         this.agencies = agencies;
         this.mailer = mailer;
-        this.templates = templates;
         this.clock = clock;
         this.baseUrl = baseUrl;
         this.status = new RequestStatus(agencies, clock);
+        this.letters = new FilingLetters(templates, mailer, baseUrl);
     }
 
     // --- filing ------------------------------------------------------------------------------
@@ -112,17 +109,17 @@ public final class RequestService {
                 r.setEmbargoUntil(c.embargoUntil());
                 r.setSubmittedAt(now);
                 r.setStatus("ON_TIME");
-                r.setLetterText(letter(agency, c, number, requesterName, now));
+                r.setLetterText(letters.letter(agency, c, number, requesterName, now));
                 long id = repo.insertRequest(t, r);
                 repo.appendEvent(t, id, EventType.SUBMITTED, now, requester.id(), null, null, null);
                 status.refresh(t, repo, id, agency);
                 numbers.add(number);
-                deliverLetter(t, agency, requester, number, c.title(), r.getLetterText());
+                letters.deliver(t, agency, requester, number, c.title(), r.getLetterText());
             }
             mailer.enqueue(t, Email.of(requester.email(), numbers.size() == 1
                             ? "Your request " + numbers.getFirst() + " has been filed"
                             : "Your " + numbers.size() + " requests have been filed",
-                    confirmation(c.title(), numbers, chosen), "filing:" + filing.get()));
+                    letters.confirmation(c.title(), numbers, chosen), "filing:" + filing.get()));
             if (draftId != null) repo.deleteDraft(t, requester.id(), draftId);
             return new FilingResult(filing.get(), List.copyOf(numbers), false);
         }) instanceof FilingResult result ? result : repeated(requester, repo.filingByKey(dsl, idempotencyKey).orElseThrow());
@@ -180,42 +177,6 @@ public final class RequestService {
         if (value.length() > max) throw new BadInput(field, "Keep " + what + " under " + String.format("%,d", max) + " characters.");
     }
 
-    private String letter(Agency agency, Composition c, String number, String requesterName, OffsetDateTime now) {
-        Map<String, Object> model = new HashMap<>();
-        model.put("date", LETTER_DATE.format(now.atZoneSameInstant(BusinessCalendar.NEW_YORK)));
-        model.put("agency", agency);
-        model.put("title", c.title());
-        model.put("description", c.description());
-        if (c.recordsFrom() != null) model.put("recordsFrom", c.recordsFrom().toString());
-        if (c.recordsTo() != null) model.put("recordsTo", c.recordsTo().toString());
-        model.put("electronic", "ELECTRONIC".equals(c.format()));
-        model.put("feeWaiver", c.feeWaiverReason() == null ? "" : c.feeWaiverReason());
-        model.put("expedite", c.expediteReason() == null ? "" : c.expediteReason());
-        model.put("requestUrl", baseUrl + "/requests/" + number);
-        model.put("requesterName", requesterName);
-        model.put("number", number);
-        return templates.renderText("letters/foil-request.ftl", model);
-    }
-
-    private void deliverLetter(DSLContext t, Agency agency, User requester, String number, String title, String letter) {
-        if (agency.foil().email() == null) return; // no e-mail on file: the letter waits in the agency's queue
-        String subject = (agency.regime() == Regime.NY_FOIL ? "FOIL request " : "FOIA request ") + number + ": " + title;
-        mailer.enqueue(t, new Email(agency.foil().email(), subject.length() > 200 ? subject.substring(0, 200) : subject,
-                letter, requester.email(), "request:" + number));
-    }
-
-    private String confirmation(String title, List<String> numbers, List<Agency> chosen) {
-        StringBuilder b = new StringBuilder("Hello,\n\nYour request \"").append(title).append("\" has been filed")
-                .append(numbers.size() == 1 ? ".\n\n" : " with " + numbers.size() + " agencies, one tracked request each:\n\n");
-        for (int i = 0; i < numbers.size(); i++) {
-            b.append("  ").append(numbers.get(i)).append(" — ").append(chosen.get(i).name()).append("\n  ")
-                    .append(baseUrl).append("/requests/").append(numbers.get(i)).append("\n\n");
-        }
-        b.append("Each page shows the dates the law gives the agency and who owes the next step. "
-                + "We will e-mail you when anything changes.\n\n— Daylight\n");
-        return b.toString();
-    }
-
     // --- reading -----------------------------------------------------------------------------
 
     public Page<RequestSummary> list(RequestFilter filter) {
@@ -259,7 +220,7 @@ public final class RequestService {
                 report.standing().name(), report.standing().label(), status.rows(report, agency), report,
                 repo.timeline(dsl, r.getId()), letter, owner, open, r.getHiddenAt() != null, r.getFilingId(),
                 repo.attachments(dsl, r.getId()).stream().filter(a -> a.published() || owner || admin).toList(),
-                appealBy(report, r.getId()), clarificationOpen(repo.ledger(dsl, r.getId())),
+                appealBy(report, r.getId()), nyc.daylight.deadlines.DeadlineEngine.clarificationOpen(repo.ledger(dsl, r.getId())),
                 Boolean.TRUE.equals(r.getAutoFollowUp()), embargoed(r) ? r.getEmbargoUntil() : null,
                 agency.regime() == nyc.daylight.deadlines.Regime.FEDERAL_FOIA && repo.ledger(dsl, r.getId()).stream()
                         .anyMatch(e -> EventType.FINAL_DENIALS.contains(e.type()))));
@@ -272,15 +233,6 @@ public final class RequestService {
         return report.find(nyc.daylight.deadlines.Deadline.Kind.APPEAL_FILING)
                 .filter(d -> d.state() == nyc.daylight.deadlines.Deadline.State.PENDING)
                 .map(nyc.daylight.deadlines.Deadline::due).orElse(null);
-    }
-
-    private static boolean clarificationOpen(List<nyc.daylight.deadlines.LedgerEvent> events) {
-        boolean open = false;
-        for (var e : events) {
-            if (e.type() == EventType.CLARIFICATION_REQUESTED) open = true;
-            if (e.type() == EventType.CLARIFICATION_ANSWERED) open = false;
-        }
-        return open;
     }
 
     // --- requester actions -------------------------------------------------------------------
@@ -333,6 +285,9 @@ public final class RequestService {
         }
     }
 
+    /** A file as the service hands it out: what it is, and a way to read its bytes. */
+    public record Download(Attachment attachment, Upload.Source content) {}
+
     /** An attached file's bytes, for those who may see it: published ones to all, others to the requester and admins. */
     public Optional<Download> attachment(String number, long attachmentId, Optional<User> viewer) {
         Optional<RequestsRecord> found = repo.byNumber(dsl, number);
@@ -344,28 +299,6 @@ public final class RequestService {
                 .filter(a -> a.id() == attachmentId && (a.published() || privileged))
                 .findFirst()
                 .map(a -> new Download(a, () -> blobs.open(a.sha256())));
-    }
-
-    /** A file as the browser sent it. */
-    public record Upload(String filename, InputStreamSupplier source) {
-        /** Only the last path segment, printable characters, at most 255 of them. */
-        public String safeName() {
-            String n = filename == null ? "" : filename.replace('\\', '/');
-            n = n.substring(n.lastIndexOf('/') + 1).replaceAll("[\\p{Cntrl}]", "").strip();
-            if (n.isEmpty()) n = "attachment";
-            return n.length() > 255 ? n.substring(n.length() - 255) : n;
-        }
-
-        InputStream open() throws IOException {
-            return source.get();
-        }
-    }
-
-    public record Download(Attachment attachment, InputStreamSupplier content) {}
-
-    @FunctionalInterface
-    public interface InputStreamSupplier {
-        InputStream get() throws IOException;
     }
 
     /** Admins may hide a request for someone's safety; the reason goes to the audit log. */
