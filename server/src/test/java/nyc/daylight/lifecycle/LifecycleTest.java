@@ -10,13 +10,11 @@ import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import nyc.daylight.agencies.AgencyService;
-import nyc.daylight.notify.Mailer;
 import nyc.daylight.notify.OutboxWorker;
-import nyc.daylight.requests.RequestLedger;
 import nyc.daylight.testing.MailServer;
 import nyc.daylight.testing.MutableClock;
 import nyc.daylight.testing.People;
+import nyc.daylight.testing.Portal;
 import nyc.daylight.testing.PostgresExtension;
 import nyc.daylight.testing.RunningApp;
 import nyc.daylight.testing.TestDatabase;
@@ -36,7 +34,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(PostgresExtension.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class LifecycleTest {
-    private final MutableClock clock = new MutableClock(Instant.parse("2026-03-02T15:00:00Z"));
+    private Portal portal;
+    private MutableClock clock;
     private MailServer mail;
     private RunningApp app;
     private TestDatabase db;
@@ -46,24 +45,21 @@ class LifecycleTest {
     @BeforeAll
     void start(TestDatabase db) {
         this.db = db;
-        mail = new MailServer();
-        app = RunningApp.start(db.dataSource(), clock, mail.settings());
-        AgencyService agencies = new AgencyService(db.dsl());
-        outbox = new OutboxWorker(db.dsl(), mail.settings().smtp());
-        watcher = new DeadlineWatcher(db.dsl(), agencies, new RequestLedger(agencies, clock), new Mailer(() -> { }), clock,
-                "http://daylight.test");
+        portal = new Portal(db, Instant.parse("2026-03-02T15:00:00Z"));
+        clock = portal.clock;
+        mail = portal.mail;
+        app = portal.app;
+        watcher = portal.watcher;
+        outbox = portal.outbox;
     }
 
     @AfterAll
     void stop() {
-        app.close();
-        mail.close();
+        portal.close();
     }
 
     private WebClient as(String email) throws Exception {
-        WebClient web = new WebClient(app);
-        web.signIn(email, People.PASSWORD);
-        return web;
+        return portal.as(email);
     }
 
     private HttpResponse<String> act(WebClient officer, String slug, String number, String action, Map<String, String> form)
