@@ -10,13 +10,10 @@ import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import nyc.daylight.notify.OutboxWorker;
 import nyc.daylight.testing.MailServer;
-import nyc.daylight.testing.MutableClock;
 import nyc.daylight.testing.People;
 import nyc.daylight.testing.Portal;
 import nyc.daylight.testing.PostgresExtension;
-import nyc.daylight.testing.RunningApp;
 import nyc.daylight.testing.TestDatabase;
 import nyc.daylight.testing.WebClient;
 import org.jooq.exception.DataAccessException;
@@ -35,22 +32,12 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class LifecycleTest {
     private Portal portal;
-    private MutableClock clock;
-    private MailServer mail;
-    private RunningApp app;
     private TestDatabase db;
-    private DeadlineWatcher watcher;
-    private OutboxWorker outbox;
 
     @BeforeAll
     void start(TestDatabase db) {
         this.db = db;
         portal = new Portal(db, Instant.parse("2026-03-02T15:00:00Z"));
-        clock = portal.clock;
-        mail = portal.mail;
-        app = portal.app;
-        watcher = portal.watcher;
-        outbox = portal.outbox;
     }
 
     @AfterAll
@@ -78,7 +65,7 @@ class LifecycleTest {
 
     @Test
     void acknowledge_then_extend_then_partial_grant_then_appeal_then_reversal() throws Exception {
-        clock.setNewYork("2026-03-02T10:00");
+        portal.clock.setNewYork("2026-03-02T10:00");
         People.requester(db.dsl(), "ana@example.org", "Ana Advocate");
         People.officer(db.dsl(), "rao@doc.test", "doc", false);
         People.officer(db.dsl(), "appeals@doc.test", "doc", true);
@@ -86,47 +73,47 @@ class LifecycleTest {
         String number = ana.fileRequest("DOC release-date e-mails with ICE", "doc").getFirst();
         WebClient rao = as("rao@doc.test");
 
-        clock.setNewYork("2026-03-04T11:00");
-        assertThat(act(rao, "doc", number, "acknowledge", Map.of("date", "2026-03-20", "message", "Searching the e-mail archive."))
+        portal.clock.setNewYork("2026-03-04T11:00");
+        assertThat(act(rao, "doc", number, "acknowledge", Map.of("date", "2026-03-20", "message", "Searching the e-portal.mail archive."))
                 .statusCode()).isEqualTo(302);
-        MailServer.Received ack = mail.awaitTo("ana@example.org", 2);
+        MailServer.Received ack = portal.mail.awaitTo("ana@example.org", 2);
         assertThat(ack.subject()).isEqualTo(number + ": Department of Correction acknowledged your request");
-        assertThat(ack.body()).contains("Searching the e-mail archive.", "Friday, March 20, 2026", "http://daylight.test/requests/" + number);
+        assertThat(ack.body()).contains("Searching the e-portal.mail archive.", "Friday, March 20, 2026", "http://daylight.test/requests/" + number);
 
-        clock.setNewYork("2026-03-18T09:00");
+        portal.clock.setNewYork("2026-03-18T09:00");
         assertThat(act(rao, "doc", number, "extend", Map.of("date", "2026-04-10", "reason", "Archive export pending"))
                 .statusCode()).isEqualTo(302);
-        assertThat(mail.awaitTo("ana@example.org", 3).body()).contains("Archive export pending", "Previous date: Friday, March 20, 2026");
+        assertThat(portal.mail.awaitTo("ana@example.org", 3).body()).contains("Archive export pending", "Previous date: Friday, March 20, 2026");
 
-        clock.setNewYork("2026-04-01T14:00");
+        portal.clock.setNewYork("2026-04-01T14:00");
         HttpResponse<String> partial = act(rao, "doc", number, "determine", Map.of("outcome", "PARTIALLY_GRANTED",
                 "exemptions#0", "87(2)(e)", "exemptions#1", "87(2)(b)", "explanation", "Names of people in custody are redacted."));
         assertThat(partial.statusCode()).isEqualTo(302);
-        MailServer.Received letter = mail.awaitTo("ana@example.org", 4);
+        MailServer.Received letter = portal.mail.awaitTo("ana@example.org", 4);
         assertThat(letter.body()).contains("granted in part", "Public Officers Law §87(2)(e): compiled for law enforcement purposes",
                 "Public Officers Law §87(2)(b): unwarranted invasion of personal privacy",
                 // April 1 + 30 days = Friday May 1.
                 "appeal this determination in writing by Friday, May 1, 2026", "foilappeals@doc.nyc.gov");
 
-        clock.setNewYork("2026-04-06T10:00");
+        portal.clock.setNewYork("2026-04-06T10:00");
         String appealPage = ana.get("/requests/" + number + "/appeal").body();
         assertThat(appealPage).contains("You can appeal until <strong>Friday, May 1, 2026</strong>", "granted my request only in part",
                 "Public Officers Law §89(4)(a)");
         assertThat(ana.post("/requests/" + number + "/appeal", Map.of("letter", "I appeal the partial denial of " + number + "."))
                 .statusCode()).isEqualTo(302);
-        MailServer.Received appeal = mail.awaitTo("foilappeals@doc.nyc.gov", 1);
+        MailServer.Received appeal = portal.mail.awaitTo("foilappeals@doc.nyc.gov", 1);
         assertThat(appeal.subject()).isEqualTo(number + ": Appeal of request " + number);
 
         WebClient appealsOfficer = as("appeals@doc.test");
         assertThat(act(rao, "doc", number, "decide-appeal", Map.of("outcome", "APPEAL_GRANTED", "explanation", "x")).body())
                 .as("only the appeals officer decides").contains("Only the agency&#39;s appeals officer can decide an appeal.");
-        clock.setNewYork("2026-04-13T10:00");
+        portal.clock.setNewYork("2026-04-13T10:00");
         assertThat(act(appealsOfficer, "doc", number, "decide-appeal",
                 Map.of("outcome", "APPEAL_GRANTED", "explanation", "Law enforcement exemption does not apply to closed matters."))
                 .statusCode()).isEqualTo(302);
-        assertThat(mail.awaitTo("ana@example.org", 5).body()).contains("Your appeal is granted", "closed matters");
+        assertThat(portal.mail.awaitTo("ana@example.org", 5).body()).contains("Your appeal is granted", "closed matters");
 
-        String page = new WebClient(app).get("/requests/" + number).body();
+        String page = new WebClient(portal.app).get("/requests/" + number).body();
         assertThat(page).contains("Acknowledged by the agency", "Deadline extended", "Granted in part", "Appeal filed", "Appeal granted",
                 "moved by an extension");
         assertThat(status(number)).isEqualTo("DECIDED");
@@ -135,28 +122,28 @@ class LifecycleTest {
 
     @Test
     void no_acknowledgment_becomes_a_constructive_denial_recorded_once_and_the_requester_appeals() throws Exception {
-        clock.setNewYork("2026-03-02T10:00");
+        portal.clock.setNewYork("2026-03-02T10:00");
         People.requester(db.dsl(), "ben@example.org", "Ben");
         People.officer(db.dsl(), "rao@probation.test", "probation", true);
         String number = as("ben@example.org").fileRequest("Probation inquiries to ICE", "probation").getFirst();
 
-        clock.setNewYork("2026-03-05T09:00"); // two business days before March 9
-        watcher.runOnce();
-        outbox.deliverPending();
-        assertThat(mail.awaitTo("rao@probation.test", 1).subject()).isEqualTo(number + ": Due soon");
-        watcher.runOnce();
+        portal.clock.setNewYork("2026-03-05T09:00"); // two business days before March 9
+        portal.watcher.runOnce();
+        portal.outbox.deliverPending();
+        assertThat(portal.mail.awaitTo("rao@probation.test", 1).subject()).isEqualTo(number + ": Due soon");
+        portal.watcher.runOnce();
 
-        clock.setNewYork("2026-03-10T09:00");
-        watcher.runOnce();
-        watcher.runOnce();
-        outbox.deliverPending();
-        MailServer.Received missed = mail.awaitTo("ben@example.org", 2);
+        portal.clock.setNewYork("2026-03-10T09:00");
+        portal.watcher.runOnce();
+        portal.watcher.runOnce();
+        portal.outbox.deliverPending();
+        MailServer.Received missed = portal.mail.awaitTo("ben@example.org", 2);
         assertThat(missed.subject()).isEqualTo(number + ": A deadline was missed");
         assertThat(missed.body()).contains("did not grant, deny or acknowledge the request by Monday, March 9, 2026",
                 "You may appeal until Thursday, April 9, 2026");
         assertThat(db.dsl().fetchCount(REQUEST_EVENTS, REQUEST_EVENTS.TYPE.eq("DEADLINE_MISSED").and(REQUEST_EVENTS.REQUEST_ID.eq(
                 db.dsl().select(REQUESTS.ID).from(REQUESTS).where(REQUESTS.NUMBER.eq(number)))))).as("once").isEqualTo(1);
-        assertThat(mail.all()).filteredOn(m -> m.to().equals("rao@probation.test") && m.subject().endsWith("Due soon")).hasSize(1);
+        assertThat(portal.mail.all()).filteredOn(m -> m.to().equals("rao@probation.test") && m.subject().endsWith("Due soon")).hasSize(1);
         assertThat(status(number)).isEqualTo("CONSTRUCTIVELY_DENIED");
 
         WebClient ben = as("ben@example.org");
@@ -168,25 +155,25 @@ class LifecycleTest {
         assertThat(ben.post("/requests/" + number + "/appeal", Map.of("letter", "Again")).body())
                 .as("one appeal").contains("An appeal has already been filed.");
         // Appeal received March 10: ten business days later is March 24.
-        assertThat(new WebClient(app).get("/api/v1/requests/" + number).body()).contains("\"kind\":\"APPEAL_DECISION\"", "\"due\":\"2026-03-24\"");
+        assertThat(new WebClient(portal.app).get("/api/v1/requests/" + number).body()).contains("\"kind\":\"APPEAL_DECISION\"", "\"due\":\"2026-03-24\"");
     }
 
     @Test
     void a_clarification_round_trip_keeps_the_agency_deadline() throws Exception {
-        clock.setNewYork("2026-03-02T10:00");
+        portal.clock.setNewYork("2026-03-02T10:00");
         People.requester(db.dsl(), "cara@example.org", "Cara");
         People.officer(db.dsl(), "rao@acs.test", "acs", false);
         WebClient cara = as("cara@example.org");
         String number = cara.fileRequest("ACS and ICE", "acs").getFirst();
         WebClient rao = as("rao@acs.test");
-        clock.setNewYork("2026-03-03T10:00");
+        portal.clock.setNewYork("2026-03-03T10:00");
         act(rao, "acs", number, "clarify", Map.of("message", "Which ACS offices do you mean?"));
-        assertThat(mail.awaitTo("cara@example.org", 2).body()).contains("Which ACS offices", "does not stop");
+        assertThat(portal.mail.awaitTo("cara@example.org", 2).body()).contains("Which ACS offices", "does not stop");
         String page = cara.get("/requests/" + number).body();
         assertThat(page).contains("The agency asked you to clarify", "Answer the agency&#39;s request for clarification");
         assertThat(cara.post("/requests/" + number + "/clarification", Map.of("answer", "The Bronx field office.")).statusCode())
                 .isEqualTo(302);
-        assertThat(mail.awaitTo("foil@acs.nyc.gov", 2).body()).contains("The Bronx field office.");
+        assertThat(portal.mail.awaitTo("foil@acs.nyc.gov", 2).body()).contains("The Bronx field office.");
         assertThat(cara.get("/requests/" + number).body()).doesNotContain("The agency asked you to clarify")
                 .contains("Requester answered the clarification", "Monday, March 9, 2026");
         assertThat(cara.post("/requests/" + number + "/clarification", Map.of("answer", "More")).headers().firstValue("Location"))
@@ -195,13 +182,13 @@ class LifecycleTest {
 
     @Test
     void invalid_transitions_are_refused_with_a_message_and_change_nothing() throws Exception {
-        clock.setNewYork("2026-03-02T10:00");
+        portal.clock.setNewYork("2026-03-02T10:00");
         People.requester(db.dsl(), "dan@example.org", "Dan");
         People.officer(db.dsl(), "rao@doi.test", "doi", false);
         WebClient dan = as("dan@example.org");
         String number = dan.fileRequest("DOI and HSI", "doi").getFirst();
         WebClient rao = as("rao@doi.test");
-        clock.setNewYork("2026-03-03T10:00");
+        portal.clock.setNewYork("2026-03-03T10:00");
 
         HttpResponse<String> past = act(rao, "doi", number, "acknowledge", Map.of("date", "2026-03-01"));
         assertThat(past.statusCode()).isEqualTo(400);
@@ -231,7 +218,7 @@ class LifecycleTest {
 
     @Test
     void an_officer_of_another_agency_gets_nothing_from_any_route() throws Exception {
-        clock.setNewYork("2026-03-02T10:00");
+        portal.clock.setNewYork("2026-03-02T10:00");
         People.requester(db.dsl(), "eve@example.org", "Eve");
         People.officer(db.dsl(), "rao@hhc.test", "hhc", true);
         People.officer(db.dsl(), "intruder@nypd.test", "nypd", true);
@@ -251,12 +238,12 @@ class LifecycleTest {
 
     @Test
     void the_queue_sorts_by_next_date_filters_and_counts() throws Exception {
-        clock.setNewYork("2026-03-02T10:00");
+        portal.clock.setNewYork("2026-03-02T10:00");
         People.requester(db.dsl(), "fay@example.org", "Fay");
         People.officer(db.dsl(), "rao@oti.test", "oti", false);
         WebClient fay = as("fay@example.org");
         String first = fay.fileRequest("OTI first", "oti").getFirst();
-        clock.setNewYork("2026-03-03T10:00");
+        portal.clock.setNewYork("2026-03-03T10:00");
         String second = fay.fileRequest("OTI second", "oti").getFirst();
         WebClient rao = as("rao@oti.test");
         act(rao, "oti", first, "acknowledge", Map.of("date", "2026-03-27"));
@@ -270,7 +257,7 @@ class LifecycleTest {
         assertThat(rao.get("/agency/oti/queue?mine=yes").body()).contains(second).doesNotContain(first);
         assertThat(rao.get("/agency/oti/queue?within=10").body()).contains(second).doesNotContain(first);
         assertThat(rao.get("/agency/oti/requests/" + second).body()).contains("Call the vendor about MyCity logs.");
-        assertThat(new WebClient(app).get("/requests/" + second).body()).doesNotContain("Call the vendor");
+        assertThat(new WebClient(portal.app).get("/requests/" + second).body()).doesNotContain("Call the vendor");
         assertThat(fay.get("/requests/" + second).body()).doesNotContain("Call the vendor");
     }
 

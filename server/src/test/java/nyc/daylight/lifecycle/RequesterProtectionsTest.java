@@ -10,13 +10,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Map;
 import javax.xml.parsers.DocumentBuilderFactory;
-import nyc.daylight.notify.OutboxWorker;
 import nyc.daylight.testing.MailServer;
-import nyc.daylight.testing.MutableClock;
 import nyc.daylight.testing.People;
 import nyc.daylight.testing.Portal;
 import nyc.daylight.testing.PostgresExtension;
-import nyc.daylight.testing.RunningApp;
 import nyc.daylight.testing.TestDatabase;
 import nyc.daylight.testing.WebClient;
 import org.junit.jupiter.api.AfterAll;
@@ -35,22 +32,12 @@ import tools.jackson.databind.json.JsonMapper;
 class RequesterProtectionsTest {
     private static final JsonMapper json = JsonMapper.builder().build();
     private Portal portal;
-    private MutableClock clock;
-    private MailServer mail;
-    private RunningApp app;
     private TestDatabase db;
-    private DeadlineWatcher watcher;
-    private OutboxWorker outbox;
 
     @BeforeAll
     void start(TestDatabase db) {
         this.db = db;
         portal = new Portal(db, Instant.parse("2026-03-02T15:00:00Z"));
-        clock = portal.clock;
-        mail = portal.mail;
-        app = portal.app;
-        watcher = portal.watcher;
-        outbox = portal.outbox;
     }
 
     @AfterAll
@@ -64,16 +51,16 @@ class RequesterProtectionsTest {
 
     @Test
     void overdue_requests_are_listed_most_overdue_first_in_page_api_and_feed() throws Exception {
-        clock.setNewYork("2026-03-02T10:00");
+        portal.clock.setNewYork("2026-03-02T10:00");
         People.requester(db.dsl(), "olga@example.org", "Olga");
         WebClient olga = as("olga@example.org");
         String older = olga.fileRequest("Older overdue request", "law").getFirst();
-        clock.setNewYork("2026-03-04T10:00");
+        portal.clock.setNewYork("2026-03-04T10:00");
         String newer = olga.fileRequest("Newer overdue request", "law").getFirst();
-        clock.setNewYork("2026-03-16T10:00");
-        watcher.runOnce();
+        portal.clock.setNewYork("2026-03-16T10:00");
+        portal.watcher.runOnce();
 
-        JsonNode api = json.readTree(new WebClient(app).get("/api/v1/requests?status=overdue&agency=law").body());
+        JsonNode api = json.readTree(new WebClient(portal.app).get("/api/v1/requests?status=overdue&agency=law").body());
         assertThat(api.get("items").findValuesAsString("id")).containsExactly(older, newer);
         JsonNode first = api.get("items").get(0);
         assertThat(first.get("agency").asString()).isEqualTo("law");
@@ -82,11 +69,11 @@ class RequesterProtectionsTest {
         assertThat(first.get("businessDaysOverdue").asInt()).isEqualTo(5);
         assertThat(api.get("items").get(1).get("businessDaysOverdue").asInt()).isEqualTo(3);
 
-        String page = new WebClient(app).get("/requests?status=overdue").body();
+        String page = new WebClient(portal.app).get("/requests?status=overdue").body();
         assertThat(page).contains("<h1>Overdue requests</h1>", "Law Department", older, newer);
         assertThat(page.indexOf(older)).isLessThan(page.indexOf(newer));
 
-        HttpResponse<String> feed = new WebClient(app).get("/feeds/overdue.atom");
+        HttpResponse<String> feed = new WebClient(portal.app).get("/feeds/overdue.atom");
         assertThat(feed.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/atom+xml"));
         DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
         f.setNamespaceAware(true);
@@ -110,25 +97,25 @@ class RequesterProtectionsTest {
 
     @Test
     void a_follow_up_goes_to_the_agency_once_the_business_day_after_a_missed_date() throws Exception {
-        clock.setNewYork("2026-03-02T10:00");
+        portal.clock.setNewYork("2026-03-02T10:00");
         People.requester(db.dsl(), "pia@example.org", "Pia");
         WebClient pia = as("pia@example.org");
         String number = pia.fileRequest("Follow me up", "nycem").getFirst();
         assertThat(pia.post("/requests/" + number + "/follow-ups", Map.of("followUps", "on")).statusCode()).isEqualTo(302);
         assertThat(pia.get("/requests/" + number).body()).contains("Automatic follow-ups are <strong>on</strong>");
 
-        clock.setNewYork("2026-03-09T18:00"); // the due date itself: not missed yet
-        watcher.runOnce();
+        portal.clock.setNewYork("2026-03-09T18:00"); // the due date itself: not missed yet
+        portal.watcher.runOnce();
         assertThat(followUps(number)).isZero();
-        clock.setNewYork("2026-03-10T09:00"); // the business day after the missed date
-        watcher.runOnce();
-        watcher.runOnce();
-        clock.setNewYork("2026-03-11T09:00");
-        watcher.runOnce();
-        outbox.deliverPending();
+        portal.clock.setNewYork("2026-03-10T09:00"); // the business day after the missed date
+        portal.watcher.runOnce();
+        portal.watcher.runOnce();
+        portal.clock.setNewYork("2026-03-11T09:00");
+        portal.watcher.runOnce();
+        portal.outbox.deliverPending();
         assertThat(followUps(number)).isEqualTo(1);
-        mail.awaitTo("foil@oem.nyc.gov", 3); // the letter, a "due today" reminder, then the follow-up
-        MailServer.Received letter = mail.all().stream().filter(m -> m.subject().contains("Follow-up")).findFirst().orElseThrow();
+        portal.mail.awaitTo("foil@oem.nyc.gov", 3); // the letter, a "due today" reminder, then the follow-up
+        MailServer.Received letter = portal.mail.all().stream().filter(m -> m.subject().contains("Follow-up")).findFirst().orElseThrow();
         assertThat(letter.subject()).isEqualTo(number + ": Follow-up: response overdue");
         assertThat(letter.body()).contains("was due to grant, deny or acknowledge it by Monday, March 9, 2026", "§89(3)(a)");
         assertThat(pia.get("/requests/" + number).body()).contains("Follow-up sent to the agency");
@@ -141,7 +128,7 @@ class RequesterProtectionsTest {
 
     @Test
     void an_embargoed_request_leaks_nowhere_until_its_date_and_then_appears() throws Exception {
-        clock.setNewYork("2026-03-02T10:00");
+        portal.clock.setNewYork("2026-03-02T10:00");
         People.requester(db.dsl(), "quinn@example.org", "Quinn");
         People.officer(db.dsl(), "rao@mayor.test", "mayor", false);
         WebClient quinn = as("quinn@example.org");
@@ -150,9 +137,9 @@ class RequesterProtectionsTest {
         assertThat(quinn.post("/requests/" + number + "/embargo", Map.of("embargoUntil", "2027-06-01")).statusCode()).isEqualTo(302);
         assertThat(quinn.get("/requests/" + number).body()).contains("An embargo can last at most 12 months.", "Unlisted until Wednesday, April 15, 2026");
 
-        clock.setNewYork("2026-03-16T10:00");
-        watcher.runOnce(); // overdue by now, but embargoed
-        WebClient anonymous = new WebClient(app);
+        portal.clock.setNewYork("2026-03-16T10:00");
+        portal.watcher.runOnce(); // overdue by now, but embargoed
+        WebClient anonymous = new WebClient(portal.app);
         WebClient stranger = as(register("stranger@example.org"));
         for (WebClient outsider : new WebClient[] {anonymous, stranger}) {
             assertThat(outsider.get("/requests/" + number).statusCode()).isEqualTo(404);
@@ -172,9 +159,9 @@ class RequesterProtectionsTest {
         assertThat(quinn.get("/requests/" + number).statusCode()).isEqualTo(200);
         assertThat(as("rao@mayor.test").get("/requests/" + number).statusCode()).as("the agency sees it").isEqualTo(200);
 
-        clock.setNewYork("2026-04-15T08:00");
-        watcher.runOnce();
-        watcher.runOnce();
+        portal.clock.setNewYork("2026-04-15T08:00");
+        portal.watcher.runOnce();
+        portal.watcher.runOnce();
         assertThat(db.dsl().fetchCount(REQUEST_EVENTS, REQUEST_EVENTS.TYPE.eq("EMBARGO_LIFTED"))).as("lifted once").isEqualTo(1);
         assertThat(anonymous.get("/requests/" + number).statusCode()).isEqualTo(200);
         assertThat(anonymous.get("/requests").body()).contains(number);
@@ -189,21 +176,21 @@ class RequesterProtectionsTest {
 
     @Test
     void a_final_denial_shows_what_the_law_allows_next_with_dates_and_a_drafted_letter() throws Exception {
-        clock.setNewYork("2026-03-02T10:00");
+        portal.clock.setNewYork("2026-03-02T10:00");
         People.requester(db.dsl(), "rita@example.org", "Rita");
         People.officer(db.dsl(), "appeals@dss.test", "dss", true);
         WebClient rita = as("rita@example.org");
         String number = rita.fileRequest("Shelter visits by ICE", "dss").getFirst();
         WebClient officer = as("appeals@dss.test");
-        clock.setNewYork("2026-03-04T10:00");
+        portal.clock.setNewYork("2026-03-04T10:00");
         officer.postMulti("/agency/dss/requests/" + number + "/determine",
                 Map.of("outcome", "DENIED", "exemptions", "87(2)(f)", "explanation", "Safety of staff."));
-        clock.setNewYork("2026-03-05T10:00");
+        portal.clock.setNewYork("2026-03-05T10:00");
         rita.post("/requests/" + number + "/appeal", Map.of("letter", "I appeal."));
-        clock.setNewYork("2026-03-12T10:00");
+        portal.clock.setNewYork("2026-03-12T10:00");
         officer.postMulti("/agency/dss/requests/" + number + "/decide-appeal",
                 Map.of("outcome", "APPEAL_DENIED", "explanation", "The denial stands."));
-        String page = new WebClient(app).get("/requests/" + number).body();
+        String page = new WebClient(portal.app).get("/requests/" + number).body();
         // Final denial March 12: four months later is Sunday July 12, so Monday July 13.
         assertThat(page).contains("What the law allows next", "An Article 78 proceeding", "Monday, July 13, 2026", "CPLR 217(1)",
                 "Committee on Open Government", "Request for an advisory opinion", "not legal advice");
