@@ -48,11 +48,17 @@ public final class DaylightApp {
     private final DataSource dataSource;
     private final Clock clock;
     private final AppSettings settings;
+    private final java.util.List<String> routeTable = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     public DaylightApp(DataSource dataSource, Clock clock, AppSettings settings) {
         this.dataSource = dataSource;
         this.clock = clock;
         this.settings = settings;
+    }
+
+    /** Every GET and POST route, as "METHOD /path", once {@link #create()} has run: for the authorization matrix test. */
+    public java.util.List<String> routeTable() {
+        return java.util.List.copyOf(routeTable);
     }
 
     private boolean demoDatabase() {
@@ -120,6 +126,10 @@ public final class DaylightApp {
                 files.roles = Set.of(Role.PUBLIC);
                 // Asset URLs carry ?v=<version>, so a long cache is safe across upgrades.
                 files.headers = Map.of("Cache-Control", "public, max-age=604800");
+            });
+            config.events.handlerAdded(info -> {
+                String method = info.getHttpMethod().name();
+                if (method.equals("GET") || method.equals("POST")) routeTable.add(method + " " + info.getPath());
             });
             routes.register(config.routes);
             config.events.serverStarted(outbox::start);

@@ -61,7 +61,7 @@ public final class RequesterLifecycleRoutes {
                 try {
                     until = java.time.LocalDate.parse(ctx.formParam("embargoUntil") == null ? "" : ctx.formParam("embargoUntil").strip());
                 } catch (java.time.format.DateTimeParseException e) {
-                    throw new BadInput("embargoUntil", "Enter the date as YYYY-MM-DD.");
+                    until = null; // the service checks ownership first, then says a date is needed
                 }
                 actions.setEmbargo(WebSession.requireUser(ctx), number, until);
                 WebSession.flash(ctx, "The request stays unlisted until " + until + ".");

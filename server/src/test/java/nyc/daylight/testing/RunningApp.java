@@ -14,12 +14,14 @@ import nyc.daylight.app.DaylightApp;
 /** The real application on a random port, with a real HTTP client pointed at it. */
 public final class RunningApp implements AutoCloseable {
     private final Javalin app;
+    private final java.util.List<String> routeTable;
     private final HttpClient http = HttpClient.newBuilder()
             .followRedirects(HttpClient.Redirect.NEVER)
             .build();
 
-    private RunningApp(Javalin app) {
+    private RunningApp(Javalin app, java.util.List<String> routeTable) {
         this.app = app;
+        this.routeTable = routeTable;
     }
 
     public static RunningApp start(DataSource dataSource, Clock clock) {
@@ -31,7 +33,14 @@ public final class RunningApp implements AutoCloseable {
     }
 
     public static RunningApp start(DataSource dataSource, Clock clock, AppSettings settings) {
-        return new RunningApp(new DaylightApp(dataSource, clock, settings).create().start("127.0.0.1", 0));
+        DaylightApp daylight = new DaylightApp(dataSource, clock, settings);
+        Javalin app = daylight.create().start("127.0.0.1", 0);
+        return new RunningApp(app, daylight.routeTable());
+    }
+
+    /** Every GET and POST route the app registered, as "METHOD /path". */
+    public java.util.List<String> routeTable() {
+        return routeTable;
     }
 
     public String baseUrl() {

@@ -1,0 +1,161 @@
+package nyc.daylight.app;
+
+import static nyc.daylight.sql.jooq.Tables.ATTACHMENTS;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import nyc.daylight.testing.People;
+import nyc.daylight.testing.Portal;
+import nyc.daylight.testing.PostgresExtension;
+import nyc.daylight.testing.TestDatabase;
+import nyc.daylight.testing.WebClient;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Every route the app registers × every kind of caller, against a policy written here. A route
+ * added without a policy fails this test, so nobody ships a page without deciding who may use it.
+ */
+@ExtendWith(PostgresExtension.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class AuthorizationMatrixTest {
+
+    /** What a caller may get. */
+    enum Outcome { ALLOWED, SIGN_IN, DENIED, HIDDEN }
+
+    enum Caller { ANONYMOUS, OWNER, OTHER_REQUESTER, OFFICER_OF_AGENCY, OFFICER_ELSEWHERE, ADMIN }
+
+    /** Who may use a route, as an outcome per caller. */
+    enum Policy {
+        PUBLIC(Outcome.ALLOWED, Outcome.ALLOWED, Outcome.ALLOWED, Outcome.ALLOWED, Outcome.ALLOWED, Outcome.ALLOWED),
+        SIGNED_IN(Outcome.SIGN_IN, Outcome.ALLOWED, Outcome.ALLOWED, Outcome.ALLOWED, Outcome.ALLOWED, Outcome.ALLOWED),
+        OWNER(Outcome.SIGN_IN, Outcome.ALLOWED, Outcome.HIDDEN, Outcome.HIDDEN, Outcome.HIDDEN, Outcome.HIDDEN),
+        /** An unpublished file: its requester and admins only; the public route answers 404 to others. */
+        OWNER_OR_ADMIN_FILE(Outcome.HIDDEN, Outcome.ALLOWED, Outcome.HIDDEN, Outcome.HIDDEN, Outcome.HIDDEN, Outcome.ALLOWED),
+        AGENCY(Outcome.SIGN_IN, Outcome.HIDDEN, Outcome.HIDDEN, Outcome.ALLOWED, Outcome.HIDDEN, Outcome.ALLOWED),
+        ADMIN(Outcome.SIGN_IN, Outcome.DENIED, Outcome.DENIED, Outcome.DENIED, Outcome.DENIED, Outcome.ALLOWED);
+
+        final Outcome[] byCaller;
+
+        Policy(Outcome... byCaller) {
+            this.byCaller = byCaller;
+        }
+    }
+
+    private static final Map<String, Policy> POLICIES = new LinkedHashMap<>();
+
+    static {
+        for (String r : List.of("GET /", "GET /about", "GET /records", "GET /health", "GET /agencies", "GET /agencies/{slug}",
+                "GET /deadlines", "GET /api/v1/deadlines/preview", "GET /signup", "POST /signup", "GET /verify", "GET /signin",
+                "POST /signin", "POST /signout", "GET /reset", "POST /reset", "GET /reset/{token}", "POST /reset/{token}",
+                "GET /invite/{token}", "POST /invite/{token}", "GET /requests/new", "GET /requests", "GET /requests/{number}",
+                "GET /api/v1/requests", "GET /api/v1/requests/{number}", "GET /feeds/overdue.atom", "GET /scorecards",
+                "GET /scorecards/export.csv", "GET /scorecards/export.json", "GET /scorecards/{slug}", "GET /scorecards/{slug}/brief",
+                "GET /scorecards/{slug}/brief.pdf", "GET /scorecards/{slug}/export.csv", "GET /data/requests.csv",
+                "GET /api/v1/scorecards", "GET /api/v1/scorecards/{slug}")) {
+            POLICIES.put(r, Policy.PUBLIC);
+        }
+        for (String r : List.of("POST /requests", "GET /me", "GET /agency")) POLICIES.put(r, Policy.SIGNED_IN);
+        for (String r : List.of("GET /requests/{number}/withdraw", "POST /requests/{number}/withdraw",
+                "POST /requests/{number}/correspondence", "GET /requests/{number}/appeal", "POST /requests/{number}/appeal",
+                "POST /requests/{number}/clarification", "POST /requests/{number}/follow-ups", "POST /requests/{number}/embargo")) {
+            POLICIES.put(r, Policy.OWNER);
+        }
+        POLICIES.put("GET /requests/{number}/attachments/{id}", Policy.OWNER_OR_ADMIN_FILE);
+        for (String r : List.of("GET /agency/{slug}/queue", "GET /agency/{slug}/requests/{number}",
+                "POST /agency/{slug}/requests/{number}/{action}")) {
+            POLICIES.put(r, Policy.AGENCY);
+        }
+        for (String r : List.of("GET /admin", "GET /admin/officers", "POST /admin/officers", "GET /admin/outbox", "GET /admin/audit",
+                "GET /admin/agencies", "GET /admin/agencies/{slug}", "POST /admin/agencies/{slug}",
+                "POST /admin/agencies/{slug}/closures", "POST /requests/{number}/hide")) {
+            POLICIES.put(r, Policy.ADMIN);
+        }
+    }
+
+    private Portal portal;
+    private final Map<Caller, WebClient> clients = new LinkedHashMap<>();
+    private String number;
+    private long attachmentId;
+
+    @BeforeAll
+    void start(TestDatabase db) throws Exception {
+        portal = new Portal(db, Instant.parse("2026-03-02T15:00:00Z"));
+        People.requester(db.dsl(), "owner@example.org", "Owner");
+        People.requester(db.dsl(), "other@example.org", "Other");
+        People.officer(db.dsl(), "rao@doc.test", "doc", true);
+        People.officer(db.dsl(), "rao@nypd.test", "nypd", true);
+        People.admin(db.dsl(), "admin@example.org");
+        clients.put(Caller.ANONYMOUS, new WebClient(portal.app));
+        clients.put(Caller.OWNER, portal.as("owner@example.org"));
+        clients.put(Caller.OTHER_REQUESTER, portal.as("other@example.org"));
+        clients.put(Caller.OFFICER_OF_AGENCY, portal.as("rao@doc.test"));
+        clients.put(Caller.OFFICER_ELSEWHERE, portal.as("rao@nypd.test"));
+        clients.put(Caller.ADMIN, portal.as("admin@example.org"));
+        number = clients.get(Caller.OWNER).fileRequest("Matrix request", "doc").getFirst();
+        clients.get(Caller.OWNER).postFile("/requests/" + number + "/correspondence", Map.of("correspondence", "Letter"),
+                "attachment", "letter.txt", "hello".getBytes());
+        attachmentId = db.dsl().fetchValue(ATTACHMENTS.ID);
+    }
+
+    @AfterAll
+    void stop() {
+        portal.close();
+    }
+
+    @Test
+    void every_route_has_a_policy() {
+        List<String> missing = portal.app.routeTable().stream().distinct().filter(r -> !POLICIES.containsKey(r)).toList();
+        assertThat(missing).as("routes without an authorization policy in this test").isEmpty();
+        assertThat(POLICIES.keySet()).as("policies for routes that no longer exist").isSubsetOf(portal.app.routeTable());
+    }
+
+    @Test
+    void every_caller_gets_what_the_policy_allows_on_every_route() throws Exception {
+        List<String> failures = new ArrayList<>();
+        for (String route : portal.app.routeTable().stream().distinct().sorted().toList()) {
+            Policy policy = POLICIES.get(route);
+            if (policy == null) continue;
+            String method = route.substring(0, route.indexOf(' '));
+            String path = route.substring(route.indexOf(' ') + 1)
+                    .replace("{number}", number).replace("{slug}", "doc").replace("{token}", "not-a-token")
+                    .replace("{id}", Long.toString(attachmentId)).replace("{action}", "note");
+            // Withdrawing would change the request, and signing out would end the callers' sessions,
+            // for the checks after; both are checked on their own.
+            if (route.equals("POST /requests/{number}/withdraw") || route.equals("POST /signout")) continue;
+            for (Caller caller : Caller.values()) {
+                Outcome expected = policy.byCaller[caller.ordinal()];
+                WebClient web = clients.get(caller);
+                HttpResponse<String> r = method.equals("GET") ? web.get(path) : web.post(path, Map.of());
+                Outcome actual = classify(r);
+                if (actual != expected) failures.add(route + " as " + caller + ": expected " + expected + ", got " + actual
+                        + " (" + r.statusCode() + ")");
+            }
+        }
+        assertThat(failures).isEmpty();
+    }
+
+    @Test
+    void only_the_owner_can_withdraw() throws Exception {
+        for (Caller c : List.of(Caller.OTHER_REQUESTER, Caller.OFFICER_OF_AGENCY, Caller.OFFICER_ELSEWHERE, Caller.ADMIN)) {
+            assertThat(classify(clients.get(c).post("/requests/" + number + "/withdraw", Map.of()))).as(c.name()).isEqualTo(Outcome.HIDDEN);
+        }
+        assertThat(classify(clients.get(Caller.ANONYMOUS).post("/requests/" + number + "/withdraw", Map.of()))).isEqualTo(Outcome.SIGN_IN);
+    }
+
+    private static Outcome classify(HttpResponse<String> r) {
+        int s = r.statusCode();
+        if (s == 401 || (s == 302 && r.headers().firstValue("Location").orElse("").startsWith("/signin?next="))) return Outcome.SIGN_IN;
+        if (s == 403) return Outcome.DENIED;
+        if (s == 404) return Outcome.HIDDEN;
+        return Outcome.ALLOWED;
+    }
+}
