@@ -45,6 +45,11 @@ public final class Browser implements AutoCloseable {
         return browser.newContext().newPage();
     }
 
+    /** For injecting test tooling (axe-core) into pages whose Content-Security-Policy rightly forbids it. */
+    public com.microsoft.playwright.Page newPageBypassingCsp() {
+        return browser.newContext(new com.microsoft.playwright.Browser.NewContextOptions().setBypassCSP(true)).newPage();
+    }
+
     @Override
     public void close() {
         browser.close();

@@ -1,0 +1,101 @@
+package nyc.daylight.site;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.Page;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import nyc.daylight.testing.Browser;
+import nyc.daylight.testing.People;
+import nyc.daylight.testing.Portal;
+import nyc.daylight.testing.PostgresExtension;
+import nyc.daylight.testing.TestDatabase;
+import nyc.daylight.testing.WebClient;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * axe-core (from the classpath, never a CDN) over the public and signed-in pages in Chromium:
+ * any serious or critical WCAG violation fails the build.
+ */
+@ExtendWith(PostgresExtension.class)
+class AccessibilityTest {
+    private static final String AXE = "/META-INF/resources/webjars/axe-core/4.6.3/axe.min.js";
+
+    @Test
+    void no_page_has_a_serious_or_critical_accessibility_violation(TestDatabase db) throws Exception {
+        String axe;
+        try (InputStream in = AccessibilityTest.class.getResourceAsStream(AXE)) {
+            assertThat(in).as("axe-core on the test classpath").isNotNull();
+            axe = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        try (Portal portal = new Portal(db, Instant.parse("2026-03-02T15:00:00Z"));
+             Browser browser = Browser.launch()) {
+            People.requester(db.dsl(), "a11y@example.org", "A11y");
+            People.officer(db.dsl(), "rao@doc.test", "doc", true);
+            People.admin(db.dsl(), "admin@example.org");
+            String number = portal.as("a11y@example.org").fileRequest("Accessible request", "doc").getFirst();
+
+            List<String> failures = new ArrayList<>();
+            Page anonymous = browser.newPageBypassingCsp();
+            for (String path : List.of("/", "/about", "/requests", "/requests/" + number, "/requests?status=overdue", "/records",
+                    "/scorecards", "/scorecards/doc", "/scorecards/doc/brief", "/agencies", "/agencies/doc", "/deadlines",
+                    "/deadlines?agency=doc&date=2026-03-02&time=10:00", "/deadlines?agency=doc&date=2040-01-01&time=10:00",
+                    "/signin", "/signup", "/reset", "/requests/new", "/no-such-page")) {
+                check(anonymous, portal.app.baseUrl() + path, axe, failures);
+            }
+            Map<String, List<String>> signedIn = Map.of(
+                    "a11y@example.org", List.of("/me", "/requests/new", "/requests/new?template=doc-release-dates",
+                            "/requests/" + number, "/requests/" + number + "/withdraw", "/requests/" + number + "/appeal"),
+                    "rao@doc.test", List.of("/agency/doc/queue", "/agency/doc/requests/" + number),
+                    "admin@example.org", List.of("/admin", "/admin/officers", "/admin/outbox", "/admin/audit", "/admin/agencies",
+                            "/admin/agencies/doc"));
+            for (var entry : signedIn.entrySet()) {
+                Page page = browser.newPageBypassingCsp();
+                page.navigate(portal.app.baseUrl() + "/signin");
+                page.getByLabel("E-mail address").fill(entry.getKey());
+                page.getByLabel("Password").fill(People.PASSWORD);
+                page.locator("form.stacked button[type=submit]").click();
+                page.waitForURL(u -> !u.contains("/signin"));
+                for (String path : entry.getValue()) check(page, portal.app.baseUrl() + path, axe, failures);
+            }
+            assertThat(failures).isEmpty();
+        }
+    }
+
+    @Test
+    void the_check_itself_catches_a_violation() throws Exception {
+        String axe;
+        try (InputStream in = AccessibilityTest.class.getResourceAsStream(AXE)) {
+            axe = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        try (Browser browser = Browser.launch()) {
+            Page page = browser.newPageBypassingCsp();
+            page.setContent("<html lang=en><title>t</title><main><input type=text><img src=x.png></main></html>");
+            List<String> failures = new ArrayList<>();
+            evaluate(page, axe, "inline page", failures);
+            assertThat(String.join("\n", failures)).contains("image-alt", "label");
+        }
+    }
+
+    private static void check(Page page, String url, String axe, List<String> failures) {
+        page.navigate(url);
+        evaluate(page, axe, url.replaceFirst("http://127.0.0.1:\\d+", ""), failures);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void evaluate(Page page, String axe, String where, List<String> failures) {
+        page.addScriptTag(new Page.AddScriptTagOptions().setContent(axe));
+        Object result = page.evaluate("""
+                async () => {
+                  const r = await axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}});
+                  return r.violations.filter(v => v.impact === 'serious' || v.impact === 'critical')
+                    .map(v => v.id + ': ' + v.help + ' [' + v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(', ') + ']');
+                }""");
+        for (Object v : (List<Object>) result) failures.add(where + " — " + v);
+    }
+}
