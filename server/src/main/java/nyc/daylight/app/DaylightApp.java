@@ -25,6 +25,7 @@ import nyc.daylight.lifecycle.OfficerRoutes;
 import nyc.daylight.lifecycle.RequesterActions;
 import nyc.daylight.lifecycle.RequesterLifecycleRoutes;
 import nyc.daylight.requests.RequestApiRoutes;
+import nyc.daylight.requests.RequestFeeds;
 import nyc.daylight.requests.OverdueList;
 import nyc.daylight.requests.RequestLedger;
 import nyc.daylight.requests.RequestRoutes;
@@ -102,8 +103,9 @@ public final class DaylightApp {
                 new AgencyRoutes(agencies, clock)::register,
                 new AgencyAdminRoutes(agencies)::register,
                 new DeadlineRoutes(agencies, clock)::register,
-                new RequestRoutes(requests, agencies, overdue, settings.baseUrl())::register,
+                new RequestRoutes(requests, agencies, overdue)::register,
                 new RequestApiRoutes(requests, overdue)::register,
+                new RequestFeeds(requests, agencies, overdue, settings.baseUrl())::register,
                 new OfficerRoutes(dsl, officerActions, agencies, ledger, clock)::register,
                 new ScorecardRoutes(new ScorecardService(dsl, agencies, clock), agencies, new OpenData(dsl, clock))::register,
                 new RequesterLifecycleRoutes(requesterActions)::register,

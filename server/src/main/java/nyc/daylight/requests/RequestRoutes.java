@@ -27,15 +27,13 @@ public final class RequestRoutes {
     private final RequestService requests;
     private final AgencyService agencies;
     private final OverdueList overdue;
-    private final String baseUrl;
     private final Tokens tokens = new Tokens();
     private final JsonMapper json = JsonMapper.builder().build();
 
-    public RequestRoutes(RequestService requests, AgencyService agencies, OverdueList overdue, String baseUrl) {
+    public RequestRoutes(RequestService requests, AgencyService agencies, OverdueList overdue) {
         this.requests = requests;
         this.agencies = agencies;
         this.overdue = overdue;
-        this.baseUrl = baseUrl;
     }
 
     public void register(RoutesConfig routes) {
@@ -49,8 +47,6 @@ public final class RequestRoutes {
         routes.get("/requests/{number}/attachments/{id}", this::download, Role.PUBLIC);
         routes.post("/requests/{number}/hide", this::hide, Role.ADMIN);
         routes.get("/me", this::me, Role.SIGNED_IN);
-        routes.get("/feeds/overdue.atom", ctx -> ctx.contentType("application/atom+xml; charset=utf-8")
-                .result(OverdueFeed.write(baseUrl, overdue.items(null, null), java.time.OffsetDateTime.now())), Role.PUBLIC);
     }
 
     // --- composer ----------------------------------------------------------------------------

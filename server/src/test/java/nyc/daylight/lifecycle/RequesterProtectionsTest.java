@@ -4,12 +4,10 @@ import static nyc.daylight.sql.jooq.Tables.REQUESTS;
 import static nyc.daylight.sql.jooq.Tables.REQUEST_EVENTS;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayInputStream;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Map;
-import javax.xml.parsers.DocumentBuilderFactory;
+import nyc.daylight.testing.AtomAssert;
 import nyc.daylight.testing.MailServer;
 import nyc.daylight.testing.People;
 import nyc.daylight.testing.Portal;
@@ -21,8 +19,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.w3c.dom.Document;
-import org.w3c.dom.Element;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -75,23 +71,7 @@ class RequesterProtectionsTest {
 
         HttpResponse<String> feed = new WebClient(portal.app).get("/feeds/overdue.atom");
         assertThat(feed.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/atom+xml"));
-        DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
-        f.setNamespaceAware(true);
-        Document doc = f.newDocumentBuilder().parse(new ByteArrayInputStream(feed.body().getBytes(StandardCharsets.UTF_8)));
-        Element root = doc.getDocumentElement();
-        assertThat(root.getNamespaceURI()).isEqualTo("http://www.w3.org/2005/Atom");
-        assertThat(root.getLocalName()).isEqualTo("feed");
-        for (String required : new String[] {"id", "title", "updated"}) {
-            assertThat(root.getElementsByTagNameNS("*", required).getLength()).as(required).isPositive();
-        }
-        var entries = root.getElementsByTagNameNS("http://www.w3.org/2005/Atom", "entry");
-        assertThat(entries.getLength()).isGreaterThanOrEqualTo(2);
-        for (int i = 0; i < entries.getLength(); i++) {
-            Element e = (Element) entries.item(i);
-            for (String required : new String[] {"id", "title", "updated", "link"}) {
-                assertThat(e.getElementsByTagNameNS("*", required).getLength()).as(required).isEqualTo(1);
-            }
-        }
+        assertThat(AtomAssert.validFeed(feed.body())).hasSizeGreaterThanOrEqualTo(2);
         assertThat(feed.body()).contains("tag:daylight,2026:overdue/" + older + "/2026-03-09");
     }
 
@@ -150,6 +130,9 @@ class RequesterProtectionsTest {
             assertThat(outsider.get("/requests?status=overdue").body()).doesNotContain(number);
             assertThat(outsider.get("/api/v1/requests?status=overdue").body()).doesNotContain(number);
             assertThat(outsider.get("/feeds/overdue.atom").body()).doesNotContain(number);
+            assertThat(outsider.get("/feeds/requests.atom").body()).doesNotContain(number);
+            assertThat(outsider.get("/feeds/agencies/mayor.atom").body()).doesNotContain(number);
+            assertThat(outsider.get("/feeds/requests/" + number + ".atom").statusCode()).isEqualTo(404);
             assertThat(outsider.get("/scorecards/mayor").body()).doesNotContain(number, "Embargoed defense request");
             assertThat(outsider.get("/data/requests.csv?period=custom&from=2026-01-01&to=2026-12-31").body()).doesNotContain(number)
                     .contains("withheld,mayor");
@@ -165,6 +148,8 @@ class RequesterProtectionsTest {
         assertThat(db.dsl().fetchCount(REQUEST_EVENTS, REQUEST_EVENTS.TYPE.eq("EMBARGO_LIFTED"))).as("lifted once").isEqualTo(1);
         assertThat(anonymous.get("/requests/" + number).statusCode()).isEqualTo(200);
         assertThat(anonymous.get("/requests").body()).contains(number);
+        assertThat(anonymous.get("/feeds/requests.atom").body()).contains(number);
+        assertThat(anonymous.get("/feeds/requests/" + number + ".atom").body()).contains("Made public (embargo ended)");
         assertThat(quinn.post("/requests/" + number + "/embargo", Map.of("embargoUntil", "2026-05-01")).statusCode()).isEqualTo(302);
         assertThat(quinn.get("/requests/" + number).body()).contains("embargo has ended; it cannot be unlisted again");
     }

@@ -115,6 +115,8 @@ public final class WebClient {
         java.util.List<String> numbers = new java.util.ArrayList<>();
         java.util.regex.Matcher m = java.util.regex.Pattern.compile("DL-\\d{4}-\\d{6}").matcher(section);
         while (m.find()) if (!numbers.contains(m.group())) numbers.add(m.group());
+        // Numbers are given in the order the agencies were chosen.
+        java.util.Collections.sort(numbers);
         return numbers;
     }
 
