@@ -40,10 +40,38 @@ final class ErrorPages {
         routes.exception(NotFound.class, (e, ctx) -> respond(ctx, 404, e.getMessage()));
         routes.exception(AccessDenied.class, (e, ctx) -> respond(ctx, 403, e.getMessage()));
         routes.exception(HttpResponseException.class, (e, ctx) -> respond(ctx, e.getStatus(), publicMessage(e)));
-        routes.exception(Exception.class, (e, ctx) -> {
-            log.error("Unhandled error on {} {}", ctx.method(), ctx.path(), e);
-            respond(ctx, 500, "Something went wrong on our side. Please try again.");
+        routes.exception(org.jooq.exception.DataAccessException.class, (e, ctx) -> {
+            if (isConnectionFailure(e)) {
+                String ref = reference();
+                log.error("Database unavailable on {} {} [ref {}]: {}", ctx.method(), ctx.path(), ref, e.getMessage());
+                ctx.header("Retry-After", "30");
+                respond(ctx, 503, "Daylight cannot reach its database right now. Nothing you sent was lost; "
+                        + "please try again in a minute. (Reference " + ref + ")");
+            } else {
+                unexpected(e, ctx);
+            }
         });
+        routes.exception(Exception.class, this::unexpected);
+    }
+
+    /** A 500 names a short reference the operator finds in the log; the visitor sees nothing internal. */
+    private void unexpected(Exception e, Context ctx) {
+        String ref = reference();
+        log.error("Unhandled error on {} {} [ref {}]", ctx.method(), ctx.path(), ref, e);
+        respond(ctx, 500, "Something went wrong on our side. Please try again. If it keeps happening, "
+                + "tell us the reference " + ref + ".");
+    }
+
+    private static String reference() {
+        return java.util.UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    private static boolean isConnectionFailure(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.sql.SQLTransientConnectionException || t instanceof java.net.ConnectException) return true;
+            if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) return true;
+        }
+        return false;
     }
 
     // Javalin's own 404 text names the method and path ("Endpoint GET /x not found"); people get

@@ -38,6 +38,10 @@ final class Routes {
         ctx.header("X-Content-Type-Options", "nosniff");
         ctx.header("Referrer-Policy", "same-origin");
         ctx.header("X-Frame-Options", "DENY");
+        // Behind HTTPS (directly or through a proxy), browsers must never fall back to plain HTTP.
+        if ("https".equalsIgnoreCase(ctx.scheme()) || "https".equalsIgnoreCase(ctx.header("X-Forwarded-Proto"))) {
+            ctx.header("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
+        }
     }
 
     private static void checkRole(Context ctx) {

@@ -50,6 +50,28 @@ class AppHttpTest {
         }
     }
 
+    @Test
+    void with_the_database_down_pages_say_so_with_a_503_and_a_reference() throws Exception {
+        PGSimpleDataSource nowhere = new PGSimpleDataSource();
+        nowhere.setUrl("jdbc:postgresql://127.0.0.1:1/none?connectTimeout=2");
+        try (RunningApp broken = RunningApp.start(nowhere, Clock.systemUTC())) {
+            HttpResponse<String> r = broken.get("/agencies");
+            assertThat(r.statusCode()).isEqualTo(503);
+            assertThat(r.body()).contains("cannot reach its database", "Reference ").doesNotContain("SQLException", "jdbc:");
+            assertThat(r.headers().firstValue("Retry-After")).contains("30");
+            assertThat(broken.get("/about").statusCode()).as("pages that need no data still work").isEqualTo(200);
+        }
+    }
+
+    @Test
+    void behind_https_browsers_are_told_to_stay_on_https() throws Exception {
+        var http = java.net.http.HttpClient.newHttpClient();
+        var viaProxy = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(app.baseUrl() + "/"))
+                .header("X-Forwarded-Proto", "https").build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(viaProxy.headers().firstValue("Strict-Transport-Security")).hasValueSatisfying(v -> assertThat(v).contains("max-age="));
+        assertThat(app.get("/").headers().firstValue("Strict-Transport-Security")).as("not over plain HTTP").isEmpty();
+    }
+
     @ParameterizedTest
     @CsvSource({
             "/, 'How, when and why do city agencies talk to ICE?'",
