@@ -106,6 +106,7 @@ public final class DaylightApp {
                 new RequestRoutes(requests, agencies, overdue)::register,
                 new RequestApiRoutes(requests, overdue)::register,
                 new RequestFeeds(requests, agencies, overdue, settings.baseUrl())::register,
+                new nyc.daylight.api.ApiDocsRoutes()::register,
                 new OfficerRoutes(dsl, officerActions, agencies, ledger, clock)::register,
                 new ScorecardRoutes(new ScorecardService(dsl, agencies, clock), agencies, new OpenData(dsl, clock))::register,
                 new RequesterLifecycleRoutes(requesterActions)::register,

@@ -45,7 +45,7 @@ class AccessibilityTest {
             for (String path : List.of("/", "/about", "/requests", "/requests/" + number, "/requests?status=overdue", "/records",
                     "/scorecards", "/scorecards/doc", "/scorecards/doc/brief", "/agencies", "/agencies/doc", "/deadlines",
                     "/deadlines?agency=doc&date=2026-03-02&time=10:00", "/deadlines?agency=doc&date=2040-01-01&time=10:00",
-                    "/signin", "/signup", "/reset", "/requests/new", "/no-such-page")) {
+                    "/signin", "/signup", "/reset", "/requests/new", "/no-such-page", "/api/docs")) {
                 check(anonymous, portal.app.baseUrl() + path, axe, failures);
             }
             Map<String, List<String>> signedIn = Map.of(
