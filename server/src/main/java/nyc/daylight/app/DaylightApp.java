@@ -95,7 +95,8 @@ public final class DaylightApp {
         OfficerActions officerActions = new OfficerActions(dsl, agencies, ledger, mailer, blobs, clock, settings.baseUrl());
         RequesterActions requesterActions = new RequesterActions(dsl, agencies, ledger, mailer, clock, settings.baseUrl());
         DeadlineWatcher watcher = new DeadlineWatcher(dsl, agencies, ledger, mailer, clock, settings.baseUrl());
-        Routes routes = new Routes(session, List.of(
+        Metrics metrics = new Metrics(dataSource, dsl);
+        Routes routes = new Routes(session, metrics, List.of(
                 new HealthRoutes(new HealthCheck(dsl, VERSION))::register,
                 new SiteRoutes()::register,
                 new AccountRoutes(accounts, session)::register,
@@ -107,6 +108,7 @@ public final class DaylightApp {
                 new RequestApiRoutes(requests, overdue)::register,
                 new RequestFeeds(requests, agencies, overdue, settings.baseUrl())::register,
                 new nyc.daylight.api.ApiDocsRoutes()::register,
+                metrics::register,
                 new OfficerRoutes(dsl, officerActions, agencies, ledger, clock)::register,
                 new ScorecardRoutes(new ScorecardService(dsl, agencies, clock), agencies, new OpenData(dsl, clock))::register,
                 new RequesterLifecycleRoutes(requesterActions)::register,

@@ -16,14 +16,18 @@ import java.util.function.Consumer;
  */
 final class Routes {
     private final WebSession session;
+    private final Metrics metrics;
     private final List<Consumer<RoutesConfig>> features;
 
-    Routes(WebSession session, List<Consumer<RoutesConfig>> features) {
+    Routes(WebSession session, Metrics metrics, List<Consumer<RoutesConfig>> features) {
         this.session = session;
+        this.metrics = metrics;
         this.features = features;
     }
 
     void register(RoutesConfig routes) {
+        routes.before(metrics::before);
+        routes.after(metrics::after);
         routes.before(Routes::securityHeaders);
         routes.before(session::before);
         routes.beforeMatched(Routes::checkRole);

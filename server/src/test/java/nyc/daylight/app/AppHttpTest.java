@@ -64,6 +64,19 @@ class AppHttpTest {
     }
 
     @Test
+    void prometheus_metrics_report_requests_per_route_and_the_outbox() throws Exception {
+        app.get("/agencies/doc");
+        app.get("/agencies/nypd");
+        String metrics = app.get("/metrics").body();
+        var count = java.util.regex.Pattern.compile(
+                "daylight_http_requests_seconds_count\\{method=\"GET\",route=\"/agencies/\\{slug}\",status=\"200\"} ([0-9.]+)")
+                .matcher(metrics);
+        assertThat(count.find()).as(metrics).isTrue();
+        assertThat(Double.parseDouble(count.group(1))).isGreaterThanOrEqualTo(2);
+        assertThat(metrics).contains("daylight_outbox_pending", "jvm_memory_used_bytes");
+    }
+
+    @Test
     void behind_https_browsers_are_told_to_stay_on_https() throws Exception {
         var http = java.net.http.HttpClient.newHttpClient();
         var viaProxy = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(app.baseUrl() + "/"))

@@ -1,0 +1,74 @@
+package nyc.daylight.app;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.core.instrument.binder.system.UptimeMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
+import org.jooq.DSLContext;
+
+/**
+ * Prometheus metrics at /metrics: HTTP latency per route template and status, the connection
+ * pool, the outbox backlog, JVM memory and threads. Answered only to the loopback interface:
+ * scrape from the same host or through a sidecar, never from the internet.
+ */
+public final class Metrics {
+    private static final String START = "daylight.metrics.start";
+    private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+
+    public Metrics(DataSource dataSource, DSLContext dsl) {
+        new JvmMemoryMetrics().bindTo(registry);
+        new JvmThreadMetrics().bindTo(registry);
+        new ProcessorMetrics().bindTo(registry);
+        new UptimeMetrics().bindTo(registry);
+        if (dataSource instanceof com.zaxxer.hikari.HikariDataSource hikari) {
+            hikari.setMetricRegistry(registry);
+        }
+        Gauge.builder("daylight_outbox_pending", () -> {
+                    try {
+                        return dsl.fetchCount(nyc.daylight.sql.jooq.Tables.OUTBOX, nyc.daylight.sql.jooq.Tables.OUTBOX.SENT_AT.isNull());
+                    } catch (RuntimeException e) {
+                        return Double.NaN; // database down: /health says so
+                    }
+                })
+                .description("E-mails queued and not yet sent").register(registry);
+    }
+
+    void before(Context ctx) {
+        ctx.attribute(START, System.nanoTime());
+    }
+
+    void after(Context ctx) {
+        Long start = ctx.attribute(START);
+        if (start == null) return;
+        // The matched route's template ("/requests/{number}"), not the path: one time series per route.
+        var matched = ctx.endpoints().lastHttpEndpoint();
+        String route = matched == null ? "unmatched" : matched.path;
+        Timer.builder("daylight_http_requests")
+                .tag("method", ctx.method().name())
+                .tag("route", route)
+                .tag("status", Integer.toString(ctx.status().getCode()))
+                .publishPercentiles(0.5, 0.99)
+                .register(registry)
+                .record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+    }
+
+    public void register(RoutesConfig routes) {
+        routes.get("/metrics", this::scrape, Role.PUBLIC);
+    }
+
+    private void scrape(Context ctx) {
+        String ip = ctx.ip();
+        if (!(ip.equals("127.0.0.1") || ip.equals("0:0:0:0:0:0:0:1") || ip.equals("::1"))) {
+            throw new NotFound("We could not find that page.");
+        }
+        ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(registry.scrape());
+    }
+}
