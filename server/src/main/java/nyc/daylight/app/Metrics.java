@@ -66,7 +66,10 @@ public final class Metrics {
 
     private void scrape(Context ctx) {
         String ip = ctx.ip();
-        if (!(ip.equals("127.0.0.1") || ip.equals("0:0:0:0:0:0:0:1") || ip.equals("::1"))) {
+        boolean loopback = ip.equals("127.0.0.1") || ip.equals("0:0:0:0:0:0:0:1") || ip.equals("::1");
+        // A reverse proxy on the same host connects from loopback too: anything it forwards is remote.
+        boolean proxied = ctx.header("X-Forwarded-For") != null || ctx.header("Forwarded") != null;
+        if (!loopback || proxied) {
             throw new NotFound("We could not find that page.");
         }
         ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(registry.scrape());

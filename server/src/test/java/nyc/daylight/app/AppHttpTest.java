@@ -74,6 +74,10 @@ class AppHttpTest {
         assertThat(count.find()).as(metrics).isTrue();
         assertThat(Double.parseDouble(count.group(1))).isGreaterThanOrEqualTo(2);
         assertThat(metrics).contains("daylight_outbox_pending", "jvm_memory_used_bytes");
+        var proxied = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create(app.baseUrl() + "/metrics")).header("X-Forwarded-For", "203.0.113.5").build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(proxied.statusCode()).as("forwarded from outside").isEqualTo(404);
     }
 
     @Test
