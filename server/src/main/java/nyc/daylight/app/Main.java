@@ -37,6 +37,17 @@ public final class Main implements Runnable {
         spec.commandLine().usage(System.out);
     }
 
+    /** A command that only groups subcommands: run alone, it prints their usage. */
+    abstract static class CommandGroup implements Runnable {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public void run() {
+            spec.commandLine().usage(System.out);
+        }
+    }
+
     /** Each option falls back to its DAYLIGHT_* environment variable, then to the default. */
     static final class ConfigOptions {
         @Option(names = "--host", defaultValue = "${env:DAYLIGHT_HOST:-0.0.0.0}",
@@ -155,14 +166,7 @@ public final class Main implements Runnable {
 
     @Command(name = "admin", mixinStandardHelpOptions = true, description = "Administrator accounts.",
             subcommands = {AdminCreate.class})
-    static final class Admin implements Runnable {
-        @CommandLine.Spec
-        CommandLine.Model.CommandSpec spec;
-
-        @Override
-        public void run() {
-            spec.commandLine().usage(System.out);
-        }
+    static final class Admin extends CommandGroup {
     }
 
     @Command(name = "create", mixinStandardHelpOptions = true,
@@ -206,14 +210,7 @@ public final class Main implements Runnable {
 
     @Command(name = "import", mixinStandardHelpOptions = true, description = "Import data from elsewhere.",
             subcommands = {ImportRequests.class})
-    static final class Import implements Runnable {
-        @CommandLine.Spec
-        CommandLine.Model.CommandSpec spec;
-
-        @Override
-        public void run() {
-            spec.commandLine().usage(System.out);
-        }
+    static final class Import extends CommandGroup {
     }
 
     @Command(name = "requests", mixinStandardHelpOptions = true,
