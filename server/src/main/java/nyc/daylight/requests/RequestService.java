@@ -218,7 +218,7 @@ public final class RequestService {
         return Optional.of(new RequestView(r.getNumber(), r.getTitle(), r.getDescription(), agency, r.getRecordsFrom(),
                 r.getRecordsTo(), r.getPreferredFormat(), name == null || name.isBlank() ? null : name, r.getSubmittedAt(),
                 report.standing().name(), report.standing().label(), status.rows(report, agency), report,
-                repo.timeline(dsl, r.getId()), letter, owner, open, r.getHiddenAt() != null, r.getFilingId(),
+                repo.timeline(dsl, r.getId()), letter, owner, open, r.getHiddenAt() != null, r.getFilingId() == null ? 0 : r.getFilingId(),
                 repo.attachments(dsl, r.getId()).stream().filter(a -> a.published() || owner || admin).toList(),
                 appealBy(report, r.getId()), nyc.daylight.deadlines.DeadlineEngine.clarificationOpen(repo.ledger(dsl, r.getId())),
                 Boolean.TRUE.equals(r.getAutoFollowUp()), embargoed(r) ? r.getEmbargoUntil() : null,

@@ -34,6 +34,10 @@ class DemoDataTest {
         try (RunningApp app = RunningApp.start(db.dataSource(), clock)) {
             assertThat(app.get("/").body()).contains("Demo data.");
             assertThat(app.get("/scorecards").body()).contains("Demo data.");
+            for (String number : db.dsl().select(REQUESTS.NUMBER).from(REQUESTS).limit(40).fetch(REQUESTS.NUMBER)) {
+                assertThat(app.get("/requests/" + number).statusCode()).as(number).isEqualTo(200);
+                assertThat(app.get("/api/v1/requests/" + number).statusCode()).as(number).isEqualTo(200);
+            }
         }
     }
 }

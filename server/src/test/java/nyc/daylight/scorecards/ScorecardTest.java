@@ -175,6 +175,15 @@ class ScorecardTest {
     }
 
     @Test
+    void an_imported_request_has_a_public_page_and_api_entry() throws Exception {
+        String number = db.dsl().fetchValue(REQUESTS.NUMBER, REQUESTS.EXTERNAL_NUMBER.eq("DOC-2"));
+        HttpResponse<String> page = new WebClient(app).get("/requests/" + number);
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("Detainer log", "Imported from DOC FOIL log 2026", "Appeal granted");
+        assertThat(api("/api/v1/requests/" + number).get("status").asString()).isEqualTo("DECIDED");
+    }
+
+    @Test
     void demo_data_is_never_added_to_a_database_that_has_requests() {
         AgencyService agencies = new AgencyService(db.dsl());
         DemoData demo = new DemoData(db.dsl(), agencies, new RequestLedger(agencies, CLOCK), CLOCK);
