@@ -71,7 +71,8 @@ public final class DeadlineRoutes {
                 "agency", slug == null ? "" : slug,
                 "date", date == null ? now.toLocalDate().toString() : date,
                 "time", time == null ? now.toLocalTime().withSecond(0).withNano(0).toString() : time));
-        if (slug != null) {
+        // An agency alone (a link from its page) preselects it; the dates need the date too.
+        if (slug != null && date != null) {
             try {
                 Agency agency = agency(slug);
                 OffsetDateTime received = parseLocal(date, time);

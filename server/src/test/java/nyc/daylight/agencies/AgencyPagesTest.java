@@ -57,6 +57,13 @@ class AgencyPagesTest {
     }
 
     @Test
+    void the_link_to_the_calculator_preselects_the_agency_without_an_error() throws Exception {
+        HttpResponse<String> r = app.get("/deadlines?agency=nypd");
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.body()).contains("<option value=\"nypd\" selected>").doesNotContain("error-summary");
+    }
+
+    @Test
     void an_unknown_agency_is_a_404_page() throws Exception {
         HttpResponse<String> r = app.get("/agencies/atlantis");
         assertThat(r.statusCode()).isEqualTo(404);
