@@ -58,6 +58,8 @@ public final class RequestApiRoutes {
         body.put("pageSize", p.pageSize());
         body.put("total", p.total());
         body.put("items", p.items().stream().map(RequestApiRoutes::summary).toList());
+        body.put("next", p.hasNext() ? pageLink(ctx, p.page() + 1) : null);
+        body.put("prev", p.hasPrevious() ? pageLink(ctx, p.page() - 1) : null);
         ctx.json(body);
     }
 
@@ -102,6 +104,18 @@ public final class RequestApiRoutes {
         }).toList());
         body.put("letter", v.letter());
         ctx.json(body);
+    }
+
+    /** The same query with another page number, as a relative link. */
+    private static String pageLink(Context ctx, int page) {
+        StringBuilder q = new StringBuilder("/api/v1/requests?");
+        for (String name : java.util.List.of("agency", "status", "q")) {
+            String v = ctx.queryParam(name);
+            if (v != null && !v.isBlank()) {
+                q.append(name).append('=').append(java.net.URLEncoder.encode(v, java.nio.charset.StandardCharsets.UTF_8)).append('&');
+            }
+        }
+        return q.append("page=").append(page).toString();
     }
 
     private static Map<String, Object> summary(RequestSummary s) {

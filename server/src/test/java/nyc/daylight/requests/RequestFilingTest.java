@@ -311,5 +311,12 @@ class RequestFilingTest {
         assertThat(new WebClient(app).get("/requests?q=no+such+words+anywhere").body()).contains("No requests match these filters.");
         assertThat(new WebClient(app).get("/requests?page=abc").statusCode()).isEqualTo(400);
         assertThat(new WebClient(app).get("/requests?status=ON_TIME&agency=mayor").body()).contains("Searchable filing number 1");
+        JsonNode first = json.readTree(new WebClient(app).get("/api/v1/requests?agency=mayor&q=searchable").body());
+        assertThat(first.get("total").asInt()).isEqualTo(3);
+        assertThat(first.get("next").isNull()).as("one page of 50 holds all three").isTrue();
+        assertThat(first.get("prev").isNull()).isTrue();
+        JsonNode second = json.readTree(new WebClient(app).get("/api/v1/requests?agency=mayor&q=searchable&page=2").body());
+        assertThat(second.get("items")).isEmpty();
+        assertThat(second.get("prev").asString()).isEqualTo("/api/v1/requests?agency=mayor&q=searchable&page=1");
     }
 }
