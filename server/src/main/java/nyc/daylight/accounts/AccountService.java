@@ -117,6 +117,21 @@ public final class AccountService {
         limit("signin-account:" + address, limits.signInPerAccount(), WINDOW);
         Optional<UsersRecord> user = repo.byEmail(dsl, address);
         if (!passwords.matches(password, user.map(UsersRecord::getPasswordHash).orElse(null))) {
+            // The attempt that reaches the account's limit pauses sign-in; tell the owner, once.
+            if (user.isPresent() && repo.hitsSince(dsl, "signin-account:" + address, WINDOW) == limits.signInPerAccount()) {
+                dsl.transaction(tx -> mailer.enqueue(tx.dsl(), Email.of(user.get().getEmail(),
+                        "Sign-in to your Daylight account is paused for 15 minutes", """
+                        Hello,
+
+                        There were %d unsuccessful attempts to sign in to your Daylight account, so signing in is paused
+                        for 15 minutes.
+
+                        If this was you, wait a little and try again, or choose a new password: %s/reset
+                        If it was not you, choosing a new password also signs out every other session.
+
+                        — Daylight
+                        """.formatted(limits.signInPerAccount(), baseUrl), "account")));
+            }
             throw new BadInput("email", "That e-mail address and password do not match an account.");
         }
         UsersRecord u = user.orElseThrow();

@@ -154,6 +154,11 @@ class AccountFlowTest {
         assertThat(blocked.statusCode()).isEqualTo(429);
         assertThat(blocked.body()).contains("Too many attempts");
         assertThat(blocked.headers().firstValue("Retry-After")).isPresent();
+        MailServer.Received paused = mail.awaitTo("limited@example.org", 2);
+        assertThat(paused.subject()).isEqualTo("Sign-in to your Daylight account is paused for 15 minutes");
+        assertThat(paused.body()).contains("8 unsuccessful attempts", "/reset");
+        attacker.post("/signin", Map.of("email", "limited@example.org", "password", "again"));
+        assertThat(mail.all()).filteredOn(m -> m.subject().contains("paused")).as("told once").hasSize(1);
     }
 
     @Test
