@@ -51,6 +51,7 @@ public final class RequestService {
     private final String baseUrl;
     private final BlobStore blobs;
     static final long MAX_UPLOAD_BYTES = 20L * 1024 * 1024;
+    static final int MAX_FILINGS_PER_DAY = 30;
 
     public RequestService(DSLContext dsl, AgencyService agencies, Mailer mailer, Templates templates, Clock clock,
                           String baseUrl, BlobStore blobs) {
@@ -78,6 +79,14 @@ public final class RequestService {
         Optional<Long> earlier = repo.filingByKey(dsl, idempotencyKey);
         if (earlier.isPresent()) return repeated(requester, earlier.get());
         List<Agency> chosen = validate(c);
+        // A person files a few requests a day; a script filing hundreds would flood agencies' inboxes.
+        int recent = dsl.fetchCount(FILINGS, FILINGS.REQUESTER_ID.eq(requester.id())
+                .and(FILINGS.CREATED_AT.gt(OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC).minusHours(24))));
+        if (recent >= MAX_FILINGS_PER_DAY) {
+            throw new nyc.daylight.app.RateLimited("You have filed " + MAX_FILINGS_PER_DAY
+                    + " requests in the last 24 hours, the most Daylight sends for one person in a day. Go back to keep what "
+                    + "you wrote, save it as a draft, and file it tomorrow.");
+        }
         return dsl.transactionResult(tx -> {
             DSLContext t = tx.dsl();
             Optional<Long> filing = repo.insertFiling(t, requester.id(), idempotencyKey);

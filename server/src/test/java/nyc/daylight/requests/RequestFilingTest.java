@@ -276,6 +276,20 @@ class RequestFilingTest {
     }
 
     @Test
+    void a_person_can_file_at_most_30_times_a_day() throws Exception {
+        WebClient web = requester("Busy");
+        long id = db.dsl().fetchValue(nyc.daylight.sql.jooq.Tables.USERS.ID, nyc.daylight.sql.jooq.Tables.USERS.DISPLAY_NAME.eq("Busy"));
+        for (int i = 0; i < 30; i++) {
+            db.dsl().insertInto(FILINGS).set(FILINGS.REQUESTER_ID, id).set(FILINGS.IDEMPOTENCY_KEY, "busy-key-" + i + "-padding-000")
+                    .set(FILINGS.CREATED_AT, java.time.OffsetDateTime.ofInstant(CLOCK.instant(), ZoneOffset.UTC).minusHours(1)).execute();
+        }
+        HttpResponse<String> r = file(web, form(newKey(web), "One too many"), "doc");
+        assertThat(r.statusCode()).isEqualTo(429);
+        assertThat(r.body()).contains("30 requests in the last 24 hours");
+        assertThat(db.dsl().fetchCount(REQUESTS, REQUESTS.TITLE.eq("One too many"))).isZero();
+    }
+
+    @Test
     void filing_without_the_csrf_token_is_refused() throws Exception {
         WebClient web = requester("Forged");
         Map<String, String> f = form(newKey(web), "Forged filing");
