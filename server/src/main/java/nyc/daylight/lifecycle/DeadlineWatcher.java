@@ -79,24 +79,26 @@ public final class DeadlineWatcher implements AutoCloseable {
         Map<Long, Agency> byId = agencies.all().stream().collect(Collectors.toMap(Agency::id, Function.identity()));
         // Open requests, and any request whose scorecard facts were never computed (e.g. filed
         // before scorecards existed).
-        List<Long[]> open = dsl.select(REQUESTS.ID, REQUESTS.AGENCY_ID).from(REQUESTS)
+        List<Long[]> open = dsl.select(REQUESTS.ID, REQUESTS.AGENCY_ID, REQUEST_METRICS.REQUEST_ID).from(REQUESTS)
+                .leftJoin(REQUEST_METRICS).on(REQUEST_METRICS.REQUEST_ID.eq(REQUESTS.ID))
                 .where(REQUESTS.SUBMITTED_AT.isNotNull())
-                .and(REQUESTS.STATUS.notIn("WITHDRAWN", "DRAFT", "DECIDED")
-                        .or(REQUESTS.ID.notIn(dsl.select(REQUEST_METRICS.REQUEST_ID).from(REQUEST_METRICS))))
-                .fetch(r -> new Long[] {r.value1(), r.value2()});
+                .and(REQUESTS.STATUS.notIn("WITHDRAWN", "DRAFT", "DECIDED").or(REQUEST_METRICS.REQUEST_ID.isNull()))
+                .fetch(r -> new Long[] {r.value1(), r.value2(), r.value3()});
         int sent = 0;
         for (Long[] row : open) {
             Agency agency = byId.get(row[1]);
-            sent += dsl.transactionResult(tx -> check(tx.dsl(), row[0], agency));
+            boolean noMetrics = row[2] == null;
+            sent += dsl.transactionResult(tx -> check(tx.dsl(), row[0], agency, noMetrics));
         }
         return sent;
     }
 
-    private int check(DSLContext tx, long requestId, Agency agency) {
-        DeadlineReport report = ledger.refresh(tx, requestId, agency);
+    private int check(DSLContext tx, long requestId, Agency agency, boolean noMetrics) {
         BusinessCalendar cal = agencies.calendarFor(agency);
-        LocalDate today = LocalDate.now(clock.withZone(BusinessCalendar.NEW_YORK));
         var request = tx.selectFrom(REQUESTS).where(REQUESTS.ID.eq(requestId)).fetchSingle();
+        // Written only when time moved the projection, or when scorecard facts were never computed.
+        DeadlineReport report = noMetrics ? ledger.refresh(tx, requestId, agency) : ledger.currentReport(tx, request, agency, cal);
+        LocalDate today = LocalDate.now(clock.withZone(BusinessCalendar.NEW_YORK));
         int sent = 0;
         for (Deadline d : report.deadlines()) {
             if (d.owedBy() != Party.AGENCY && d.owedBy() != Party.APPEALS_OFFICER) continue;

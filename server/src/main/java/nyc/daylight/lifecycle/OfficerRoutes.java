@@ -63,7 +63,7 @@ public final class OfficerRoutes {
     private void queue(Context ctx) {
         User user = WebSession.requireUser(ctx);
         Agency agency = actions.cases().agencyFor(user, ctx.pathParam("slug"));
-        queue.refresh(agency);
+        queue.refresh(agency, agencies.calendarFor(agency));
         String status = blank(ctx.queryParam("status"));
         Integer within = null;
         if (blank(ctx.queryParam("within")) != null) {
@@ -93,7 +93,8 @@ public final class OfficerRoutes {
         model.put("agency", c.agency());
         model.put("r", c.request());
         model.put("report", c.report());
-        model.put("rows", ledger.rows(c.report(), c.agency()));
+        BusinessCalendar cal = agencies.calendarFor(c.agency());
+        model.put("rows", ledger.rows(c.report(), cal));
         model.put("timeline", ledger.timeline(dsl, c.request().getId()));
         model.put("attachments", ledger.attachments(dsl, c.request().getId()));
         model.put("notes", actions.notes(user, c.number()));
@@ -104,7 +105,6 @@ public final class OfficerRoutes {
         boolean decided = events.stream().anyMatch(e -> EventType.DETERMINATIONS.contains(e.type()));
         boolean appealPending = events.stream().anyMatch(e -> e.type() == EventType.APPEALED)
                 && events.stream().noneMatch(e -> EventType.APPEAL_DECISIONS.contains(e.type()));
-        BusinessCalendar cal = agencies.calendarFor(c.agency());
         LocalDate today = LocalDate.now(clock.withZone(BusinessCalendar.NEW_YORK));
         model.put("state", Map.of(
                 "withdrawn", c.withdrawn(),

@@ -36,13 +36,12 @@ final class Queue {
      */
     record Filter(String status, Integer dueWithinDays, boolean lateOnly, Long assignedTo) {}
 
-    /** Time alone moves a request from on time to overdue: bring the agency's projections up to date first. */
-    void refresh(Agency agency) {
-        List<Long> ids = dsl.select(REQUESTS.ID).from(REQUESTS)
-                .where(REQUESTS.AGENCY_ID.eq(agency.id())).and(REQUESTS.SUBMITTED_AT.isNotNull())
-                .and(REQUESTS.STATUS.notIn("WITHDRAWN"))
-                .fetch(REQUESTS.ID);
-        for (long id : ids) ledger.refresh(dsl, id, agency);
+    /**
+     * Time alone moves a request from on time to overdue: bring the open requests' projections up to
+     * date first (each is written only if it drifted; closed ones cannot drift without an event).
+     */
+    void refresh(Agency agency, nyc.daylight.deadlines.BusinessCalendar calendar) {
+        for (var r : dsl.selectFrom(REQUESTS).where(open(agency)).fetch()) ledger.currentReport(dsl, r, agency, calendar);
     }
 
     List<Item> items(Agency agency, Filter f, LocalDate today) {

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import nyc.daylight.agencies.Agency;
 import nyc.daylight.agencies.AgencyService;
+import nyc.daylight.deadlines.BusinessCalendar;
 import nyc.daylight.deadlines.DeadlineReport;
 import nyc.daylight.deadlines.EventType;
 import nyc.daylight.records.StoredBlob;
@@ -48,8 +49,13 @@ public final class RequestLedger {
         return status.report(dsl, repo, requestId, agency);
     }
 
-    public List<RequestView.DeadlineRow> rows(DeadlineReport report, Agency agency) {
-        return status.rows(report, agency);
+    /** For reads: the report, storing the projection only if time has moved it. */
+    public DeadlineReport currentReport(DSLContext dsl, RequestsRecord stored, Agency agency, BusinessCalendar calendar) {
+        return status.current(dsl, repo, stored, agency, repo.ledger(dsl, stored.getId()), calendar);
+    }
+
+    public List<RequestView.DeadlineRow> rows(DeadlineReport report, BusinessCalendar calendar) {
+        return status.rows(report, calendar);
     }
 
     public List<nyc.daylight.deadlines.LedgerEvent> events(DSLContext dsl, long requestId) {

@@ -189,15 +189,14 @@ public final class RequestService {
     // --- reading -----------------------------------------------------------------------------
 
     public Page<RequestSummary> list(RequestFilter filter) {
-        Map<Long, Agency> byId = agencyMap();
-        return repo.list(dsl, filter, LocalDate.now(clock.withZone(BusinessCalendar.NEW_YORK)))
-                .map(r -> summary(r, byId.get(r.getAgencyId())));
+        Summaries summaries = new Summaries();
+        return repo.list(dsl, filter, LocalDate.now(clock.withZone(BusinessCalendar.NEW_YORK))).map(summaries::of);
     }
 
     /** The requester's own requests, newest filing first. */
     public List<RequestSummary> mine(User user) {
-        Map<Long, Agency> byId = agencyMap();
-        return repo.byRequester(dsl, user.id()).stream().map(r -> summary(r, byId.get(r.getAgencyId()))).toList();
+        Summaries summaries = new Summaries();
+        return repo.byRequester(dsl, user.id()).stream().map(summaries::of).toList();
     }
 
     public List<RequestRepository.Draft> drafts(User user) {
@@ -215,7 +214,9 @@ public final class RequestService {
         boolean officer = viewer.map(u -> u.agencyIds().contains(r.getAgencyId())).orElse(false);
         if (embargoed(r) && !owner && !admin && !officer) return Optional.empty();
         Agency agency = agencyOf(r);
-        DeadlineReport report = status.refresh(dsl, repo, r.getId(), agency);
+        BusinessCalendar calendar = agencies.calendarFor(agency);
+        List<nyc.daylight.deadlines.LedgerEvent> ledger = repo.ledger(dsl, r.getId());
+        DeadlineReport report = status.current(dsl, repo, r, agency, ledger, calendar);
         String realName = repo.requesterName(dsl, r.getRequesterId());
         boolean showName = Boolean.TRUE.equals(r.getShowRequesterName());
         String name = showName ? realName : null;
@@ -226,18 +227,18 @@ public final class RequestService {
         boolean open = !List.of("WITHDRAWN", "DECIDED").contains(report.standing().name());
         return Optional.of(new RequestView(r.getNumber(), r.getTitle(), r.getDescription(), agency, r.getRecordsFrom(),
                 r.getRecordsTo(), r.getPreferredFormat(), name == null || name.isBlank() ? null : name, r.getSubmittedAt(),
-                report.standing().name(), report.standing().label(), status.rows(report, agency), report,
+                report.standing().name(), report.standing().label(), status.rows(report, calendar), report,
                 repo.timeline(dsl, r.getId()), letter, owner, open, r.getHiddenAt() != null, r.getFilingId() == null ? 0 : r.getFilingId(),
                 repo.attachments(dsl, r.getId()).stream().filter(a -> a.published() || owner || admin).toList(),
-                appealBy(report, r.getId()), nyc.daylight.deadlines.DeadlineEngine.clarificationOpen(repo.ledger(dsl, r.getId())),
+                appealBy(report, ledger), nyc.daylight.deadlines.DeadlineEngine.clarificationOpen(ledger),
                 Boolean.TRUE.equals(r.getAutoFollowUp()), embargoed(r) ? r.getEmbargoUntil() : null,
-                agency.regime() == nyc.daylight.deadlines.Regime.FEDERAL_FOIA && repo.ledger(dsl, r.getId()).stream()
-                        .anyMatch(e -> EventType.FINAL_DENIALS.contains(e.type()))));
+                agency.regime() == nyc.daylight.deadlines.Regime.FEDERAL_FOIA
+                        && ledger.stream().anyMatch(e -> EventType.FINAL_DENIALS.contains(e.type()))));
     }
 
     /** The last day to appeal, while an appeal is possible and none was filed. */
-    private LocalDate appealBy(DeadlineReport report, long requestId) {
-        boolean appealed = repo.ledger(dsl, requestId).stream().anyMatch(e -> e.type() == EventType.APPEALED);
+    private static LocalDate appealBy(DeadlineReport report, List<nyc.daylight.deadlines.LedgerEvent> ledger) {
+        boolean appealed = ledger.stream().anyMatch(e -> e.type() == EventType.APPEALED);
         if (appealed || report.standing() == nyc.daylight.deadlines.Standing.WITHDRAWN) return null;
         return report.find(nyc.daylight.deadlines.Deadline.Kind.APPEAL_FILING)
                 .filter(d -> d.state() == nyc.daylight.deadlines.Deadline.State.PENDING)
@@ -355,10 +356,19 @@ public final class RequestService {
         return m;
     }
 
-    private RequestSummary summary(RequestsRecord r, Agency agency) {
-        DeadlineReport report = status.refresh(dsl, repo, r.getId(), agency);
-        var step = report.nextStep();
-        return new RequestSummary(r.getNumber(), r.getTitle(), agency.slug(), agency.name(), report.standing().name(),
-                report.standing().label(), step.by(), step.action(), r.getSubmittedAt(), r.getFilingId() == null ? 0 : r.getFilingId());
+    /** Builds list rows, loading each agency and its calendar once per list rather than once per row. */
+    private final class Summaries {
+        private final Map<Long, Agency> byId = agencyMap();
+        private final Map<Long, BusinessCalendar> calendars = new HashMap<>();
+
+        RequestSummary of(RequestsRecord r) {
+            Agency agency = byId.get(r.getAgencyId());
+            BusinessCalendar calendar = calendars.computeIfAbsent(agency.id(), k -> agencies.calendarFor(agency));
+            DeadlineReport report = status.current(dsl, repo, r, agency, repo.ledger(dsl, r.getId()), calendar);
+            var step = report.nextStep();
+            return new RequestSummary(r.getNumber(), r.getTitle(), agency.slug(), agency.name(), report.standing().name(),
+                    report.standing().label(), step.by(), step.action(), r.getSubmittedAt(),
+                    r.getFilingId() == null ? 0 : r.getFilingId());
+        }
     }
 }

@@ -3,20 +3,24 @@ package nyc.daylight.requests;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Objects;
 import nyc.daylight.agencies.Agency;
 import nyc.daylight.agencies.AgencyService;
 import nyc.daylight.deadlines.BusinessCalendar;
 import nyc.daylight.deadlines.Deadline;
 import nyc.daylight.deadlines.DeadlineEngine;
 import nyc.daylight.deadlines.DeadlineReport;
+import nyc.daylight.deadlines.LedgerEvent;
 import nyc.daylight.deadlines.NextStep;
 import nyc.daylight.deadlines.Party;
+import nyc.daylight.sql.jooq.tables.records.RequestsRecord;
 import org.jooq.DSLContext;
 
 /**
  * Runs the deadline engine over a request's ledger and keeps the stored projection (status,
- * next due date) in step with it. Time alone changes a status (on time → overdue), so every read
- * also refreshes the projection when it has drifted.
+ * next due date, scorecard facts) in step with it. After an event the projection is always
+ * rewritten; on a read it is rewritten only when time alone has moved it (on time → overdue), so
+ * looking at a page does not write to the database.
  */
 final class RequestStatus {
     private final AgencyService agencies;
@@ -33,25 +37,46 @@ final class RequestStatus {
         return engine.evaluate(repo.ledger(dsl, requestId), agency.rules(), agencies.calendarFor(agency), clock.instant());
     }
 
-    DeadlineReport preview(List<nyc.daylight.deadlines.LedgerEvent> ledger, Agency agency, nyc.daylight.deadlines.LedgerEvent extra) {
-        List<nyc.daylight.deadlines.LedgerEvent> all = new java.util.ArrayList<>(ledger);
+    DeadlineReport preview(List<LedgerEvent> ledger, Agency agency, LedgerEvent extra) {
+        List<LedgerEvent> all = new java.util.ArrayList<>(ledger);
         all.add(extra);
         return engine.evaluate(all, agency.rules(), agencies.calendarFor(agency), clock.instant());
     }
 
+    /** After an event: evaluate and store the projection. */
     DeadlineReport refresh(DSLContext dsl, RequestRepository repo, long requestId, Agency agency) {
-        List<nyc.daylight.deadlines.LedgerEvent> ledger = repo.ledger(dsl, requestId);
+        List<LedgerEvent> ledger = repo.ledger(dsl, requestId);
         BusinessCalendar calendar = agencies.calendarFor(agency);
         DeadlineReport report = engine.evaluate(ledger, agency.rules(), calendar, clock.instant());
-        metrics.write(dsl, requestId, agency, report, ledger, calendar);
-        NextStep next = report.nextSteps().stream().filter(s -> s.party() != Party.NOBODY && s.by() != null)
-                .findFirst().orElse(null);
-        repo.setProjection(dsl, requestId, report.standing().name(), next == null ? null : next.by());
+        write(dsl, repo, requestId, agency, report, ledger, calendar);
         return report;
     }
 
-    List<RequestView.DeadlineRow> rows(DeadlineReport report, Agency agency) {
-        BusinessCalendar calendar = agencies.calendarFor(agency);
+    /**
+     * For a read: evaluate from the ledger and calendar the caller already has, and store the
+     * projection only if the stored status or next date has drifted.
+     */
+    DeadlineReport current(DSLContext dsl, RequestRepository repo, RequestsRecord stored, Agency agency,
+                           List<LedgerEvent> ledger, BusinessCalendar calendar) {
+        DeadlineReport report = engine.evaluate(ledger, agency.rules(), calendar, clock.instant());
+        if (!report.standing().name().equals(stored.getStatus()) || !Objects.equals(nextDue(report), stored.getNextDue())) {
+            write(dsl, repo, stored.getId(), agency, report, ledger, calendar);
+        }
+        return report;
+    }
+
+    private void write(DSLContext dsl, RequestRepository repo, long requestId, Agency agency, DeadlineReport report,
+                       List<LedgerEvent> ledger, BusinessCalendar calendar) {
+        metrics.write(dsl, requestId, agency, report, ledger, calendar);
+        repo.setProjection(dsl, requestId, report.standing().name(), nextDue(report));
+    }
+
+    private static LocalDate nextDue(DeadlineReport report) {
+        return report.nextSteps().stream().filter(s -> s.party() != Party.NOBODY && s.by() != null)
+                .map(NextStep::by).findFirst().orElse(null);
+    }
+
+    List<RequestView.DeadlineRow> rows(DeadlineReport report, BusinessCalendar calendar) {
         LocalDate today = LocalDate.now(clock.withZone(BusinessCalendar.NEW_YORK));
         return report.deadlines().stream().map(d -> new RequestView.DeadlineRow(label(d), owedBy(d.owedBy()), d.due(),
                 statusText(d, today, calendar), tone(d), d.citation(), d.note())).toList();
