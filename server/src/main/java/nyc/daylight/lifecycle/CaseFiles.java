@@ -43,7 +43,7 @@ final class CaseFiles {
         if (user == null || !(user.isAdmin() || user.agencyIds().contains(agency.id())) || r.getSubmittedAt() == null) {
             throw new NotFound("There is no request " + number + " for you.");
         }
-        return new Case(r, agency, ledger.report(tx, r.getId(), agency));
+        return load(tx, r, agency);
     }
 
     Case forRequester(DSLContext tx, User user, String number) {
@@ -51,7 +51,12 @@ final class CaseFiles {
                 .filter(x -> user != null && x.getRequesterId() == user.id())
                 .orElseThrow(() -> new NotFound("There is no request " + number + " of yours."));
         Agency agency = agencies.all().stream().filter(a -> a.id() == r.getAgencyId()).findFirst().orElseThrow();
-        return new Case(r, agency, ledger.report(tx, r.getId(), agency));
+        return load(tx, r, agency);
+    }
+
+    private Case load(DSLContext tx, RequestsRecord r, Agency agency) {
+        var events = ledger.events(tx, r.getId());
+        return new Case(r, agency, events, ledger.evaluate(events, agency));
     }
 
     boolean isAppealsOfficer(User user, Agency agency) {

@@ -72,8 +72,8 @@ public final class OfficerActions {
     public void acknowledge(User officer, String number, LocalDate approximateDate, String reason, String message, String ip) {
         act(officer, number, "acknowledge", ip, (tx, c) -> {
             open(c);
-            if (has(tx, c, EventType.ACKNOWLEDGED)) throw new BadInput("date", "This request was already acknowledged.");
-            if (decided(tx, c)) throw new BadInput("date", "This request has already been decided.");
+            if (c.has(EventType.ACKNOWLEDGED)) throw new BadInput("date", "This request was already acknowledged.");
+            if (decided(c)) throw new BadInput("date", "This request has already been decided.");
             LocalDate today = today();
             if (approximateDate == null) throw new BadInput("date", "Give the approximate date of your decision.");
             if (approximateDate.isBefore(today)) throw new BadInput("date", "The approximate date cannot be in the past.");
@@ -99,7 +99,7 @@ public final class OfficerActions {
     public void extend(User officer, String number, LocalDate newDate, String reason, String message, String ip) {
         act(officer, number, "extend", ip, (tx, c) -> {
             open(c);
-            if (decided(tx, c)) throw new BadInput("date", "This request has already been decided.");
+            if (decided(c)) throw new BadInput("date", "This request has already been decided.");
             if (newDate == null) throw new BadInput("date", "Give the new date.");
             if (!newDate.isAfter(today())) throw new BadInput("date", "The new date must be after today.");
             Deadline current = c.report().find(Deadline.Kind.DETERMINATION).orElseThrow();
@@ -159,7 +159,7 @@ public final class OfficerActions {
         act(officer, number, "determine", ip, (tx, c) -> {
             open(c);
             if (outcome == null || !EventType.DETERMINATIONS.contains(outcome)) throw new BadInput("outcome", "Choose the determination.");
-            if (decided(tx, c)) throw new BadInput("outcome", "This request has already been decided.");
+            if (decided(c)) throw new BadInput("outcome", "This request has already been decided.");
             List<Exemption> cited = new ArrayList<>();
             for (String code : exemptionCodes == null ? List.<String>of() : exemptionCodes) {
                 cited.add(Exemption.find(c.agency().regime(), code)
@@ -193,8 +193,8 @@ public final class OfficerActions {
             if (!cases.isAppealsOfficer(officer, c.agency())) {
                 throw new BadInput("outcome", "Only the agency's appeals officer can decide an appeal.");
             }
-            if (!has(tx, c, EventType.APPEALED)) throw new BadInput("outcome", "There is no appeal to decide.");
-            if (hasAny(tx, c, EventType.APPEAL_DECISIONS)) throw new BadInput("outcome", "The appeal has already been decided.");
+            if (!c.has(EventType.APPEALED)) throw new BadInput("outcome", "There is no appeal to decide.");
+            if (c.hasAny(EventType.APPEAL_DECISIONS)) throw new BadInput("outcome", "The appeal has already been decided.");
             if (outcome == null || !EventType.APPEAL_DECISIONS.contains(outcome)) throw new BadInput("outcome", "Choose the decision.");
             if (explanation == null || explanation.isBlank()) {
                 throw new BadInput("explanation", "Explain the decision in writing; the law requires a full explanation.");
@@ -270,16 +270,8 @@ public final class OfficerActions {
         return ledger.append(tx, c.request().getId(), type, OffsetDateTime.now(clock), officer.id(), date, reason, body, data);
     }
 
-    private boolean has(DSLContext tx, Case c, EventType type) {
-        return ledger.events(tx, c.request().getId()).stream().anyMatch(e -> e.type() == type);
-    }
-
-    private boolean hasAny(DSLContext tx, Case c, java.util.Set<EventType> types) {
-        return ledger.events(tx, c.request().getId()).stream().anyMatch(e -> types.contains(e.type()));
-    }
-
-    private boolean decided(DSLContext tx, Case c) {
-        return hasAny(tx, c, EventType.DETERMINATIONS);
+    private static boolean decided(Case c) {
+        return c.hasAny(EventType.DETERMINATIONS);
     }
 
     private static void open(Case c) {

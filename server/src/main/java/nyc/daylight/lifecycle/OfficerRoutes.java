@@ -100,11 +100,9 @@ public final class OfficerRoutes {
         model.put("notes", actions.notes(user, c.number()));
         model.put("officers", actions.cases().officersOf(c.agency().id()));
         model.put("exemptions", Exemption.forRegime(c.agency().regime()));
-        var events = ledger.events(dsl, c.request().getId());
-        boolean acknowledged = events.stream().anyMatch(e -> e.type() == EventType.ACKNOWLEDGED);
-        boolean decided = events.stream().anyMatch(e -> EventType.DETERMINATIONS.contains(e.type()));
-        boolean appealPending = events.stream().anyMatch(e -> e.type() == EventType.APPEALED)
-                && events.stream().noneMatch(e -> EventType.APPEAL_DECISIONS.contains(e.type()));
+        boolean acknowledged = c.has(EventType.ACKNOWLEDGED);
+        boolean decided = c.hasAny(EventType.DETERMINATIONS);
+        boolean appealPending = c.has(EventType.APPEALED) && !c.hasAny(EventType.APPEAL_DECISIONS);
         LocalDate today = LocalDate.now(clock.withZone(BusinessCalendar.NEW_YORK));
         model.put("state", Map.of(
                 "withdrawn", c.withdrawn(),

@@ -51,7 +51,7 @@ public final class RequesterActions {
 
     private AppealOffer offer(Case c, User user) {
         Optional<Deadline> window = c.report().find(Deadline.Kind.APPEAL_FILING);
-        List<LedgerEvent> events = ledger.events(dsl, c.request().getId());
+        List<LedgerEvent> events = c.events();
         if (events.stream().anyMatch(e -> e.type() == EventType.APPEALED)) {
             return new AppealOffer(c.number(), c.request().getTitle(), c.agency(), false, "An appeal has already been filed.", null, null);
         }
@@ -141,7 +141,7 @@ public final class RequesterActions {
             DSLContext tx = t.dsl();
             tx.selectOne().from(REQUESTS).where(REQUESTS.NUMBER.eq(number)).forUpdate().execute();
             Case c = cases.forRequester(tx, user, number);
-            if (!nyc.daylight.deadlines.DeadlineEngine.clarificationOpen(ledger.events(tx, c.request().getId()))) {
+            if (!nyc.daylight.deadlines.DeadlineEngine.clarificationOpen(c.events())) {
                 throw new BadInput("answer", "The agency has not asked for a clarification.");
             }
             if (answer == null || answer.isBlank()) throw new BadInput("answer", "Write your answer.");
@@ -171,7 +171,7 @@ public final class RequesterActions {
             tx.selectOne().from(REQUESTS).where(REQUESTS.NUMBER.eq(number)).forUpdate().execute();
             Case c = cases.forRequester(tx, user, number);
             LocalDate today = LocalDate.now(clock.withZone(BusinessCalendar.NEW_YORK));
-            if (ledger.events(tx, c.request().getId()).stream().anyMatch(e -> e.type() == EventType.EMBARGO_LIFTED)) {
+            if (c.has(EventType.EMBARGO_LIFTED)) {
                 throw new BadInput("embargoUntil", "This request's embargo has ended; it cannot be unlisted again.");
             }
             if (c.request().getEmbargoUntil() == null && c.request().getSubmittedAt() != null

@@ -45,6 +45,11 @@ public final class RequestLedger {
         return status.refresh(tx, repo, requestId, agency);
     }
 
+    /** The engine's report over a ledger the caller already loaded. */
+    public DeadlineReport evaluate(List<nyc.daylight.deadlines.LedgerEvent> events, Agency agency) {
+        return status.evaluate(events, agency);
+    }
+
     public DeadlineReport report(DSLContext dsl, long requestId, Agency agency) {
         return status.report(dsl, repo, requestId, agency);
     }

@@ -34,7 +34,11 @@ final class RequestStatus {
     }
 
     DeadlineReport report(DSLContext dsl, RequestRepository repo, long requestId, Agency agency) {
-        return engine.evaluate(repo.ledger(dsl, requestId), agency.rules(), agencies.calendarFor(agency), clock.instant());
+        return evaluate(repo.ledger(dsl, requestId), agency);
+    }
+
+    DeadlineReport evaluate(List<LedgerEvent> ledger, Agency agency) {
+        return engine.evaluate(ledger, agency.rules(), agencies.calendarFor(agency), clock.instant());
     }
 
     DeadlineReport preview(List<LedgerEvent> ledger, Agency agency, LedgerEvent extra) {
