@@ -1,5 +1,6 @@
 package nyc.daylight.agencies;
 
+import nyc.daylight.app.Text;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.List;
@@ -31,6 +32,13 @@ public final class AgencyService {
         return slug == null ? Optional.empty() : repository.bySlug(slug);
     }
 
+    /** Every agency by its id, for pages that show many requests. */
+    public Map<Long, Agency> byId() {
+        Map<Long, Agency> m = new java.util.LinkedHashMap<>();
+        for (Agency a : all()) m.put(a.id(), a);
+        return m;
+    }
+
     /** The agency's public holidays plus the closure days an admin declared for it. */
     public BusinessCalendar calendarFor(Agency agency) {
         return new BusinessCalendar(agency.calendar(), repository.closures(agency.id()));
@@ -52,8 +60,8 @@ public final class AgencyService {
         Agency agency = find(slug).orElseThrow(() -> new BadInput("agency", "No agency named '" + slug + "'."));
         validate(agency, edit);
         return repository.update(agency.id(), actor.userId(), new AgencyEdit(
-                edit.recordsOfficerTitle().strip(), blankToNull(edit.foilEmail()), blankToNull(edit.postalAddress()),
-                edit.appealsOfficerTitle().strip(), blankToNull(edit.appealsEmail()), blankToNull(edit.appealsAddress()),
+                edit.recordsOfficerTitle().strip(), Text.blankToNull(edit.foilEmail()), Text.blankToNull(edit.postalAddress()),
+                edit.appealsOfficerTitle().strip(), Text.blankToNull(edit.appealsEmail()), Text.blankToNull(edit.appealsAddress()),
                 edit.contactVerified(), edit.closeOfBusiness(), edit.responseDays(), edit.determinationDays(),
                 edit.extensionDays(), edit.appealFilingDays(), edit.appealDecisionDays()));
     }
@@ -100,9 +108,6 @@ public final class AgencyService {
         }
     }
 
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.strip();
-    }
 
     private static void requireText(String field, String value, String what) {
         if (value == null || value.isBlank()) throw new BadInput(field, "Enter " + what + ".");

@@ -39,7 +39,7 @@ final class CaseFiles {
 
     Case forOfficer(DSLContext tx, User user, String number) {
         RequestsRecord r = ledger.byNumber(tx, number).orElseThrow(() -> new NotFound("There is no request " + number + " for you."));
-        Agency agency = agencies.all().stream().filter(a -> a.id() == r.getAgencyId()).findFirst().orElseThrow();
+        Agency agency = agencies.byId().get(r.getAgencyId());
         if (user == null || !(user.isAdmin() || user.agencyIds().contains(agency.id())) || r.getSubmittedAt() == null) {
             throw new NotFound("There is no request " + number + " for you.");
         }
@@ -50,7 +50,7 @@ final class CaseFiles {
         RequestsRecord r = ledger.byNumber(tx, number)
                 .filter(x -> user != null && x.getRequesterId() == user.id())
                 .orElseThrow(() -> new NotFound("There is no request " + number + " of yours."));
-        Agency agency = agencies.all().stream().filter(a -> a.id() == r.getAgencyId()).findFirst().orElseThrow();
+        Agency agency = agencies.byId().get(r.getAgencyId());
         return load(tx, r, agency);
     }
 

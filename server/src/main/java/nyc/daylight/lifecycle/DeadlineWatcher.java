@@ -13,8 +13,6 @@ import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import nyc.daylight.agencies.Agency;
 import nyc.daylight.agencies.AgencyService;
 import nyc.daylight.deadlines.BusinessCalendar;
@@ -76,7 +74,7 @@ public final class DeadlineWatcher implements AutoCloseable {
     /** One pass over every open request; returns how many notices went out. */
     public int runOnce() {
         liftEmbargoes();
-        Map<Long, Agency> byId = agencies.all().stream().collect(Collectors.toMap(Agency::id, Function.identity()));
+        Map<Long, Agency> byId = agencies.byId();
         // Open requests, and any request whose scorecard facts were never computed (e.g. filed
         // before scorecards existed).
         List<Long[]> open = dsl.select(REQUESTS.ID, REQUESTS.AGENCY_ID, REQUEST_METRICS.REQUEST_ID).from(REQUESTS)

@@ -1,5 +1,6 @@
 package nyc.daylight.lifecycle;
 
+import nyc.daylight.app.Text;
 import static nyc.daylight.sql.jooq.Tables.INTERNAL_NOTES;
 import static nyc.daylight.sql.jooq.Tables.REQUESTS;
 import static nyc.daylight.sql.jooq.Tables.USERS;
@@ -86,7 +87,7 @@ public final class OfficerActions {
             }
             String body = text(message, "We have received your request and expect to grant or deny it by "
                     + LifecycleMail.day(approximateDate) + ".");
-            append(tx, c, officer, EventType.ACKNOWLEDGED, approximateDate, blankToNull(reason), body, null);
+            append(tx, c, officer, EventType.ACKNOWLEDGED, approximateDate, Text.blankToNull(reason), body, null);
             mailer.enqueue(tx, mail.toRequester(requesterEmail(tx, c), c.number(), c.request().getTitle(),
                     c.agency().name() + " acknowledged your request",
                     body + "\n\nThe agency expects to decide by " + LifecycleMail.day(approximateDate) + "."
@@ -180,7 +181,7 @@ public final class OfficerActions {
             String letter = DeterminationLetter.write(c.agency(), c.number(), outcome, cited, explanation,
                     after.find(Deadline.Kind.APPEAL_FILING).map(Deadline::due).orElse(null));
             String data = json.writeValueAsString(java.util.Map.of("exemptions", cited.stream().map(Exemption::code).toList()));
-            append(tx, c, officer, outcome, null, blankToNull(explanation), letter, data);
+            append(tx, c, officer, outcome, null, Text.blankToNull(explanation), letter, data);
             mailer.enqueue(tx, mail.toRequester(requesterEmail(tx, c), c.number(), c.request().getTitle(),
                     c.agency().name() + " decided your request", letter));
             return outcome + (cited.isEmpty() ? "" : " citing " + cited.stream().map(Exemption::code).collect(Collectors.joining(", ")));
@@ -300,7 +301,4 @@ public final class OfficerActions {
         return given == null || given.isBlank() ? fallback : given.strip();
     }
 
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.strip();
-    }
 }

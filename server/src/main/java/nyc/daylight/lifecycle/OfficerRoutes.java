@@ -1,5 +1,6 @@
 package nyc.daylight.lifecycle;
 
+import nyc.daylight.app.Text;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.time.LocalDate;
@@ -64,9 +65,9 @@ public final class OfficerRoutes {
         User user = WebSession.requireUser(ctx);
         Agency agency = actions.cases().agencyFor(user, ctx.pathParam("slug"));
         queue.refresh(agency, agencies.calendarFor(agency));
-        String status = blank(ctx.queryParam("status"));
+        String status = Text.blankToNull(ctx.queryParam("status"));
         Integer within = null;
-        if (blank(ctx.queryParam("within")) != null) {
+        if (Text.blankToNull(ctx.queryParam("within")) != null) {
             try {
                 within = Math.max(0, Math.min(Integer.parseInt(ctx.queryParam("within").strip()), 365));
             } catch (NumberFormatException e) {
@@ -159,7 +160,7 @@ public final class OfficerRoutes {
                     yield "The appeal decision has been sent to the requester.";
                 }
                 case "assign" -> {
-                    String a = blank(ctx.formParam("assignee"));
+                    String a = Text.blankToNull(ctx.formParam("assignee"));
                     actions.assign(user, number, a == null ? null : parseLong(a), ip);
                     yield "Assignment saved.";
                 }
@@ -186,7 +187,7 @@ public final class OfficerRoutes {
     }
 
     private static LocalDate date(Context ctx, String field) {
-        String v = blank(ctx.formParam(field));
+        String v = Text.blankToNull(ctx.formParam(field));
         if (v == null) return null;
         try {
             return LocalDate.parse(v);
@@ -203,7 +204,4 @@ public final class OfficerRoutes {
         }
     }
 
-    private static String blank(String s) {
-        return s == null || s.isBlank() ? null : s.strip();
-    }
 }

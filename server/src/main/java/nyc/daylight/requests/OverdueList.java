@@ -37,8 +37,7 @@ public final class OverdueList {
 
     public List<Item> items(String agencySlug, String topic) {
         LocalDate today = LocalDate.now(clock.withZone(BusinessCalendar.NEW_YORK));
-        Map<Long, Agency> byId = new LinkedHashMap<>();
-        for (Agency a : agencies.all()) byId.put(a.id(), a);
+        Map<Long, Agency> byId = agencies.byId();
         Map<Long, BusinessCalendar> calendars = new LinkedHashMap<>();
         return dsl.select(REQUESTS.NUMBER, REQUESTS.TITLE, REQUEST_METRICS.AGENCY_ID, REQUEST_METRICS.MISSED_DUE,
                         REQUEST_METRICS.OVERDUE_SINCE)

@@ -1,5 +1,6 @@
 package nyc.daylight.requests;
 
+import nyc.daylight.app.Text;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.time.LocalDate;
@@ -114,8 +115,8 @@ public final class RequestRoutes {
         try {
             Composition c = new Composition(chosen, trimmed(values, "title"), trimmed(values, "description"),
                     date(values, "recordsFrom"), date(values, "recordsTo"), (String) values.get("format"),
-                    blankToNull(trimmed(values, "feeWaiverReason")), blankToNull(trimmed(values, "expediteReason")),
-                    "yes".equals(values.get("showName")), blankToNull((String) values.get("template")),
+                    Text.blankToNull(trimmed(values, "feeWaiverReason")), Text.blankToNull(trimmed(values, "expediteReason")),
+                    "yes".equals(values.get("showName")), Text.blankToNull((String) values.get("template")),
                     "yes".equals(values.get("aboutIce")), date(values, "embargoUntil"));
             result = requests.file(user, c, ctx.formParam("idempotencyKey"), draftId);
         } catch (BadInput e) {
@@ -144,7 +145,7 @@ public final class RequestRoutes {
         RequestFilter filter = new RequestFilter(ctx.queryParam("agency"), status, ctx.queryParam("q"), page, 20);
         Map<String, Object> model = new HashMap<>();
         model.put("page", requests.list(filter));
-        model.put("filter", Map.of("agency", nz(filter.agencySlug()), "status", nz(filter.status()), "q", nz(filter.query())));
+        model.put("filter", Map.of("agency", Text.orEmpty(filter.agencySlug()), "status", Text.orEmpty(filter.status()), "q", Text.orEmpty(filter.query())));
         model.put("agencies", agencies.all());
         model.put("standings", Standing.values());
         ctx.render("requests/list.ftlh", model);
@@ -233,13 +234,7 @@ public final class RequestRoutes {
         return v == null ? "" : v.toString().strip();
     }
 
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s;
-    }
 
-    private static String nz(String s) {
-        return s == null ? "" : s;
-    }
 
     private static LocalDate date(Map<String, Object> values, String field) {
         String v = trimmed(values, field);

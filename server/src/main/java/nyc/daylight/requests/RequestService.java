@@ -347,18 +347,12 @@ public final class RequestService {
     }
 
     private Agency agencyOf(RequestsRecord r) {
-        return agencyMap().get(r.getAgencyId());
-    }
-
-    private Map<Long, Agency> agencyMap() {
-        Map<Long, Agency> m = new HashMap<>();
-        for (Agency a : agencies.all()) m.put(a.id(), a);
-        return m;
+        return agencies.byId().get(r.getAgencyId());
     }
 
     /** Builds list rows, loading each agency and its calendar once per list rather than once per row. */
     private final class Summaries {
-        private final Map<Long, Agency> byId = agencyMap();
+        private final Map<Long, Agency> byId = agencies.byId();
         private final Map<Long, BusinessCalendar> calendars = new HashMap<>();
 
         RequestSummary of(RequestsRecord r) {

@@ -1,5 +1,6 @@
 package nyc.daylight.scorecards;
 
+import nyc.daylight.app.Text;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.io.StringWriter;
@@ -35,7 +36,7 @@ public final class ScorecardRoutes {
         routes.get("/scorecards/{slug}/export.csv", ctx -> csv(ctx, ctx.pathParam("slug") + "-scorecard.csv",
                 OpenDataWriter.of(w -> OpenData.scorecards(w, List.of(card(ctx.pathParam("slug"), ctx))))), Role.PUBLIC);
         routes.get("/data/requests.csv", ctx -> csv(ctx, "daylight-requests.csv", OpenDataWriter.of(w ->
-                openData.requests(w, period(ctx), blankToNull(ctx.queryParam("agency"))))), Role.PUBLIC);
+                openData.requests(w, period(ctx), Text.blankToNull(ctx.queryParam("agency"))))), Role.PUBLIC);
         routes.get("/api/v1/scorecards", ctx -> ctx.json(body(scorecards.ranking(period(ctx), filters(ctx)))), Role.PUBLIC);
         routes.get("/api/v1/scorecards/{slug}", ctx -> ctx.json(card(ctx.pathParam("slug"), ctx)), Role.PUBLIC);
     }
@@ -48,7 +49,7 @@ public final class ScorecardRoutes {
         model.put("city", scorecards.card(ScorecardService.CITY, period, filters).orElseThrow());
         model.put("period", period);
         model.put("query", query(ctx));
-        model.put("filters", Map.of("topic", nz(filters.topic()), "source", nz(filters.source())));
+        model.put("filters", Map.of("topic", Text.orEmpty(filters.topic()), "source", Text.orEmpty(filters.source())));
         ctx.render("scorecards/index.ftlh", model);
     }
 
@@ -59,7 +60,7 @@ public final class ScorecardRoutes {
         model.put("card", card);
         model.put("period", card.period());
         model.put("query", query(ctx));
-        model.put("filters", Map.of("topic", nz(filters(ctx).topic()), "source", nz(filters(ctx).source())));
+        model.put("filters", Map.of("topic", Text.orEmpty(filters(ctx).topic()), "source", Text.orEmpty(filters(ctx).source())));
         agencies.find(slug).ifPresent(a -> {
             model.put("agency", a);
             model.put("oldest", scorecards.oldestOpen(a, 10));
@@ -93,9 +94,9 @@ public final class ScorecardRoutes {
     }
 
     private static ScorecardService.Filters filters(Context ctx) {
-        String topic = blankToNull(ctx.queryParam("topic"));
+        String topic = Text.blankToNull(ctx.queryParam("topic"));
         if (topic != null && !topic.equals("ICE")) throw new BadInput("topic", "The only topic is ICE.");
-        String source = blankToNull(ctx.queryParam("source"));
+        String source = Text.blankToNull(ctx.queryParam("source"));
         if (source != null && !source.equals("portal") && !source.equals("imported")) {
             throw new BadInput("source", "Source is portal or imported.");
         }
@@ -126,11 +127,5 @@ public final class ScorecardRoutes {
         }
     }
 
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.strip();
-    }
 
-    private static String nz(String s) {
-        return s == null ? "" : s;
-    }
 }
