@@ -1,0 +1,334 @@
+package nyc.daylight.records.index;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.facet.FacetResult;
+import org.apache.lucene.facet.FacetsCollector;
+import org.apache.lucene.facet.FacetsCollectorManager;
+import org.apache.lucene.facet.LabelAndValue;
+import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.grouping.GroupDocs;
+import org.apache.lucene.search.grouping.GroupingSearch;
+import org.apache.lucene.search.grouping.TopGroups;
+import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
+import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
+import org.apache.lucene.search.uhighlight.WholeBreakIterator;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.BytesRef;
+
+/**
+ * The full-text index of published record pages. It is derived data: PostgreSQL holds the truth
+ * and a publication log; the index remembers, in its commit data, the last log entry it applied.
+ * Because the sequence number and the pages are committed together, a crash at any moment leaves
+ * an index that is exactly "everything up to seq N", and catching up from N+1 repairs it.
+ */
+public final class RecordIndex implements AutoCloseable {
+    static final String COMMITTED_SEQ = "publication_seq";
+    private static final int PAGES_PER_DOCUMENT = 3;
+
+    private final Directory directory;
+    private final IndexWriter writer;
+    private final SearcherManager searchers;
+    private final RecordAnalyzer queryAnalyzer = RecordAnalyzer.forQueries();
+    private final RecordAnalyzer indexAnalyzer = RecordAnalyzer.forIndexing();
+    private volatile long appliedSeq;
+    private volatile FacetState facetState;
+
+    private record FacetState(IndexReader reader, SortedSetDocValuesReaderState state) {}
+
+    public RecordIndex(Path dir) throws IOException {
+        this.directory = FSDirectory.open(dir);
+        IndexWriterConfig config = new IndexWriterConfig(indexAnalyzer);
+        config.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
+        config.setRAMBufferSizeMB(64);
+        // Whatever apply() did not commit must vanish with the writer, exactly as in a crash.
+        config.setCommitOnClose(false);
+        this.writer = new IndexWriter(directory, config);
+        this.searchers = new SearcherManager(writer, null);
+        this.appliedSeq = committedSeq(writer);
+    }
+
+    private static long committedSeq(IndexWriter writer) {
+        Iterable<Map.Entry<String, String>> data = writer.getLiveCommitData();
+        if (data != null) {
+            for (Map.Entry<String, String> e : data) {
+                if (e.getKey().equals(COMMITTED_SEQ)) return Long.parseLong(e.getValue());
+            }
+        }
+        return 0;
+    }
+
+    /** The last publication-log entry this index holds durably; catch up from the one after it. */
+    public long appliedSeq() {
+        return appliedSeq;
+    }
+
+    /** Applies publications in log order, commits them with their sequence, and makes them searchable. */
+    public synchronized void apply(List<Publication> publications) throws IOException {
+        if (publications.isEmpty()) return;
+        long last = stage(publications);
+        commit(last);
+    }
+
+    /**
+     * Writes publications without committing. Only {@link #apply} and crash tests call this: a
+     * crash after staging loses the staged pages and the sequence together.
+     */
+    public synchronized long stage(List<Publication> publications) throws IOException {
+        long last = appliedSeq;
+        for (Publication p : publications) {
+            Term id = new Term(RecordFields.ID, Long.toString(p.documentId()));
+            if (p.document() == null) {
+                writer.deleteDocuments(id);
+            } else {
+                writer.updateDocuments(id, PageDocuments.of(p.document()));
+            }
+            last = Math.max(last, p.seq());
+        }
+        return last;
+    }
+
+    private void commit(long seq) throws IOException {
+        writer.setLiveCommitData(Map.of(COMMITTED_SEQ, Long.toString(seq)).entrySet());
+        writer.commit();
+        appliedSeq = seq;
+        searchers.maybeRefreshBlocking();
+    }
+
+    /** Empties the index and applies the whole log again ({@code daylight reindex}). */
+    public synchronized void rebuild(Iterator<Publication> log) throws IOException {
+        writer.deleteAll();
+        appliedSeq = 0;
+        long last = 0;
+        List<Publication> batch = new ArrayList<>();
+        while (log.hasNext()) {
+            batch.add(log.next());
+            if (batch.size() == 1000) {
+                last = stage(batch);
+                batch.clear();
+            }
+        }
+        if (!batch.isEmpty()) last = stage(batch);
+        commit(last);
+    }
+
+    /** Number of page documents visible to searchers. */
+    public int pageCount() throws IOException {
+        IndexSearcher s = searchers.acquire();
+        try {
+            return s.getIndexReader().numDocs();
+        } finally {
+            searchers.release(s);
+        }
+    }
+
+    public SearchResults search(SearchQuery q) {
+        Query query = toQuery(q);
+        try {
+            IndexSearcher searcher = searchers.acquire();
+            try {
+                return run(searcher, q, query);
+            } finally {
+                searchers.release(searcher);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Checks a query's syntax without running it. */
+    public void validate(String text) {
+        if (text != null && !text.isBlank()) RecordQueryParser.parseUserQuery(text, queryAnalyzer);
+    }
+
+    private Query toQuery(SearchQuery q) {
+        BooleanQuery.Builder b = new BooleanQuery.Builder();
+        boolean hasText = q.text() != null && !q.text().isBlank();
+        b.add(hasText ? RecordQueryParser.parseUserQuery(q.text(), queryAnalyzer) : new MatchAllDocsQuery(),
+                hasText ? BooleanClause.Occur.MUST : BooleanClause.Occur.FILTER);
+        if (q.agency() != null) b.add(new TermQuery(new Term(RecordFields.AGENCY, q.agency())), BooleanClause.Occur.FILTER);
+        if (q.kind() != null) b.add(new TermQuery(new Term(RecordFields.KIND, q.kind())), BooleanClause.Occur.FILTER);
+        if (q.requestNumber() != null) {
+            b.add(new TermQuery(new Term(RecordFields.REQUEST, q.requestNumber().toLowerCase(java.util.Locale.ROOT))), BooleanClause.Occur.FILTER);
+        }
+        if (q.from() != null || q.to() != null) {
+            long lo = q.from() == null ? Long.MIN_VALUE : q.from().toEpochDay();
+            long hi = q.to() == null ? Long.MAX_VALUE : q.to().toEpochDay();
+            b.add(LongPoint.newRangeQuery(RecordFields.DATE, lo, hi), BooleanClause.Occur.FILTER);
+        }
+        return b.build();
+    }
+
+    private SearchResults run(IndexSearcher searcher, SearchQuery q, Query query) throws IOException {
+        GroupingSearch grouping = new GroupingSearch(RecordFields.ID);
+        grouping.setGroupSort(sort(q.sort()));
+        grouping.setSortWithinGroup(Sort.RELEVANCE);
+        grouping.setGroupDocsLimit(PAGES_PER_DOCUMENT);
+        grouping.setAllGroups(true);
+        int offset = (q.page() - 1) * q.pageSize();
+        TopGroups<BytesRef> groups = grouping.search(searcher, query, offset, q.pageSize());
+
+        List<ScoreDoc> shown = new ArrayList<>();
+        if (groups != null) {
+            for (GroupDocs<BytesRef> g : groups.groups) shown.addAll(List.of(g.scoreDocs()));
+        }
+        String[] snippets = snippets(searcher, query, shown);
+        StoredFields stored = searcher.storedFields();
+        List<SearchResults.DocumentHit> hits = new ArrayList<>();
+        int i = 0;
+        if (groups != null) {
+            for (GroupDocs<BytesRef> g : groups.groups) {
+                List<SearchResults.PageHit> pages = new ArrayList<>();
+                Document first = null;
+                for (ScoreDoc sd : g.scoreDocs()) {
+                    Document d = stored.document(sd.doc);
+                    if (first == null) first = d;
+                    pages.add(new SearchResults.PageHit(d.getField(RecordFields.PAGE).numericValue().intValue(), snippets[i++]));
+                }
+                if (first == null) continue;
+                hits.add(new SearchResults.DocumentHit(
+                        Long.parseLong(first.get(RecordFields.ID)), first.get(RecordFields.TITLE), first.get(RecordFields.AGENCY),
+                        first.get(RecordFields.REQUEST),
+                        LocalDate.ofEpochDay(first.getField(RecordFields.DATE).numericValue().longValue()),
+                        first.get(RecordFields.KIND), g.totalHits().value(), pages));
+            }
+        }
+        long totalPages = groups == null ? 0 : groups.totalHitCount;
+        int totalDocs = groups == null || groups.totalGroupCount == null ? 0 : groups.totalGroupCount;
+        return new SearchResults(totalPages, totalDocs, hits, facets(searcher, query));
+    }
+
+    private static Sort sort(SearchQuery.Sort sort) {
+        return switch (sort) {
+            case RELEVANCE -> Sort.RELEVANCE;
+            case NEWEST -> new Sort(new SortField(RecordFields.DATE, SortField.Type.LONG, true), SortField.FIELD_SCORE);
+            case OLDEST -> new Sort(new SortField(RecordFields.DATE, SortField.Type.LONG, false), SortField.FIELD_SCORE);
+        };
+    }
+
+    private String[] snippets(IndexSearcher searcher, Query query, List<ScoreDoc> docs) throws IOException {
+        if (docs.isEmpty()) return new String[0];
+        UnifiedHighlighter highlighter = UnifiedHighlighter.builder(searcher, indexAnalyzer)
+                .withFormatter(formatter())
+                .withMaxLength(20_000)
+                .build();
+        int[] ids = docs.stream().mapToInt(d -> d.doc).toArray();
+        String[] out = highlighter.highlightFields(new String[] {RecordFields.BODY}, query, ids, new int[] {2})
+                .get(RecordFields.BODY);
+        for (int i = 0; i < out.length; i++) if (out[i] == null) out[i] = "";
+        return out;
+    }
+
+    private static DefaultPassageFormatter formatter() {
+        // escape=true: the snippet is HTML in which only our <mark> tags are markup.
+        return new DefaultPassageFormatter("<mark>", "</mark>", " … ", true);
+    }
+
+    /**
+     * The whole page text as escaped HTML with the query's terms marked, for the record viewer.
+     * A blank or malformed query simply marks nothing.
+     */
+    public String highlightWholePage(String queryText, String pageText) {
+        String escaped = escape(pageText);
+        if (queryText == null || queryText.isBlank() || pageText.isEmpty()) return escaped;
+        try {
+            Query query = RecordQueryParser.parseUserQuery(queryText, queryAnalyzer);
+            UnifiedHighlighter highlighter = UnifiedHighlighter.builderWithoutSearcher(indexAnalyzer)
+                    .withFormatter(formatter())
+                    .withBreakIterator(WholeBreakIterator::new)
+                    .withMaxLength(Math.max(1, pageText.length() + 1))
+                    .build();
+            Object marked = highlighter.highlightWithoutSearcher(RecordFields.BODY, query, pageText, 1);
+            return marked == null ? escaped : marked.toString();
+        } catch (BadQueryException | IOException e) {
+            return escaped;
+        }
+    }
+
+    private Map<String, List<SearchResults.FacetCount>> facets(IndexSearcher searcher, Query query) throws IOException {
+        Map<String, List<SearchResults.FacetCount>> out = new LinkedHashMap<>();
+        SortedSetDocValuesReaderState state = facetState(searcher.getIndexReader());
+        if (state == null) return out;
+        FacetsCollector fc = searcher.search(query, new FacetsCollectorManager());
+        SortedSetDocValuesFacetCounts counts = new SortedSetDocValuesFacetCounts(state, fc);
+        for (String dim : List.of(RecordFields.AGENCY, RecordFields.YEAR, RecordFields.KIND, RecordFields.REQUEST)) {
+            FacetResult r;
+            try {
+                r = counts.getTopChildren(dim.equals(RecordFields.YEAR) ? 20 : 10, dim);
+            } catch (IllegalArgumentException e) {
+                r = null; // no page has this dimension yet
+            }
+            List<SearchResults.FacetCount> values = new ArrayList<>();
+            if (r != null) for (LabelAndValue lv : r.labelValues) values.add(new SearchResults.FacetCount(lv.label, lv.value.longValue()));
+            out.put(dim, values);
+        }
+        return out;
+    }
+
+    /** Building the ordinal map costs a pass over the index, so it is kept until the reader changes. */
+    private SortedSetDocValuesReaderState facetState(IndexReader reader) throws IOException {
+        FacetState current = facetState;
+        if (current != null && current.reader() == reader) return current.state();
+        if (reader.numDocs() == 0) return null;
+        SortedSetDocValuesReaderState state = new DefaultSortedSetDocValuesReaderState(reader, PageDocuments.FACETS);
+        facetState = new FacetState(reader, state);
+        return state;
+    }
+
+    private static String escape(String s) {
+        StringBuilder b = new StringBuilder(s.length() + 16);
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '<' -> b.append("&lt;");
+                case '>' -> b.append("&gt;");
+                case '&' -> b.append("&amp;");
+                case '"' -> b.append("&quot;");
+                case '\'' -> b.append("&#x27;");
+                default -> b.append(c);
+            }
+        }
+        return b.toString();
+    }
+
+    /** Simulates a crash in tests: everything not committed is lost. */
+    public synchronized void crash() throws IOException {
+        searchers.close();
+        writer.rollback();
+        directory.close();
+    }
+
+    @Override
+    public synchronized void close() throws IOException {
+        searchers.close();
+        writer.close();
+        directory.close();
+    }
+}
