@@ -1,0 +1,195 @@
+package nyc.daylight.records.redact;
+
+import java.awt.Rectangle;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.interactive.form.PDAcroForm;
+import org.apache.pdfbox.rendering.ImageType;
+import org.apache.pdfbox.rendering.PDFRenderer;
+import org.apache.pdfbox.text.TextPosition;
+
+/**
+ * Produces the published version of a record with the redacted strings gone for good.
+ *
+ * <p>Nothing from the source document is copied into the output but pixels and (already redacted)
+ * text: see {@link #redactPdf} and {@link #typeset}. Redactions are per page, as reviewers mark
+ * them; a string marked on page 1 is not looked for on page 2. The one exception is the title,
+ * which belongs to no page and is cleaned of every redacted string.
+ */
+public final class Redactor {
+    private static final int DEFAULT_DPI = 150;
+    /** Pixels per page at most (about 100 MB as RGB ints): a poster-sized page is rendered at a lower DPI. */
+    private static final double MAX_PIXELS = 25_000_000;
+
+    private final int dpi;
+
+    public Redactor() {
+        this(DEFAULT_DPI);
+    }
+
+    Redactor(int dpi) {
+        if (dpi < 36 || dpi > 600) {
+            throw new IllegalArgumentException("dpi out of range: " + dpi);
+        }
+        this.dpi = dpi;
+    }
+
+    /**
+     * A PDF: every page is rendered to an image, boxes drawn over each occurrence of each redacted
+     * string (located from PDFTextStripper TextPositions on that page), and the published PDF is a
+     * brand-new document made only of those images: no text layer, no metadata except a Producer
+     * "Daylight" and {@code title} (itself cleaned of every redacted string).
+     *
+     * <p>Safe by default: a page on which a redacted string cannot be located in the text layer
+     * (a scan, an odd encoding, a typo in the redaction) is published entirely black and listed in
+     * {@link RedactionResult#pagesWithheldInFull()}. What this cannot catch is a string that is
+     * both in the text layer and elsewhere only as pixels (an embedded image of it): boxes cover
+     * the text layer's occurrences, so a reviewer still has to look at the output.
+     */
+    public RedactionResult redactPdf(byte[] original, List<Redaction> redactions, String title) throws IOException {
+        try (PDDocument source = Loader.loadPDF(original); PublishedPdf published = new PublishedPdf(cleanTitle(title, redactions))) {
+            Map<Integer, List<Redaction>> byPage = byPage(redactions, source.getNumberOfPages());
+            showFormFieldsAsContent(source);
+            PDFRenderer renderer = new PDFRenderer(source);
+            // Annotations are not drawn: their text is invisible to the text stripper, so it could
+            // not be boxed. Form fields were already moved into the page content above.
+            renderer.setAnnotationsFilter(annotation -> false);
+            List<String> pageTexts = new ArrayList<>();
+            List<Integer> withheld = new ArrayList<>();
+            for (int pageNo = 1; pageNo <= source.getNumberOfPages(); pageNo++) {
+                PDPage page = source.getPage(pageNo - 1);
+                List<Redaction> here = byPage.getOrDefault(pageNo, List.of());
+                GlyphLocator.LocatedText located = GlyphLocator.locate(source, pageNo);
+                float scale = scaleFor(page);
+                PageGeometry geometry = new PageGeometry(page, scale);
+                Map<Redaction, List<Rectangle>> boxes = new LinkedHashMap<>();
+                Set<String> unlocated = new LinkedHashSet<>();
+                for (Redaction r : here) {
+                    List<Rectangle> found = locate(located, geometry, r);
+                    if (found == null) {
+                        unlocated.add(r.reason());
+                    } else {
+                        boxes.computeIfAbsent(r, k -> new ArrayList<>()).addAll(found);
+                    }
+                }
+                BufferedImage image;
+                if (!unlocated.isEmpty()) {
+                    // Not even rendered: nothing of the page reaches the output.
+                    image = BoxPainter.black(geometry.widthPx(), geometry.heightPx());
+                    withheld.add(pageNo);
+                    pageTexts.add(withheldText(unlocated));
+                } else {
+                    image = renderer.renderImage(pageNo - 1, scale, ImageType.RGB);
+                    boxes.forEach((r, rects) -> BoxPainter.paint(image, rects, r.reason(), scale));
+                    pageTexts.add(RedactedText.redact(located.text(), here));
+                }
+                published.addImagePage(image, geometry.displayWidth(), geometry.displayHeight());
+            }
+            return new RedactionResult(published.save(), pageTexts, withheld);
+        }
+    }
+
+    /**
+     * Any other source (email, spreadsheet, text...) already extracted as page texts: the
+     * redacted strings are replaced by "[REDACTED reason]" and the pages typeset into a fresh PDF
+     * in Helvetica. The returned pageTexts keep the source's page numbering (one per input page,
+     * however many PDF pages it took) and its characters, including those the PDF shows as '?'.
+     */
+    public RedactionResult typeset(List<String> pageTexts, List<Redaction> redactions, String title) throws IOException {
+        Map<Integer, List<Redaction>> byPage = byPage(redactions, pageTexts.size());
+        List<String> published = new ArrayList<>();
+        try (PublishedPdf pdf = new PublishedPdf(cleanTitle(title, redactions))) {
+            PageTypesetter setter = new PageTypesetter(pdf.document());
+            for (int pageNo = 1; pageNo <= pageTexts.size(); pageNo++) {
+                List<Redaction> here = byPage.getOrDefault(pageNo, List.of());
+                // Composed first, so what is matched is what gets printed (see PageTypesetter.printable).
+                String text = Normalizer.normalize(pageTexts.get(pageNo - 1), Normalizer.Form.NFC);
+                String redacted = RedactedText.redact(text, here);
+                String printable = setter.printable(redacted);
+                // Replacing unprintable characters by '?' could in theory spell a redacted string.
+                if (RedactedText.containsAny(printable, here)) {
+                    throw new IllegalStateException("page " + pageNo + ": a redacted string reappears once unprintable characters are replaced");
+                }
+                setter.typeset(printable);
+                published.add(redacted);
+            }
+            return new RedactionResult(pdf.save(), published, List.of());
+        }
+    }
+
+    /** The boxes for every occurrence of {@code r} on the page, or null if it cannot be located there. */
+    private static List<Rectangle> locate(GlyphLocator.LocatedText located, PageGeometry geometry, Redaction r) {
+        List<RedactedText.Match> matches = RedactedText.occurrences(located.text(), r);
+        if (matches.isEmpty()) {
+            return null;
+        }
+        List<Rectangle> boxes = new ArrayList<>();
+        for (RedactedText.Match m : matches) {
+            List<TextPosition> glyphs = located.glyphsOf(m.start(), m.end());
+            List<Rectangle> lines = glyphs == null ? null : geometry.boxes(glyphs);
+            if (lines == null) {
+                return null;
+            }
+            boxes.addAll(lines);
+        }
+        return boxes;
+    }
+
+    /**
+     * Filled-in form fields are drawn by their widget annotations, which the text stripper does
+     * not read. Flattening turns them into ordinary page content, where their values are found
+     * and boxed like any other text. If flattening fails the widgets are simply not drawn (all
+     * annotations are filtered out of rendering), which loses the values but leaks nothing.
+     */
+    private static void showFormFieldsAsContent(PDDocument source) {
+        try {
+            PDAcroForm form = source.getDocumentCatalog().getAcroForm();
+            if (form != null) {
+                form.flatten();
+            }
+        } catch (IOException | RuntimeException e) {
+            // see above: not drawn rather than drawn unredacted
+        }
+    }
+
+    private static String withheldText(Set<String> reasons) {
+        List<String> named = reasons.stream().filter(r -> !r.isBlank()).toList();
+        return named.isEmpty() ? "[Page withheld in full]" : "[Page withheld in full: " + String.join(", ", named) + "]";
+    }
+
+    private float scaleFor(PDPage page) {
+        double wPt = page.getCropBox().getWidth();
+        double hPt = page.getCropBox().getHeight();
+        double scale = dpi / 72.0;
+        double pixels = wPt * hPt * scale * scale;
+        if (pixels > MAX_PIXELS) {
+            scale *= Math.sqrt(MAX_PIXELS / pixels);
+        }
+        return (float) scale;
+    }
+
+    private static String cleanTitle(String title, List<Redaction> redactions) {
+        return title == null ? null : RedactedText.redact(title, redactions);
+    }
+
+    private static Map<Integer, List<Redaction>> byPage(List<Redaction> redactions, int pageCount) {
+        Map<Integer, List<Redaction>> byPage = new LinkedHashMap<>();
+        for (Redaction r : redactions) {
+            if (r.page() > pageCount) {
+                throw new IllegalArgumentException("redaction on page " + r.page() + " of a " + pageCount + "-page record");
+            }
+            byPage.computeIfAbsent(r.page(), p -> new ArrayList<>()).add(r);
+        }
+        return byPage;
+    }
+}
