@@ -1,0 +1,63 @@
+package nyc.daylight.records.extract;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The result of extracting one document.
+ *
+ * @param name          the name it arrived under (an upload's file name, an attachment's or an archive
+ *                      entry's base name); kept for display, never used to decide the type
+ * @param contentType   the media type sniffed from the bytes
+ * @param kind          a short type for facets: pdf, image, email, text, csv, spreadsheet, word, archive
+ *                      or other
+ * @param failureReason a sentence for staff when {@code status} is FAILED, otherwise null
+ * @param fields        for emails: from, to, cc, date (an ISO-8601 instant, or the raw header when it
+ *                      cannot be parsed) and subject, each only when present; empty for other kinds
+ * @param children      email attachments and archive entries, each extracted in turn
+ * @param content       this document's own bytes, so that children can be stored; empty when an
+ *                      archive entry was too large to keep
+ */
+public record ExtractedDocument(
+        String name,
+        String contentType,
+        String kind,
+        ExtractionStatus status,
+        String failureReason,
+        List<ExtractedPage> pages,
+        Map<String, String> fields,
+        List<ExtractedDocument> children,
+        byte[] content) {
+    public ExtractedDocument {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(contentType, "contentType");
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(status, "status");
+        if ((status == ExtractionStatus.FAILED) != (failureReason != null)) {
+            throw new IllegalArgumentException("A failure reason goes with, and only with, status FAILED");
+        }
+        pages = pages == null ? List.of() : List.copyOf(pages);
+        // Insertion order is kept so that headers read from, to, cc, date, subject wherever they are shown.
+        fields = fields == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(fields));
+        children = children == null ? List.of() : List.copyOf(children);
+        content = content == null ? new byte[0] : content;
+    }
+
+    /** All the pages' text, pages separated by a blank line. */
+    public String text() {
+        StringBuilder all = new StringBuilder();
+        for (ExtractedPage page : pages) {
+            if (!all.isEmpty()) all.append("\n\n");
+            all.append(page.text());
+        }
+        return all.toString();
+    }
+
+    static ExtractedDocument failed(String name, SniffedType type, String reason, byte[] content) {
+        return new ExtractedDocument(name, type.contentType(), type.format().kind(), ExtractionStatus.FAILED, reason,
+                List.of(), Map.of(), List.of(), content);
+    }
+}

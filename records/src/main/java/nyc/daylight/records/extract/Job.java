@@ -1,0 +1,82 @@
+package nyc.daylight.records.extract;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+
+/**
+ * One top-level extraction in progress: its limits, its deadline and the archive allowance that
+ * the document and everything nested in it share. Readers call {@link #checkpoint()} between pages,
+ * rows and entries so that a cancelled or overdue extraction stops soon instead of running on
+ * unobserved after the caller has been told it failed.
+ */
+final class Job {
+    /** Thrown when the job was cancelled or ran out of time; passes through every per-document catch. */
+    static final class Stopped extends RuntimeException {
+        Stopped() {
+            super("Extraction was stopped", null, false, false);
+        }
+    }
+
+    final ExtractionLimits limits;
+    final Ocr ocr;
+    private final Extractor extractor;
+    private final long deadline;
+    private long archiveBytes;
+    private volatile SniffedType topType;
+
+    Job(Extractor extractor, ExtractionLimits limits, Ocr ocr, long startNanos) {
+        this.extractor = extractor;
+        this.limits = limits;
+        this.ocr = ocr;
+        this.deadline = startNanos + limits.timePerDocument().toNanos();
+    }
+
+    void checkpoint() {
+        if (Thread.currentThread().isInterrupted() || System.nanoTime() - deadline > 0) throw new Stopped();
+    }
+
+    /** Extracts an attachment or archive entry, which never throws except to stop the whole job. */
+    ExtractedDocument child(String name, byte[] content, int depth) {
+        checkpoint();
+        return extractor.document(this, name, content, depth);
+    }
+
+    /** An archive entry that was not kept because it is larger than a file may be. */
+    ExtractedDocument tooLargeChild(String name, byte[] head, long size) {
+        return ExtractedDocument.failed(name, extractor.sniffer().quick(head),
+                ExtractionException.tooLarge(size, limits.maxFileBytes()).reason(), new byte[0]);
+    }
+
+    /** Counts bytes taken out of an archive against the allowance shared by the whole job. */
+    void takeArchiveBytes(long n) {
+        archiveBytes += n;
+        if (archiveBytes > limits.maxArchiveBytes()) {
+            throw new ExtractionException("The archive expands to more than " + ExtractionException.bytes(limits.maxArchiveBytes())
+                    + ", the limit, so Daylight did not open it (it may be a ZIP bomb).");
+        }
+    }
+
+    /** Recognises a page image, or marks the page as still needing OCR when the engine fails on it. */
+    ExtractedPage ocrPage(int number, BufferedImage image) {
+        checkpoint();
+        try {
+            return new ExtractedPage(number, ocr.recognize(image).strip(), true, false);
+        } catch (InterruptedIOException e) {
+            throw new Stopped();
+        } catch (IOException | RuntimeException e) {
+            // One page the engine chokes on should not cost the rest of the document its text.
+            checkpoint();
+            return ExtractedPage.unreadable(number);
+        }
+    }
+
+    void topType(SniffedType type) {
+        topType = type;
+    }
+
+    /** The top-level document's type once the worker has sniffed it, for reporting a timeout. */
+    SniffedType topType() {
+        return topType;
+    }
+}
