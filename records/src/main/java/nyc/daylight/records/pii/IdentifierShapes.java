@@ -1,0 +1,69 @@
+package nyc.daylight.records.pii;
+
+import static nyc.daylight.records.pii.Labels.LEFT;
+import static nyc.daylight.records.pii.Labels.RIGHT;
+
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Identifiers whose written shape is distinctive enough to flag without a label: the A-number
+ * with its "A" prefix, the dashed Social Security number, the NYSID with its check letter, and
+ * the CR-/IND- court numbers. A label just before raises the confidence. Bare digits, which
+ * could be anything, are {@link LabeledNumbers}' job.
+ */
+final class IdentifierShapes implements Detector {
+    /**
+     * USCIS/ICE write the alien registration number as "A" plus 8 or 9 digits (older files have 8;
+     * forms print "A-123-456-789" or "A# 123456789"). The capital A must start the token, so
+     * "I-247A" (the detainer form) and "XA123456789" are not A-numbers.
+     */
+    private static final Pattern A_NUMBER = Pattern.compile(
+            LEFT + "A(?:[-#]\\h?|\\h)?(?:\\d{8,9}|\\d{2,3}([-\\h])\\d{3}\\1\\d{3})" + RIGHT);
+
+    /**
+     * SSA's format AAA-GG-SSSS (or spaced). SSA has never issued area 000, 666 or 900-999 (the
+     * 9xx range is ITINs), group 00 or serial 0000, so those are rejected: "000-12-3456" is more
+     * likely a file number than an SSN.
+     */
+    private static final Pattern SSN = Pattern.compile(
+            LEFT + "(?!000|666|9)\\d{3}(?<sep>[-\\h])(?!00)\\d{2}\\k<sep>(?!0000)\\d{4}" + RIGHT);
+
+    /**
+     * DCJS assigns each fingerprinted person a NYSID: eight digits and a check letter
+     * ("12345678K"). Without a label the shape alone is suggestive but not conclusive.
+     */
+    private static final Pattern NYSID = Pattern.compile(LEFT + "\\d{8}[A-Z]" + RIGHT);
+
+    /**
+     * NYC Criminal Court docket numbers print as "CR-012345-23NY" (serial, year, county code) and
+     * Supreme Court indictments as "IND-01234-23": the prefixes make them safe to flag unlabeled.
+     */
+    private static final Pattern COURT = Pattern.compile(
+            LEFT + "(?:CR-\\d{5,7}-\\d{2}(?:NY|BX|KN|QN|RI)|IND-\\d{3,6}-\\d{2}(?:\\d{2})?)" + RIGHT);
+
+    private static final int WINDOW = 20;
+
+    @Override
+    public void detect(String page, List<PiiFinding> out) {
+        find(page, A_NUMBER, PiiType.A_NUMBER, Labels.A_NUMBER, 0.9, out);
+        find(page, NYSID, PiiType.NYSID, Labels.NYSID, 0.7, out);
+        find(page, COURT, PiiType.CASE_NUMBER, Labels.CASE, 0.85, out);
+        Matcher m = SSN.matcher(page);
+        while (m.find()) {
+            // A dash is how SSNs are written; spaced digits are a weaker hint.
+            double base = m.group("sep").equals("-") ? 0.85 : 0.7;
+            out.add(PiiFinding.of(PiiType.SSN, page, m.start(), m.end(), boosted(base, Labels.SSN, page, m.start())));
+        }
+    }
+
+    private static void find(String page, Pattern shape, PiiType type, Pattern label, double base, List<PiiFinding> out) {
+        Matcher m = shape.matcher(page);
+        while (m.find()) out.add(PiiFinding.of(type, page, m.start(), m.end(), boosted(base, label, page, m.start())));
+    }
+
+    private static double boosted(double base, Pattern label, String page, int start) {
+        return Labels.present(label, page, start, WINDOW) ? 0.97 : base;
+    }
+}
