@@ -25,6 +25,11 @@ public record AppSettings(String baseUrl, Optional<SmtpSettings> smtp, RateLimit
         return new AppSettings(baseUrl, smtp, rateLimits, dataDir, false);
     }
 
+    /** The Lucene index of published record pages: derived data, rebuilt by {@code daylight reindex}. */
+    public Path indexDir() {
+        return dataDir.resolve("index");
+    }
+
     /** Where uploaded and released files are stored, content-addressed. */
     public Path blobDir() {
         return dataDir.resolve("blobs");

@@ -38,6 +38,12 @@ import org.jooq.DSLContext;
 import nyc.daylight.health.HealthCheck;
 import nyc.daylight.health.HealthRoutes;
 import nyc.daylight.site.SiteRoutes;
+import nyc.daylight.releases.RecordIndexer;
+import nyc.daylight.releases.RecordLibrary;
+import nyc.daylight.releases.RecordPipeline;
+import nyc.daylight.releases.RecordRoutes;
+import nyc.daylight.releases.ReviewRoutes;
+import nyc.daylight.releases.ReviewService;
 
 /**
  * Builds the whole application with plain constructors and returns it unstarted, so tests start
@@ -78,6 +84,14 @@ public final class DaylightApp {
         }
     }
 
+    private nyc.daylight.records.index.RecordIndex recordIndex() {
+        try {
+            return new nyc.daylight.records.index.RecordIndex(settings.indexDir());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("Cannot open the records index in " + settings.indexDir(), e);
+        }
+    }
+
     public Javalin create() {
         Templates templates = new Templates(VERSION, demoDatabase());
         ErrorPages errors = new ErrorPages(templates);
@@ -92,7 +106,17 @@ public final class DaylightApp {
         RequestService requests = new RequestService(dsl, agencies, mailer, templates, clock, settings.baseUrl(), blobs);
         RequestLedger ledger = new RequestLedger(agencies, clock);
         OverdueList overdue = new OverdueList(dsl, agencies, clock);
-        OfficerActions officerActions = new OfficerActions(dsl, agencies, ledger, mailer, blobs, clock, settings.baseUrl());
+        RecordIndexer indexer = new RecordIndexer(dsl, recordIndex());
+        nyc.daylight.records.extract.Extractor extractor = new nyc.daylight.records.extract.Extractor(
+                nyc.daylight.records.extract.ExtractionLimits.defaults(), nyc.daylight.records.extract.Ocr.tesseractIfInstalled());
+        RecordPipeline pipeline = new RecordPipeline(dsl, blobs, extractor);
+        ReviewService reviews = new ReviewService(dsl, agencies, blobs, indexer, clock);
+        RecordLibrary library = new RecordLibrary(dsl, agencies, blobs, indexer);
+        OfficerActions officerActions = new OfficerActions(dsl, agencies, ledger, mailer, blobs,
+                (requestId, agencyId, attachmentId, blob, name, officerId) -> pipeline.ingest(new RecordPipeline.Origin(
+                        attachmentId, requestId, agencyId, officerId, "AGENCY_RELEASE", null,
+                        java.time.LocalDate.now(clock.withZone(nyc.daylight.deadlines.BusinessCalendar.NEW_YORK))), name, blob),
+                clock, settings.baseUrl());
         RequesterActions requesterActions = new RequesterActions(dsl, agencies, ledger, mailer, clock, settings.baseUrl());
         DeadlineWatcher watcher = new DeadlineWatcher(dsl, agencies, ledger, mailer, clock, settings.baseUrl());
         Metrics metrics = new Metrics(dataSource, dsl);
@@ -104,14 +128,16 @@ public final class DaylightApp {
                 new AgencyRoutes(agencies, clock)::register,
                 new AgencyAdminRoutes(agencies)::register,
                 new DeadlineRoutes(agencies, clock)::register,
-                new RequestRoutes(requests, agencies, overdue)::register,
+                new RequestRoutes(requests, agencies, overdue, library)::register,
                 new RequestApiRoutes(requests, overdue)::register,
                 new RequestFeeds(requests, agencies, overdue, settings.baseUrl())::register,
                 new nyc.daylight.api.ApiDocsRoutes()::register,
                 metrics::register,
-                new OfficerRoutes(dsl, officerActions, agencies, ledger, clock)::register,
+                new OfficerRoutes(dsl, officerActions, agencies, ledger, clock, library::allFor)::register,
                 new ScorecardRoutes(new ScorecardService(dsl, agencies, clock), agencies, new OpenData(dsl, clock))::register,
                 new RequesterLifecycleRoutes(requesterActions)::register,
+                new ReviewRoutes(reviews)::register,
+                new RecordRoutes(library, agencies)::register,
                 errors::register));
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
@@ -138,6 +164,9 @@ public final class DaylightApp {
             });
             routes.register(config.routes);
             config.events.serverStarted(outbox::start);
+            config.events.serverStarted(indexer::start);
+            config.events.serverStopping(indexer::close);
+            config.events.serverStopping(extractor::close);
             config.events.serverStopping(outbox::close);
             if (settings.watchDeadlines()) {
                 config.events.serverStarted(watcher::start);

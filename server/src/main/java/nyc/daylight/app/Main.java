@@ -17,7 +17,7 @@ import picocli.CommandLine.Option;
 /** {@code daylight serve | migrate}: the command line of the one runnable jar. */
 @Command(name = "daylight", mixinStandardHelpOptions = true, version = "Daylight " + DaylightApp.VERSION,
         description = "A public FOIL request portal.",
-        subcommands = {Main.Serve.class, Main.Migrate.class, Main.Admin.class, Main.Import.class})
+        subcommands = {Main.Serve.class, Main.Migrate.class, Main.Admin.class, Main.Import.class, Main.Records.class, Main.Reindex.class})
 public final class Main implements Runnable {
     private static final Logger log = LoggerFactory.getLogger(Main.class);
 
@@ -265,6 +265,91 @@ public final class Main implements Runnable {
             try (Database database = Database.open(options.toConfig())) {
                 int applied = Database.migrate(database.dataSource());
                 System.out.println("Applied " + applied + " migration(s) to " + database.jdbcUrl());
+                return 0;
+            }
+        }
+    }
+
+    @Command(name = "records", mixinStandardHelpOptions = true, description = "Released records.",
+            subcommands = {ImportRecords.class})
+    static final class Records extends CommandGroup {
+    }
+
+    @Command(name = "import", mixinStandardHelpOptions = true,
+            description = "Import records released outside the portal through the same extraction and review pipeline. "
+                    + "The running server indexes what gets published within seconds.")
+    static final class ImportRecords implements Callable<Integer> {
+        @Mixin
+        ConfigOptions options;
+
+        @CommandLine.Parameters(index = "0", description = "Directory of files (PDF, e-mail, spreadsheets, Word, text, ZIP).")
+        Path dir;
+
+        @Option(names = "--agency", required = true, description = "The releasing agency's slug, e.g. nypd.")
+        String agency;
+
+        @Option(names = "--request", description = "The Daylight request they answer, e.g. DL-2026-000123.")
+        String request;
+
+        @Option(names = "--source", required = true, description = "Where they came from, e.g. \"Released in Doe v. City, 2025\".")
+        String source;
+
+        @Option(names = "--publish", description = "Publish at once each document with no personal-data findings; the rest wait for review.")
+        boolean publish;
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            try (Database database = Database.open(options.toConfig());
+                 var extractor = new nyc.daylight.records.extract.Extractor(nyc.daylight.records.extract.ExtractionLimits.defaults(),
+                         nyc.daylight.records.extract.Ocr.tesseractIfInstalled())) {
+                Database.migrate(database.dataSource());
+                var dsl = Database.dsl(database.dataSource());
+                var agencies = new nyc.daylight.agencies.AgencyService(dsl);
+                AppSettings settings = options.toSettings(options.port, options.dataDir);
+                var blobs = new nyc.daylight.records.BlobStore(settings.blobDir());
+                var pipeline = new nyc.daylight.releases.RecordPipeline(dsl, blobs, extractor);
+                var reviews = new nyc.daylight.releases.ReviewService(dsl, agencies, blobs, null, Clock.systemUTC());
+                var out = new java.io.PrintWriter(spec.commandLine().getOut(), true);
+                var summary = new nyc.daylight.releases.RecordImporter(dsl, agencies, blobs, pipeline, reviews, Clock.systemUTC())
+                        .importDirectory(dir, agency, request, source, publish, out);
+                out.println("Imported " + summary.files() + " file(s) as " + summary.documents() + " document(s): "
+                        + summary.published() + " published, " + summary.waiting() + " waiting for review, " + summary.failed() + " failed.");
+                return summary.failed() > 0 ? 1 : 0;
+            } catch (BadInput e) {
+                spec.commandLine().getErr().println(e.getMessage());
+                return 2;
+            }
+        }
+    }
+
+    @Command(name = "reindex", mixinStandardHelpOptions = true,
+            description = "Rebuild the records search index from the database (stop the server first).")
+    static final class Reindex implements Callable<Integer> {
+        @Mixin
+        ConfigOptions options;
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            try (Database database = Database.open(options.toConfig())) {
+                Database.migrate(database.dataSource());
+                AppSettings settings = options.toSettings(options.port, options.dataDir);
+                nyc.daylight.records.index.RecordIndex index;
+                try {
+                    index = new nyc.daylight.records.index.RecordIndex(settings.indexDir());
+                } catch (org.apache.lucene.store.LockObtainFailedException e) {
+                    spec.commandLine().getErr().println("The index is in use: stop the running server, then reindex.");
+                    return 2;
+                }
+                try (var indexer = new nyc.daylight.releases.RecordIndexer(Database.dsl(database.dataSource()), index)) {
+                    int n = indexer.rebuild();
+                    spec.commandLine().getOut().println("Reindexed " + n + " document(s); " + index.pageCount() + " page(s) are searchable.");
+                }
                 return 0;
             }
         }

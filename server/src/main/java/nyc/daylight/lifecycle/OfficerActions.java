@@ -49,12 +49,14 @@ public final class OfficerActions {
     private final Mailer mailer;
     private final LifecycleMail mail;
     private final BlobStore blobs;
+    private final ReleasedFiles releasedFiles;
     private final Clock clock;
     private final AuditLog audit = new AuditLog();
     private final JsonMapper json = JsonMapper.builder().build();
 
     public OfficerActions(DSLContext dsl, AgencyService agencies, RequestLedger ledger, Mailer mailer, BlobStore blobs,
-                          Clock clock, String baseUrl) {
+                          ReleasedFiles releasedFiles, Clock clock, String baseUrl) {
+        this.releasedFiles = releasedFiles;
         this.dsl = dsl;
         this.agencies = agencies;
         this.ledger = ledger;
@@ -141,18 +143,24 @@ public final class OfficerActions {
         if (check.withdrawn()) throw new BadInput("files", "This request was withdrawn.");
         List<StoredBlob> stored = new ArrayList<>();
         for (nyc.daylight.requests.Upload f : files) stored.add(store(f));
+        List<Long> attachmentIds = new ArrayList<>();
         act(officer, number, "release", ip, (tx, c) -> {
             if (c.withdrawn()) throw new BadInput("files", "This request was withdrawn.");
             String body = text(message, files.size() == 1 ? "We are releasing one file in response to your request."
                     : "We are releasing " + files.size() + " files in response to your request.");
             int seq = append(tx, c, officer, EventType.RECORDS_RELEASED, null, null, body, null);
             for (int i = 0; i < files.size(); i++) {
-                ledger.attach(tx, c.request().getId(), seq, stored.get(i), files.get(i).safeName(), officer.id(), "AGENCY_RELEASE");
+                attachmentIds.add(ledger.attach(tx, c.request().getId(), seq, stored.get(i), files.get(i).safeName(), officer.id(), "AGENCY_RELEASE"));
             }
             mailer.enqueue(tx, mail.toRequester(requesterEmail(tx, c), c.number(), c.request().getTitle(),
                     c.agency().name() + " released records", body + "\n\nThe files are on the request page."));
             return files.size() + " file(s)";
         });
+        // The release stands once committed; reading the files for review happens after it.
+        for (int i = 0; i < attachmentIds.size(); i++) {
+            releasedFiles.received(check.request().getId(), check.agency().id(), attachmentIds.get(i), stored.get(i),
+                    files.get(i).safeName(), officer.id());
+        }
     }
 
     /** Grant, partial grant, denial or "no records"; withholding must cite exemptions and say how to appeal. */

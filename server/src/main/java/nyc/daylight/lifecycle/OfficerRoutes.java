@@ -34,7 +34,12 @@ public final class OfficerRoutes {
     private final java.time.Clock clock;
     private final AuditLog audit = new AuditLog();
 
-    public OfficerRoutes(DSLContext dsl, OfficerActions actions, AgencyService agencies, RequestLedger ledger, java.time.Clock clock) {
+    private final java.util.function.LongFunction<List<?>> documentsOfRequest;
+
+    /** @param documentsOfRequest the released-records documents of a request, whatever their review state */
+    public OfficerRoutes(DSLContext dsl, OfficerActions actions, AgencyService agencies, RequestLedger ledger, java.time.Clock clock,
+                         java.util.function.LongFunction<List<?>> documentsOfRequest) {
+        this.documentsOfRequest = documentsOfRequest;
         this.dsl = dsl;
         this.actions = actions;
         this.agencies = agencies;
@@ -98,6 +103,7 @@ public final class OfficerRoutes {
         model.put("rows", ledger.rows(c.report(), cal));
         model.put("timeline", ledger.timeline(dsl, c.request().getId()));
         model.put("attachments", ledger.attachments(dsl, c.request().getId()));
+        model.put("documents", documentsOfRequest.apply(c.request().getId()));
         model.put("notes", actions.notes(user, c.number()));
         model.put("officers", actions.cases().officersOf(c.agency().id()));
         model.put("exemptions", Exemption.forRegime(c.agency().regime()));

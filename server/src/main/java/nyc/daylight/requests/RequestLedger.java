@@ -36,8 +36,9 @@ public final class RequestLedger {
         return repo.appendEvent(tx, requestId, type, at, actorId, date, reason, body, dataJson);
     }
 
-    public void attach(DSLContext tx, long requestId, int seq, StoredBlob blob, String name, long uploadedBy, String source) {
-        repo.insertAttachment(tx, requestId, seq, blob, name, uploadedBy, source);
+    /** Returns the attachment's id. */
+    public long attach(DSLContext tx, long requestId, int seq, StoredBlob blob, String name, long uploadedBy, String source) {
+        return repo.insertAttachment(tx, requestId, seq, blob, name, uploadedBy, source);
     }
 
     /** Recomputes and stores status and next due date; returns the fresh report. */

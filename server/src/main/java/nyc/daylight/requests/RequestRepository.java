@@ -72,9 +72,9 @@ final class RequestRepository {
         return seq;
     }
 
-    void insertAttachment(DSLContext dsl, long requestId, int eventSeq, nyc.daylight.records.StoredBlob blob, String name,
+    long insertAttachment(DSLContext dsl, long requestId, int eventSeq, nyc.daylight.records.StoredBlob blob, String name,
                           long uploadedBy, String source) {
-        dsl.insertInto(ATTACHMENTS)
+        return dsl.insertInto(ATTACHMENTS)
                 .set(ATTACHMENTS.REQUEST_ID, requestId)
                 .set(ATTACHMENTS.EVENT_SEQ, eventSeq)
                 .set(ATTACHMENTS.SHA256, blob.sha256())
@@ -83,7 +83,7 @@ final class RequestRepository {
                 .set(ATTACHMENTS.SIZE_BYTES, blob.size())
                 .set(ATTACHMENTS.UPLOADED_BY, uploadedBy)
                 .set(ATTACHMENTS.SOURCE, source)
-                .execute();
+                .returning(ATTACHMENTS.ID).fetchOne(ATTACHMENTS.ID);
     }
 
     List<Attachment> attachments(DSLContext dsl, long requestId) {

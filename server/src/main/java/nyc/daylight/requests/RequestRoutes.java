@@ -31,7 +31,11 @@ public final class RequestRoutes {
     private final Tokens tokens = new Tokens();
     private final JsonMapper json = JsonMapper.builder().build();
 
-    public RequestRoutes(RequestService requests, AgencyService agencies, OverdueList overdue) {
+    private final nyc.daylight.releases.RecordLibrary records;
+
+    public RequestRoutes(RequestService requests, AgencyService agencies, OverdueList overdue,
+                         nyc.daylight.releases.RecordLibrary records) {
+        this.records = records;
         this.requests = requests;
         this.agencies = agencies;
         this.overdue = overdue;
@@ -162,7 +166,7 @@ public final class RequestRoutes {
     private void show(Context ctx) {
         RequestView view = requests.view(ctx.pathParam("number"), WebSession.user(ctx))
                 .orElseThrow(() -> new NotFound("There is no public request with that number."));
-        ctx.render("requests/show.ftlh", Map.of("r", view));
+        ctx.render("requests/show.ftlh", Map.of("r", view, "records", records.publishedFor(view.number())));
     }
 
     private void confirmWithdraw(Context ctx) {

@@ -14,7 +14,6 @@ public final class SiteRoutes {
     public void register(RoutesConfig routes) {
         routes.get("/", ctx -> ctx.render("home.ftlh"), Role.PUBLIC);
         routes.get("/about", ctx -> ctx.render("about.ftlh"), Role.PUBLIC);
-        routes.get("/records", ctx -> section(ctx, "records"), Role.PUBLIC);
     }
 
     private static void section(Context ctx, String section) {

@@ -61,7 +61,8 @@ class AuthorizationMatrixTest {
                 "GET /feeds/requests/{number}.atom", "GET /scorecards",
                 "GET /scorecards/export.csv", "GET /scorecards/export.json", "GET /scorecards/{slug}", "GET /scorecards/{slug}/brief",
                 "GET /scorecards/{slug}/brief.pdf", "GET /scorecards/{slug}/export.csv", "GET /data/requests.csv",
-                "GET /api/v1/scorecards", "GET /api/v1/scorecards/{slug}", "GET /api/v1/openapi.json", "GET /api/docs", "GET /metrics")) {
+                "GET /api/v1/scorecards", "GET /api/v1/scorecards/{slug}", "GET /api/v1/openapi.json", "GET /api/docs", "GET /metrics",
+                "GET /records/{id}", "GET /records/{id}/file", "GET /api/v1/search")) {
             POLICIES.put(r, Policy.PUBLIC);
         }
         for (String r : List.of("POST /requests", "GET /me", "GET /agency")) POLICIES.put(r, Policy.SIGNED_IN);
@@ -72,7 +73,8 @@ class AuthorizationMatrixTest {
         }
         POLICIES.put("GET /requests/{number}/attachments/{id}", Policy.OWNER_OR_ADMIN_FILE);
         for (String r : List.of("GET /agency/{slug}/queue", "GET /agency/{slug}/requests/{number}",
-                "POST /agency/{slug}/requests/{number}/{action}")) {
+                "POST /agency/{slug}/requests/{number}/{action}", "GET /agency/{slug}/records", "GET /agency/{slug}/records/{id}",
+                "POST /agency/{slug}/records/{id}/{action}")) {
             POLICIES.put(r, Policy.AGENCY);
         }
         for (String r : List.of("GET /admin", "GET /admin/officers", "POST /admin/officers", "GET /admin/outbox", "GET /admin/audit",
@@ -86,6 +88,8 @@ class AuthorizationMatrixTest {
     private final Map<Caller, WebClient> clients = new LinkedHashMap<>();
     private String number;
     private long attachmentId;
+    private long publishedRecord;
+    private long unpublishedRecord;
 
     @BeforeAll
     void start(TestDatabase db) throws Exception {
@@ -105,6 +109,15 @@ class AuthorizationMatrixTest {
         clients.get(Caller.OWNER).postFile("/requests/" + number + "/correspondence", Map.of("correspondence", "Letter"),
                 "attachment", "letter.txt", "hello".getBytes());
         attachmentId = db.dsl().fetchValue(ATTACHMENTS.ID);
+        WebClient officer = clients.get(Caller.OFFICER_OF_AGENCY);
+        officer.postFile("/agency/doc/requests/" + number + "/release", Map.of(), "files", "minutes.txt",
+                "Minutes of the ICE liaison meeting.".getBytes());
+        publishedRecord = db.dsl().select(org.jooq.impl.DSL.max(nyc.daylight.sql.jooq.Tables.DOCUMENTS.ID))
+                .from(nyc.daylight.sql.jooq.Tables.DOCUMENTS).fetchOne(0, Long.class);
+        officer.post("/agency/doc/records/" + publishedRecord + "/publish", Map.of());
+        officer.postFile("/agency/doc/requests/" + number + "/release", Map.of(), "files", "private.txt",
+                "SSN 123-45-6789 of the person released.".getBytes());
+        unpublishedRecord = publishedRecord + 1;
     }
 
     @AfterAll
@@ -128,7 +141,8 @@ class AuthorizationMatrixTest {
             String method = route.substring(0, route.indexOf(' '));
             String path = route.substring(route.indexOf(' ') + 1)
                     .replace("{number}", number).replace("{slug}", "doc").replace("{token}", "not-a-token")
-                    .replace("{id}", Long.toString(attachmentId)).replace("{action}", "note");
+                    .replace("{id}", Long.toString(route.contains("/records/") ? publishedRecord : attachmentId))
+                    .replace("{action}", route.contains("/records/") ? "decide" : "note");
             // Withdrawing would change the request, and signing out would end the callers' sessions,
             // for the checks after; both are checked on their own.
             if (route.equals("POST /requests/{number}/withdraw") || route.equals("POST /signout")) continue;
@@ -150,6 +164,25 @@ class AuthorizationMatrixTest {
             assertThat(classify(clients.get(c).post("/requests/" + number + "/withdraw", Map.of()))).as(c.name()).isEqualTo(Outcome.HIDDEN);
         }
         assertThat(classify(clients.get(Caller.ANONYMOUS).post("/requests/" + number + "/withdraw", Map.of()))).isEqualTo(Outcome.SIGN_IN);
+    }
+
+    @Test
+    void unpublished_records_and_their_findings_are_hidden_from_everyone_outside_the_agency() throws Exception {
+        for (Caller c : Caller.values()) {
+            WebClient web = clients.get(c);
+            // The public routes serve published records only, whoever asks.
+            assertThat(classify(web.get("/records/" + unpublishedRecord))).as(c.name()).isEqualTo(Outcome.HIDDEN);
+            assertThat(classify(web.get("/records/" + unpublishedRecord + "/file"))).as(c.name()).isEqualTo(Outcome.HIDDEN);
+            assertThat(web.get("/api/v1/search?q=123-45-6789").body()).as(c.name()).contains("\"total\":0");
+            Outcome review = classify(web.get("/agency/doc/records/" + unpublishedRecord));
+            Outcome expected = c == Caller.ANONYMOUS ? Outcome.SIGN_IN
+                    : c == Caller.OFFICER_OF_AGENCY || c == Caller.ADMIN ? Outcome.ALLOWED : Outcome.HIDDEN;
+            assertThat(review).as(c.name()).isEqualTo(expected);
+            if (expected == Outcome.HIDDEN) {
+                assertThat(web.get("/agency/nypd/records/" + unpublishedRecord).body()).as(c.name()).doesNotContain("123-45-6789");
+            }
+        }
+        assertThat(clients.get(Caller.OFFICER_OF_AGENCY).get("/agency/doc/records/" + unpublishedRecord).body()).contains("123-45-6789");
     }
 
     private static Outcome classify(HttpResponse<String> r) {

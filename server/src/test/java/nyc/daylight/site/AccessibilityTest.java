@@ -39,19 +39,29 @@ class AccessibilityTest {
             People.officer(db.dsl(), "rao@doc.test", "doc", true);
             People.admin(db.dsl(), "admin@example.org");
             String number = portal.as("a11y@example.org").fileRequest("Accessible request", "doc").getFirst();
+            var officer = portal.as("rao@doc.test");
+            officer.postFile("/agency/doc/requests/" + number + "/release", java.util.Map.of(), "files", "minutes.txt",
+                    "Minutes of the ICE liaison meeting about transfers.".getBytes(StandardCharsets.UTF_8));
+            long published = db.dsl().select(org.jooq.impl.DSL.max(nyc.daylight.sql.jooq.Tables.DOCUMENTS.ID)).from(nyc.daylight.sql.jooq.Tables.DOCUMENTS).fetchOne(0, Long.class);
+            officer.post("/agency/doc/records/" + published + "/publish", java.util.Map.of());
+            officer.postFile("/agency/doc/requests/" + number + "/release", java.util.Map.of(), "files", "memo.txt",
+                    "Call Juan Perez at (212) 555-0134 about the ICE transfer, A-number A123456789.".getBytes(StandardCharsets.UTF_8));
+            long inReview = published + 1;
 
             List<String> failures = new ArrayList<>();
             Page anonymous = browser.newPageBypassingCsp();
             for (String path : List.of("/", "/about", "/requests", "/requests/" + number, "/requests?status=overdue", "/records",
                     "/scorecards", "/scorecards/doc", "/scorecards/doc/brief", "/agencies", "/agencies/doc", "/deadlines",
                     "/deadlines?agency=doc&date=2026-03-02&time=10:00", "/deadlines?agency=doc&date=2040-01-01&time=10:00",
-                    "/signin", "/signup", "/reset", "/requests/new", "/no-such-page", "/api/docs")) {
+                    "/signin", "/signup", "/reset", "/requests/new", "/no-such-page", "/api/docs", "/records?q=ICE",
+                    "/records?q=%22unclosed", "/records/" + published + "?q=liaison")) {
                 check(anonymous, portal.app.baseUrl() + path, axe, failures);
             }
             Map<String, List<String>> signedIn = Map.of(
                     "a11y@example.org", List.of("/me", "/requests/new", "/requests/new?template=doc-release-dates",
                             "/requests/" + number, "/requests/" + number + "/withdraw", "/requests/" + number + "/appeal"),
-                    "rao@doc.test", List.of("/agency/doc/queue", "/agency/doc/requests/" + number),
+                    "rao@doc.test", List.of("/agency/doc/queue", "/agency/doc/requests/" + number, "/agency/doc/records",
+                            "/agency/doc/records/" + inReview, "/agency/doc/records/" + published),
                     "admin@example.org", List.of("/admin", "/admin/officers", "/admin/outbox", "/admin/audit", "/admin/agencies",
                             "/admin/agencies/doc"));
             for (var entry : signedIn.entrySet()) {

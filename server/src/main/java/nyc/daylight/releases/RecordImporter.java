@@ -1,0 +1,89 @@
+package nyc.daylight.releases;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.stream.Stream;
+import nyc.daylight.agencies.Agency;
+import nyc.daylight.agencies.AgencyService;
+import nyc.daylight.app.BadInput;
+import nyc.daylight.deadlines.BusinessCalendar;
+import nyc.daylight.records.BlobStore;
+import nyc.daylight.records.BlobTooLargeException;
+import nyc.daylight.records.StoredBlob;
+import org.jooq.DSLContext;
+
+/**
+ * {@code daylight records import DIR}: records released outside the portal (in litigation, by
+ * mail) go through the same pipeline as releases inside it. With {@code publish}, a document the
+ * scanner found nothing in is published at once; the rest wait for an officer's review.
+ */
+public final class RecordImporter {
+    private static final long MAX_FILE = 100L * 1024 * 1024;
+    private final DSLContext dsl;
+    private final AgencyService agencies;
+    private final BlobStore blobs;
+    private final RecordPipeline pipeline;
+    private final ReviewService reviews;
+    private final Clock clock;
+    private final ReleaseRepository repo = new ReleaseRepository();
+
+    public RecordImporter(DSLContext dsl, AgencyService agencies, BlobStore blobs, RecordPipeline pipeline, ReviewService reviews,
+                          Clock clock) {
+        this.dsl = dsl;
+        this.agencies = agencies;
+        this.blobs = blobs;
+        this.pipeline = pipeline;
+        this.reviews = reviews;
+        this.clock = clock;
+    }
+
+    public record Summary(int files, int documents, int published, int waiting, int failed) {}
+
+    public Summary importDirectory(Path dir, String agencySlug, String requestNumber, String source, boolean publish, PrintWriter out)
+            throws IOException {
+        if (!Files.isDirectory(dir)) throw new BadInput("dir", dir + " is not a directory.");
+        if (source == null || source.isBlank()) throw new BadInput("source", "Say where these records came from (--source).");
+        Agency agency = agencies.find(agencySlug).orElseThrow(() -> new BadInput("agency", "There is no agency '" + agencySlug + "'."));
+        Long requestId = null;
+        if (requestNumber != null) {
+            requestId = repo.requestId(dsl, requestNumber).orElseThrow(() -> new BadInput("request", "There is no request " + requestNumber + "."));
+        }
+        List<Path> files;
+        try (Stream<Path> walk = Files.walk(dir)) {
+            files = walk.filter(Files::isRegularFile).sorted().toList();
+        }
+        LocalDate today = LocalDate.now(clock.withZone(BusinessCalendar.NEW_YORK));
+        int documents = 0, published = 0, waiting = 0, failed = 0;
+        for (Path f : files) {
+            StoredBlob blob;
+            try (InputStream in = Files.newInputStream(f)) {
+                blob = blobs.put(in, MAX_FILE);
+            } catch (BlobTooLargeException e) {
+                out.println("skipped " + f.getFileName() + ": larger than " + MAX_FILE / (1024 * 1024) + " MB");
+                failed++;
+                continue;
+            }
+            List<Long> ids = pipeline.ingest(new RecordPipeline.Origin(null, requestId, agency.id(), null, "IMPORT", source.strip(), today),
+                    f.getFileName().toString(), blob);
+            for (long id : ids) {
+                documents++;
+                String status = repo.document(dsl, id).orElseThrow().getStatus();
+                if ("FAILED".equals(status)) {
+                    failed++;
+                    out.println("failed  " + f.getFileName() + " (document " + id + "): " + repo.document(dsl, id).orElseThrow().getFailureReason());
+                } else if (publish && reviews.publishIfClean(id)) {
+                    published++;
+                } else {
+                    waiting++;
+                }
+            }
+        }
+        return new Summary(files.size(), documents, published, waiting, failed);
+    }
+}

@@ -1,0 +1,145 @@
+package nyc.daylight.releases;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import nyc.daylight.records.index.Publication;
+import nyc.daylight.records.index.PublishedDocument;
+import nyc.daylight.records.index.RecordIndex;
+import nyc.daylight.sql.jooq.tables.records.DocumentPagesRecord;
+import nyc.daylight.sql.jooq.tables.records.DocumentsRecord;
+import nyc.daylight.sql.jooq.tables.records.PublicationsRecord;
+import org.jooq.DSLContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Keeps the Lucene index in step with the publication log in PostgreSQL. Publishing calls
+ * {@link #catchUp()} right after its commit, so a page is searchable at once; a timer calls it too,
+ * so whatever a crash or a failed index write left behind is applied within seconds; and at
+ * start-up it replays everything after the sequence the index last committed.
+ */
+public final class RecordIndexer implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(RecordIndexer.class);
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final int BATCH = 200;
+
+    private final DSLContext dsl;
+    private final RecordIndex index;
+    private final ReleaseRepository repo = new ReleaseRepository();
+    private ScheduledExecutorService timer;
+
+    public RecordIndexer(DSLContext dsl, RecordIndex index) {
+        this.dsl = dsl;
+        this.index = index;
+    }
+
+    public RecordIndex index() {
+        return index;
+    }
+
+    /** Applies every publication after the index's committed sequence; returns how many. */
+    public synchronized int catchUp() {
+        int applied = 0;
+        try {
+            while (true) {
+                List<PublicationsRecord> batch = repo.publicationsAfter(dsl, index.appliedSeq(), BATCH);
+                if (batch.isEmpty()) return applied;
+                List<Publication> publications = new ArrayList<>();
+                for (PublicationsRecord p : batch) publications.add(toPublication(p.getSeq(), p.getDocumentId()));
+                index.apply(publications);
+                applied += publications.size();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** How far the index lags behind the database (0 when in step), for health and metrics. */
+    public long lag() {
+        return Math.max(0, repo.lastPublication(dsl) - index.appliedSeq());
+    }
+
+    /** {@code daylight reindex}: throws the index away and replays the whole log. */
+    public synchronized int rebuild() {
+        List<PublicationsRecord> all = new ArrayList<>();
+        long after = 0;
+        for (List<PublicationsRecord> b; !(b = repo.publicationsAfter(dsl, after, 10_000)).isEmpty(); ) {
+            all.addAll(b);
+            after = b.get(b.size() - 1).getSeq();
+        }
+        // The log may name a document many times; its current state is all the index needs.
+        Map<Long, Long> lastSeqByDocument = new LinkedHashMap<>();
+        for (PublicationsRecord p : all) lastSeqByDocument.put(p.getDocumentId(), p.getSeq());
+        Iterator<Map.Entry<Long, Long>> it = lastSeqByDocument.entrySet().iterator();
+        Iterator<Publication> log = new Iterator<>() {
+            public boolean hasNext() {
+                return it.hasNext();
+            }
+
+            public Publication next() {
+                Map.Entry<Long, Long> e = it.next();
+                return toPublication(e.getValue(), e.getKey());
+            }
+        };
+        try {
+            index.rebuild(log);
+            return lastSeqByDocument.size();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The document as it is now: a log entry for a document since withdrawn indexes nothing. */
+    private Publication toPublication(long seq, long documentId) {
+        DocumentsRecord d = repo.document(dsl, documentId).orElse(null);
+        if (d == null || !"PUBLISHED".equals(d.getStatus())) return Publication.withdraw(seq, documentId);
+        List<String> pages = new ArrayList<>();
+        for (DocumentPagesRecord p : repo.pages(dsl, documentId)) pages.add(p.getPublishedText() == null ? "" : p.getPublishedText());
+        Map<String, String> fields = d.getPublishedFields() == null ? Map.of()
+                : JSON.readValue(d.getPublishedFields().data(), new TypeReference<Map<String, String>>() {});
+        return Publication.publish(seq, new PublishedDocument(d.getId(), d.getTitle(), repo.agencySlug(dsl, d.getAgencyId()),
+                repo.requestNumber(dsl, d.getRequestId()), d.getRecordDate(), d.getKind(), fields, pages));
+    }
+
+    public void start() {
+        try {
+            catchUp();
+        } catch (RuntimeException e) {
+            log.error("Catching up the records index failed at start; retrying on the timer", e);
+        }
+        timer = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "record-indexer");
+            t.setDaemon(true);
+            return t;
+        });
+        timer.scheduleWithFixedDelay(() -> {
+            try {
+                catchUp();
+            } catch (RuntimeException e) {
+                log.warn("Records index catch-up failed; will retry", e);
+            }
+        }, 2, 2, TimeUnit.SECONDS);
+    }
+
+    @Override
+    public void close() {
+        if (timer != null) timer.shutdownNow();
+        synchronized (this) {
+            try {
+                index.close();
+            } catch (IOException e) {
+                log.warn("Closing the records index failed", e);
+            }
+        }
+    }
+}

@@ -1,0 +1,143 @@
+package nyc.daylight.releases;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import nyc.daylight.records.BlobStore;
+import nyc.daylight.records.StoredBlob;
+import nyc.daylight.records.extract.ExtractedDocument;
+import nyc.daylight.records.extract.ExtractedPage;
+import nyc.daylight.records.extract.ExtractionStatus;
+import nyc.daylight.records.extract.Extractor;
+import nyc.daylight.records.pii.PiiFinding;
+import nyc.daylight.records.pii.PiiScanner;
+import nyc.daylight.sql.jooq.tables.records.DocumentsRecord;
+import org.jooq.DSLContext;
+import org.jooq.JSONB;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * From a released file to documents waiting for review: extract the text of every page (and of
+ * every e-mail attachment and ZIP entry), store what was found inside the file in the blob store,
+ * and scan each page for personal data. Extraction runs outside any transaction (it may take up
+ * to the per-document time limit); everything it found is then written in one transaction.
+ */
+public final class RecordPipeline {
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final long MAX_BYTES = 100L * 1024 * 1024;
+
+    private final DSLContext dsl;
+    private final BlobStore blobs;
+    private final Extractor extractor;
+    private final PiiScanner scanner = new PiiScanner();
+    private final ReleaseRepository repo = new ReleaseRepository();
+
+    public RecordPipeline(DSLContext dsl, BlobStore blobs, Extractor extractor) {
+        this.dsl = dsl;
+        this.blobs = blobs;
+        this.extractor = extractor;
+    }
+
+    /** Where a file came from, which request it answers, and who brought it. */
+    public record Origin(Long attachmentId, Long requestId, long agencyId, Long uploadedBy, String source, String sourceNote,
+                        LocalDate recordDate) {}
+
+    /** Extracts a stored file and records its documents; returns their ids (failed ones included). */
+    public List<Long> ingest(Origin origin, String originalName, StoredBlob blob) {
+        byte[] bytes;
+        try (InputStream in = blobs.open(blob.sha256())) {
+            bytes = in.readNBytes((int) Math.min(MAX_BYTES + 1, Integer.MAX_VALUE - 16));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        ExtractedDocument extracted = extractor.extract(originalName, bytes);
+        List<Pending> pending = new ArrayList<>();
+        flatten(extracted, blob, null, null, pending);
+        return dsl.transactionResult(tx -> {
+            List<Long> ids = new ArrayList<>();
+            Map<Pending, Long> idOf = new LinkedHashMap<>();
+            for (Pending p : pending) {
+                Long parentId = p.parent == null ? null : idOf.get(p.parent);
+                long id = write(tx.dsl(), origin, p, parentId);
+                idOf.put(p, id);
+                ids.add(id);
+            }
+            return ids;
+        });
+    }
+
+    /** A document to write, with its bytes already in the blob store. */
+    private record Pending(ExtractedDocument doc, StoredBlob blob, String title, Pending parent) {}
+
+    /**
+     * ZIP archives are containers, not documents: their entries become documents of their own,
+     * titled "archive.zip › entry". An e-mail is a document whose attachments are its children.
+     */
+    private void flatten(ExtractedDocument doc, StoredBlob blob, String prefix, Pending parent, List<Pending> out) {
+        String title = prefix == null ? doc.name() : prefix + " › " + doc.name();
+        boolean container = "archive".equals(doc.kind()) && doc.status() != ExtractionStatus.FAILED;
+        Pending self = parent;
+        if (!container) {
+            self = new Pending(doc, blob, title, parent);
+            out.add(self);
+        }
+        for (ExtractedDocument child : doc.children()) {
+            flatten(child, store(child.content()), title, self, out);
+        }
+    }
+
+    private StoredBlob store(byte[] content) {
+        try {
+            return blobs.put(new ByteArrayInputStream(content == null ? new byte[0] : content), MAX_BYTES);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private long write(DSLContext tx, Origin origin, Pending p, Long parentId) {
+        ExtractedDocument doc = p.doc();
+        DocumentsRecord d = new DocumentsRecord();
+        d.setAttachmentId(parentId == null ? origin.attachmentId() : null);
+        d.setParentId(parentId);
+        d.setRequestId(origin.requestId());
+        d.setAgencyId(origin.agencyId());
+        d.setTitle(truncate(p.title(), 300));
+        d.setOriginalName(truncate(doc.name() == null || doc.name().isBlank() ? "record" : doc.name(), 255));
+        d.setSha256(p.blob().sha256());
+        d.setContentType(doc.contentType() == null ? p.blob().contentType() : doc.contentType());
+        d.setKind(doc.kind() == null ? "other" : doc.kind());
+        d.setSizeBytes(p.blob().size());
+        d.setSource(origin.source());
+        d.setSourceNote(origin.sourceNote());
+        boolean failed = doc.status() == ExtractionStatus.FAILED;
+        d.setStatus(failed ? "FAILED" : "NEEDS_REVIEW");
+        d.setFailureReason(failed ? doc.failureReason() : null);
+        d.setNeedsOcr(doc.status() == ExtractionStatus.NEEDS_OCR || doc.pages().stream().anyMatch(ExtractedPage::needsOcr));
+        d.setFields(JSONB.valueOf(JSON.writeValueAsString(doc.fields())));
+        d.setRecordDate(origin.recordDate());
+        d.setUploadedBy(origin.uploadedBy());
+        long id = repo.insertDocument(tx, d);
+        if (failed) return id;
+        // An e-mail's first page starts with its From, To, Cc, Date and Subject lines: the people in
+        // them are exactly the personal data a reviewer must see.
+        for (int i = 0; i < doc.pages().size(); i++) {
+            ExtractedPage page = doc.pages().get(i);
+            String text = page.text() == null ? "" : page.text();
+            repo.insertPage(tx, id, i + 1, text, page.ocr(), page.needsOcr());
+            for (PiiFinding f : scanner.scan(text)) {
+                repo.insertFinding(tx, id, i + 1, f.type().name(), truncate(f.text(), 1000), f.start(), f.end(), f.confidence(), false);
+            }
+        }
+        return id;
+    }
+
+    private static String truncate(String s, int max) {
+        return s.length() <= max ? s : s.substring(0, max);
+    }
+}

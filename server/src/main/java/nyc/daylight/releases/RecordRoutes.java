@@ -1,0 +1,183 @@
+package nyc.daylight.releases;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import nyc.daylight.agencies.AgencyService;
+import nyc.daylight.app.BadInput;
+import nyc.daylight.app.NotFound;
+import nyc.daylight.app.Role;
+import nyc.daylight.app.Text;
+import nyc.daylight.records.index.BadQueryException;
+import nyc.daylight.records.index.SearchQuery;
+import nyc.daylight.records.index.SearchResults;
+
+/** Public search over released records, the record viewer, the published file, and the search API. */
+public final class RecordRoutes {
+    private static final int PAGE_SIZE = 20;
+    private final RecordLibrary library;
+    private final AgencyService agencies;
+
+    public RecordRoutes(RecordLibrary library, AgencyService agencies) {
+        this.library = library;
+        this.agencies = agencies;
+    }
+
+    public void register(RoutesConfig routes) {
+        routes.get("/records", this::searchPage, Role.PUBLIC);
+        routes.get("/records/{id}", this::viewer, Role.PUBLIC);
+        routes.get("/records/{id}/file", this::file, Role.PUBLIC);
+        routes.get("/api/v1/search", this::api, Role.PUBLIC);
+    }
+
+    private SearchQuery query(Context ctx) {
+        String sort = Text.blankToNull(ctx.queryParam("sort"));
+        SearchQuery.Sort s;
+        if (sort == null) s = SearchQuery.Sort.RELEVANCE;
+        else s = switch (sort) {
+            case "relevance" -> SearchQuery.Sort.RELEVANCE;
+            case "newest" -> SearchQuery.Sort.NEWEST;
+            case "oldest" -> SearchQuery.Sort.OLDEST;
+            default -> throw new BadInput("sort", "sort must be relevance, newest or oldest.");
+        };
+        String q = Text.blankToNull(ctx.queryParam("q"));
+        if (q != null && q.length() > 500) throw new BadInput("q", "Keep searches under 500 characters.");
+        LocalDate from = date(ctx, "from");
+        LocalDate to = date(ctx, "to");
+        if (from != null && to != null && to.isBefore(from)) throw new BadInput("to", "The end date is before the start date.");
+        return new SearchQuery(q, Text.blankToNull(ctx.queryParam("agency")), Text.blankToNull(ctx.queryParam("type")), from, to,
+                Text.blankToNull(ctx.queryParam("request")), s, pageNumber(ctx), PAGE_SIZE);
+    }
+
+    private static LocalDate date(Context ctx, String name) {
+        String v = Text.blankToNull(ctx.queryParam(name));
+        if (v == null) return null;
+        try {
+            return LocalDate.parse(v);
+        } catch (DateTimeParseException e) {
+            throw new BadInput(name, name + " must be a real date written YYYY-MM-DD.");
+        }
+    }
+
+    private static int pageNumber(Context ctx) {
+        String v = Text.blankToNull(ctx.queryParam("page"));
+        try {
+            int p = v == null ? 1 : Integer.parseInt(v);
+            if (p < 1 || p > 500) throw new NumberFormatException();
+            return p;
+        } catch (NumberFormatException e) {
+            throw new BadInput("page", "page must be a whole number from 1 to 500.");
+        }
+    }
+
+    private void searchPage(Context ctx) {
+        Map<String, Object> model = new HashMap<>();
+        model.put("agencies", agencies.all());
+        model.put("params", ctx.queryParamMap());
+        try {
+            SearchQuery q = query(ctx);
+            model.put("query", q);
+            if (!q.blank()) {
+                SearchResults r = library.search(q);
+                model.put("results", r);
+                model.put("pages", (r.totalDocuments() + PAGE_SIZE - 1) / PAGE_SIZE);
+                model.put("linkBase", link(ctx, "/records"));
+            }
+        } catch (BadQueryException | BadInput e) {
+            ctx.status(400);
+            model.put("error", e.getMessage());
+        }
+        ctx.render("records/search.ftlh", model);
+    }
+
+    private void api(Context ctx) {
+        SearchQuery q = query(ctx);
+        SearchResults r;
+        try {
+            r = library.search(q);
+        } catch (BadQueryException e) {
+            throw new BadInput("q", e.getMessage());
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("total", r.totalDocuments());
+        body.put("totalPages", r.totalPages());
+        body.put("page", q.page());
+        body.put("pageSize", q.pageSize());
+        body.put("hits", r.documents().stream().map(d -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("recordId", d.documentId());
+            m.put("title", d.title());
+            m.put("agency", d.agency());
+            m.put("request", d.requestNumber());
+            m.put("date", d.date().toString());
+            m.put("type", d.kind());
+            m.put("matchingPages", d.matchingPages());
+            m.put("url", "/records/" + d.documentId());
+            m.put("pages", d.pages().stream().map(p -> Map.of("page", p.page(), "snippet", p.snippetHtml(),
+                    "url", "/records/" + d.documentId() + "?page=" + p.page() + (q.text() == null ? "" : "&q=" + enc(q.text())))).toList());
+            return m;
+        }).toList());
+        body.put("facets", r.facets());
+        int pages = (r.totalDocuments() + q.pageSize() - 1) / q.pageSize();
+        String base = link(ctx, "/api/v1/search");
+        body.put("next", q.page() < pages ? base + "page=" + (q.page() + 1) : null);
+        body.put("prev", q.page() > 1 ? base + "page=" + (q.page() - 1) : null);
+        ctx.json(body);
+    }
+
+    private void viewer(Context ctx) {
+        long id = id(ctx);
+        int page;
+        try {
+            page = ctx.queryParam("page") == null ? 1 : Integer.parseInt(ctx.queryParam("page"));
+        } catch (NumberFormatException e) {
+            page = 1;
+        }
+        RecordLibrary.Viewer v = library.view(id, page, Text.blankToNull(ctx.queryParam("q")))
+                .orElseThrow(() -> new NotFound("There is no published record with that number."));
+        Map<String, Object> model = new HashMap<>();
+        model.put("v", v);
+        ctx.render("records/viewer.ftlh", model);
+    }
+
+    private void file(Context ctx) throws IOException {
+        RecordLibrary.PublishedFile f = library.file(id(ctx)).orElseThrow(() -> new NotFound("There is no published record with that number."));
+        ctx.header("Content-Disposition", "attachment; filename=\"" + f.filename().replaceAll("[\"\\\\\\r\\n]", "_") + "\"");
+        ctx.header("X-Content-Type-Options", "nosniff");
+        ctx.contentType("application/pdf");
+        try (InputStream in = f.content()) {
+            ctx.result(in.readAllBytes());
+        }
+    }
+
+    private static long id(Context ctx) {
+        try {
+            return Long.parseLong(ctx.pathParam("id"));
+        } catch (NumberFormatException e) {
+            throw new NotFound("There is no published record with that number.");
+        }
+    }
+
+    /** The current query string without its page number, ready for "page=N" to be appended. */
+    private static String link(Context ctx, String path) {
+        StringBuilder b = new StringBuilder(path).append('?');
+        for (String name : List.of("q", "agency", "type", "from", "to", "request", "sort")) {
+            String v = Text.blankToNull(ctx.queryParam(name));
+            if (v != null) b.append(name).append('=').append(enc(v)).append('&');
+        }
+        return b.toString();
+    }
+
+    private static String enc(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+}

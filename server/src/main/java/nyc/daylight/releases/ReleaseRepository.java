@@ -1,0 +1,138 @@
+package nyc.daylight.releases;
+
+import static nyc.daylight.sql.jooq.Tables.AGENCIES;
+import static nyc.daylight.sql.jooq.Tables.DOCUMENTS;
+import static nyc.daylight.sql.jooq.Tables.DOCUMENT_PAGES;
+import static nyc.daylight.sql.jooq.Tables.PII_FINDINGS;
+import static nyc.daylight.sql.jooq.Tables.PUBLICATIONS;
+import static nyc.daylight.sql.jooq.Tables.REQUESTS;
+
+import java.math.BigDecimal;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import nyc.daylight.sql.jooq.tables.records.DocumentPagesRecord;
+import nyc.daylight.sql.jooq.tables.records.DocumentsRecord;
+import nyc.daylight.sql.jooq.tables.records.PiiFindingsRecord;
+import nyc.daylight.sql.jooq.tables.records.PublicationsRecord;
+import org.jooq.DSLContext;
+import org.jooq.JSONB;
+
+/** Documents, their pages, PII findings and the publication log, through jOOQ. */
+final class ReleaseRepository {
+
+    long insertDocument(DSLContext tx, DocumentsRecord d) {
+        return tx.insertInto(DOCUMENTS).set(d).returning(DOCUMENTS.ID).fetchOne(DOCUMENTS.ID);
+    }
+
+    void insertPage(DSLContext tx, long documentId, int pageNo, String text, boolean ocr, boolean needsOcr) {
+        tx.insertInto(DOCUMENT_PAGES)
+                .set(DOCUMENT_PAGES.DOCUMENT_ID, documentId)
+                .set(DOCUMENT_PAGES.PAGE_NO, pageNo)
+                .set(DOCUMENT_PAGES.TEXT, text)
+                .set(DOCUMENT_PAGES.OCR, ocr)
+                .set(DOCUMENT_PAGES.NEEDS_OCR, needsOcr)
+                .execute();
+    }
+
+    long insertFinding(DSLContext tx, long documentId, int pageNo, String kind, String text, int start, int end,
+                       double confidence, boolean manual) {
+        return tx.insertInto(PII_FINDINGS)
+                .set(PII_FINDINGS.DOCUMENT_ID, documentId)
+                .set(PII_FINDINGS.PAGE_NO, pageNo)
+                .set(PII_FINDINGS.KIND, kind)
+                .set(PII_FINDINGS.TEXT, text)
+                .set(PII_FINDINGS.START_OFFSET, start)
+                .set(PII_FINDINGS.END_OFFSET, end)
+                .set(PII_FINDINGS.CONFIDENCE, BigDecimal.valueOf(Math.round(confidence * 100) / 100.0).max(new BigDecimal("0.01")))
+                .set(PII_FINDINGS.MANUAL, manual)
+                .returning(PII_FINDINGS.ID).fetchOne(PII_FINDINGS.ID);
+    }
+
+    Optional<DocumentsRecord> document(DSLContext dsl, long id) {
+        return dsl.selectFrom(DOCUMENTS).where(DOCUMENTS.ID.eq(id)).fetchOptional();
+    }
+
+    Optional<DocumentsRecord> documentForUpdate(DSLContext tx, long id) {
+        return tx.selectFrom(DOCUMENTS).where(DOCUMENTS.ID.eq(id)).forUpdate().fetchOptional();
+    }
+
+    List<DocumentPagesRecord> pages(DSLContext dsl, long documentId) {
+        return dsl.selectFrom(DOCUMENT_PAGES).where(DOCUMENT_PAGES.DOCUMENT_ID.eq(documentId)).orderBy(DOCUMENT_PAGES.PAGE_NO).fetch();
+    }
+
+    Optional<DocumentPagesRecord> page(DSLContext dsl, long documentId, int pageNo) {
+        return dsl.selectFrom(DOCUMENT_PAGES)
+                .where(DOCUMENT_PAGES.DOCUMENT_ID.eq(documentId), DOCUMENT_PAGES.PAGE_NO.eq(pageNo)).fetchOptional();
+    }
+
+    List<PiiFindingsRecord> findings(DSLContext dsl, long documentId) {
+        return dsl.selectFrom(PII_FINDINGS).where(PII_FINDINGS.DOCUMENT_ID.eq(documentId))
+                .orderBy(PII_FINDINGS.PAGE_NO, PII_FINDINGS.START_OFFSET, PII_FINDINGS.ID).fetch();
+    }
+
+    int decide(DSLContext tx, long documentId, long findingId, String decision, String exemption, long userId) {
+        return tx.update(PII_FINDINGS)
+                .set(PII_FINDINGS.DECISION, decision)
+                .set(PII_FINDINGS.EXEMPTION, exemption)
+                .set(PII_FINDINGS.DECIDED_BY, userId)
+                .set(PII_FINDINGS.DECIDED_AT, OffsetDateTime.now())
+                .where(PII_FINDINGS.ID.eq(findingId), PII_FINDINGS.DOCUMENT_ID.eq(documentId))
+                .execute();
+    }
+
+    void setPublishedText(DSLContext tx, long documentId, int pageNo, String text) {
+        tx.update(DOCUMENT_PAGES).set(DOCUMENT_PAGES.PUBLISHED_TEXT, text)
+                .where(DOCUMENT_PAGES.DOCUMENT_ID.eq(documentId), DOCUMENT_PAGES.PAGE_NO.eq(pageNo)).execute();
+    }
+
+    void markPublished(DSLContext tx, long documentId, String sha256, JSONB fields, Long userId) {
+        tx.update(DOCUMENTS)
+                .set(DOCUMENTS.STATUS, "PUBLISHED")
+                .set(DOCUMENTS.PUBLISHED_SHA256, sha256)
+                .set(DOCUMENTS.PUBLISHED_FIELDS, fields)
+                .set(DOCUMENTS.PUBLISHED_AT, OffsetDateTime.now())
+                .set(DOCUMENTS.PUBLISHED_BY, userId)
+                .where(DOCUMENTS.ID.eq(documentId)).execute();
+    }
+
+    void markWithdrawn(DSLContext tx, long documentId) {
+        tx.update(DOCUMENTS).set(DOCUMENTS.STATUS, "WITHDRAWN").where(DOCUMENTS.ID.eq(documentId)).execute();
+    }
+
+    long logPublication(DSLContext tx, long documentId, String action) {
+        return tx.insertInto(PUBLICATIONS).set(PUBLICATIONS.DOCUMENT_ID, documentId).set(PUBLICATIONS.ACTION, action)
+                .returning(PUBLICATIONS.SEQ).fetchOne(PUBLICATIONS.SEQ);
+    }
+
+    List<PublicationsRecord> publicationsAfter(DSLContext dsl, long seq, int limit) {
+        return dsl.selectFrom(PUBLICATIONS).where(PUBLICATIONS.SEQ.gt(seq)).orderBy(PUBLICATIONS.SEQ).limit(limit).fetch();
+    }
+
+    long lastPublication(DSLContext dsl) {
+        Long max = dsl.select(org.jooq.impl.DSL.max(PUBLICATIONS.SEQ)).from(PUBLICATIONS).fetchOne(0, Long.class);
+        return max == null ? 0 : max;
+    }
+
+    List<DocumentsRecord> forRequest(DSLContext dsl, long requestId) {
+        return dsl.selectFrom(DOCUMENTS).where(DOCUMENTS.REQUEST_ID.eq(requestId)).orderBy(DOCUMENTS.ID).fetch();
+    }
+
+    List<DocumentsRecord> forAgency(DSLContext dsl, long agencyId, int limit) {
+        return dsl.selectFrom(DOCUMENTS).where(DOCUMENTS.AGENCY_ID.eq(agencyId))
+                .orderBy(DOCUMENTS.STATUS.eq("NEEDS_REVIEW").desc(), DOCUMENTS.ID.desc()).limit(limit).fetch();
+    }
+
+    String agencySlug(DSLContext dsl, long agencyId) {
+        return dsl.select(AGENCIES.SLUG).from(AGENCIES).where(AGENCIES.ID.eq(agencyId)).fetchOne(AGENCIES.SLUG);
+    }
+
+    String requestNumber(DSLContext dsl, Long requestId) {
+        if (requestId == null) return null;
+        return dsl.select(REQUESTS.NUMBER).from(REQUESTS).where(REQUESTS.ID.eq(requestId)).fetchOne(REQUESTS.NUMBER);
+    }
+
+    Optional<Long> requestId(DSLContext dsl, String number) {
+        return dsl.select(REQUESTS.ID).from(REQUESTS).where(REQUESTS.NUMBER.eq(number)).fetchOptional(REQUESTS.ID);
+    }
+}

@@ -1,0 +1,124 @@
+package nyc.daylight.releases;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import nyc.daylight.accounts.User;
+import nyc.daylight.app.BadInput;
+import nyc.daylight.app.NotFound;
+import nyc.daylight.app.Role;
+import nyc.daylight.app.WebSession;
+
+/** The officer's pages for released records: the agency's list, the review page and its actions. */
+public final class ReviewRoutes {
+    private final ReviewService reviews;
+
+    public ReviewRoutes(ReviewService reviews) {
+        this.reviews = reviews;
+    }
+
+    public void register(RoutesConfig routes) {
+        routes.get("/agency/{slug}/records", this::list, Role.SIGNED_IN);
+        routes.get("/agency/{slug}/records/{id}", ctx -> review(ctx, null), Role.SIGNED_IN);
+        routes.post("/agency/{slug}/records/{id}/{action}", this::act, Role.SIGNED_IN);
+    }
+
+    private void list(Context ctx) {
+        User user = WebSession.requireUser(ctx);
+        String slug = ctx.pathParam("slug");
+        Map<String, Object> model = new HashMap<>();
+        model.put("agency", reviews.agencyFor(user, slug));
+        model.put("documents", reviews.documents(user, slug));
+        ctx.render("agency/records.ftlh", model);
+    }
+
+    private void review(Context ctx, BadInput error) {
+        User user = WebSession.requireUser(ctx);
+        ReviewService.Review r = reviews.review(user, ctx.pathParam("slug"), id(ctx));
+        Map<String, Object> model = new HashMap<>();
+        model.put("review", r);
+        model.put("pages", ReviewPage.pages(r.pages(), r.findings()));
+        if (error != null) {
+            ctx.status(400);
+            model.put("error", Map.of("field", error.field(), "message", error.getMessage()));
+            model.put("values", ctx.formParamMap());
+        }
+        ctx.render("agency/review.ftlh", model);
+    }
+
+    private void act(Context ctx) {
+        User user = WebSession.requireUser(ctx);
+        String slug = ctx.pathParam("slug");
+        long id = id(ctx);
+        String ip = ctx.ip();
+        String done;
+        try {
+            done = switch (ctx.pathParam("action")) {
+                case "decide" -> {
+                    Map<Long, String> decisions = new LinkedHashMap<>();
+                    Map<Long, String> exemptions = new LinkedHashMap<>();
+                    for (Map.Entry<String, List<String>> e : ctx.formParamMap().entrySet()) {
+                        String k = e.getKey();
+                        if (k.startsWith("decision-")) decisions.put(parseId(k.substring(9)), first(e.getValue()));
+                        if (k.startsWith("exemption-")) exemptions.put(parseId(k.substring(10)), first(e.getValue()));
+                    }
+                    int n = reviews.decide(user, slug, id, decisions, exemptions, ip);
+                    yield n == 1 ? "One decision saved." : n + " decisions saved.";
+                }
+                case "redact" -> {
+                    int n = reviews.redactText(user, slug, id, pageNo(ctx.formParam("page")), ctx.formParam("text"),
+                            ctx.formParam("exemption"), ip);
+                    yield n == 1 ? "The text will be redacted." : "The text will be redacted in " + n + " places.";
+                }
+                case "publish" -> {
+                    reviews.publish(user, slug, id, "yes".equals(ctx.formParam("imagesChecked")), ip);
+                    yield "Published. The redacted record is public and searchable.";
+                }
+                case "withdraw" -> {
+                    if (!"yes".equals(ctx.formParam("confirm"))) {
+                        throw new BadInput("confirm", "Tick the box to confirm you want to take this record down.");
+                    }
+                    reviews.withdraw(user, slug, id, ctx.formParam("reason"), ip);
+                    yield "Withdrawn. The record is no longer public or searchable.";
+                }
+                default -> throw new NotFound("There is no such action.");
+            };
+        } catch (BadInput e) {
+            review(ctx, e);
+            return;
+        }
+        WebSession.flash(ctx, done);
+        ctx.redirect("/agency/" + slug + "/records/" + id);
+    }
+
+    private static String first(List<String> values) {
+        return values == null || values.isEmpty() ? null : values.get(0);
+    }
+
+    private static long id(Context ctx) {
+        try {
+            return Long.parseLong(ctx.pathParam("id"));
+        } catch (NumberFormatException e) {
+            throw new NotFound("There is no such record.");
+        }
+    }
+
+    private static long parseId(String s) {
+        try {
+            return Long.parseLong(s);
+        } catch (NumberFormatException e) {
+            throw new BadInput("decision", "This form is out of date; reload the page.");
+        }
+    }
+
+    private static int pageNo(String s) {
+        try {
+            return Integer.parseInt(s == null ? "" : s.strip());
+        } catch (NumberFormatException e) {
+            throw new BadInput("page", "Choose the page the text is on.");
+        }
+    }
+}
