@@ -95,7 +95,7 @@ class AppHttpTest {
             "/about, About Daylight",
             "/requests/new, File a request",
             "/requests, Requests",
-            "/records, Records",
+            "/records, Search released records",
             "/scorecards, Scorecards"})
     void every_navigation_page_renders_its_heading(String path, String heading) throws Exception {
         HttpResponse<String> r = app.get(path);

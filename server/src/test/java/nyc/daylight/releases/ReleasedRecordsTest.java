@@ -177,17 +177,59 @@ class ReleasedRecordsTest {
 
     @Test
     void withdrawing_takes_a_record_out_of_search_after_confirmation() throws Exception {
-        long id = release("note.txt", "Weekly ICE liaison meeting notes.".getBytes(StandardCharsets.UTF_8));
+        long id = release("note.txt", "Weekly ICE coordination caucus notes.".getBytes(StandardCharsets.UTF_8));
         assertThat(officer.post("/agency/doc/records/" + id + "/publish", Map.of()).statusCode()).isEqualTo(302);
-        assertThat(search("liaison").body()).contains("\"total\":1");
+        assertThat(search("caucus").body()).contains("\"total\":1");
         HttpResponse<String> unconfirmed = officer.post("/agency/doc/records/" + id + "/withdraw", Map.of("reason", "Private data"));
         assertThat(unconfirmed.statusCode()).isEqualTo(400);
-        assertThat(search("liaison").body()).contains("\"total\":1");
+        assertThat(search("caucus").body()).contains("\"total\":1");
         assertThat(officer.post("/agency/doc/records/" + id + "/withdraw", Map.of("reason", "Private data", "confirm", "yes"))
                 .statusCode()).isEqualTo(302);
-        assertThat(search("liaison").body()).contains("\"total\":0");
+        assertThat(search("caucus").body()).contains("\"total\":0");
         assertThat(public_.get("/records/" + id).statusCode()).isEqualTo(404);
         assertThat(public_.get("/records/" + id + "/file").statusCode()).isEqualTo(404);
+    }
+
+    private static byte[] email() throws Exception {
+        var session = jakarta.mail.Session.getInstance(new java.util.Properties());
+        var message = new jakarta.mail.internet.MimeMessage(session);
+        message.setFrom("Duty Officer <duty.officer@ice.dhs.gov>");
+        message.setRecipients(jakarta.mail.Message.RecipientType.TO, "liaison@doc.nyc.gov");
+        message.setSubject("Courthouse pickup schedule");
+        var body = new jakarta.mail.internet.MimeBodyPart();
+        body.setText("Please confirm the courthouse pickup schedule for next week.");
+        var attachment = new jakarta.mail.internet.MimeBodyPart();
+        attachment.setFileName("schedule.pdf");
+        attachment.setContent(Pdfs.withPages("Pickup schedule: Monday and Thursday at the Queens courthouse."), "application/pdf");
+        message.setContent(new jakarta.mail.internet.MimeMultipart(body, attachment));
+        var out = new java.io.ByteArrayOutputStream();
+        message.writeTo(out);
+        return out.toByteArray();
+    }
+
+    @Test
+    void a_released_email_and_its_attachment_become_two_records_and_its_headers_are_searchable() throws Exception {
+        long last = release("pickup.eml", email());
+        var docs = db.dsl().selectFrom(DOCUMENTS).where(DOCUMENTS.ID.le(last)).orderBy(DOCUMENTS.ID.desc()).limit(2).fetch();
+        var mail = docs.get(1);
+        var attachment = docs.get(0);
+        assertThat(mail.getKind()).isEqualTo("email");
+        assertThat(attachment.getParentId()).isEqualTo(mail.getId());
+        assertThat(attachment.getTitle()).isEqualTo("pickup.eml › schedule.pdf");
+        // The sender's address is personal data to decide on; the officer keeps the institutional mailbox.
+        Map<String, String> keep = new LinkedHashMap<>();
+        for (PiiFindingsRecord f : db.dsl().selectFrom(PII_FINDINGS).where(PII_FINDINGS.DOCUMENT_ID.eq(mail.getId())).fetch()) {
+            keep.put("decision-" + f.getId(), "KEEP");
+        }
+        assertThat(keep).isNotEmpty();
+        officer.post("/agency/doc/records/" + mail.getId() + "/decide", keep);
+        assertThat(officer.post("/agency/doc/records/" + mail.getId() + "/publish", Map.of()).statusCode()).isEqualTo(302);
+        redactEverything(attachment.getId());
+        assertThat(officer.post("/agency/doc/records/" + attachment.getId() + "/publish", Map.of()).statusCode()).isEqualTo(302);
+        assertThat(search("from:duty.officer@ice.dhs.gov").body()).contains("\"total\":1").contains("\"recordId\":" + mail.getId());
+        assertThat(search("subject:courthouse").body()).contains("\"recordId\":" + mail.getId());
+        assertThat(search("\"Queens courthouse\"").body()).contains("\"recordId\":" + attachment.getId());
+        assertThat(search("type:email courthouse").body()).contains("\"total\":1");
     }
 
     @Test

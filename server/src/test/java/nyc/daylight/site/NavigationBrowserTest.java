@@ -22,7 +22,7 @@ class NavigationBrowserTest {
         Map<String, String> headings = new LinkedHashMap<>();
         headings.put("File a request", "File a request");
         headings.put("Requests", "Requests");
-        headings.put("Records", "Records");
+        headings.put("Records", "Search released records");
         headings.put("Scorecards", "Scorecards");
         headings.put("About", "About Daylight");
         try (RunningApp app = RunningApp.start(db.dataSource(), Clock.systemUTC());
