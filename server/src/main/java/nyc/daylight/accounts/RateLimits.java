@@ -3,15 +3,21 @@ package nyc.daylight.accounts;
 /**
  * How many attempts each limited action allows per window (sign-in: 15 minutes; sign-up and
  * reset: one hour). Per-IP limits slow down one machine; per-account limits protect one person
- * from guesses spread over many machines.
+ * from guesses spread over many machines. {@code apiPerMinute} is each IP address's pace on the
+ * read API (a burst of that many, then that many a minute).
  */
-public record RateLimits(int signUpPerIp, int signInPerIp, int signInPerAccount, int resetPerIp, int resetPerAccount) {
+public record RateLimits(int signUpPerIp, int signInPerIp, int signInPerAccount, int resetPerIp, int resetPerAccount,
+                         int apiPerMinute) {
     public static RateLimits defaults() {
-        return new RateLimits(10, 20, 8, 10, 3);
+        return new RateLimits(10, 20, 8, 10, 3, 300);
     }
 
-    /** Defaults, but per-IP limits lifted: for tests whose every client is 127.0.0.1. */
+    /** Defaults, but per-IP limits lifted: for tests and benchmarks whose every client is 127.0.0.1. */
     public RateLimits withoutIpLimits() {
-        return new RateLimits(100_000, 100_000, signInPerAccount, 100_000, resetPerAccount);
+        return new RateLimits(100_000, 100_000, signInPerAccount, 100_000, resetPerAccount, 1_000_000);
+    }
+
+    public RateLimits withApiPerMinute(int perMinute) {
+        return new RateLimits(signUpPerIp, signInPerIp, signInPerAccount, resetPerIp, resetPerAccount, perMinute);
     }
 }

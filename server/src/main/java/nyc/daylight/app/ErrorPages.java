@@ -34,7 +34,7 @@ final class ErrorPages {
             }
         });
         routes.exception(RateLimited.class, (e, ctx) -> {
-            ctx.header("Retry-After", "900");
+            ctx.header("Retry-After", Integer.toString(e.retryAfterSeconds()));
             respond(ctx, 429, e.getMessage());
         });
         routes.exception(NotFound.class, (e, ctx) -> respond(ctx, 404, e.getMessage()));

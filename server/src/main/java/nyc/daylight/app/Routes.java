@@ -18,8 +18,10 @@ final class Routes {
     private final WebSession session;
     private final Metrics metrics;
     private final List<Consumer<RoutesConfig>> features;
+    private final ApiRateLimiter apiLimiter;
 
-    Routes(WebSession session, Metrics metrics, List<Consumer<RoutesConfig>> features) {
+    Routes(WebSession session, Metrics metrics, ApiRateLimiter apiLimiter, List<Consumer<RoutesConfig>> features) {
+        this.apiLimiter = apiLimiter;
         this.session = session;
         this.metrics = metrics;
         this.features = features;
@@ -29,6 +31,7 @@ final class Routes {
         routes.before(metrics::before);
         routes.after(metrics::after);
         routes.before(Routes::securityHeaders);
+        routes.before("/api/*", this::limitApi);
         routes.before(session::before);
         routes.beforeMatched(Routes::checkRole);
         features.forEach(f -> f.accept(routes));
@@ -45,6 +48,16 @@ final class Routes {
         // Behind HTTPS (directly or through a proxy), browsers must never fall back to plain HTTP.
         if ("https".equalsIgnoreCase(ctx.scheme()) || "https".equalsIgnoreCase(ctx.header("X-Forwarded-Proto"))) {
             ctx.header("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
+        }
+    }
+
+    private void limitApi(Context ctx) {
+        ApiRateLimiter.Decision d = apiLimiter.acquire(ctx.ip());
+        ctx.header("X-RateLimit-Limit", Integer.toString(apiLimiter.perMinute()));
+        ctx.header("X-RateLimit-Remaining", Integer.toString(d.remaining()));
+        if (!d.allowed()) {
+            throw new RateLimited("Too many API requests from your address: at most " + apiLimiter.perMinute()
+                    + " a minute. Try again in " + d.retryAfterSeconds() + " second(s).", d.retryAfterSeconds());
         }
     }
 
