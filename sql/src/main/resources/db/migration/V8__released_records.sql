@@ -21,14 +21,19 @@ create table documents (
     source           text        not null check (source in ('AGENCY_RELEASE', 'EMAIL', 'IMPORT')),
     -- Where an imported record came from ("released in Doe v. City, 2025").
     source_note      text,
-    status           text        not null check (status in ('FAILED', 'NEEDS_REVIEW', 'PUBLISHED', 'WITHDRAWN')),
+    -- A withdrawn record goes back to NEEDS_REVIEW (the audit log keeps the withdrawal).
+    status           text        not null check (status in ('FAILED', 'NEEDS_REVIEW', 'PUBLISHED')),
     failure_reason   text,
     needs_ocr        boolean     not null default false,
     -- E-mail headers (from, to, cc, date, subject) as extracted.
     fields           jsonb       not null default '{}',
     record_date      date        not null,
     uploaded_by      bigint      references users (id),
-    -- The e-mail headers as published, with redacted strings removed (searchable by from:, to:...).
+    -- Bumped by every review decision: publishing checks it did not change while the file was rebuilt.
+    review_version   integer     not null default 0,
+    -- The title and the e-mail headers as published, with redacted strings removed: file names and
+    -- headers can hold the very data the review redacts.
+    published_title  text,
     published_fields jsonb,
     published_sha256 text        check (published_sha256 ~ '^[0-9a-f]{64}$'),
     published_at     timestamptz,
@@ -78,3 +83,10 @@ create table publications (
     action      text        not null check (action in ('PUBLISH', 'WITHDRAW')),
     created_at  timestamptz not null default now()
 );
+
+-- Writers lock this one row before appending to the log, so sequence numbers become visible in
+-- the order they were taken: a reader that has seen seq N has seen every entry before N.
+create table publication_log_lock (
+    id boolean primary key default true check (id)
+);
+insert into publication_log_lock default values;

@@ -38,6 +38,7 @@ import org.jooq.DSLContext;
 import nyc.daylight.health.HealthCheck;
 import nyc.daylight.health.HealthRoutes;
 import nyc.daylight.site.SiteRoutes;
+import nyc.daylight.releases.Publisher;
 import nyc.daylight.releases.RecordIndexer;
 import nyc.daylight.releases.RecordLibrary;
 import nyc.daylight.releases.RecordPipeline;
@@ -110,12 +111,19 @@ public final class DaylightApp {
         nyc.daylight.records.extract.Extractor extractor = new nyc.daylight.records.extract.Extractor(
                 nyc.daylight.records.extract.ExtractionLimits.defaults(), nyc.daylight.records.extract.Ocr.tesseractIfInstalled());
         RecordPipeline pipeline = new RecordPipeline(dsl, blobs, extractor);
-        ReviewService reviews = new ReviewService(dsl, agencies, blobs, indexer, clock);
-        RecordLibrary library = new RecordLibrary(dsl, agencies, blobs, indexer);
+        ReviewService reviews = new ReviewService(dsl, agencies);
+        Publisher publisher = new Publisher(dsl, agencies, blobs, indexer, clock);
+        RecordLibrary library = new RecordLibrary(dsl, agencies, blobs, indexer, clock);
         OfficerActions officerActions = new OfficerActions(dsl, agencies, ledger, mailer, blobs,
-                (requestId, agencyId, attachmentId, blob, name, officerId) -> pipeline.ingest(new RecordPipeline.Origin(
-                        attachmentId, requestId, agencyId, officerId, "AGENCY_RELEASE", null,
-                        java.time.LocalDate.now(clock.withZone(nyc.daylight.deadlines.BusinessCalendar.NEW_YORK))), name, blob),
+                (requestId, agencyId, attachmentId, blob, name, officerId) -> {
+                    try {
+                        pipeline.ingest(new RecordPipeline.Origin(attachmentId, requestId, agencyId, officerId, "AGENCY_RELEASE", null,
+                                java.time.LocalDate.now(clock.withZone(nyc.daylight.deadlines.BusinessCalendar.NEW_YORK))), name, blob);
+                    } catch (RuntimeException e) {
+                        // The release stands; the file is read again at the next start (RecordPipeline.ingestMissing).
+                        org.slf4j.LoggerFactory.getLogger(DaylightApp.class).error("Reading released file {} failed", name, e);
+                    }
+                },
                 clock, settings.baseUrl());
         RequesterActions requesterActions = new RequesterActions(dsl, agencies, ledger, mailer, clock, settings.baseUrl());
         DeadlineWatcher watcher = new DeadlineWatcher(dsl, agencies, ledger, mailer, clock, settings.baseUrl());
@@ -136,7 +144,7 @@ public final class DaylightApp {
                 new OfficerRoutes(dsl, officerActions, agencies, ledger, clock, library::allFor)::register,
                 new ScorecardRoutes(new ScorecardService(dsl, agencies, clock), agencies, new OpenData(dsl, clock))::register,
                 new RequesterLifecycleRoutes(requesterActions)::register,
-                new ReviewRoutes(reviews)::register,
+                new ReviewRoutes(reviews, publisher)::register,
                 new RecordRoutes(library, agencies)::register,
                 errors::register));
         return Javalin.create(config -> {
@@ -165,6 +173,7 @@ public final class DaylightApp {
             routes.register(config.routes);
             config.events.serverStarted(outbox::start);
             config.events.serverStarted(indexer::start);
+            config.events.serverStarted(() -> Thread.ofVirtual().name("ingest-missing").start(pipeline::ingestMissing));
             config.events.serverStopping(indexer::close);
             config.events.serverStopping(extractor::close);
             config.events.serverStopping(outbox::close);

@@ -311,9 +311,9 @@ public final class Main implements Runnable {
                 AppSettings settings = options.toSettings(options.port, options.dataDir);
                 var blobs = new nyc.daylight.records.BlobStore(settings.blobDir());
                 var pipeline = new nyc.daylight.releases.RecordPipeline(dsl, blobs, extractor);
-                var reviews = new nyc.daylight.releases.ReviewService(dsl, agencies, blobs, null, Clock.systemUTC());
+                var publisher = new nyc.daylight.releases.Publisher(dsl, agencies, blobs, null, Clock.systemUTC());
                 var out = new java.io.PrintWriter(spec.commandLine().getOut(), true);
-                var summary = new nyc.daylight.releases.RecordImporter(dsl, agencies, blobs, pipeline, reviews, Clock.systemUTC())
+                var summary = new nyc.daylight.releases.RecordImporter(dsl, agencies, blobs, pipeline, publisher, Clock.systemUTC())
                         .importDirectory(dir, agency, request, source, publish, out);
                 out.println("Imported " + summary.files() + " file(s) as " + summary.documents() + " document(s): "
                         + summary.published() + " published, " + summary.waiting() + " waiting for review, " + summary.failed() + " failed.");

@@ -29,17 +29,17 @@ public final class RecordImporter {
     private final AgencyService agencies;
     private final BlobStore blobs;
     private final RecordPipeline pipeline;
-    private final ReviewService reviews;
+    private final Publisher publisher;
     private final Clock clock;
     private final ReleaseRepository repo = new ReleaseRepository();
 
-    public RecordImporter(DSLContext dsl, AgencyService agencies, BlobStore blobs, RecordPipeline pipeline, ReviewService reviews,
+    public RecordImporter(DSLContext dsl, AgencyService agencies, BlobStore blobs, RecordPipeline pipeline, Publisher publisher,
                           Clock clock) {
         this.dsl = dsl;
         this.agencies = agencies;
         this.blobs = blobs;
         this.pipeline = pipeline;
-        this.reviews = reviews;
+        this.publisher = publisher;
         this.clock = clock;
     }
 
@@ -77,7 +77,7 @@ public final class RecordImporter {
                 if ("FAILED".equals(status)) {
                     failed++;
                     out.println("failed  " + f.getFileName() + " (document " + id + "): " + repo.document(dsl, id).orElseThrow().getFailureReason());
-                } else if (publish && reviews.publishIfClean(id)) {
+                } else if (publish && publisher.publishIfClean(id)) {
                     published++;
                 } else {
                     waiting++;

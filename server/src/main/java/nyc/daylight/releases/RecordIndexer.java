@@ -107,7 +107,7 @@ public final class RecordIndexer implements AutoCloseable {
         for (DocumentPagesRecord p : repo.pages(dsl, documentId)) pages.add(p.getPublishedText() == null ? "" : p.getPublishedText());
         Map<String, String> fields = d.getPublishedFields() == null ? Map.of()
                 : JSON.readValue(d.getPublishedFields().data(), new TypeReference<Map<String, String>>() {});
-        return Publication.publish(seq, new PublishedDocument(d.getId(), d.getTitle(), repo.agencySlug(dsl, d.getAgencyId()),
+        return Publication.publish(seq, new PublishedDocument(d.getId(), d.getPublishedTitle(), repo.agencySlug(dsl, d.getAgencyId()),
                 repo.requestNumber(dsl, d.getRequestId()), d.getRecordDate(), d.getKind(), fields, pages));
     }
 
@@ -133,7 +133,15 @@ public final class RecordIndexer implements AutoCloseable {
 
     @Override
     public void close() {
-        if (timer != null) timer.shutdownNow();
+        if (timer != null) {
+            // No interrupts: an interrupted Lucene write can leave the writer unusable.
+            timer.shutdown();
+            try {
+                timer.awaitTermination(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         synchronized (this) {
             try {
                 index.close();

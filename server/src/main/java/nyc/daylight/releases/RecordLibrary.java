@@ -2,10 +2,14 @@ package nyc.daylight.releases;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import nyc.daylight.agencies.Agency;
 import nyc.daylight.agencies.AgencyService;
+import nyc.daylight.deadlines.BusinessCalendar;
 import nyc.daylight.records.BlobStore;
 import nyc.daylight.records.index.SearchQuery;
 import nyc.daylight.records.index.SearchResults;
@@ -15,54 +19,74 @@ import org.jooq.DSLContext;
 
 /**
  * What the public can read: search over published pages, the record viewer and the published
- * (redacted) file. Anything not published is "not found" here, whoever asks.
+ * (redacted) file. Anything not published, or answering a request that is hidden or unlisted for
+ * now, is "not found" here, whoever asks; search hits are checked against the database too, so a
+ * withdrawal the index has not applied yet is never shown.
  */
 public final class RecordLibrary {
     private final DSLContext dsl;
     private final AgencyService agencies;
     private final BlobStore blobs;
     private final RecordIndexer indexer;
+    private final Clock clock;
     private final ReleaseRepository repo = new ReleaseRepository();
 
-    public RecordLibrary(DSLContext dsl, AgencyService agencies, BlobStore blobs, RecordIndexer indexer) {
+    public RecordLibrary(DSLContext dsl, AgencyService agencies, BlobStore blobs, RecordIndexer indexer, Clock clock) {
         this.dsl = dsl;
         this.agencies = agencies;
         this.blobs = blobs;
         this.indexer = indexer;
+        this.clock = clock;
+    }
+
+    private LocalDate today() {
+        return LocalDate.now(clock.withZone(BusinessCalendar.NEW_YORK));
     }
 
     public SearchResults search(SearchQuery query) {
-        return indexer.index().search(query);
+        SearchResults r = indexer.index().search(query);
+        Set<Long> visible = repo.visible(dsl, r.documents().stream().map(SearchResults.DocumentHit::documentId).toList(), today());
+        if (visible.size() == r.documents().size()) return r;
+        return new SearchResults(r.totalPages(), r.totalDocuments(),
+                r.documents().stream().filter(d -> visible.contains(d.documentId())).toList(), r.facets());
     }
 
-    public record Viewer(DocumentsRecord document, Agency agency, String requestNumber, int page, int pageCount, String pageHtml,
-                        boolean needsOcr, String query) {}
+    /** One page of a published record, as the public sees it: only published text and title. */
+    public record Viewer(long id, String title, Agency agency, String requestNumber, LocalDate date, String kind, String sourceNote,
+                         int page, int pageCount, String pageHtml, boolean needsOcr, String query) {}
 
     public Optional<Viewer> view(long documentId, int pageNo, String query) {
-        Optional<DocumentsRecord> d = published(documentId);
-        if (d.isEmpty()) return Optional.empty();
+        Optional<DocumentsRecord> found = published(documentId);
+        if (found.isEmpty()) return Optional.empty();
+        DocumentsRecord d = found.get();
         List<DocumentPagesRecord> pages = repo.pages(dsl, documentId);
         int count = Math.max(1, pages.size());
         int page = Math.min(Math.max(1, pageNo), count);
         DocumentPagesRecord p = pages.isEmpty() ? null : pages.get(page - 1);
         String text = p == null || p.getPublishedText() == null ? "" : p.getPublishedText();
-        return Optional.of(new Viewer(d.get(), agencies.byId().get(d.get().getAgencyId()), repo.requestNumber(dsl, d.get().getRequestId()),
-                page, count, indexer.index().highlightWholePage(query, text), p != null && p.getNeedsOcr() && text.isBlank(), query));
+        return Optional.of(new Viewer(d.getId(), d.getPublishedTitle(), agencies.byId().get(d.getAgencyId()),
+                repo.requestNumber(dsl, d.getRequestId()), d.getRecordDate(), d.getKind(), d.getSourceNote(), page, count,
+                indexer.index().highlightWholePage(query, text), p != null && p.getNeedsOcr() && text.isBlank(), query));
     }
 
-    public record PublishedFile(String filename, long size, InputStream content) {}
+    public record PublishedFile(String filename, InputStream content) {}
 
     public Optional<PublishedFile> file(long documentId) throws IOException {
         Optional<DocumentsRecord> d = published(documentId);
         if (d.isEmpty() || d.get().getPublishedSha256() == null) return Optional.empty();
-        String base = d.get().getOriginalName().replaceAll("\\.[A-Za-z0-9]{1,5}$", "");
-        return Optional.of(new PublishedFile(base + " (published).pdf", -1, blobs.open(d.get().getPublishedSha256())));
+        String base = d.get().getPublishedTitle().replaceAll("\\.[A-Za-z0-9]{1,5}$", "");
+        return Optional.of(new PublishedFile(base + " (published).pdf", blobs.open(d.get().getPublishedSha256())));
     }
 
+    /** A published record's title, for lists: what the public may read of it. */
+    public record Listed(long id, String title, String kind, LocalDate publishedOn) {}
+
     /** Published records released in answer to a request, for its public page. */
-    public List<DocumentsRecord> publishedFor(String requestNumber) {
+    public List<Listed> publishedFor(String requestNumber) {
         return repo.requestId(dsl, requestNumber).map(id -> repo.forRequest(dsl, id).stream()
-                .filter(d -> "PUBLISHED".equals(d.getStatus())).toList()).orElse(List.of());
+                .filter(d -> "PUBLISHED".equals(d.getStatus()))
+                .map(d -> new Listed(d.getId(), d.getPublishedTitle(), d.getKind(), d.getPublishedAt().toLocalDate()))
+                .toList()).orElse(List.of());
     }
 
     /** Every document of a request whatever its state, for the officer's work page. */
@@ -71,6 +95,7 @@ public final class RecordLibrary {
     }
 
     private Optional<DocumentsRecord> published(long documentId) {
-        return repo.document(dsl, documentId).filter(d -> "PUBLISHED".equals(d.getStatus()));
+        if (repo.visible(dsl, List.of(documentId), today()).isEmpty()) return Optional.empty();
+        return repo.document(dsl, documentId);
     }
 }

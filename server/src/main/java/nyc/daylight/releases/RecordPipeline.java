@@ -18,6 +18,9 @@ import nyc.daylight.records.extract.Extractor;
 import nyc.daylight.records.pii.PiiFinding;
 import nyc.daylight.records.pii.PiiScanner;
 import nyc.daylight.sql.jooq.tables.records.DocumentsRecord;
+import static nyc.daylight.sql.jooq.Tables.ATTACHMENTS;
+import static nyc.daylight.sql.jooq.Tables.DOCUMENTS;
+import static nyc.daylight.sql.jooq.Tables.REQUESTS;
 import org.jooq.DSLContext;
 import org.jooq.JSONB;
 import tools.jackson.databind.json.JsonMapper;
@@ -29,6 +32,7 @@ import tools.jackson.databind.json.JsonMapper;
  * to the per-document time limit); everything it found is then written in one transaction.
  */
 public final class RecordPipeline {
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(RecordPipeline.class);
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final long MAX_BYTES = 100L * 1024 * 1024;
 
@@ -48,6 +52,31 @@ public final class RecordPipeline {
     public record Origin(Long attachmentId, Long requestId, long agencyId, Long uploadedBy, String source, String sourceNote,
                         LocalDate recordDate) {}
 
+    /**
+     * Released files the pipeline never read (the server stopped between the release and its
+     * extraction): read them now. Run at start-up, in the background.
+     */
+    public int ingestMissing() {
+        var missing = dsl.select(ATTACHMENTS.ID, ATTACHMENTS.REQUEST_ID, REQUESTS.AGENCY_ID, ATTACHMENTS.UPLOADED_BY,
+                        ATTACHMENTS.ORIGINAL_NAME, ATTACHMENTS.SHA256, ATTACHMENTS.SIZE_BYTES, ATTACHMENTS.CONTENT_TYPE, ATTACHMENTS.CREATED_AT)
+                .from(ATTACHMENTS).join(REQUESTS).on(REQUESTS.ID.eq(ATTACHMENTS.REQUEST_ID))
+                .where(ATTACHMENTS.SOURCE.eq("AGENCY_RELEASE"))
+                .andNotExists(dsl.selectOne().from(DOCUMENTS).where(DOCUMENTS.ATTACHMENT_ID.eq(ATTACHMENTS.ID)))
+                .orderBy(ATTACHMENTS.ID).fetch();
+        int done = 0;
+        for (var a : missing) {
+            try {
+                ingest(new Origin(a.value1(), a.value2(), a.value3(), a.value4(), "AGENCY_RELEASE", null,
+                                a.value9().atZoneSameInstant(java.time.ZoneId.of("America/New_York")).toLocalDate()),
+                        a.value5(), new StoredBlob(a.value6(), a.value7(), a.value8()));
+                done++;
+            } catch (RuntimeException e) {
+                log.error("Reading released file {} (attachment {}) failed; it will be retried at the next start", a.value5(), a.value1(), e);
+            }
+        }
+        return done;
+    }
+
     /** Extracts a stored file and records its documents; returns their ids (failed ones included). */
     public List<Long> ingest(Origin origin, String originalName, StoredBlob blob) {
         byte[] bytes;
@@ -61,7 +90,8 @@ public final class RecordPipeline {
         flatten(extracted, blob, null, null, pending);
         return dsl.transactionResult(tx -> {
             List<Long> ids = new ArrayList<>();
-            Map<Pending, Long> idOf = new LinkedHashMap<>();
+            // By identity: two identical attachments are still two documents.
+            Map<Pending, Long> idOf = new java.util.IdentityHashMap<>();
             for (Pending p : pending) {
                 Long parentId = p.parent == null ? null : idOf.get(p.parent);
                 long id = write(tx.dsl(), origin, p, parentId);

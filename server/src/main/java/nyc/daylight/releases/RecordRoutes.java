@@ -151,12 +151,14 @@ public final class RecordRoutes {
 
     private void file(Context ctx) throws IOException {
         RecordLibrary.PublishedFile f = library.file(id(ctx)).orElseThrow(() -> new NotFound("There is no published record with that number."));
-        ctx.header("Content-Disposition", "attachment; filename=\"" + f.filename().replaceAll("[\"\\\\\\r\\n]", "_") + "\"");
+        String ascii = f.filename().replaceAll("[^A-Za-z0-9 ._()-]", "_");
+        ctx.header("Content-Disposition", "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''"
+                + URLEncoder.encode(f.filename(), StandardCharsets.UTF_8).replace("+", "%20"));
         ctx.header("X-Content-Type-Options", "nosniff");
+        // A withdrawn record must not live on in caches.
+        ctx.header("Cache-Control", "no-cache");
         ctx.contentType("application/pdf");
-        try (InputStream in = f.content()) {
-            ctx.result(in.readAllBytes());
-        }
+        ctx.result(f.content());
     }
 
     private static long id(Context ctx) {

@@ -5,6 +5,7 @@ import static nyc.daylight.sql.jooq.Tables.DOCUMENTS;
 import static nyc.daylight.sql.jooq.Tables.DOCUMENT_PAGES;
 import static nyc.daylight.sql.jooq.Tables.PII_FINDINGS;
 import static nyc.daylight.sql.jooq.Tables.PUBLICATIONS;
+import static nyc.daylight.sql.jooq.Tables.PUBLICATION_LOG_LOCK;
 import static nyc.daylight.sql.jooq.Tables.REQUESTS;
 
 import java.math.BigDecimal;
@@ -86,18 +87,51 @@ final class ReleaseRepository {
                 .where(DOCUMENT_PAGES.DOCUMENT_ID.eq(documentId), DOCUMENT_PAGES.PAGE_NO.eq(pageNo)).execute();
     }
 
-    void markPublished(DSLContext tx, long documentId, String sha256, JSONB fields, Long userId) {
+    void markPublished(DSLContext tx, long documentId, String sha256, String title, JSONB fields, Long userId) {
         tx.update(DOCUMENTS)
                 .set(DOCUMENTS.STATUS, "PUBLISHED")
                 .set(DOCUMENTS.PUBLISHED_SHA256, sha256)
+                .set(DOCUMENTS.PUBLISHED_TITLE, title)
                 .set(DOCUMENTS.PUBLISHED_FIELDS, fields)
                 .set(DOCUMENTS.PUBLISHED_AT, OffsetDateTime.now())
                 .set(DOCUMENTS.PUBLISHED_BY, userId)
                 .where(DOCUMENTS.ID.eq(documentId)).execute();
     }
 
+    /** Back to review, with nothing published left behind. */
     void markWithdrawn(DSLContext tx, long documentId) {
-        tx.update(DOCUMENTS).set(DOCUMENTS.STATUS, "WITHDRAWN").where(DOCUMENTS.ID.eq(documentId)).execute();
+        tx.update(DOCUMENTS)
+                .set(DOCUMENTS.STATUS, "NEEDS_REVIEW")
+                .setNull(DOCUMENTS.PUBLISHED_SHA256)
+                .setNull(DOCUMENTS.PUBLISHED_TITLE)
+                .setNull(DOCUMENTS.PUBLISHED_FIELDS)
+                .setNull(DOCUMENTS.PUBLISHED_AT)
+                .setNull(DOCUMENTS.PUBLISHED_BY)
+                .set(DOCUMENTS.REVIEW_VERSION, DOCUMENTS.REVIEW_VERSION.plus(1))
+                .where(DOCUMENTS.ID.eq(documentId)).execute();
+        tx.update(DOCUMENT_PAGES).setNull(DOCUMENT_PAGES.PUBLISHED_TEXT).where(DOCUMENT_PAGES.DOCUMENT_ID.eq(documentId)).execute();
+    }
+
+    void bumpReviewVersion(DSLContext tx, long documentId) {
+        tx.update(DOCUMENTS).set(DOCUMENTS.REVIEW_VERSION, DOCUMENTS.REVIEW_VERSION.plus(1)).where(DOCUMENTS.ID.eq(documentId)).execute();
+    }
+
+    /** Serializes appends to the publication log until the caller's transaction ends. */
+    void lockLog(DSLContext tx) {
+        tx.selectFrom(PUBLICATION_LOG_LOCK).forUpdate().fetch();
+    }
+
+    /**
+     * Of these documents, those the public may see right now: published, and not answering a
+     * request an administrator hid or its requester keeps unlisted.
+     */
+    java.util.Set<Long> visible(DSLContext dsl, java.util.Collection<Long> ids, java.time.LocalDate today) {
+        if (ids.isEmpty()) return java.util.Set.of();
+        return new java.util.HashSet<>(dsl.select(DOCUMENTS.ID).from(DOCUMENTS).leftJoin(REQUESTS).on(REQUESTS.ID.eq(DOCUMENTS.REQUEST_ID))
+                .where(DOCUMENTS.ID.in(ids), DOCUMENTS.STATUS.eq("PUBLISHED"),
+                        REQUESTS.HIDDEN_AT.isNull(),
+                        REQUESTS.EMBARGO_UNTIL.isNull().or(REQUESTS.EMBARGO_UNTIL.le(today)))
+                .fetch(DOCUMENTS.ID));
     }
 
     long logPublication(DSLContext tx, long documentId, String action) {

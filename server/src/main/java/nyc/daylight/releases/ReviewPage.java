@@ -30,7 +30,9 @@ final class ReviewPage {
         for (PiiFindingsRecord f : findings) {
             int start = Math.max(f.getStartOffset(), at);
             int end = Math.min(f.getEndOffset(), text.length());
-            if (start >= end) continue; // overlaps one already marked
+            // Overlapping one already marked, or found in the file as published (form fields) rather
+            // than in this text: listed in the table, not marked here.
+            if (start >= end || !text.substring(start, end).equals(f.getText())) continue;
             b.append(escape(text.substring(at, start)));
             String state = f.getDecision() == null ? "undecided" : f.getDecision().toLowerCase(java.util.Locale.ROOT);
             b.append("<mark class=\"pii pii-").append(state).append("\" id=\"finding-").append(f.getId())

@@ -15,9 +15,11 @@ import nyc.daylight.app.WebSession;
 /** The officer's pages for released records: the agency's list, the review page and its actions. */
 public final class ReviewRoutes {
     private final ReviewService reviews;
+    private final Publisher publisher;
 
-    public ReviewRoutes(ReviewService reviews) {
+    public ReviewRoutes(ReviewService reviews, Publisher publisher) {
         this.reviews = reviews;
+        this.publisher = publisher;
     }
 
     public void register(RoutesConfig routes) {
@@ -74,15 +76,15 @@ public final class ReviewRoutes {
                     yield n == 1 ? "The text will be redacted." : "The text will be redacted in " + n + " places.";
                 }
                 case "publish" -> {
-                    reviews.publish(user, slug, id, "yes".equals(ctx.formParam("imagesChecked")), ip);
+                    publisher.publish(user, slug, id, "yes".equals(ctx.formParam("imagesChecked")), ip);
                     yield "Published. The redacted record is public and searchable.";
                 }
                 case "withdraw" -> {
                     if (!"yes".equals(ctx.formParam("confirm"))) {
                         throw new BadInput("confirm", "Tick the box to confirm you want to take this record down.");
                     }
-                    reviews.withdraw(user, slug, id, ctx.formParam("reason"), ip);
-                    yield "Withdrawn. The record is no longer public or searchable.";
+                    publisher.withdraw(user, slug, id, ctx.formParam("reason"), ip);
+                    yield "Withdrawn. The record is no longer public or searchable; it is back in review.";
                 }
                 default -> throw new NotFound("There is no such action.");
             };

@@ -57,7 +57,7 @@ class IndexRecoveryTest {
 
         // The crash: the second record is committed as published in PostgreSQL, and no index commit follows.
         AgencyService agencies = new AgencyService(db.dsl());
-        ReviewService withoutIndex = new ReviewService(db.dsl(), agencies, new BlobStore(settings.blobDir()), null, clock);
+        Publisher withoutIndex = new Publisher(db.dsl(), agencies, new BlobStore(settings.blobDir()), null, clock);
         assertThat(withoutIndex.publishIfClean(second)).isTrue();
 
         try (RunningApp app = RunningApp.start(db.dataSource(), clock, settings)) {

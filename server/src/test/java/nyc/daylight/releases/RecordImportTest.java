@@ -43,8 +43,8 @@ class RecordImportTest {
         StringWriter log = new StringWriter();
         try (Extractor extractor = new Extractor(ExtractionLimits.defaults(), Ocr.none())) {
             RecordPipeline pipeline = new RecordPipeline(db.dsl(), blobs, extractor);
-            ReviewService reviews = new ReviewService(db.dsl(), agencies, blobs, null, clock);
-            RecordImporter importer = new RecordImporter(db.dsl(), agencies, blobs, pipeline, reviews, clock);
+            Publisher publisher = new Publisher(db.dsl(), agencies, blobs, null, clock);
+            RecordImporter importer = new RecordImporter(db.dsl(), agencies, blobs, pipeline, publisher, clock);
             RecordImporter.Summary s = importer.importDirectory(in, "nypd", null, "Released in Doe v. City, 2025", true, new PrintWriter(log, true));
             assertThat(s.files()).isEqualTo(3);
             assertThat(s.published()).isEqualTo(1);

@@ -188,6 +188,13 @@ class ReleasedRecordsTest {
         assertThat(search("caucus").body()).contains("\"total\":0");
         assertThat(public_.get("/records/" + id).statusCode()).isEqualTo(404);
         assertThat(public_.get("/records/" + id + "/file").statusCode()).isEqualTo(404);
+        // Back in review: it can be fixed and published again.
+        assertThat(db.dsl().fetchValue(DOCUMENTS.STATUS, DOCUMENTS.ID.eq(id))).isEqualTo("NEEDS_REVIEW");
+        assertThat(officer.post("/agency/doc/records/" + id + "/redact",
+                Map.of("page", "1", "text", "coordination", "exemption", "87(2)(g)")).statusCode()).isEqualTo(302);
+        assertThat(officer.post("/agency/doc/records/" + id + "/publish", Map.of()).statusCode()).isEqualTo(302);
+        assertThat(search("caucus").body()).contains("\"total\":1");
+        assertThat(search("coordination").body()).contains("\"total\":0");
     }
 
     private static byte[] email() throws Exception {
@@ -233,6 +240,35 @@ class ReleasedRecordsTest {
     }
 
     @Test
+    void a_redacted_string_in_the_file_name_is_not_published_either() throws Exception {
+        long id = release("A765432109 release notice.txt", "Release of A765432109 to the custody of ICE at the gate.".getBytes(StandardCharsets.UTF_8));
+        redactEverything(id);
+        assertThat(officer.post("/agency/doc/records/" + id + "/publish", Map.of()).statusCode()).isEqualTo(302);
+        String hits = search("custody gate").body();
+        assertThat(hits).contains("\"recordId\":" + id).doesNotContain("A765432109");
+        assertThat(public_.get("/records/" + id).body()).doesNotContain("A765432109").contains("release notice");
+        HttpResponse<String> file = public_.get("/records/" + id + "/file");
+        assertThat(file.headers().firstValue("Content-Disposition").orElse("")).doesNotContain("A765432109");
+        assertThat(public_.get("/requests/" + number).body()).doesNotContain("A765432109 release");
+    }
+
+    @Test
+    void records_of_a_hidden_request_are_neither_published_nor_shown() throws Exception {
+        long id = release("hidden.txt", "Memo about the sanctuary hotline.".getBytes(StandardCharsets.UTF_8));
+        assertThat(officer.post("/agency/doc/records/" + id + "/publish", Map.of()).statusCode()).isEqualTo(302);
+        assertThat(search("hotline").body()).contains("\"total\":1");
+        long other = release("hidden-2.txt", "Second memo about the sanctuary hotline.".getBytes(StandardCharsets.UTF_8));
+        // What RequestService.hide does: an administrator hides the request for someone's safety.
+        db.dsl().update(nyc.daylight.sql.jooq.Tables.REQUESTS).set(nyc.daylight.sql.jooq.Tables.REQUESTS.HIDDEN_AT, java.time.OffsetDateTime.now())
+                .where(nyc.daylight.sql.jooq.Tables.REQUESTS.NUMBER.eq(number)).execute();
+        assertThat(search("hotline").body()).doesNotContain("\"recordId\":" + id);
+        assertThat(public_.get("/records/" + id).statusCode()).isEqualTo(404);
+        HttpResponse<String> refused = officer.post("/agency/doc/records/" + other + "/publish", Map.of());
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.body()).contains("hid this request");
+    }
+
+    @Test
     void search_errors_are_clear_and_never_500() throws Exception {
         HttpResponse<String> api = search("\"unclosed phrase");
         assertThat(api.statusCode()).isEqualTo(400);
@@ -243,6 +279,7 @@ class ReleasedRecordsTest {
         assertThat(public_.get("/api/v1/search?from=2025-02-30").statusCode()).isEqualTo(400);
         assertThat(public_.get("/api/v1/search?sort=sideways").statusCode()).isEqualTo(400);
         assertThat(public_.get("/api/v1/search?page=0").statusCode()).isEqualTo(400);
+        assertThat(search("/detain.*/").statusCode()).isEqualTo(400);
         assertThat(public_.get("/records").body()).contains("Type a word");
         assertThat(public_.get("/records?q=nothing").body()).contains("No released records match");
         assertThat(public_.get("/records/999999").statusCode()).isEqualTo(404);

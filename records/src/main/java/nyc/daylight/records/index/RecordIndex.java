@@ -155,6 +155,9 @@ public final class RecordIndex implements AutoCloseable {
             IndexSearcher searcher = searchers.acquire();
             try {
                 return run(searcher, q, query);
+            } catch (IndexSearcher.TooManyClauses e) {
+                // Fuzzy and wildcard terms expand at search time, past what one query may hold.
+                throw new BadQueryException("This search expands to too many words; make the prefix longer or drop a ~.");
             } finally {
                 searchers.release(searcher);
             }
@@ -267,8 +270,8 @@ public final class RecordIndex implements AutoCloseable {
                     .build();
             Object marked = highlighter.highlightWithoutSearcher(RecordFields.BODY, query, pageText, 1);
             return marked == null ? escaped : marked.toString();
-        } catch (BadQueryException | IOException e) {
-            return escaped;
+        } catch (IOException | RuntimeException e) {
+            return escaped; // highlighting is a nicety: the page still shows, unmarked
         }
     }
 

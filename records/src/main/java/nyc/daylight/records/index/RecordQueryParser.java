@@ -82,6 +82,12 @@ final class RecordQueryParser extends QueryParser {
         return super.getFuzzyQuery(field, termStr, minSimilarity);
     }
 
+    @Override
+    protected Query getRegexpQuery(String field, String termStr) throws ParseException {
+        check(field);
+        throw new BadQueryException("Regular expressions (/…/) are not supported; use * at the end of a word instead.");
+    }
+
     private static boolean isExact(String field) {
         return field.equals(RecordFields.AGENCY) || field.equals(RecordFields.REQUEST) || field.equals(RecordFields.KIND);
     }

@@ -192,4 +192,12 @@ public final class Redactor {
         }
         return byPage;
     }
+
+    /**
+     * The same replacement the published pages get, for text published beside them (titles,
+     * e-mail headers): every redacted string, whichever page named it, matched the same way.
+     */
+    public static String redactText(String text, java.util.Collection<Redaction> redactions) {
+        return RedactedText.redact(text, redactions);
+    }
 }

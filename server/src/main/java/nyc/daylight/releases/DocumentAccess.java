@@ -1,0 +1,38 @@
+package nyc.daylight.releases;
+
+import nyc.daylight.accounts.User;
+import nyc.daylight.agencies.Agency;
+import nyc.daylight.agencies.AgencyService;
+import nyc.daylight.app.NotFound;
+import nyc.daylight.sql.jooq.tables.records.DocumentsRecord;
+import org.jooq.DSLContext;
+
+/**
+ * Who may work on a released document: officers of the releasing agency, and admins. For anyone
+ * else the agency's records and the document simply do not exist (404), so nothing leaks.
+ */
+final class DocumentAccess {
+    private final AgencyService agencies;
+    private final ReleaseRepository repo;
+
+    DocumentAccess(AgencyService agencies, ReleaseRepository repo) {
+        this.agencies = agencies;
+        this.repo = repo;
+    }
+
+    Agency agencyFor(User user, String slug) {
+        Agency agency = agencies.find(slug).orElseThrow(() -> new NotFound("There is no agency with that name in Daylight."));
+        if (user == null || !(user.isAdmin() || user.agencyIds().contains(agency.id()))) {
+            throw new NotFound("There are no records here for you.");
+        }
+        return agency;
+    }
+
+    /** The document, locked for update when {@code lock}, if this user may work on it. */
+    DocumentsRecord load(DSLContext dsl, User user, String slug, long documentId, boolean lock) {
+        Agency agency = agencyFor(user, slug);
+        return (lock ? repo.documentForUpdate(dsl, documentId) : repo.document(dsl, documentId))
+                .filter(d -> d.getAgencyId() == agency.id())
+                .orElseThrow(() -> new NotFound("There is no such record in this agency's releases."));
+    }
+}
