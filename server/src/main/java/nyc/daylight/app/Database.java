@@ -36,10 +36,14 @@ public final class Database implements AutoCloseable {
         if (config.embeddedDatabase()) {
             Path pgDir = config.dataDir().resolve("pg");
             Files.createDirectories(pgDir);
+            OrphanedPostgres.stopIfRunning(pgDir, java.time.Duration.ofSeconds(30));
             long started = System.nanoTime();
             EmbeddedPostgres pg = EmbeddedPostgres.builder()
                     .setDataDirectory(pgDir)
                     .setCleanDataDirectory(false)
+                    // The embedded default trades durability for speed; an acknowledged commit must
+                    // survive a crash of the machine, so every commit waits for its WAL flush.
+                    .setServerConfig("synchronous_commit", "on")
                     // We stop it ourselves on close; its own hook would race ours at shutdown.
                     .setRegisterShutdownHook(false)
                     .start();

@@ -21,7 +21,12 @@ public final class WebClient {
     private final HttpClient http;
 
     public WebClient(RunningApp app) {
-        this.base = app.baseUrl();
+        this(app.baseUrl());
+    }
+
+    /** A client of a portal running elsewhere, e.g. in another process. */
+    public WebClient(String baseUrl) {
+        this.base = baseUrl;
         this.http = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER).build();
     }
 
