@@ -128,6 +128,7 @@ public final class DaylightApp {
         RequesterActions requesterActions = new RequesterActions(dsl, agencies, ledger, mailer, clock, settings.baseUrl());
         DeadlineWatcher watcher = new DeadlineWatcher(dsl, agencies, ledger, mailer, clock, settings.baseUrl());
         Metrics metrics = new Metrics(dataSource, dsl);
+        metrics.watch(watcher, indexer);
         Routes routes = new Routes(session, metrics, new ApiRateLimiter(settings.rateLimits().apiPerMinute(), System::nanoTime), List.of(
                 new HealthRoutes(new HealthCheck(dsl, VERSION))::register,
                 new SiteRoutes()::register,

@@ -41,6 +41,33 @@ public final class Metrics {
                 .description("E-mails queued and not yet sent").register(registry);
     }
 
+    /**
+     * The background jobs: how often each has run (a flat line means it stopped), and how far the
+     * search index lags behind the publication log.
+     */
+    void watch(nyc.daylight.lifecycle.DeadlineWatcher watcher, nyc.daylight.releases.RecordIndexer indexer) {
+        io.micrometer.core.instrument.FunctionCounter.builder("daylight_scheduler_runs", watcher, w -> w.runs())
+                .tag("job", "deadline_watcher").description("Completed runs of a background job").register(registry);
+        io.micrometer.core.instrument.FunctionCounter.builder("daylight_scheduler_runs", indexer, i -> i.runs())
+                .tag("job", "record_indexer").description("Completed runs of a background job").register(registry);
+        Gauge.builder("daylight_index_lag", () -> {
+                    try {
+                        return indexer.lag();
+                    } catch (RuntimeException e) {
+                        return Double.NaN;
+                    }
+                })
+                .description("Publication-log entries not yet in the search index").register(registry);
+        Gauge.builder("daylight_index_pages", () -> {
+                    try {
+                        return indexer.index().pageCount();
+                    } catch (java.io.IOException | RuntimeException e) {
+                        return Double.NaN;
+                    }
+                })
+                .description("Record pages searchable now").register(registry);
+    }
+
     void before(Context ctx) {
         ctx.attribute(START, System.nanoTime());
     }

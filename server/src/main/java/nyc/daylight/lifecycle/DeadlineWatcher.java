@@ -71,8 +71,21 @@ public final class DeadlineWatcher implements AutoCloseable {
         }, 30, 15 * 60, TimeUnit.SECONDS);
     }
 
+    private final java.util.concurrent.atomic.AtomicLong runs = new java.util.concurrent.atomic.AtomicLong();
+
+    /** Completed passes since start, for the metrics: a watcher that stopped running shows here. */
+    public long runs() {
+        return runs.get();
+    }
+
     /** One pass over every open request; returns how many notices went out. */
     public int runOnce() {
+        int sent = pass();
+        runs.incrementAndGet();
+        return sent;
+    }
+
+    private int pass() {
         liftEmbargoes();
         Map<Long, Agency> byId = agencies.byId();
         // Open requests, and any request whose scorecard facts were never computed (e.g. filed

@@ -47,8 +47,21 @@ public final class RecordIndexer implements AutoCloseable {
         return index;
     }
 
+    private final java.util.concurrent.atomic.AtomicLong runs = new java.util.concurrent.atomic.AtomicLong();
+
+    /** Completed catch-ups since start, for the metrics. */
+    public long runs() {
+        return runs.get();
+    }
+
     /** Applies every publication after the index's committed sequence; returns how many. */
     public synchronized int catchUp() {
+        int applied = applyPending();
+        runs.incrementAndGet();
+        return applied;
+    }
+
+    private int applyPending() {
         int applied = 0;
         try {
             while (true) {
