@@ -17,7 +17,7 @@ import picocli.CommandLine.Option;
 /** {@code daylight serve | migrate}: the command line of the one runnable jar. */
 @Command(name = "daylight", mixinStandardHelpOptions = true, version = "Daylight " + DaylightApp.VERSION,
         description = "A public FOIL request portal.",
-        subcommands = {Main.Serve.class, Main.Migrate.class, Main.Admin.class, Main.Import.class, Main.Records.class, Main.Reindex.class})
+        subcommands = {Main.Serve.class, Main.Migrate.class, Main.Admin.class, Main.Import.class, Main.Records.class, Main.Reindex.class, Main.BackupCommand.class, Main.RestoreCommand.class})
 public final class Main implements Runnable {
     private static final Logger log = LoggerFactory.getLogger(Main.class);
 
@@ -351,6 +351,67 @@ public final class Main implements Runnable {
                     spec.commandLine().getOut().println("Reindexed " + n + " document(s); " + index.pageCount() + " page(s) are searchable.");
                 }
                 return 0;
+            }
+        }
+    }
+
+    @Command(name = "backup", mixinStandardHelpOptions = true,
+            description = "Write the database (one consistent snapshot) and the stored files to a new directory, with a manifest of checksums.")
+    static final class BackupCommand implements Callable<Integer> {
+        @Mixin
+        ConfigOptions options;
+
+        @CommandLine.Parameters(index = "0", description = "A new, empty directory.")
+        Path dir;
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            try (Database database = Database.open(options.toConfig())) {
+                Database.migrate(database.dataSource());
+                AppSettings settings = options.toSettings(options.port, options.dataDir);
+                var m = new nyc.daylight.backup.Backup(database.dataSource()).write(dir, settings.blobDir());
+                long rows = m.rows().values().stream().mapToLong(Long::longValue).sum();
+                spec.commandLine().getOut().println("Backed up " + rows + " rows in " + m.rows().size() + " tables and "
+                        + m.blobs() + " files (schema " + m.schemaVersion() + ") to " + dir);
+                return 0;
+            } catch (IllegalArgumentException e) {
+                spec.commandLine().getErr().println(e.getMessage());
+                return 2;
+            }
+        }
+    }
+
+    @Command(name = "restore", mixinStandardHelpOptions = true,
+            description = "Restore a backup into an empty database and data directory, then rebuild the search index.")
+    static final class RestoreCommand implements Callable<Integer> {
+        @Mixin
+        ConfigOptions options;
+
+        @CommandLine.Parameters(index = "0", description = "A directory written by daylight backup.")
+        Path dir;
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            try (Database database = Database.open(options.toConfig())) {
+                Database.migrate(database.dataSource());
+                AppSettings settings = options.toSettings(options.port, options.dataDir);
+                var m = new nyc.daylight.backup.Backup(database.dataSource()).restore(dir, settings.blobDir());
+                try (var indexer = new nyc.daylight.releases.RecordIndexer(Database.dsl(database.dataSource()),
+                        new nyc.daylight.records.index.RecordIndex(settings.indexDir()))) {
+                    int docs = indexer.rebuild();
+                    spec.commandLine().getOut().println("Restored the backup of " + m.createdAt() + " (" + m.blobs() + " files); "
+                            + docs + " published record(s) reindexed.");
+                }
+                return 0;
+            } catch (IllegalArgumentException e) {
+                spec.commandLine().getErr().println(e.getMessage());
+                return 2;
             }
         }
     }
