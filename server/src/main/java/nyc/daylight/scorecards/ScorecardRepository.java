@@ -97,7 +97,7 @@ final class ScorecardRepository {
     }
 
     List<Scorecard.Month> months(Scope s) {
-        var month = DSL.field("to_char({0}, 'YYYY-MM')", String.class, REQUEST_METRICS.RECEIVED_ON);
+        var month = DSL.function("to_char", String.class, REQUEST_METRICS.RECEIVED_ON, DSL.inline("YYYY-MM"));
         List<Scorecard.Month> out = new ArrayList<>();
         dsl.select(month, count(), count().filterWhere(REQUEST_METRICS.DETERMINATION_ON_TIME.isTrue()),
                         count().filterWhere(REQUEST_METRICS.DETERMINATION_ON_TIME.isNotNull()))
