@@ -32,6 +32,8 @@ final class Routes {
         routes.after(metrics::after);
         routes.before(Routes::securityHeaders);
         routes.before("/api/*", this::limitApi);
+        // The search page costs what the search API costs: same pace, same bucket.
+        routes.before("/records", this::limitApi);
         routes.before(session::before);
         routes.beforeMatched(Routes::checkRole);
         features.forEach(f -> f.accept(routes));
