@@ -60,6 +60,70 @@ class CrashRecoveryTest {
         return p;
     }
 
+    /** A word only this operation uses, letters only, so search finds exactly its record. */
+    private static String word(int round, int op) {
+        return "crash" + (char) ('a' + round) + (char) ('a' + op / 26) + (char) ('a' + op % 26);
+    }
+
+    @Test
+    void killed_mid_request_three_times_every_acknowledged_filing_and_publication_is_there_exactly_once() throws Exception {
+        Process admin = daylight("admin", "create", "--email", "admin@example.org", "--data-dir", dataDir.toString())
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        assertThat(admin.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        java.util.SplittableRandom random = new java.util.SplittableRandom(20261125L);
+        java.util.List<String> acknowledgedFilings = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.List<String> acknowledgedPublications = new java.util.concurrent.CopyOnWriteArrayList<>();
+        int port = freePort();
+        for (int round = 0; round < 3; round++) {
+            Process p = serve(port);
+            int killAfter = 1 + random.nextInt(3);
+            java.util.concurrent.CountDownLatch enough = new java.util.concurrent.CountDownLatch(killAfter);
+            int r = round;
+            Thread client = Thread.ofPlatform().start(() -> {
+                try {
+                    WebClient web = new WebClient("http://127.0.0.1:" + port);
+                    web.signIn("admin@example.org", People.PASSWORD);
+                    for (int op = 0; op < 50; op++) {
+                        String w = word(r, op);
+                        String number = web.fileRequest("Crash " + w, "doc").getFirst();
+                        acknowledgedFilings.add(w);
+                        var released = web.postFile("/agency/doc/requests/" + number + "/release", java.util.Map.of(), "files",
+                                w + ".txt", ("Memo " + w + " about the ICE liaison.").getBytes(StandardCharsets.UTF_8));
+                        if (released.statusCode() != 302) return;
+                        var m = java.util.regex.Pattern.compile("/agency/doc/records/(\\d+)")
+                                .matcher(web.get("/agency/doc/requests/" + number).body());
+                        if (!m.find()) return;
+                        if (web.post("/agency/doc/records/" + m.group(1) + "/publish", java.util.Map.of()).statusCode() == 302) {
+                            acknowledgedPublications.add(w);
+                        }
+                        enough.countDown();
+                    }
+                } catch (Exception e) {
+                    // The kill: whatever was in flight was never acknowledged.
+                }
+            });
+            assertThat(enough.await(120, TimeUnit.SECONDS)).isTrue();
+            p.destroyForcibly(); // while the client is in the middle of its next operation
+            p.waitFor(30, TimeUnit.SECONDS);
+            client.join(60_000);
+        }
+        Process last = serve(port);
+        try {
+            WebClient visitor = new WebClient("http://127.0.0.1:" + port);
+            assertThat(acknowledgedFilings).hasSizeGreaterThanOrEqualTo(3);
+            for (String w : acknowledgedFilings) {
+                assertThat(visitor.get("/api/v1/requests?q=" + w).body()).as(w).contains("\"total\":1");
+            }
+            for (String w : acknowledgedPublications) {
+                // In the database once, and the index (rebuilt from the log at start) agrees.
+                assertThat(visitor.get("/api/v1/search?q=" + w).body()).as(w).contains("\"total\":1");
+            }
+        } finally {
+            last.destroy();
+            last.waitFor(60, TimeUnit.SECONDS);
+        }
+    }
+
     private static int freePort() throws IOException {
         try (ServerSocket s = new ServerSocket(0)) {
             return s.getLocalPort();
