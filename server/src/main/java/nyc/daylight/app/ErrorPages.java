@@ -42,7 +42,7 @@ final class ErrorPages {
         routes.exception(HttpResponseException.class, (e, ctx) -> respond(ctx, e.getStatus(), publicMessage(e)));
         routes.exception(org.jooq.exception.DataAccessException.class, (e, ctx) -> {
             if (isConnectionFailure(e)) {
-                String ref = reference();
+                String ref = RequestIds.of(ctx);
                 log.error("Database unavailable on {} {} [ref {}]: {}", ctx.method(), ctx.path(), ref, e.getMessage());
                 ctx.header("Retry-After", "30");
                 respond(ctx, 503, "Daylight cannot reach its database right now. Nothing you sent was lost; "
@@ -56,14 +56,10 @@ final class ErrorPages {
 
     /** A 500 names a short reference the operator finds in the log; the visitor sees nothing internal. */
     private void unexpected(Exception e, Context ctx) {
-        String ref = reference();
+        String ref = RequestIds.of(ctx);
         log.error("Unhandled error on {} {} [ref {}]", ctx.method(), ctx.path(), ref, e);
         respond(ctx, 500, "Something went wrong on our side. Please try again. If it keeps happening, "
                 + "tell us the reference " + ref + ".");
-    }
-
-    private static String reference() {
-        return java.util.UUID.randomUUID().toString().substring(0, 8);
     }
 
     private static boolean isConnectionFailure(Throwable e) {

@@ -27,7 +27,10 @@ final class Routes {
         this.features = features;
     }
 
+    private final RequestIds requestIds = new RequestIds();
+
     void register(RoutesConfig routes) {
+        routes.before(requestIds::assign);
         routes.before(metrics::before);
         routes.after(metrics::after);
         routes.before(Routes::securityHeaders);

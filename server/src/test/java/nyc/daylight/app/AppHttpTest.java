@@ -58,6 +58,10 @@ class AppHttpTest {
             HttpResponse<String> r = broken.get("/agencies");
             assertThat(r.statusCode()).isEqualTo(503);
             assertThat(r.body()).contains("cannot reach its database", "Reference ").doesNotContain("SQLException", "jdbc:");
+            // The reference is the request's id, which the response names and the log line carries.
+            String id = r.headers().firstValue("X-Request-Id").orElseThrow();
+            assertThat(id).matches("[0-9a-f]{12}");
+            assertThat(r.body()).contains("Reference " + id);
             assertThat(r.headers().firstValue("Retry-After")).contains("30");
             assertThat(broken.get("/about").statusCode()).as("pages that need no data still work").isEqualTo(200);
         }
