@@ -85,8 +85,20 @@ public final class Database implements AutoCloseable {
                 .migrationsExecuted;
     }
 
+    /**
+     * A jOOQ context whose transactions are bound to their thread: any query made through this
+     * context while a transaction runs on the thread joins that transaction on its connection.
+     * Without it, a service that looks something up through the plain context inside a
+     * transaction (an agency's calendar while filing) takes a second pooled connection while
+     * holding the first; enough concurrent requests then hold every connection and wait for
+     * another — a pool deadlock, found by the load test. It also means such lookups see the
+     * transaction's own writes.
+     */
     public static DSLContext dsl(DataSource dataSource) {
-        return DSL.using(dataSource, SQLDialect.POSTGRES);
+        org.jooq.impl.DefaultConfiguration configuration = new org.jooq.impl.DefaultConfiguration();
+        configuration.set(SQLDialect.POSTGRES);
+        configuration.set(new org.jooq.impl.ThreadLocalTransactionProvider(new org.jooq.impl.DataSourceConnectionProvider(dataSource)));
+        return DSL.using(configuration);
     }
 
     public DataSource dataSource() {
