@@ -34,13 +34,15 @@ class HardCodedTextTest {
 
     private static final Pattern FTL_COMMENT = Pattern.compile("<#--.*?-->", Pattern.DOTALL);
     private static final Pattern HTML_COMMENT = Pattern.compile("<!--.*?-->", Pattern.DOTALL);
+    /** Drafted letters to agencies and oversight bodies (like letters/): sent in English, so not translated. */
+    private static final Pattern LETTER_TO_AGENCY = Pattern.compile("<pre class=\"mail-body\">.*?</pre>", Pattern.DOTALL);
     private static final Pattern SCRIPT_OR_STYLE = Pattern.compile("<(script|style)\\b.*?</\\1>", Pattern.DOTALL | Pattern.CASE_INSENSITIVE);
     private static final Pattern INTERPOLATION = Pattern.compile("\\$\\{[^}]*}");
     private static final Pattern FTL_TAG = Pattern.compile("</?[#@][^>]*>");
     private static final Pattern HTML_TAG = Pattern.compile("<[^>]*>");
     private static final Pattern ENTITY = Pattern.compile("&#?\\w+;");
     private static final Pattern ATTRIBUTE = Pattern.compile(
-            "\\b(title|aria-label|placeholder|alt|description|label|hint|content)\\s*=\\s*\"([^\"]*)\"");
+            "\\b(title|aria-label|placeholder|alt|description|label|hint)\\s*=\\s*\"([^\"]*)\"");
     private static final Pattern LETTER = Pattern.compile("\\p{L}");
 
     @Test
@@ -76,12 +78,13 @@ class HardCodedTextTest {
         String s = FTL_COMMENT.matcher(source).replaceAll(" ");
         s = HTML_COMMENT.matcher(s).replaceAll(" ");
         s = SCRIPT_OR_STYLE.matcher(s).replaceAll(" ");
+        s = LETTER_TO_AGENCY.matcher(s).replaceAll(" ");
+        s = INTERPOLATION.matcher(s).replaceAll(" ");
         Matcher a = ATTRIBUTE.matcher(s);
         while (a.find()) {
-            String value = INTERPOLATION.matcher(a.group(2)).replaceAll(" ").strip();
+            String value = a.group(2).strip();
             if (userFacing(value)) found.add(name + ": " + a.group(1) + "=\"" + value + "\"");
         }
-        s = INTERPOLATION.matcher(s).replaceAll(" ");
         s = FTL_TAG.matcher(s).replaceAll(" ");
         s = ENTITY.matcher(s).replaceAll(" ");
         for (String text : HTML_TAG.split(s)) {
