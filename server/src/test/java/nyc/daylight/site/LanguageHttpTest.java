@@ -48,13 +48,13 @@ class LanguageHttpTest {
     void without_a_preference_pages_are_english() throws Exception {
         HttpResponse<String> r = get("/");
         assertThat(r.statusCode()).isEqualTo(200);
-        assertThat(r.body()).contains("<html lang=\"en\" dir=\"ltr\">", ENGLISH_H1, "<option value=\"es\" lang=\"es\">Español</option>");
+        assertThat(r.body()).contains("<html lang=\"en\">", ENGLISH_H1, "<option value=\"es\" lang=\"es\">Español</option>");
     }
 
     @Test
     void accept_language_spanish_gives_spanish_pages() throws Exception {
         HttpResponse<String> r = get("/", "Accept-Language", "es-US,es;q=0.9,en;q=0.8");
-        assertThat(r.body()).contains("<html lang=\"es\" dir=\"ltr\">", SPANISH_H1, "Presentar una solicitud").doesNotContain(ENGLISH_H1);
+        assertThat(r.body()).contains("<html lang=\"es\">", SPANISH_H1, "Presentar una solicitud").doesNotContain(ENGLISH_H1);
         assertThat(get("/requests", "Accept-Language", "es").body()).contains("<h1>Solicitudes</h1>");
         assertThat(get("/", "Accept-Language", "fr-FR,de;q=0.5").body()).contains("<html lang=\"en\"", ENGLISH_H1);
     }
