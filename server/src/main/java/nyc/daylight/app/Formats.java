@@ -1,34 +1,60 @@
 package nyc.daylight.app;
 
+import java.text.NumberFormat;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
+import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.TemporalAccessor;
 import java.util.Locale;
 
-/** How dates read on a page; exposed to every template as {@code fmt}. */
+/** How dates and numbers read on a page, in the page's language; exposed to every template as {@code fmt}. */
 public final class Formats {
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEEE, MMMM d, yyyy", Locale.ENGLISH);
-    private static final DateTimeFormatter SHORT_DAY = DateTimeFormatter.ofPattern("MMM d, yyyy", Locale.ENGLISH);
-    private static final DateTimeFormatter DAY_TIME = DateTimeFormatter.ofPattern("EEEE, MMMM d, yyyy 'at' h:mm a", Locale.ENGLISH);
+    private final Locale locale;
+    private final DateTimeFormatter day;
+    private final DateTimeFormatter shortDay;
+    private final DateTimeFormatter dayTime;
 
-    /** "Monday, March 9, 2026"; empty for no date. */
-    public String day(LocalDate date) {
-        return date == null ? "" : DAY.format(date);
+    public Formats() {
+        this(Locale.ENGLISH);
     }
 
-    /** "Mar 9, 2026". */
+    public Formats(Locale locale) {
+        this.locale = locale;
+        if (locale.getLanguage().equals("es")) {
+            // "lunes, 9 de marzo de 2026", "9 mar 2026", "lunes, 2 de marzo de 2026, 10:00"
+            day = DateTimeFormatter.ofPattern("EEEE, d 'de' MMMM 'de' yyyy", locale);
+            shortDay = DateTimeFormatter.ofPattern("d MMM yyyy", locale);
+            dayTime = DateTimeFormatter.ofPattern("EEEE, d 'de' MMMM 'de' yyyy, h:mm a", locale);
+        } else {
+            day = DateTimeFormatter.ofPattern("EEEE, MMMM d, yyyy", Locale.ENGLISH);
+            shortDay = DateTimeFormatter.ofPattern("MMM d, yyyy", Locale.ENGLISH);
+            dayTime = DateTimeFormatter.ofPattern("EEEE, MMMM d, yyyy 'at' h:mm a", Locale.ENGLISH);
+        }
+    }
+
+    /** "Monday, March 9, 2026"; "lunes, 9 de marzo de 2026"; empty for no date. */
+    public String day(LocalDate date) {
+        return date == null ? "" : day.format(date);
+    }
+
+    /** "Mar 9, 2026"; "9 mar 2026". */
     public String shortDay(LocalDate date) {
-        return date == null ? "" : SHORT_DAY.format(date);
+        return date == null ? "" : shortDay.format(date).replace(".", "");
     }
 
     /** "Monday, March 2, 2026 at 10:00 AM", for local (New York) date-times and instants with offsets. */
     public String dayTime(TemporalAccessor t) {
         if (t == null) return "";
         if (t instanceof OffsetDateTime o) t = o.atZoneSameInstant(nyc.daylight.deadlines.BusinessCalendar.NEW_YORK);
-        if (t instanceof LocalDateTime || t instanceof java.time.ZonedDateTime) return DAY_TIME.format(t);
+        if (t instanceof LocalDateTime || t instanceof ZonedDateTime) return dayTime.format(t);
         return t.toString();
+    }
+
+    /** A whole number with the language's grouping: "1,234"; "1234" / "12.345" in Spanish. */
+    public String number(Number n) {
+        return n == null ? "" : NumberFormat.getIntegerInstance(locale).format(n);
     }
 
     /** The ISO form used in datetime attributes and APIs. */

@@ -30,7 +30,7 @@ public final class Templates implements FileRenderer {
 
     private final Configuration freemarker;
     private final String assetVersion;
-    private final Formats formats = new Formats();
+    private final Map<Locale, Formats> formats = new java.util.concurrent.ConcurrentHashMap<>();
     private final BeansWrapper beans = new BeansWrapperBuilder(Configuration.VERSION_2_3_34).build();
 
     private final boolean demo;
@@ -76,9 +76,15 @@ public final class Templates implements FileRenderer {
         }
     }
 
+    /** The bundle for a page language; English ({@code messages.properties}) fills any gap, never the JVM's default locale. */
+    public static ResourceBundle messages(Locale locale) {
+        return ResourceBundle.getBundle(MESSAGES, locale,
+                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+    }
+
     private Map<String, Object> baseModel(Context ctx) {
-        Locale locale = Locale.ENGLISH;
-        ResourceBundle bundle = ResourceBundle.getBundle(MESSAGES, locale);
+        Locale locale = Language.of(ctx);
+        ResourceBundle bundle = messages(locale);
         Map<String, Object> base = new HashMap<>();
         if (demo) base.put("demo", true);
         WebSession.user(ctx).ifPresent(u -> base.put("user", u));
@@ -87,9 +93,11 @@ public final class Templates implements FileRenderer {
         String flash = WebSession.takeFlash(ctx);
         if (flash != null) base.put("flash", flash);
         base.putAll(Map.of(
-                "fmt", formats,
+                "fmt", formats.computeIfAbsent(locale, Formats::new),
                 "currentPath", ctx.path(),
                 "lang", locale.getLanguage(),
+                "dir", Language.rightToLeft(locale) ? "rtl" : "ltr",
+                "languages", Language.choices(),
                 "assetVersion", assetVersion,
                 "msg", new ResourceBundleModel(bundle, beans)));
         return base;

@@ -34,6 +34,10 @@ public final class WebSession {
     /** Runs before every request: loads the user, issues a CSRF token, and checks it on every form post. */
     void before(Context ctx) {
         if (ctx.path().startsWith("/static/")) return;
+        if (ctx.queryParam(Language.PARAM) != null && ctx.method().name().equals("GET")) {
+            Language.before(ctx);
+            return;
+        }
         String session = ctx.cookie(SESSION_COOKIE);
         accounts.currentUser(session).ifPresent(u -> ctx.attribute(USER, u));
         String csrf = ctx.cookie(CSRF_COOKIE);
