@@ -174,7 +174,14 @@ public final class DaylightApp {
             routes.register(config.routes);
             config.events.serverStarted(outbox::start);
             config.events.serverStarted(indexer::start);
-            config.events.serverStarted(() -> Thread.ofVirtual().name("ingest-missing").start(pipeline::ingestMissing));
+            config.events.serverStarted(() -> Thread.ofVirtual().name("ingest-missing").start(() -> {
+                try {
+                    pipeline.ingestMissing();
+                } catch (RuntimeException e) {
+                    // Database down at start: /health says so; the files are read at the next start.
+                    org.slf4j.LoggerFactory.getLogger(DaylightApp.class).warn("Could not look for unread released files: {}", e.getMessage());
+                }
+            }));
             config.events.serverStopping(indexer::close);
             config.events.serverStopping(extractor::close);
             config.events.serverStopping(outbox::close);
