@@ -41,10 +41,6 @@ class HardCodedTextTest {
             "api/docs.ftlh",             // API documentation
             "charts.ftlh",               // scorecard chart macros
             "deadlines/calculator.ftlh", // deadline calculator
-            "me.ftlh",                   // the requester's own requests
-            "requests/appeal.ftlh",      // appeal composer
-            "requests/overdue.ftlh",     // overdue list
-            "requests/withdraw.ftlh",    // withdrawal form
             "scorecards/"                // scorecards
     );
 
