@@ -39,7 +39,6 @@ class HardCodedTextTest {
             "agency/",                   // records officers' pages
             "api/docs.ftlh",             // API documentation
             "charts.ftlh",               // scorecard chart macros
-            "deadlines/calculator.ftlh", // deadline calculator
             "scorecards/"                // scorecards
     );
 
