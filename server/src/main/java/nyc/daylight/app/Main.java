@@ -327,88 +327,77 @@ public final class Main implements Runnable {
 
     @Command(name = "reindex", mixinStandardHelpOptions = true,
             description = "Rebuild the records search index from the database (stop the server first).")
-    static final class Reindex implements Callable<Integer> {
-        @Mixin
-        ConfigOptions options;
-
-        @CommandLine.Spec
-        CommandLine.Model.CommandSpec spec;
-
+    static final class Reindex extends DataCommand {
         @Override
-        public Integer call() throws Exception {
-            try (Database database = Database.open(options.toConfig())) {
-                Database.migrate(database.dataSource());
-                AppSettings settings = options.toSettings(options.port, options.dataDir);
-                nyc.daylight.records.index.RecordIndex index;
-                try {
-                    index = new nyc.daylight.records.index.RecordIndex(settings.indexDir());
-                } catch (org.apache.lucene.store.LockObtainFailedException e) {
-                    spec.commandLine().getErr().println("The index is in use: stop the running server, then reindex.");
-                    return 2;
-                }
-                try (var indexer = new nyc.daylight.releases.RecordIndexer(Database.dsl(database.dataSource()), index)) {
-                    int n = indexer.rebuild();
-                    spec.commandLine().getOut().println("Reindexed " + n + " document(s); " + index.pageCount() + " page(s) are searchable.");
-                }
-                return 0;
+        int run(Database database, AppSettings settings, java.io.PrintWriter out) throws Exception {
+            nyc.daylight.records.index.RecordIndex index;
+            try {
+                index = new nyc.daylight.records.index.RecordIndex(settings.indexDir());
+            } catch (org.apache.lucene.store.LockObtainFailedException e) {
+                throw new IllegalArgumentException("The index is in use: stop the running server, then reindex.");
             }
+            try (var indexer = new nyc.daylight.releases.RecordIndexer(Database.dsl(database.dataSource()), index)) {
+                int n = indexer.rebuild();
+                out.println("Reindexed " + n + " document(s); " + index.pageCount() + " page(s) are searchable.");
+            }
+            return 0;
         }
     }
 
     @Command(name = "backup", mixinStandardHelpOptions = true,
             description = "Write the database (one consistent snapshot) and the stored files to a new directory, with a manifest of checksums.")
-    static final class BackupCommand implements Callable<Integer> {
-        @Mixin
-        ConfigOptions options;
-
+    static final class BackupCommand extends DataCommand {
         @CommandLine.Parameters(index = "0", description = "A new, empty directory.")
         Path dir;
 
-        @CommandLine.Spec
-        CommandLine.Model.CommandSpec spec;
-
         @Override
-        public Integer call() throws Exception {
-            try (Database database = Database.open(options.toConfig())) {
-                Database.migrate(database.dataSource());
-                AppSettings settings = options.toSettings(options.port, options.dataDir);
-                var m = new nyc.daylight.backup.Backup(database.dataSource()).write(dir, settings.blobDir());
-                long rows = m.rows().values().stream().mapToLong(Long::longValue).sum();
-                spec.commandLine().getOut().println("Backed up " + rows + " rows in " + m.rows().size() + " tables and "
-                        + m.blobs() + " files (schema " + m.schemaVersion() + ") to " + dir);
-                return 0;
-            } catch (IllegalArgumentException e) {
-                spec.commandLine().getErr().println(e.getMessage());
-                return 2;
-            }
+        int run(Database database, AppSettings settings, java.io.PrintWriter out) throws Exception {
+            var m = new nyc.daylight.backup.Backup(database.dataSource()).write(dir, settings.blobDir());
+            long rows = m.rows().values().stream().mapToLong(Long::longValue).sum();
+            out.println("Backed up " + rows + " rows in " + m.rows().size() + " tables and " + m.blobs() + " files (schema "
+                    + m.schemaVersion() + ") to " + dir);
+            return 0;
         }
     }
 
     @Command(name = "restore", mixinStandardHelpOptions = true,
             description = "Restore a backup into an empty database and data directory, then rebuild the search index.")
-    static final class RestoreCommand implements Callable<Integer> {
-        @Mixin
-        ConfigOptions options;
-
+    static final class RestoreCommand extends DataCommand {
         @CommandLine.Parameters(index = "0", description = "A directory written by daylight backup.")
         Path dir;
 
+        @Override
+        int run(Database database, AppSettings settings, java.io.PrintWriter out) throws Exception {
+            var m = new nyc.daylight.backup.Backup(database.dataSource()).restore(dir, settings.blobDir());
+            try (var indexer = new nyc.daylight.releases.RecordIndexer(Database.dsl(database.dataSource()),
+                    new nyc.daylight.records.index.RecordIndex(settings.indexDir()))) {
+                int docs = indexer.rebuild();
+                out.println("Restored the backup of " + m.createdAt() + " (" + m.blobs() + " files); " + docs
+                        + " published record(s) reindexed.");
+            }
+            return 0;
+        }
+    }
+
+    /**
+     * A command that works on the database and the data directory: opens and migrates the
+     * database, builds the settings, and turns a refusal (IllegalArgumentException) into its
+     * message and exit code 2.
+     */
+    abstract static class DataCommand implements Callable<Integer> {
+        @Mixin
+        ConfigOptions options;
+
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
+
+        abstract int run(Database database, AppSettings settings, java.io.PrintWriter out) throws Exception;
 
         @Override
         public Integer call() throws Exception {
             try (Database database = Database.open(options.toConfig())) {
                 Database.migrate(database.dataSource());
-                AppSettings settings = options.toSettings(options.port, options.dataDir);
-                var m = new nyc.daylight.backup.Backup(database.dataSource()).restore(dir, settings.blobDir());
-                try (var indexer = new nyc.daylight.releases.RecordIndexer(Database.dsl(database.dataSource()),
-                        new nyc.daylight.records.index.RecordIndex(settings.indexDir()))) {
-                    int docs = indexer.rebuild();
-                    spec.commandLine().getOut().println("Restored the backup of " + m.createdAt() + " (" + m.blobs() + " files); "
-                            + docs + " published record(s) reindexed.");
-                }
-                return 0;
+                return run(database, options.toSettings(options.port, options.dataDir), spec.commandLine().getOut());
             } catch (IllegalArgumentException e) {
                 spec.commandLine().getErr().println(e.getMessage());
                 return 2;
