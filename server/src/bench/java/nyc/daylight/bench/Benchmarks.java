@@ -80,14 +80,20 @@ public final class Benchmarks {
         IngestBench.Result ingest;
         String appDbUrl = databaseUrl(cfg.pgUrl(), APP_DATABASE);
         recreateDatabase(cfg, APP_DATABASE);
-        try (Database db = Database.open(new DaylightConfig("127.0.0.1", 0, Optional.of(appDbUrl), Optional.ofNullable(cfg.pgUser()),
-                Optional.empty(), cfg.work()))) {
-            Database.migrate(db.dataSource());
-            var dsl = Database.dsl(db.dataSource());
-            AgencyService agencies = new AgencyService(dsl);
-            int demo = new DemoData(dsl, agencies, new RequestLedger(agencies, Clock.systemUTC()), Clock.systemUTC()).fill(cfg.demoRequests());
-            String requestNumber = dsl.fetchValue("select number from requests order by id limit 1").toString();
-            log("App database %s: %d demo requests; request page /requests/%s", APP_DATABASE, demo, requestNumber);
+        // Each app gets its own pool, as each `daylight serve` does (the app registers the pool's metrics once).
+        DaylightConfig appDb = new DaylightConfig("127.0.0.1", 0, Optional.of(appDbUrl), Optional.ofNullable(cfg.pgUser()),
+                Optional.empty(), cfg.work());
+        try {
+            String requestNumber;
+            try (Database db = Database.open(appDb)) {
+                Database.migrate(db.dataSource());
+                var dsl = Database.dsl(db.dataSource());
+                AgencyService agencies = new AgencyService(dsl);
+                int demo = new DemoData(dsl, agencies, new RequestLedger(agencies, Clock.systemUTC()), Clock.systemUTC())
+                        .fill(cfg.demoRequests());
+                requestNumber = dsl.fetchValue("select number from requests order by id limit 1").toString();
+                log("App database %s: %d demo requests; request page /requests/%s", APP_DATABASE, demo, requestNumber);
+            }
 
             log("Ingest: %d PDFs x %d pages", cfg.ingestDocuments(), cfg.ingestPagesPerDocument());
             ingest = IngestBench.run(documents, cfg.ingestDocuments(), cfg.ingestPagesPerDocument(), cfg.rounds(), cfg.warmup(), cfg.work());
@@ -111,7 +117,16 @@ public final class Benchmarks {
                     continue;
                 }
                 long t0 = System.nanoTime();
-                sizes.add(size(cfg, documents, pg, db, size, requestNumber));
+                try {
+                    sizes.add(size(cfg, documents, pg, appDb, size, requestNumber));
+                } catch (Exception | OutOfMemoryError e) {
+                    e.printStackTrace();
+                    String note = String.format(Locale.ROOT, "%,d pages: failed (%s); the sizes before it are complete.", size, e);
+                    notes.add(note);
+                    log(note);
+                    pg.close();
+                    break;
+                }
                 lastSeconds = (System.nanoTime() - t0) / 1e9;
                 write(cfg, Report.render(cfg, env, sizes, ingest, notes, Duration.ofNanos(System.nanoTime() - started)));
             }
@@ -127,7 +142,7 @@ public final class Benchmarks {
         System.exit(0);
     }
 
-    private static SizeResult size(BenchConfig cfg, Documents documents, PgFts pg, Database db, int size, String requestNumber)
+    private static SizeResult size(BenchConfig cfg, Documents documents, PgFts pg, DaylightConfig appDb, int size, String requestNumber)
             throws Exception {
         log("=== %,d pages ===", size);
         Path dataDir = cfg.work().resolve("data-" + size);
@@ -212,7 +227,8 @@ public final class Benchmarks {
         double firstSearch;
         long heapWithApp;
         List<PageRow> pageRows = new ArrayList<>();
-        try (RawLucene raw = new RawLucene(indexDir); RunningDaylight app = RunningDaylight.start(db.dataSource(), dataDir)) {
+        try (RawLucene raw = new RawLucene(indexDir); Database db = Database.open(appDb);
+             RunningDaylight app = RunningDaylight.start(db.dataSource(), dataDir)) {
             startup = app.startupMs;
             long t0 = System.nanoTime();
             app.getOk(RunningDaylight.searchPath("detainer")).run();

@@ -208,7 +208,9 @@ final class Report {
         b.append("### Server: heap and start-up\n\nHeap is `Runtime` used memory after `System.gc()`, in the benchmark JVM (`-Xmx4g`):"
                 + " once the index is built and has answered one search (facet ordinals loaded), and again with the app running after"
                 + " all its measurements. Start-up is from `DaylightApp.create()` to the first 200 on `/health` on the existing data"
-                + " directory (database already migrated, JVM already warm); the first search includes building the facet ordinal map.\n\n");
+                + " directory (database already migrated). The first size's start-up is the app's first in this JVM (classes loaded,"
+                + " nothing compiled yet); later sizes start in a warm JVM, so they show what the index size adds. The first search"
+                + " after start includes building the facet ordinal map.\n\n");
         b.append("| Pages | Heap, index open | Heap, app running | App start-up | First search after start |\n"
                 + "| --- | --- | --- | --- | --- |\n");
         for (SizeResult s : sizes) {
