@@ -19,6 +19,10 @@ import nyc.daylight.accounts.AccountService;
 import nyc.daylight.accounts.AdminRoutes;
 import nyc.daylight.accounts.Passwords;
 import nyc.daylight.notify.Mailer;
+import nyc.daylight.inbound.ImapPoller;
+import nyc.daylight.inbound.InboundMail;
+import nyc.daylight.inbound.InboundRoutes;
+import nyc.daylight.inbound.SmtpListener;
 import nyc.daylight.lifecycle.DeadlineWatcher;
 import nyc.daylight.lifecycle.OfficerActions;
 import nyc.daylight.lifecycle.OfficerRoutes;
@@ -98,7 +102,8 @@ public final class DaylightApp {
         ErrorPages errors = new ErrorPages(templates);
         DSLContext dsl = Database.dsl(dataSource);
         OutboxWorker outbox = new OutboxWorker(dsl, settings.smtp());
-        Mailer mailer = new Mailer(outbox::wake);
+        Mailer mailer = new Mailer(outbox::wake, settings.inbound().enabled()
+                ? java.util.Optional.of(settings.inbound().replyDomain()) : java.util.Optional.empty());
         AgencyService agencies = new AgencyService(dsl);
         AccountService accounts = new AccountService(dsl, new Passwords(), mailer, agencies, settings.baseUrl(),
                 settings.rateLimits());
@@ -125,6 +130,10 @@ public final class DaylightApp {
                     }
                 },
                 clock, settings.baseUrl());
+        InboundMail inbound = new InboundMail(dsl, agencies, ledger, mailer, blobs,
+                (requestId, agencyId, attachmentId, blob, name, received) -> pipeline.ingest(new RecordPipeline.Origin(attachmentId,
+                        requestId, agencyId, null, "EMAIL", "received by e-mail", received), name, blob),
+                settings.inbound(), clock, settings.baseUrl());
         RequesterActions requesterActions = new RequesterActions(dsl, agencies, ledger, mailer, clock, settings.baseUrl());
         DeadlineWatcher watcher = new DeadlineWatcher(dsl, agencies, ledger, mailer, clock, settings.baseUrl());
         Metrics metrics = new Metrics(dataSource, dsl);
@@ -137,7 +146,13 @@ public final class DaylightApp {
                 new AgencyRoutes(agencies, clock)::register,
                 new AgencyAdminRoutes(agencies)::register,
                 new DeadlineRoutes(agencies, clock)::register,
-                new RequestRoutes(requests, agencies, overdue, library)::register,
+                new RequestRoutes(requests, agencies, overdue, library, (number, viewer) -> {
+                    java.util.Map<String, Object> extra = new java.util.HashMap<>();
+                    extra.put("replies", inbound.pendingFor(number, viewer));
+                    inbound.replyAddress(number, viewer).ifPresent(a -> extra.put("replyAddress", a));
+                    return extra;
+                })::register,
+                new InboundRoutes(inbound)::register,
                 new RequestApiRoutes(requests, overdue)::register,
                 new RequestFeeds(requests, agencies, overdue, settings.baseUrl())::register,
                 new nyc.daylight.api.ApiDocsRoutes()::register,
@@ -185,6 +200,16 @@ public final class DaylightApp {
             config.events.serverStopping(indexer::close);
             config.events.serverStopping(extractor::close);
             config.events.serverStopping(outbox::close);
+            settings.inbound().smtpPort().ifPresent(port -> {
+                SmtpListener listener = new SmtpListener(inbound, settings.inbound().smtpBind(), port);
+                config.events.serverStarted(listener::start);
+                config.events.serverStopping(listener::close);
+            });
+            settings.inbound().imap().ifPresent(mailbox -> {
+                ImapPoller poller = new ImapPoller(inbound, mailbox);
+                config.events.serverStarted(poller::start);
+                config.events.serverStopping(poller::close);
+            });
             if (settings.watchDeadlines()) {
                 config.events.serverStarted(watcher::start);
                 config.events.serverStopping(watcher::close);

@@ -101,12 +101,55 @@ public final class Main implements Runnable {
                 description = "From address of outgoing mail (DAYLIGHT_MAIL_FROM, default ${DEFAULT-VALUE}).")
         String mailFrom;
 
+        @Option(names = "--reply-domain", defaultValue = "${env:DAYLIGHT_REPLY_DOMAIN}",
+                description = "Domain of each request's reply address (DAYLIGHT_REPLY_DOMAIN, default the base URL's host).")
+        String replyDomain;
+
+        @Option(names = "--inbound-smtp-port", defaultValue = "${env:DAYLIGHT_INBOUND_SMTP_PORT}",
+                description = "Receive agencies' replies with the built-in SMTP listener on this port (DAYLIGHT_INBOUND_SMTP_PORT; off when unset).")
+        Integer inboundSmtpPort;
+
+        @Option(names = "--inbound-smtp-bind", defaultValue = "${env:DAYLIGHT_INBOUND_SMTP_BIND:-0.0.0.0}",
+                description = "Address the SMTP listener binds (DAYLIGHT_INBOUND_SMTP_BIND, default ${DEFAULT-VALUE}).")
+        String inboundSmtpBind;
+
+        @Option(names = "--imap-host", defaultValue = "${env:DAYLIGHT_IMAP_HOST}",
+                description = "Poll this IMAP server for agencies' replies (DAYLIGHT_IMAP_HOST; off when unset).")
+        String imapHost;
+
+        @Option(names = "--imap-port", defaultValue = "${env:DAYLIGHT_IMAP_PORT:-993}", description = "IMAP port (DAYLIGHT_IMAP_PORT, default ${DEFAULT-VALUE}).")
+        int imapPort;
+
+        @Option(names = "--imap-user", defaultValue = "${env:DAYLIGHT_IMAP_USER}", description = "IMAP user (DAYLIGHT_IMAP_USER).")
+        String imapUser;
+
+        @Option(names = "--imap-password", defaultValue = "${env:DAYLIGHT_IMAP_PASSWORD}", description = "IMAP password (DAYLIGHT_IMAP_PASSWORD).")
+        String imapPassword;
+
+        @Option(names = "--imap-ssl", defaultValue = "${env:DAYLIGHT_IMAP_SSL:-true}", description = "IMAP over TLS (DAYLIGHT_IMAP_SSL, default ${DEFAULT-VALUE}).")
+        boolean imapSsl;
+
+        @Option(names = "--imap-folder", defaultValue = "${env:DAYLIGHT_IMAP_FOLDER:-INBOX}", description = "IMAP folder (DAYLIGHT_IMAP_FOLDER, default ${DEFAULT-VALUE}).")
+        String imapFolder;
+
+        @Option(names = "--imap-every", defaultValue = "${env:DAYLIGHT_IMAP_EVERY_SECONDS:-60}",
+                description = "Seconds between IMAP polls (DAYLIGHT_IMAP_EVERY_SECONDS, default ${DEFAULT-VALUE}).")
+        int imapEverySeconds;
+
         AppSettings toSettings(int port, Path dataDir) {
             Optional<SmtpSettings> smtp = Optional.ofNullable(smtpHost).filter(h -> !h.isBlank())
                     .map(h -> new SmtpSettings(h, smtpPort, Optional.ofNullable(smtpUser).filter(u -> !u.isBlank()),
                             Optional.ofNullable(smtpPassword), smtpStartTls, mailFrom));
             String base = baseUrl == null || baseUrl.isBlank() ? "http://localhost:" + port : baseUrl;
-            return new AppSettings(base, smtp, nyc.daylight.accounts.RateLimits.defaults(), dataDir, true);
+            AppSettings settings = new AppSettings(base, smtp, nyc.daylight.accounts.RateLimits.defaults(), dataDir, true);
+            var inbound = replyDomain == null || replyDomain.isBlank() ? settings.inbound()
+                    : nyc.daylight.inbound.InboundSettings.disabled(replyDomain.strip());
+            if (inboundSmtpPort != null) inbound = inbound.withSmtp(inboundSmtpBind, inboundSmtpPort);
+            if (imapHost != null && !imapHost.isBlank()) {
+                inbound = inbound.withImap(new nyc.daylight.inbound.InboundSettings.Imap(imapHost, imapPort, imapUser,
+                        imapPassword, imapSsl, imapFolder, java.time.Duration.ofSeconds(Math.max(5, imapEverySeconds))));
+            }
+            return settings.withInbound(inbound);
         }
 
         DaylightConfig toConfig() {

@@ -25,6 +25,11 @@ public enum EventType {
     WITHDRAWN,
     /** Correspondence the requester reports from outside Daylight; no legal effect of its own. */
     CORRESPONDENCE,
+    /**
+     * A message from the agency that arrived at the request's reply address. No effect of its own:
+     * what it says becomes a step only when the requester, an officer or an admin confirms it.
+     */
+    EMAIL_RECEIVED,
     /** Recorded once by the deadline watcher when a date passes; a fact, not a cause: the engine ignores it. */
     DEADLINE_MISSED,
     /** A follow-up letter Daylight sent the agency for the requester after a missed date; no effect of its own. */

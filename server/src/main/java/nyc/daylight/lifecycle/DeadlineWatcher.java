@@ -212,7 +212,8 @@ public final class DeadlineWatcher implements AutoCloseable {
                         : "5 U.S.C. §552(a)(6)(A)(i) sets that time limit.").strip();
         ledger.append(tx, request.getId(), EventType.FOLLOW_UP_SENT, OffsetDateTime.now(clock), null, d.due(), d.citation(), letter, null);
         String requester = tx.select(USERS.EMAIL).from(USERS).where(USERS.ID.eq(request.getRequesterId())).fetchOne(USERS.EMAIL);
-        mailer.enqueue(tx, mail.toAgency(agency.foil().email(), requester, agency, request.getNumber(),
+        mailer.enqueue(tx, mail.toAgency(agency.foil().email(),
+                mailer.replyTo(request.getNumber(), request.getReplyToken(), requester), agency, request.getNumber(),
                 "Follow-up: response overdue", letter));
     }
 

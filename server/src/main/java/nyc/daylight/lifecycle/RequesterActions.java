@@ -131,7 +131,7 @@ public final class RequesterActions {
             Agency a = c.agency();
             String to = a.appeals().email() != null ? a.appeals().email() : a.foil().email();
             if (to != null) {
-                mailer.enqueue(tx, mail.toAgency(to, user.email(), a, number, "Appeal of request " + number, letter.strip()));
+                mailer.enqueue(tx, mail.toAgency(to, mailer.replyTo(number, c.request().getReplyToken(), user.email()), a, number, "Appeal of request " + number, letter.strip()));
             }
         });
     }
@@ -150,7 +150,8 @@ public final class RequesterActions {
                     null, answer.strip(), null);
             ledger.refresh(tx, c.request().getId(), c.agency());
             if (c.agency().foil().email() != null) {
-                mailer.enqueue(tx, mail.toAgency(c.agency().foil().email(), user.email(), c.agency(), number,
+                mailer.enqueue(tx, mail.toAgency(c.agency().foil().email(),
+                        mailer.replyTo(number, c.request().getReplyToken(), user.email()), c.agency(), number,
                         "Clarification answered", answer.strip()));
             }
         });

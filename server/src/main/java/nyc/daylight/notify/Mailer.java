@@ -2,6 +2,7 @@ package nyc.daylight.notify;
 
 import static nyc.daylight.sql.jooq.Tables.OUTBOX;
 
+import java.util.Optional;
 import org.jooq.DSLContext;
 
 /**
@@ -11,10 +12,17 @@ import org.jooq.DSLContext;
  */
 public final class Mailer {
     private final Runnable onQueued;
+    private final Optional<String> replyDomain;
 
     /** @param onQueued nudges the worker so mail goes out promptly instead of at the next poll */
     public Mailer(Runnable onQueued) {
+        this(onQueued, Optional.empty());
+    }
+
+    /** @param replyDomain where agencies' answers are received, when Daylight receives mail at all */
+    public Mailer(Runnable onQueued, Optional<String> replyDomain) {
         this.onQueued = onQueued;
+        this.replyDomain = replyDomain;
     }
 
     public long enqueue(DSLContext tx, Email email) {
@@ -28,5 +36,14 @@ public final class Mailer {
                 .fetchOne(OUTBOX.ID);
         onQueued.run();
         return id;
+    }
+
+    /**
+     * Where an agency's answer to a letter about this request should go: the request's own reply
+     * address when Daylight receives mail (so the answer lands on the request's timeline), else
+     * the requester's address (so it reaches a person at all).
+     */
+    public String replyTo(String number, String replyToken, String requesterEmail) {
+        return replyDomain.map(d -> new ReplyAddress(number, replyToken).at(d)).orElse(requesterEmail);
     }
 }

@@ -58,15 +58,16 @@ public final class RecordPipeline {
      */
     public int ingestMissing() {
         var missing = dsl.select(ATTACHMENTS.ID, ATTACHMENTS.REQUEST_ID, REQUESTS.AGENCY_ID, ATTACHMENTS.UPLOADED_BY,
-                        ATTACHMENTS.ORIGINAL_NAME, ATTACHMENTS.SHA256, ATTACHMENTS.SIZE_BYTES, ATTACHMENTS.CONTENT_TYPE, ATTACHMENTS.CREATED_AT)
+                        ATTACHMENTS.ORIGINAL_NAME, ATTACHMENTS.SHA256, ATTACHMENTS.SIZE_BYTES, ATTACHMENTS.CONTENT_TYPE, ATTACHMENTS.CREATED_AT,
+                        ATTACHMENTS.SOURCE)
                 .from(ATTACHMENTS).join(REQUESTS).on(REQUESTS.ID.eq(ATTACHMENTS.REQUEST_ID))
-                .where(ATTACHMENTS.SOURCE.eq("AGENCY_RELEASE"))
+                .where(ATTACHMENTS.SOURCE.in("AGENCY_RELEASE", "EMAIL"))
                 .andNotExists(dsl.selectOne().from(DOCUMENTS).where(DOCUMENTS.ATTACHMENT_ID.eq(ATTACHMENTS.ID)))
                 .orderBy(ATTACHMENTS.ID).fetch();
         int done = 0;
         for (var a : missing) {
             try {
-                ingest(new Origin(a.value1(), a.value2(), a.value3(), a.value4(), "AGENCY_RELEASE", null,
+                ingest(new Origin(a.value1(), a.value2(), a.value3(), a.value4(), a.value10(), null,
                                 a.value9().atZoneSameInstant(java.time.ZoneId.of("America/New_York")).toLocalDate()),
                         a.value5(), new StoredBlob(a.value6(), a.value7(), a.value8()));
                 done++;

@@ -46,11 +46,11 @@ final class FilingLetters {
         return templates.renderText("letters/foil-request.ftl", model);
     }
 
-    void deliver(DSLContext t, Agency agency, User requester, String number, String title, String letter) {
+    void deliver(DSLContext t, Agency agency, String replyTo, String number, String title, String letter) {
         if (agency.foil().email() == null) return; // no e-mail on file: the letter waits in the agency's queue
         String subject = (agency.regime() == Regime.NY_FOIL ? "FOIL request " : "FOIA request ") + number + ": " + title;
         mailer.enqueue(t, new Email(agency.foil().email(), subject.length() > 200 ? subject.substring(0, 200) : subject,
-                letter, requester.email(), "request:" + number));
+                letter, replyTo, "request:" + number));
     }
 
     String confirmation(String title, List<String> numbers, List<Agency> chosen) {

@@ -37,7 +37,7 @@ public final class RequestLedger {
     }
 
     /** Returns the attachment's id. */
-    public long attach(DSLContext tx, long requestId, int seq, StoredBlob blob, String name, long uploadedBy, String source) {
+    public long attach(DSLContext tx, long requestId, int seq, StoredBlob blob, String name, Long uploadedBy, String source) {
         return repo.insertAttachment(tx, requestId, seq, blob, name, uploadedBy, source);
     }
 

@@ -73,7 +73,7 @@ final class RequestRepository {
     }
 
     long insertAttachment(DSLContext dsl, long requestId, int eventSeq, nyc.daylight.records.StoredBlob blob, String name,
-                          long uploadedBy, String source) {
+                          Long uploadedBy, String source) {
         return dsl.insertInto(ATTACHMENTS)
                 .set(ATTACHMENTS.REQUEST_ID, requestId)
                 .set(ATTACHMENTS.EVENT_SEQ, eventSeq)

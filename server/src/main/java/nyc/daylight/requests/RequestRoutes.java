@@ -33,9 +33,12 @@ public final class RequestRoutes {
 
     private final nyc.daylight.releases.RecordLibrary records;
 
+    private final RequestPageExtras extras;
+
     public RequestRoutes(RequestService requests, AgencyService agencies, OverdueList overdue,
-                         nyc.daylight.releases.RecordLibrary records) {
+                         nyc.daylight.releases.RecordLibrary records, RequestPageExtras extras) {
         this.records = records;
+        this.extras = extras;
         this.requests = requests;
         this.agencies = agencies;
         this.overdue = overdue;
@@ -166,7 +169,10 @@ public final class RequestRoutes {
     private void show(Context ctx) {
         RequestView view = requests.view(ctx.pathParam("number"), WebSession.user(ctx))
                 .orElseThrow(() -> new NotFound("There is no public request with that number."));
-        ctx.render("requests/show.ftlh", Map.of("r", view, "records", records.publishedFor(view.number())));
+        Map<String, Object> model = new HashMap<>(extras.forViewer(view.number(), WebSession.user(ctx)));
+        model.put("r", view);
+        model.put("records", records.publishedFor(view.number()));
+        ctx.render("requests/show.ftlh", model);
     }
 
     private void confirmWithdraw(Context ctx) {

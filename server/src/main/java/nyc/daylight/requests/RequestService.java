@@ -118,12 +118,13 @@ public final class RequestService {
                 r.setEmbargoUntil(c.embargoUntil());
                 r.setSubmittedAt(now);
                 r.setStatus("ON_TIME");
+                r.setReplyToken(nyc.daylight.notify.ReplyAddress.newToken());
                 r.setLetterText(letters.letter(agency, c, number, requesterName, now));
                 long id = repo.insertRequest(t, r);
                 repo.appendEvent(t, id, EventType.SUBMITTED, now, requester.id(), null, null, null);
                 status.refresh(t, repo, id, agency);
                 numbers.add(number);
-                letters.deliver(t, agency, requester, number, c.title(), r.getLetterText());
+                letters.deliver(t, agency, mailer.replyTo(number, r.getReplyToken(), requester.email()), number, c.title(), r.getLetterText());
             }
             mailer.enqueue(t, Email.of(requester.email(), numbers.size() == 1
                             ? "Your request " + numbers.getFirst() + " has been filed"
@@ -260,7 +261,8 @@ public final class RequestService {
             if (agency.foil().email() != null) {
                 mailer.enqueue(tx.dsl(), new Email(agency.foil().email(), "Request " + number + " withdrawn",
                         "The requester has withdrawn request " + number + " (\"" + r.getTitle() + "\"). No further response is needed.\n\n"
-                                + baseUrl + "/requests/" + number + "\n\n— Daylight\n", user.email(), "request:" + number));
+                                + baseUrl + "/requests/" + number + "\n\n— Daylight\n", mailer.replyTo(number, r.getReplyToken(), user.email()),
+                        "request:" + number));
             }
         });
     }

@@ -25,6 +25,7 @@ public record TimelineEntry(int seq, String type, OffsetDateTime occurredAt, Off
             case "APPEAL_DENIED" -> "Appeal denied";
             case "WITHDRAWN" -> "Withdrawn by the requester";
             case "CORRESPONDENCE" -> "Correspondence reported by the requester";
+            case "EMAIL_RECEIVED" -> "Reply from the agency, received by e-mail";
             case "DEADLINE_MISSED" -> "Deadline missed";
             case "FOLLOW_UP_SENT" -> "Follow-up sent to the agency";
             case "EMBARGO_LIFTED" -> "Made public (embargo ended)";

@@ -35,7 +35,7 @@ public final class MailServer implements AutoCloseable {
         }
     }
 
-    public record Received(String to, String subject, String body) {}
+    public record Received(String to, String subject, String body, String replyTo) {}
 
     /** Waits (event-driven, up to 10 s) until at least {@code count} messages arrived in all; returns them all. */
     public List<Received> awaitTotal(int count) {
@@ -68,7 +68,9 @@ public final class MailServer implements AutoCloseable {
 
     private static Received read(MimeMessage m) {
         try {
-            return new Received(m.getAllRecipients()[0].toString(), m.getSubject(), m.getContent().toString().replace("\r\n", "\n"));
+            String replyTo = m.getHeader("Reply-To", null);
+            return new Received(m.getAllRecipients()[0].toString(), m.getSubject(), m.getContent().toString().replace("\r\n", "\n"),
+                    replyTo);
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

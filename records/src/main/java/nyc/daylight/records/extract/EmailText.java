@@ -100,7 +100,7 @@ final class EmailText {
         return raw == null ? null : raw.strip();
     }
 
-    private static String decode(String header) {
+    static String decode(String header) {
         try {
             return MimeUtility.decodeText(MimeUtility.unfold(header));
         } catch (UnsupportedEncodingException e) {
@@ -108,10 +108,10 @@ final class EmailText {
         }
     }
 
-    private record Attachment(String name, byte[] content) {}
+    record Attachment(String name, byte[] content) {}
 
     /** Walks the MIME tree, sorting leaves into body text and attachments. */
-    private static final class Parts {
+    static final class Parts {
         final List<String> body = new ArrayList<>();
         final List<Attachment> attachments = new ArrayList<>();
 

@@ -1,0 +1,479 @@
+package nyc.daylight.inbound;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import nyc.daylight.accounts.User;
+import nyc.daylight.agencies.Agency;
+import nyc.daylight.agencies.AgencyService;
+import nyc.daylight.app.AuditLog;
+import nyc.daylight.app.BadInput;
+import nyc.daylight.app.NotFound;
+import nyc.daylight.deadlines.BusinessCalendar;
+import nyc.daylight.deadlines.EventType;
+import nyc.daylight.lifecycle.Exemption;
+import nyc.daylight.notify.Email;
+import nyc.daylight.notify.Mailer;
+import nyc.daylight.notify.ReplyAddress;
+import nyc.daylight.records.BlobStore;
+import nyc.daylight.records.BlobTooLargeException;
+import nyc.daylight.records.StoredBlob;
+import nyc.daylight.records.extract.ParsedMail;
+import nyc.daylight.requests.Page;
+import nyc.daylight.requests.RequestLedger;
+import nyc.daylight.sql.jooq.tables.records.InboundMessagesRecord;
+import nyc.daylight.sql.jooq.tables.records.RequestsRecord;
+import org.jooq.DSLContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Every e-mail that reaches Daylight, from the SMTP listener or the IMAP poller, goes through
+ * {@link #receive}. A message that names a request by its reply address, with the right token,
+ * from the agency that owes the answer, joins the request's timeline (its files join the records
+ * review) and the requester is told; anything else waits in the administrators' holding queue,
+ * private. Nothing changes a request's status until a person confirms what the message says.
+ */
+public final class InboundMail {
+    private static final Logger log = LoggerFactory.getLogger(InboundMail.class);
+    static final int MAX_ATTACHMENTS = 50;
+
+    /** Told about each file a matched message carried, once stored: the records pipeline listens. */
+    @FunctionalInterface
+    public interface EmailedFiles {
+        EmailedFiles NONE = (requestId, agencyId, attachmentId, blob, name, received) -> { };
+
+        void received(long requestId, long agencyId, long attachmentId, StoredBlob blob, String name, LocalDate received);
+    }
+
+    /** A message as a transport hands it over; {@code raw} is null when it exceeded the size limit. */
+    public record Incoming(String channel, String envelopeFrom, String recipient, byte[] raw, byte[] head, long size) {}
+
+    private final DSLContext dsl;
+    private final InboundRepository repo = new InboundRepository();
+    private final AgencyService agencies;
+    private final RequestLedger ledger;
+    private final Mailer mailer;
+    private final BlobStore blobs;
+    private final EmailedFiles files;
+    private final InboundSettings settings;
+    private final Clock clock;
+    private final String baseUrl;
+    private final ReplyClassifier classifier = new ReplyClassifier();
+    private final AuditLog audit = new AuditLog();
+    private final JsonMapper json = JsonMapper.builder().build();
+
+    public InboundMail(DSLContext dsl, AgencyService agencies, RequestLedger ledger, Mailer mailer, BlobStore blobs,
+                       EmailedFiles files, InboundSettings settings, Clock clock, String baseUrl) {
+        this.dsl = dsl;
+        this.agencies = agencies;
+        this.ledger = ledger;
+        this.mailer = mailer;
+        this.blobs = blobs;
+        this.files = files;
+        this.settings = settings;
+        this.clock = clock;
+        this.baseUrl = baseUrl;
+    }
+
+    public InboundSettings settings() {
+        return settings;
+    }
+
+    // --- receiving ----------------------------------------------------------------------------
+
+    /** Stores the message once (a redelivery is recognised and ignored) and returns its id. */
+    public long receive(Incoming in) {
+        if (in.raw() == null) return hold(in, null, null, "OVERSIZED");
+        ParsedMail mail;
+        try {
+            mail = ParsedMail.parse(in.raw());
+        } catch (IOException e) {
+            return hold(in, null, store(in.raw()), "UNREADABLE");
+        }
+        String recipient = ReplyAddress.parse(in.recipient(), settings.replyDomain()).isPresent() ? in.recipient()
+                : mail.recipients().stream().filter(a -> ReplyAddress.parse(a, settings.replyDomain()).isPresent())
+                        .findFirst().orElse(in.recipient());
+        Optional<ReplyAddress> address = ReplyAddress.parse(recipient, settings.replyDomain());
+        Incoming routed = new Incoming(in.channel(), in.envelopeFrom(), recipient, in.raw(), in.head(), in.size());
+        StoredBlob raw = store(in.raw());
+        if (address.isEmpty()) return hold(routed, mail, raw, "UNKNOWN_ADDRESS");
+        Optional<RequestsRecord> request = ledger.byNumber(dsl, address.get().number()).filter(r -> r.getSubmittedAt() != null);
+        if (request.isEmpty()) return hold(routed, mail, raw, "UNKNOWN_ADDRESS");
+        if (!MessageDigest.isEqual(request.get().getReplyToken().getBytes(), address.get().token().getBytes())) {
+            return hold(routed, mail, raw, "WRONG_TOKEN");
+        }
+        Agency agency = agencies.byId().get(request.get().getAgencyId());
+        Optional<String> problem = SenderCheck.problem(mail.from(), mail.authenticationResults(), agencyAddresses(agency));
+        if (problem.isPresent()) return hold(routed, mail, raw, problem.get());
+        return match(routed, mail, raw, request.get(), null, null);
+    }
+
+    private List<String> agencyAddresses(Agency agency) {
+        List<String> addresses = new ArrayList<>(repo.officerEmails(dsl, agency.id()));
+        if (agency.foil().email() != null) addresses.add(agency.foil().email());
+        if (agency.appeals().email() != null) addresses.add(agency.appeals().email());
+        return addresses;
+    }
+
+    private long hold(Incoming in, ParsedMail mail, StoredBlob raw, String reason) {
+        List<StoredBlob> stored = mail == null ? List.of() : storeAttachments(mail);
+        Optional<Long> id = dsl.transactionResult(t -> {
+            Optional<Long> created = repo.insert(t.dsl(), in, mail, headersOf(in, mail), raw, dedupKey(in, mail), null, "HELD", reason,
+                    "{}", clock.instant());
+            created.ifPresent(mid -> repo.insertAttachments(t.dsl(), mid, mail == null ? List.of() : mail.attachments(), stored));
+            return created;
+        });
+        if (id.isPresent()) log.info("Held inbound message {} for an administrator: {}", id.get(), reason);
+        return id.orElseGet(() -> repo.idByDedupKey(dsl, dedupKey(in, mail)));
+    }
+
+    /**
+     * Puts a message on its request's timeline. {@code admin} is set when an administrator
+     * assigned a held message by hand (then {@code existingId} is that message).
+     */
+    private long match(Incoming in, ParsedMail mail, StoredBlob raw, RequestsRecord request, User admin, Long existingId) {
+        Agency agency = agencies.byId().get(request.getAgencyId());
+        List<StoredBlob> stored = existingId == null ? storeAttachments(mail) : repo.storedAttachments(dsl, existingId);
+        List<Long> attachmentIds = new ArrayList<>();
+        Optional<Long> id = dsl.transactionResult(t -> {
+            DSLContext tx = t.dsl();
+            var events = ledger.events(tx, request.getId());
+            boolean acknowledged = events.stream().anyMatch(e -> e.type() == EventType.ACKNOWLEDGED);
+            String shown = publicText(tx, request, mail.body());
+            Suggestion s = classifier.classify(mail.subject(), shown, !mail.attachments().isEmpty(), agency.regime(), acknowledged);
+            Optional<Long> mid;
+            if (existingId == null) {
+                mid = repo.insert(tx, in, mail, headersOf(in, mail), raw, dedupKey(in, mail), request.getId(), "MATCHED", null,
+                        suggestionJson(s), clock.instant());
+                if (mid.isEmpty()) return Optional.<Long>empty(); // delivered before: nothing more to do
+                repo.insertAttachments(tx, mid.get(), mail.attachments(), stored);
+            } else {
+                if (!repo.assign(tx, existingId, request.getId(), suggestionJson(s), admin.id(), clock.instant())) {
+                    throw new BadInput("number", "This message is no longer in the holding queue.");
+                }
+                mid = Optional.of(existingId);
+            }
+            OffsetDateTime sent = sentAt(mail, request);
+            String from = mail.from() == null ? "an unknown sender" : mail.from();
+            int seq = ledger.append(tx, request.getId(), EventType.EMAIL_RECEIVED, sent, admin == null ? null : admin.id(), null,
+                    from, shown.isBlank() ? "(no text; see the attached files)" : shown,
+                    json.writeValueAsString(Map.of("inboundMessageId", mid.get(), "subject", mail.subject() == null ? "" : mail.subject())));
+            repo.setEventSeq(tx, mid.get(), seq);
+            for (int i = 0; i < stored.size(); i++) {
+                attachmentIds.add(ledger.attach(tx, request.getId(), seq, stored.get(i), safeName(mail.attachments().get(i).name()),
+                        null, "EMAIL"));
+            }
+            ledger.refresh(tx, request.getId(), agency);
+            String requesterEmail = repo.userEmail(tx, request.getRequesterId());
+            mailer.enqueue(tx, Email.of(requesterEmail, request.getNumber() + ": " + agency.name() + " replied by e-mail", """
+                    Hello,
+
+                    %s answered your request by e-mail%s. It is on the request's timeline now.%s
+
+                    Please read it and confirm what it says (an acknowledgment, a new date, a decision …) so the
+                    deadlines Daylight tracks stay right:
+                    %s/requests/%s#replies
+
+                    Request: %s
+
+                    — Daylight
+                    """.formatted(agency.name(), mail.attachments().isEmpty() ? "" : " with " + mail.attachments().size() + " file(s)",
+                    s.any() ? "\nIt reads like: " + s.type().name().toLowerCase().replace('_', ' ') + "." : "",
+                    baseUrl, request.getNumber(), request.getTitle()), "request:" + request.getNumber()));
+            if (admin != null) audit.record(tx, admin.id(), "assign-inbound", request.getNumber(), "message " + mid.get(), null);
+            return mid;
+        });
+        if (id.isEmpty()) return repo.idByDedupKey(dsl, dedupKey(in, mail));
+        LocalDate today = LocalDate.now(clock.withZone(BusinessCalendar.NEW_YORK));
+        for (int i = 0; i < attachmentIds.size(); i++) {
+            try {
+                files.received(request.getId(), agency.id(), attachmentIds.get(i), stored.get(i),
+                        safeName(mail.attachments().get(i).name()), today);
+            } catch (RuntimeException e) {
+                // The message stands; the file is read again at the next start (RecordPipeline.ingestMissing).
+                log.error("Reading e-mailed file {} failed", mail.attachments().get(i).name(), e);
+            }
+        }
+        return id.get();
+    }
+
+    /**
+     * The law counts an answer from when the agency sent it; the Date header says so, unless it
+     * is missing or impossible (before the request, or in the future), then receipt is the date.
+     */
+    private OffsetDateTime sentAt(ParsedMail mail, RequestsRecord request) {
+        Instant now = clock.instant();
+        Instant sent = mail.sentAt();
+        if (sent == null || sent.isAfter(now) || sent.isBefore(request.getSubmittedAt().toInstant())) sent = now;
+        return sent.atOffset(ZoneOffset.UTC);
+    }
+
+    /** The reply without the letter it quotes, and without the requester's identity unless they chose to show it. */
+    private String publicText(DSLContext tx, RequestsRecord request, String body) {
+        List<String> identities = new ArrayList<>();
+        identities.add(repo.userEmail(tx, request.getRequesterId()));
+        if (!Boolean.TRUE.equals(request.getShowRequesterName())) identities.add(repo.userName(tx, request.getRequesterId()));
+        return ReplyText.masked(ReplyText.withoutQuote(body), identities);
+    }
+
+    private String suggestionJson(Suggestion s) {
+        if (!s.any()) return "{}";
+        var m = new java.util.LinkedHashMap<String, Object>();
+        m.put("type", s.type().name());
+        if (s.date() != null) m.put("date", s.date().toString());
+        m.put("exemptions", s.exemptions());
+        m.put("evidence", s.evidence());
+        return json.writeValueAsString(m);
+    }
+
+    private static String dedupKey(Incoming in, ParsedMail mail) {
+        if (mail != null && mail.messageId() != null && !mail.messageId().isBlank()) {
+            String id = mail.messageId().strip();
+            return "mid:" + (id.length() > 500 ? id.substring(0, 500) : id);
+        }
+        try {
+            byte[] bytes = in.raw() != null ? in.raw() : (in.head() + "|" + in.size() + "|" + in.recipient()).getBytes();
+            return "sha:" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String headersOf(Incoming in, ParsedMail mail) {
+        if (mail != null) return mail.headers();
+        byte[] head = in.head() == null ? new byte[0] : in.head();
+        String text = new String(head, java.nio.charset.StandardCharsets.ISO_8859_1);
+        int end = text.indexOf("\r\n\r\n");
+        if (end < 0) end = text.indexOf("\n\n");
+        return (end < 0 ? text : text.substring(0, end)).replace("\r\n", "\n");
+    }
+
+    private StoredBlob store(byte[] bytes) {
+        try {
+            return blobs.put(new ByteArrayInputStream(bytes), Long.MAX_VALUE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not store an inbound message", e);
+        }
+    }
+
+    private List<StoredBlob> storeAttachments(ParsedMail mail) {
+        List<StoredBlob> stored = new ArrayList<>();
+        for (ParsedMail.File f : mail.attachments().subList(0, Math.min(MAX_ATTACHMENTS, mail.attachments().size()))) {
+            try {
+                stored.add(blobs.put(new ByteArrayInputStream(f.content()), settings.maxMessageBytes()));
+            } catch (BlobTooLargeException e) {
+                throw new IllegalStateException("an attachment larger than its message", e);
+            } catch (IOException e) {
+                throw new UncheckedIOException("Could not store an e-mailed file", e);
+            }
+        }
+        return stored;
+    }
+
+    static String safeName(String name) {
+        return new nyc.daylight.requests.Upload(name, java.io.InputStream::nullInputStream).safeName();
+    }
+
+    // --- what the request page shows ------------------------------------------------------------
+
+    /** A reply waiting for someone to say what it is, with the classifier's guess. */
+    public record PendingReply(long id, String from, OffsetDateTime sentAt, String subject, String type, String date,
+                               String exemptions, String evidence, List<Exemption> choices) {}
+
+    /** Replies to confirm, for those who may confirm them: the requester, the agency's officers, admins. */
+    public List<PendingReply> pendingFor(String number, Optional<User> viewer) {
+        if (viewer.isEmpty()) return List.of();
+        Optional<RequestsRecord> r = ledger.byNumber(dsl, number);
+        if (r.isEmpty() || !mayConfirm(viewer.get(), r.get())) return List.of();
+        Agency agency = agencies.byId().get(r.get().getAgencyId());
+        return repo.pending(dsl, r.get().getId()).stream().map(m -> {
+            JsonNode s = json.readTree(m.getSuggestion().data());
+            List<String> codes = new ArrayList<>();
+            if (s.has("exemptions")) s.get("exemptions").forEach(e -> codes.add(e.asString()));
+            OffsetDateTime when = m.getSentAt() != null ? m.getSentAt() : m.getReceivedAt();
+            return new PendingReply(m.getId(), m.getFromAddress(), when, m.getSubject(),
+                    s.has("type") ? s.get("type").asString() : "", s.has("date") ? s.get("date").asString() : "",
+                    String.join(", ", codes), s.has("evidence") ? s.get("evidence").asString() : "",
+                    Exemption.forRegime(agency.regime()));
+        }).toList();
+    }
+
+    private static boolean mayConfirm(User user, RequestsRecord r) {
+        return user.isAdmin() || user.id() == r.getRequesterId() || user.agencyIds().contains(r.getAgencyId());
+    }
+
+    // --- confirming --------------------------------------------------------------------------
+
+    /** The steps a reply can be confirmed as. */
+    public static final List<EventType> STEPS = List.of(EventType.ACKNOWLEDGED, EventType.EXTENDED,
+            EventType.CLARIFICATION_REQUESTED, EventType.RECORDS_RELEASED, EventType.GRANTED, EventType.PARTIALLY_GRANTED,
+            EventType.DENIED, EventType.NO_RECORDS);
+
+    /**
+     * Records what the reply says as a step in the request's ledger, dated when the agency sent
+     * it. Returns the request number. A reply already confirmed (a double submit, a second tab)
+     * is refused with a clear message and nothing is appended twice.
+     */
+    public String confirm(User user, long messageId, String typeName, String dateText, List<String> exemptionCodes, String ip) {
+        EventType type = STEPS.stream().filter(t -> t.name().equals(typeName)).findFirst()
+                .orElseThrow(() -> new BadInput("type", "Choose what the agency's message is."));
+        LocalDate date = parseDate(dateText);
+        return dsl.transactionResult(t -> {
+            DSLContext tx = t.dsl();
+            InboundMessagesRecord m = repo.lock(tx, messageId).orElseThrow(() -> new NotFound("There is no such message for you."));
+            RequestsRecord r = m.getRequestId() == null ? null : repo.request(tx, m.getRequestId());
+            if (r == null || !mayConfirm(user, r)) throw new NotFound("There is no such message for you.");
+            if (!"MATCHED".equals(m.getStatus())) throw new BadInput("type", "Someone already recorded what this message says.");
+            Agency agency = agencies.byId().get(r.getAgencyId());
+            var events = ledger.events(tx, r.getId());
+            boolean decided = events.stream().anyMatch(e -> EventType.DETERMINATIONS.contains(e.type()));
+            if (events.stream().anyMatch(e -> e.type() == EventType.WITHDRAWN)) throw new BadInput("type", "This request was withdrawn.");
+            if (EventType.DETERMINATIONS.contains(type) && decided) throw new BadInput("type", "This request has already been decided.");
+            if (type == EventType.EXTENDED && date == null) throw new BadInput("date", "Give the new date the agency set.");
+            if (type == EventType.ACKNOWLEDGED && events.stream().anyMatch(e -> e.type() == EventType.ACKNOWLEDGED)) {
+                throw new BadInput("type", "This request was already acknowledged; a later date is an extension.");
+            }
+            List<String> cited = new ArrayList<>();
+            for (String code : exemptionCodes) {
+                cited.add(Exemption.find(agency.regime(), code)
+                        .orElseThrow(() -> new BadInput("exemptions", "'" + code + "' is not an exemption this agency can cite.")).code());
+            }
+            if (!(type == EventType.DENIED || type == EventType.PARTIALLY_GRANTED) && !cited.isEmpty()) {
+                throw new BadInput("exemptions", "Only a denial or partial grant cites exemptions.");
+            }
+            OffsetDateTime when = m.getSentAt() != null ? m.getSentAt() : m.getReceivedAt();
+            String body = ledger.timeline(tx, r.getId()).stream().filter(e -> m.getEventSeq() != null && e.seq() == m.getEventSeq())
+                    .findFirst().map(nyc.daylight.requests.TimelineEntry::body).orElse(null);
+            var data = new java.util.LinkedHashMap<String, Object>();
+            data.put("source", "email");
+            data.put("inboundMessageId", messageId);
+            if (!cited.isEmpty()) data.put("exemptions", cited);
+            int seq = ledger.append(tx, r.getId(), type, when, user.id(), date,
+                    "From the agency's e-mail of " + when.atZoneSameInstant(BusinessCalendar.NEW_YORK).toLocalDate(), body,
+                    json.writeValueAsString(data));
+            repo.decide(tx, messageId, "CONFIRMED", seq, user.id(), clock.instant());
+            ledger.refresh(tx, r.getId(), agency);
+            audit.record(tx, user.id(), "confirm-inbound", r.getNumber(), type + " from message " + messageId, ip);
+            return r.getNumber();
+        });
+    }
+
+    /** The reply is ordinary correspondence: it stays on the timeline and changes nothing. */
+    public String notAStep(User user, long messageId, String ip) {
+        return dsl.transactionResult(t -> {
+            DSLContext tx = t.dsl();
+            InboundMessagesRecord m = repo.lock(tx, messageId).orElseThrow(() -> new NotFound("There is no such message for you."));
+            RequestsRecord r = m.getRequestId() == null ? null : repo.request(tx, m.getRequestId());
+            if (r == null || !mayConfirm(user, r)) throw new NotFound("There is no such message for you.");
+            if (!"MATCHED".equals(m.getStatus())) throw new BadInput("type", "Someone already recorded what this message says.");
+            repo.decide(tx, messageId, "NOT_A_STEP", null, user.id(), clock.instant());
+            audit.record(tx, user.id(), "dismiss-inbound", r.getNumber(), "message " + messageId, ip);
+            return r.getNumber();
+        });
+    }
+
+    private static LocalDate parseDate(String text) {
+        if (text == null || text.isBlank()) return null;
+        try {
+            return LocalDate.parse(text.strip());
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new BadInput("date", "Give the date as YYYY-MM-DD, for example 2026-03-30.");
+        }
+    }
+
+    // --- the holding queue -----------------------------------------------------------------
+
+    public record Held(long id, OffsetDateTime receivedAt, String channel, String from, String recipient, String subject,
+                       String reason, String status, long sizeBytes, String headers, String body, List<String> attachments) {}
+
+    public Page<Held> held(User admin, int page, boolean includeDiscarded) {
+        requireAdmin(admin);
+        int size = 25;
+        int p = Math.max(1, page);
+        return new Page<>(repo.held(dsl, includeDiscarded, (p - 1) * size, size).stream().map(this::held).toList(), p, size,
+                repo.heldCount(dsl, includeDiscarded));
+    }
+
+    public Held heldMessage(User admin, long id) {
+        requireAdmin(admin);
+        return repo.find(dsl, id).filter(m -> m.getRequestId() == null || "DISCARDED".equals(m.getStatus()) || "HELD".equals(m.getStatus()))
+                .map(this::held).orElseThrow(() -> new NotFound("There is no such message in the holding queue."));
+    }
+
+    private Held held(InboundMessagesRecord m) {
+        return new Held(m.getId(), m.getReceivedAt(), m.getChannel(), m.getFromAddress(), m.getRecipient(), m.getSubject(),
+                m.getHoldReason(), m.getStatus(), m.getSizeBytes(), m.getHeaders(), m.getBodyText(), repo.attachmentNames(dsl, m.getId()));
+    }
+
+    /** The message exactly as received, for an administrator to inspect offline. */
+    public Optional<java.io.InputStream> raw(User admin, long id) {
+        requireAdmin(admin);
+        return repo.find(dsl, id).filter(m -> m.getRawSha256() != null).map(m -> {
+            try {
+                return blobs.open(m.getRawSha256());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+    }
+
+    /** An administrator vouches for a held message and puts it on a request's timeline. */
+    public void assign(User admin, long id, String number, String ip) {
+        requireAdmin(admin);
+        InboundMessagesRecord m = repo.find(dsl, id).filter(x -> "HELD".equals(x.getStatus()))
+                .orElseThrow(() -> new BadInput("number", "This message is no longer in the holding queue."));
+        if ("OVERSIZED".equals(m.getHoldReason()) || m.getRawSha256() == null) {
+            throw new BadInput("number", "Daylight did not keep this message's content; ask the agency to send it again in smaller parts.");
+        }
+        RequestsRecord r = ledger.byNumber(dsl, number == null ? "" : number.strip().toUpperCase())
+                .filter(x -> x.getSubmittedAt() != null)
+                .orElseThrow(() -> new BadInput("number", "There is no request " + Optional.ofNullable(number).orElse("") + "."));
+        ParsedMail mail;
+        try (var in = blobs.open(m.getRawSha256())) {
+            mail = ParsedMail.parse(in.readAllBytes());
+        } catch (IOException e) {
+            throw new BadInput("number", "This message cannot be read, so it cannot be put on a request.");
+        }
+        match(new Incoming(m.getChannel(), m.getEnvelopeFrom(), m.getRecipient(), null, null, m.getSizeBytes()), mail,
+                null, r, admin, id);
+    }
+
+    public void discard(User admin, long id, String ip) {
+        requireAdmin(admin);
+        dsl.transaction(t -> {
+            if (!repo.discard(t.dsl(), id, admin.id(), clock.instant())) {
+                throw new BadInput("message", "This message is no longer in the holding queue.");
+            }
+            audit.record(t.dsl(), admin.id(), "discard-inbound", "message " + id, null, ip);
+        });
+    }
+
+    public int heldCount() {
+        return repo.heldCount(dsl, false);
+    }
+
+    private static void requireAdmin(User user) {
+        if (user == null || !user.isAdmin()) throw new NotFound("There is no such page.");
+    }
+
+    /** The reply address shown to the requester and officers; empty when Daylight does not receive mail. */
+    public Optional<String> replyAddress(String number, Optional<User> viewer) {
+        if (!settings.enabled() || viewer.isEmpty()) return Optional.empty();
+        return ledger.byNumber(dsl, number).filter(r -> mayConfirm(viewer.get(), r))
+                .map(r -> new ReplyAddress(r.getNumber(), r.getReplyToken()).at(settings.replyDomain()));
+    }
+}

@@ -1,0 +1,122 @@
+package nyc.daylight.inbound;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.util.HashMap;
+import java.util.Map;
+import nyc.daylight.app.BadInput;
+import nyc.daylight.app.NotFound;
+import nyc.daylight.app.Role;
+import nyc.daylight.app.WebSession;
+
+/** Confirming agencies' e-mailed replies, and the administrators' holding queue: HTTP only. */
+public final class InboundRoutes {
+    private final InboundMail inbound;
+
+    public InboundRoutes(InboundMail inbound) {
+        this.inbound = inbound;
+    }
+
+    public void register(RoutesConfig routes) {
+        routes.post("/requests/{number}/replies/{id}/confirm", this::confirm, Role.SIGNED_IN);
+        routes.post("/requests/{number}/replies/{id}/not-a-step", this::notAStep, Role.SIGNED_IN);
+        routes.get("/admin/inbound", this::queue, Role.ADMIN);
+        routes.get("/admin/inbound/{id}", this::message, Role.ADMIN);
+        routes.get("/admin/inbound/{id}/raw", this::raw, Role.ADMIN);
+        routes.post("/admin/inbound/{id}/assign", this::assign, Role.ADMIN);
+        routes.post("/admin/inbound/{id}/discard", this::discard, Role.ADMIN);
+    }
+
+    private void confirm(Context ctx) {
+        String number = ctx.pathParam("number");
+        try {
+            inbound.confirm(WebSession.requireUser(ctx), id(ctx), ctx.formParam("type"), ctx.formParam("date"),
+                    ctx.formParams("exemptions"), ctx.ip());
+            WebSession.flash(ctx, "Recorded. The request's dates now follow the agency's message.");
+            ctx.redirect("/requests/" + number + "#timeline-title");
+        } catch (BadInput e) {
+            WebSession.flash(ctx, e.getMessage());
+            ctx.redirect("/requests/" + number + "#replies");
+        }
+    }
+
+    private void notAStep(Context ctx) {
+        String number = ctx.pathParam("number");
+        try {
+            inbound.notAStep(WebSession.requireUser(ctx), id(ctx), ctx.ip());
+            WebSession.flash(ctx, "Kept on the timeline as correspondence; nothing else changed.");
+        } catch (BadInput e) {
+            WebSession.flash(ctx, e.getMessage());
+        }
+        ctx.redirect("/requests/" + number + "#replies");
+    }
+
+    private void queue(Context ctx) {
+        int page = parsePage(ctx.queryParam("page"));
+        boolean all = "1".equals(ctx.queryParam("all"));
+        ctx.render("admin/inbound.ftlh", Map.of("page", inbound.held(WebSession.requireUser(ctx), page, all), "all", all));
+    }
+
+    private void message(Context ctx) {
+        render(ctx, Map.of());
+    }
+
+    private void render(Context ctx, Map<String, Object> extra) {
+        Map<String, Object> model = new HashMap<>(extra);
+        model.put("m", inbound.heldMessage(WebSession.requireUser(ctx), id(ctx)));
+        ctx.render("admin/inbound-message.ftlh", model);
+    }
+
+    private void raw(Context ctx) {
+        long id = id(ctx);
+        var in = inbound.raw(WebSession.requireUser(ctx), id).orElseThrow(() -> new NotFound("Daylight did not keep this message's content."));
+        // Never rendered by the browser: hostile HTML or scripts in a message stay inert.
+        ctx.header("Content-Disposition", "attachment; filename=\"message-" + id + ".eml\"");
+        ctx.contentType("application/octet-stream");
+        ctx.result(in);
+    }
+
+    private void assign(Context ctx) {
+        try {
+            inbound.assign(WebSession.requireUser(ctx), id(ctx), ctx.formParam("number"), ctx.ip());
+        } catch (BadInput e) {
+            ctx.status(400);
+            render(ctx, Map.of("error", Map.of("field", e.field(), "message", e.getMessage()),
+                    "number", ctx.formParam("number") == null ? "" : ctx.formParam("number")));
+            return;
+        }
+        WebSession.flash(ctx, "The message is on request " + ctx.formParam("number").strip().toUpperCase() + " now, and its requester was told.");
+        ctx.redirect("/admin/inbound");
+    }
+
+    private void discard(Context ctx) {
+        if (!"yes".equals(ctx.formParam("confirm"))) {
+            ctx.status(400);
+            render(ctx, Map.of("error", Map.of("field", "confirm", "message", "Tick the box to confirm you want to discard this message.")));
+            return;
+        }
+        try {
+            inbound.discard(WebSession.requireUser(ctx), id(ctx), ctx.ip());
+            WebSession.flash(ctx, "Discarded. The message is kept for the record but leaves the queue.");
+        } catch (BadInput e) {
+            WebSession.flash(ctx, e.getMessage());
+        }
+        ctx.redirect("/admin/inbound");
+    }
+
+    private static long id(Context ctx) {
+        try {
+            return Long.parseLong(ctx.pathParam("id"));
+        } catch (NumberFormatException e) {
+            throw new NotFound("There is no such message.");
+        }
+    }
+
+    private static int parsePage(String p) {
+        try {
+            return p == null ? 1 : Math.max(1, Math.min(10_000, Integer.parseInt(p)));
+        } catch (NumberFormatException e) {
+            return 1;
+        }
+    }
+}

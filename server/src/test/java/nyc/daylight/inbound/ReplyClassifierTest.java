@@ -1,0 +1,117 @@
+package nyc.daylight.inbound;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.util.List;
+import nyc.daylight.deadlines.EventType;
+import nyc.daylight.deadlines.Regime;
+import org.junit.jupiter.api.Test;
+
+/** Phrasings from real FOIL and FOIA letters (see the seeds), and the traps between them. */
+class ReplyClassifierTest {
+    private final ReplyClassifier classifier = new ReplyClassifier();
+
+    private Suggestion ny(String body) {
+        return classifier.classify("RE: FOIL request DL-2026-000001", body, false, Regime.NY_FOIL, false);
+    }
+
+    @Test
+    void an_acknowledgment_with_its_approximate_date() {
+        Suggestion s = ny("""
+                Dear Requester,
+
+                This acknowledges receipt of your Freedom of Information Law request, which has been assigned FOIL No. 2026-DOC-0412.
+                We anticipate that a determination will be made on or before April 15, 2026.
+                If you have any questions, please contact this office.
+                """);
+        assertThat(s.type()).isEqualTo(EventType.ACKNOWLEDGED);
+        assertThat(s.date()).isEqualTo(LocalDate.of(2026, 4, 15));
+        assertThat(s.evidence()).contains("acknowledges receipt");
+    }
+
+    @Test
+    void a_later_letter_with_more_time_is_an_extension_with_its_new_date() {
+        Suggestion s = classifier.classify("FOIL 2026-DOC-0412", """
+                Due to the volume of records, we require additional time to complete our search.
+                We now expect to respond by 5/29/2026.
+                """, false, Regime.NY_FOIL, true);
+        assertThat(s.type()).isEqualTo(EventType.EXTENDED);
+        assertThat(s.date()).isEqualTo(LocalDate.of(2026, 5, 29));
+    }
+
+    @Test
+    void a_first_letter_that_both_acknowledges_and_names_a_later_date_is_the_acknowledgment() {
+        Suggestion s = ny("We have received your request. Because of unusual circumstances we need more time, "
+                + "and expect to respond by 2026-06-01.");
+        assertThat(s.type()).isEqualTo(EventType.ACKNOWLEDGED);
+        assertThat(s.date()).isEqualTo(LocalDate.of(2026, 6, 1));
+    }
+
+    @Test
+    void a_denial_citing_exemptions_and_the_appeal_boilerplate_does_not_fool_it() {
+        Suggestion s = ny("""
+                Your request is denied pursuant to Public Officers Law §87(2)(e) and § 87 (2)(b), as the records were compiled
+                for law enforcement purposes. You may appeal this denial within 30 days to the Records Access Appeals Officer.
+                """);
+        assertThat(s.type()).isEqualTo(EventType.DENIED);
+        assertThat(s.exemptions()).containsExactly("87(2)(e)", "87(2)(b)");
+    }
+
+    @Test
+    void a_partial_grant_with_redactions() {
+        Suggestion s = classifier.classify("Response", """
+                Your request is granted in part and denied in part. Responsive records are attached, with redactions
+                under 5 U.S.C. §552(b)(6) and (b)(7)(C).
+                """, true, Regime.FEDERAL_FOIA, true);
+        assertThat(s.type()).isEqualTo(EventType.PARTIALLY_GRANTED);
+        assertThat(s.exemptions()).containsExactly("552(b)(6)", "552(b)(7)");
+    }
+
+    @Test
+    void no_records_found() {
+        assertThat(ny("A diligent search of the Department's files located no responsive records.").type())
+                .isEqualTo(EventType.NO_RECORDS);
+        assertThat(ny("We were unable to locate any records matching your description.").type()).isEqualTo(EventType.NO_RECORDS);
+    }
+
+    @Test
+    void a_release_needs_files_or_says_it_encloses_them() {
+        String body = "Please find attached the responsive records for the first installment of your request.";
+        assertThat(classifier.classify("Records", body, true, Regime.NY_FOIL, true).type()).isEqualTo(EventType.RECORDS_RELEASED);
+    }
+
+    @Test
+    void a_clarification_request() {
+        assertThat(ny("Your request as written is too broad. Please clarify the date range and the facilities you mean.").type())
+                .isEqualTo(EventType.CLARIFICATION_REQUESTED);
+    }
+
+    @Test
+    void a_conditional_denial_in_an_acknowledgment_is_not_a_denial() {
+        Suggestion s = ny("We have received your request. If any records are denied, you will be told of your right to appeal.");
+        assertThat(s.type()).isEqualTo(EventType.ACKNOWLEDGED);
+    }
+
+    @Test
+    void ordinary_correspondence_gets_no_suggestion() {
+        assertThat(ny("Thank you for your patience. Our office will be closed on Friday.").any()).isFalse();
+        assertThat(ny("").any()).isFalse();
+    }
+
+    @Test
+    void dates_as_agencies_write_them_and_impossible_ones_are_ignored() {
+        assertThat(ReplyClassifier.dates("by March 9, 2026, or Mar. 10 2026, or 11 March 2026, or 3/12/2026, or 2026-03-13"))
+                .containsExactly(LocalDate.of(2026, 3, 9), LocalDate.of(2026, 3, 10), LocalDate.of(2026, 3, 11),
+                        LocalDate.of(2026, 3, 12), LocalDate.of(2026, 3, 13));
+        assertThat(ReplyClassifier.dates("February 30, 2026 and 13/45/2026")).isEmpty();
+    }
+
+    @Test
+    void exemptions_follow_the_regime() {
+        assertThat(ReplyClassifier.exemptions("Exemption 5 and (b)(7)(E) apply; also 87(2)(g)", Regime.FEDERAL_FOIA))
+                .isEqualTo(List.of("552(b)(5)", "552(b)(7)"));
+        assertThat(ReplyClassifier.exemptions("Exemption 5 and (b)(7)(E) apply; also 87(2)(g)", Regime.NY_FOIL))
+                .isEqualTo(List.of("87(2)(g)"));
+    }
+}
