@@ -329,15 +329,13 @@ public final class InboundMail {
      * is refused with a clear message and nothing is appended twice.
      */
     public String confirm(User user, long messageId, String typeName, String dateText, List<String> exemptionCodes, String ip) {
-        EventType type = STEPS.stream().filter(t -> t.name().equals(typeName)).findFirst()
-                .orElseThrow(() -> new BadInput("type", "Choose what the agency's message is."));
-        LocalDate date = parseDate(dateText);
         return dsl.transactionResult(t -> {
             DSLContext tx = t.dsl();
-            InboundMessagesRecord m = repo.lock(tx, messageId).orElseThrow(() -> new NotFound("There is no such message for you."));
-            RequestsRecord r = m.getRequestId() == null ? null : repo.request(tx, m.getRequestId());
-            if (r == null || !mayConfirm(user, r)) throw new NotFound("There is no such message for you.");
-            if (!"MATCHED".equals(m.getStatus())) throw new BadInput("type", "Someone already recorded what this message says.");
+            InboundMessagesRecord m = confirmable(tx, user, messageId);
+            RequestsRecord r = repo.request(tx, m.getRequestId());
+            EventType type = STEPS.stream().filter(x -> x.name().equals(typeName)).findFirst()
+                    .orElseThrow(() -> new BadInput("type", "Choose what the agency's message is."));
+            LocalDate date = parseDate(dateText);
             Agency agency = agencies.byId().get(r.getAgencyId());
             var events = ledger.events(tx, r.getId());
             boolean decided = events.stream().anyMatch(e -> EventType.DETERMINATIONS.contains(e.type()));
@@ -376,14 +374,21 @@ public final class InboundMail {
     public String notAStep(User user, long messageId, String ip) {
         return dsl.transactionResult(t -> {
             DSLContext tx = t.dsl();
-            InboundMessagesRecord m = repo.lock(tx, messageId).orElseThrow(() -> new NotFound("There is no such message for you."));
-            RequestsRecord r = m.getRequestId() == null ? null : repo.request(tx, m.getRequestId());
-            if (r == null || !mayConfirm(user, r)) throw new NotFound("There is no such message for you.");
-            if (!"MATCHED".equals(m.getStatus())) throw new BadInput("type", "Someone already recorded what this message says.");
+            InboundMessagesRecord m = confirmable(tx, user, messageId);
+            RequestsRecord r = repo.request(tx, m.getRequestId());
             repo.decide(tx, messageId, "NOT_A_STEP", null, user.id(), clock.instant());
             audit.record(tx, user.id(), "dismiss-inbound", r.getNumber(), "message " + messageId, ip);
             return r.getNumber();
         });
+    }
+
+    /** Locks a matched reply for someone who may confirm it: who may comes first, so others learn nothing. */
+    private InboundMessagesRecord confirmable(DSLContext tx, User user, long messageId) {
+        InboundMessagesRecord m = repo.lock(tx, messageId).orElseThrow(() -> new NotFound("There is no such message for you."));
+        RequestsRecord r = m.getRequestId() == null ? null : repo.request(tx, m.getRequestId());
+        if (r == null || !mayConfirm(user, r)) throw new NotFound("There is no such message for you.");
+        if (!"MATCHED".equals(m.getStatus())) throw new BadInput("type", "Someone already recorded what this message says.");
+        return m;
     }
 
     private static LocalDate parseDate(String text) {

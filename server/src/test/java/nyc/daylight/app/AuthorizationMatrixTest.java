@@ -1,6 +1,8 @@
 package nyc.daylight.app;
 
 import static nyc.daylight.sql.jooq.Tables.ATTACHMENTS;
+import static nyc.daylight.sql.jooq.Tables.INBOUND_MESSAGES;
+import static nyc.daylight.sql.jooq.Tables.REQUESTS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
@@ -9,6 +11,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import nyc.daylight.inbound.InboundSettings;
+import nyc.daylight.notify.ReplyAddress;
+import nyc.daylight.testing.AgencyMailer;
 import nyc.daylight.testing.People;
 import nyc.daylight.testing.Portal;
 import nyc.daylight.testing.PostgresExtension;
@@ -41,7 +46,9 @@ class AuthorizationMatrixTest {
         /** An unpublished file: its requester and admins only; the public route answers 404 to others. */
         OWNER_OR_ADMIN_FILE(Outcome.HIDDEN, Outcome.ALLOWED, Outcome.HIDDEN, Outcome.HIDDEN, Outcome.HIDDEN, Outcome.ALLOWED),
         AGENCY(Outcome.SIGN_IN, Outcome.HIDDEN, Outcome.HIDDEN, Outcome.ALLOWED, Outcome.HIDDEN, Outcome.ALLOWED),
-        ADMIN(Outcome.SIGN_IN, Outcome.DENIED, Outcome.DENIED, Outcome.DENIED, Outcome.DENIED, Outcome.ALLOWED);
+        ADMIN(Outcome.SIGN_IN, Outcome.DENIED, Outcome.DENIED, Outcome.DENIED, Outcome.DENIED, Outcome.ALLOWED),
+        /** An agency's e-mailed reply: its requester, the agency's officers and admins confirm what it says. */
+        REPLY(Outcome.SIGN_IN, Outcome.ALLOWED, Outcome.HIDDEN, Outcome.ALLOWED, Outcome.HIDDEN, Outcome.ALLOWED);
 
         final Outcome[] byCaller;
 
@@ -79,9 +86,13 @@ class AuthorizationMatrixTest {
         }
         for (String r : List.of("GET /admin", "GET /admin/officers", "POST /admin/officers", "GET /admin/outbox", "GET /admin/audit",
                 "GET /admin/agencies", "GET /admin/agencies/{slug}", "POST /admin/agencies/{slug}",
-                "POST /admin/agencies/{slug}/closures", "POST /requests/{number}/hide")) {
+                "POST /admin/agencies/{slug}/closures", "POST /requests/{number}/hide", "GET /admin/inbound",
+                "GET /admin/inbound/{id}", "GET /admin/inbound/{id}/raw", "POST /admin/inbound/{id}/assign",
+                "POST /admin/inbound/{id}/discard")) {
             POLICIES.put(r, Policy.ADMIN);
         }
+        POLICIES.put("POST /requests/{number}/replies/{id}/confirm", Policy.REPLY);
+        POLICIES.put("POST /requests/{number}/replies/{id}/not-a-step", Policy.REPLY);
     }
 
     private Portal portal;
@@ -90,10 +101,14 @@ class AuthorizationMatrixTest {
     private long attachmentId;
     private long publishedRecord;
     private long unpublishedRecord;
+    private long reply;
+    private long held;
 
     @BeforeAll
     void start(TestDatabase db) throws Exception {
-        portal = new Portal(db, Instant.parse("2026-03-02T15:00:00Z"));
+        int smtpPort = AgencyMailer.freePort();
+        portal = new Portal(db, Instant.parse("2026-03-02T15:00:00Z"),
+                s -> s.withInbound(InboundSettings.disabled("reply.daylight.test").withSmtp("127.0.0.1", smtpPort)));
         People.requester(db.dsl(), "owner@example.org", "Owner");
         People.requester(db.dsl(), "other@example.org", "Other");
         People.officer(db.dsl(), "rao@doc.test", "doc", true);
@@ -118,6 +133,14 @@ class AuthorizationMatrixTest {
         officer.postFile("/agency/doc/requests/" + number + "/release", Map.of(), "files", "private.txt",
                 "SSN 123-45-6789 of the person released.".getBytes());
         unpublishedRecord = publishedRecord + 1;
+        // One reply from the agency on the request, and one message nobody could match.
+        String token = db.dsl().fetchValue(REQUESTS.REPLY_TOKEN, REQUESTS.NUMBER.eq(number));
+        AgencyMailer agency = new AgencyMailer(smtpPort);
+        agency.send("foil@doc.nyc.gov", new ReplyAddress(number, token).at("reply.daylight.test"), "Acknowledgment",
+                "We have received your request.", "<matrix-reply@doc>", portal.clock.instant());
+        agency.send("someone@elsewhere.test", "nobody@reply.daylight.test", "Stray", "Hello", "<matrix-held@x>", portal.clock.instant());
+        reply = db.dsl().fetchValue(INBOUND_MESSAGES.ID, INBOUND_MESSAGES.DEDUP_KEY.eq("mid:<matrix-reply@doc>"));
+        held = db.dsl().fetchValue(INBOUND_MESSAGES.ID, INBOUND_MESSAGES.DEDUP_KEY.eq("mid:<matrix-held@x>"));
     }
 
     @AfterAll
@@ -141,7 +164,8 @@ class AuthorizationMatrixTest {
             String method = route.substring(0, route.indexOf(' '));
             String path = route.substring(route.indexOf(' ') + 1)
                     .replace("{number}", number).replace("{slug}", "doc").replace("{token}", "not-a-token")
-                    .replace("{id}", Long.toString(route.contains("/records/") ? publishedRecord : attachmentId))
+                    .replace("{id}", Long.toString(route.contains("/records/") ? publishedRecord : route.contains("/replies/") ? reply
+                            : route.contains("/admin/inbound/") ? held : attachmentId))
                     .replace("{action}", route.contains("/records/") ? "decide" : "note");
             // Withdrawing would change the request, and signing out would end the callers' sessions,
             // for the checks after; both are checked on their own.

@@ -7,25 +7,19 @@ import static nyc.daylight.sql.jooq.Tables.REQUESTS;
 import static nyc.daylight.sql.jooq.Tables.REQUEST_EVENTS;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import jakarta.activation.DataHandler;
 import jakarta.mail.Message;
 import jakarta.mail.Session;
-import jakarta.mail.Transport;
 import jakarta.mail.internet.InternetAddress;
-import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
-import jakarta.mail.internet.MimeMultipart;
-import jakarta.mail.util.ByteArrayDataSource;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import nyc.daylight.testing.AgencyMailer;
 import nyc.daylight.testing.MailServer;
 import nyc.daylight.testing.MutableClock;
 import nyc.daylight.testing.Pdfs;
@@ -60,9 +54,7 @@ class InboundMailTest {
         this.db = db;
         clock = new MutableClock(Instant.parse("2026-03-02T15:00:00Z"));
         mail = new MailServer();
-        try (ServerSocket s = new ServerSocket(0)) {
-            smtpPort = s.getLocalPort();
-        }
+        smtpPort = AgencyMailer.freePort();
         app = RunningApp.start(db.dataSource(), clock, mail.settings().withInbound(
                 InboundSettings.disabled(DOMAIN).withSmtp("127.0.0.1", smtpPort).withMaxMessageBytes(200_000)));
     }
@@ -82,42 +74,7 @@ class InboundMailTest {
     /** Sends a message to Daylight's listener the way an agency's mail server would. */
     private void send(String from, String to, String subject, String text, String messageId, Map<String, byte[]> files,
                       Map<String, String> headers) throws Exception {
-        Properties p = new Properties();
-        p.put("mail.smtp.host", "127.0.0.1");
-        p.put("mail.smtp.port", Integer.toString(smtpPort));
-        Session session = Session.getInstance(p);
-        MimeMessage m = withMessageId(session, messageId);
-        m.setFrom(new InternetAddress(from));
-        m.setRecipient(Message.RecipientType.TO, new InternetAddress(to));
-        m.setSubject(subject);
-        m.setSentDate(Date.from(clock.instant()));
-        for (var h : headers.entrySet()) m.setHeader(h.getKey(), h.getValue());
-        if (files.isEmpty()) {
-            m.setText(text, "UTF-8");
-        } else {
-            MimeMultipart parts = new MimeMultipart();
-            MimeBodyPart body = new MimeBodyPart();
-            body.setText(text, "UTF-8");
-            parts.addBodyPart(body);
-            for (var f : files.entrySet()) {
-                MimeBodyPart file = new MimeBodyPart();
-                file.setDataHandler(new DataHandler(new ByteArrayDataSource(f.getValue(), "application/pdf")));
-                file.setFileName(f.getKey());
-                parts.addBodyPart(file);
-            }
-            m.setContent(parts);
-        }
-        Transport.send(m);
-    }
-
-    /** Jakarta Mail replaces the Message-ID whenever it saves a message; a mail server relaying it keeps the original. */
-    private static MimeMessage withMessageId(Session session, String messageId) {
-        return new MimeMessage(session) {
-            @Override
-            protected void updateMessageID() throws jakarta.mail.MessagingException {
-                setHeader("Message-ID", messageId);
-            }
-        };
+        new AgencyMailer(smtpPort).send(from, to, subject, text, messageId, clock.instant(), files, headers);
     }
 
     private String agencyEmail(String slug) {
@@ -323,7 +280,7 @@ class InboundMailTest {
         try {
             // A catch-all mailbox at an ordinary provider, as a deployment without the listener would use.
             var inbox = provider.setUser("catchall@" + DOMAIN, "catchall", "secret");
-            MimeMessage reply = withMessageId(Session.getInstance(new Properties()), "<imap-1@law>");
+            MimeMessage reply = AgencyMailer.withMessageId(Session.getInstance(new Properties()), "<imap-1@law>");
             reply.setFrom(new InternetAddress(agencyEmail));
             reply.setRecipient(Message.RecipientType.TO, new InternetAddress(replyTo));
             reply.setHeader("Delivered-To", replyTo);

@@ -19,9 +19,14 @@ public final class Portal implements AutoCloseable {
     public final OutboxWorker outbox;
 
     public Portal(TestDatabase db, Instant start) {
+        this(db, start, java.util.function.UnaryOperator.identity());
+    }
+
+    /** @param adjust changes the app's settings (turns on inbound mail, say) */
+    public Portal(TestDatabase db, Instant start, java.util.function.UnaryOperator<nyc.daylight.app.AppSettings> adjust) {
         clock = new MutableClock(start);
         mail = new MailServer();
-        app = RunningApp.start(db.dataSource(), clock, mail.settings());
+        app = RunningApp.start(db.dataSource(), clock, adjust.apply(mail.settings()));
         AgencyService agencies = new AgencyService(db.dsl());
         outbox = new OutboxWorker(db.dsl(), mail.settings().smtp());
         watcher = new DeadlineWatcher(db.dsl(), agencies, new RequestLedger(agencies, clock), new Mailer(() -> { }), clock,
