@@ -161,7 +161,7 @@ public final class DaylightApp {
                 new ScorecardRoutes(new ScorecardService(dsl, agencies, clock), agencies, new OpenData(dsl, clock))::register,
                 new RequesterLifecycleRoutes(requesterActions)::register,
                 new ReviewRoutes(reviews, publisher)::register,
-                new RecordRoutes(library, agencies)::register,
+                new RecordRoutes(library, agencies, settings.baseUrl())::register,
                 errors::register));
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;

@@ -78,6 +78,11 @@ public final class RecordLibrary {
         return Optional.of(new PublishedFile(base + " (published).pdf", blobs.open(d.get().getPublishedSha256())));
     }
 
+    /** When each of these records was published, for feeds. */
+    public java.util.Map<Long, java.time.OffsetDateTime> publishedAt(java.util.Collection<Long> ids) {
+        return repo.publishedAt(dsl, ids);
+    }
+
     /** A published record's title, for lists: what the public may read of it. */
     public record Listed(long id, String title, String kind, LocalDate publishedOn) {}
 

@@ -19,15 +19,21 @@ import nyc.daylight.app.Role;
 import nyc.daylight.app.Text;
 import nyc.daylight.records.index.BadQueryException;
 import nyc.daylight.records.index.SearchQuery;
+import nyc.daylight.requests.AtomFeed;
 import nyc.daylight.records.index.SearchResults;
 
 /** Public search over released records, the record viewer, the published file, and the search API. */
 public final class RecordRoutes {
     private static final int PAGE_SIZE = 20;
+    private static final int FEED_SIZE = 50;
     private final RecordLibrary library;
     private final AgencyService agencies;
 
-    public RecordRoutes(RecordLibrary library, AgencyService agencies) {
+    private final String baseUrl;
+
+    /** @param baseUrl the public address, for feed links */
+    public RecordRoutes(RecordLibrary library, AgencyService agencies, String baseUrl) {
+        this.baseUrl = baseUrl;
         this.library = library;
         this.agencies = agencies;
     }
@@ -37,6 +43,7 @@ public final class RecordRoutes {
         routes.get("/records/{id}", this::viewer, Role.PUBLIC);
         routes.get("/records/{id}/file", this::file, Role.PUBLIC);
         routes.get("/api/v1/search", this::api, Role.PUBLIC);
+        routes.get("/feeds/records.atom", this::feed, Role.PUBLIC);
     }
 
     private SearchQuery query(Context ctx) {
@@ -97,6 +104,42 @@ public final class RecordRoutes {
             model.put("error", e.getMessage());
         }
         ctx.render("records/search.ftlh", model);
+    }
+
+    /**
+     * Newly published records, newest publication first; with search parameters (the same as
+     * /records) it is a saved search: a feed reader shows each record once, when it is published.
+     */
+    private void feed(Context ctx) {
+        SearchQuery asked = query(ctx);
+        SearchQuery q = new SearchQuery(asked.text(), asked.agency(), asked.kind(), asked.from(), asked.to(), asked.requestNumber(),
+                SearchQuery.Sort.PUBLISHED, 1, FEED_SIZE);
+        SearchResults r;
+        try {
+            r = library.search(q);
+        } catch (BadQueryException e) {
+            throw new BadInput("q", e.getMessage());
+        }
+        var published = library.publishedAt(r.documents().stream().map(SearchResults.DocumentHit::documentId).toList());
+        List<AtomFeed.Entry> entries = r.documents().stream().filter(d -> published.containsKey(d.documentId())).map(d -> {
+            var at = published.get(d.documentId());
+            String snippet = d.pages().isEmpty() ? "" : plain(d.pages().getFirst().snippetHtml());
+            return new AtomFeed.Entry("tag:daylight," + at.getYear() + ":record/" + d.documentId(), d.title(),
+                    baseUrl + "/records/" + d.documentId(), at,
+                    d.agency() + (d.requestNumber() == null ? "" : ", request " + d.requestNumber()) + ", " + d.date() + ". "
+                            + snippet);
+        }).toList();
+        String params = ctx.queryString() == null ? "" : "?" + ctx.queryString();
+        String title = q.text() == null ? "Daylight: newly published records" : "Daylight: records matching " + q.text();
+        ctx.contentType("application/atom+xml; charset=utf-8").result(AtomFeed.write(baseUrl + "/feeds/records.atom" + params,
+                baseUrl + "/records" + params, title, "Released records published on Daylight, newest first.", entries,
+                java.time.OffsetDateTime.now()));
+    }
+
+    /** A snippet's text without its markup: feeds carry plain text, which the XML writer escapes. */
+    static String plain(String snippetHtml) {
+        return snippetHtml.replaceAll("<[^>]*>", "").replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"")
+                .replace("&#39;", "'").replace("&#x27;", "'").replace("&amp;", "&");
     }
 
     private void api(Context ctx) {

@@ -134,6 +134,12 @@ final class ReleaseRepository {
                 .fetch(DOCUMENTS.ID));
     }
 
+    java.util.Map<Long, java.time.OffsetDateTime> publishedAt(DSLContext dsl, java.util.Collection<Long> ids) {
+        if (ids.isEmpty()) return java.util.Map.of();
+        return dsl.select(DOCUMENTS.ID, DOCUMENTS.PUBLISHED_AT).from(DOCUMENTS).where(DOCUMENTS.ID.in(ids))
+                .and(DOCUMENTS.PUBLISHED_AT.isNotNull()).fetchMap(DOCUMENTS.ID, DOCUMENTS.PUBLISHED_AT);
+    }
+
     long logPublication(DSLContext tx, long documentId, String action) {
         return tx.insertInto(PUBLICATIONS).set(PUBLICATIONS.DOCUMENT_ID, documentId).set(PUBLICATIONS.ACTION, action)
                 .returning(PUBLICATIONS.SEQ).fetchOne(PUBLICATIONS.SEQ);

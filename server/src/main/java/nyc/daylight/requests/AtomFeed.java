@@ -9,15 +9,15 @@ import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 
 /** Writes an Atom feed (RFC 4287) with the required elements and stable entry ids; all text escaped by the XML writer. */
-final class AtomFeed {
+public final class AtomFeed {
     private static final String ATOM = "http://www.w3.org/2005/Atom";
 
-    record Entry(String id, String title, String link, OffsetDateTime updated, String summary) {}
+    public record Entry(String id, String title, String link, OffsetDateTime updated, String summary) {}
 
     private AtomFeed() {
     }
 
-    static String write(String selfUrl, String alternateUrl, String title, String subtitle, List<Entry> entries,
+    public static String write(String selfUrl, String alternateUrl, String title, String subtitle, List<Entry> entries,
                         OffsetDateTime fallbackUpdated) {
         try {
             StringWriter out = new StringWriter();

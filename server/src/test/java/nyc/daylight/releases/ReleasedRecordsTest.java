@@ -197,6 +197,27 @@ class ReleasedRecordsTest {
         assertThat(search("coordination").body()).contains("\"total\":0");
     }
 
+    @Test
+    void newly_published_records_and_saved_searches_are_atom_feeds_newest_publication_first() throws Exception {
+        long first = release("first.txt", "Quarterly liaison ledger, first part.".getBytes(StandardCharsets.UTF_8));
+        long second = release("second.txt", "Quarterly liaison ledger, second part.".getBytes(StandardCharsets.UTF_8));
+        long unpublished = release("third.txt", "Quarterly liaison ledger, unpublished part.".getBytes(StandardCharsets.UTF_8));
+        assertThat(officer.post("/agency/doc/records/" + second + "/publish", Map.of()).statusCode()).isEqualTo(302);
+        assertThat(officer.post("/agency/doc/records/" + first + "/publish", Map.of()).statusCode()).isEqualTo(302);
+
+        HttpResponse<String> saved = public_.get("/feeds/records.atom?q=liaison+ledger&agency=doc");
+        assertThat(saved.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/atom+xml");
+        // Published last, listed first; the record still in review is absent.
+        assertThat(nyc.daylight.testing.AtomAssert.validFeed(saved.body())).containsExactly(
+                "tag:daylight,2026:record/" + first, "tag:daylight,2026:record/" + second);
+        assertThat(saved.body()).contains("first.txt", "Quarterly liaison ledger, first part.", "/records/" + first)
+                .doesNotContain("/records/" + unpublished + "<", "<mark>");
+        assertThat(nyc.daylight.testing.AtomAssert.validFeed(public_.get("/feeds/records.atom").body()))
+                .contains("tag:daylight,2026:record/" + first, "tag:daylight,2026:record/" + second)
+                .doesNotContain("tag:daylight,2026:record/" + unpublished);
+        assertThat(public_.get("/feeds/records.atom?q=%22unclosed").statusCode()).isEqualTo(400);
+    }
+
     private static byte[] email() throws Exception {
         var session = jakarta.mail.Session.getInstance(new java.util.Properties());
         var message = new jakarta.mail.internet.MimeMessage(session);

@@ -37,7 +37,8 @@ final class PageDocuments {
 
     private PageDocuments() {}
 
-    static List<Document> of(PublishedDocument d) throws IOException {
+    /** @param seq the publication that (re)published it: newer publications sort first in feeds */
+    static List<Document> of(PublishedDocument d, long seq) throws IOException {
         List<Document> pages = new ArrayList<>(Math.max(1, d.pages().size()));
         // A document with no text (waiting for OCR) is still findable by its title and fields.
         List<String> texts = d.pages().isEmpty() ? List.of("") : d.pages();
@@ -62,6 +63,7 @@ final class PageDocuments {
             long day = d.date().toEpochDay();
             doc.add(new LongPoint(RecordFields.DATE, day));
             doc.add(new NumericDocValuesField(RecordFields.DATE, day));
+            doc.add(new NumericDocValuesField(RecordFields.PUBLISHED, seq));
             doc.add(new StoredField(RecordFields.DATE, day));
             doc.add(new SortedSetDocValuesFacetField(RecordFields.YEAR, Integer.toString(d.date().getYear())));
             for (Map.Entry<String, String> f : d.fields().entrySet()) {

@@ -11,6 +11,8 @@ final class RecordFields {
     static final String KIND = "type";
     static final String DATE = "date";
     static final String YEAR = "year";
+    /** The publication log's sequence number: the order records were published, for "newly published" feeds. */
+    static final String PUBLISHED = "published";
 
     private RecordFields() {}
 }

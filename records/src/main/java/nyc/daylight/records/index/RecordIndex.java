@@ -108,7 +108,7 @@ public final class RecordIndex implements AutoCloseable {
             if (p.document() == null) {
                 writer.deleteDocuments(id);
             } else {
-                writer.updateDocuments(id, PageDocuments.of(p.document()));
+                writer.updateDocuments(id, PageDocuments.of(p.document(), p.seq()));
             }
             last = Math.max(last, p.seq());
         }
@@ -281,6 +281,7 @@ public final class RecordIndex implements AutoCloseable {
             case RELEVANCE -> Sort.RELEVANCE;
             case NEWEST -> new Sort(new SortField(RecordFields.DATE, SortField.Type.LONG, true), SortField.FIELD_SCORE);
             case OLDEST -> new Sort(new SortField(RecordFields.DATE, SortField.Type.LONG, false), SortField.FIELD_SCORE);
+            case PUBLISHED -> new Sort(new SortField(RecordFields.PUBLISHED, SortField.Type.LONG, true), SortField.FIELD_SCORE);
         };
     }
 

@@ -8,7 +8,8 @@ import java.time.LocalDate;
  */
 public record SearchQuery(String text, String agency, String kind, LocalDate from, LocalDate to, String requestNumber,
                           Sort sort, int page, int pageSize) {
-    public enum Sort { RELEVANCE, NEWEST, OLDEST }
+    /** NEWEST and OLDEST go by the record's own date; PUBLISHED puts the latest published first. */
+    public enum Sort { RELEVANCE, NEWEST, OLDEST, PUBLISHED }
 
     public SearchQuery {
         if (sort == null) sort = Sort.RELEVANCE;
