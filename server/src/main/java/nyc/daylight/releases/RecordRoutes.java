@@ -98,6 +98,7 @@ public final class RecordRoutes {
                 model.put("results", r);
                 model.put("pages", (r.totalDocuments() + PAGE_SIZE - 1) / PAGE_SIZE);
                 model.put("linkBase", link(ctx, "/records"));
+                model.put("feedLink", link(ctx, "/feeds/records.atom"));
             }
         } catch (BadQueryException | BadInput e) {
             ctx.status(400);
