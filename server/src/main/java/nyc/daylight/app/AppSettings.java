@@ -1,6 +1,7 @@
 package nyc.daylight.app;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Optional;
 import nyc.daylight.accounts.RateLimits;
 import nyc.daylight.notify.SmtpSettings;
@@ -9,11 +10,17 @@ import nyc.daylight.notify.SmtpSettings;
  * What the running application needs beyond its database and clock.
  *
  * @param baseUrl the public address, used in links sent by e-mail (no trailing slash)
+ * @param firstDeadlineCheck how long after start the deadline watcher makes its first pass
  */
 public record AppSettings(String baseUrl, Optional<SmtpSettings> smtp, RateLimits rateLimits, Path dataDir,
-                          boolean watchDeadlines) {
+                          boolean watchDeadlines, Duration firstDeadlineCheck) {
     public AppSettings {
         baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+    }
+
+    /** The first pass half a minute after start: the node serves before it catches up on notices. */
+    public AppSettings(String baseUrl, Optional<SmtpSettings> smtp, RateLimits rateLimits, Path dataDir, boolean watchDeadlines) {
+        this(baseUrl, smtp, rateLimits, dataDir, watchDeadlines, Duration.ofSeconds(30));
     }
 
     public static AppSettings local(int port, Path dataDir) {
@@ -22,7 +29,11 @@ public record AppSettings(String baseUrl, Optional<SmtpSettings> smtp, RateLimit
 
     /** Tests run the deadline watcher by hand, with their own clock, instead of on a timer. */
     public AppSettings withoutDeadlineWatcher() {
-        return new AppSettings(baseUrl, smtp, rateLimits, dataDir, false);
+        return new AppSettings(baseUrl, smtp, rateLimits, dataDir, false, firstDeadlineCheck);
+    }
+
+    public AppSettings withFirstDeadlineCheck(Duration after) {
+        return new AppSettings(baseUrl, smtp, rateLimits, dataDir, watchDeadlines, after);
     }
 
     /** The Lucene index of published record pages: derived data, rebuilt by {@code daylight reindex}. */

@@ -186,7 +186,7 @@ public final class DaylightApp {
             config.events.serverStopping(extractor::close);
             config.events.serverStopping(outbox::close);
             if (settings.watchDeadlines()) {
-                config.events.serverStarted(watcher::start);
+                config.events.serverStarted(() -> watcher.start(settings.firstDeadlineCheck()));
                 config.events.serverStopping(watcher::close);
             }
         });
