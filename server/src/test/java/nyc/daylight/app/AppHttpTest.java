@@ -89,7 +89,7 @@ class AppHttpTest {
     @Test
     void prometheus_metrics_include_the_production_connection_pool(TestDatabase db) throws Exception {
         Database pooled = Database.open(new DaylightConfig("127.0.0.1", 0, java.util.Optional.of(db.url()),
-                java.util.Optional.of(db.user()), java.util.Optional.ofNullable(System.getenv("DAYLIGHT_TEST_DATABASE_PASSWORD")),
+                java.util.Optional.of(db.user()), java.util.Optional.ofNullable(db.password()),
                 java.nio.file.Files.createTempDirectory("daylight-pool")));
         try (RunningApp withPool = RunningApp.start(pooled.dataSource(), Clock.systemUTC())) {
             withPool.get("/agencies");

@@ -63,9 +63,8 @@ class DeadlineWatcherCrashTest {
                 "serve", "--host", "127.0.0.1", "--port", Integer.toString(port), "--data-dir", dataDir.toString(),
                 "--database-url", db.url(), "--database-user", db.user(), "--deadline-check-delay", "0"));
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
-        String password = System.getenv("DAYLIGHT_TEST_DATABASE_PASSWORD");
         pb.environment().keySet().removeIf(k -> k.startsWith("DAYLIGHT_"));
-        if (password != null) pb.environment().put("DAYLIGHT_DATABASE_PASSWORD", password);
+        if (db.password() != null) pb.environment().put("DAYLIGHT_DATABASE_PASSWORD", db.password());
         Process p = pb.start();
         Node node = new Node(p, new CompletableFuture<>(), new CompletableFuture<>());
         Thread.ofVirtual().start(() -> {
