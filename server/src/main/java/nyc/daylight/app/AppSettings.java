@@ -1,6 +1,7 @@
 package nyc.daylight.app;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Optional;
 import nyc.daylight.accounts.RateLimits;
 import nyc.daylight.inbound.InboundSettings;
@@ -10,17 +11,13 @@ import nyc.daylight.notify.SmtpSettings;
  * What the running application needs beyond its database and clock.
  *
  * @param baseUrl the public address, used in links sent by e-mail (no trailing slash)
+ * @param firstDeadlineCheck how long after start the deadline watcher makes its first pass
  */
 public record AppSettings(String baseUrl, Optional<SmtpSettings> smtp, RateLimits rateLimits, Path dataDir,
-                          boolean watchDeadlines, InboundSettings inbound) {
+                          boolean watchDeadlines, Duration firstDeadlineCheck, InboundSettings inbound) {
     public AppSettings {
         baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
         if (inbound == null) inbound = InboundSettings.disabled(hostOf(baseUrl));
-    }
-
-    /** Without inbound e-mail: letters keep the requester's address as Reply-To. */
-    public AppSettings(String baseUrl, Optional<SmtpSettings> smtp, RateLimits rateLimits, Path dataDir, boolean watchDeadlines) {
-        this(baseUrl, smtp, rateLimits, dataDir, watchDeadlines, null);
     }
 
     private static String hostOf(String url) {
@@ -29,7 +26,15 @@ public record AppSettings(String baseUrl, Optional<SmtpSettings> smtp, RateLimit
     }
 
     public AppSettings withInbound(InboundSettings inbound) {
-        return new AppSettings(baseUrl, smtp, rateLimits, dataDir, watchDeadlines, inbound);
+        return new AppSettings(baseUrl, smtp, rateLimits, dataDir, watchDeadlines, firstDeadlineCheck, inbound);
+    }
+
+    /**
+     * The first deadline pass half a minute after start (the node serves before it catches up on
+     * notices), and no inbound e-mail (letters keep the requester's address as Reply-To).
+     */
+    public AppSettings(String baseUrl, Optional<SmtpSettings> smtp, RateLimits rateLimits, Path dataDir, boolean watchDeadlines) {
+        this(baseUrl, smtp, rateLimits, dataDir, watchDeadlines, Duration.ofSeconds(30), null);
     }
 
     public static AppSettings local(int port, Path dataDir) {
@@ -38,7 +43,11 @@ public record AppSettings(String baseUrl, Optional<SmtpSettings> smtp, RateLimit
 
     /** Tests run the deadline watcher by hand, with their own clock, instead of on a timer. */
     public AppSettings withoutDeadlineWatcher() {
-        return new AppSettings(baseUrl, smtp, rateLimits, dataDir, false, inbound);
+        return new AppSettings(baseUrl, smtp, rateLimits, dataDir, false, firstDeadlineCheck, inbound);
+    }
+
+    public AppSettings withFirstDeadlineCheck(Duration after) {
+        return new AppSettings(baseUrl, smtp, rateLimits, dataDir, watchDeadlines, after, inbound);
     }
 
     /** The Lucene index of published record pages: derived data, rebuilt by {@code daylight reindex}. */

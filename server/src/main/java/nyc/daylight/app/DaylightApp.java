@@ -211,7 +211,7 @@ public final class DaylightApp {
                 config.events.serverStopping(poller::close);
             });
             if (settings.watchDeadlines()) {
-                config.events.serverStarted(watcher::start);
+                config.events.serverStarted(() -> watcher.start(settings.firstDeadlineCheck()));
                 config.events.serverStopping(watcher::close);
             }
         });

@@ -167,6 +167,11 @@ public final class Main implements Runnable {
         @Option(names = "--demo", description = "Fill an empty database with a clearly labelled synthetic dataset.")
         boolean demo;
 
+        @Option(names = "--deadline-check-delay", defaultValue = "${env:DAYLIGHT_DEADLINE_CHECK_DELAY:-30}",
+                description = "Seconds from start to the deadline watcher's first pass, then every 15 minutes "
+                        + "(DAYLIGHT_DEADLINE_CHECK_DELAY, default ${DEFAULT-VALUE}).")
+        int deadlineCheckDelay;
+
         @Override
         public Integer call() throws Exception {
             DaylightConfig config = options.toConfig();
@@ -188,7 +193,8 @@ public final class Main implements Runnable {
                     }
                 }
                 Javalin app = new DaylightApp(database.dataSource(), Clock.systemUTC(),
-                        options.toSettings(config.port(), config.dataDir())).create();
+                        options.toSettings(config.port(), config.dataDir())
+                                .withFirstDeadlineCheck(java.time.Duration.ofSeconds(Math.max(0, deadlineCheckDelay)))).create();
                 CountDownLatch stopped = new CountDownLatch(1);
                 // Ctrl-C: stop taking requests, then stop PostgreSQL, so no process is orphaned.
                 Runtime.getRuntime().addShutdownHook(new Thread(() -> {

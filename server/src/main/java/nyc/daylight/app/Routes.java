@@ -28,9 +28,12 @@ final class Routes {
     }
 
     private final RequestIds requestIds = new RequestIds();
+    private final AccessLog accessLog = new AccessLog();
 
     void register(RoutesConfig routes) {
         routes.before(requestIds::assign);
+        routes.before(accessLog::before);
+        routes.after(accessLog::after);
         routes.before(metrics::before);
         routes.after(metrics::after);
         routes.before(Routes::securityHeaders);

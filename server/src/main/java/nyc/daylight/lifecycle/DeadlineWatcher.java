@@ -54,7 +54,7 @@ public final class DeadlineWatcher implements AutoCloseable {
         this.clock = clock;
     }
 
-    public synchronized void start() {
+    public synchronized void start(java.time.Duration firstPassAfter) {
         if (executor != null) return;
         executor = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "daylight-deadlines");
@@ -63,12 +63,15 @@ public final class DeadlineWatcher implements AutoCloseable {
         });
         executor.scheduleWithFixedDelay(() -> {
             try {
+                long started = System.nanoTime();
                 int sent = runOnce();
-                if (sent > 0) log.info("Deadline watcher sent {} notice(s)", sent);
+                // Every pass, even an empty one: the line an operator (and the crash test) reads
+                // to know the watcher has caught up since start.
+                log.info("Deadline watcher pass done: {} notice(s) sent in {} ms", sent, (System.nanoTime() - started) / 1_000_000);
             } catch (RuntimeException e) {
                 log.warn("Deadline watcher failed; will try again", e);
             }
-        }, 30, 15 * 60, TimeUnit.SECONDS);
+        }, firstPassAfter.toMillis(), TimeUnit.MINUTES.toMillis(15), TimeUnit.MILLISECONDS);
     }
 
     private final java.util.concurrent.atomic.AtomicLong runs = new java.util.concurrent.atomic.AtomicLong();

@@ -87,6 +87,20 @@ class AppHttpTest {
     }
 
     @Test
+    void prometheus_metrics_include_the_production_connection_pool(TestDatabase db) throws Exception {
+        Database pooled = Database.open(new DaylightConfig("127.0.0.1", 0, java.util.Optional.of(db.url()),
+                java.util.Optional.of(db.user()), java.util.Optional.ofNullable(db.password()),
+                java.nio.file.Files.createTempDirectory("daylight-pool")));
+        try (RunningApp withPool = RunningApp.start(pooled.dataSource(), Clock.systemUTC())) {
+            withPool.get("/agencies");
+            assertThat(withPool.get("/metrics").body()).contains("hikaricp_connections_active", "hikaricp_connections_idle",
+                    "hikaricp_connections_pending", "hikaricp_connections_acquire_seconds_count");
+        } finally {
+            pooled.close();
+        }
+    }
+
+    @Test
     void behind_https_browsers_are_told_to_stay_on_https() throws Exception {
         var http = java.net.http.HttpClient.newHttpClient();
         var viaProxy = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(app.baseUrl() + "/"))

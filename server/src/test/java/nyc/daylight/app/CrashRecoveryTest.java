@@ -30,7 +30,10 @@ class CrashRecoveryTest {
 
     private ProcessBuilder daylight(String... args) {
         String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> cmd = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"), Main.class.getName()));
+        // The production logging configuration, not the tests' (warnings only): the child's
+        // "Daylight is running" line is how the test knows it is up.
+        List<String> cmd = new ArrayList<>(List.of(java, "-Dlogback.configurationFile=logback.xml",
+                "-cp", System.getProperty("java.class.path"), Main.class.getName()));
         cmd.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
         // The embedded database, whatever the test run itself uses.

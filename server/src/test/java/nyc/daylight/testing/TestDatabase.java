@@ -32,6 +32,11 @@ public final class TestDatabase {
         return dataSource.getUser();
     }
 
+    /** For a test that hands the database to another process; null when none is needed. */
+    public String password() {
+        return dataSource.getPassword();
+    }
+
     public DataSource dataSource() {
         return dataSource;
     }
