@@ -118,7 +118,8 @@ public final class RequestApiRoutes {
         return q.append("page=").append(page).toString();
     }
 
-    private static Map<String, Object> summary(RequestSummary s) {
+    /** A list row as every request list of the API shows it (the RequestSummary schema). */
+    public static Map<String, Object> summary(RequestSummary s) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("number", s.number());
         m.put("title", s.title());
