@@ -247,6 +247,24 @@ class ApiTokensTest {
     }
 
     @Test
+    void the_documented_curl_script_files_a_request_once_per_key() throws Exception {
+        java.nio.file.Path script = java.nio.file.Path.of("..", "docs", "file-request-with-token.sh");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.exists(script), "run from the server module");
+        org.junit.jupiter.api.Assumptions.assumeTrue(new ProcessBuilder("curl", "--version").start().waitFor() == 0, "curl installed");
+        People.requester(db.dsl(), "curl@example.org", "Curl User");
+        String token = portal.as("curl@example.org").createToken("curl", "write");
+        for (int run = 0; run < 2; run++) {
+            ProcessBuilder pb = new ProcessBuilder("bash", script.toString()).redirectErrorStream(true);
+            pb.environment().putAll(Map.of("TOKEN", token, "DAYLIGHT_URL", portal.app.baseUrl(), "IDEMPOTENCY_KEY", "docs-script-run"));
+            Process p = pb.start();
+            String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            assertThat(p.waitFor()).as(out).isZero();
+            assertThat(json.readTree(out).get("repeated").asBoolean()).as(out).isEqualTo(run == 1);
+        }
+        assertThat(db.dsl().fetchCount(REQUESTS, REQUESTS.TITLE.eq("DOC communications with ICE about release dates"))).isEqualTo(1);
+    }
+
+    @Test
     void an_account_holds_at_most_ten_tokens() throws Exception {
         People.requester(db.dsl(), "many@example.org", null);
         WebClient many = portal.as("many@example.org");

@@ -41,7 +41,9 @@ class AuthorizationMatrixTest {
         /** An unpublished file: its requester and admins only; the public route answers 404 to others. */
         OWNER_OR_ADMIN_FILE(Outcome.HIDDEN, Outcome.ALLOWED, Outcome.HIDDEN, Outcome.HIDDEN, Outcome.HIDDEN, Outcome.ALLOWED),
         AGENCY(Outcome.SIGN_IN, Outcome.HIDDEN, Outcome.HIDDEN, Outcome.ALLOWED, Outcome.HIDDEN, Outcome.ALLOWED),
-        ADMIN(Outcome.SIGN_IN, Outcome.DENIED, Outcome.DENIED, Outcome.DENIED, Outcome.DENIED, Outcome.ALLOWED);
+        ADMIN(Outcome.SIGN_IN, Outcome.DENIED, Outcome.DENIED, Outcome.DENIED, Outcome.DENIED, Outcome.ALLOWED),
+        /** API writes: a bearer token only; a session cookie is not read there, so every browser caller is asked for a token. */
+        TOKEN_ONLY(Outcome.SIGN_IN, Outcome.SIGN_IN, Outcome.SIGN_IN, Outcome.SIGN_IN, Outcome.SIGN_IN, Outcome.SIGN_IN);
 
         final Outcome[] byCaller;
 
@@ -66,6 +68,10 @@ class AuthorizationMatrixTest {
             POLICIES.put(r, Policy.PUBLIC);
         }
         for (String r : List.of("POST /requests", "GET /me", "GET /agency")) POLICIES.put(r, Policy.SIGNED_IN);
+        // API tokens
+        for (String r : List.of("GET /me/tokens", "POST /me/tokens", "GET /api/v1/me/requests")) POLICIES.put(r, Policy.SIGNED_IN);
+        for (String r : List.of("GET /me/tokens/{id}/revoke", "POST /me/tokens/{id}/revoke")) POLICIES.put(r, Policy.OWNER);
+        for (String r : List.of("POST /api/v1/requests", "POST /api/v1/requests/{number}/events")) POLICIES.put(r, Policy.TOKEN_ONLY);
         for (String r : List.of("GET /requests/{number}/withdraw", "POST /requests/{number}/withdraw",
                 "POST /requests/{number}/correspondence", "GET /requests/{number}/appeal", "POST /requests/{number}/appeal",
                 "POST /requests/{number}/clarification", "POST /requests/{number}/follow-ups", "POST /requests/{number}/embargo")) {
@@ -90,6 +96,8 @@ class AuthorizationMatrixTest {
     private long attachmentId;
     private long publishedRecord;
     private long unpublishedRecord;
+    private long ownersToken;
+    private final Map<Caller, String> tokens = new LinkedHashMap<>();
 
     @BeforeAll
     void start(TestDatabase db) throws Exception {
@@ -118,6 +126,11 @@ class AuthorizationMatrixTest {
         officer.postFile("/agency/doc/requests/" + number + "/release", Map.of(), "files", "private.txt",
                 "SSN 123-45-6789 of the person released.".getBytes());
         unpublishedRecord = publishedRecord + 1;
+        for (Caller c : Caller.values()) {
+            if (c != Caller.ANONYMOUS) tokens.put(c, clients.get(c).createToken("matrix", "write"));
+        }
+        ownersToken = db.dsl().select(org.jooq.impl.DSL.min(nyc.daylight.sql.jooq.Tables.API_TOKENS.ID))
+                .from(nyc.daylight.sql.jooq.Tables.API_TOKENS).fetchOne(0, Long.class);
     }
 
     @AfterAll
@@ -141,7 +154,8 @@ class AuthorizationMatrixTest {
             String method = route.substring(0, route.indexOf(' '));
             String path = route.substring(route.indexOf(' ') + 1)
                     .replace("{number}", number).replace("{slug}", "doc").replace("{token}", "not-a-token")
-                    .replace("{id}", Long.toString(route.contains("/records/") ? publishedRecord : attachmentId))
+                    .replace("{id}", Long.toString(route.contains("/records/") ? publishedRecord
+                            : route.contains("/me/tokens/") ? ownersToken : attachmentId))
                     .replace("{action}", route.contains("/records/") ? "decide" : "note");
             // Withdrawing would change the request, and signing out would end the callers' sessions,
             // for the checks after; both are checked on their own.
@@ -183,6 +197,20 @@ class AuthorizationMatrixTest {
             }
         }
         assertThat(clients.get(Caller.OFFICER_OF_AGENCY).get("/agency/doc/records/" + unpublishedRecord).body()).contains("123-45-6789");
+    }
+
+    @Test
+    void with_tokens_officer_actions_follow_the_agency_policy_and_filing_any_signed_in_policy() throws Exception {
+        List<String> failures = new ArrayList<>();
+        for (Caller caller : Caller.values()) {
+            var api = new nyc.daylight.testing.ApiClient(portal.app, tokens.get(caller));
+            // An acknowledgment without its date: allowed callers reach the validation (400), nothing changes.
+            Outcome acted = classify(api.post("/api/v1/requests/" + number + "/events", "{\"action\": \"acknowledge\"}"));
+            if (acted != Policy.AGENCY.byCaller[caller.ordinal()]) failures.add("events as " + caller + ": " + acted);
+            Outcome filed = classify(api.post("/api/v1/requests", "{\"agencies\": []}"));
+            if (filed != Policy.SIGNED_IN.byCaller[caller.ordinal()]) failures.add("filing as " + caller + ": " + filed);
+        }
+        assertThat(failures).isEmpty();
     }
 
     private static Outcome classify(HttpResponse<String> r) {
