@@ -153,6 +153,11 @@ public final class AccountService {
                 .map(u -> repo.toUser(dsl, u));
     }
 
+    /** An account by id, with its current role and agencies: for credentials other than a session (API tokens). */
+    public Optional<User> user(long id) {
+        return repo.byId(dsl, id).map(u -> repo.toUser(dsl, u));
+    }
+
     /** Always succeeds from the caller's point of view; a link goes out only if the account exists. */
     public void requestReset(String email, String ip) {
         String address = normalizeEmail(email);

@@ -2,7 +2,7 @@ package nyc.daylight.app;
 
 /**
  * Input that cannot be used, naming the field at fault. Answered as 400: JSON
- * {@code {"error": …, "field": …}} on the API, a page elsewhere. Services throw it too, so the
+ * {@code {"error": {"code": "invalid_field", "field": …, …}}} on the API, a page elsewhere. Services throw it too, so the
  * rule lives in one place whichever edge called.
  */
 public final class BadInput extends RuntimeException {

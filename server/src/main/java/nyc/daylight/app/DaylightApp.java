@@ -138,7 +138,10 @@ public final class DaylightApp {
         DeadlineWatcher watcher = new DeadlineWatcher(dsl, agencies, ledger, mailer, clock, settings.baseUrl());
         Metrics metrics = new Metrics(dataSource, dsl);
         metrics.watch(watcher, indexer);
-        Routes routes = new Routes(session, metrics, new ApiRateLimiter(settings.rateLimits().apiPerMinute(), System::nanoTime), List.of(
+        nyc.daylight.api.ApiTokenService apiTokens = new nyc.daylight.api.ApiTokenService(dsl, accounts);
+        ApiLimits apiLimits = new ApiLimits(new ApiRateLimiter(settings.rateLimits().apiPerMinute(), System::nanoTime),
+                new ApiRateLimiter(settings.rateLimits().apiWritesPerMinute(), System::nanoTime));
+        Routes routes = new Routes(session, metrics, new BearerAuth(apiTokens), apiLimits, List.of(
                 new HealthRoutes(new HealthCheck(dsl, VERSION))::register,
                 new SiteRoutes()::register,
                 new AccountRoutes(accounts, session)::register,
@@ -156,6 +159,8 @@ public final class DaylightApp {
                 new RequestApiRoutes(requests, overdue)::register,
                 new RequestFeeds(requests, agencies, overdue, settings.baseUrl())::register,
                 new nyc.daylight.api.ApiDocsRoutes()::register,
+                new nyc.daylight.api.TokenRoutes(apiTokens)::register,
+                new nyc.daylight.api.ApiWriteRoutes(requests, officerActions)::register,
                 metrics::register,
                 new OfficerRoutes(dsl, officerActions, agencies, ledger, clock, library::allFor)::register,
                 new ScorecardRoutes(new ScorecardService(dsl, agencies, clock), agencies, new OpenData(dsl, clock))::register,

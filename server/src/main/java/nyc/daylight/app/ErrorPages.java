@@ -23,23 +23,15 @@ final class ErrorPages {
     }
 
     void register(RoutesConfig routes) {
-        routes.exception(BadInput.class, (e, ctx) -> {
-            if (wantsJson(ctx)) {
-                Map<String, Object> body = new LinkedHashMap<>();
-                body.put("error", e.getMessage());
-                body.put("field", e.field());
-                ctx.status(400).json(body);
-            } else {
-                respond(ctx, 400, e.getMessage());
-            }
-        });
+        routes.exception(BadInput.class, (e, ctx) -> respond(ctx, 400, "invalid_field", e.getMessage(), e.field()));
         routes.exception(RateLimited.class, (e, ctx) -> {
             ctx.header("Retry-After", Integer.toString(e.retryAfterSeconds()));
             respond(ctx, 429, e.getMessage());
         });
         routes.exception(NotFound.class, (e, ctx) -> respond(ctx, 404, e.getMessage()));
         routes.exception(AccessDenied.class, (e, ctx) -> respond(ctx, 403, e.getMessage()));
-        routes.exception(HttpResponseException.class, (e, ctx) -> respond(ctx, e.getStatus(), publicMessage(e)));
+        routes.exception(HttpResponseException.class, (e, ctx) ->
+                respond(ctx, e.getStatus(), e.getDetails().getOrDefault("code", codeFor(e.getStatus())), publicMessage(e), null));
         routes.exception(org.jooq.exception.DataAccessException.class, (e, ctx) -> {
             if (isConnectionFailure(e)) {
                 String ref = RequestIds.of(ctx);
@@ -84,17 +76,44 @@ final class ErrorPages {
     }
 
     private void respond(Context ctx, int status, String message) {
+        respond(ctx, status, codeFor(status), message, null);
+    }
+
+    /**
+     * One shape for every JSON error, so a client handles errors in one place:
+     * {@code {"error": {"status", "code", "message", "field"?}}}. The code is stable and meant for
+     * programs; the message is for people and may change.
+     */
+    private void respond(Context ctx, int status, String code, String message, String field) {
         ctx.status(status);
         if (wantsJson(ctx)) {
-            Map<String, Object> body = new LinkedHashMap<>();
-            body.put("error", message);
-            body.put("status", status);
-            ctx.json(body);
+            if (status == 401 && ctx.path().startsWith("/api/")) ctx.header("WWW-Authenticate", "Bearer realm=\"daylight\"");
+            Map<String, Object> error = new LinkedHashMap<>();
+            error.put("status", status);
+            error.put("code", code);
+            error.put("message", message);
+            if (field != null) error.put("field", field);
+            ctx.json(Map.of("error", error));
             return;
         }
         String title = HttpStatus.forStatus(status).getMessage();
         ctx.html(templates.render("error.ftlh", Map.of(
                 "status", status, "title", title, "message", message), ctx));
+    }
+
+    private static String codeFor(int status) {
+        return switch (status) {
+            case 400 -> "bad_request";
+            case 401 -> "unauthorized";
+            case 403 -> "forbidden";
+            case 404 -> "not_found";
+            case 405 -> "method_not_allowed";
+            case 413 -> "too_large";
+            case 429 -> "rate_limited";
+            case 503 -> "unavailable";
+            case 500 -> "internal_error";
+            default -> "http_" + status;
+        };
     }
 
     private static boolean wantsJson(Context ctx) {

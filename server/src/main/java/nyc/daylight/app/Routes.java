@@ -18,10 +18,12 @@ final class Routes {
     private final WebSession session;
     private final Metrics metrics;
     private final List<Consumer<RoutesConfig>> features;
-    private final ApiRateLimiter apiLimiter;
+    private final BearerAuth bearer;
+    private final ApiLimits apiLimits;
 
-    Routes(WebSession session, Metrics metrics, ApiRateLimiter apiLimiter, List<Consumer<RoutesConfig>> features) {
-        this.apiLimiter = apiLimiter;
+    Routes(WebSession session, Metrics metrics, BearerAuth bearer, ApiLimits apiLimits, List<Consumer<RoutesConfig>> features) {
+        this.bearer = bearer;
+        this.apiLimits = apiLimits;
         this.session = session;
         this.metrics = metrics;
         this.features = features;
@@ -37,9 +39,11 @@ final class Routes {
         routes.before(metrics::before);
         routes.after(metrics::after);
         routes.before(Routes::securityHeaders);
-        routes.before("/api/*", this::limitApi);
+        // The token first: it decides which bucket the call spends.
+        routes.before("/api/*", bearer::before);
+        routes.before("/api/*", apiLimits::before);
         // The search page costs what the search API costs: same pace, same bucket.
-        routes.before("/records", this::limitApi);
+        routes.before("/records", apiLimits::before);
         routes.before(session::before);
         routes.beforeMatched(Routes::checkRole);
         features.forEach(f -> f.accept(routes));
@@ -59,16 +63,6 @@ final class Routes {
         }
     }
 
-    private void limitApi(Context ctx) {
-        ApiRateLimiter.Decision d = apiLimiter.acquire(ctx.ip());
-        ctx.header("X-RateLimit-Limit", Integer.toString(apiLimiter.perMinute()));
-        ctx.header("X-RateLimit-Remaining", Integer.toString(d.remaining()));
-        if (!d.allowed()) {
-            throw new RateLimited("Too many API requests from your address: at most " + apiLimiter.perMinute()
-                    + " a minute. Try again in " + d.retryAfterSeconds() + " second(s).", d.retryAfterSeconds());
-        }
-    }
-
     private static void checkRole(Context ctx) {
         if (ctx.routeRoles().isEmpty()) {
             // A route without a declared role is a programming error: refuse rather than expose.
@@ -77,7 +71,10 @@ final class Routes {
         if (ctx.routeRoles().contains(Role.PUBLIC)) return;
         var user = WebSession.user(ctx);
         if (user.isEmpty()) {
-            if (ctx.path().startsWith("/api/") || !ctx.method().name().equals("GET")) {
+            if (ctx.path().startsWith("/api/")) {
+                throw new UnauthorizedResponse("Send a personal API token ('Authorization: Bearer dl_…'); create one at /me/tokens.");
+            }
+            if (!ctx.method().name().equals("GET")) {
                 throw new UnauthorizedResponse("Please sign in.");
             }
             ctx.redirect("/signin?next=" + URLEncoder.encode(ctx.path(), StandardCharsets.UTF_8));

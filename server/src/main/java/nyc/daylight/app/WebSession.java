@@ -38,6 +38,11 @@ public final class WebSession {
             Language.before(ctx);
             return;
         }
+        // A bearer token already named the caller: no cookie plays any part in that call.
+        if (BearerAuth.token(ctx).isPresent()) return;
+        // Writes to the API take bearer tokens only, so their cookies are not even read: a
+        // cross-site form cannot act through a signed-in browser, and there is no CSRF to check.
+        if (ctx.path().startsWith("/api/") && isStateChanging(ctx)) return;
         String session = ctx.cookie(SESSION_COOKIE);
         accounts.currentUser(session).ifPresent(u -> ctx.attribute(USER, u));
         String csrf = ctx.cookie(CSRF_COOKIE);
@@ -54,6 +59,11 @@ public final class WebSession {
     private static boolean isStateChanging(Context ctx) {
         String m = ctx.method().name();
         return !(m.equals("GET") || m.equals("HEAD") || m.equals("OPTIONS"));
+    }
+
+    /** The caller, when something other than the session cookie named them (an API token). */
+    static void actAs(Context ctx, User user) {
+        ctx.attribute(USER, user);
     }
 
     public static Optional<User> user(Context ctx) {

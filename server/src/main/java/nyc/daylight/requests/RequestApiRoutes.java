@@ -73,7 +73,7 @@ public final class RequestApiRoutes {
         body.put("agency", Map.of("slug", v.agency().slug(), "name", v.agency().name(), "regime", v.agency().regime().name()));
         body.put("status", v.standing());
         body.put("statusLabel", v.standingLabel());
-        body.put("submittedAt", v.submittedAt() == null ? null : v.submittedAt().toString());
+        body.put("submittedAt", instant(v.submittedAt()));
         body.put("effectiveReceipt", v.report().effectiveReceipt().toString());
         if (v.requesterName() != null) body.put("requesterName", v.requesterName());
         body.put("deadlines", v.report().deadlines().stream().map(d -> {
@@ -96,7 +96,7 @@ public final class RequestApiRoutes {
         body.put("timeline", v.timeline().stream().map(e -> {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("type", e.type());
-            m.put("occurredAt", e.occurredAt().toString());
+            m.put("occurredAt", instant(e.occurredAt()));
             m.put("date", e.dueDate() == null ? null : e.dueDate().toString());
             m.put("reason", e.reason());
             m.put("body", e.body());
@@ -118,7 +118,16 @@ public final class RequestApiRoutes {
         return q.append("page=").append(page).toString();
     }
 
-    private static Map<String, Object> summary(RequestSummary s) {
+    /**
+     * RFC 3339, seconds always included: OffsetDateTime.toString() drops zero seconds
+     * ("2026-03-02T15:00Z"), which date-time parsers reject.
+     */
+    private static String instant(java.time.OffsetDateTime t) {
+        return t == null ? null : t.format(java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+    }
+
+    /** A list row as every request list of the API shows it (the RequestSummary schema). */
+    public static Map<String, Object> summary(RequestSummary s) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("number", s.number());
         m.put("title", s.title());
@@ -126,7 +135,7 @@ public final class RequestApiRoutes {
         m.put("status", s.standing());
         m.put("nextDue", s.nextDue() == null ? null : s.nextDue().toString());
         m.put("nextStep", s.nextStep());
-        m.put("submittedAt", s.submittedAt() == null ? null : s.submittedAt().toString());
+        m.put("submittedAt", instant(s.submittedAt()));
         return m;
     }
 

@@ -152,6 +152,6 @@ class AppHttpTest {
     void an_unknown_api_path_is_a_404_in_json() throws Exception {
         HttpResponse<String> r = app.get("/api/v1/nothing-here");
         assertThat(r.statusCode()).isEqualTo(404);
-        assertThat(r.body()).contains("\"error\"", "\"status\":404");
+        assertThat(r.body()).contains("\"error\":{", "\"status\":404", "\"code\":\"not_found\"");
     }
 }

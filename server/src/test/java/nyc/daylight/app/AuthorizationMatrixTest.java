@@ -48,7 +48,9 @@ class AuthorizationMatrixTest {
         AGENCY(Outcome.SIGN_IN, Outcome.HIDDEN, Outcome.HIDDEN, Outcome.ALLOWED, Outcome.HIDDEN, Outcome.ALLOWED),
         ADMIN(Outcome.SIGN_IN, Outcome.DENIED, Outcome.DENIED, Outcome.DENIED, Outcome.DENIED, Outcome.ALLOWED),
         /** An agency's e-mailed reply: its requester, the agency's officers and admins confirm what it says. */
-        REPLY(Outcome.SIGN_IN, Outcome.ALLOWED, Outcome.HIDDEN, Outcome.ALLOWED, Outcome.HIDDEN, Outcome.ALLOWED);
+        REPLY(Outcome.SIGN_IN, Outcome.ALLOWED, Outcome.HIDDEN, Outcome.ALLOWED, Outcome.HIDDEN, Outcome.ALLOWED),
+        /** API writes: a bearer token only; a session cookie is not read there, so every browser caller is asked for a token. */
+        TOKEN_ONLY(Outcome.SIGN_IN, Outcome.SIGN_IN, Outcome.SIGN_IN, Outcome.SIGN_IN, Outcome.SIGN_IN, Outcome.SIGN_IN);
 
         final Outcome[] byCaller;
 
@@ -73,6 +75,10 @@ class AuthorizationMatrixTest {
             POLICIES.put(r, Policy.PUBLIC);
         }
         for (String r : List.of("POST /requests", "GET /me", "GET /agency")) POLICIES.put(r, Policy.SIGNED_IN);
+        // API tokens
+        for (String r : List.of("GET /me/tokens", "POST /me/tokens", "GET /api/v1/me/requests")) POLICIES.put(r, Policy.SIGNED_IN);
+        for (String r : List.of("GET /me/tokens/{id}/revoke", "POST /me/tokens/{id}/revoke")) POLICIES.put(r, Policy.OWNER);
+        for (String r : List.of("POST /api/v1/requests", "POST /api/v1/requests/{number}/events")) POLICIES.put(r, Policy.TOKEN_ONLY);
         for (String r : List.of("GET /requests/{number}/withdraw", "POST /requests/{number}/withdraw",
                 "POST /requests/{number}/correspondence", "GET /requests/{number}/appeal", "POST /requests/{number}/appeal",
                 "POST /requests/{number}/clarification", "POST /requests/{number}/follow-ups", "POST /requests/{number}/embargo")) {
@@ -103,6 +109,8 @@ class AuthorizationMatrixTest {
     private long unpublishedRecord;
     private long reply;
     private long held;
+    private long ownersToken;
+    private final Map<Caller, String> tokens = new LinkedHashMap<>();
 
     @BeforeAll
     void start(TestDatabase db) throws Exception {
@@ -141,6 +149,11 @@ class AuthorizationMatrixTest {
         agency.send("someone@elsewhere.test", "nobody@reply.daylight.test", "Stray", "Hello", "<matrix-held@x>", portal.clock.instant());
         reply = db.dsl().fetchValue(INBOUND_MESSAGES.ID, INBOUND_MESSAGES.DEDUP_KEY.eq("mid:<matrix-reply@doc>"));
         held = db.dsl().fetchValue(INBOUND_MESSAGES.ID, INBOUND_MESSAGES.DEDUP_KEY.eq("mid:<matrix-held@x>"));
+        for (Caller c : Caller.values()) {
+            if (c != Caller.ANONYMOUS) tokens.put(c, clients.get(c).createToken("matrix", "write"));
+        }
+        ownersToken = db.dsl().select(org.jooq.impl.DSL.min(nyc.daylight.sql.jooq.Tables.API_TOKENS.ID))
+                .from(nyc.daylight.sql.jooq.Tables.API_TOKENS).fetchOne(0, Long.class);
     }
 
     @AfterAll
@@ -165,7 +178,7 @@ class AuthorizationMatrixTest {
             String path = route.substring(route.indexOf(' ') + 1)
                     .replace("{number}", number).replace("{slug}", "doc").replace("{token}", "not-a-token")
                     .replace("{id}", Long.toString(route.contains("/records/") ? publishedRecord : route.contains("/replies/") ? reply
-                            : route.contains("/admin/inbound/") ? held : attachmentId))
+                            : route.contains("/admin/inbound/") ? held : route.contains("/me/tokens/") ? ownersToken : attachmentId))
                     .replace("{action}", route.contains("/records/") ? "decide" : "note");
             // Withdrawing would change the request, and signing out would end the callers' sessions,
             // for the checks after; both are checked on their own.
@@ -207,6 +220,20 @@ class AuthorizationMatrixTest {
             }
         }
         assertThat(clients.get(Caller.OFFICER_OF_AGENCY).get("/agency/doc/records/" + unpublishedRecord).body()).contains("123-45-6789");
+    }
+
+    @Test
+    void with_tokens_officer_actions_follow_the_agency_policy_and_filing_any_signed_in_policy() throws Exception {
+        List<String> failures = new ArrayList<>();
+        for (Caller caller : Caller.values()) {
+            var api = new nyc.daylight.testing.ApiClient(portal.app, tokens.get(caller));
+            // An acknowledgment without its date: allowed callers reach the validation (400), nothing changes.
+            Outcome acted = classify(api.post("/api/v1/requests/" + number + "/events", "{\"action\": \"acknowledge\"}"));
+            if (acted != Policy.AGENCY.byCaller[caller.ordinal()]) failures.add("events as " + caller + ": " + acted);
+            Outcome filed = classify(api.post("/api/v1/requests", "{\"agencies\": []}"));
+            if (filed != Policy.SIGNED_IN.byCaller[caller.ordinal()]) failures.add("filing as " + caller + ": " + filed);
+        }
+        assertThat(failures).isEmpty();
     }
 
     private static Outcome classify(HttpResponse<String> r) {

@@ -101,7 +101,9 @@ class DeadlinePreviewApiTest {
         assertThat(r.statusCode()).isEqualTo(400);
         assertThat(r.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/json"));
         JsonNode body = json.readTree(r.body());
-        assertThat(body.get("field").asString()).isEqualTo(field);
-        assertThat(body.get("error").asString()).isNotBlank();
+        assertThat(body.at("/error/field").asString()).isEqualTo(field);
+        assertThat(body.at("/error/code").asString()).isEqualTo("invalid_field");
+        assertThat(body.at("/error/status").asInt()).isEqualTo(400);
+        assertThat(body.at("/error/message").asString()).isNotBlank();
     }
 }

@@ -312,7 +312,7 @@ class RequestFilingTest {
         assertThat(one.get("deadlines").get(0).get("due").asString()).isEqualTo("2026-03-30");
         HttpResponse<String> bad = new WebClient(app).get("/api/v1/requests?status=SOMEDAY");
         assertThat(bad.statusCode()).isEqualTo(400);
-        assertThat(json.readTree(bad.body()).get("field").asString()).isEqualTo("status");
+        assertThat(json.readTree(bad.body()).at("/error/field").asString()).isEqualTo("status");
         assertThat(new WebClient(app).get("/api/v1/requests/DL-1999-000000").statusCode()).isEqualTo(404);
     }
 

@@ -125,6 +125,14 @@ public final class WebClient {
         return numbers;
     }
 
+    /** Creates a personal API token on /me/tokens as a person would; returns its secret, which the page shows once. */
+    public String createToken(String name, String scope) throws IOException, InterruptedException {
+        HttpResponse<String> r = post("/me/tokens", Map.of("name", name, "scope", scope));
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("id=\"token-secret\"[^>]*value=\"(dl_[^\"]+)\"").matcher(r.body());
+        if (r.statusCode() != 201 || !m.find()) throw new AssertionError("No token created: " + r.statusCode() + " " + r.body());
+        return m.group(1);
+    }
+
     public void signIn(String email, String password) throws IOException, InterruptedException {
         HttpResponse<String> r = post("/signin", Map.of("email", email, "password", password));
         if (r.statusCode() != 302) throw new AssertionError("Sign-in failed: " + r.statusCode() + " " + r.body());
