@@ -78,6 +78,7 @@ public final class Benchmarks {
         List<SizeResult> sizes = new ArrayList<>();
         List<String> notes = new ArrayList<>();
         IngestBench.Result ingest;
+        String scorecards;
         String appDbUrl = databaseUrl(cfg.pgUrl(), APP_DATABASE);
         recreateDatabase(cfg, APP_DATABASE);
         // Each app gets its own pool, as each `daylight serve` does (the app registers the pool's metrics once).
@@ -94,6 +95,10 @@ public final class Benchmarks {
                 requestNumber = dsl.fetchValue("select number from requests order by id limit 1").toString();
                 log("App database %s: %d demo requests; request page /requests/%s", APP_DATABASE, demo, requestNumber);
             }
+
+            List<Integer> scorecardSizes = BenchConfig.sizes(System.getProperty("bench.scorecardSizes", "10000,100000,1000000"));
+            log("Scorecards: %s requests", scorecardSizes);
+            scorecards = ScorecardBench.render(ScorecardBench.run(cfg, scorecardSizes, APP_DATABASE + "_scores"));
 
             log("Ingest: %d PDFs x %d pages", cfg.ingestDocuments(), cfg.ingestPagesPerDocument());
             ingest = IngestBench.run(documents, cfg.ingestDocuments(), cfg.ingestPagesPerDocument(), cfg.rounds(), cfg.warmup(), cfg.work());
@@ -128,13 +133,13 @@ public final class Benchmarks {
                     break;
                 }
                 lastSeconds = (System.nanoTime() - t0) / 1e9;
-                write(cfg, Report.render(cfg, env, sizes, ingest, notes, Duration.ofNanos(System.nanoTime() - started)));
+                write(cfg, Report.render(cfg, env, sizes, ingest, notes, Duration.ofNanos(System.nanoTime() - started)) + scorecards);
             }
         } finally {
             pg.drop();
             dropDatabase(cfg, APP_DATABASE);
         }
-        String md = Report.render(cfg, env, sizes, ingest, notes, Duration.ofNanos(System.nanoTime() - started));
+        String md = Report.render(cfg, env, sizes, ingest, notes, Duration.ofNanos(System.nanoTime() - started)) + scorecards;
         write(cfg, md);
         System.out.println();
         System.out.println(md);
@@ -401,14 +406,14 @@ public final class Benchmarks {
         return base.substring(0, base.lastIndexOf('/') + 1) + database + params;
     }
 
-    private static void recreateDatabase(BenchConfig cfg, String name) throws Exception {
+    static void recreateDatabase(BenchConfig cfg, String name) throws Exception {
         dropDatabase(cfg, name);
         try (Connection c = admin(cfg); Statement s = c.createStatement()) {
             s.execute("create database " + name);
         }
     }
 
-    private static void dropDatabase(BenchConfig cfg, String name) throws Exception {
+    static void dropDatabase(BenchConfig cfg, String name) throws Exception {
         try (Connection c = admin(cfg); Statement s = c.createStatement()) {
             s.execute("drop database if exists " + name + " with (force)");
         }
