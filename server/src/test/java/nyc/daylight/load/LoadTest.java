@@ -50,7 +50,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * acknowledged filing missing afterwards, and writes its figures to server/target/load-test.md.
  *
  * <pre>mvn -pl server -am verify -Dtest=LoadTest -Dsurefire.failIfNoSpecifiedTests=false -Ddaylight.load=true
- *     [-Ddaylight.load.clients=300] [-Ddaylight.load.seconds=120]</pre>
+ *     [-Ddaylight.load.clients=300] [-Ddaylight.load.seconds=120] [-Ddaylight.load.thinkMs=1000]</pre>
  */
 @ExtendWith(PostgresExtension.class)
 @EnabledIfSystemProperty(named = "daylight.load", matches = "true")
@@ -61,6 +61,8 @@ class LoadTest {
     void hundreds_of_clients_browse_search_and_file_without_errors_or_lost_writes(TestDatabase db) throws Exception {
         int clients = Integer.getInteger("daylight.load.clients", 300);
         Duration duration = Duration.ofSeconds(Integer.getInteger("daylight.load.seconds", 120));
+        // A person reads a page before the next click: think time, exponential around this mean (0: back to back).
+        int thinkMs = Integer.getInteger("daylight.load.thinkMs", 1000);
         Path dataDir = Files.createTempDirectory("daylight-load");
         AgencyService agencies = new AgencyService(db.dsl());
         new DemoData(db.dsl(), agencies, new RequestLedger(agencies, Clock.systemUTC()), Clock.systemUTC()).fill(300);
@@ -95,6 +97,7 @@ class LoadTest {
                         web.signIn("load" + id + "@example.org", People.PASSWORD);
                         int filings = 0;
                         while (Instant.now().isBefore(end)) {
+                            if (thinkMs > 0) Thread.sleep((long) (-thinkMs * Math.log(1 - random.nextDouble())));
                             int dice = random.nextInt(100);
                             String kind;
                             String path;
@@ -147,7 +150,7 @@ class LoadTest {
         for (String title : filed) {
             if (db.dsl().fetchCount(REQUESTS, REQUESTS.TITLE.eq(title)) != 1) missing.add(title);
         }
-        String report = report(clients, duration, total.get(), errors.size(), filed.size(), missing.size(), latencies, heapBefore, heapAfter);
+        String report = "Think time: exponential, mean " + thinkMs + " ms.\n\n" + report(clients, duration, total.get(), errors.size(), filed.size(), missing.size(), latencies, heapBefore, heapAfter);
         Files.createDirectories(Path.of("target"));
         Files.writeString(Path.of("target/load-test.md"), report);
         System.out.println(report);
