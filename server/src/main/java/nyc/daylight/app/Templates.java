@@ -96,6 +96,7 @@ public final class Templates implements FileRenderer {
                 "fmt", formats.computeIfAbsent(locale, Formats::new),
                 "currentPath", ctx.path(),
                 "lang", locale.getLanguage(),
+                "locale", locale,
                 "dir", Language.rightToLeft(locale) ? "rtl" : "ltr",
                 "languages", Language.choices(),
                 "assetVersion", assetVersion,

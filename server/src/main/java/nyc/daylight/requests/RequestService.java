@@ -361,7 +361,7 @@ public final class RequestService {
             DeadlineReport report = status.current(dsl, repo, r, agency, repo.ledger(dsl, r.getId()), calendar);
             var step = report.nextStep();
             return new RequestSummary(r.getNumber(), r.getTitle(), agency.slug(), agency.name(), report.standing().name(),
-                    report.standing().label(), step.by(), step.action(), r.getSubmittedAt(),
+                    report.standing().label(), step.by(), step.message(), r.getSubmittedAt(),
                     r.getFilingId() == null ? 0 : r.getFilingId());
         }
     }
