@@ -56,7 +56,7 @@ public final class AccountService {
         String address = normalizeEmail(email);
         Passwords.checkStrength("password", password);
         String name = displayName == null || displayName.isBlank() ? null : displayName.strip();
-        if (name != null && name.length() > 100) throw new BadInput("displayName", "Keep your name under 100 characters.");
+        if (name != null && name.length() > 100) throw BadInput.of("displayName", "error.keepYourNameUnder");
         limit("signup-ip:" + ip, limits.signUpPerIp(), Duration.ofHours(1));
         String hash = passwords.hash(password);
         dsl.transaction(tx -> {
@@ -104,7 +104,7 @@ public final class AccountService {
     public String verify(String token) {
         return dsl.transactionResult(tx -> {
             EmailTokensRecord used = repo.consumeToken(tx.dsl(), Tokens.hash(token == null ? "" : token), "VERIFY")
-                    .orElseThrow(() -> new BadInput("token", "This confirmation link has expired or was already used. Sign in to get a new one."));
+                    .orElseThrow(() -> BadInput.of("token", "error.thisConfirmationLinkHas"));
             repo.markVerified(tx.dsl(), used.getUserId());
             return newSession(tx.dsl(), used.getUserId());
         });
@@ -132,12 +132,12 @@ public final class AccountService {
                         — Daylight
                         """.formatted(limits.signInPerAccount(), baseUrl), "account")));
             }
-            throw new BadInput("email", "That e-mail address and password do not match an account.");
+            throw BadInput.of("email", "error.thatEMailAddress");
         }
         UsersRecord u = user.orElseThrow();
         if (u.getEmailVerifiedAt() == null) {
             dsl.transaction(tx -> sendVerification(tx.dsl(), u.getId(), u.getEmail()));
-            throw new BadInput("email", "Please confirm your e-mail address first: we have just sent you a new link.");
+            throw BadInput.of("email", "error.pleaseConfirmYourE");
         }
         return dsl.transactionResult(tx -> newSession(tx.dsl(), u.getId()));
     }
@@ -186,7 +186,7 @@ public final class AccountService {
         String hash = passwords.hash(newPassword);
         return dsl.transactionResult(tx -> {
             EmailTokensRecord used = repo.consumeToken(tx.dsl(), Tokens.hash(token), "RESET")
-                    .orElseThrow(() -> new BadInput("token", "This reset link has expired or was already used. Ask for a new one."));
+                    .orElseThrow(() -> BadInput.of("token", "error.thisResetLinkHas"));
             repo.setPassword(tx.dsl(), used.getUserId(), hash);
             repo.markVerified(tx.dsl(), used.getUserId());
             repo.deleteSessionsOf(tx.dsl(), used.getUserId());
@@ -198,7 +198,7 @@ public final class AccountService {
     public void inviteOfficer(User admin, String email, String agencySlug, boolean appealsOfficer) {
         if (admin == null || !admin.isAdmin()) throw new AccessDenied("Only administrators can invite officers.");
         String address = normalizeEmail(email);
-        Agency agency = agencies.find(agencySlug).orElseThrow(() -> new BadInput("agency", "Choose the officer's agency."));
+        Agency agency = agencies.find(agencySlug).orElseThrow(() -> BadInput.of("agency", "error.chooseTheOfficerS"));
         dsl.transaction(tx -> {
             DSLContext t = tx.dsl();
             Optional<UsersRecord> existing = repo.byEmail(t, address);
@@ -245,7 +245,7 @@ public final class AccountService {
         String hash = passwords.hash(password);
         return dsl.transactionResult(tx -> {
             EmailTokensRecord used = repo.consumeToken(tx.dsl(), Tokens.hash(token), "INVITE")
-                    .orElseThrow(() -> new BadInput("token", "This invitation has expired or was already used. Ask an administrator for a new one."));
+                    .orElseThrow(() -> BadInput.of("token", "error.thisInvitationHasExpired"));
             repo.setPassword(tx.dsl(), used.getUserId(), hash);
             repo.markVerified(tx.dsl(), used.getUserId());
             if (displayName != null && !displayName.isBlank()) {
@@ -294,7 +294,7 @@ public final class AccountService {
     static String normalizeEmail(String email) {
         String e = email == null ? "" : email.strip();
         if (!EMAIL.matcher(e).matches() || e.length() > 254) {
-            throw new BadInput("email", "Enter an e-mail address like name@example.org.");
+            throw BadInput.of("email", "error.enterAnEMail");
         }
         return e.toLowerCase(Locale.ROOT);
     }

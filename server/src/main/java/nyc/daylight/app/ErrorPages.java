@@ -30,7 +30,7 @@ final class ErrorPages {
                 body.put("field", e.field());
                 ctx.status(400).json(body);
             } else {
-                respond(ctx, 400, e.getMessage());
+                respond(ctx, 400, e.message(Language.of(ctx)));
             }
         });
         routes.exception(RateLimited.class, (e, ctx) -> {

@@ -82,6 +82,11 @@ public final class WebSession {
         ctx.removeCookie(SESSION_COOKIE, "/");
     }
 
+    /** A message for the next page, in this visitor's language. */
+    public static void flash(Context ctx, Message message) {
+        flash(ctx, message.in(Language.of(ctx)));
+    }
+
     public static void flash(Context ctx, String message) {
         setCookie(ctx, FLASH_COOKIE, URLEncoder.encode(message, StandardCharsets.UTF_8), 60);
     }

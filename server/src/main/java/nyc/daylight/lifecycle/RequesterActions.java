@@ -123,8 +123,8 @@ public final class RequesterActions {
             Case c = cases.forRequester(tx, user, number);
             AppealOffer offer = offer(c, user);
             if (!offer.allowed()) throw new BadInput("letter", offer.reason());
-            if (letter == null || letter.isBlank()) throw new BadInput("letter", "Write the appeal letter.");
-            if (letter.length() > 20_000) throw new BadInput("letter", "Keep the appeal under 20,000 characters.");
+            if (letter == null || letter.isBlank()) throw BadInput.of("letter", "error.writeTheAppealLetter");
+            if (letter.length() > 20_000) throw BadInput.of("letter", "error.keepTheAppealUnder");
             ledger.append(tx, c.request().getId(), EventType.APPEALED, OffsetDateTime.now(clock), user.id(), null, null,
                     letter.strip(), null);
             ledger.refresh(tx, c.request().getId(), c.agency());
@@ -142,10 +142,10 @@ public final class RequesterActions {
             tx.selectOne().from(REQUESTS).where(REQUESTS.NUMBER.eq(number)).forUpdate().execute();
             Case c = cases.forRequester(tx, user, number);
             if (!nyc.daylight.deadlines.DeadlineEngine.clarificationOpen(c.events())) {
-                throw new BadInput("answer", "The agency has not asked for a clarification.");
+                throw BadInput.of("answer", "error.theAgencyHasNot");
             }
-            if (answer == null || answer.isBlank()) throw new BadInput("answer", "Write your answer.");
-            if (answer.length() > 20_000) throw new BadInput("answer", "Keep your answer under 20,000 characters.");
+            if (answer == null || answer.isBlank()) throw BadInput.of("answer", "error.writeYourAnswer");
+            if (answer.length() > 20_000) throw BadInput.of("answer", "error.keepYourAnswerUnder");
             ledger.append(tx, c.request().getId(), EventType.CLARIFICATION_ANSWERED, OffsetDateTime.now(clock), user.id(), null,
                     null, answer.strip(), null);
             ledger.refresh(tx, c.request().getId(), c.agency());
@@ -172,11 +172,11 @@ public final class RequesterActions {
             Case c = cases.forRequester(tx, user, number);
             LocalDate today = LocalDate.now(clock.withZone(BusinessCalendar.NEW_YORK));
             if (c.has(EventType.EMBARGO_LIFTED)) {
-                throw new BadInput("embargoUntil", "This request's embargo has ended; it cannot be unlisted again.");
+                throw BadInput.of("embargoUntil", "error.thisRequestSEmbargo");
             }
             if (c.request().getEmbargoUntil() == null && c.request().getSubmittedAt() != null
                     && c.request().getSubmittedAt().toLocalDate().isBefore(today.minusDays(1))) {
-                throw new BadInput("embargoUntil", "A request that is already public cannot be unlisted.");
+                throw BadInput.of("embargoUntil", "error.aRequestThatIs");
             }
             checkEmbargo(until, today);
             tx.update(REQUESTS).set(REQUESTS.EMBARGO_UNTIL, until).where(REQUESTS.ID.eq(c.request().getId())).execute();
@@ -188,16 +188,16 @@ public final class RequesterActions {
             DSLContext tx = t.dsl();
             tx.selectOne().from(REQUESTS).where(REQUESTS.NUMBER.eq(number)).forUpdate().execute();
             Case c = cases.forRequester(tx, user, number);
-            if (c.request().getEmbargoUntil() == null) throw new BadInput("embargoUntil", "This request is not under embargo.");
+            if (c.request().getEmbargoUntil() == null) throw BadInput.of("embargoUntil", "error.thisRequestIsNot");
             tx.update(REQUESTS).setNull(REQUESTS.EMBARGO_UNTIL).where(REQUESTS.ID.eq(c.request().getId())).execute();
             ledger.append(tx, c.request().getId(), EventType.EMBARGO_LIFTED, OffsetDateTime.now(clock), user.id(), null, null, null, null);
         });
     }
 
     public static void checkEmbargo(LocalDate until, LocalDate today) {
-        if (until == null) throw new BadInput("embargoUntil", "Choose the date the request becomes public.");
-        if (!until.isAfter(today)) throw new BadInput("embargoUntil", "The embargo must end after today.");
-        if (until.isAfter(today.plusMonths(12))) throw new BadInput("embargoUntil", "An embargo can last at most 12 months.");
+        if (until == null) throw BadInput.of("embargoUntil", "error.chooseTheDateThe");
+        if (!until.isAfter(today)) throw BadInput.of("embargoUntil", "error.theEmbargoMustEnd");
+        if (until.isAfter(today.plusMonths(12))) throw BadInput.of("embargoUntil", "error.anEmbargoCanLast");
     }
 
 }
