@@ -39,7 +39,8 @@ public final class AccountRoutes {
     private void signUp(Context ctx) {
         Map<String, String> values = values(ctx, "email", "displayName");
         try {
-            accounts.signUp(ctx.formParam("email"), ctx.formParam("password"), ctx.formParam("displayName"), ctx.ip());
+            accounts.signUp(ctx.formParam("email"), ctx.formParam("password"), ctx.formParam("displayName"), ctx.ip(),
+                    Language.of(ctx));
         } catch (BadInput e) {
             formError(ctx, "accounts/signup.ftlh", values, e, Map.of());
             return;

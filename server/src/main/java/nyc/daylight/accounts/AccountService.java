@@ -9,9 +9,11 @@ import nyc.daylight.agencies.Agency;
 import nyc.daylight.agencies.AgencyService;
 import nyc.daylight.app.AccessDenied;
 import nyc.daylight.app.BadInput;
+import nyc.daylight.app.Language;
 import nyc.daylight.app.RateLimited;
 import nyc.daylight.notify.Email;
 import nyc.daylight.notify.Mailer;
+import nyc.daylight.notify.Recipient;
 import nyc.daylight.sql.jooq.tables.records.EmailTokensRecord;
 import nyc.daylight.sql.jooq.tables.records.UsersRecord;
 import org.jooq.DSLContext;
@@ -53,6 +55,11 @@ public final class AccountService {
     }
 
     public void signUp(String email, String password, String displayName, String ip) {
+        signUp(email, password, displayName, ip, Locale.ENGLISH);
+    }
+
+    /** @param language the page language at sign-up: Daylight writes to the account in it */
+    public void signUp(String email, String password, String displayName, String ip, Locale language) {
         String address = normalizeEmail(email);
         Passwords.checkStrength("password", password);
         String name = displayName == null || displayName.isBlank() ? null : displayName.strip();
@@ -63,22 +70,13 @@ public final class AccountService {
             DSLContext t = tx.dsl();
             Optional<UsersRecord> existing = repo.byEmail(t, address);
             if (existing.isPresent()) {
-                mailer.enqueue(t, Email.of(address, "Someone tried to create a Daylight account with your address",
-                        """
-                        Hello,
-
-                        Someone (perhaps you) tried to create a Daylight account with this e-mail address, but it already has one.
-
-                        To sign in: %s/signin
-                        Forgot your password? %s/reset
-
-                        If this was not you, you can ignore this message; your account has not changed.
-
-                        — Daylight
-                        """.formatted(baseUrl, baseUrl), "account"));
+                Recipient owner = Recipient.of(t, existing.get().getId());
+                mailer.enqueue(t, Email.of(address, owner.text("mail.exists.subject"),
+                        owner.letter(owner.text("mail.exists.body", baseUrl)), "account"));
                 return;
             }
             long id = repo.insertUser(t, address, name, hash, "REQUESTER", false);
+            repo.setLanguage(t, id, Language.code(language));
             sendVerification(t, id, address);
         });
     }
@@ -86,18 +84,9 @@ public final class AccountService {
     private void sendVerification(DSLContext t, long userId, String address) {
         String token = tokens.newToken();
         repo.insertToken(t, Tokens.hash(token), userId, "VERIFY", VERIFY_LIFETIME);
-        mailer.enqueue(t, Email.of(address, "Confirm your e-mail address for Daylight",
-                """
-                Hello,
-
-                Please confirm that this is your e-mail address by opening this link:
-
-                %s/verify?token=%s
-
-                The link works once and expires in 48 hours. If you did not sign up for Daylight, ignore this message.
-
-                — Daylight
-                """.formatted(baseUrl, token), "account"));
+        Recipient to = Recipient.of(t, userId);
+        mailer.enqueue(t, Email.of(address, to.text("mail.verify.subject"),
+                to.letter(to.text("mail.verify.body", baseUrl + "/verify?token=" + token)), "account"));
     }
 
     /** Confirms the address and signs the person in; returns the new session token. */
@@ -119,18 +108,11 @@ public final class AccountService {
         if (!passwords.matches(password, user.map(UsersRecord::getPasswordHash).orElse(null))) {
             // The attempt that reaches the account's limit pauses sign-in; tell the owner, once.
             if (user.isPresent() && repo.hitsSince(dsl, "signin-account:" + address, WINDOW) == limits.signInPerAccount()) {
-                dsl.transaction(tx -> mailer.enqueue(tx.dsl(), Email.of(user.get().getEmail(),
-                        "Sign-in to your Daylight account is paused for 15 minutes", """
-                        Hello,
-
-                        There were %d unsuccessful attempts to sign in to your Daylight account, so signing in is paused
-                        for 15 minutes.
-
-                        If this was you, wait a little and try again, or choose a new password: %s/reset
-                        If it was not you, choosing a new password also signs out every other session.
-
-                        — Daylight
-                        """.formatted(limits.signInPerAccount(), baseUrl), "account")));
+                dsl.transaction(tx -> {
+                    Recipient owner = Recipient.of(tx.dsl(), user.get().getId());
+                    mailer.enqueue(tx.dsl(), Email.of(user.get().getEmail(), owner.text("mail.paused.subject"),
+                            owner.letter(owner.text("mail.paused.body", limits.signInPerAccount(), baseUrl)), "account"));
+                });
             }
             throw BadInput.of("email", "error.thatEMailAddress");
         }
@@ -140,6 +122,11 @@ public final class AccountService {
             throw BadInput.of("email", "error.pleaseConfirmYourE");
         }
         return dsl.transactionResult(tx -> newSession(tx.dsl(), u.getId()));
+    }
+
+    /** The signed-in person chose another page language: their e-mails follow it. */
+    public void setLanguage(long userId, Locale language) {
+        repo.setLanguage(dsl, userId, Language.code(language));
     }
 
     public void signOut(String sessionToken) {
@@ -161,18 +148,9 @@ public final class AccountService {
         dsl.transaction(tx -> repo.byEmail(tx.dsl(), address).ifPresent(u -> {
             String token = tokens.newToken();
             repo.insertToken(tx.dsl(), Tokens.hash(token), u.getId(), "RESET", RESET_LIFETIME);
-            mailer.enqueue(tx.dsl(), Email.of(u.getEmail(), "Reset your Daylight password",
-                    """
-                    Hello,
-
-                    To choose a new password for your Daylight account, open this link:
-
-                    %s/reset/%s
-
-                    The link works once and expires in one hour. If you did not ask for this, ignore this message: your password has not changed.
-
-                    — Daylight
-                    """.formatted(baseUrl, token), "account"));
+            Recipient to = Recipient.of(tx.dsl(), u.getId());
+            mailer.enqueue(tx.dsl(), Email.of(u.getEmail(), to.text("mail.reset.subject"),
+                    to.letter(to.text("mail.reset.body", baseUrl + "/reset/" + token)), "account"));
         }));
     }
 

@@ -35,6 +35,9 @@ public final class WebSession {
     void before(Context ctx) {
         if (ctx.path().startsWith("/static/")) return;
         if (ctx.queryParam(Language.PARAM) != null && ctx.method().name().equals("GET")) {
+            // A signed-in person's choice is remembered on the account too: their e-mails follow it.
+            Language.supported(ctx.queryParam(Language.PARAM)).ifPresent(chosen ->
+                    accounts.currentUser(ctx.cookie(SESSION_COOKIE)).ifPresent(u -> accounts.setLanguage(u.id(), chosen)));
             Language.before(ctx);
             return;
         }

@@ -19,6 +19,7 @@ import nyc.daylight.agencies.Agency;
 import nyc.daylight.agencies.AgencyService;
 import nyc.daylight.app.AuditLog;
 import nyc.daylight.app.BadInput;
+import nyc.daylight.app.Message;
 import nyc.daylight.deadlines.BusinessCalendar;
 import nyc.daylight.deadlines.Deadline;
 import nyc.daylight.deadlines.DeadlineReport;
@@ -26,6 +27,7 @@ import nyc.daylight.deadlines.EventType;
 import nyc.daylight.deadlines.LedgerEvent;
 import nyc.daylight.deadlines.Regime;
 import nyc.daylight.notify.Mailer;
+import nyc.daylight.notify.Recipient;
 import nyc.daylight.records.BlobStore;
 import nyc.daylight.records.BlobTooLargeException;
 import nyc.daylight.records.StoredBlob;
@@ -89,10 +91,11 @@ public final class OfficerActions {
             String body = text(message, "We have received your request and expect to grant or deny it by "
                     + LifecycleMail.day(approximateDate) + ".");
             append(tx, c, officer, EventType.ACKNOWLEDGED, approximateDate, Text.blankToNull(reason), body, null);
-            mailer.enqueue(tx, mail.toRequester(requesterEmail(tx, c), c.number(), c.request().getTitle(),
-                    c.agency().name() + " acknowledged your request",
-                    body + "\n\nThe agency expects to decide by " + LifecycleMail.day(approximateDate) + "."
-                            + (needsReason ? "\nIts reason for needing that long: " + reason.strip() : "")));
+            Recipient to = requester(tx, c);
+            mailer.enqueue(tx, mail.toRequester(to, c.number(), c.request().getTitle(),
+                    Message.of("mail.ack.subject", c.agency().name()),
+                    body + "\n\n" + to.text("mail.ack.expects", approximateDate)
+                            + (needsReason ? "\n" + to.text("mail.ack.reason", reason.strip()) : "")));
             return "approximate date " + approximateDate;
         });
     }
@@ -113,11 +116,11 @@ public final class OfficerActions {
                     + LifecycleMail.day(newDate) + ".");
             append(tx, c, officer, EventType.EXTENDED, newDate, reason.strip(), body, null);
             boolean late = today().isAfter(current.due());
-            mailer.enqueue(tx, mail.toRequester(requesterEmail(tx, c), c.number(), c.request().getTitle(),
-                    c.agency().name() + " set a new date for your request",
-                    body + "\n\nReason given: " + reason.strip() + "\nPrevious date: " + LifecycleMail.day(current.due())
-                            + (late ? "\n\nThe previous date had already passed. Under the law that missed date is a denial "
-                            + "you may appeal; the new date does not erase it." : "")));
+            Recipient to = requester(tx, c);
+            mailer.enqueue(tx, mail.toRequester(to, c.number(), c.request().getTitle(),
+                    Message.of("mail.extend.subject", c.agency().name()),
+                    body + "\n\n" + to.text("mail.extend.reason", reason.strip(), current.due())
+                            + (late ? "\n\n" + to.text("mail.extend.late") : "")));
             return "to " + newDate + " from " + current.due();
         });
     }
@@ -127,10 +130,10 @@ public final class OfficerActions {
             open(c);
             if (message == null || message.isBlank()) throw BadInput.of("message", "error.writeWhatYouNeed");
             append(tx, c, officer, EventType.CLARIFICATION_REQUESTED, null, null, message.strip(), null);
-            mailer.enqueue(tx, mail.toRequester(requesterEmail(tx, c), c.number(), c.request().getTitle(),
-                    c.agency().name() + " asks you to clarify your request",
-                    message.strip() + "\n\nAnswer on the request page. The agency's deadline does not stop while it waits "
-                            + "for your answer."));
+            Recipient to = requester(tx, c);
+            mailer.enqueue(tx, mail.toRequester(to, c.number(), c.request().getTitle(),
+                    Message.of("mail.clarify.subject", c.agency().name()),
+                    message.strip() + "\n\n" + to.text("mail.clarify.how")));
             return null;
         });
     }
@@ -151,8 +154,9 @@ public final class OfficerActions {
             for (int i = 0; i < files.size(); i++) {
                 attachmentIds.add(ledger.attach(tx, c.request().getId(), seq, stored.get(i), files.get(i).safeName(), officer.id(), "AGENCY_RELEASE"));
             }
-            mailer.enqueue(tx, mail.toRequester(requesterEmail(tx, c), c.number(), c.request().getTitle(),
-                    c.agency().name() + " released records", body + "\n\nThe files are on the request page."));
+            Recipient to = requester(tx, c);
+            mailer.enqueue(tx, mail.toRequester(to, c.number(), c.request().getTitle(),
+                    Message.of("mail.release.subject", c.agency().name()), body + "\n\n" + to.text("mail.release.where")));
             return files.size() + " file(s)";
         });
         // The release stands once committed; reading the files for review happens after it.
@@ -188,8 +192,11 @@ public final class OfficerActions {
                     after.find(Deadline.Kind.APPEAL_FILING).map(Deadline::due).orElse(null));
             String data = json.writeValueAsString(java.util.Map.of("exemptions", cited.stream().map(Exemption::code).toList()));
             append(tx, c, officer, outcome, null, Text.blankToNull(explanation), letter, data);
-            mailer.enqueue(tx, mail.toRequester(requesterEmail(tx, c), c.number(), c.request().getTitle(),
-                    c.agency().name() + " decided your request", letter));
+            Recipient to = requester(tx, c);
+            // The determination letter is the agency's legal document: sent as written, introduced in the requester's language.
+            mailer.enqueue(tx, mail.toRequester(to, c.number(), c.request().getTitle(),
+                    Message.of("mail.determine.subject", c.agency().name()),
+                    (to.locale().getLanguage().equals("en") ? "" : to.text("mail.determine.letter") + "\n\n") + letter));
             return outcome + (cited.isEmpty() ? "" : " citing " + cited.stream().map(Exemption::code).collect(Collectors.joining(", ")));
         });
     }
@@ -217,8 +224,11 @@ public final class OfficerActions {
                     : "\n\nYou may seek mediation from the Office of Government Information Services, or judicial review in "
                     + "federal district court (5 U.S.C. §552(a)(4)(B)).");
             append(tx, c, officer, outcome, null, explanation.strip(), body, null);
-            mailer.enqueue(tx, mail.toRequester(requesterEmail(tx, c), c.number(), c.request().getTitle(),
-                    "Your appeal was decided", body));
+            Recipient to = requester(tx, c);
+            String mailed = to.text("mail.appeal." + outcome.name()) + "\n\n" + explanation.strip()
+                    + (outcome == EventType.APPEAL_GRANTED ? ""
+                    : "\n\n" + to.text(c.agency().regime() == Regime.NY_FOIL ? "mail.appeal.ny" : "mail.appeal.federal"));
+            mailer.enqueue(tx, mail.toRequester(to, c.number(), c.request().getTitle(), Message.of("mail.appeal.subject"), mailed));
             return outcome.name();
         });
     }
@@ -285,8 +295,8 @@ public final class OfficerActions {
         if (c.withdrawn()) throw BadInput.of("request", "error.theRequesterWithdrewThis");
     }
 
-    private String requesterEmail(DSLContext tx, Case c) {
-        return tx.select(USERS.EMAIL).from(USERS).where(USERS.ID.eq(c.request().getRequesterId())).fetchOne(USERS.EMAIL);
+    private static Recipient requester(DSLContext tx, Case c) {
+        return Recipient.of(tx, c.request().getRequesterId());
     }
 
     private StoredBlob store(nyc.daylight.requests.Upload upload) {

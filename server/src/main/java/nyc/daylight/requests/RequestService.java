@@ -30,6 +30,7 @@ import nyc.daylight.deadlines.EventType;
 import nyc.daylight.deadlines.Regime;
 import nyc.daylight.notify.Email;
 import nyc.daylight.notify.Mailer;
+import nyc.daylight.notify.Recipient;
 import nyc.daylight.records.BlobStore;
 import nyc.daylight.records.BlobTooLargeException;
 import nyc.daylight.records.StoredBlob;
@@ -126,10 +127,11 @@ public final class RequestService {
                 numbers.add(number);
                 letters.deliver(t, agency, requester, number, c.title(), r.getLetterText());
             }
+            Recipient to = Recipient.of(t, requester.id());
             mailer.enqueue(t, Email.of(requester.email(), numbers.size() == 1
-                            ? "Your request " + numbers.getFirst() + " has been filed"
-                            : "Your " + numbers.size() + " requests have been filed",
-                    letters.confirmation(c.title(), numbers, chosen), "filing:" + filing.get()));
+                            ? to.text("mail.filed.subject", numbers.getFirst())
+                            : to.text("mail.filed.subjectMany", numbers.size()),
+                    letters.confirmation(to, c.title(), numbers, chosen), "filing:" + filing.get()));
             if (draftId != null) repo.deleteDraft(t, requester.id(), draftId);
             return new FilingResult(filing.get(), List.copyOf(numbers), false);
         }) instanceof FilingResult result ? result : repeated(requester, repo.filingByKey(dsl, idempotencyKey).orElseThrow());
