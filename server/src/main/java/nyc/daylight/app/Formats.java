@@ -6,6 +6,7 @@ import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
 import java.time.temporal.TemporalAccessor;
 import java.util.Locale;
 
@@ -29,6 +30,12 @@ public final class Formats {
             shortDay = DateTimeFormatter.ofPattern("d MMM yyyy", locale);
             dayTime = DateTimeFormatter.ofPattern("EEEE, d 'de' MMMM 'de' yyyy, h:mm a", locale);
             month = DateTimeFormatter.ofPattern("MMMM 'de' yyyy", locale);
+        } else if (!locale.getLanguage().equals("en")) {
+            // A language added later: the JDK's own conventions for it until someone tunes them here.
+            day = DateTimeFormatter.ofLocalizedDate(FormatStyle.FULL).withLocale(locale);
+            shortDay = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale);
+            dayTime = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.FULL, FormatStyle.SHORT).withLocale(locale);
+            month = DateTimeFormatter.ofPattern("LLLL yyyy", locale);
         } else {
             day = DateTimeFormatter.ofPattern("EEEE, MMMM d, yyyy", Locale.ENGLISH);
             shortDay = DateTimeFormatter.ofPattern("MMM d, yyyy", Locale.ENGLISH);
