@@ -151,7 +151,7 @@ public final class DeadlineWatcher implements AutoCloseable {
 
     private void remindOfficers(DSLContext tx, Agency agency, String number, String title, Deadline d, int left) {
         String when = left == 0 ? "today" : "in 2 business days, on " + LifecycleMail.day(d.due());
-        String body = "Request " + number + " (\"" + title + "\") is due " + when + ": " + d.note() + "\n" + d.citation();
+        String body = "Request " + number + " (\"" + title + "\") is due " + when + ": " + (d.note() == null ? "" : d.note().english()) + "\n" + d.citation();
         List<Officer> officers = cases.officersOf(agency.id());
         if (officers.isEmpty() && agency.foil().email() != null) {
             mailer.enqueue(tx, mail.toAgency(agency.foil().email(), null, agency, number, "Due " + (left == 0 ? "today" : "soon"), body));

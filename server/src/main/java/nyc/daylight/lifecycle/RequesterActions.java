@@ -12,6 +12,7 @@ import nyc.daylight.accounts.User;
 import nyc.daylight.agencies.Agency;
 import nyc.daylight.agencies.AgencyService;
 import nyc.daylight.app.BadInput;
+import nyc.daylight.app.Message;
 import nyc.daylight.deadlines.BusinessCalendar;
 import nyc.daylight.deadlines.Deadline;
 import nyc.daylight.deadlines.EventType;
@@ -41,7 +42,7 @@ public final class RequesterActions {
     }
 
     /** What the appeal page shows: whether one can be filed, until when, and a drafted letter. */
-    public record AppealOffer(String number, String title, Agency agency, boolean allowed, String reason, LocalDate by,
+    public record AppealOffer(String number, String title, Agency agency, boolean allowed, Message reason, LocalDate by,
                               String letter) {}
 
     public AppealOffer offer(User user, String number) {
@@ -53,18 +54,18 @@ public final class RequesterActions {
         Optional<Deadline> window = c.report().find(Deadline.Kind.APPEAL_FILING);
         List<LedgerEvent> events = c.events();
         if (events.stream().anyMatch(e -> e.type() == EventType.APPEALED)) {
-            return new AppealOffer(c.number(), c.request().getTitle(), c.agency(), false, "An appeal has already been filed.", null, null);
+            return new AppealOffer(c.number(), c.request().getTitle(), c.agency(), false, Message.of("appeal.no.filed"), null, null);
         }
         if (c.report().standing() == Standing.WITHDRAWN) {
-            return new AppealOffer(c.number(), c.request().getTitle(), c.agency(), false, "This request was withdrawn.", null, null);
+            return new AppealOffer(c.number(), c.request().getTitle(), c.agency(), false, Message.of("appeal.no.withdrawn"), null, null);
         }
         if (window.isEmpty()) {
             return new AppealOffer(c.number(), c.request().getTitle(), c.agency(), false,
-                    "There is nothing to appeal yet: the request has not been denied, and no deadline has been missed.", null, null);
+                    Message.of("appeal.no.nothing"), null, null);
         }
         if (window.get().state() != Deadline.State.PENDING) {
             return new AppealOffer(c.number(), c.request().getTitle(), c.agency(), false,
-                    "The time to appeal ended on " + LifecycleMail.day(window.get().due()) + ".", window.get().due(), null);
+                    Message.of("appeal.no.ended", window.get().due()), window.get().due(), null);
         }
         return new AppealOffer(c.number(), c.request().getTitle(), c.agency(), true, null, window.get().due(), draft(c, events, user));
     }

@@ -42,5 +42,5 @@ public record RequestView(
      * @param tone ok, warn, bad or empty, for the badge
      */
     public record DeadlineRow(Message label, String owedBy, LocalDate due, Message status, String tone, String citation,
-                              String note) {}
+                              Message note) {}
 }
