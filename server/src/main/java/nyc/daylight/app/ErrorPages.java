@@ -39,14 +39,16 @@ final class ErrorPages {
         });
         routes.exception(NotFound.class, (e, ctx) -> respond(ctx, 404, e.getMessage()));
         routes.exception(AccessDenied.class, (e, ctx) -> respond(ctx, 403, e.getMessage()));
-        routes.exception(HttpResponseException.class, (e, ctx) -> respond(ctx, e.getStatus(), publicMessage(e)));
+        routes.exception(HttpResponseException.class, (e, ctx) -> {
+            if (isGenericNotFound(e)) respond(ctx, 404, Message.of("error.notFound"));
+            else respond(ctx, e.getStatus(), e.getMessage());
+        });
         routes.exception(org.jooq.exception.DataAccessException.class, (e, ctx) -> {
             if (isConnectionFailure(e)) {
                 String ref = RequestIds.of(ctx);
                 log.error("Database unavailable on {} {} [ref {}]: {}", ctx.method(), ctx.path(), ref, e.getMessage());
                 ctx.header("Retry-After", "30");
-                respond(ctx, 503, "Daylight cannot reach its database right now. Nothing you sent was lost; "
-                        + "please try again in a minute. (Reference " + ref + ")");
+                respond(ctx, 503, Message.of("error.database", ref));
             } else {
                 unexpected(e, ctx);
             }
@@ -58,8 +60,7 @@ final class ErrorPages {
     private void unexpected(Exception e, Context ctx) {
         String ref = RequestIds.of(ctx);
         log.error("Unhandled error on {} {} [ref {}]", ctx.method(), ctx.path(), ref, e);
-        respond(ctx, 500, "Something went wrong on our side. Please try again. If it keeps happening, "
-                + "tell us the reference " + ref + ".");
+        respond(ctx, 500, Message.of("error.unexpected", ref));
     }
 
     private static boolean isConnectionFailure(Throwable e) {
@@ -74,13 +75,15 @@ final class ErrorPages {
 
     // Javalin's own 404 text names the method and path ("Endpoint GET /x not found"); people get
     // a sentence instead. A handler's specific message ("No agency named …") is kept.
-    private static String publicMessage(HttpResponseException e) {
+    private static boolean isGenericNotFound(HttpResponseException e) {
         String message = e.getMessage();
-        if (e.getStatus() == 404 && (message == null || message.isBlank()
-                || message.equals("Not Found") || message.startsWith("Endpoint "))) {
-            return "We could not find that page.";
-        }
-        return message;
+        return e.getStatus() == 404 && (message == null || message.isBlank()
+                || message.equals("Not Found") || message.startsWith("Endpoint "));
+    }
+
+    /** A sentence of the bundles: English for the API, the visitor's language on a page. */
+    private void respond(Context ctx, int status, Message message) {
+        respond(ctx, status, wantsJson(ctx) ? message.english() : message.in(Language.of(ctx)));
     }
 
     private void respond(Context ctx, int status, String message) {
@@ -92,7 +95,10 @@ final class ErrorPages {
             ctx.json(body);
             return;
         }
-        String title = HttpStatus.forStatus(status).getMessage();
+        // The common statuses have a title in each language; any other keeps the HTTP reason phrase.
+        java.util.ResourceBundle bundle = Templates.messages(Language.of(ctx));
+        String title = bundle.containsKey("error.status." + status) ? bundle.getString("error.status." + status)
+                : HttpStatus.forStatus(status).getMessage();
         ctx.html(templates.render("error.ftlh", Map.of(
                 "status", status, "title", title, "message", message), ctx));
     }

@@ -100,6 +100,8 @@ class SpanishJourneyTest {
         assertThat(ack.body()).contains("Hola:", "We are searching the archive.",
                 "La agencia prevé decidir a más tardar el viernes, 20 de marzo de 2026.", "Solicitud: Probation e-mails with ICE");
 
-        assertThat(lucia.get("/requests/" + number).body()).contains("La agencia acusó recibo", "Conceder o denegar la solicitud.");
+        assertThat(lucia.get("/requests/" + number).body()).contains("La agencia acusó recibo", "Conceder o denegar la solicitud.",
+                "La fecha aproximada que dio la agencia al acusar recibo de la solicitud.");
+        assertThat(lucia.get("/no-such-page").body()).contains("<h1>No encontrado</h1>", "No encontramos esa página.");
     }
 }
