@@ -41,6 +41,10 @@ final class AccountRepository {
                 .fetchOne(USERS.ID);
     }
 
+    void setLanguage(DSLContext dsl, long userId, String language) {
+        dsl.update(USERS).set(USERS.LANGUAGE, language).where(USERS.ID.eq(userId)).execute();
+    }
+
     void setPassword(DSLContext dsl, long userId, String hash) {
         dsl.update(USERS).set(USERS.PASSWORD_HASH, hash).set(USERS.UPDATED_AT, currentOffsetDateTime())
                 .where(USERS.ID.eq(userId)).execute();

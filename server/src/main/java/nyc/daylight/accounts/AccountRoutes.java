@@ -6,6 +6,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import nyc.daylight.app.BadInput;
+import nyc.daylight.app.Language;
+import nyc.daylight.app.Message;
 import nyc.daylight.app.Role;
 import nyc.daylight.app.WebSession;
 
@@ -37,14 +39,14 @@ public final class AccountRoutes {
     private void signUp(Context ctx) {
         Map<String, String> values = values(ctx, "email", "displayName");
         try {
-            accounts.signUp(ctx.formParam("email"), ctx.formParam("password"), ctx.formParam("displayName"), ctx.ip());
+            accounts.signUp(ctx.formParam("email"), ctx.formParam("password"), ctx.formParam("displayName"), ctx.ip(),
+                    Language.of(ctx));
         } catch (BadInput e) {
             formError(ctx, "accounts/signup.ftlh", values, e, Map.of());
             return;
         }
-        message(ctx, "Check your e-mail", List.of(
-                "We have sent a message to " + values.get("email").strip() + ". Open the link in it to confirm your address and finish creating your account.",
-                "Nothing there? Check your spam folder, or try again in a few minutes."));
+        message(ctx, Message.of("account.checkEmail"), Message.of("account.signup.sent", values.get("email").strip()),
+                Message.of("account.signup.nothing"));
     }
 
     private void verify(Context ctx) {
@@ -53,11 +55,11 @@ public final class AccountRoutes {
             token = accounts.verify(ctx.queryParam("token"));
         } catch (BadInput e) {
             ctx.status(400);
-            message(ctx, "This link no longer works", List.of(e.getMessage()));
+            message(ctx, Message.of("account.linkDead"), e.message(Language.of(ctx)));
             return;
         }
         session.signIn(ctx, token);
-        WebSession.flash(ctx, "Your e-mail address is confirmed. Welcome to Daylight.");
+        WebSession.flash(ctx, Message.of("flash.confirmed"));
         ctx.redirect("/me");
     }
 
@@ -75,7 +77,7 @@ public final class AccountRoutes {
 
     private void signOut(Context ctx) {
         session.signOut(ctx);
-        WebSession.flash(ctx, "You are signed out.");
+        WebSession.flash(ctx, Message.of("flash.signedOut"));
         ctx.redirect("/");
     }
 
@@ -87,18 +89,16 @@ public final class AccountRoutes {
             formError(ctx, "accounts/reset-request.ftlh", values, e, Map.of());
             return;
         }
-        message(ctx, "Check your e-mail", List.of(
-                "If " + values.get("email").strip() + " belongs to a Daylight account, we have sent it a link to choose a new password. The link expires in one hour."));
+        message(ctx, Message.of("account.checkEmail"), Message.of("account.reset.sent", values.get("email").strip()));
     }
 
     private void resetForm(Context ctx) {
         if (!accounts.resetLinkUsable(ctx.pathParam("token"))) {
             ctx.status(400);
-            message(ctx, "This link no longer works", List.of("This reset link has expired or was already used.",
-                    "You can ask for a new one at /reset."));
+            message(ctx, Message.of("account.linkDead"), Message.of("account.reset.dead"), Message.of("account.reset.askAgain"));
             return;
         }
-        ctx.render("accounts/choose-password.ftlh", Map.of("title", "Choose a new password", "action", ctx.path()));
+        ctx.render("accounts/choose-password.ftlh", Map.of("title", Message.text(Language.of(ctx), "account.choosePassword"), "action", ctx.path()));
     }
 
     private void reset(Context ctx) {
@@ -106,21 +106,20 @@ public final class AccountRoutes {
             session.signIn(ctx, accounts.resetPassword(ctx.pathParam("token"), ctx.formParam("password")));
         } catch (BadInput e) {
             formError(ctx, "accounts/choose-password.ftlh", Map.of(), e,
-                    Map.of("title", "Choose a new password", "action", ctx.path()));
+                    Map.of("title", Message.text(Language.of(ctx), "account.choosePassword"), "action", ctx.path()));
             return;
         }
-        WebSession.flash(ctx, "Your password has been changed. Any other sessions were signed out.");
+        WebSession.flash(ctx, Message.of("flash.passwordChanged"));
         ctx.redirect("/me");
     }
 
     private void inviteForm(Context ctx) {
         if (!accounts.inviteUsable(ctx.pathParam("token"))) {
             ctx.status(400);
-            message(ctx, "This invitation no longer works", List.of(
-                    "It has expired or was already used. Ask the administrator who invited you for a new one."));
+            message(ctx, Message.of("account.inviteDead"), Message.of("account.inviteDead.text"));
             return;
         }
-        ctx.render("accounts/choose-password.ftlh", Map.of("title", "Set up your officer account", "action", ctx.path(), "askName", true));
+        ctx.render("accounts/choose-password.ftlh", Map.of("title", Message.text(Language.of(ctx), "account.setUpOfficer"), "action", ctx.path(), "askName", true));
     }
 
     private void acceptInvite(Context ctx) {
@@ -128,10 +127,10 @@ public final class AccountRoutes {
             session.signIn(ctx, accounts.acceptInvite(ctx.pathParam("token"), ctx.formParam("password"), ctx.formParam("displayName")));
         } catch (BadInput e) {
             formError(ctx, "accounts/choose-password.ftlh", values(ctx, "displayName"), e,
-                    Map.of("title", "Set up your officer account", "action", ctx.path(), "askName", true));
+                    Map.of("title", Message.text(Language.of(ctx), "account.setUpOfficer"), "action", ctx.path(), "askName", true));
             return;
         }
-        WebSession.flash(ctx, "Welcome to Daylight. Your account is ready.");
+        WebSession.flash(ctx, Message.of("flash.welcome"));
         ctx.redirect("/me");
     }
 
@@ -153,11 +152,18 @@ public final class AccountRoutes {
     static void formError(Context ctx, String template, Map<String, String> values, BadInput e, Map<String, Object> extra) {
         Map<String, Object> model = new HashMap<>(extra);
         model.put("values", values);
-        model.put("error", Map.of("field", e.field(), "message", e.getMessage()));
+        model.put("error", Map.of("field", e.field(), "message", e.message(Language.of(ctx))));
         ctx.status(400).render(template, model);
     }
 
     static void message(Context ctx, String title, List<String> paragraphs) {
         ctx.render("message.ftlh", Map.of("title", title, "paragraphs", paragraphs));
+    }
+
+    /** A page of a title and paragraphs, in the visitor's language. */
+    static void message(Context ctx, Message title, Object... paragraphs) {
+        java.util.Locale locale = Language.of(ctx);
+        message(ctx, title.in(locale), java.util.Arrays.stream(paragraphs)
+                .map(p -> p instanceof Message m ? m.in(locale) : String.valueOf(p)).toList());
     }
 }

@@ -9,9 +9,11 @@ import nyc.daylight.agencies.Agency;
 import nyc.daylight.agencies.AgencyService;
 import nyc.daylight.app.AccessDenied;
 import nyc.daylight.app.BadInput;
+import nyc.daylight.app.Language;
 import nyc.daylight.app.RateLimited;
 import nyc.daylight.notify.Email;
 import nyc.daylight.notify.Mailer;
+import nyc.daylight.notify.Recipient;
 import nyc.daylight.sql.jooq.tables.records.EmailTokensRecord;
 import nyc.daylight.sql.jooq.tables.records.UsersRecord;
 import org.jooq.DSLContext;
@@ -53,32 +55,28 @@ public final class AccountService {
     }
 
     public void signUp(String email, String password, String displayName, String ip) {
+        signUp(email, password, displayName, ip, Locale.ENGLISH);
+    }
+
+    /** @param language the page language at sign-up: Daylight writes to the account in it */
+    public void signUp(String email, String password, String displayName, String ip, Locale language) {
         String address = normalizeEmail(email);
         Passwords.checkStrength("password", password);
         String name = displayName == null || displayName.isBlank() ? null : displayName.strip();
-        if (name != null && name.length() > 100) throw new BadInput("displayName", "Keep your name under 100 characters.");
+        if (name != null && name.length() > 100) throw BadInput.of("displayName", "error.keepYourNameUnder");
         limit("signup-ip:" + ip, limits.signUpPerIp(), Duration.ofHours(1));
         String hash = passwords.hash(password);
         dsl.transaction(tx -> {
             DSLContext t = tx.dsl();
             Optional<UsersRecord> existing = repo.byEmail(t, address);
             if (existing.isPresent()) {
-                mailer.enqueue(t, Email.of(address, "Someone tried to create a Daylight account with your address",
-                        """
-                        Hello,
-
-                        Someone (perhaps you) tried to create a Daylight account with this e-mail address, but it already has one.
-
-                        To sign in: %s/signin
-                        Forgot your password? %s/reset
-
-                        If this was not you, you can ignore this message; your account has not changed.
-
-                        — Daylight
-                        """.formatted(baseUrl, baseUrl), "account"));
+                Recipient owner = Recipient.of(t, existing.get().getId());
+                mailer.enqueue(t, Email.of(address, owner.text("mail.exists.subject"),
+                        owner.letter(owner.text("mail.exists.body", baseUrl)), "account"));
                 return;
             }
             long id = repo.insertUser(t, address, name, hash, "REQUESTER", false);
+            repo.setLanguage(t, id, Language.code(language));
             sendVerification(t, id, address);
         });
     }
@@ -86,25 +84,16 @@ public final class AccountService {
     private void sendVerification(DSLContext t, long userId, String address) {
         String token = tokens.newToken();
         repo.insertToken(t, Tokens.hash(token), userId, "VERIFY", VERIFY_LIFETIME);
-        mailer.enqueue(t, Email.of(address, "Confirm your e-mail address for Daylight",
-                """
-                Hello,
-
-                Please confirm that this is your e-mail address by opening this link:
-
-                %s/verify?token=%s
-
-                The link works once and expires in 48 hours. If you did not sign up for Daylight, ignore this message.
-
-                — Daylight
-                """.formatted(baseUrl, token), "account"));
+        Recipient to = Recipient.of(t, userId);
+        mailer.enqueue(t, Email.of(address, to.text("mail.verify.subject"),
+                to.letter(to.text("mail.verify.body", baseUrl + "/verify?token=" + token)), "account"));
     }
 
     /** Confirms the address and signs the person in; returns the new session token. */
     public String verify(String token) {
         return dsl.transactionResult(tx -> {
             EmailTokensRecord used = repo.consumeToken(tx.dsl(), Tokens.hash(token == null ? "" : token), "VERIFY")
-                    .orElseThrow(() -> new BadInput("token", "This confirmation link has expired or was already used. Sign in to get a new one."));
+                    .orElseThrow(() -> BadInput.of("token", "error.thisConfirmationLinkHas"));
             repo.markVerified(tx.dsl(), used.getUserId());
             return newSession(tx.dsl(), used.getUserId());
         });
@@ -119,27 +108,25 @@ public final class AccountService {
         if (!passwords.matches(password, user.map(UsersRecord::getPasswordHash).orElse(null))) {
             // The attempt that reaches the account's limit pauses sign-in; tell the owner, once.
             if (user.isPresent() && repo.hitsSince(dsl, "signin-account:" + address, WINDOW) == limits.signInPerAccount()) {
-                dsl.transaction(tx -> mailer.enqueue(tx.dsl(), Email.of(user.get().getEmail(),
-                        "Sign-in to your Daylight account is paused for 15 minutes", """
-                        Hello,
-
-                        There were %d unsuccessful attempts to sign in to your Daylight account, so signing in is paused
-                        for 15 minutes.
-
-                        If this was you, wait a little and try again, or choose a new password: %s/reset
-                        If it was not you, choosing a new password also signs out every other session.
-
-                        — Daylight
-                        """.formatted(limits.signInPerAccount(), baseUrl), "account")));
+                dsl.transaction(tx -> {
+                    Recipient owner = Recipient.of(tx.dsl(), user.get().getId());
+                    mailer.enqueue(tx.dsl(), Email.of(user.get().getEmail(), owner.text("mail.paused.subject"),
+                            owner.letter(owner.text("mail.paused.body", limits.signInPerAccount(), baseUrl)), "account"));
+                });
             }
-            throw new BadInput("email", "That e-mail address and password do not match an account.");
+            throw BadInput.of("email", "error.thatEMailAddress");
         }
         UsersRecord u = user.orElseThrow();
         if (u.getEmailVerifiedAt() == null) {
             dsl.transaction(tx -> sendVerification(tx.dsl(), u.getId(), u.getEmail()));
-            throw new BadInput("email", "Please confirm your e-mail address first: we have just sent you a new link.");
+            throw BadInput.of("email", "error.pleaseConfirmYourE");
         }
         return dsl.transactionResult(tx -> newSession(tx.dsl(), u.getId()));
+    }
+
+    /** The signed-in person chose another page language: their e-mails follow it. */
+    public void setLanguage(long userId, Locale language) {
+        repo.setLanguage(dsl, userId, Language.code(language));
     }
 
     public void signOut(String sessionToken) {
@@ -166,18 +153,9 @@ public final class AccountService {
         dsl.transaction(tx -> repo.byEmail(tx.dsl(), address).ifPresent(u -> {
             String token = tokens.newToken();
             repo.insertToken(tx.dsl(), Tokens.hash(token), u.getId(), "RESET", RESET_LIFETIME);
-            mailer.enqueue(tx.dsl(), Email.of(u.getEmail(), "Reset your Daylight password",
-                    """
-                    Hello,
-
-                    To choose a new password for your Daylight account, open this link:
-
-                    %s/reset/%s
-
-                    The link works once and expires in one hour. If you did not ask for this, ignore this message: your password has not changed.
-
-                    — Daylight
-                    """.formatted(baseUrl, token), "account"));
+            Recipient to = Recipient.of(tx.dsl(), u.getId());
+            mailer.enqueue(tx.dsl(), Email.of(u.getEmail(), to.text("mail.reset.subject"),
+                    to.letter(to.text("mail.reset.body", baseUrl + "/reset/" + token)), "account"));
         }));
     }
 
@@ -191,7 +169,7 @@ public final class AccountService {
         String hash = passwords.hash(newPassword);
         return dsl.transactionResult(tx -> {
             EmailTokensRecord used = repo.consumeToken(tx.dsl(), Tokens.hash(token), "RESET")
-                    .orElseThrow(() -> new BadInput("token", "This reset link has expired or was already used. Ask for a new one."));
+                    .orElseThrow(() -> BadInput.of("token", "error.thisResetLinkHas"));
             repo.setPassword(tx.dsl(), used.getUserId(), hash);
             repo.markVerified(tx.dsl(), used.getUserId());
             repo.deleteSessionsOf(tx.dsl(), used.getUserId());
@@ -203,7 +181,7 @@ public final class AccountService {
     public void inviteOfficer(User admin, String email, String agencySlug, boolean appealsOfficer) {
         if (admin == null || !admin.isAdmin()) throw new AccessDenied("Only administrators can invite officers.");
         String address = normalizeEmail(email);
-        Agency agency = agencies.find(agencySlug).orElseThrow(() -> new BadInput("agency", "Choose the officer's agency."));
+        Agency agency = agencies.find(agencySlug).orElseThrow(() -> BadInput.of("agency", "error.chooseTheOfficerS"));
         dsl.transaction(tx -> {
             DSLContext t = tx.dsl();
             Optional<UsersRecord> existing = repo.byEmail(t, address);
@@ -250,7 +228,7 @@ public final class AccountService {
         String hash = passwords.hash(password);
         return dsl.transactionResult(tx -> {
             EmailTokensRecord used = repo.consumeToken(tx.dsl(), Tokens.hash(token), "INVITE")
-                    .orElseThrow(() -> new BadInput("token", "This invitation has expired or was already used. Ask an administrator for a new one."));
+                    .orElseThrow(() -> BadInput.of("token", "error.thisInvitationHasExpired"));
             repo.setPassword(tx.dsl(), used.getUserId(), hash);
             repo.markVerified(tx.dsl(), used.getUserId());
             if (displayName != null && !displayName.isBlank()) {
@@ -299,7 +277,7 @@ public final class AccountService {
     static String normalizeEmail(String email) {
         String e = email == null ? "" : email.strip();
         if (!EMAIL.matcher(e).matches() || e.length() > 254) {
-            throw new BadInput("email", "Enter an e-mail address like name@example.org.");
+            throw BadInput.of("email", "error.enterAnEMail");
         }
         return e.toLowerCase(Locale.ROOT);
     }

@@ -7,6 +7,8 @@ import java.util.Map;
 import nyc.daylight.agencies.Agency;
 import nyc.daylight.agencies.AgencyService;
 import nyc.daylight.app.BadInput;
+import nyc.daylight.app.Message;
+import nyc.daylight.app.Language;
 import nyc.daylight.app.Role;
 import nyc.daylight.app.WebSession;
 import nyc.daylight.notify.OutboxWorker;
@@ -47,10 +49,10 @@ public final class AdminRoutes {
                     "yes".equals(ctx.formParam("appeals")));
         } catch (BadInput e) {
             ctx.status(400);
-            officers(ctx, Map.of("values", values, "error", Map.of("field", e.field(), "message", e.getMessage())));
+            officers(ctx, Map.of("values", values, "error", Map.of("field", e.field(), "message", e.message(Language.of(ctx)))));
             return;
         }
-        WebSession.flash(ctx, "Invitation sent to " + values.get("email").strip() + ".");
+        WebSession.flash(ctx, Message.of("flash.invited", values.get("email").strip()));
         ctx.redirect("/admin/officers");
     }
 }

@@ -32,13 +32,13 @@ public final class Passwords {
 
     public static void checkStrength(String field, String password) {
         if (password == null || password.length() < MIN_LENGTH) {
-            throw new BadInput(field, "Use a password of at least " + MIN_LENGTH + " characters.");
+            throw BadInput.of(field, "error.passwordShort", MIN_LENGTH);
         }
         if (password.length() > MAX_LENGTH) {
-            throw new BadInput(field, "Use a password of at most " + MAX_LENGTH + " characters.");
+            throw BadInput.of(field, "error.passwordLong", MAX_LENGTH);
         }
         if (password.isBlank()) {
-            throw new BadInput(field, "A password cannot be only spaces.");
+            throw BadInput.of(field, "error.aPasswordCannotBe");
         }
     }
 }

@@ -9,6 +9,8 @@ import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.Map;
 import nyc.daylight.app.BadInput;
+import nyc.daylight.app.Message;
+import nyc.daylight.app.Language;
 import nyc.daylight.app.Role;
 import nyc.daylight.app.WebSession;
 
@@ -50,10 +52,10 @@ public final class AgencyAdminRoutes {
             changed = agencies.update(WebSession.requireUser(ctx).actor(), agency.slug(), edit);
         } catch (BadInput e) {
             ctx.status(400);
-            form(ctx, agency, Map.of("error", Map.of("field", e.field(), "message", e.getMessage()), "values", ctx.formParamMap()));
+            form(ctx, agency, Map.of("error", Map.of("field", e.field(), "message", e.message(Language.of(ctx))), "values", ctx.formParamMap()));
             return;
         }
-        WebSession.flash(ctx, changed == 0 ? "Nothing changed." : "Saved " + changed + (changed == 1 ? " change." : " changes."));
+        WebSession.flash(ctx, Message.of("flash.agencySaved", changed));
         ctx.redirect("/agencies/" + agency.slug());
     }
 
@@ -64,15 +66,15 @@ public final class AgencyAdminRoutes {
             try {
                 day = LocalDate.parse(ctx.formParam("day") == null ? "" : ctx.formParam("day").strip());
             } catch (DateTimeParseException e) {
-                throw new BadInput("day", "Enter the day the agency was closed, as YYYY-MM-DD.");
+                throw BadInput.of("day", "error.enterTheDayThe");
             }
             agencies.addClosure(WebSession.requireUser(ctx).actor(), agency.slug(), day, ctx.formParam("reason"));
         } catch (BadInput e) {
             ctx.status(400);
-            form(ctx, agency, Map.of("error", Map.of("field", e.field(), "message", e.getMessage())));
+            form(ctx, agency, Map.of("error", Map.of("field", e.field(), "message", e.message(Language.of(ctx)))));
             return;
         }
-        WebSession.flash(ctx, "Closure day added; deadlines for " + agency.name() + " now skip it.");
+        WebSession.flash(ctx, Message.of("flash.closureAdded", agency.name()));
         ctx.redirect("/admin/agencies/" + agency.slug());
     }
 
@@ -81,7 +83,7 @@ public final class AgencyAdminRoutes {
         try {
             return Integer.parseInt(v == null ? "" : v.strip());
         } catch (NumberFormatException e) {
-            throw new BadInput(field, "Enter a whole number of days.");
+            throw BadInput.of(field, "error.enterAWholeNumber");
         }
     }
 
@@ -89,7 +91,7 @@ public final class AgencyAdminRoutes {
         try {
             return LocalTime.parse(v == null ? "" : v.strip());
         } catch (DateTimeParseException e) {
-            throw new BadInput("closeOfBusiness", "Enter close of business as HH:MM, 24-hour clock.");
+            throw BadInput.of("closeOfBusiness", "error.enterCloseOfBusiness");
         }
     }
 }

@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
 import nyc.daylight.app.AccessDenied;
 import nyc.daylight.app.Actor;
 import nyc.daylight.app.BadInput;
+import nyc.daylight.app.Message;
 import nyc.daylight.deadlines.BusinessCalendar;
 import nyc.daylight.deadlines.Regime;
 import org.jooq.DSLContext;
@@ -57,7 +58,7 @@ public final class AgencyService {
         if (actor == null || !actor.isAdmin()) {
             throw new AccessDenied("Only administrators can change an agency's contacts or rules.");
         }
-        Agency agency = find(slug).orElseThrow(() -> new BadInput("agency", "No agency named '" + slug + "'."));
+        Agency agency = find(slug).orElseThrow(() -> BadInput.of("agency", "error.noAgency", slug));
         validate(agency, edit);
         return repository.update(agency.id(), actor.userId(), new AgencyEdit(
                 edit.recordsOfficerTitle().strip(), Text.blankToNull(edit.foilEmail()), Text.blankToNull(edit.postalAddress()),
@@ -71,15 +72,15 @@ public final class AgencyService {
         if (actor == null || !actor.isAdmin()) {
             throw new AccessDenied("Only administrators can declare closure days.");
         }
-        Agency agency = find(slug).orElseThrow(() -> new BadInput("agency", "No agency named '" + slug + "'."));
-        if (day == null) throw new BadInput("day", "Enter the day the agency was closed, as YYYY-MM-DD.");
+        Agency agency = find(slug).orElseThrow(() -> BadInput.of("agency", "error.noAgency", slug));
+        if (day == null) throw BadInput.of("day", "error.enterTheDayThe");
         if (day.getYear() < BusinessCalendar.FIRST_YEAR || day.getYear() > BusinessCalendar.LAST_YEAR) {
-            throw new BadInput("day", "Closure days must fall between " + BusinessCalendar.FIRST_YEAR + " and "
-                    + BusinessCalendar.LAST_YEAR + ".");
+            throw BadInput.of("day", "error.closureYears", String.valueOf(BusinessCalendar.FIRST_YEAR),
+                    String.valueOf(BusinessCalendar.LAST_YEAR));
         }
-        requireText("reason", reason, "the reason for the closure");
+        requireText("reason", reason, Message.of("what.closureReason"));
         if (!repository.addClosure(agency.id(), actor.userId(), day, reason.strip())) {
-            throw new BadInput("day", "A closure is already recorded for " + day + ".");
+            throw BadInput.of("day", "error.closureExists", day);
         }
     }
 
@@ -88,12 +89,12 @@ public final class AgencyService {
     }
 
     private static void validate(Agency agency, AgencyEdit e) {
-        requireText("recordsOfficerTitle", e.recordsOfficerTitle(), "the records access officer's title");
-        requireText("appealsOfficerTitle", e.appealsOfficerTitle(), "the appeals officer's title");
+        requireText("recordsOfficerTitle", e.recordsOfficerTitle(), Message.of("what.officerTitle"));
+        requireText("appealsOfficerTitle", e.appealsOfficerTitle(), Message.of("what.appealsTitle"));
         optionalEmail("foilEmail", e.foilEmail());
         optionalEmail("appealsEmail", e.appealsEmail());
         if (e.closeOfBusiness() == null || e.closeOfBusiness().isBefore(LocalTime.of(12, 0))) {
-            throw new BadInput("closeOfBusiness", "Close of business must be a time from 12:00 on.");
+            throw BadInput.of("closeOfBusiness", "error.closeOfBusinessMust");
         }
         range("responseDays", e.responseDays(), 1, 60);
         range("determinationDays", e.determinationDays(), 1, 120);
@@ -103,26 +104,25 @@ public final class AgencyService {
         // Statutes set floors an agency's practice cannot go below (POL §89(4)(a); §552(a)(6)(A)(i)(III)(aa)).
         int minimumAppealWindow = agency.regime() == Regime.NY_FOIL ? 30 : 90;
         if (e.appealFilingDays() < minimumAppealWindow) {
-            throw new BadInput("appealFilingDays", "The law gives requesters at least " + minimumAppealWindow
-                    + " days to appeal.");
+            throw BadInput.of("appealFilingDays", "error.appealWindow", minimumAppealWindow);
         }
     }
 
 
-    private static void requireText(String field, String value, String what) {
-        if (value == null || value.isBlank()) throw new BadInput(field, "Enter " + what + ".");
-        if (value.length() > 200) throw new BadInput(field, "Keep " + what + " under 200 characters.");
+    private static void requireText(String field, String value, Message what) {
+        if (value == null || value.isBlank()) throw BadInput.of(field, "error.enter", what);
+        if (value.length() > 200) throw BadInput.of(field, "error.tooLong", what, 200);
     }
 
     private static void optionalEmail(String field, String value) {
         if (value != null && !value.isBlank() && !EMAIL.matcher(value).matches()) {
-            throw new BadInput(field, "'" + value + "' is not an e-mail address.");
+            throw BadInput.of(field, "error.notEmail", value);
         }
     }
 
     private static void range(String field, int value, int min, int max) {
         if (value < min || value > max) {
-            throw new BadInput(field, "Enter a number of days from " + min + " to " + max + ".");
+            throw BadInput.of(field, "error.daysRange", min, max);
         }
     }
 }

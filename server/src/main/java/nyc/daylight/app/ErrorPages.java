@@ -23,22 +23,26 @@ final class ErrorPages {
     }
 
     void register(RoutesConfig routes) {
-        routes.exception(BadInput.class, (e, ctx) -> respond(ctx, 400, "invalid_field", e.getMessage(), e.field()));
+        // The API answers in English; a page in the visitor's language.
+        routes.exception(BadInput.class, (e, ctx) -> respond(ctx, 400, "invalid_field",
+                wantsJson(ctx) ? e.getMessage() : e.message(Language.of(ctx)), e.field()));
         routes.exception(RateLimited.class, (e, ctx) -> {
             ctx.header("Retry-After", Integer.toString(e.retryAfterSeconds()));
             respond(ctx, 429, e.getMessage());
         });
         routes.exception(NotFound.class, (e, ctx) -> respond(ctx, 404, e.getMessage()));
         routes.exception(AccessDenied.class, (e, ctx) -> respond(ctx, 403, e.getMessage()));
-        routes.exception(HttpResponseException.class, (e, ctx) ->
-                respond(ctx, e.getStatus(), e.getDetails().getOrDefault("code", codeFor(e.getStatus())), publicMessage(e), null));
+        routes.exception(HttpResponseException.class, (e, ctx) -> {
+            String code = e.getDetails().getOrDefault("code", codeFor(e.getStatus()));
+            if (isGenericNotFound(e)) respond(ctx, 404, code, text(ctx, Message.of("error.notFound")), null);
+            else respond(ctx, e.getStatus(), code, e.getMessage(), null);
+        });
         routes.exception(org.jooq.exception.DataAccessException.class, (e, ctx) -> {
             if (isConnectionFailure(e)) {
                 String ref = RequestIds.of(ctx);
                 log.error("Database unavailable on {} {} [ref {}]: {}", ctx.method(), ctx.path(), ref, e.getMessage());
                 ctx.header("Retry-After", "30");
-                respond(ctx, 503, "Daylight cannot reach its database right now. Nothing you sent was lost; "
-                        + "please try again in a minute. (Reference " + ref + ")");
+                respond(ctx, 503, Message.of("error.database", ref));
             } else {
                 unexpected(e, ctx);
             }
@@ -50,8 +54,7 @@ final class ErrorPages {
     private void unexpected(Exception e, Context ctx) {
         String ref = RequestIds.of(ctx);
         log.error("Unhandled error on {} {} [ref {}]", ctx.method(), ctx.path(), ref, e);
-        respond(ctx, 500, "Something went wrong on our side. Please try again. If it keeps happening, "
-                + "tell us the reference " + ref + ".");
+        respond(ctx, 500, Message.of("error.unexpected", ref));
     }
 
     private static boolean isConnectionFailure(Throwable e) {
@@ -66,13 +69,19 @@ final class ErrorPages {
 
     // Javalin's own 404 text names the method and path ("Endpoint GET /x not found"); people get
     // a sentence instead. A handler's specific message ("No agency named …") is kept.
-    private static String publicMessage(HttpResponseException e) {
+    private static boolean isGenericNotFound(HttpResponseException e) {
         String message = e.getMessage();
-        if (e.getStatus() == 404 && (message == null || message.isBlank()
-                || message.equals("Not Found") || message.startsWith("Endpoint "))) {
-            return "We could not find that page.";
-        }
-        return message;
+        return e.getStatus() == 404 && (message == null || message.isBlank()
+                || message.equals("Not Found") || message.startsWith("Endpoint "));
+    }
+
+    /** A sentence of the bundles: English for the API, the visitor's language on a page. */
+    private static String text(Context ctx, Message message) {
+        return wantsJson(ctx) ? message.english() : message.in(Language.of(ctx));
+    }
+
+    private void respond(Context ctx, int status, Message message) {
+        respond(ctx, status, text(ctx, message));
     }
 
     private void respond(Context ctx, int status, String message) {
@@ -96,7 +105,10 @@ final class ErrorPages {
             ctx.json(Map.of("error", error));
             return;
         }
-        String title = HttpStatus.forStatus(status).getMessage();
+        // The common statuses have a title in each language; any other keeps the HTTP reason phrase.
+        java.util.ResourceBundle bundle = Templates.messages(Language.of(ctx));
+        String title = bundle.containsKey("error.status." + status) ? bundle.getString("error.status." + status)
+                : HttpStatus.forStatus(status).getMessage();
         ctx.html(templates.render("error.ftlh", Map.of(
                 "status", status, "title", title, "message", message), ctx));
     }

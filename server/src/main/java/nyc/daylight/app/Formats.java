@@ -6,6 +6,7 @@ import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
 import java.time.temporal.TemporalAccessor;
 import java.util.Locale;
 
@@ -15,6 +16,7 @@ public final class Formats {
     private final DateTimeFormatter day;
     private final DateTimeFormatter shortDay;
     private final DateTimeFormatter dayTime;
+    private final DateTimeFormatter month;
 
     public Formats() {
         this(Locale.ENGLISH);
@@ -27,10 +29,18 @@ public final class Formats {
             day = DateTimeFormatter.ofPattern("EEEE, d 'de' MMMM 'de' yyyy", locale);
             shortDay = DateTimeFormatter.ofPattern("d MMM yyyy", locale);
             dayTime = DateTimeFormatter.ofPattern("EEEE, d 'de' MMMM 'de' yyyy, h:mm a", locale);
+            month = DateTimeFormatter.ofPattern("MMMM 'de' yyyy", locale);
+        } else if (!locale.getLanguage().equals("en")) {
+            // A language added later: the JDK's own conventions for it until someone tunes them here.
+            day = DateTimeFormatter.ofLocalizedDate(FormatStyle.FULL).withLocale(locale);
+            shortDay = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale);
+            dayTime = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.FULL, FormatStyle.SHORT).withLocale(locale);
+            month = DateTimeFormatter.ofPattern("LLLL yyyy", locale);
         } else {
             day = DateTimeFormatter.ofPattern("EEEE, MMMM d, yyyy", Locale.ENGLISH);
             shortDay = DateTimeFormatter.ofPattern("MMM d, yyyy", Locale.ENGLISH);
             dayTime = DateTimeFormatter.ofPattern("EEEE, MMMM d, yyyy 'at' h:mm a", Locale.ENGLISH);
+            month = DateTimeFormatter.ofPattern("MMMM yyyy", Locale.ENGLISH);
         }
     }
 
@@ -42,6 +52,11 @@ public final class Formats {
     /** "Mar 9, 2026"; "9 mar 2026". */
     public String shortDay(LocalDate date) {
         return date == null ? "" : shortDay.format(date).replace(".", "");
+    }
+
+    /** "March 2026"; "marzo de 2026": the month a date falls in. */
+    public String month(LocalDate date) {
+        return date == null ? "" : month.format(date);
     }
 
     /** "Monday, March 2, 2026 at 10:00 AM", for local (New York) date-times and instants with offsets. */

@@ -96,6 +96,16 @@ public final class Language {
         return Locale.ENGLISH;
     }
 
+    /** The language stored for an account ("es"), as a locale Daylight offers; English otherwise. */
+    public static Locale stored(String code) {
+        return supported(code).orElse(Locale.ENGLISH);
+    }
+
+    /** The code to store for a page language: "en", "es". */
+    public static String code(Locale locale) {
+        return locale.getLanguage();
+    }
+
     public static boolean rightToLeft(Locale locale) {
         return RIGHT_TO_LEFT.contains(locale.getLanguage());
     }

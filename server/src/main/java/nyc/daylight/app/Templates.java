@@ -83,19 +83,25 @@ public final class Templates implements FileRenderer {
     }
 
     private Map<String, Object> baseModel(Context ctx) {
-        Locale locale = Language.of(ctx);
-        ResourceBundle bundle = messages(locale);
-        Map<String, Object> base = new HashMap<>();
-        if (demo) base.put("demo", true);
+        Map<String, Object> base = pageModel(Language.of(ctx), ctx.path());
         WebSession.user(ctx).ifPresent(u -> base.put("user", u));
         String csrf = WebSession.csrf(ctx);
         if (csrf != null) base.put("csrf", csrf);
         String flash = WebSession.takeFlash(ctx);
         if (flash != null) base.put("flash", flash);
+        return base;
+    }
+
+    /** What every page needs that depends only on its language and address (tests render pages with it). */
+    Map<String, Object> pageModel(Locale locale, String path) {
+        ResourceBundle bundle = messages(locale);
+        Map<String, Object> base = new HashMap<>();
+        if (demo) base.put("demo", true);
         base.putAll(Map.of(
                 "fmt", formats.computeIfAbsent(locale, Formats::new),
-                "currentPath", ctx.path(),
+                "currentPath", path,
                 "lang", locale.getLanguage(),
+                "locale", locale,
                 "dir", Language.rightToLeft(locale) ? "rtl" : "ltr",
                 "languages", Language.choices(),
                 "assetVersion", assetVersion,

@@ -35,6 +35,9 @@ public final class WebSession {
     void before(Context ctx) {
         if (ctx.path().startsWith("/static/")) return;
         if (ctx.queryParam(Language.PARAM) != null && ctx.method().name().equals("GET")) {
+            // A signed-in person's choice is remembered on the account too: their e-mails follow it.
+            Language.supported(ctx.queryParam(Language.PARAM)).ifPresent(chosen ->
+                    accounts.currentUser(ctx.cookie(SESSION_COOKIE)).ifPresent(u -> accounts.setLanguage(u.id(), chosen)));
             Language.before(ctx);
             return;
         }
@@ -90,6 +93,11 @@ public final class WebSession {
     public void signOut(Context ctx) {
         accounts.signOut(ctx.cookie(SESSION_COOKIE));
         ctx.removeCookie(SESSION_COOKIE, "/");
+    }
+
+    /** A message for the next page, in this visitor's language. */
+    public static void flash(Context ctx, Message message) {
+        flash(ctx, message.in(Language.of(ctx)));
     }
 
     public static void flash(Context ctx, String message) {

@@ -1,15 +1,16 @@
 package nyc.daylight.deadlines;
 
 import java.time.LocalDate;
+import nyc.daylight.app.Message;
 
 /**
  * One date the law (or the agency's own written promise) sets, and what became of it.
  *
  * @param resolvedOn the day it was met, answered late, moved, or used (null while open)
- * @param note plain-language detail, e.g. why Daylight holds an agency to an earlier date
+ * @param note plain-language detail, e.g. why Daylight holds an agency to an earlier date, in the reader's language
  */
 public record Deadline(Kind kind, Party owedBy, LocalDate due, State state, LocalDate resolvedOn,
-                       String citation, String note) {
+                       String citation, Message note) {
 
     public enum Kind {
         /** NY: grant, deny or acknowledge with an approximate date. */
@@ -35,7 +36,7 @@ public record Deadline(Kind kind, Party owedBy, LocalDate due, State state, Loca
         MOOT
     }
 
-    Deadline with(State newState, LocalDate on, String newNote) {
+    Deadline with(State newState, LocalDate on, Message newNote) {
         return new Deadline(kind, owedBy, due, newState, on, citation, newNote == null ? note : newNote);
     }
 }

@@ -19,6 +19,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
+import nyc.daylight.app.Message;
 
 /**
  * The statutory deadlines of one request: a pure function of its ledger, its agency's rules and
@@ -100,7 +101,7 @@ public final class DeadlineEngine {
 
             if (withdrawn.isPresent()) {
                 LocalDate on = withdrawn.get().localDate();
-                out.replaceAll(d -> d.state() == PENDING ? d.with(MOOT, on, "Withdrawn by the requester.") : d);
+                out.replaceAll(d -> d.state() == PENDING ? d.with(MOOT, on, Message.of("note.withdrawn")) : d);
             }
             Standing standing = standing(withdrawn.isPresent(), determination.isPresent(), appeal, appealDecision);
             return new DeadlineReport(rules.regime(), receipt, List.copyOf(out), standing,
@@ -116,12 +117,12 @@ public final class DeadlineEngine {
                     || t == EventType.RECORDS_RELEASED || EventType.DETERMINATIONS.contains(t));
             Optional<LedgerEvent> ack = first(events, t -> t == EventType.ACKNOWLEDGED);
             Deadline respond = close(new Deadline(RESPONSE, Party.AGENCY, responseDue, PENDING, null, POL_89_3,
-                    "Grant, deny, or acknowledge in writing with an approximate date."), response.map(LedgerEvent::localDate));
+                    Message.of("note.respond")), response.map(LedgerEvent::localDate));
             boolean noApproximateDate = ack.isPresent() && ack.get().date() == null
                     && ack.equals(response);
             if (noApproximateDate) {
                 respond = respond.with(MISSED, ack.get().localDate(),
-                        "Acknowledged without an approximate date, which the law treats as a denial.");
+                        Message.of("note.noApproximateDate"));
             }
             out.add(respond);
 
@@ -129,31 +130,27 @@ public final class DeadlineEngine {
                 LocalDate latest = cal.addBusinessDays(noApproximateDate ? ack.get().localDate() : responseDue,
                         rules.determinationDays());
                 return new Deadline(DETERMINATION, Party.AGENCY, latest, PENDING, null, POL_89_3,
-                        "The latest date the law allows without a written reason and a date certain.");
+                        Message.of("note.latest"));
             }
             LocalDate ackDay = ack.get().localDate();
             LocalDate limit = cal.addBusinessDays(ackDay, rules.determinationDays());
             LocalDate approximate = ack.get().date();
             if (!approximate.isAfter(limit)) {
                 return new Deadline(DETERMINATION, Party.AGENCY, approximate, PENDING, null, POL_89_3,
-                        "The approximate date the agency gave when it acknowledged the request.");
+                        Message.of("note.approximate"));
             }
             if (ack.get().hasReason()) {
                 return new Deadline(DETERMINATION, Party.AGENCY, approximate, PENDING, null, POL_89_3,
-                        "A date certain more than " + rules.determinationDays()
-                                + " business days after the acknowledgment, with the written reason the law requires.");
+                        Message.of("note.dateCertain", rules.determinationDays()));
             }
             return new Deadline(DETERMINATION, Party.AGENCY, limit, PENDING, null, POL_89_3,
-                    "The agency named " + approximate + " without the written reason the law requires for a date more than "
-                            + rules.determinationDays() + " business days after its acknowledgment; Daylight holds it to "
-                            + limit + ".");
+                    Message.of("note.heldTo", approximate, rules.determinationDays(), limit));
         }
 
         /** Federal: 20 working days from receipt (§552(a)(6)(A)(i)). */
         private Deadline federalDeterminationDue() {
             return new Deadline(DETERMINATION, Party.AGENCY, cal.addBusinessDays(receipt, rules.determinationDays()),
-                    PENDING, null, FOIA_DETERMINATION, "A determination within " + rules.determinationDays()
-                    + " working days of receipt.");
+                    PENDING, null, FOIA_DETERMINATION, Message.of("note.federalDetermination", rules.determinationDays()));
         }
 
         /**
@@ -174,7 +171,7 @@ public final class DeadlineEngine {
                 LocalDate on = ext.localDate();
                 LocalDate newDue = ext.date();
                 String citation = ny ? POL_89_3 : FOIA_EXTENSION;
-                String note = "Extended with the reason: " + ext.reason();
+                Message note = Message.of("note.extended", ext.reason());
                 if (!ny) {
                     LocalDate max = cal.addBusinessDays(statutoryFederalDue, rules.extensionDays());
                     if (federalExtensionUsed) {
@@ -183,13 +180,13 @@ public final class DeadlineEngine {
                     federalExtensionUsed = true;
                     if (newDue.isAfter(max)) {
                         newDue = max;
-                        note += " (capped at " + rules.extensionDays() + " more working days, the most §552(a)(6)(B)(i) allows)";
+                        note = Message.of("note.extendedCapped", ext.reason(), rules.extensionDays());
                     }
                 }
                 if (!on.isAfter(current.due())) {
                     out.add(current.with(SUPERSEDED, on, null));
                 } else {
-                    out.add(current.with(MISSED, null, "Passed before the agency extended it; an extension never erases a missed date."));
+                    out.add(current.with(MISSED, null, Message.of("note.passedBeforeExtension")));
                 }
                 current = new Deadline(DETERMINATION, Party.AGENCY, newDue, PENDING, null, citation, note);
             }
@@ -234,7 +231,7 @@ public final class DeadlineEngine {
                 citation = FOIA_APPEAL;
             }
             Deadline window = new Deadline(APPEAL_FILING, Party.REQUESTER, due, PENDING, null, citation,
-                    "The requester may appeal in writing to the agency's appeals officer.");
+                    Message.of("note.mayAppeal"));
             if (appeal.isPresent()) {
                 LocalDate on = appeal.get().localDate();
                 out.add(window.with(on.isAfter(due) ? MISSED : MET, on, null));
@@ -248,8 +245,7 @@ public final class DeadlineEngine {
             LocalDate due = cal.addBusinessDays(received, rules.appealDecisionDays());
             Deadline d = new Deadline(APPEAL_DECISION, Party.APPEALS_OFFICER, due, PENDING, null,
                     ny ? POL_89_4 : FOIA_APPEAL_DECISION,
-                    ny ? "Explain in writing the reasons for further denial, or provide access."
-                       : "Decide the appeal within " + rules.appealDecisionDays() + " working days of receipt.");
+                    ny ? Message.of("note.appealNy") : Message.of("note.appealFederal", rules.appealDecisionDays()));
             out.add(close(d, decision.map(LedgerEvent::localDate)));
         }
 
@@ -269,7 +265,7 @@ public final class DeadlineEngine {
         private void courtWindow(LocalDate finalDenial) {
             LocalDate due = cal.onOrNextBusinessDay(finalDenial.plusMonths(4));
             Deadline court = new Deadline(COURT, Party.REQUESTER, due, PENDING, null, CPLR + "; " + GCL,
-                    "An Article 78 proceeding in State Supreme Court may be brought within four months of the final denial.");
+                    Message.of("note.court"));
             out.add(today.isAfter(due) ? court.with(EXPIRED, null, null) : court);
         }
 

@@ -15,6 +15,7 @@ import java.util.Map;
 import nyc.daylight.agencies.Agency;
 import nyc.daylight.agencies.AgencyService;
 import nyc.daylight.app.BadInput;
+import nyc.daylight.app.Language;
 import nyc.daylight.app.Role;
 
 /** The public deadline calculator: a JSON API and a page that explains the same answer. */
@@ -81,15 +82,15 @@ public final class DeadlineRoutes {
                 model.put("receivedLabel", received.atZoneSameInstant(BusinessCalendar.NEW_YORK).toLocalDateTime());
             } catch (BadInput e) {
                 ctx.status(400);
-                model.put("error", Map.of("field", e.field(), "message", e.getMessage()));
+                model.put("error", Map.of("field", e.field(), "message", e.message(Language.of(ctx))));
             }
         }
         ctx.render("deadlines/calculator.ftlh", model);
     }
 
     private Agency agency(String slug) {
-        if (slug == null || slug.isBlank()) throw new BadInput("agency", "Choose an agency (for example agency=nypd).");
-        return agencies.find(slug.strip()).orElseThrow(() -> new BadInput("agency", "No agency named '" + slug + "'."));
+        if (slug == null || slug.isBlank()) throw BadInput.of("agency", "error.chooseAnAgencyFor");
+        return agencies.find(slug.strip()).orElseThrow(() -> BadInput.of("agency", "error.noAgency", slug));
     }
 
     private DeadlinePreview preview(Agency agency, OffsetDateTime received) {
@@ -102,7 +103,7 @@ public final class DeadlineRoutes {
 
     static OffsetDateTime parseReceived(String raw) {
         if (raw == null || raw.isBlank()) {
-            throw new BadInput("received", "Give the date and time received, e.g. received=2026-03-02T10:00:00-05:00.");
+            throw BadInput.of("received", "error.giveTheDateAnd");
         }
         // In a query string an unencoded '+' arrives as a space: restore the offset's sign.
         String value = raw.strip().replace(' ', '+');
@@ -122,12 +123,12 @@ public final class DeadlineRoutes {
         try {
             d = LocalDate.parse(date == null ? "" : date.strip());
         } catch (DateTimeParseException e) {
-            throw new BadInput("date", "Enter the date received as YYYY-MM-DD.");
+            throw BadInput.of("date", "error.enterTheDateReceived");
         }
         try {
             t = time == null || time.isBlank() ? LocalTime.NOON : LocalTime.parse(time.strip());
         } catch (DateTimeParseException e) {
-            throw new BadInput("time", "Enter the time received as HH:MM, 24-hour clock.");
+            throw BadInput.of("time", "error.enterTheTimeReceived");
         }
         return checkYear(ZonedDateTime.of(LocalDateTime.of(d, t), BusinessCalendar.NEW_YORK).toOffsetDateTime());
     }
@@ -135,8 +136,8 @@ public final class DeadlineRoutes {
     private static OffsetDateTime checkYear(OffsetDateTime t) {
         int year = t.atZoneSameInstant(BusinessCalendar.NEW_YORK).getYear();
         if (year < BusinessCalendar.FIRST_YEAR || year > BusinessCalendar.LAST_YEAR) {
-            throw new BadInput("received", "Daylight computes deadlines for requests received from "
-                    + BusinessCalendar.FIRST_YEAR + " through " + BusinessCalendar.LAST_YEAR + ".");
+            throw BadInput.of("received", "error.calculatorYears", String.valueOf(BusinessCalendar.FIRST_YEAR),
+                    String.valueOf(BusinessCalendar.LAST_YEAR));
         }
         return t;
     }

@@ -12,6 +12,7 @@ import static nyc.daylight.deadlines.DeadlineEngine.FOIA_REMEDIES;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import nyc.daylight.app.Message;
 
 /** Who owes what next, in words, from a request's standing and deadlines: the main step first. */
 final class NextSteps {
@@ -24,60 +25,58 @@ final class NextSteps {
         Optional<Deadline> court = last(deadlines, COURT).filter(d -> d.state() == PENDING);
         Optional<Deadline> window = last(deadlines, APPEAL_FILING).filter(d -> d.state() == PENDING);
         switch (standing) {
-            case WITHDRAWN -> steps.add(new NextStep(Party.NOBODY, "Nothing: the requester withdrew the request.", null, null));
+            case WITHDRAWN -> steps.add(new NextStep(Party.NOBODY, Message.of("next.withdrawn"), null, null));
             case DECIDED -> {
                 if (appealDecision.isPresent()) {
                     court.ifPresent(c -> steps.add(new NextStep(Party.REQUESTER,
-                            "The appeal was denied: the requester may bring an Article 78 proceeding.", c.due(), c.citation())));
+                            Message.of("next.appealDenied"), c.due(), c.citation())));
                     if (!ny && EventType.FINAL_DENIALS.contains(appealDecision.get().type())) {
                         steps.add(federalRemedies());
                     }
                 } else {
                     window.ifPresent(w -> steps.add(new NextStep(Party.REQUESTER,
-                            "The requester may appeal the determination.", w.due(), w.citation())));
+                            Message.of("next.mayAppeal"), w.due(), w.citation())));
                 }
-                if (steps.isEmpty()) steps.add(new NextStep(Party.NOBODY, "Nothing: the request has been decided.", null, null));
+                if (steps.isEmpty()) steps.add(new NextStep(Party.NOBODY, Message.of("next.decided"), null, null));
             }
             case CONSTRUCTIVELY_DENIED, OVERDUE -> {
                 if (appeal.isPresent()) {
                     court.ifPresent(c -> steps.add(new NextStep(Party.REQUESTER,
-                            "The appeal was not decided in time, which is a denial: the requester may bring an Article 78 proceeding.",
+                            Message.of("next.appealLate"),
                             c.due(), c.citation())));
                     if (!ny) steps.add(federalRemedies());
                     Deadline d = last(deadlines, APPEAL_DECISION).orElseThrow();
-                    steps.add(new NextStep(Party.APPEALS_OFFICER, "Decide the appeal (overdue).", d.due(), d.citation()));
+                    steps.add(new NextStep(Party.APPEALS_OFFICER, Message.of("next.decideAppealOverdue"), d.due(), d.citation()));
                 } else {
                     window.ifPresent(w -> steps.add(new NextStep(Party.REQUESTER,
-                            "The agency missed a deadline: the requester may treat it as a denial and appeal.", w.due(), CONSTRUCTIVE)));
+                            Message.of("next.missed"), w.due(), CONSTRUCTIVE)));
                     if (!ny) steps.add(federalRemedies());
                     Deadline d = last(deadlines, DETERMINATION).orElseThrow();
-                    steps.add(new NextStep(Party.AGENCY, "Grant or deny the request (overdue).", d.due(), d.citation()));
+                    steps.add(new NextStep(Party.AGENCY, Message.of("next.decideOverdue"), d.due(), d.citation()));
                 }
             }
             case ON_TIME, DUE_SOON -> {
                 if (appeal.isPresent()) {
                     Deadline d = last(deadlines, APPEAL_DECISION).orElseThrow();
-                    steps.add(new NextStep(Party.APPEALS_OFFICER, "Decide the appeal.", d.due(), d.citation()));
+                    steps.add(new NextStep(Party.APPEALS_OFFICER, Message.of("next.decideAppeal"), d.due(), d.citation()));
                 } else {
                     Optional<Deadline> respond = last(deadlines, RESPONSE).filter(r -> r.state() == PENDING);
                     Deadline d = respond.orElseGet(() -> last(deadlines, DETERMINATION).orElseThrow());
-                    steps.add(new NextStep(Party.AGENCY, respond.isPresent()
-                            ? "Grant, deny, or acknowledge the request in writing with an approximate date."
-                            : "Grant or deny the request.", d.due(), d.citation()));
+                    steps.add(new NextStep(Party.AGENCY, Message.of(respond.isPresent() ? "next.respond" : "next.decide"), d.due(), d.citation()));
                 }
             }
         }
         boolean open = standing != Standing.DECIDED && standing != Standing.WITHDRAWN && appeal.isEmpty();
         if (open && DeadlineEngine.clarificationOpen(events)) {
             // The law has no tolling rule: the agency's date still binds while the requester answers.
-            steps.addFirst(new NextStep(Party.REQUESTER, "Answer the agency's request for clarification.", null, null));
+            steps.addFirst(new NextStep(Party.REQUESTER, Message.of("next.clarify"), null, null));
         }
         return List.copyOf(steps);
     }
 
     private static NextStep federalRemedies() {
         return new NextStep(Party.REQUESTER,
-                "The requester may seek mediation from the Office of Government Information Services or file suit in federal district court.",
+                Message.of("next.federalRemedies"),
                 null, FOIA_REMEDIES);
     }
 

@@ -15,6 +15,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import nyc.daylight.agencies.Agency;
 import nyc.daylight.agencies.AgencyService;
+import nyc.daylight.app.Message;
 import nyc.daylight.deadlines.BusinessCalendar;
 import nyc.daylight.deadlines.Deadline;
 import nyc.daylight.deadlines.DeadlineReport;
@@ -22,6 +23,7 @@ import nyc.daylight.deadlines.EventType;
 import nyc.daylight.deadlines.Party;
 import nyc.daylight.deadlines.Regime;
 import nyc.daylight.notify.Mailer;
+import nyc.daylight.notify.Recipient;
 import nyc.daylight.requests.RequestLedger;
 import org.jooq.DSLContext;
 import org.slf4j.Logger;
@@ -152,7 +154,7 @@ public final class DeadlineWatcher implements AutoCloseable {
 
     private void remindOfficers(DSLContext tx, Agency agency, String number, String title, Deadline d, int left) {
         String when = left == 0 ? "today" : "in 2 business days, on " + LifecycleMail.day(d.due());
-        String body = "Request " + number + " (\"" + title + "\") is due " + when + ": " + d.note() + "\n" + d.citation();
+        String body = "Request " + number + " (\"" + title + "\") is due " + when + ": " + (d.note() == null ? "" : d.note().english()) + "\n" + d.citation();
         List<Officer> officers = cases.officersOf(agency.id());
         if (officers.isEmpty() && agency.foil().email() != null) {
             mailer.enqueue(tx, mail.toAgency(agency.foil().email(), null, agency, number, "Due " + (left == 0 ? "today" : "soon"), body));
@@ -173,23 +175,26 @@ public final class DeadlineWatcher implements AutoCloseable {
         };
         String fact = agency.name() + " did not " + what + " by " + LifecycleMail.day(d.due()) + ".";
         ledger.append(tx, request.getId(), EventType.DEADLINE_MISSED, OffsetDateTime.now(clock), null, d.due(), d.citation(), fact, null);
-        String option;
+        Message option;
         var window = report.find(Deadline.Kind.APPEAL_FILING).filter(w -> w.state() == Deadline.State.PENDING);
         var court = report.find(Deadline.Kind.COURT).filter(w -> w.state() == Deadline.State.PENDING);
         if (d.kind() == Deadline.Kind.APPEAL_DECISION && ny && court.isPresent()) {
-            option = "The law treats this as a final denial. You may bring an Article 78 proceeding in State Supreme Court until "
-                    + LifecycleMail.day(court.get().due()) + " (CPLR 217(1)).";
+            option = Message.of("mail.missed.court", court.get().due());
         } else if (ny && window.isPresent()) {
-            option = "The law treats this as a denial (Public Officers Law §89(4)(a)). You may appeal until "
-                    + LifecycleMail.day(window.get().due()) + "; Daylight drafts the letter for you on the request page.";
+            option = Message.of("mail.missed.appeal", window.get().due());
         } else if (!ny) {
-            option = "Under 5 U.S.C. §552(a)(6)(C)(i) you may now go to court, or ask the Office of Government Information "
-                    + "Services to mediate.";
+            option = Message.of("mail.missed.federal");
         } else {
-            option = "See the request page for what you can do next.";
+            option = Message.of("mail.missed.seePage");
         }
-        String to = tx.select(USERS.EMAIL).from(USERS).where(USERS.ID.eq(request.getRequesterId())).fetchOne(USERS.EMAIL);
-        mailer.enqueue(tx, mail.toRequester(to, request.getNumber(), request.getTitle(), "A deadline was missed", fact + "\n\n" + option));
+        // The ledger keeps the fact in English, as written; the requester reads it in their language.
+        Recipient to = Recipient.of(tx, request.getRequesterId());
+        String said = to.text(switch (d.kind()) {
+            case RESPONSE, DETERMINATION, APPEAL_DECISION -> "mail.missed." + d.kind().name();
+            default -> "mail.missed.other";
+        }, agency.name(), d.due());
+        mailer.enqueue(tx, mail.toRequester(to, request.getNumber(), request.getTitle(), Message.of("mail.missed.subject"),
+                said + "\n\n" + to.text(option)));
         for (Officer o : cases.officersOf(agency.id())) {
             mailer.enqueue(tx, mail.toAgency(o.email(), null, agency, request.getNumber(), "Deadline missed", fact));
         }

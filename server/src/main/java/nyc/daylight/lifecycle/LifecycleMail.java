@@ -4,7 +4,9 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import nyc.daylight.agencies.Agency;
+import nyc.daylight.app.Message;
 import nyc.daylight.notify.Email;
+import nyc.daylight.notify.Recipient;
 
 /** The words of every lifecycle e-mail, kept together so they read alike. */
 final class LifecycleMail {
@@ -39,6 +41,12 @@ final class LifecycleMail {
 
                 — Daylight
                 """.formatted(body.strip(), title, link(number)), "request:" + number);
+    }
+
+    /** To the requester, about something the agency did, in the language they chose. */
+    Email toRequester(Recipient to, String number, String title, Message subject, String body) {
+        return Email.of(to.email(), number + ": " + to.text(subject),
+                to.letter(body.strip() + "\n\n" + to.text("mail.request.footer", title, link(number))), "request:" + number);
     }
 
     /** To the agency, about something the requester did; replies go to the requester. */

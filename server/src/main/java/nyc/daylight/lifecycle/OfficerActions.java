@@ -19,6 +19,7 @@ import nyc.daylight.agencies.Agency;
 import nyc.daylight.agencies.AgencyService;
 import nyc.daylight.app.AuditLog;
 import nyc.daylight.app.BadInput;
+import nyc.daylight.app.Message;
 import nyc.daylight.deadlines.BusinessCalendar;
 import nyc.daylight.deadlines.Deadline;
 import nyc.daylight.deadlines.DeadlineReport;
@@ -26,6 +27,7 @@ import nyc.daylight.deadlines.EventType;
 import nyc.daylight.deadlines.LedgerEvent;
 import nyc.daylight.deadlines.Regime;
 import nyc.daylight.notify.Mailer;
+import nyc.daylight.notify.Recipient;
 import nyc.daylight.records.BlobStore;
 import nyc.daylight.records.BlobTooLargeException;
 import nyc.daylight.records.StoredBlob;
@@ -75,25 +77,25 @@ public final class OfficerActions {
     public void acknowledge(User officer, String number, LocalDate approximateDate, String reason, String message, String ip) {
         act(officer, number, "acknowledge", ip, (tx, c) -> {
             open(c);
-            if (c.has(EventType.ACKNOWLEDGED)) throw new BadInput("date", "This request was already acknowledged.");
-            if (decided(c)) throw new BadInput("date", "This request has already been decided.");
+            if (c.has(EventType.ACKNOWLEDGED)) throw BadInput.of("date", "error.thisRequestWasAlready");
+            if (decided(c)) throw BadInput.of("date", "error.thisRequestHasAlready");
             LocalDate today = today();
-            if (approximateDate == null) throw new BadInput("date", "Give the approximate date of your decision.");
-            if (approximateDate.isBefore(today)) throw new BadInput("date", "The approximate date cannot be in the past.");
+            if (approximateDate == null) throw BadInput.of("date", "error.giveTheApproximateDate");
+            if (approximateDate.isBefore(today)) throw BadInput.of("date", "error.theApproximateDateCannot");
             BusinessCalendar cal = agencies.calendarFor(c.agency());
             LocalDate limit = cal.addBusinessDays(today, c.agency().rules().determinationDays());
             boolean needsReason = c.agency().regime() == Regime.NY_FOIL && approximateDate.isAfter(limit);
             if (needsReason && (reason == null || reason.isBlank())) {
-                throw new BadInput("reason", "A date after " + LifecycleMail.day(limit) + " (" + c.agency().rules().determinationDays()
-                        + " business days from today) needs the written reason the law requires (Public Officers Law §89(3)(a)).");
+                throw BadInput.of("reason", "error.ackNeedsReason", limit, c.agency().rules().determinationDays());
             }
             String body = text(message, "We have received your request and expect to grant or deny it by "
                     + LifecycleMail.day(approximateDate) + ".");
             append(tx, c, officer, EventType.ACKNOWLEDGED, approximateDate, Text.blankToNull(reason), body, null);
-            mailer.enqueue(tx, mail.toRequester(requesterEmail(tx, c), c.number(), c.request().getTitle(),
-                    c.agency().name() + " acknowledged your request",
-                    body + "\n\nThe agency expects to decide by " + LifecycleMail.day(approximateDate) + "."
-                            + (needsReason ? "\nIts reason for needing that long: " + reason.strip() : "")));
+            Recipient to = requester(tx, c);
+            mailer.enqueue(tx, mail.toRequester(to, c.number(), c.request().getTitle(),
+                    Message.of("mail.ack.subject", c.agency().name()),
+                    body + "\n\n" + to.text("mail.ack.expects", approximateDate)
+                            + (needsReason ? "\n" + to.text("mail.ack.reason", reason.strip()) : "")));
             return "approximate date " + approximateDate;
         });
     }
@@ -102,23 +104,23 @@ public final class OfficerActions {
     public void extend(User officer, String number, LocalDate newDate, String reason, String message, String ip) {
         act(officer, number, "extend", ip, (tx, c) -> {
             open(c);
-            if (decided(c)) throw new BadInput("date", "This request has already been decided.");
-            if (newDate == null) throw new BadInput("date", "Give the new date.");
-            if (!newDate.isAfter(today())) throw new BadInput("date", "The new date must be after today.");
+            if (decided(c)) throw BadInput.of("date", "error.thisRequestHasAlready");
+            if (newDate == null) throw BadInput.of("date", "error.giveTheNewDate");
+            if (!newDate.isAfter(today())) throw BadInput.of("date", "error.theNewDateMust");
             Deadline current = c.report().find(Deadline.Kind.DETERMINATION).orElseThrow();
             if (!newDate.isAfter(current.due())) {
-                throw new BadInput("date", "An extension must be later than the current date, " + LifecycleMail.day(current.due()) + ".");
+                throw BadInput.of("date", "error.extensionEarlier", current.due());
             }
-            if (reason == null || reason.isBlank()) throw new BadInput("reason", "Give the reason for the extension; the law requires it in writing.");
+            if (reason == null || reason.isBlank()) throw BadInput.of("reason", "error.giveTheReasonFor2");
             String body = text(message, "We need more time to respond to your request. We now expect to decide by "
                     + LifecycleMail.day(newDate) + ".");
             append(tx, c, officer, EventType.EXTENDED, newDate, reason.strip(), body, null);
             boolean late = today().isAfter(current.due());
-            mailer.enqueue(tx, mail.toRequester(requesterEmail(tx, c), c.number(), c.request().getTitle(),
-                    c.agency().name() + " set a new date for your request",
-                    body + "\n\nReason given: " + reason.strip() + "\nPrevious date: " + LifecycleMail.day(current.due())
-                            + (late ? "\n\nThe previous date had already passed. Under the law that missed date is a denial "
-                            + "you may appeal; the new date does not erase it." : "")));
+            Recipient to = requester(tx, c);
+            mailer.enqueue(tx, mail.toRequester(to, c.number(), c.request().getTitle(),
+                    Message.of("mail.extend.subject", c.agency().name()),
+                    body + "\n\n" + to.text("mail.extend.reason", reason.strip(), current.due())
+                            + (late ? "\n\n" + to.text("mail.extend.late") : "")));
             return "to " + newDate + " from " + current.due();
         });
     }
@@ -126,34 +128,35 @@ public final class OfficerActions {
     public void askClarification(User officer, String number, String message, String ip) {
         act(officer, number, "clarification", ip, (tx, c) -> {
             open(c);
-            if (message == null || message.isBlank()) throw new BadInput("message", "Write what you need the requester to clarify.");
+            if (message == null || message.isBlank()) throw BadInput.of("message", "error.writeWhatYouNeed");
             append(tx, c, officer, EventType.CLARIFICATION_REQUESTED, null, null, message.strip(), null);
-            mailer.enqueue(tx, mail.toRequester(requesterEmail(tx, c), c.number(), c.request().getTitle(),
-                    c.agency().name() + " asks you to clarify your request",
-                    message.strip() + "\n\nAnswer on the request page. The agency's deadline does not stop while it waits "
-                            + "for your answer."));
+            Recipient to = requester(tx, c);
+            mailer.enqueue(tx, mail.toRequester(to, c.number(), c.request().getTitle(),
+                    Message.of("mail.clarify.subject", c.agency().name()),
+                    message.strip() + "\n\n" + to.text("mail.clarify.how")));
             return null;
         });
     }
 
     /** Records made available; releases may be partial and repeated (rolling production). */
     public void release(User officer, String number, List<nyc.daylight.requests.Upload> files, String message, String ip) {
-        if (files == null || files.isEmpty()) throw new BadInput("files", "Choose at least one file to release.");
+        if (files == null || files.isEmpty()) throw BadInput.of("files", "error.chooseAtLeastOne2");
         Case check = dsl.transactionResult(tx -> cases.forOfficer(tx.dsl(), officer, number));
-        if (check.withdrawn()) throw new BadInput("files", "This request was withdrawn.");
+        if (check.withdrawn()) throw BadInput.of("files", "error.thisRequestWasWithdrawn");
         List<StoredBlob> stored = new ArrayList<>();
         for (nyc.daylight.requests.Upload f : files) stored.add(store(f));
         List<Long> attachmentIds = new ArrayList<>();
         act(officer, number, "release", ip, (tx, c) -> {
-            if (c.withdrawn()) throw new BadInput("files", "This request was withdrawn.");
+            if (c.withdrawn()) throw BadInput.of("files", "error.thisRequestWasWithdrawn");
             String body = text(message, files.size() == 1 ? "We are releasing one file in response to your request."
                     : "We are releasing " + files.size() + " files in response to your request.");
             int seq = append(tx, c, officer, EventType.RECORDS_RELEASED, null, null, body, null);
             for (int i = 0; i < files.size(); i++) {
                 attachmentIds.add(ledger.attach(tx, c.request().getId(), seq, stored.get(i), files.get(i).safeName(), officer.id(), "AGENCY_RELEASE"));
             }
-            mailer.enqueue(tx, mail.toRequester(requesterEmail(tx, c), c.number(), c.request().getTitle(),
-                    c.agency().name() + " released records", body + "\n\nThe files are on the request page."));
+            Recipient to = requester(tx, c);
+            mailer.enqueue(tx, mail.toRequester(to, c.number(), c.request().getTitle(),
+                    Message.of("mail.release.subject", c.agency().name()), body + "\n\n" + to.text("mail.release.where")));
             return files.size() + " file(s)";
         });
         // The release stands once committed; reading the files for review happens after it.
@@ -167,22 +170,21 @@ public final class OfficerActions {
     public void determine(User officer, String number, EventType outcome, List<String> exemptionCodes, String explanation, String ip) {
         act(officer, number, "determine", ip, (tx, c) -> {
             open(c);
-            if (outcome == null || !EventType.DETERMINATIONS.contains(outcome)) throw new BadInput("outcome", "Choose the determination.");
-            if (decided(c)) throw new BadInput("outcome", "This request has already been decided.");
+            if (outcome == null || !EventType.DETERMINATIONS.contains(outcome)) throw BadInput.of("outcome", "error.chooseTheDetermination");
+            if (decided(c)) throw BadInput.of("outcome", "error.thisRequestHasAlready");
             List<Exemption> cited = new ArrayList<>();
             for (String code : exemptionCodes == null ? List.<String>of() : exemptionCodes) {
                 cited.add(Exemption.find(c.agency().regime(), code)
-                        .orElseThrow(() -> new BadInput("exemptions", "'" + code + "' is not an exemption this agency can cite.")));
+                        .orElseThrow(() -> BadInput.of("exemptions", "error.unknownExemption", code)));
             }
             boolean withholds = outcome == EventType.DENIED || outcome == EventType.PARTIALLY_GRANTED;
             if (withholds && cited.isEmpty()) {
-                throw new BadInput("exemptions", "A denial must cite at least one exemption from "
-                        + (c.agency().regime() == Regime.NY_FOIL ? "Public Officers Law §87(2)." : "5 U.S.C. §552(b)."));
+                throw BadInput.of("exemptions", "error.denialNeedsExemption",
+                        c.agency().regime() == Regime.NY_FOIL ? "Public Officers Law §87(2)" : "5 U.S.C. §552(b)");
             }
-            if (!withholds && !cited.isEmpty()) throw new BadInput("exemptions", "Only a denial or partial grant cites exemptions.");
+            if (!withholds && !cited.isEmpty()) throw BadInput.of("exemptions", "error.onlyADenialOr");
             if (outcome != EventType.GRANTED && (explanation == null || explanation.isBlank())) {
-                throw new BadInput("explanation", outcome == EventType.NO_RECORDS
-                        ? "Describe the search that found no records." : "Explain the reasons for withholding.");
+                throw BadInput.of("explanation", outcome == EventType.NO_RECORDS ? "error.describeSearch" : "error.explainWithholding");
             }
             LedgerEvent decision = new LedgerEvent(outcome, clock.instant(), null, null);
             DeadlineReport after = ledger.preview(tx, c.request().getId(), c.agency(), decision);
@@ -190,8 +192,11 @@ public final class OfficerActions {
                     after.find(Deadline.Kind.APPEAL_FILING).map(Deadline::due).orElse(null));
             String data = json.writeValueAsString(java.util.Map.of("exemptions", cited.stream().map(Exemption::code).toList()));
             append(tx, c, officer, outcome, null, Text.blankToNull(explanation), letter, data);
-            mailer.enqueue(tx, mail.toRequester(requesterEmail(tx, c), c.number(), c.request().getTitle(),
-                    c.agency().name() + " decided your request", letter));
+            Recipient to = requester(tx, c);
+            // The determination letter is the agency's legal document: sent as written, introduced in the requester's language.
+            mailer.enqueue(tx, mail.toRequester(to, c.number(), c.request().getTitle(),
+                    Message.of("mail.determine.subject", c.agency().name()),
+                    (to.locale().getLanguage().equals("en") ? "" : to.text("mail.determine.letter") + "\n\n") + letter));
             return outcome + (cited.isEmpty() ? "" : " citing " + cited.stream().map(Exemption::code).collect(Collectors.joining(", ")));
         });
     }
@@ -200,13 +205,13 @@ public final class OfficerActions {
     public void decideAppeal(User officer, String number, EventType outcome, String explanation, String ip) {
         act(officer, number, "decide-appeal", ip, (tx, c) -> {
             if (!cases.isAppealsOfficer(officer, c.agency())) {
-                throw new BadInput("outcome", "Only the agency's appeals officer can decide an appeal.");
+                throw BadInput.of("outcome", "error.onlyTheAgencyS");
             }
-            if (!c.has(EventType.APPEALED)) throw new BadInput("outcome", "There is no appeal to decide.");
-            if (c.hasAny(EventType.APPEAL_DECISIONS)) throw new BadInput("outcome", "The appeal has already been decided.");
-            if (outcome == null || !EventType.APPEAL_DECISIONS.contains(outcome)) throw new BadInput("outcome", "Choose the decision.");
+            if (!c.has(EventType.APPEALED)) throw BadInput.of("outcome", "error.thereIsNoAppeal");
+            if (c.hasAny(EventType.APPEAL_DECISIONS)) throw BadInput.of("outcome", "error.theAppealHasAlready");
+            if (outcome == null || !EventType.APPEAL_DECISIONS.contains(outcome)) throw BadInput.of("outcome", "error.chooseTheDecision");
             if (explanation == null || explanation.isBlank()) {
-                throw new BadInput("explanation", "Explain the decision in writing; the law requires a full explanation.");
+                throw BadInput.of("explanation", "error.explainTheDecisionIn");
             }
             String body = switch (outcome) {
                 case APPEAL_GRANTED -> "Your appeal is granted: the denial is reversed and the records will be provided.";
@@ -219,8 +224,11 @@ public final class OfficerActions {
                     : "\n\nYou may seek mediation from the Office of Government Information Services, or judicial review in "
                     + "federal district court (5 U.S.C. §552(a)(4)(B)).");
             append(tx, c, officer, outcome, null, explanation.strip(), body, null);
-            mailer.enqueue(tx, mail.toRequester(requesterEmail(tx, c), c.number(), c.request().getTitle(),
-                    "Your appeal was decided", body));
+            Recipient to = requester(tx, c);
+            String mailed = to.text("mail.appeal." + outcome.name()) + "\n\n" + explanation.strip()
+                    + (outcome == EventType.APPEAL_GRANTED ? ""
+                    : "\n\n" + to.text(c.agency().regime() == Regime.NY_FOIL ? "mail.appeal.ny" : "mail.appeal.federal"));
+            mailer.enqueue(tx, mail.toRequester(to, c.number(), c.request().getTitle(), Message.of("mail.appeal.subject"), mailed));
             return outcome.name();
         });
     }
@@ -228,7 +236,7 @@ public final class OfficerActions {
     public void assign(User officer, String number, Long assigneeId, String ip) {
         act(officer, number, "assign", ip, (tx, c) -> {
             if (assigneeId != null && cases.officersOf(c.agency().id()).stream().noneMatch(o -> o.id() == assigneeId)) {
-                throw new BadInput("assignee", "Choose an officer of " + c.agency().name() + ".");
+                throw BadInput.of("assignee", "error.officerOf", c.agency().name());
             }
             tx.update(REQUESTS).set(REQUESTS.ASSIGNED_TO, assigneeId).where(REQUESTS.ID.eq(c.request().getId())).execute();
             return assigneeId == null ? "unassigned" : "to user " + assigneeId;
@@ -237,8 +245,8 @@ public final class OfficerActions {
 
     public void addNote(User officer, String number, String body, String ip) {
         act(officer, number, "note", ip, (tx, c) -> {
-            if (body == null || body.isBlank()) throw new BadInput("note", "Write the note.");
-            if (body.length() > 10_000) throw new BadInput("note", "Keep a note under 10,000 characters.");
+            if (body == null || body.isBlank()) throw BadInput.of("note", "error.writeTheNote");
+            if (body.length() > 10_000) throw BadInput.of("note", "error.keepANoteUnder");
             tx.insertInto(INTERNAL_NOTES).set(INTERNAL_NOTES.REQUEST_ID, c.request().getId())
                     .set(INTERNAL_NOTES.AUTHOR_ID, officer.id()).set(INTERNAL_NOTES.BODY, body.strip()).execute();
             return null;
@@ -284,18 +292,18 @@ public final class OfficerActions {
     }
 
     private static void open(Case c) {
-        if (c.withdrawn()) throw new BadInput("request", "The requester withdrew this request.");
+        if (c.withdrawn()) throw BadInput.of("request", "error.theRequesterWithdrewThis");
     }
 
-    private String requesterEmail(DSLContext tx, Case c) {
-        return tx.select(USERS.EMAIL).from(USERS).where(USERS.ID.eq(c.request().getRequesterId())).fetchOne(USERS.EMAIL);
+    private static Recipient requester(DSLContext tx, Case c) {
+        return Recipient.of(tx, c.request().getRequesterId());
     }
 
     private StoredBlob store(nyc.daylight.requests.Upload upload) {
         try (InputStream in = upload.source().get()) {
             return blobs.put(in, MAX_RELEASE_BYTES);
         } catch (BlobTooLargeException e) {
-            throw new BadInput("files", upload.safeName() + " is larger than " + (MAX_RELEASE_BYTES / (1024 * 1024)) + " MB.");
+            throw BadInput.of("files", "error.releaseTooBig", upload.safeName(), MAX_RELEASE_BYTES / (1024 * 1024));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

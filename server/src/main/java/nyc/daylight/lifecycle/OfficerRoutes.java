@@ -1,6 +1,8 @@
 package nyc.daylight.lifecycle;
 
 import nyc.daylight.app.Text;
+import nyc.daylight.app.Message;
+import nyc.daylight.app.Language;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.time.LocalDate;
@@ -76,7 +78,7 @@ public final class OfficerRoutes {
             try {
                 within = Math.max(0, Math.min(Integer.parseInt(ctx.queryParam("within").strip()), 365));
             } catch (NumberFormatException e) {
-                throw new BadInput("within", "Due within must be a number of days.");
+                throw BadInput.of("within", "error.dueWithinMustBe");
             }
         }
         boolean late = "yes".equals(ctx.queryParam("late"));
@@ -121,7 +123,7 @@ public final class OfficerRoutes {
                 "currentDue", c.report().find(Deadline.Kind.DETERMINATION).map(Deadline::due).orElse(today)));
         if (error != null) {
             ctx.status(400);
-            model.put("error", Map.of("field", error.field(), "message", error.getMessage(), "action", ctx.pathParamMap().getOrDefault("action", "")));
+            model.put("error", Map.of("field", error.field(), "message", error.message(Language.of(ctx)), "action", ctx.pathParamMap().getOrDefault("action", "")));
             model.put("values", ctx.formParamMap());
         }
         ctx.render("agency/work.ftlh", model);
@@ -132,20 +134,20 @@ public final class OfficerRoutes {
         String number = ctx.pathParam("number");
         String action = ctx.pathParam("action");
         String ip = ctx.ip();
-        String done;
+        Message done;
         try {
             done = switch (action) {
                 case "acknowledge" -> {
                     actions.acknowledge(user, number, date(ctx, "date"), ctx.formParam("reason"), ctx.formParam("message"), ip);
-                    yield "Acknowledged. The requester has been told the approximate date.";
+                    yield Message.of("flash.acknowledged");
                 }
                 case "extend" -> {
                     actions.extend(user, number, date(ctx, "date"), ctx.formParam("reason"), ctx.formParam("message"), ip);
-                    yield "The new date is set and the requester has been told.";
+                    yield Message.of("flash.extended");
                 }
                 case "clarify" -> {
                     actions.askClarification(user, number, ctx.formParam("message"), ip);
-                    yield "The requester has been asked to clarify.";
+                    yield Message.of("flash.clarify");
                 }
                 case "release" -> {
                     List<nyc.daylight.requests.Upload> files = new ArrayList<>();
@@ -154,25 +156,25 @@ public final class OfficerRoutes {
                                 .forEach(f -> files.add(new nyc.daylight.requests.Upload(f.filename(), f::content)));
                     }
                     actions.release(user, number, files, ctx.formParam("message"), ip);
-                    yield "Records released to the requester.";
+                    yield Message.of("flash.released");
                 }
                 case "determine" -> {
                     actions.determine(user, number, outcome(ctx.formParam("outcome")), ctx.formParams("exemptions"),
                             ctx.formParam("explanation"), ip);
-                    yield "The determination has been sent to the requester.";
+                    yield Message.of("flash.determined");
                 }
                 case "decide-appeal" -> {
                     actions.decideAppeal(user, number, outcome(ctx.formParam("outcome")), ctx.formParam("explanation"), ip);
-                    yield "The appeal decision has been sent to the requester.";
+                    yield Message.of("flash.appealDecided");
                 }
                 case "assign" -> {
                     String a = Text.blankToNull(ctx.formParam("assignee"));
                     actions.assign(user, number, a == null ? null : parseLong(a), ip);
-                    yield "Assignment saved.";
+                    yield Message.of("flash.assigned");
                 }
                 case "note" -> {
                     actions.addNote(user, number, ctx.formParam("note"), ip);
-                    yield "Note added. Notes are never shown to the requester or the public.";
+                    yield Message.of("flash.noteAdded");
                 }
                 default -> throw new NotFound("There is no such action.");
             };
@@ -188,7 +190,7 @@ public final class OfficerRoutes {
         try {
             return v == null ? null : EventType.valueOf(v);
         } catch (IllegalArgumentException e) {
-            throw new BadInput("outcome", "Choose one of the listed outcomes.");
+            throw BadInput.of("outcome", "error.chooseOneOfThe");
         }
     }
 
@@ -198,7 +200,7 @@ public final class OfficerRoutes {
         try {
             return LocalDate.parse(v);
         } catch (DateTimeParseException e) {
-            throw new BadInput(field, "Enter a real date as YYYY-MM-DD.");
+            throw BadInput.of(field, "error.enterARealDate");
         }
     }
 
@@ -206,7 +208,7 @@ public final class OfficerRoutes {
         try {
             return Long.parseLong(v);
         } catch (NumberFormatException e) {
-            throw new BadInput("assignee", "Choose an officer from the list.");
+            throw BadInput.of("assignee", "error.chooseAnOfficerFrom");
         }
     }
 

@@ -12,6 +12,7 @@ import nyc.daylight.accounts.User;
 import nyc.daylight.agencies.Agency;
 import nyc.daylight.agencies.AgencyService;
 import nyc.daylight.app.BadInput;
+import nyc.daylight.app.Message;
 import nyc.daylight.deadlines.BusinessCalendar;
 import nyc.daylight.deadlines.Deadline;
 import nyc.daylight.deadlines.EventType;
@@ -41,7 +42,7 @@ public final class RequesterActions {
     }
 
     /** What the appeal page shows: whether one can be filed, until when, and a drafted letter. */
-    public record AppealOffer(String number, String title, Agency agency, boolean allowed, String reason, LocalDate by,
+    public record AppealOffer(String number, String title, Agency agency, boolean allowed, Message reason, LocalDate by,
                               String letter) {}
 
     public AppealOffer offer(User user, String number) {
@@ -53,18 +54,18 @@ public final class RequesterActions {
         Optional<Deadline> window = c.report().find(Deadline.Kind.APPEAL_FILING);
         List<LedgerEvent> events = c.events();
         if (events.stream().anyMatch(e -> e.type() == EventType.APPEALED)) {
-            return new AppealOffer(c.number(), c.request().getTitle(), c.agency(), false, "An appeal has already been filed.", null, null);
+            return new AppealOffer(c.number(), c.request().getTitle(), c.agency(), false, Message.of("appeal.no.filed"), null, null);
         }
         if (c.report().standing() == Standing.WITHDRAWN) {
-            return new AppealOffer(c.number(), c.request().getTitle(), c.agency(), false, "This request was withdrawn.", null, null);
+            return new AppealOffer(c.number(), c.request().getTitle(), c.agency(), false, Message.of("appeal.no.withdrawn"), null, null);
         }
         if (window.isEmpty()) {
             return new AppealOffer(c.number(), c.request().getTitle(), c.agency(), false,
-                    "There is nothing to appeal yet: the request has not been denied, and no deadline has been missed.", null, null);
+                    Message.of("appeal.no.nothing"), null, null);
         }
         if (window.get().state() != Deadline.State.PENDING) {
             return new AppealOffer(c.number(), c.request().getTitle(), c.agency(), false,
-                    "The time to appeal ended on " + LifecycleMail.day(window.get().due()) + ".", window.get().due(), null);
+                    Message.of("appeal.no.ended", window.get().due()), window.get().due(), null);
         }
         return new AppealOffer(c.number(), c.request().getTitle(), c.agency(), true, null, window.get().due(), draft(c, events, user));
     }
@@ -123,8 +124,8 @@ public final class RequesterActions {
             Case c = cases.forRequester(tx, user, number);
             AppealOffer offer = offer(c, user);
             if (!offer.allowed()) throw new BadInput("letter", offer.reason());
-            if (letter == null || letter.isBlank()) throw new BadInput("letter", "Write the appeal letter.");
-            if (letter.length() > 20_000) throw new BadInput("letter", "Keep the appeal under 20,000 characters.");
+            if (letter == null || letter.isBlank()) throw BadInput.of("letter", "error.writeTheAppealLetter");
+            if (letter.length() > 20_000) throw BadInput.of("letter", "error.keepTheAppealUnder");
             ledger.append(tx, c.request().getId(), EventType.APPEALED, OffsetDateTime.now(clock), user.id(), null, null,
                     letter.strip(), null);
             ledger.refresh(tx, c.request().getId(), c.agency());
@@ -142,10 +143,10 @@ public final class RequesterActions {
             tx.selectOne().from(REQUESTS).where(REQUESTS.NUMBER.eq(number)).forUpdate().execute();
             Case c = cases.forRequester(tx, user, number);
             if (!nyc.daylight.deadlines.DeadlineEngine.clarificationOpen(c.events())) {
-                throw new BadInput("answer", "The agency has not asked for a clarification.");
+                throw BadInput.of("answer", "error.theAgencyHasNot");
             }
-            if (answer == null || answer.isBlank()) throw new BadInput("answer", "Write your answer.");
-            if (answer.length() > 20_000) throw new BadInput("answer", "Keep your answer under 20,000 characters.");
+            if (answer == null || answer.isBlank()) throw BadInput.of("answer", "error.writeYourAnswer");
+            if (answer.length() > 20_000) throw BadInput.of("answer", "error.keepYourAnswerUnder");
             ledger.append(tx, c.request().getId(), EventType.CLARIFICATION_ANSWERED, OffsetDateTime.now(clock), user.id(), null,
                     null, answer.strip(), null);
             ledger.refresh(tx, c.request().getId(), c.agency());
@@ -173,11 +174,11 @@ public final class RequesterActions {
             Case c = cases.forRequester(tx, user, number);
             LocalDate today = LocalDate.now(clock.withZone(BusinessCalendar.NEW_YORK));
             if (c.has(EventType.EMBARGO_LIFTED)) {
-                throw new BadInput("embargoUntil", "This request's embargo has ended; it cannot be unlisted again.");
+                throw BadInput.of("embargoUntil", "error.thisRequestSEmbargo");
             }
             if (c.request().getEmbargoUntil() == null && c.request().getSubmittedAt() != null
                     && c.request().getSubmittedAt().toLocalDate().isBefore(today.minusDays(1))) {
-                throw new BadInput("embargoUntil", "A request that is already public cannot be unlisted.");
+                throw BadInput.of("embargoUntil", "error.aRequestThatIs");
             }
             checkEmbargo(until, today);
             tx.update(REQUESTS).set(REQUESTS.EMBARGO_UNTIL, until).where(REQUESTS.ID.eq(c.request().getId())).execute();
@@ -189,16 +190,16 @@ public final class RequesterActions {
             DSLContext tx = t.dsl();
             tx.selectOne().from(REQUESTS).where(REQUESTS.NUMBER.eq(number)).forUpdate().execute();
             Case c = cases.forRequester(tx, user, number);
-            if (c.request().getEmbargoUntil() == null) throw new BadInput("embargoUntil", "This request is not under embargo.");
+            if (c.request().getEmbargoUntil() == null) throw BadInput.of("embargoUntil", "error.thisRequestIsNot");
             tx.update(REQUESTS).setNull(REQUESTS.EMBARGO_UNTIL).where(REQUESTS.ID.eq(c.request().getId())).execute();
             ledger.append(tx, c.request().getId(), EventType.EMBARGO_LIFTED, OffsetDateTime.now(clock), user.id(), null, null, null, null);
         });
     }
 
     public static void checkEmbargo(LocalDate until, LocalDate today) {
-        if (until == null) throw new BadInput("embargoUntil", "Choose the date the request becomes public.");
-        if (!until.isAfter(today)) throw new BadInput("embargoUntil", "The embargo must end after today.");
-        if (until.isAfter(today.plusMonths(12))) throw new BadInput("embargoUntil", "An embargo can last at most 12 months.");
+        if (until == null) throw BadInput.of("embargoUntil", "error.chooseTheDateThe");
+        if (!until.isAfter(today)) throw BadInput.of("embargoUntil", "error.theEmbargoMustEnd");
+        if (until.isAfter(today.plusMonths(12))) throw BadInput.of("embargoUntil", "error.anEmbargoCanLast");
     }
 
 }

@@ -4,6 +4,8 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.Map;
 import nyc.daylight.app.BadInput;
+import nyc.daylight.app.Message;
+import nyc.daylight.app.Language;
 import nyc.daylight.app.Role;
 import nyc.daylight.app.WebSession;
 
@@ -34,11 +36,11 @@ public final class RequesterLifecycleRoutes {
         } catch (BadInput e) {
             ctx.status(400).render("requests/appeal.ftlh", Map.of(
                     "offer", actions.offer(WebSession.requireUser(ctx), number),
-                    "error", Map.of("field", e.field(), "message", e.getMessage()),
+                    "error", Map.of("field", e.field(), "message", e.message(Language.of(ctx))),
                     "letter", ctx.formParam("letter") == null ? "" : ctx.formParam("letter")));
             return;
         }
-        WebSession.flash(ctx, "Your appeal has been filed and sent to the agency's appeals officer.");
+        WebSession.flash(ctx, Message.of("flash.appealed"));
         ctx.redirect("/requests/" + number);
     }
 
@@ -46,7 +48,7 @@ public final class RequesterLifecycleRoutes {
         String number = ctx.pathParam("number");
         boolean on = "on".equals(ctx.formParam("followUps"));
         actions.setFollowUps(WebSession.requireUser(ctx), number, on);
-        WebSession.flash(ctx, on ? "Automatic follow-ups are on." : "Automatic follow-ups are off.");
+        WebSession.flash(ctx, Message.of(on ? "flash.followUpsOn" : "flash.followUpsOff"));
         ctx.redirect("/requests/" + number);
     }
 
@@ -55,7 +57,7 @@ public final class RequesterLifecycleRoutes {
         try {
             if ("lift".equals(ctx.formParam("action"))) {
                 actions.liftEmbargo(WebSession.requireUser(ctx), number);
-                WebSession.flash(ctx, "The request is now public.");
+                WebSession.flash(ctx, Message.of("flash.public"));
             } else {
                 java.time.LocalDate until;
                 try {
@@ -64,10 +66,10 @@ public final class RequesterLifecycleRoutes {
                     until = null; // the service checks ownership first, then says a date is needed
                 }
                 actions.setEmbargo(WebSession.requireUser(ctx), number, until);
-                WebSession.flash(ctx, "The request stays unlisted until " + until + ".");
+                WebSession.flash(ctx, Message.of("flash.unlistedUntil", until));
             }
         } catch (BadInput e) {
-            WebSession.flash(ctx, e.getMessage());
+            WebSession.flash(ctx, e.message(Language.of(ctx)));
         }
         ctx.redirect("/requests/" + number);
     }
@@ -77,11 +79,11 @@ public final class RequesterLifecycleRoutes {
         try {
             actions.answerClarification(WebSession.requireUser(ctx), number, ctx.formParam("answer"));
         } catch (BadInput e) {
-            WebSession.flash(ctx, e.getMessage());
+            WebSession.flash(ctx, e.message(Language.of(ctx)));
             ctx.redirect("/requests/" + number + "#clarification");
             return;
         }
-        WebSession.flash(ctx, "Your answer has been sent to the agency.");
+        WebSession.flash(ctx, Message.of("flash.answered"));
         ctx.redirect("/requests/" + number);
     }
 }

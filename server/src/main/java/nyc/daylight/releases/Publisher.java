@@ -93,12 +93,10 @@ public final class Publisher {
         List<PiiFindingsRecord> findings = repo.findings(dsl, documentId);
         long undecided = findings.stream().filter(f -> f.getDecision() == null).count();
         if (undecided > 0) {
-            throw new BadInput("document", undecided == 1 ? "One finding still needs a decision before publication."
-                    : undecided + " findings still need a decision before publication.");
+            throw BadInput.of("document", "error.undecided", undecided);
         }
         if (d.getNeedsOcr() && !imagesChecked) {
-            throw new BadInput("imagesChecked", "Some pages are images Daylight could not read. Confirm you looked at each one "
-                    + "and redacted or withheld anything private before publishing.");
+            throw BadInput.of("imagesChecked", "error.imagesUnchecked");
         }
         checkVisible(dsl, d);
         int version = d.getReviewVersion();
@@ -119,9 +117,9 @@ public final class Publisher {
         }
         dsl.transaction(tx -> {
             DocumentsRecord locked = repo.documentForUpdate(tx.dsl(), documentId).orElseThrow();
-            if (!"NEEDS_REVIEW".equals(locked.getStatus())) throw new BadInput("document", "This record was published a moment ago.");
+            if (!"NEEDS_REVIEW".equals(locked.getStatus())) throw BadInput.of("document", "error.thisRecordWasPublished");
             if (locked.getReviewVersion() != version) {
-                throw new BadInput("document", "The review changed while the file was being rebuilt. Check the decisions and publish again.");
+                throw BadInput.of("document", "error.theReviewChangedWhile");
             }
             checkVisible(tx.dsl(), locked);
             for (int i = 0; i < pages.size(); i++) {
@@ -142,10 +140,10 @@ public final class Publisher {
      * file and search at once, and goes back to review so it can be fixed and published again.
      */
     public void withdraw(User user, String slug, long documentId, String reason, String ip) {
-        if (reason == null || reason.isBlank()) throw new BadInput("reason", "Say why the record is withdrawn.");
+        if (reason == null || reason.isBlank()) throw BadInput.of("reason", "error.sayWhyTheRecord");
         dsl.transaction(tx -> {
             DocumentsRecord d = access.load(tx.dsl(), user, slug, documentId, true);
-            if (!"PUBLISHED".equals(d.getStatus())) throw new BadInput("document", "Only a published record can be withdrawn.");
+            if (!"PUBLISHED".equals(d.getStatus())) throw BadInput.of("document", "error.onlyAPublishedRecord");
             repo.markWithdrawn(tx.dsl(), documentId);
             repo.lockLog(tx.dsl());
             repo.logPublication(tx.dsl(), documentId, "WITHDRAW");
@@ -159,11 +157,10 @@ public final class Publisher {
         if (d.getRequestId() == null) return;
         RequestsRecord r = tx.selectFrom(REQUESTS).where(REQUESTS.ID.eq(d.getRequestId())).fetchOne();
         if (r == null) return;
-        if (r.getHiddenAt() != null) throw new BadInput("document", "An administrator hid this request; its records stay unpublished.");
+        if (r.getHiddenAt() != null) throw BadInput.of("document", "error.anAdministratorHidThis");
         LocalDate today = LocalDate.now(clock.withZone(BusinessCalendar.NEW_YORK));
         if (r.getEmbargoUntil() != null && r.getEmbargoUntil().isAfter(today)) {
-            throw new BadInput("document", "The requester keeps this request unlisted until " + r.getEmbargoUntil()
-                    + "; its records can be published from that day.");
+            throw BadInput.of("document", "error.embargoed", r.getEmbargoUntil());
         }
     }
 
@@ -194,8 +191,7 @@ public final class Publisher {
             }
             repo.bumpReviewVersion(tx.dsl(), d.getId());
         });
-        throw new BadInput("document", late.size() + " more item(s) of personal data appear in the file as it would be published "
-                + "(for example in form fields). Decide on them, then publish.");
+        throw BadInput.of("document", "error.lateFindings", late.size());
     }
 
     private RedactionResult rebuild(DocumentsRecord d, List<DocumentPagesRecord> pages, List<Redaction> redactions) {
@@ -211,8 +207,8 @@ public final class Publisher {
             return redactor.typeset(pages.stream().map(DocumentPagesRecord::getText).toList(), redactions, d.getTitle());
         } catch (IOException | RuntimeException e) {
             log.warn("Rebuilding document {} for publication failed", d.getId(), e);
-            throw new BadInput("document", "Daylight could not rebuild this file for publication ("
-                    + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()) + ").");
+            throw BadInput.of("document", "error.rebuildFailed",
+                    e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
         }
     }
 

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import nyc.daylight.agencies.AgencyService;
 import nyc.daylight.app.BadInput;
+import nyc.daylight.app.Language;
 import nyc.daylight.app.NotFound;
 import nyc.daylight.app.Role;
 import nyc.daylight.app.Text;
@@ -54,13 +55,13 @@ public final class RecordRoutes {
             case "relevance" -> SearchQuery.Sort.RELEVANCE;
             case "newest" -> SearchQuery.Sort.NEWEST;
             case "oldest" -> SearchQuery.Sort.OLDEST;
-            default -> throw new BadInput("sort", "sort must be relevance, newest or oldest.");
+            default -> throw BadInput.of("sort", "error.sortMustBeRelevance");
         };
         String q = Text.blankToNull(ctx.queryParam("q"));
-        if (q != null && q.length() > 500) throw new BadInput("q", "Keep searches under 500 characters.");
+        if (q != null && q.length() > 500) throw BadInput.of("q", "error.keepSearchesUnderCharacters");
         LocalDate from = date(ctx, "from");
         LocalDate to = date(ctx, "to");
-        if (from != null && to != null && to.isBefore(from)) throw new BadInput("to", "The end date is before the start date.");
+        if (from != null && to != null && to.isBefore(from)) throw BadInput.of("to", "error.theEndDateIs");
         return new SearchQuery(q, Text.blankToNull(ctx.queryParam("agency")), Text.blankToNull(ctx.queryParam("type")), from, to,
                 Text.blankToNull(ctx.queryParam("request")), s, pageNumber(ctx), PAGE_SIZE);
     }
@@ -71,7 +72,7 @@ public final class RecordRoutes {
         try {
             return LocalDate.parse(v);
         } catch (DateTimeParseException e) {
-            throw new BadInput(name, name + " must be a real date written YYYY-MM-DD.");
+            throw BadInput.of(name, "error.enterARealDate");
         }
     }
 
@@ -82,7 +83,7 @@ public final class RecordRoutes {
             if (p < 1 || p > 500) throw new NumberFormatException();
             return p;
         } catch (NumberFormatException e) {
-            throw new BadInput("page", "page must be a whole number from 1 to 500.");
+            throw BadInput.of("page", "error.pageMustBeA");
         }
     }
 
@@ -100,7 +101,10 @@ public final class RecordRoutes {
                 model.put("linkBase", link(ctx, "/records"));
                 model.put("feedLink", link(ctx, "/feeds/records.atom"));
             }
-        } catch (BadQueryException | BadInput e) {
+        } catch (BadInput e) {
+            ctx.status(400);
+            model.put("error", e.message(Language.of(ctx)));
+        } catch (BadQueryException e) {
             ctx.status(400);
             model.put("error", e.getMessage());
         }

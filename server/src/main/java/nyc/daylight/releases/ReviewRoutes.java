@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import nyc.daylight.accounts.User;
 import nyc.daylight.app.BadInput;
+import nyc.daylight.app.Message;
+import nyc.daylight.app.Language;
 import nyc.daylight.app.NotFound;
 import nyc.daylight.app.Role;
 import nyc.daylight.app.WebSession;
@@ -45,7 +47,7 @@ public final class ReviewRoutes {
         model.put("pages", ReviewPage.pages(r.pages(), r.findings()));
         if (error != null) {
             ctx.status(400);
-            model.put("error", Map.of("field", error.field(), "message", error.getMessage()));
+            model.put("error", Map.of("field", error.field(), "message", error.message(Language.of(ctx))));
             model.put("values", ctx.formParamMap());
         }
         ctx.render("agency/review.ftlh", model);
@@ -56,7 +58,7 @@ public final class ReviewRoutes {
         String slug = ctx.pathParam("slug");
         long id = id(ctx);
         String ip = ctx.ip();
-        String done;
+        Message done;
         try {
             done = switch (ctx.pathParam("action")) {
                 case "decide" -> {
@@ -68,23 +70,23 @@ public final class ReviewRoutes {
                         if (k.startsWith("exemption-")) exemptions.put(parseId(k.substring(10)), first(e.getValue()));
                     }
                     int n = reviews.decide(user, slug, id, decisions, exemptions, ip);
-                    yield n == 1 ? "One decision saved." : n + " decisions saved.";
+                    yield Message.of("flash.decisionsSaved", n);
                 }
                 case "redact" -> {
                     int n = reviews.redactText(user, slug, id, pageNo(ctx.formParam("page")), ctx.formParam("text"),
                             ctx.formParam("exemption"), ip);
-                    yield n == 1 ? "The text will be redacted." : "The text will be redacted in " + n + " places.";
+                    yield Message.of("flash.redacted", n);
                 }
                 case "publish" -> {
                     publisher.publish(user, slug, id, "yes".equals(ctx.formParam("imagesChecked")), ip);
-                    yield "Published. The redacted record is public and searchable.";
+                    yield Message.of("flash.published");
                 }
                 case "withdraw" -> {
                     if (!"yes".equals(ctx.formParam("confirm"))) {
-                        throw new BadInput("confirm", "Tick the box to confirm you want to take this record down.");
+                        throw BadInput.of("confirm", "error.tickTheBoxTo");
                     }
                     publisher.withdraw(user, slug, id, ctx.formParam("reason"), ip);
-                    yield "Withdrawn. The record is no longer public or searchable; it is back in review.";
+                    yield Message.of("flash.recordWithdrawn");
                 }
                 default -> throw new NotFound("There is no such action.");
             };
@@ -112,7 +114,7 @@ public final class ReviewRoutes {
         try {
             return Long.parseLong(s);
         } catch (NumberFormatException e) {
-            throw new BadInput("decision", "This form is out of date; reload the page.");
+            throw BadInput.of("decision", "error.thisFormIsOut");
         }
     }
 
@@ -120,7 +122,7 @@ public final class ReviewRoutes {
         try {
             return Integer.parseInt(s == null ? "" : s.strip());
         } catch (NumberFormatException e) {
-            throw new BadInput("page", "Choose the page the text is on.");
+            throw BadInput.of("page", "error.chooseThePageThe");
         }
     }
 }

@@ -63,7 +63,7 @@ public final class ReviewService {
             for (Map.Entry<Long, String> e : decisions.entrySet()) {
                 String decision = e.getValue();
                 if (decision == null || decision.isBlank()) continue;
-                if (!DECISIONS.contains(decision)) throw new BadInput("decision", "Choose redact, keep or not personal for each finding.");
+                if (!DECISIONS.contains(decision)) throw BadInput.of("decision", "error.chooseRedactKeepOr");
                 String exemption = decision.equals("REDACT") ? exemption(agency, exemptions.get(e.getKey())) : null;
                 changed += repo.decide(tx.dsl(), documentId, e.getKey(), decision, exemption, user.id());
             }
@@ -75,27 +75,27 @@ public final class ReviewService {
 
     /** Redacts every occurrence of {@code text} on a page, as a manual finding already decided. */
     public int redactText(User user, String slug, long documentId, int pageNo, String text, String exemptionCode, String ip) {
-        if (text == null || text.isBlank()) throw new BadInput("text", "Type or select the text to redact.");
+        if (text == null || text.isBlank()) throw BadInput.of("text", "error.typeOrSelectThe");
         String wanted = text.strip();
-        if (wanted.length() > 1000) throw new BadInput("text", "Redact at most 1,000 characters at a time.");
+        if (wanted.length() > 1000) throw BadInput.of("text", "error.redactAtMostCharacters");
         try {
             new nyc.daylight.records.redact.Redaction(pageNo, wanted, "check");
         } catch (IllegalArgumentException e) {
-            throw new BadInput("text", "Type or select visible text to redact.");
+            throw BadInput.of("text", "error.typeOrSelectVisible");
         }
         return dsl.transactionResult(tx -> {
             DocumentsRecord d = access.load(tx.dsl(), user, slug, documentId, true);
             editable(d);
             String exemption = exemption(agencies.byId().get(d.getAgencyId()), exemptionCode);
             DocumentPagesRecord page = repo.page(tx.dsl(), documentId, pageNo)
-                    .orElseThrow(() -> new BadInput("page", "This record has no page " + pageNo + "."));
+                    .orElseThrow(() -> BadInput.of("page", "error.noPage", pageNo));
             int count = 0;
             for (int at = page.getText().indexOf(wanted); at >= 0; at = page.getText().indexOf(wanted, at + wanted.length())) {
                 long id = repo.insertFinding(tx.dsl(), documentId, pageNo, "MANUAL", wanted, at, at + wanted.length(), 1.0, true);
                 repo.decide(tx.dsl(), documentId, id, "REDACT", exemption, user.id());
                 count++;
             }
-            if (count == 0) throw new BadInput("text", "“" + wanted + "” does not appear on page " + pageNo + ". Copy it exactly as shown.");
+            if (count == 0) throw BadInput.of("text", "error.notOnPage", wanted, pageNo);
             repo.bumpReviewVersion(tx.dsl(), documentId);
             audit.record(tx.dsl(), user.id(), "records.redact", "document " + documentId, count + " occurrence(s) on page " + pageNo, ip);
             return count;
@@ -104,16 +104,16 @@ public final class ReviewService {
 
     static void editable(DocumentsRecord d) {
         switch (d.getStatus()) {
-            case "PUBLISHED" -> throw new BadInput("document", "This record is already published; withdraw it first to change redactions.");
-            case "FAILED" -> throw new BadInput("document", "Daylight could not read this file: " + d.getFailureReason());
+            case "PUBLISHED" -> throw BadInput.of("document", "error.thisRecordIsAlready");
+            case "FAILED" -> throw BadInput.of("document", "error.unreadable", String.valueOf(d.getFailureReason()));
             default -> { }
         }
     }
 
     private static String exemption(Agency agency, String code) {
-        if (code == null || code.isBlank()) throw new BadInput("exemption", "Cite the exemption that allows each redaction.");
+        if (code == null || code.isBlank()) throw BadInput.of("exemption", "error.citeTheExemptionThat");
         return Exemption.find(agency.regime(), code)
-                .orElseThrow(() -> new BadInput("exemption", "'" + code + "' is not an exemption this agency can cite."))
+                .orElseThrow(() -> BadInput.of("exemption", "error.unknownExemption", code))
                 .code();
     }
 }

@@ -13,6 +13,7 @@ import nyc.daylight.deadlines.BusinessCalendar;
 import nyc.daylight.deadlines.Regime;
 import nyc.daylight.notify.Email;
 import nyc.daylight.notify.Mailer;
+import nyc.daylight.notify.Recipient;
 import org.jooq.DSLContext;
 
 /** The formal letter each agency receives for a filing, and the requester's confirmation. */
@@ -53,15 +54,15 @@ final class FilingLetters {
                 letter, replyTo, "request:" + number));
     }
 
-    String confirmation(String title, List<String> numbers, List<Agency> chosen) {
-        StringBuilder b = new StringBuilder("Hello,\n\nYour request \"").append(title).append("\" has been filed")
-                .append(numbers.size() == 1 ? ".\n\n" : " with " + numbers.size() + " agencies, one tracked request each:\n\n");
+    /** The requester's copy, in their language; the letters themselves went to the agencies in English. */
+    String confirmation(Recipient to, String title, List<String> numbers, List<Agency> chosen) {
+        StringBuilder b = new StringBuilder(numbers.size() == 1 ? to.text("mail.filed.one", title)
+                : to.text("mail.filed.many", title, numbers.size())).append("\n\n");
         for (int i = 0; i < numbers.size(); i++) {
             b.append("  ").append(numbers.get(i)).append(" — ").append(chosen.get(i).name()).append("\n  ")
                     .append(baseUrl).append("/requests/").append(numbers.get(i)).append("\n\n");
         }
-        b.append("Each page shows the dates the law gives the agency and who owes the next step. "
-                + "We will e-mail you when anything changes.\n\n— Daylight\n");
-        return b.toString();
+        b.append(to.text("mail.filed.next"));
+        return to.letter(b.toString());
     }
 }

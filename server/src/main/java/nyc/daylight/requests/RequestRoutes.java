@@ -1,6 +1,8 @@
 package nyc.daylight.requests;
 
 import nyc.daylight.app.Text;
+import nyc.daylight.app.Message;
+import nyc.daylight.app.Language;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.time.LocalDate;
@@ -98,7 +100,7 @@ public final class RequestRoutes {
         model.put("idempotencyKey", tokens.newToken());
         if (error != null) {
             ctx.status(400);
-            model.put("error", Map.of("field", error.field(), "message", error.getMessage()));
+            model.put("error", Map.of("field", error.field(), "message", error.message(Language.of(ctx))));
         }
         ctx.render("requests/new.ftlh", model);
     }
@@ -114,7 +116,7 @@ public final class RequestRoutes {
             payload.remove("draftId");
             payload.put("agencies", chosen);
             requests.saveDraft(user, draftId, (String) values.get("title"), json.writeValueAsString(payload));
-            WebSession.flash(ctx, "Draft saved. You can finish it from your dashboard.");
+            WebSession.flash(ctx, Message.of("flash.draftSaved"));
             ctx.redirect("/me");
             return;
         }
@@ -130,10 +132,9 @@ public final class RequestRoutes {
             render(ctx, values, chosen, e);
             return;
         }
-        WebSession.flash(ctx, result.repeated()
-                ? "This request was already filed; nothing was sent twice."
-                : result.numbers().size() == 1 ? "Request " + result.numbers().getFirst() + " has been filed and sent to the agency."
-                : result.numbers().size() + " requests have been filed, one for each agency.");
+        WebSession.flash(ctx, result.repeated() ? Message.of("flash.filedAlready")
+                : result.numbers().size() == 1 ? Message.of("flash.filed", result.numbers().getFirst())
+                : Message.of("flash.filedMany", result.numbers().size()));
         ctx.redirect(result.numbers().size() == 1 ? "/requests/" + result.numbers().getFirst() : "/me#filing-" + result.filingId());
     }
 
@@ -147,7 +148,7 @@ public final class RequestRoutes {
             return;
         }
         if (status != null && !status.isBlank() && java.util.Arrays.stream(Standing.values()).noneMatch(s -> s.name().equals(status))) {
-            throw new BadInput("status", "Unknown status '" + status + "'.");
+            throw BadInput.of("status", "error.unknownStatus", status);
         }
         RequestFilter filter = new RequestFilter(ctx.queryParam("agency"), status, ctx.queryParam("q"), page, 20);
         Map<String, Object> model = new HashMap<>();
@@ -184,7 +185,7 @@ public final class RequestRoutes {
     private void withdraw(Context ctx) {
         String number = ctx.pathParam("number");
         requests.withdraw(WebSession.requireUser(ctx), number);
-        WebSession.flash(ctx, "Request " + number + " has been withdrawn and the agency told.");
+        WebSession.flash(ctx, Message.of("flash.withdrawn", number));
         ctx.redirect("/requests/" + number);
     }
 
@@ -196,11 +197,11 @@ public final class RequestRoutes {
                     : new nyc.daylight.requests.Upload(file.filename(), file::content);
             requests.addCorrespondence(WebSession.requireUser(ctx), number, ctx.formParam("correspondence"), upload);
         } catch (BadInput e) {
-            WebSession.flash(ctx, e.getMessage());
+            WebSession.flash(ctx, e.message(Language.of(ctx)));
             ctx.redirect("/requests/" + number + "#correspondence");
             return;
         }
-        WebSession.flash(ctx, "Added to the timeline as correspondence reported by you.");
+        WebSession.flash(ctx, Message.of("flash.correspondence"));
         ctx.redirect("/requests/" + number);
     }
 
@@ -224,7 +225,7 @@ public final class RequestRoutes {
     private void hide(Context ctx) {
         String number = ctx.pathParam("number");
         requests.hide(WebSession.requireUser(ctx), number, ctx.formParam("reason"));
-        WebSession.flash(ctx, "Request " + number + " is hidden from the public.");
+        WebSession.flash(ctx, Message.of("flash.hidden", number));
         ctx.redirect("/requests/" + number);
     }
 
@@ -252,7 +253,7 @@ public final class RequestRoutes {
         try {
             return LocalDate.parse(v);
         } catch (DateTimeParseException e) {
-            throw new BadInput(field, "Enter a real date as YYYY-MM-DD.");
+            throw BadInput.of(field, "error.enterARealDate");
         }
     }
 
@@ -269,7 +270,7 @@ public final class RequestRoutes {
         try {
             return Math.max(1, Math.min(Integer.parseInt(v.strip()), 100_000));
         } catch (NumberFormatException e) {
-            throw new BadInput("page", "Page must be a number.");
+            throw BadInput.of("page", "error.pageMustBeA2");
         }
     }
 }

@@ -21,6 +21,7 @@ import nyc.daylight.agencies.Agency;
 import nyc.daylight.agencies.AgencyService;
 import nyc.daylight.app.AccessDenied;
 import nyc.daylight.app.BadInput;
+import nyc.daylight.app.Message;
 import nyc.daylight.app.NotFound;
 import nyc.daylight.app.Templates;
 import nyc.daylight.deadlines.BusinessCalendar;
@@ -29,6 +30,7 @@ import nyc.daylight.deadlines.EventType;
 import nyc.daylight.deadlines.Regime;
 import nyc.daylight.notify.Email;
 import nyc.daylight.notify.Mailer;
+import nyc.daylight.notify.Recipient;
 import nyc.daylight.records.BlobStore;
 import nyc.daylight.records.BlobTooLargeException;
 import nyc.daylight.records.StoredBlob;
@@ -74,7 +76,7 @@ public final class RequestService {
     public FilingResult file(User requester, Composition c, String idempotencyKey, Long draftId) {
         if (requester == null) throw new AccessDenied("Please sign in to file a request.");
         if (idempotencyKey == null || idempotencyKey.length() < 16 || idempotencyKey.length() > 100) {
-            throw new BadInput("form", "This form is out of date. Reload the page and submit again.");
+            throw BadInput.of("form", "error.thisFormIsOut2");
         }
         Optional<Long> earlier = repo.filingByKey(dsl, idempotencyKey);
         if (earlier.isPresent()) return repeated(requester, earlier.get());
@@ -126,10 +128,11 @@ public final class RequestService {
                 numbers.add(number);
                 letters.deliver(t, agency, mailer.replyTo(number, r.getReplyToken(), requester.email()), number, c.title(), r.getLetterText());
             }
+            Recipient to = Recipient.of(t, requester.id());
             mailer.enqueue(t, Email.of(requester.email(), numbers.size() == 1
-                            ? "Your request " + numbers.getFirst() + " has been filed"
-                            : "Your " + numbers.size() + " requests have been filed",
-                    letters.confirmation(c.title(), numbers, chosen), "filing:" + filing.get()));
+                            ? to.text("mail.filed.subject", numbers.getFirst())
+                            : to.text("mail.filed.subjectMany", numbers.size()),
+                    letters.confirmation(to, c.title(), numbers, chosen), "filing:" + filing.get()));
             if (draftId != null) repo.deleteDraft(t, requester.id(), draftId);
             return new FilingResult(filing.get(), List.copyOf(numbers), false);
         }) instanceof FilingResult result ? result : repeated(requester, repo.filingByKey(dsl, idempotencyKey).orElseThrow());
@@ -138,7 +141,7 @@ public final class RequestService {
     private FilingResult repeated(User requester, long filingId) {
         Long owner = dsl.select(FILINGS.REQUESTER_ID).from(FILINGS).where(FILINGS.ID.eq(filingId)).fetchOne(FILINGS.REQUESTER_ID);
         if (owner == null || owner != requester.id()) {
-            throw new BadInput("form", "This form is out of date. Reload the page and submit again.");
+            throw BadInput.of("form", "error.thisFormIsOut2");
         }
         List<String> numbers = dsl.select(REQUESTS.NUMBER).from(REQUESTS).where(REQUESTS.FILING_ID.eq(filingId))
                 .orderBy(REQUESTS.ID).fetch(REQUESTS.NUMBER);
@@ -147,44 +150,44 @@ public final class RequestService {
 
     List<Agency> validate(Composition c) {
         if (c.agencySlugs() == null || c.agencySlugs().isEmpty()) {
-            throw new BadInput("agencies", "Choose at least one agency.");
+            throw BadInput.of("agencies", "error.chooseAtLeastOne");
         }
         if (c.agencySlugs().size() > Composition.MAX_AGENCIES) {
-            throw new BadInput("agencies", "Choose at most " + Composition.MAX_AGENCIES + " agencies.");
+            throw BadInput.of("agencies", "error.atMostAgencies", Composition.MAX_AGENCIES);
         }
         List<Agency> chosen = new ArrayList<>();
         for (String slug : new LinkedHashSet<>(c.agencySlugs())) {
-            chosen.add(agencies.find(slug).orElseThrow(() -> new BadInput("agencies", "There is no agency named '" + slug + "'.")));
+            chosen.add(agencies.find(slug).orElseThrow(() -> BadInput.of("agencies", "error.noAgency", slug)));
         }
-        text("title", c.title(), "a title", 5, Composition.MAX_TITLE);
-        text("description", c.description(), "the records you are asking for", 20, Composition.MAX_DESCRIPTION);
+        text("title", c.title(), Message.of("what.title"), 5, Composition.MAX_TITLE);
+        text("description", c.description(), Message.of("what.description"), 20, Composition.MAX_DESCRIPTION);
         if (c.recordsFrom() != null && c.recordsTo() != null && c.recordsFrom().isAfter(c.recordsTo())) {
-            throw new BadInput("recordsTo", "The end of the period must not be before its start.");
+            throw BadInput.of("recordsTo", "error.theEndOfThe");
         }
         LocalDate today = LocalDate.now(clock.withZone(BusinessCalendar.NEW_YORK));
         if (c.recordsFrom() != null && c.recordsFrom().isAfter(today)) {
-            throw new BadInput("recordsFrom", "The period cannot start in the future.");
+            throw BadInput.of("recordsFrom", "error.thePeriodCannotStart");
         }
         if (c.recordsFrom() != null && c.recordsFrom().getYear() < 1900) {
-            throw new BadInput("recordsFrom", "Enter a start date after 1900.");
+            throw BadInput.of("recordsFrom", "error.enterAStartDate");
         }
         if (c.embargoUntil() != null) nyc.daylight.lifecycle.RequesterActions.checkEmbargo(c.embargoUntil(), today);
         if (!"ELECTRONIC".equals(c.format()) && !"PAPER".equals(c.format())) {
-            throw new BadInput("format", "Choose electronic copies or paper copies.");
+            throw BadInput.of("format", "error.chooseElectronicCopiesOr");
         }
         if (c.feeWaiverReason() != null && c.feeWaiverReason().length() > Composition.MAX_REASON) {
-            throw new BadInput("feeWaiverReason", "Keep the fee waiver reason under " + Composition.MAX_REASON + " characters.");
+            throw BadInput.of("feeWaiverReason", "error.feeWaiverTooLong", Composition.MAX_REASON);
         }
         if (c.expediteReason() != null && c.expediteReason().length() > Composition.MAX_REASON) {
-            throw new BadInput("expediteReason", "Keep the expedited processing reason under " + Composition.MAX_REASON + " characters.");
+            throw BadInput.of("expediteReason", "error.expediteTooLong", Composition.MAX_REASON);
         }
         return chosen;
     }
 
-    private static void text(String field, String value, String what, int min, int max) {
-        if (value == null || value.isBlank()) throw new BadInput(field, "Enter " + what + ".");
-        if (value.strip().length() < min) throw new BadInput(field, "Describe " + what + " in at least " + min + " characters.");
-        if (value.length() > max) throw new BadInput(field, "Keep " + what + " under " + String.format("%,d", max) + " characters.");
+    private static void text(String field, String value, Message what, int min, int max) {
+        if (value == null || value.isBlank()) throw BadInput.of(field, "error.enter", what);
+        if (value.strip().length() < min) throw BadInput.of(field, "error.tooShort", what, min);
+        if (value.length() > max) throw BadInput.of(field, "error.tooLong", what, max);
     }
 
     // --- reading -----------------------------------------------------------------------------
@@ -254,7 +257,7 @@ public final class RequestService {
             Agency agency = agencyOf(r);
             DeadlineReport before = status.report(tx.dsl(), repo, r.getId(), agency);
             if (List.of("WITHDRAWN", "DECIDED").contains(before.standing().name())) {
-                throw new BadInput("request", "This request is already closed.");
+                throw BadInput.of("request", "error.thisRequestIsAlready");
             }
             repo.appendEvent(tx.dsl(), r.getId(), EventType.WITHDRAWN, OffsetDateTime.now(clock), user.id(), null, null, null);
             status.refresh(tx.dsl(), repo, r.getId(), agency);
@@ -276,9 +279,9 @@ public final class RequestService {
         RequestsRecord r = owned(user, number);
         boolean hasText = text != null && !text.isBlank();
         if (!hasText && upload == null) {
-            throw new BadInput("correspondence", "Paste the text of the agency's message or attach its file.");
+            throw BadInput.of("correspondence", "error.pasteTheTextOf");
         }
-        if (hasText && text.length() > 50_000) throw new BadInput("correspondence", "Keep it under 50,000 characters.");
+        if (hasText && text.length() > 50_000) throw BadInput.of("correspondence", "error.keepItUnderCharacters");
         StoredBlob blob = upload == null ? null : store(upload);
         dsl.transaction(tx -> {
             int seq = repo.appendEvent(tx.dsl(), r.getId(), EventType.CORRESPONDENCE, OffsetDateTime.now(clock),
@@ -291,7 +294,7 @@ public final class RequestService {
         try (InputStream in = upload.open()) {
             return blobs.put(in, MAX_UPLOAD_BYTES);
         } catch (BlobTooLargeException e) {
-            throw new BadInput("attachment", "Attach a file of at most " + (MAX_UPLOAD_BYTES / (1024 * 1024)) + " MB.");
+            throw BadInput.of("attachment", "error.fileTooBig", MAX_UPLOAD_BYTES / (1024 * 1024));
         } catch (IOException e) {
             throw new UncheckedIOException("Could not store the upload", e);
         }
@@ -316,8 +319,8 @@ public final class RequestService {
     /** Admins may hide a request for someone's safety; the reason goes to the audit log. */
     public void hide(User admin, String number, String reason) {
         if (admin == null || !admin.isAdmin()) throw new AccessDenied("Only administrators can hide a request.");
-        RequestsRecord r = repo.byNumber(dsl, number).orElseThrow(() -> new BadInput("request", "No request " + number + "."));
-        if (reason == null || reason.isBlank()) throw new BadInput("reason", "Give the reason for hiding this request.");
+        RequestsRecord r = repo.byNumber(dsl, number).orElseThrow(() -> BadInput.of("request", "error.noRequest", number));
+        if (reason == null || reason.isBlank()) throw BadInput.of("reason", "error.giveTheReasonFor");
         dsl.transaction(tx -> {
             repo.hide(tx.dsl(), r.getId(), reason.strip());
             new nyc.daylight.app.AuditLog().record(tx.dsl(), admin.id(), "hide-request", number, reason.strip(), null);
@@ -327,7 +330,7 @@ public final class RequestService {
     // --- drafts ------------------------------------------------------------------------------
 
     public long saveDraft(User user, Long draftId, String title, String payloadJson) {
-        if (payloadJson.length() > 100_000) throw new BadInput("description", "This draft is too long to save.");
+        if (payloadJson.length() > 100_000) throw BadInput.of("description", "error.thisDraftIsToo");
         String t = title == null ? "" : title.strip();
         return repo.saveDraft(dsl, user.id(), draftId, t.length() > 300 ? t.substring(0, 300) : t, payloadJson);
     }
@@ -363,7 +366,7 @@ public final class RequestService {
             DeadlineReport report = status.current(dsl, repo, r, agency, repo.ledger(dsl, r.getId()), calendar);
             var step = report.nextStep();
             return new RequestSummary(r.getNumber(), r.getTitle(), agency.slug(), agency.name(), report.standing().name(),
-                    report.standing().label(), step.by(), step.action(), r.getSubmittedAt(),
+                    report.standing().label(), step.by(), step.message(), r.getSubmittedAt(),
                     r.getFilingId() == null ? 0 : r.getFilingId());
         }
     }

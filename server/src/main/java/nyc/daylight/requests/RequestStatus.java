@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
 import nyc.daylight.agencies.Agency;
+import nyc.daylight.app.Message;
 import nyc.daylight.agencies.AgencyService;
 import nyc.daylight.deadlines.BusinessCalendar;
 import nyc.daylight.deadlines.Deadline;
@@ -86,36 +87,24 @@ final class RequestStatus {
                 statusText(d, today, calendar), tone(d), d.citation(), d.note())).toList();
     }
 
-    private static String label(Deadline d) {
-        return switch (d.kind()) {
-            case RESPONSE -> "Acknowledge, grant or deny";
-            case DETERMINATION -> "Grant or deny";
-            case APPEAL_FILING -> "Appeal may be filed until";
-            case APPEAL_DECISION -> "Decide the appeal";
-            case COURT -> "Article 78 proceeding may be brought until";
-        };
+    private static Message label(Deadline d) {
+        return Message.of("deadline." + d.kind().name());
     }
 
+    /** The party's name ({@code AGENCY}…), which a page shows through its {@code party.*} message. */
     private static String owedBy(Party p) {
-        return switch (p) {
-            case AGENCY -> "Agency";
-            case APPEALS_OFFICER -> "Appeals officer";
-            case REQUESTER -> "Requester";
-            case NOBODY -> "";
-        };
+        return p.name();
     }
 
-    static String statusText(Deadline d, LocalDate today, BusinessCalendar calendar) {
+    static Message statusText(Deadline d, LocalDate today, BusinessCalendar calendar) {
         return switch (d.state()) {
-            case MET -> "met";
-            case MISSED -> d.resolvedOn() == null ? "missed" : "missed (answered " + d.resolvedOn() + ")";
-            case SUPERSEDED -> "moved by an extension";
-            case EXPIRED -> "closed";
-            case MOOT -> "no longer owed";
+            case MISSED -> d.resolvedOn() == null ? Message.of("deadline.state.MISSED")
+                    : Message.of("deadline.state.missedAnswered", d.resolvedOn());
             case PENDING -> {
                 int days = calendar.businessDaysBetween(today, d.due());
-                yield days == 0 ? "due today" : "due in " + days + (days == 1 ? " business day" : " business days");
+                yield days == 0 ? Message.of("deadline.state.today") : Message.of("deadline.state.dueIn", days);
             }
+            default -> Message.of("deadline.state." + d.state().name());
         };
     }
 

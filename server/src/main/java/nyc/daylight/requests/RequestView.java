@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import nyc.daylight.agencies.Agency;
+import nyc.daylight.app.Message;
 import nyc.daylight.deadlines.DeadlineReport;
 
 /** Everything the public page of one request shows, already checked for visibility. */
@@ -37,9 +38,9 @@ public record RequestView(
     /**
      * One statutory date in words.
      *
-     * @param status "met", "missed", "due in 3 business days" …
+     * @param status "met", "missed", "due in 3 business days" … in the reader's language
      * @param tone ok, warn, bad or empty, for the badge
      */
-    public record DeadlineRow(String label, String owedBy, LocalDate due, String status, String tone, String citation,
-                              String note) {}
+    public record DeadlineRow(Message label, String owedBy, LocalDate due, Message status, String tone, String citation,
+                              Message note) {}
 }

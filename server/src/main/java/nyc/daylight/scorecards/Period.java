@@ -34,11 +34,11 @@ public record Period(String kind, LocalDate from, LocalDate to, String label) {
             case "custom" -> {
                 LocalDate f = from == null || from.isBlank() ? EARLIEST : date("from", from);
                 LocalDate t = to == null || to.isBlank() ? today : date("to", to);
-                if (t.isBefore(f)) throw new BadInput("to", "The end of the period must not be before its start.");
-                if (f.isBefore(EARLIEST)) throw new BadInput("from", "Scorecards start in 2015.");
+                if (t.isBefore(f)) throw BadInput.of("to", "error.theEndOfThe");
+                if (f.isBefore(EARLIEST)) throw BadInput.of("from", "error.scorecardsStartIn");
                 yield new Period(k, f, t, f + " to " + t);
             }
-            default -> throw new BadInput("period", "Choose a period: 12m, month, quarter, year or custom.");
+            default -> throw BadInput.of("period", "error.chooseAPeriodM");
         };
     }
 
@@ -46,7 +46,7 @@ public record Period(String kind, LocalDate from, LocalDate to, String label) {
         try {
             return LocalDate.parse(v.strip());
         } catch (DateTimeParseException e) {
-            throw new BadInput(field, "Enter the date as YYYY-MM-DD.");
+            throw BadInput.of(field, "error.enterTheDateAs");
         }
     }
 }

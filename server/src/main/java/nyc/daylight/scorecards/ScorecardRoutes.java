@@ -95,10 +95,10 @@ public final class ScorecardRoutes {
 
     private static ScorecardService.Filters filters(Context ctx) {
         String topic = Text.blankToNull(ctx.queryParam("topic"));
-        if (topic != null && !topic.equals("ICE")) throw new BadInput("topic", "The only topic is ICE.");
+        if (topic != null && !topic.equals("ICE")) throw BadInput.of("topic", "error.theOnlyTopicIs");
         String source = Text.blankToNull(ctx.queryParam("source"));
         if (source != null && !source.equals("portal") && !source.equals("imported")) {
-            throw new BadInput("source", "Source is portal or imported.");
+            throw BadInput.of("source", "error.sourceIsPortalOr");
         }
         return new ScorecardService.Filters(topic, source);
     }

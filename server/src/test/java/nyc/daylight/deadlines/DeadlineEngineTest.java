@@ -176,7 +176,7 @@ class DeadlineEngineTest {
             // 20 business days after March 4 is April 1.
             DeadlineReport r = ledger("2026-03-02").on("2026-03-04", ACKNOWLEDGED, "2026-05-29", " ").ny("2026-04-02");
             assertDeadline(r, DETERMINATION, "2026-04-01", MISSED);
-            assertThat(r.find(DETERMINATION).orElseThrow().note()).contains("without the written reason");
+            assertThat(r.find(DETERMINATION).orElseThrow().note().english()).contains("without the written reason");
             assertThat(r.standing()).isEqualTo(Standing.CONSTRUCTIVELY_DENIED);
         }
 

@@ -30,18 +30,6 @@ class HardCodedTextTest {
     private static final Pattern CITATION = Pattern.compile(
             "(?:[;,]?\\s*(?:(?:Public Officers Law|CPLR|\\d+ U\\.S\\.C\\.|\\d+ NYCRR) ?§?|§)[\\d()a-zA-Z.\\-]*)+");
 
-    /**
-     * Templates not converted yet (issue #10 continues): still English only. Remove an entry as soon
-     * as its page reads from the bundles; the set must end empty.
-     */
-    private static final Set<String> NOT_YET_CONVERTED = Set.of(
-            "admin/",                    // administrators' pages
-            "agency/",                   // records officers' pages
-            "api/docs.ftlh",             // API documentation
-            "charts.ftlh",               // scorecard chart macros
-            "scorecards/"                // scorecards
-    );
-
     private static final Pattern FTL_COMMENT = Pattern.compile("<#--.*?-->", Pattern.DOTALL);
     private static final Pattern HTML_COMMENT = Pattern.compile("<!--.*?-->", Pattern.DOTALL);
     /** Drafted letters to agencies and oversight bodies (like letters/): sent in English, so not translated. */
@@ -61,7 +49,6 @@ class HardCodedTextTest {
         List<String> found = new ArrayList<>();
         for (Path t : PageTemplates.all()) {
             String name = I18nBundlesTest.TEMPLATES.relativize(t).toString().replace('\\', '/');
-            if (NOT_YET_CONVERTED.stream().anyMatch(name::startsWith)) continue;
             found.addAll(hardCoded(name, Files.readString(t)));
         }
         assertThat(found).as("hard-coded text in page templates (move it to messages.properties and messages_es.properties)").isEmpty();

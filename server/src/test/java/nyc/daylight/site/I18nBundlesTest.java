@@ -62,7 +62,10 @@ class I18nBundlesTest {
             Matcher m = MSG.matcher(Files.readString(t));
             while (m.find()) {
                 used++;
-                if (!en.contains(m.group(1))) missing.put(m.group(1), TEMPLATES.relativize(t).toString());
+                String key = m.group(1);
+                // msg("standing." + s.name()): a family of keys, checked value by value in EnumMessagesTest.
+                boolean found = key.endsWith(".") ? en.stream().anyMatch(k -> k.startsWith(key)) : en.contains(key);
+                if (!found) missing.put(key, TEMPLATES.relativize(t).toString());
             }
         }
         assertThat(used).as("msg(...) calls found in templates").isGreaterThan(20);
