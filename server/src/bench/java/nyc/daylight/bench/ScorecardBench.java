@@ -97,8 +97,8 @@ final class ScorecardBench {
         s.execute("create temporary table bench_agencies as select id, regime, row_number() over (order by id) - 1 as n from agencies");
         s.execute("""
                 insert into requests (number, agency_id, requester_id, title, description, status, submitted_at)
-                select 'DL-' || (2024 + g % 3) || '-' || lpad((g / 3)::text, 6, '0'),
-                       (select id from bench_agencies where n = g % (select count(*) from bench_agencies)),
+                select 'DL-' || (2024 + g %% 3) || '-' || lpad((g / 3)::text, 6, '0'),
+                       (select id from bench_agencies where n = g %% (select count(*) from bench_agencies)),
                        (select id from users limit 1),
                        'Bench request ' || g, 'Records of communications with ICE.', 'DECIDED',
                        now() - (random() * interval '1095 days')

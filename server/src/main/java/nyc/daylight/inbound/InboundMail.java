@@ -178,22 +178,14 @@ public final class InboundMail {
                         null, "EMAIL"));
             }
             ledger.refresh(tx, request.getId(), agency);
-            String requesterEmail = repo.userEmail(tx, request.getRequesterId());
-            mailer.enqueue(tx, Email.of(requesterEmail, request.getNumber() + ": " + agency.name() + " replied by e-mail", """
-                    Hello,
-
-                    %s answered your request by e-mail%s. It is on the request's timeline now.%s
-
-                    Please read it and confirm what it says (an acknowledgment, a new date, a decision …) so the
-                    deadlines Daylight tracks stay right:
-                    %s/requests/%s#replies
-
-                    Request: %s
-
-                    — Daylight
-                    """.formatted(agency.name(), mail.attachments().isEmpty() ? "" : " with " + mail.attachments().size() + " file(s)",
-                    s.any() ? "\nIt reads like: " + s.type().name().toLowerCase().replace('_', ' ') + "." : "",
-                    baseUrl, request.getNumber(), request.getTitle()), "request:" + request.getNumber()));
+            nyc.daylight.notify.Recipient requester = nyc.daylight.notify.Recipient.of(tx, request.getRequesterId());
+            String body = requester.text("mail.reply.body", agency.name(), mail.attachments().size())
+                    + (s.any() ? "\n\n" + requester.text("mail.reply.suggestion", requester.text("replies.type." + s.type().name())) : "")
+                    + "\n\n" + requester.text("mail.reply.confirm") + "\n" + baseUrl + "/requests/" + request.getNumber() + "#replies"
+                    + "\n\n" + requester.text("mail.request.footer", request.getTitle(), baseUrl + "/requests/" + request.getNumber());
+            mailer.enqueue(tx, Email.of(requester.email(),
+                    request.getNumber() + ": " + requester.text("mail.reply.subject", agency.name()), requester.letter(body),
+                    "request:" + request.getNumber()));
             if (admin != null) audit.record(tx, admin.id(), "assign-inbound", request.getNumber(), "message " + mid.get(), null);
             return mid;
         });

@@ -130,7 +130,7 @@ class InboundMailTest {
         // The requester is told, and asked to confirm.
         MailServer.Received notice = mail.awaitTo("ana@example.org", 2);
         assertThat(notice.subject()).isEqualTo(number + ": Department of Correction replied by e-mail");
-        assertThat(notice.body()).contains("/requests/" + number + "#replies", "with 1 file(s)");
+        assertThat(notice.body()).contains("/requests/" + number + "#replies", "with one file", "It reads like: Acknowledgment.");
 
         // The file went to the records review as received by e-mail, private until published.
         assertThat(db.dsl().fetchValue(ATTACHMENTS.SOURCE, ATTACHMENTS.ORIGINAL_NAME.eq("release-log.pdf"))).isEqualTo("EMAIL");
