@@ -3,8 +3,8 @@
 -- outside is dropped silently, and nothing from an unmatched message is public.
 
 -- The secret part of each request's reply address (request-dl-2026-000123-<token>@domain). Only
--- the agency (in Reply-To) and the requester see it, so a stranger cannot post into a request by
--- guessing its public number.
+-- the agency (in Reply-To), its officers and administrators see it, so a stranger cannot post into
+-- a request by guessing its public number.
 alter table requests add column reply_token text not null
     default substr(replace(gen_random_uuid()::text, '-', ''), 1, 16)
     check (reply_token ~ '^[0-9a-f]{16}$');
@@ -14,14 +14,16 @@ create table inbound_messages (
     received_at      timestamptz not null default now(),
     -- SMTP: the built-in listener; IMAP: polled from a mailbox.
     channel          text        not null check (channel in ('SMTP', 'IMAP')),
-    -- Message-ID when the message has one, else the SHA-256 of its bytes: a message delivered
-    -- twice (an SMTP retry, an IMAP poll interrupted before it marked the message seen) is kept once.
+    -- Message-ID and recipient when the message has one, else the SHA-256 of its bytes: a message
+    -- delivered twice (an SMTP retry, an IMAP poll interrupted before it marked the message seen) is
+    -- kept once, and one message answering two requests once for each.
     dedup_key        text        not null unique,
     envelope_from    text,
     recipient        text        not null,
     from_address     text,
     subject          text,
-    -- The Date header: when the agency sent it, which is when the law counts its answer.
+    -- When the agency sent it, which is when the law counts its answer: the Date header, unless it
+    -- is missing or impossible (before the request, after receipt), then received_at.
     sent_at          timestamptz,
     headers          text        not null,
     body_text        text,

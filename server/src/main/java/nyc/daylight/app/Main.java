@@ -113,6 +113,11 @@ public final class Main implements Runnable {
                 description = "Address the SMTP listener binds (DAYLIGHT_INBOUND_SMTP_BIND, default ${DEFAULT-VALUE}).")
         String inboundSmtpBind;
 
+        @Option(names = "--inbound-trusted-relay", defaultValue = "${env:DAYLIGHT_INBOUND_TRUSTED_RELAY}",
+                description = "Authserv-id of the relay in front of Daylight that checks SPF/DKIM/DMARC; its verdict is then required "
+                        + "(DAYLIGHT_INBOUND_TRUSTED_RELAY).")
+        String inboundTrustedRelay;
+
         @Option(names = "--imap-host", defaultValue = "${env:DAYLIGHT_IMAP_HOST}",
                 description = "Poll this IMAP server for agencies' replies (DAYLIGHT_IMAP_HOST; off when unset).")
         String imapHost;
@@ -145,6 +150,7 @@ public final class Main implements Runnable {
             var inbound = replyDomain == null || replyDomain.isBlank() ? settings.inbound()
                     : nyc.daylight.inbound.InboundSettings.disabled(replyDomain.strip());
             if (inboundSmtpPort != null) inbound = inbound.withSmtp(inboundSmtpBind, inboundSmtpPort);
+            if (inboundTrustedRelay != null && !inboundTrustedRelay.isBlank()) inbound = inbound.withTrustedRelay(inboundTrustedRelay.strip());
             if (imapHost != null && !imapHost.isBlank()) {
                 inbound = inbound.withImap(new nyc.daylight.inbound.InboundSettings.Imap(imapHost, imapPort, imapUser,
                         imapPassword, imapSsl, imapFolder, java.time.Duration.ofSeconds(Math.max(5, imapEverySeconds))));

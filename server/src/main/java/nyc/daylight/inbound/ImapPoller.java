@@ -78,8 +78,14 @@ public final class ImapPoller implements AutoCloseable {
                         head = h.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
                     }
                     String recipient = recipient(m);
-                    inbound.receive(new InboundMail.Incoming("IMAP", null, recipient, raw != null && raw.length > max ? null : raw,
-                            head, raw == null ? size : raw.length));
+                    try {
+                        inbound.receive(new InboundMail.Incoming("IMAP", null, recipient, raw != null && raw.length > max ? null : raw,
+                                head, raw == null ? size : raw.length));
+                    } catch (RuntimeException e) {
+                        // Left unseen for the next poll; one message that cannot be stored must not stop the others.
+                        log.error("Could not store IMAP message {} for {}; it stays unread", m.getMessageNumber(), recipient, e);
+                        continue;
+                    }
                     m.setFlag(Flags.Flag.SEEN, true);
                     stored++;
                 }

@@ -117,9 +117,10 @@ public final class InboundMail {
             return hold(routed, mail, raw, "WRONG_TOKEN");
         }
         Agency agency = agencies.byId().get(request.get().getAgencyId());
-        Optional<String> problem = SenderCheck.problem(mail.from(), mail.authenticationResults(), agencyAddresses(agency));
+        Optional<String> problem = SenderCheck.problem(mail.from(), mail.authenticationResults(), settings.trustedRelay(),
+                agencyAddresses(agency));
         if (problem.isPresent()) return hold(routed, mail, raw, problem.get());
-        return match(routed, mail, raw, request.get(), null, null);
+        return match(routed, mail, raw, request.get(), null, null, null);
     }
 
     private List<String> agencyAddresses(Agency agency) {
@@ -145,7 +146,8 @@ public final class InboundMail {
      * Puts a message on its request's timeline. {@code admin} is set when an administrator
      * assigned a held message by hand (then {@code existingId} is that message).
      */
-    private long match(Incoming in, ParsedMail mail, StoredBlob raw, RequestsRecord request, User admin, Long existingId) {
+    private long match(Incoming in, ParsedMail mail, StoredBlob raw, RequestsRecord request, User admin, Long existingId,
+                       String adminIp) {
         Agency agency = agencies.byId().get(request.getAgencyId());
         List<StoredBlob> stored = existingId == null ? storeAttachments(mail) : repo.storedAttachments(dsl, existingId);
         List<Long> attachmentIds = new ArrayList<>();
@@ -154,7 +156,10 @@ public final class InboundMail {
             var events = ledger.events(tx, request.getId());
             boolean acknowledged = events.stream().anyMatch(e -> e.type() == EventType.ACKNOWLEDGED);
             String shown = publicText(tx, request, mail.body());
-            Suggestion s = classifier.classify(mail.subject(), shown, !mail.attachments().isEmpty(), agency.regime(), acknowledged);
+            // The subject usually repeats the request's own title ("RE: … denied permits"): its words are not the agency's.
+            String subject = mail.subject() == null ? "" : mail.subject().replace(request.getTitle(), "");
+            LocalDate writtenOn = mail.sentAt() == null ? null : mail.sentAt().atZone(BusinessCalendar.NEW_YORK).toLocalDate();
+            Suggestion s = classifier.classify(subject, shown, !mail.attachments().isEmpty(), agency.regime(), acknowledged, writtenOn);
             Optional<Long> mid;
             if (existingId == null) {
                 mid = repo.insert(tx, in, mail, headersOf(in, mail), raw, dedupKey(in, mail), request.getId(), "MATCHED", null,
@@ -167,7 +172,8 @@ public final class InboundMail {
                 }
                 mid = Optional.of(existingId);
             }
-            OffsetDateTime sent = sentAt(mail, request);
+            OffsetDateTime sent = sentAt(mail, request, repo.receivedAt(tx, mid.get()));
+            repo.setSentAt(tx, mid.get(), sent);
             String from = mail.from() == null ? "an unknown sender" : mail.from();
             int seq = ledger.append(tx, request.getId(), EventType.EMAIL_RECEIVED, sent, admin == null ? null : admin.id(), null,
                     from, shown.isBlank() ? "(no text; see the attached files)" : shown,
@@ -186,7 +192,7 @@ public final class InboundMail {
             mailer.enqueue(tx, Email.of(requester.email(),
                     request.getNumber() + ": " + requester.text("mail.reply.subject", agency.name()), requester.letter(body),
                     "request:" + request.getNumber()));
-            if (admin != null) audit.record(tx, admin.id(), "assign-inbound", request.getNumber(), "message " + mid.get(), null);
+            if (admin != null) audit.record(tx, admin.id(), "assign-inbound", request.getNumber(), "message " + mid.get(), adminIp);
             return mid;
         });
         if (id.isEmpty()) return repo.idByDedupKey(dsl, dedupKey(in, mail));
@@ -205,21 +211,23 @@ public final class InboundMail {
 
     /**
      * The law counts an answer from when the agency sent it; the Date header says so, unless it
-     * is missing or impossible (before the request, or in the future), then receipt is the date.
+     * is missing or impossible (before the request, or after Daylight received the message), and
+     * then receipt is the date. A backdated header cannot make a late answer look timely by more
+     * than the time the message really spent on its way, which the header block records.
      */
-    private OffsetDateTime sentAt(ParsedMail mail, RequestsRecord request) {
-        Instant now = clock.instant();
+    private static OffsetDateTime sentAt(ParsedMail mail, RequestsRecord request, OffsetDateTime received) {
         Instant sent = mail.sentAt();
-        if (sent == null || sent.isAfter(now) || sent.isBefore(request.getSubmittedAt().toInstant())) sent = now;
+        if (sent == null || sent.isAfter(received.toInstant()) || sent.isBefore(request.getSubmittedAt().toInstant())) {
+            return received.withOffsetSameInstant(ZoneOffset.UTC);
+        }
         return sent.atOffset(ZoneOffset.UTC);
     }
 
     /** The reply without the letter it quotes, and without the requester's identity unless they chose to show it. */
     private String publicText(DSLContext tx, RequestsRecord request, String body) {
-        List<String> identities = new ArrayList<>();
-        identities.add(repo.userEmail(tx, request.getRequesterId()));
-        if (!Boolean.TRUE.equals(request.getShowRequesterName())) identities.add(repo.userName(tx, request.getRequesterId()));
-        return ReplyText.masked(ReplyText.withoutQuote(body), identities);
+        String email = repo.userEmail(tx, request.getRequesterId());
+        String name = Boolean.TRUE.equals(request.getShowRequesterName()) ? null : repo.userName(tx, request.getRequesterId());
+        return ReplyText.masked(ReplyText.withoutQuote(body), ReplyText.identities(email, name));
     }
 
     private String suggestionJson(Suggestion s) {
@@ -235,7 +243,9 @@ public final class InboundMail {
     private static String dedupKey(Incoming in, ParsedMail mail) {
         if (mail != null && mail.messageId() != null && !mail.messageId().isBlank()) {
             String id = mail.messageId().strip();
-            return "mid:" + (id.length() > 500 ? id.substring(0, 500) : id);
+            // Per recipient: one e-mail answering two requests is delivered (and kept) once for each.
+            String key = id + "|" + (in.recipient() == null ? "" : in.recipient().strip().toLowerCase(java.util.Locale.ROOT));
+            return "mid:" + (key.length() > 700 ? key.substring(0, 700) : key);
         }
         try {
             byte[] bytes = in.raw() != null ? in.raw() : (in.head() + "|" + in.size() + "|" + in.recipient()).getBytes();
@@ -325,15 +335,22 @@ public final class InboundMail {
             DSLContext tx = t.dsl();
             InboundMessagesRecord m = confirmable(tx, user, messageId);
             RequestsRecord r = repo.request(tx, m.getRequestId());
+            // One step at a time per request, as the officer's actions: a denial confirmed here and a
+            // grant recorded by an officer at the same moment cannot both become the determination.
+            repo.lockRequest(tx, r.getId());
             EventType type = STEPS.stream().filter(x -> x.name().equals(typeName)).findFirst()
                     .orElseThrow(() -> new BadInput("type", "Choose what the agency's message is."));
-            LocalDate date = parseDate(dateText);
+            LocalDate date = type == EventType.ACKNOWLEDGED || type == EventType.EXTENDED ? parseDate(dateText) : null;
             Agency agency = agencies.byId().get(r.getAgencyId());
             var events = ledger.events(tx, r.getId());
             boolean decided = events.stream().anyMatch(e -> EventType.DETERMINATIONS.contains(e.type()));
             if (events.stream().anyMatch(e -> e.type() == EventType.WITHDRAWN)) throw new BadInput("type", "This request was withdrawn.");
             if (EventType.DETERMINATIONS.contains(type) && decided) throw new BadInput("type", "This request has already been decided.");
             if (type == EventType.EXTENDED && date == null) throw new BadInput("date", "Give the new date the agency set.");
+            OffsetDateTime sentAt = m.getSentAt() != null ? m.getSentAt() : m.getReceivedAt();
+            if (date != null && !date.isAfter(sentAt.atZoneSameInstant(BusinessCalendar.NEW_YORK).toLocalDate())) {
+                throw new BadInput("date", "The date the agency set must be after the day it wrote.");
+            }
             if (type == EventType.ACKNOWLEDGED && events.stream().anyMatch(e -> e.type() == EventType.ACKNOWLEDGED)) {
                 throw new BadInput("type", "This request was already acknowledged; a later date is an extension.");
             }
@@ -346,14 +363,13 @@ public final class InboundMail {
                 throw new BadInput("exemptions", "Only a denial or partial grant cites exemptions.");
             }
             OffsetDateTime when = m.getSentAt() != null ? m.getSentAt() : m.getReceivedAt();
-            String body = ledger.timeline(tx, r.getId()).stream().filter(e -> m.getEventSeq() != null && e.seq() == m.getEventSeq())
-                    .findFirst().map(nyc.daylight.requests.TimelineEntry::body).orElse(null);
             var data = new java.util.LinkedHashMap<String, Object>();
             data.put("source", "email");
             data.put("inboundMessageId", messageId);
             if (!cited.isEmpty()) data.put("exemptions", cited);
+            // The message itself is on the timeline just above; the step points to it rather than repeat it.
             int seq = ledger.append(tx, r.getId(), type, when, user.id(), date,
-                    "From the agency's e-mail of " + when.atZoneSameInstant(BusinessCalendar.NEW_YORK).toLocalDate(), body,
+                    "From the agency's e-mail of " + when.atZoneSameInstant(BusinessCalendar.NEW_YORK).toLocalDate(), null,
                     json.writeValueAsString(data));
             repo.decide(tx, messageId, "CONFIRMED", seq, user.id(), clock.instant());
             ledger.refresh(tx, r.getId(), agency);
@@ -446,7 +462,7 @@ public final class InboundMail {
             throw new BadInput("number", "This message cannot be read, so it cannot be put on a request.");
         }
         match(new Incoming(m.getChannel(), m.getEnvelopeFrom(), m.getRecipient(), null, null, m.getSizeBytes()), mail,
-                null, r, admin, id);
+                null, r, admin, id, ip);
     }
 
     public void discard(User admin, long id, String ip) {
@@ -459,18 +475,19 @@ public final class InboundMail {
         });
     }
 
-    public int heldCount() {
-        return repo.heldCount(dsl, false);
-    }
-
     private static void requireAdmin(User user) {
         if (user == null || !user.isAdmin()) throw new NotFound("There is no such page.");
     }
 
-    /** The reply address shown to the requester and officers; empty when Daylight does not receive mail. */
+    /**
+     * The reply address, for the agency's officers and admins; empty when Daylight does not
+     * receive mail. The requester is not shown it: its token is what vouches that a message came
+     * from someone Daylight wrote to, and the agency already has it in every letter's Reply-To.
+     */
     public Optional<String> replyAddress(String number, Optional<User> viewer) {
         if (!settings.enabled() || viewer.isEmpty()) return Optional.empty();
-        return ledger.byNumber(dsl, number).filter(r -> mayConfirm(viewer.get(), r))
+        User u = viewer.get();
+        return ledger.byNumber(dsl, number).filter(r -> u.isAdmin() || u.agencyIds().contains(r.getAgencyId()))
                 .map(r -> new ReplyAddress(r.getNumber(), r.getReplyToken()).at(settings.replyDomain()));
     }
 }

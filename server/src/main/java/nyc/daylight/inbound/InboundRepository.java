@@ -82,6 +82,18 @@ final class InboundRepository {
         return dsl.select(INBOUND_MESSAGES.ID).from(INBOUND_MESSAGES).where(INBOUND_MESSAGES.DEDUP_KEY.eq(key)).fetchOne(INBOUND_MESSAGES.ID);
     }
 
+    java.time.OffsetDateTime receivedAt(DSLContext tx, long id) {
+        return tx.select(INBOUND_MESSAGES.RECEIVED_AT).from(INBOUND_MESSAGES).where(INBOUND_MESSAGES.ID.eq(id)).fetchOne(INBOUND_MESSAGES.RECEIVED_AT);
+    }
+
+    void setSentAt(DSLContext tx, long id, java.time.OffsetDateTime sent) {
+        tx.update(INBOUND_MESSAGES).set(INBOUND_MESSAGES.SENT_AT, sent).where(INBOUND_MESSAGES.ID.eq(id)).execute();
+    }
+
+    void lockRequest(DSLContext tx, long requestId) {
+        tx.selectOne().from(REQUESTS).where(REQUESTS.ID.eq(requestId)).forUpdate().execute();
+    }
+
     void setEventSeq(DSLContext tx, long id, int seq) {
         tx.update(INBOUND_MESSAGES).set(INBOUND_MESSAGES.EVENT_SEQ, seq).where(INBOUND_MESSAGES.ID.eq(id)).execute();
     }

@@ -30,10 +30,10 @@ public final class InboundRoutes {
     private void confirm(Context ctx) {
         String number = ctx.pathParam("number");
         try {
-            inbound.confirm(WebSession.requireUser(ctx), id(ctx), ctx.formParam("type"), ctx.formParam("date"),
+            String recorded = inbound.confirm(WebSession.requireUser(ctx), id(ctx), ctx.formParam("type"), ctx.formParam("date"),
                     ctx.formParams("exemptions"), ctx.ip());
             WebSession.flash(ctx, "Recorded. The request's dates now follow the agency's message.");
-            ctx.redirect("/requests/" + number + "#timeline-title");
+            ctx.redirect("/requests/" + recorded + "#timeline-title");
         } catch (BadInput e) {
             WebSession.flash(ctx, e.getMessage());
             ctx.redirect("/requests/" + number + "#replies");

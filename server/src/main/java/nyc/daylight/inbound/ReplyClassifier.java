@@ -31,6 +31,7 @@ public final class ReplyClassifier {
             + "|exempt(ed)? from (public )?disclosure", FLAGS);
     private static final Pattern IN_PART = Pattern.compile("\\bin part\\b|\\bpartial(ly)?\\b|\\bredact(ed|ions?)\\b", FLAGS);
     private static final Pattern GRANT = Pattern.compile("request (is|has been) (hereby )?granted|\\bgrant(s|ed)? (your|the) request", FLAGS);
+    private static final Pattern PROMISE = Pattern.compile("\\bgrant(ed)?,? or den(y|ied)\\b|\\bgrant(ed)?, den(y|ied)\\b", FLAGS);
     private static final Pattern CONDITIONAL = Pattern.compile("\\b(if|should|whether)\\b|\\bappeal", FLAGS);
     private static final Pattern CLARIFY = Pattern.compile("clarif(y|ication)|more specific|please (specify|narrow)"
             + "|narrow (the|your) (scope|request)|(cannot|unable to) (identify|determine) (the|which) records", FLAGS);
@@ -59,7 +60,15 @@ public final class ReplyClassifier {
      *                     approximate date), a later one is an extension
      */
     public Suggestion classify(String subject, String body, boolean hasAttachments, Regime regime, boolean acknowledged) {
+        return classify(subject, body, hasAttachments, regime, acknowledged, null);
+    }
+
+    /** @param writtenOn the day the agency wrote: a date on or before it ("your request of March 2") is not one it sets */
+    public Suggestion classify(String subject, String body, boolean hasAttachments, Regime regime, boolean acknowledged,
+                               LocalDate writtenOn) {
         String text = ((subject == null ? "" : subject + ".\n\n") + (body == null ? "" : body)).strip();
+        // "We will grant or deny your request by …" promises a decision; it is not one.
+        text = PROMISE.matcher(text).replaceAll("decide");
         List<String> sentences = List.of(SENTENCES.split(text));
         List<String> exemptions = exemptions(text, regime);
 
@@ -67,8 +76,9 @@ public final class ReplyClassifier {
         Optional<String> none = first(sentences, NO_RECORDS, true);
         if (none.isPresent() && denial.isEmpty()) return suggest(EventType.NO_RECORDS, none.get(), null, List.of());
         if (denial.isPresent() || (!exemptions.isEmpty() && first(sentences, IN_PART, true).isPresent())) {
-            boolean partly = IN_PART.matcher(text).find() || hasAttachments;
             String evidence = denial.orElseGet(() -> first(sentences, IN_PART, true).orElseThrow());
+            // "In part" must be said of this decision, not of the boilerplate ("in whole or in part") elsewhere.
+            boolean partly = IN_PART.matcher(evidence).find() || (!exemptions.isEmpty() && denial.isEmpty());
             return suggest(partly ? EventType.PARTIALLY_GRANTED : EventType.DENIED, evidence, null, exemptions);
         }
         Optional<String> grant = first(sentences, GRANT, true);
@@ -80,9 +90,9 @@ public final class ReplyClassifier {
         Optional<String> extend = first(sentences, EXTEND, false);
         Optional<String> ack = first(sentences, ACKNOWLEDGE, false);
         if (ack.isPresent() && (!acknowledged || extend.isEmpty())) {
-            return suggest(EventType.ACKNOWLEDGED, ack.get(), dateNear(ack.get(), extend.orElse(null), text), List.of());
+            return suggest(EventType.ACKNOWLEDGED, ack.get(), dateNear(ack.get(), extend.orElse(null), text, writtenOn), List.of());
         }
-        if (extend.isPresent()) return suggest(EventType.EXTENDED, extend.get(), dateNear(extend.get(), null, text), List.of());
+        if (extend.isPresent()) return suggest(EventType.EXTENDED, extend.get(), dateNear(extend.get(), null, text, writtenOn), List.of());
         if (release.isPresent()) return suggest(EventType.RECORDS_RELEASED, release.get(), null, List.of());
         return Suggestion.NONE;
     }
@@ -104,10 +114,10 @@ public final class ReplyClassifier {
     }
 
     /** The date the step sets: in its own sentence if there is one, else in a related one, else anywhere. */
-    private static LocalDate dateNear(String evidence, String related, String whole) {
+    private static LocalDate dateNear(String evidence, String related, String whole, LocalDate writtenOn) {
         for (String s : new String[] {evidence, related, whole}) {
             if (s == null) continue;
-            List<LocalDate> dates = dates(s);
+            List<LocalDate> dates = dates(s).stream().filter(d -> writtenOn == null || d.isAfter(writtenOn)).toList();
             if (!dates.isEmpty()) return dates.getLast();
         }
         return null;

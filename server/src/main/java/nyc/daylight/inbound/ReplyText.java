@@ -33,13 +33,33 @@ public final class ReplyText {
         return text.length() > MAX_CHARS ? text.substring(0, MAX_CHARS) + "\n[…]" : text;
     }
 
-    /** Replaces each given identity (an e-mail address, a name) wherever it appears, ignoring case. */
+    /**
+     * What identifies the requester in a reply: their address, its local part, and their name, whole
+     * and word by word ("Dear Ms. Advocate" names them as surely as the full name does).
+     */
+    public static List<String> identities(String email, String name) {
+        List<String> out = new ArrayList<>();
+        if (email != null) {
+            out.add(email);
+            int at = email.indexOf('@');
+            if (at > 0) out.add(email.substring(0, at));
+        }
+        if (name != null && !name.isBlank()) {
+            out.add(name.strip());
+            for (String part : name.strip().split("[\\s,.]+")) out.add(part);
+        }
+        return out;
+    }
+
+    /** Replaces each identity of three letters or more, as a whole word, wherever it appears, ignoring case. */
     public static String masked(String text, List<String> identities) {
         String out = text;
-        for (String id : identities) {
-            if (id == null || id.strip().length() < 3) continue;
-            out = Pattern.compile(Pattern.quote(id.strip()), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE)
-                    .matcher(out).replaceAll(MASK);
+        // Longest first, so the full name is masked as one before its parts are.
+        List<String> ordered = identities.stream().filter(id -> id != null && id.strip().length() >= 3).map(String::strip)
+                .sorted(java.util.Comparator.comparingInt(String::length).reversed()).toList();
+        for (String id : ordered) {
+            out = Pattern.compile("(?<![\\p{L}\\p{N}])" + Pattern.quote(id) + "(?![\\p{L}\\p{N}])",
+                    Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE).matcher(out).replaceAll(MASK);
         }
         return out;
     }

@@ -4,7 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
-import java.util.Locale;
+import nyc.daylight.notify.ReplyAddress;
 import org.subethamail.smtp.helper.SimpleMessageListener;
 import org.subethamail.smtp.server.SMTPServer;
 import org.slf4j.Logger;
@@ -33,10 +33,14 @@ public final class SmtpListener implements AutoCloseable {
                 .softwareName("Daylight")
                 .maxMessageSize((int) Math.min(Integer.MAX_VALUE, max * HARD_LIMIT_FACTOR))
                 .maxRecipients(20)
+                .maxConnections(50)
                 .simpleMessageListener(new SimpleMessageListener() {
                     @Override
                     public boolean accept(String from, String recipient) {
-                        return recipient != null && recipient.toLowerCase(Locale.ROOT).endsWith("@" + settings.replyDomain().toLowerCase(Locale.ROOT));
+                        // Only what looks like a request's reply address: a wrong token or an unknown number is
+                        // still kept (held) for an administrator, but spam to random names is refused with a 550
+                        // the sender sees, rather than stored.
+                        return ReplyAddress.parse(recipient, settings.replyDomain()).isPresent();
                     }
 
                     @Override

@@ -43,13 +43,4 @@ public record ReplyAddress(String number, String token) {
         if (!m.matches()) return Optional.empty();
         return Optional.of(new ReplyAddress("DL-" + m.group(1) + "-" + m.group(2), m.group(3)));
     }
-
-    /** Whether an address is in Daylight's reply domain at all (the SMTP listener relays nothing else). */
-    public static boolean inDomain(String address, String domain) {
-        if (address == null) return false;
-        String a = address.strip();
-        if (a.endsWith(">")) a = a.substring(0, a.length() - 1);
-        int at = a.lastIndexOf('@');
-        return at >= 0 && a.substring(at + 1).equalsIgnoreCase(domain);
-    }
 }

@@ -129,7 +129,8 @@ public final class RecordRoutes {
         List<AtomFeed.Entry> entries = r.documents().stream().filter(d -> published.containsKey(d.documentId())).map(d -> {
             var at = published.get(d.documentId());
             String snippet = d.pages().isEmpty() ? "" : plain(d.pages().getFirst().snippetHtml());
-            return new AtomFeed.Entry("tag:daylight," + at.getYear() + ":record/" + d.documentId(), d.title(),
+            // The tag's date is when Daylight named its records (RFC 4151), not the entry's: ids stay put on republication.
+            return new AtomFeed.Entry("tag:daylight,2026:record/" + d.documentId(), d.title(),
                     baseUrl + "/records/" + d.documentId(), at,
                     d.agency() + (d.requestNumber() == null ? "" : ", request " + d.requestNumber()) + ", " + d.date() + ". "
                             + snippet);
@@ -143,8 +144,27 @@ public final class RecordRoutes {
 
     /** A snippet's text without its markup: feeds carry plain text, which the XML writer escapes. */
     static String plain(String snippetHtml) {
-        return snippetHtml.replaceAll("<[^>]*>", "").replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"")
-                .replace("&#39;", "'").replace("&#x27;", "'").replace("&amp;", "&");
+        String text = snippetHtml.replaceAll("<[^>]*>", "");
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("&(#x[0-9a-fA-F]{1,6}|#[0-9]{1,7}|lt|gt|quot|amp|apos);").matcher(text);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            String e = m.group(1);
+            String c = switch (e) {
+                case "lt" -> "<";
+                case "gt" -> ">";
+                case "quot" -> "\"";
+                case "amp" -> "&";
+                case "apos" -> "'";
+                default -> {
+                    int cp = e.startsWith("#x") ? Integer.parseInt(e.substring(2), 16) : Integer.parseInt(e.substring(1));
+                    yield Character.isValidCodePoint(cp) ? Character.toString(cp) : " ";
+                }
+            };
+            m.appendReplacement(out, java.util.regex.Matcher.quoteReplacement(c));
+        }
+        m.appendTail(out);
+        // XML 1.0 cannot carry most control characters, which extracted text sometimes holds.
+        return out.toString().replaceAll("[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F]", " ");
     }
 
     private void api(Context ctx) {

@@ -146,9 +146,10 @@ class AuthorizationMatrixTest {
         AgencyMailer agency = new AgencyMailer(smtpPort);
         agency.send("foil@doc.nyc.gov", new ReplyAddress(number, token).at("reply.daylight.test"), "Acknowledgment",
                 "We have received your request.", "<matrix-reply@doc>", portal.clock.instant());
-        agency.send("someone@elsewhere.test", "nobody@reply.daylight.test", "Stray", "Hello", "<matrix-held@x>", portal.clock.instant());
-        reply = db.dsl().fetchValue(INBOUND_MESSAGES.ID, INBOUND_MESSAGES.DEDUP_KEY.eq("mid:<matrix-reply@doc>"));
-        held = db.dsl().fetchValue(INBOUND_MESSAGES.ID, INBOUND_MESSAGES.DEDUP_KEY.eq("mid:<matrix-held@x>"));
+        agency.send("someone@elsewhere.test", "request-dl-2026-999999-0123456789abcdef@reply.daylight.test", "Stray", "Hello",
+                "<matrix-held@x>", portal.clock.instant());
+        reply = db.dsl().fetchValue(INBOUND_MESSAGES.ID, INBOUND_MESSAGES.SUBJECT.eq("Acknowledgment"));
+        held = db.dsl().fetchValue(INBOUND_MESSAGES.ID, INBOUND_MESSAGES.SUBJECT.eq("Stray"));
         for (Caller c : Caller.values()) {
             if (c != Caller.ANONYMOUS) tokens.put(c, clients.get(c).createToken("matrix", "write"));
         }

@@ -114,4 +114,19 @@ class ReplyClassifierTest {
         assertThat(ReplyClassifier.exemptions("Exemption 5 and (b)(7)(E) apply; also 87(2)(g)", Regime.NY_FOIL))
                 .isEqualTo(List.of("87(2)(g)"));
     }
+
+    @Test
+    void a_promise_to_grant_or_deny_is_not_a_denial_and_the_request_date_is_not_the_new_one() {
+        Suggestion s = classifier.classify("", """
+                We have received your request of March 2, 2026. We will grant or deny it by April 1, 2026.
+                """, false, Regime.NY_FOIL, false, LocalDate.of(2026, 3, 4));
+        assertThat(s.type()).isEqualTo(EventType.ACKNOWLEDGED);
+        assertThat(s.date()).isEqualTo(LocalDate.of(2026, 4, 1));
+    }
+
+    @Test
+    void in_whole_or_in_part_boilerplate_does_not_make_a_denial_partial() {
+        Suggestion s = ny("Your request is denied under §87(2)(e). Records may be withheld in whole or in part where the law allows.");
+        assertThat(s.type()).isEqualTo(EventType.DENIED);
+    }
 }

@@ -23,10 +23,11 @@ import java.util.Properties;
  * @param from the From address alone (no display name), lower-cased; null if missing or malformed
  * @param recipients every To, Cc and Delivered-To address
  * @param headers the header block as received, for the record
- * @param authenticationResults the receiving relay's verdict (RFC 8601), if it added one
+ * @param authenticationResults every Authentication-Results header, topmost (added last, by the
+ *                              receiving relay) first; lower ones may have been written by the sender
  */
 public record ParsedMail(String from, List<String> recipients, String subject, Instant sentAt, String messageId,
-                         String headers, String body, List<File> attachments, String authenticationResults) {
+                         String headers, String body, List<File> attachments, List<String> authenticationResults) {
     private static final Session SESSION = Session.getInstance(new Properties());
 
     public record File(String name, byte[] content) {}
@@ -47,7 +48,7 @@ public record ParsedMail(String from, List<String> recipients, String subject, I
             String subject = message.getSubject();
             return new ParsedMail(from.isEmpty() ? null : from.getFirst(), List.copyOf(recipients),
                     subject == null ? null : Paging.oneLine(subject), sent(message), message.getMessageID(),
-                    headers.toString(), String.join("\n\n", parts.body), files, message.getHeader("Authentication-Results", "\n"));
+                    headers.toString(), String.join("\n\n", parts.body), files, authenticationResults(message));
         } catch (MessagingException | RuntimeException e) {
             throw new IOException("not a readable e-mail message: " + e.getMessage(), e);
         }
@@ -65,6 +66,11 @@ public record ParsedMail(String from, List<String> recipients, String subject, I
         } catch (AddressException e) {
             return List.of();
         }
+    }
+
+    private static List<String> authenticationResults(MimeMessage message) throws MessagingException {
+        String[] values = message.getHeader("Authentication-Results");
+        return values == null ? List.of() : List.of(values);
     }
 
     private static Instant sent(MimeMessage message) {
