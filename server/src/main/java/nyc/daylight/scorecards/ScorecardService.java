@@ -63,21 +63,31 @@ public final class ScorecardService {
             name = a.get().name();
             regime = a.get().regime();
         }
-        LocalDate today = today();
-        long version = repo.version();
+        return Optional.of(cached(slug, name, regime, scope, period, filters, repo.version(), today()));
+    }
+
+    /**
+     * The card from the cache while the ledger has not changed (and the day is the same), else
+     * computed. {@code version} is read once by the caller: a ranking checks its fifteen cached
+     * cards against one reading of the ledger instead of fifteen.
+     */
+    private Scorecard cached(String slug, String name, Regime regime, List<Agency> scope, Period period, Filters filters,
+                             long version, LocalDate today) {
         String key = slug + "|" + period.from() + "|" + period.to() + "|" + filters.topic() + "|" + filters.source();
         Cached hit = cache.get(key);
-        if (hit != null && hit.version() == version && hit.day().equals(today)) return Optional.of(hit.card());
+        if (hit != null && hit.version() == version && hit.day().equals(today)) return hit.card();
         Scorecard card = compute(slug, name, regime, scope, period, filters, today);
         if (cache.size() > 2_000) cache.clear();
         cache.put(key, new Cached(version, today, card));
-        return Optional.of(card);
+        return card;
     }
 
     /** Every agency's card for the period, best grade first; agencies with no grade last. */
     public List<Scorecard> ranking(Period period, Filters filters) {
         List<Scorecard> cards = new ArrayList<>();
-        for (Agency a : agencies.all()) card(a.slug(), period, filters).ifPresent(cards::add);
+        long version = repo.version();
+        LocalDate today = today();
+        for (Agency a : agencies.all()) cards.add(cached(a.slug(), a.name(), a.regime(), List.of(a), period, filters, version, today));
         cards.sort(Comparator.comparing((Scorecard c) -> c.grade().score() == null)
                 .thenComparing(c -> c.grade().score() == null ? 0 : -c.grade().score())
                 .thenComparing(Scorecard::name));
