@@ -149,12 +149,7 @@ public final class DaylightApp {
                 new AgencyRoutes(agencies, clock)::register,
                 new AgencyAdminRoutes(agencies)::register,
                 new DeadlineRoutes(agencies, clock)::register,
-                new RequestRoutes(requests, agencies, overdue, library, (number, viewer) -> {
-                    java.util.Map<String, Object> extra = new java.util.HashMap<>();
-                    extra.put("replies", inbound.pendingFor(number, viewer));
-                    inbound.replyAddress(number, viewer).ifPresent(a -> extra.put("replyAddress", a));
-                    return extra;
-                })::register,
+                new RequestRoutes(requests, agencies, overdue, library, inbound::forViewer)::register,
                 new InboundRoutes(inbound)::register,
                 new RequestApiRoutes(requests, overdue)::register,
                 new RequestFeeds(requests, agencies, overdue, settings.baseUrl())::register,

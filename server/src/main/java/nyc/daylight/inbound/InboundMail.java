@@ -32,6 +32,7 @@ import nyc.daylight.records.StoredBlob;
 import nyc.daylight.records.extract.ParsedMail;
 import nyc.daylight.requests.Page;
 import nyc.daylight.requests.RequestLedger;
+import nyc.daylight.requests.Upload;
 import nyc.daylight.sql.jooq.tables.records.InboundMessagesRecord;
 import nyc.daylight.sql.jooq.tables.records.RequestsRecord;
 import org.jooq.DSLContext;
@@ -180,7 +181,7 @@ public final class InboundMail {
                     json.writeValueAsString(Map.of("inboundMessageId", mid.get(), "subject", mail.subject() == null ? "" : mail.subject())));
             repo.setEventSeq(tx, mid.get(), seq);
             for (int i = 0; i < stored.size(); i++) {
-                attachmentIds.add(ledger.attach(tx, request.getId(), seq, stored.get(i), safeName(mail.attachments().get(i).name()),
+                attachmentIds.add(ledger.attach(tx, request.getId(), seq, stored.get(i), Upload.safeName(mail.attachments().get(i).name()),
                         null, "EMAIL"));
             }
             ledger.refresh(tx, request.getId(), agency);
@@ -200,7 +201,7 @@ public final class InboundMail {
         for (int i = 0; i < attachmentIds.size(); i++) {
             try {
                 files.received(request.getId(), agency.id(), attachmentIds.get(i), stored.get(i),
-                        safeName(mail.attachments().get(i).name()), today);
+                        Upload.safeName(mail.attachments().get(i).name()), today);
             } catch (RuntimeException e) {
                 // The message stands; the file is read again at the next start (RecordPipeline.ingestMissing).
                 log.error("Reading e-mailed file {} failed", mail.attachments().get(i).name(), e);
@@ -286,9 +287,6 @@ public final class InboundMail {
         return stored;
     }
 
-    static String safeName(String name) {
-        return new nyc.daylight.requests.Upload(name, java.io.InputStream::nullInputStream).safeName();
-    }
 
     // --- what the request page shows ------------------------------------------------------------
 
@@ -296,13 +294,29 @@ public final class InboundMail {
     public record PendingReply(long id, String from, OffsetDateTime sentAt, String subject, String type, String date,
                                String exemptions, String evidence, List<Exemption> choices) {}
 
-    /** Replies to confirm, for those who may confirm them: the requester, the agency's officers, admins. */
-    public List<PendingReply> pendingFor(String number, Optional<User> viewer) {
-        if (viewer.isEmpty()) return List.of();
-        Optional<RequestsRecord> r = ledger.byNumber(dsl, number);
-        if (r.isEmpty() || !mayConfirm(viewer.get(), r.get())) return List.of();
-        Agency agency = agencies.byId().get(r.get().getAgencyId());
-        return repo.pending(dsl, r.get().getId()).stream().map(m -> {
+    /**
+     * What a request's page adds for this viewer, from one lookup of the request: the replies to
+     * confirm (for the requester, the agency's officers and admins) and the reply address (for the
+     * agency's officers and admins only: its token is what vouches that a message came from someone
+     * Daylight wrote to, and the agency already has it in every letter's Reply-To).
+     */
+    public Map<String, Object> forViewer(String number, Optional<User> viewer) {
+        if (viewer.isEmpty()) return Map.of();
+        Optional<RequestsRecord> found = ledger.byNumber(dsl, number);
+        if (found.isEmpty() || !mayConfirm(viewer.get(), found.get())) return Map.of();
+        RequestsRecord r = found.get();
+        User u = viewer.get();
+        Map<String, Object> extras = new java.util.HashMap<>();
+        extras.put("replies", pending(r));
+        if (settings.enabled() && (u.isAdmin() || u.agencyIds().contains(r.getAgencyId()))) {
+            extras.put("replyAddress", new ReplyAddress(r.getNumber(), r.getReplyToken()).at(settings.replyDomain()));
+        }
+        return extras;
+    }
+
+    private List<PendingReply> pending(RequestsRecord r) {
+        Agency agency = agencies.byId().get(r.getAgencyId());
+        return repo.pending(dsl, r.getId()).stream().map(m -> {
             JsonNode s = json.readTree(m.getSuggestion().data());
             List<String> codes = new ArrayList<>();
             if (s.has("exemptions")) s.get("exemptions").forEach(e -> codes.add(e.asString()));
@@ -477,17 +491,5 @@ public final class InboundMail {
 
     private static void requireAdmin(User user) {
         if (user == null || !user.isAdmin()) throw new NotFound("There is no such page.");
-    }
-
-    /**
-     * The reply address, for the agency's officers and admins; empty when Daylight does not
-     * receive mail. The requester is not shown it: its token is what vouches that a message came
-     * from someone Daylight wrote to, and the agency already has it in every letter's Reply-To.
-     */
-    public Optional<String> replyAddress(String number, Optional<User> viewer) {
-        if (!settings.enabled() || viewer.isEmpty()) return Optional.empty();
-        User u = viewer.get();
-        return ledger.byNumber(dsl, number).filter(r -> u.isAdmin() || u.agencyIds().contains(r.getAgencyId()))
-                .map(r -> new ReplyAddress(r.getNumber(), r.getReplyToken()).at(settings.replyDomain()));
     }
 }

@@ -59,7 +59,7 @@ final class InboundRepository {
                     .set(INBOUND_ATTACHMENTS.MESSAGE_ID, messageId)
                     .set(INBOUND_ATTACHMENTS.POSITION, i)
                     .set(INBOUND_ATTACHMENTS.SHA256, stored.get(i).sha256())
-                    .set(INBOUND_ATTACHMENTS.ORIGINAL_NAME, InboundMail.safeName(files.get(i).name()))
+                    .set(INBOUND_ATTACHMENTS.ORIGINAL_NAME, nyc.daylight.requests.Upload.safeName(files.get(i).name()))
                     .set(INBOUND_ATTACHMENTS.CONTENT_TYPE, stored.get(i).contentType())
                     .set(INBOUND_ATTACHMENTS.SIZE_BYTES, stored.get(i).size())
                     .execute();

@@ -13,6 +13,11 @@ public record Upload(String filename, Source source) {
 
     /** Only the last path segment, printable characters, at most 255 of them. */
     public String safeName() {
+        return safeName(filename);
+    }
+
+    /** A file name as given by anyone (a browser, an e-mail), made safe to store and show. */
+    public static String safeName(String filename) {
         String n = filename == null ? "" : filename.replace('\\', '/');
         n = n.substring(n.lastIndexOf('/') + 1).replaceAll("[\\p{Cntrl}]", "").strip();
         if (n.isEmpty()) n = "attachment";
