@@ -7,10 +7,12 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import nyc.daylight.agencies.Agency;
 import nyc.daylight.agencies.AgencyService;
 import nyc.daylight.deadlines.BusinessCalendar;
@@ -49,73 +51,114 @@ public final class ScorecardService {
 
     /** One agency's card, or the city's ({@link #CITY}: every New York agency together). */
     public Optional<Scorecard> card(String slug, Period period, Filters filters) {
-        List<Agency> scope;
-        String name;
-        Regime regime;
+        long version = repo.version();
+        LocalDate today = today();
         if (CITY.equals(slug)) {
-            scope = agencies.all().stream().filter(a -> a.regime() == Regime.NY_FOIL).toList();
-            name = "All New York City agencies";
-            regime = Regime.NY_FOIL;
-        } else {
-            Optional<Agency> a = agencies.find(slug);
-            if (a.isEmpty()) return Optional.empty();
-            scope = List.of(a.get());
-            name = a.get().name();
-            regime = a.get().regime();
+            List<Agency> scope = agencies.all().stream().filter(a -> a.regime() == Regime.NY_FOIL).toList();
+            return Optional.of(cached(key(slug, period, filters), version, today, () -> compute(scope, true, period, filters, today)
+                    .get(ScorecardRepository.TOGETHER).named(CITY, "All New York City agencies", Regime.NY_FOIL)));
         }
-        return Optional.of(cached(slug, name, regime, scope, period, filters, repo.version(), today()));
+        return agencies.find(slug).map(a -> cached(key(slug, period, filters), version, today,
+                () -> compute(List.of(a), false, period, filters, today).get(a.id()).named(a.slug(), a.name(), a.regime())));
     }
 
-    /**
-     * The card from the cache while the ledger has not changed (and the day is the same), else
-     * computed. {@code version} is read once by the caller: a ranking checks its fifteen cached
-     * cards against one reading of the ledger instead of fifteen.
-     */
-    private Scorecard cached(String slug, String name, Regime regime, List<Agency> scope, Period period, Filters filters,
-                             long version, LocalDate today) {
-        String key = slug + "|" + period.from() + "|" + period.to() + "|" + filters.topic() + "|" + filters.source();
-        Cached hit = cache.get(key);
-        if (hit != null && hit.version() == version && hit.day().equals(today)) return hit.card();
-        Scorecard card = compute(slug, name, regime, scope, period, filters, today);
-        if (cache.size() > 2_000) cache.clear();
-        cache.put(key, new Cached(version, today, card));
+    private static String key(String slug, Period period, Filters filters) {
+        return slug + "|" + period.from() + "|" + period.to() + "|" + filters.topic() + "|" + filters.source();
+    }
+
+    /** The card from the cache while the ledger has not changed (and the day is the same), else computed. */
+    private Scorecard cached(String key, long version, LocalDate today, Supplier<Scorecard> compute) {
+        Cached hit = fresh(key, version, today);
+        if (hit != null) return hit.card();
+        Scorecard card = compute.get();
+        remember(key, version, today, card);
         return card;
     }
 
-    /** Every agency's card for the period, best grade first; agencies with no grade last. */
+    private Cached fresh(String key, long version, LocalDate today) {
+        Cached hit = cache.get(key);
+        return hit != null && hit.version() == version && hit.day().equals(today) ? hit : null;
+    }
+
+    private void remember(String key, long version, LocalDate today, Scorecard card) {
+        if (cache.size() > 2_000) cache.clear();
+        cache.put(key, new Cached(version, today, card));
+    }
+
+    /**
+     * Every agency's card for the period, best grade first; agencies with no grade last. From the
+     * cache while the ledger is unchanged, else all cards at once (one grouped pass per aggregate).
+     */
     public List<Scorecard> ranking(Period period, Filters filters) {
-        List<Scorecard> cards = new ArrayList<>();
         long version = repo.version();
         LocalDate today = today();
-        for (Agency a : agencies.all()) cards.add(cached(a.slug(), a.name(), a.regime(), List.of(a), period, filters, version, today));
+        List<Agency> all = agencies.all();
+        List<Scorecard> cards = new ArrayList<>();
+        for (Agency a : all) {
+            Cached hit = fresh(key(a.slug(), period, filters), version, today);
+            if (hit == null) break;
+            cards.add(hit.card());
+        }
+        if (cards.size() < all.size()) {
+            cards.clear();
+            Map<Long, Card> computed = compute(all, false, period, filters, today);
+            for (Agency a : all) {
+                Scorecard card = computed.get(a.id()).named(a.slug(), a.name(), a.regime());
+                remember(key(a.slug(), period, filters), version, today, card);
+                cards.add(card);
+            }
+        }
         cards.sort(Comparator.comparing((Scorecard c) -> c.grade().score() == null)
                 .thenComparing(c -> c.grade().score() == null ? 0 : -c.grade().score())
                 .thenComparing(Scorecard::name));
         return cards;
     }
 
-    private Scorecard compute(String slug, String name, Regime regime, List<Agency> scope, Period period, Filters f,
-                              LocalDate today) {
-        ScorecardRepository.Scope s = new ScorecardRepository.Scope(scope.stream().map(Agency::id).toList(), period.from(),
-                period.to(), f.topic(), f.source());
-        ScorecardRepository.Totals t = repo.totals(s, today);
-        int overdueDays = 0;
-        List<Object[]> overdue = repo.overdue(s);
-        for (Object[] o : overdue) {
-            Agency a = scope.stream().filter(x -> x.id() == (Long) o[0]).findFirst().orElseThrow();
-            LocalDate since = (LocalDate) o[1];
-            overdueDays += Math.max(0, agencies.calendarFor(a).businessDaysBetween(since.minusDays(1), today));
+    /** A card's figures before it is given its agency's (or the city's) name. */
+    private record Card(Period period, ScorecardRepository.Totals t, int overdue, int overdueDays, Map<String, Integer> exemptions,
+                        List<Scorecard.Month> months) {
+        Scorecard named(String slug, String name, Regime regime) {
+            Double responsePct = t.responseCounted() == 0 ? null : 100.0 * t.respondedWithin5() / t.responseCounted();
+            Double onTimePct = t.determinationCounted() == 0 ? null : 100.0 * t.onTime() / t.determinationCounted();
+            return new Scorecard(slug, name, regime.name(), period, t.received(), t.responseCounted(), t.respondedWithin5(),
+                    responsePct, Rate.of(t.respondedWithin5(), t.responseCounted()), t.medianResponse(), t.p90Response(),
+                    t.medianDetermination(), t.p90Determination(), t.determinationCounted(), t.onTime(), onTimePct,
+                    Rate.of(t.onTime(), t.determinationCounted()), overdue, overdueDays, t.constructiveDenials(),
+                    t.extensions(), t.extensionDays(), t.outcomes(), exemptions, t.appealsFiled(), t.appealsDecided(),
+                    t.appealsOnTime(), t.appealsReversed(), Rate.of(t.appealsOnTime(), t.appealsDecided()), t.files(),
+                    Grade.of(regime, responsePct, t.responseCounted(), onTimePct, t.determinationCounted()),
+                    months, t.daysToDetermination(), RequestMetrics.VERSION);
         }
-        Double responsePct = t.responseCounted() == 0 ? null : 100.0 * t.respondedWithin5() / t.responseCounted();
-        Double onTimePct = t.determinationCounted() == 0 ? null : 100.0 * t.onTime() / t.determinationCounted();
-        return new Scorecard(slug, name, regime.name(), period, t.received(), t.responseCounted(), t.respondedWithin5(),
-                responsePct, Rate.of(t.respondedWithin5(), t.responseCounted()), t.medianResponse(), t.p90Response(),
-                t.medianDetermination(), t.p90Determination(), t.determinationCounted(), t.onTime(), onTimePct,
-                Rate.of(t.onTime(), t.determinationCounted()), overdue.size(), overdueDays, t.constructiveDenials(),
-                t.extensions(), t.extensionDays(), repo.outcomes(s), repo.exemptions(s), t.appealsFiled(), t.appealsDecided(),
-                t.appealsOnTime(), t.appealsReversed(), Rate.of(t.appealsOnTime(), t.appealsDecided()), t.files(),
-                Grade.of(regime, responsePct, t.responseCounted(), onTimePct, t.determinationCounted()),
-                repo.months(s), repo.daysToDetermination(s), RequestMetrics.VERSION);
+    }
+
+    /**
+     * The figures for the agencies in scope, keyed by agency id, or under
+     * {@link ScorecardRepository#TOGETHER} when counted together.
+     */
+    private Map<Long, Card> compute(List<Agency> scope, boolean together, Period period, Filters f, LocalDate today) {
+        ScorecardRepository.Scope s = new ScorecardRepository.Scope(scope.stream().map(Agency::id).toList(), period.from(),
+                period.to(), f.topic(), f.source(), together);
+        Map<Long, ScorecardRepository.Totals> totals = repo.totals(s, today);
+        Map<Long, Map<String, Integer>> exemptions = repo.exemptions(s);
+        Map<Long, List<Scorecard.Month>> months = repo.months(s);
+        Map<Long, int[]> overdue = new HashMap<>();
+        Map<Long, Agency> byId = new HashMap<>();
+        for (Agency a : scope) byId.put(a.id(), a);
+        for (ScorecardRepository.Overdue o : repo.overdue(s)) {
+            // Business days overdue are counted on the request's own agency's calendar, even on the city's card.
+            int days = Math.max(0, agencies.calendarFor(byId.get(o.agencyId())).businessDaysBetween(o.since().minusDays(1), today));
+            int[] sum = overdue.computeIfAbsent(together ? ScorecardRepository.TOGETHER : o.agencyId(), k -> new int[2]);
+            sum[0]++;
+            sum[1] += days;
+        }
+        Map<Long, Card> out = new HashMap<>();
+        List<Long> keys = together ? List.of(ScorecardRepository.TOGETHER) : scope.stream().map(Agency::id).toList();
+        for (long k : keys) {
+            int[] o = overdue.getOrDefault(k, new int[2]);
+            out.put(k, new Card(period, totals.getOrDefault(k, ScorecardRepository.Totals.none()), o[0], o[1],
+                    exemptions.getOrDefault(k, Map.of()), months.getOrDefault(k, List.of())));
+        }
+        return out;
     }
 
     public record OpenRequest(String number, String title, LocalDate receivedOn, LocalDate overdueSince) {}
