@@ -95,9 +95,14 @@ public final class Database implements AutoCloseable {
      * transaction's own writes.
      */
     public static DSLContext dsl(DataSource dataSource) {
+        return dsl(new org.jooq.impl.DataSourceConnectionProvider(dataSource));
+    }
+
+    /** The same, taking connections from the given provider (the web app's: {@link PageConnections}). */
+    public static DSLContext dsl(org.jooq.ConnectionProvider connections) {
         org.jooq.impl.DefaultConfiguration configuration = new org.jooq.impl.DefaultConfiguration();
         configuration.set(SQLDialect.POSTGRES);
-        configuration.set(new org.jooq.impl.ThreadLocalTransactionProvider(new org.jooq.impl.DataSourceConnectionProvider(dataSource)));
+        configuration.set(new org.jooq.impl.ThreadLocalTransactionProvider(connections));
         return DSL.using(configuration);
     }
 

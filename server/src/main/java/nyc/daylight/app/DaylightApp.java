@@ -100,7 +100,8 @@ public final class DaylightApp {
     public Javalin create() {
         Templates templates = new Templates(VERSION, demoDatabase());
         ErrorPages errors = new ErrorPages(templates);
-        DSLContext dsl = Database.dsl(dataSource);
+        PageConnections connections = new PageConnections(dataSource);
+        DSLContext dsl = Database.dsl(connections);
         OutboxWorker outbox = new OutboxWorker(dsl, settings.smtp());
         Mailer mailer = new Mailer(outbox::wake, settings.inbound().enabled()
                 ? java.util.Optional.of(settings.inbound().replyDomain()) : java.util.Optional.empty());
@@ -141,7 +142,7 @@ public final class DaylightApp {
         nyc.daylight.api.ApiTokenService apiTokens = new nyc.daylight.api.ApiTokenService(dsl, accounts);
         ApiLimits apiLimits = new ApiLimits(new ApiRateLimiter(settings.rateLimits().apiPerMinute(), System::nanoTime),
                 new ApiRateLimiter(settings.rateLimits().apiWritesPerMinute(), System::nanoTime));
-        Routes routes = new Routes(session, metrics, new BearerAuth(apiTokens), apiLimits, List.of(
+        Routes routes = new Routes(connections, session, metrics, new BearerAuth(apiTokens), apiLimits, List.of(
                 new HealthRoutes(new HealthCheck(dsl, VERSION))::register,
                 new SiteRoutes()::register,
                 new AccountRoutes(accounts, session)::register,

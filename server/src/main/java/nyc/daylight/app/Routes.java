@@ -21,7 +21,10 @@ final class Routes {
     private final BearerAuth bearer;
     private final ApiLimits apiLimits;
 
-    Routes(WebSession session, Metrics metrics, BearerAuth bearer, ApiLimits apiLimits, List<Consumer<RoutesConfig>> features) {
+    private final PageConnections connections;
+
+    Routes(PageConnections connections, WebSession session, Metrics metrics, BearerAuth bearer, ApiLimits apiLimits, List<Consumer<RoutesConfig>> features) {
+        this.connections = connections;
         this.bearer = bearer;
         this.apiLimits = apiLimits;
         this.session = session;
@@ -34,6 +37,11 @@ final class Routes {
 
     void register(RoutesConfig routes) {
         routes.before(requestIds::assign);
+        // Reads share one connection per page; posts check out per query (see PageConnections).
+        routes.before(ctx -> {
+            if (ctx.method() == io.javalin.http.HandlerType.GET || ctx.method() == io.javalin.http.HandlerType.HEAD) connections.open();
+        });
+        routes.after(ctx -> connections.close());
         routes.before(accessLog::before);
         routes.after(accessLog::after);
         routes.before(metrics::before);
