@@ -3,31 +3,59 @@ package nyc.daylight.accounts;
 import com.password4j.Argon2Function;
 import com.password4j.Password;
 import com.password4j.types.Argon2;
+import java.util.concurrent.Semaphore;
+import java.util.function.Supplier;
 import nyc.daylight.app.BadInput;
 
-/** Argon2id password hashes (OWASP's parameters: 19 MiB, 2 passes, 1 lane). */
+/**
+ * Argon2id password hashes (OWASP's parameters: 19 MiB, 2 passes, 1 lane), at most one per core
+ * at a time. A hash is tens of milliseconds of pure CPU; when hundreds of people sign in at once
+ * (the load run: 300 in the same second), unbounded hashing takes every core and starves the page
+ * views that hold database connections, until they time out in the pool. Bounded, the extra
+ * sign-ins wait their turn (holding no connection) and pages keep their share of the machine.
+ */
 public final class Passwords {
     static final int MIN_LENGTH = 10;
     static final int MAX_LENGTH = 200;
     private static final Argon2Function ARGON2ID = Argon2Function.getInstance(19 * 1024, 2, 1, 32, Argon2.ID);
     // Checked against when no account matches, so a missing account costs the same time as a wrong password.
     private final String decoy;
+    private final Semaphore cores;
 
     public Passwords() {
+        this(Runtime.getRuntime().availableProcessors());
+    }
+
+    /** At most {@code concurrent} hashes computed at once. */
+    public Passwords(int concurrent) {
+        this(new Semaphore(Math.max(1, concurrent), true));
+    }
+
+    Passwords(Semaphore permits) {
+        cores = permits;
         decoy = hash("decoy password that never matches");
     }
 
     public String hash(String password) {
-        return Password.hash(password).addRandomSalt(16).with(ARGON2ID).getResult();
+        return bounded(() -> Password.hash(password).addRandomSalt(16).with(ARGON2ID).getResult());
     }
 
     public boolean matches(String password, String hash) {
         if (password == null) return false;
         if (hash == null) {
-            Password.check(password, decoy).with(ARGON2ID);
+            bounded(() -> Password.check(password, decoy).with(ARGON2ID));
             return false;
         }
-        return Password.check(password, hash).with(Argon2Function.getInstanceFromHash(hash));
+        return bounded(() -> Password.check(password, hash).with(Argon2Function.getInstanceFromHash(hash)));
+    }
+
+    private <T> T bounded(Supplier<T> work) {
+        cores.acquireUninterruptibly();
+        try {
+            return work.get();
+        } finally {
+            cores.release();
+        }
     }
 
     public static void checkStrength(String field, String password) {

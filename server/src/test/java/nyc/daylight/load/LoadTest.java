@@ -63,6 +63,8 @@ class LoadTest {
         Duration duration = Duration.ofSeconds(Integer.getInteger("daylight.load.seconds", 120));
         // A person reads a page before the next click: think time, exponential around this mean (0: back to back).
         int thinkMs = Integer.getInteger("daylight.load.thinkMs", 1000);
+        // People arrive over a while, not in one instant: client i starts at i/clients of this (0: all at once).
+        int rampSeconds = Integer.getInteger("daylight.load.rampSeconds", 0);
         Path dataDir = Files.createTempDirectory("daylight-load");
         AgencyService agencies = new AgencyService(db.dsl());
         new DemoData(db.dsl(), agencies, new RequestLedger(agencies, Clock.systemUTC()), Clock.systemUTC()).fill(300);
@@ -77,6 +79,7 @@ class LoadTest {
         AtomicLong total = new AtomicLong();
         long heapBefore;
         long heapAfter;
+        String poolReport;
         // As in production: a pool of ten connections, not one per request.
         com.zaxxer.hikari.HikariConfig pool = new com.zaxxer.hikari.HikariConfig();
         pool.setJdbcUrl(db.url());
@@ -86,13 +89,28 @@ class LoadTest {
         try (com.zaxxer.hikari.HikariDataSource ds = new com.zaxxer.hikari.HikariDataSource(pool);
              RunningApp app = RunningApp.start(ds, Clock.systemUTC(), settings)) {
             heapBefore = heapUsed();
-            Instant end = Instant.now().plus(duration);
+            Instant start = Instant.now();
+            Instant end = start.plus(duration);
+            // The pool seen from outside, twice a second: how many threads wait for a connection.
+            int[] waiting = new int[2];
+            Thread sampler = Thread.ofVirtual().start(() -> {
+                try {
+                    while (!Thread.currentThread().isInterrupted()) {
+                        int w = ds.getHikariPoolMXBean().getThreadsAwaitingConnection();
+                        waiting[0] = Math.max(waiting[0], w);
+                        Thread.sleep(500);
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
             CountDownLatch done = new CountDownLatch(clients);
             for (int c = 0; c < clients; c++) {
                 int id = c;
                 Thread.ofVirtual().start(() -> {
                     SplittableRandom random = new SplittableRandom(id);
                     try {
+                        Thread.sleep(Math.max(0, Duration.between(Instant.now(), start.plusMillis(rampSeconds * 1000L * id / clients)).toMillis()));
                         WebClient web = new WebClient(app);
                         web.signIn("load" + id + "@example.org", People.PASSWORD);
                         int filings = 0;
@@ -144,13 +162,18 @@ class LoadTest {
                 });
             }
             assertThat(done.await(duration.toSeconds() + 300, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            sampler.interrupt();
+            waiting[1] = (int) ds.getHikariPoolMXBean().getTotalConnections();
             heapAfter = heapUsed();
+            poolReport = String.format("Pool: %d connections; at most %d threads waiting for one at a sample (twice a second).%n",
+                    waiting[1], waiting[0]);
         }
         List<String> missing = new ArrayList<>();
         for (String title : filed) {
             if (db.dsl().fetchCount(REQUESTS, REQUESTS.TITLE.eq(title)) != 1) missing.add(title);
         }
-        String report = "Think time: exponential, mean " + thinkMs + " ms.\n\n" + report(clients, duration, total.get(), errors.size(), filed.size(), missing.size(), latencies, heapBefore, heapAfter);
+        String report = "Think time: exponential, mean " + thinkMs + " ms; clients arrive over " + rampSeconds + " s.\n\n"
+                + poolReport + "\n" + report(clients, duration, total.get(), errors.size(), filed.size(), missing.size(), latencies, heapBefore, heapAfter);
         Files.createDirectories(Path.of("target"));
         Files.writeString(Path.of("target/load-test.md"), report);
         System.out.println(report);
