@@ -34,7 +34,7 @@ final class Contacts implements Detector {
      * digit runs.
      */
     private static final Pattern PHONE = Pattern.compile(
-            "(?<![\\p{L}\\p{N}_+])(?<!\\p{N}[-.])"
+            Labels.startsWith("[+(1-9]") + "(?<![\\p{L}\\p{N}_+])(?<!\\p{N}[-.])"
                     + "(?:(?:\\+1[-.\\h]?|1[-.\\h])?"
                     + "(?:\\([2-9]\\d{2}\\)\\h?|[2-9]\\d{2}[-.\\h])"
                     + "[2-9]\\d{2}[-.\\h]\\d{4}"
@@ -55,10 +55,13 @@ final class Contacts implements Detector {
         List<int[]> taken = new ArrayList<>();
         Matcher m = URL.matcher(page);
         while (m.find()) taken.add(new int[] {m.start(), m.end()});
-        m = EMAIL.matcher(page);
-        while (m.find()) {
-            taken.add(new int[] {m.start(), m.end()});
-            out.add(PiiFinding.of(PiiType.EMAIL, page, m.start(), m.end(), isRoleMailbox(m.group()) ? 0.5 : 0.9));
+        // Most pages have no '@': then the address pattern need not be tried at every letter.
+        if (page.indexOf('@') >= 0) {
+            m = EMAIL.matcher(page);
+            while (m.find()) {
+                taken.add(new int[] {m.start(), m.end()});
+                out.add(PiiFinding.of(PiiType.EMAIL, page, m.start(), m.end(), isRoleMailbox(m.group()) ? 0.5 : 0.9));
+            }
         }
         m = PHONE.matcher(page);
         while (m.find()) {

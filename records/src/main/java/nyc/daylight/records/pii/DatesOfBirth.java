@@ -23,7 +23,7 @@ final class DatesOfBirth implements Detector {
      * US order only (month first), as every NYC and federal form writes it; so "13/01/1990" is
      * not read as 13 January but rejected. The separator must repeat ("3/4-90" is not a date).
      */
-    private static final Pattern DATE = Pattern.compile(LEFT + "(?:"
+    private static final Pattern DATE = Pattern.compile(Labels.startsWith("[0-9ADFJMNOSadfjmnos]") + LEFT + "(?:"
             + "(?<m1>\\d{1,2})(?<sep>[/.-])(?<d1>\\d{1,2})\\k<sep>(?<y1>\\d{4}|\\d{2})"
             + "|(?<y2>\\d{4})-(?<m2>\\d{2})-(?<d2>\\d{2})"
             + "|(?<mn3>" + MONTH + ")\\h{1,3}(?<d3>\\d{1,2})" + ORDINAL + ",?\\h{1,3}(?<y3>\\d{4})"

@@ -20,7 +20,7 @@ final class IdentifierShapes implements Detector {
      * "I-247A" (the detainer form) and "XA123456789" are not A-numbers.
      */
     private static final Pattern A_NUMBER = Pattern.compile(
-            LEFT + "A(?:[-#]\\h?|\\h)?(?:\\d{8,9}|\\d{2,3}([-\\h])\\d{3}\\1\\d{3})" + RIGHT);
+            Labels.startsWith("A") + LEFT + "A(?:[-#]\\h?|\\h)?(?:\\d{8,9}|\\d{2,3}([-\\h])\\d{3}\\1\\d{3})" + RIGHT);
 
     /**
      * SSA's format AAA-GG-SSSS (or spaced). SSA has never issued area 000, 666 or 900-999 (the
@@ -28,20 +28,20 @@ final class IdentifierShapes implements Detector {
      * likely a file number than an SSN.
      */
     private static final Pattern SSN = Pattern.compile(
-            LEFT + "(?!000|666|9)\\d{3}(?<sep>[-\\h])(?!00)\\d{2}\\k<sep>(?!0000)\\d{4}" + RIGHT);
+            Labels.startsWith("[0-8]") + LEFT + "(?!000|666|9)\\d{3}(?<sep>[-\\h])(?!00)\\d{2}\\k<sep>(?!0000)\\d{4}" + RIGHT);
 
     /**
      * DCJS assigns each fingerprinted person a NYSID: eight digits and a check letter
      * ("12345678K"). Without a label the shape alone is suggestive but not conclusive.
      */
-    private static final Pattern NYSID = Pattern.compile(LEFT + "\\d{8}[A-Z]" + RIGHT);
+    private static final Pattern NYSID = Pattern.compile(Labels.startsWith("[0-9]") + LEFT + "\\d{8}[A-Z]" + RIGHT);
 
     /**
      * NYC Criminal Court docket numbers print as "CR-012345-23NY" (serial, year, county code) and
      * Supreme Court indictments as "IND-01234-23": the prefixes make them safe to flag unlabeled.
      */
     private static final Pattern COURT = Pattern.compile(
-            LEFT + "(?:CR-\\d{5,7}-\\d{2}(?:NY|BX|KN|QN|RI)|IND-\\d{3,6}-\\d{2}(?:\\d{2})?)" + RIGHT);
+            Labels.startsWith("[CI]") + LEFT + "(?:CR-\\d{5,7}-\\d{2}(?:NY|BX|KN|QN|RI)|IND-\\d{3,6}-\\d{2}(?:\\d{2})?)" + RIGHT);
 
     private static final int WINDOW = 20;
 

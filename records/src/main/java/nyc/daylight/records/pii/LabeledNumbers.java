@@ -45,13 +45,17 @@ final class LabeledNumbers implements Detector {
             // DOC release logs label the column once, so on a page that says "B&C" or "book and
             // case" anywhere a bare ten-digit number is most likely one, if less surely.
             new Rule(PiiType.BOOKING_NUMBER, value("\\d{10}|\\d{3}-\\d{7}"), Labels.BOOKING, 25, 0.9, 0.6, s -> true),
-            new Rule(PiiType.CASE_NUMBER, value(COURT_NUMBER), Labels.CASE, 20, 0.85, 0, LabeledNumbers::plausibleCourtNumber),
+            new Rule(PiiType.CASE_NUMBER, value("[0-9A-Z]", COURT_NUMBER), Labels.CASE, 20, 0.85, 0, LabeledNumbers::plausibleCourtNumber),
             // An undashed US number is only a phone when introduced as one; NANP area and exchange
             // codes never start with 0 or 1.
-            new Rule(PiiType.PHONE, value("[2-9]\\d{2}[2-9]\\d{6}"), Labels.PHONE, 20, 0.7, 0, s -> true));
+            new Rule(PiiType.PHONE, value("[2-9]", "[2-9]\\d{2}[2-9]\\d{6}"), Labels.PHONE, 20, 0.7, 0, s -> true));
 
     private static Pattern value(String regex) {
-        return Pattern.compile(LEFT + "(?:" + regex + ")" + RIGHT);
+        return value("[0-9]", regex);
+    }
+
+    private static Pattern value(String firstCharacters, String regex) {
+        return Pattern.compile(Labels.startsWith(firstCharacters) + LEFT + "(?:" + regex + ")" + RIGHT);
     }
 
     @Override

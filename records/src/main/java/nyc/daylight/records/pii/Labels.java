@@ -18,6 +18,15 @@ final class Labels {
     static final String LEFT = "(?<![\\p{L}\\p{N}_])(?<!\\p{N}[-./])(?<!\\p{L}-)";
     /** The mirror of {@link #LEFT}: no letter, digit, or ".5"/"-5" continuation right after. */
     static final String RIGHT = "(?![\\p{L}\\p{N}_])(?![-./]\\p{N})";
+    /**
+     * A lookahead for the characters a value can start with, put before {@link #LEFT}. The regex
+     * engine tries a pattern at every position of the page; without it, the three lookbehinds run
+     * at every one of them before the value's first character fails. Same matches, a third of the
+     * scan's time (measured on the benchmark corpus).
+     */
+    static String startsWith(String firstCharacters) {
+        return "(?=" + firstCharacters + ")";
+    }
 
     // The words in front of a value that say what it is. Case-insensitive, except the capital A
     // of "A-number": a lower-case "a number" is ordinary English.
