@@ -252,9 +252,9 @@ final class Report {
         b.append("| Path | pages/s | rounds | ÷ raw |\n| --- | --- | --- | --- |\n");
         b.append("| Raw PDFBox `PDFTextStripper` (page by page, sorted by position) | ").append(rate(r.rawMedian())).append(" | ")
                 .append(rates(r.rawPagesPerSecond())).append(" | 1 |\n");
-        b.append("| Daylight: `Extractor` + `PiiScanner` + `RecordIndex.apply` | ").append(rate(r.daylightMedian())).append(" | ")
+        b.append("| Daylight: `Extractor` (the next file read ahead on a second thread, as `records import` does) + `PiiScanner` + `RecordIndex.apply` | ").append(rate(r.daylightMedian())).append(" | ")
                 .append(rates(r.daylightPagesPerSecond())).append(" | ").append(ratio(r.daylightMedian() / r.rawMedian())).append(" |\n\n");
-        b.append(String.format(Locale.ROOT, "Daylight's time: extraction %.0f%%, PII scan %.0f%%, indexing and commit %.0f%%;"
+        b.append(String.format(Locale.ROOT, "Daylight's time on its main thread: waiting for the file being read %.0f%%, PII scan %.0f%%, indexing and commit %.0f%%;"
                 + " %,d PII findings per round.%n%n", 100 * r.extractShare(), 100 * r.piiShare(), 100 * r.indexShare(), r.findings()));
     }
 

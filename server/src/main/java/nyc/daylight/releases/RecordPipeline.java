@@ -28,8 +28,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * From a released file to documents waiting for review: extract the text of every page (and of
  * every e-mail attachment and ZIP entry), store what was found inside the file in the blob store,
- * and scan each page for personal data. Extraction runs outside any transaction (it may take up
- * to the per-document time limit); everything it found is then written in one transaction.
+ * and scan each page for personal data. Extraction and the scan run outside any transaction (they
+ * may take up to the per-document time limit); everything found is then written in one transaction.
  */
 public final class RecordPipeline {
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(RecordPipeline.class);
@@ -80,6 +80,24 @@ public final class RecordPipeline {
 
     /** Extracts a stored file and records its documents; returns their ids (failed ones included). */
     public List<Long> ingest(Origin origin, String originalName, StoredBlob blob) {
+        return write(origin, read(originalName, blob));
+    }
+
+    /** A file taken apart, not yet scanned or written: what {@link #read} hands to {@link #write}. */
+    public static final class Read {
+        private final List<Pending> pending;
+
+        private Read(List<Pending> pending) {
+            this.pending = pending;
+        }
+    }
+
+    /**
+     * The first and slowest part of an ingest, touching no table: extraction, with what was inside
+     * the file stored in the blob store. A bulk import reads the next file while the previous one
+     * is scanned and written ({@link RecordImporter}).
+     */
+    public Read read(String originalName, StoredBlob blob) {
         byte[] bytes;
         try (InputStream in = blobs.open(blob.sha256())) {
             bytes = in.readNBytes((int) Math.min(MAX_BYTES + 1, Integer.MAX_VALUE - 16));
@@ -89,13 +107,28 @@ public final class RecordPipeline {
         ExtractedDocument extracted = extractor.extract(originalName, bytes);
         List<Pending> pending = new ArrayList<>();
         flatten(extracted, blob, null, null, pending);
+        return new Read(pending);
+    }
+
+    /**
+     * Scans every page for personal data, then writes the documents, pages and findings in one
+     * transaction; returns the documents' ids. The scan comes first so that a long release does
+     * not hold a connection while it is scanned.
+     */
+    public List<Long> write(Origin origin, Read read) {
+        Map<Pending, List<List<PiiFinding>>> findings = new java.util.IdentityHashMap<>();
+        for (Pending p : read.pending) {
+            List<List<PiiFinding>> pages = new ArrayList<>();
+            for (ExtractedPage page : p.doc().pages()) pages.add(scanner.scan(page.text() == null ? "" : page.text()));
+            findings.put(p, pages);
+        }
         return dsl.transactionResult(tx -> {
             List<Long> ids = new ArrayList<>();
             // By identity: two identical attachments are still two documents.
             Map<Pending, Long> idOf = new java.util.IdentityHashMap<>();
-            for (Pending p : pending) {
+            for (Pending p : read.pending) {
                 Long parentId = p.parent == null ? null : idOf.get(p.parent);
-                long id = write(tx.dsl(), origin, p, parentId);
+                long id = write(tx.dsl(), origin, p, parentId, findings.get(p));
                 idOf.put(p, id);
                 ids.add(id);
             }
@@ -131,7 +164,7 @@ public final class RecordPipeline {
         }
     }
 
-    private long write(DSLContext tx, Origin origin, Pending p, Long parentId) {
+    private long write(DSLContext tx, Origin origin, Pending p, Long parentId, List<List<PiiFinding>> findings) {
         ExtractedDocument doc = p.doc();
         DocumentsRecord d = new DocumentsRecord();
         d.setAttachmentId(parentId == null ? origin.attachmentId() : null);
@@ -161,7 +194,7 @@ public final class RecordPipeline {
             ExtractedPage page = doc.pages().get(i);
             String text = page.text() == null ? "" : page.text();
             repo.insertPage(tx, id, i + 1, text, page.ocr(), page.needsOcr());
-            for (PiiFinding f : scanner.scan(text)) {
+            for (PiiFinding f : findings.get(i)) {
                 repo.insertFinding(tx, id, i + 1, f.type().name(), truncate(f.text(), 1000), f.start(), f.end(), f.confidence(), false);
             }
         }

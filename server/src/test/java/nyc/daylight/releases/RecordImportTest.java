@@ -63,4 +63,30 @@ class RecordImportTest {
                     .isInstanceOf(BadInput.class).hasMessageContaining("not a directory");
         }
     }
+    @Test
+    void while_one_file_is_written_the_next_is_read_and_every_file_lands_once_in_name_order(TestDatabase db) throws Exception {
+        Path in = Files.createDirectories(dir.resolve("many"));
+        for (int i = 0; i < 12; i++) {
+            Files.write(in.resolve(String.format("memo-%02d.pdf", i)), Pdfs.withPages("Memo " + i + " on ICE detainers.",
+                    "Detainee DOB 04/05/1990, A-number A123456789."));
+        }
+        Clock clock = Clock.fixed(Instant.parse("2026-03-02T15:00:00Z"), ZoneOffset.UTC);
+        AgencyService agencies = new AgencyService(db.dsl());
+        BlobStore blobs = new BlobStore(dir.resolve("blobs"));
+        try (Extractor extractor = new Extractor(ExtractionLimits.defaults(), Ocr.none())) {
+            RecordPipeline pipeline = new RecordPipeline(db.dsl(), blobs, extractor);
+            RecordImporter importer = new RecordImporter(db.dsl(), agencies, blobs, pipeline,
+                    new Publisher(db.dsl(), agencies, blobs, null, clock), clock);
+            RecordImporter.Summary s = importer.importDirectory(in, "doc", null, "Bulk release", true, new PrintWriter(new StringWriter()));
+            assertThat(s.files()).isEqualTo(12);
+            assertThat(s.documents()).isEqualTo(12);
+            // Every memo names a person on its second page: none is published, all wait for review.
+            assertThat(s.waiting()).isEqualTo(12);
+        }
+        assertThat(db.dsl().select(DOCUMENTS.ORIGINAL_NAME).from(DOCUMENTS).orderBy(DOCUMENTS.ID).fetch(DOCUMENTS.ORIGINAL_NAME))
+                .containsExactly(java.util.stream.IntStream.range(0, 12).mapToObj(i -> String.format("memo-%02d.pdf", i)).toArray(String[]::new));
+        // The scan still ran on every page, outside the transaction: each memo has its findings on page 2.
+        assertThat(db.dsl().fetchCount(nyc.daylight.sql.jooq.Tables.PII_FINDINGS, nyc.daylight.sql.jooq.Tables.PII_FINDINGS.PAGE_NO.eq(2)))
+                .isGreaterThanOrEqualTo(24);
+    }
 }
