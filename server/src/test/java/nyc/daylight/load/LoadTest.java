@@ -49,8 +49,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * against one portal on loopback for a bounded time. It fails on any server error or any
  * acknowledged filing missing afterwards, and writes its figures to server/target/load-test.md.
  *
- * <pre>mvn -pl server -am verify -Dtest=LoadTest -Dsurefire.failIfNoSpecifiedTests=false -Ddaylight.load=true
- *     [-Ddaylight.load.clients=300] [-Ddaylight.load.seconds=120] [-Ddaylight.load.thinkMs=1000]</pre>
+ * <pre>mvn -Pload verify -pl server -am [-Dload.clients=300] [-Dload.seconds=300] [-Dload.thinkMs=1000] [-Dload.rampSeconds=0]</pre>
  */
 @ExtendWith(PostgresExtension.class)
 @EnabledIfSystemProperty(named = "daylight.load", matches = "true")
@@ -60,7 +59,7 @@ class LoadTest {
     @Test
     void hundreds_of_clients_browse_search_and_file_without_errors_or_lost_writes(TestDatabase db) throws Exception {
         int clients = Integer.getInteger("daylight.load.clients", 300);
-        Duration duration = Duration.ofSeconds(Integer.getInteger("daylight.load.seconds", 120));
+        Duration duration = Duration.ofSeconds(Integer.getInteger("daylight.load.seconds", 300));
         // A person reads a page before the next click: think time, exponential around this mean (0: back to back).
         int thinkMs = Integer.getInteger("daylight.load.thinkMs", 1000);
         // People arrive over a while, not in one instant: client i starts at i/clients of this (0: all at once).
