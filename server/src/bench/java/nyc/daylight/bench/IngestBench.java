@@ -8,6 +8,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import nyc.daylight.records.extract.ExtractedDocument;
 import nyc.daylight.records.extract.ExtractedPage;
 import nyc.daylight.records.extract.ExtractionLimits;
@@ -93,28 +96,28 @@ final class IngestBench {
                     List<Publication> batch = new ArrayList<>();
                     long start = System.nanoTime();
                     // As `RecordImporter` does: the next file is extracted on a second thread while this one is scanned.
-                    java.util.concurrent.ExecutorService reader = java.util.concurrent.Executors.newSingleThreadExecutor();
-                    java.util.concurrent.Future<ExtractedDocument> next = reader.submit(() -> extractor.extract("record-0.pdf", pdfs.get(0)));
-                    for (int i = 0; i < count; i++) {
-                        long a = System.nanoTime();
-                        ExtractedDocument x = next.get();
-                        int n = i + 1;
-                        next = n < count ? reader.submit(() -> extractor.extract("record-" + n + ".pdf", pdfs.get(n))) : null;
-                        if (x.status() != ExtractionStatus.OK) throw new IllegalStateException("Extraction failed: " + x.failureReason());
-                        long b = System.nanoTime();
-                        List<String> texts = new ArrayList<>(x.pages().size());
-                        for (ExtractedPage p : x.pages()) {
-                            findings += pii.scan(p.text()).size();
-                            texts.add(p.text());
+                    try (ExecutorService reader = Executors.newSingleThreadExecutor()) {
+                        Future<ExtractedDocument> next = reader.submit(() -> extractor.extract("record-0.pdf", pdfs.get(0)));
+                        for (int i = 0; i < count; i++) {
+                            long a = System.nanoTime();
+                            ExtractedDocument x = next.get();
+                            int n = i + 1;
+                            next = n < count ? reader.submit(() -> extractor.extract("record-" + n + ".pdf", pdfs.get(n))) : null;
+                            if (x.status() != ExtractionStatus.OK) throw new IllegalStateException("Extraction failed: " + x.failureReason());
+                            long b = System.nanoTime();
+                            List<String> texts = new ArrayList<>(x.pages().size());
+                            for (ExtractedPage p : x.pages()) {
+                                findings += pii.scan(p.text()).size();
+                                texts.add(p.text());
+                            }
+                            long c = System.nanoTime();
+                            PublishedDocument s = sources.get(i);
+                            batch.add(Publication.publish(i + 1, new PublishedDocument(i + 1, s.title(), s.agency(), s.requestNumber(),
+                                    s.date(), x.kind(), s.fields(), texts)));
+                            local[0] += b - a;
+                            local[1] += c - b;
                         }
-                        long c = System.nanoTime();
-                        PublishedDocument s = sources.get(i);
-                        batch.add(Publication.publish(i + 1, new PublishedDocument(i + 1, s.title(), s.agency(), s.requestNumber(),
-                                s.date(), x.kind(), s.fields(), texts)));
-                        local[0] += b - a;
-                        local[1] += c - b;
                     }
-                    reader.close();
                     long a = System.nanoTime();
                     index.apply(batch);
                     long done = System.nanoTime();

@@ -23,14 +23,10 @@ public final class Passwords {
     private final Semaphore cores;
 
     public Passwords() {
-        this(Runtime.getRuntime().availableProcessors());
+        this(new Semaphore(Runtime.getRuntime().availableProcessors(), true));
     }
 
-    /** At most {@code concurrent} hashes computed at once. */
-    public Passwords(int concurrent) {
-        this(new Semaphore(Math.max(1, concurrent), true));
-    }
-
+    /** At most as many hashes at once as {@code permits} has permits. */
     Passwords(Semaphore permits) {
         cores = permits;
         decoy = hash("decoy password that never matches");

@@ -40,13 +40,7 @@ public final class PageConnections implements ConnectionProvider {
     public void close() {
         Scope s = scope.get();
         scope.remove();
-        if (s != null && s.connection != null) {
-            try {
-                s.connection.close();
-            } catch (SQLException e) {
-                throw new DataAccessException("Could not return a connection to the pool", e);
-            }
-        }
+        if (s != null && s.connection != null) giveBack(s.connection);
     }
 
     @Override
@@ -64,7 +58,10 @@ public final class PageConnections implements ConnectionProvider {
     @Override
     public void release(Connection connection) {
         Scope s = scope.get();
-        if (s != null && s.connection == connection) return;
+        if (s == null || s.connection != connection) giveBack(connection);
+    }
+
+    private static void giveBack(Connection connection) {
         try {
             connection.close();
         } catch (SQLException e) {

@@ -287,7 +287,6 @@ public final class InboundMail {
         return stored;
     }
 
-
     // --- what the request page shows ------------------------------------------------------------
 
     /** A reply waiting for someone to say what it is, with the classifier's guess. */

@@ -142,11 +142,12 @@ public final class ScorecardService {
         Map<Long, Map<String, Integer>> exemptions = repo.exemptions(s);
         Map<Long, List<Scorecard.Month>> months = repo.months(s);
         Map<Long, int[]> overdue = new HashMap<>();
-        Map<Long, Agency> byId = new HashMap<>();
-        for (Agency a : scope) byId.put(a.id(), a);
+        // One calendar per agency (its closures are a query), not one per overdue request.
+        Map<Long, BusinessCalendar> calendars = new HashMap<>();
+        for (Agency a : scope) calendars.put(a.id(), agencies.calendarFor(a));
         for (ScorecardRepository.Overdue o : repo.overdue(s)) {
             // Business days overdue are counted on the request's own agency's calendar, even on the city's card.
-            int days = Math.max(0, agencies.calendarFor(byId.get(o.agencyId())).businessDaysBetween(o.since().minusDays(1), today));
+            int days = Math.max(0, calendars.get(o.agencyId()).businessDaysBetween(o.since().minusDays(1), today));
             int[] sum = overdue.computeIfAbsent(together ? ScorecardRepository.TOGETHER : o.agencyId(), k -> new int[2]);
             sum[0]++;
             sum[1] += days;

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 class PasswordsTest {
     @Test
     void a_hash_matches_its_password_only() {
-        Passwords passwords = new Passwords(2);
+        Passwords passwords = new Passwords();
         String hash = passwords.hash("correct horse battery");
         assertThat(hash).startsWith("$argon2id$");
         assertThat(passwords.matches("correct horse battery", hash)).isTrue();

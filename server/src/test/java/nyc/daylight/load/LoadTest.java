@@ -91,12 +91,11 @@ class LoadTest {
             Instant start = Instant.now();
             Instant end = start.plus(duration);
             // The pool seen from outside, twice a second: how many threads wait for a connection.
-            int[] waiting = new int[2];
+            java.util.concurrent.atomic.AtomicInteger mostWaiting = new java.util.concurrent.atomic.AtomicInteger();
             Thread sampler = Thread.ofVirtual().start(() -> {
                 try {
                     while (!Thread.currentThread().isInterrupted()) {
-                        int w = ds.getHikariPoolMXBean().getThreadsAwaitingConnection();
-                        waiting[0] = Math.max(waiting[0], w);
+                        mostWaiting.accumulateAndGet(ds.getHikariPoolMXBean().getThreadsAwaitingConnection(), Math::max);
                         Thread.sleep(500);
                     }
                 } catch (InterruptedException e) {
@@ -162,10 +161,9 @@ class LoadTest {
             }
             assertThat(done.await(duration.toSeconds() + 300, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
             sampler.interrupt();
-            waiting[1] = (int) ds.getHikariPoolMXBean().getTotalConnections();
             heapAfter = heapUsed();
             poolReport = String.format("Pool: %d connections; at most %d threads waiting for one at a sample (twice a second).%n",
-                    waiting[1], waiting[0]);
+                    ds.getHikariPoolMXBean().getTotalConnections(), mostWaiting.get());
         }
         List<String> missing = new ArrayList<>();
         for (String title : filed) {
