@@ -129,6 +129,21 @@ class RecordIndexTest {
     }
 
     @Test
+    void visibility_is_not_in_the_index_so_a_rebuild_withholds_the_same_records() throws IOException {
+        Withheld withheld = Withheld.requests(List.of("dl-2026-000200")); // any case: numbers match as the filter does
+        SearchResults before = index.search(SearchQuery.of("officers"), withheld);
+        index.rebuild(List.of(
+                Publication.publish(1, doc(1, "doc", "DL-2026-000123", "2025-03-04", "pdf",
+                        "The Department released detainees to ICE officers on the loading dock.")),
+                Publication.publish(2, doc(2, "nypd", "DL-2026-000200", "2024-11-02", "email",
+                        "Officers shared the arrest report with Homeland Security Investigations."))).iterator());
+        SearchResults after = index.search(SearchQuery.of("officers"), withheld);
+        assertThat(after.documents()).extracting(SearchResults.DocumentHit::documentId).containsExactly(1L);
+        assertThat(after.totalDocuments()).isEqualTo(before.totalDocuments()).isEqualTo(1);
+        assertThat(after.facets().get("agency")).isEqualTo(before.facets().get("agency")).containsExactly(new SearchResults.FacetCount("doc", 1));
+    }
+
+    @Test
     void snippets_escape_html_in_record_text() throws IOException {
         index.apply(List.of(Publication.publish(4, doc(4, "law", null, "2025-05-05", "text",
                 "<script>alert(1)</script> memo about ICE & the courts"))));
