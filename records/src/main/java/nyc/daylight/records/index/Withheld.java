@@ -5,7 +5,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * The requests whose records nobody outside them may find right now (an administrator hid the
+ * The requests whose records the public may not find right now (an administrator hid the
  * request, or its requester keeps it unlisted). The index knows nothing of why: the caller reads
  * the set from the database at search time and passes it in, and the search leaves those pages
  * out of the query itself, so totals, facets and hits are all counted without them.
