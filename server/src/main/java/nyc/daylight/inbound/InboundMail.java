@@ -74,6 +74,7 @@ public final class InboundMail {
     private final Clock clock;
     private final String baseUrl;
     private final ReplyClassifier classifier = new ReplyClassifier();
+    private final ReplyReview review;
     private final AuditLog audit = new AuditLog();
     private final JsonMapper json = JsonMapper.builder().build();
 
@@ -88,10 +89,16 @@ public final class InboundMail {
         this.settings = settings;
         this.clock = clock;
         this.baseUrl = baseUrl;
+        this.review = new ReplyReview(dsl, agencies, clock);
     }
 
     public InboundSettings settings() {
         return settings;
+    }
+
+    /** The personal-data review of replies matched here. */
+    public ReplyReview review() {
+        return review;
     }
 
     // --- receiving ----------------------------------------------------------------------------
@@ -156,7 +163,10 @@ public final class InboundMail {
             DSLContext tx = t.dsl();
             var events = ledger.events(tx, request.getId());
             boolean acknowledged = events.stream().anyMatch(e -> e.type() == EventType.ACKNOWLEDGED);
-            String shown = publicText(tx, request, mail.body());
+            IdentityMask mask = mask(tx, request);
+            String shown = mask.apply(ReplyText.withoutQuote(mail.body()));
+            ReplyReview.Scanned scanned = review.scan(mask.apply(mail.subject() == null ? "" : mail.subject()),
+                    shown.isBlank() ? "(no text; see the attached files)" : shown);
             // The subject usually repeats the request's own title ("RE: … denied permits"): its words are not the agency's.
             String subject = mail.subject() == null ? "" : mail.subject().replace(request.getTitle(), "");
             LocalDate writtenOn = mail.sentAt() == null ? null : mail.sentAt().atZone(BusinessCalendar.NEW_YORK).toLocalDate();
@@ -176,10 +186,12 @@ public final class InboundMail {
             OffsetDateTime sent = sentAt(mail, request, repo.receivedAt(tx, mid.get()));
             repo.setSentAt(tx, mid.get(), sent);
             String from = mail.from() == null ? "an unknown sender" : mail.from();
+            // The text is public at once only when the scanner found nothing; else the entry stays empty until review.
             int seq = ledger.append(tx, request.getId(), EventType.EMAIL_RECEIVED, sent, admin == null ? null : admin.id(), null,
-                    from, shown.isBlank() ? "(no text; see the attached files)" : shown,
-                    json.writeValueAsString(Map.of("inboundMessageId", mid.get(), "subject", mail.subject() == null ? "" : mail.subject())));
+                    from, scanned.clean() ? scanned.text() : null,
+                    json.writeValueAsString(Map.of("inboundMessageId", mid.get(), "subject", scanned.subject())));
             repo.setEventSeq(tx, mid.get(), seq);
+            review.store(tx, mid.get(), scanned);
             for (int i = 0; i < stored.size(); i++) {
                 attachmentIds.add(ledger.attach(tx, request.getId(), seq, stored.get(i), Upload.safeName(mail.attachments().get(i).name()),
                         null, "EMAIL"));
@@ -224,11 +236,12 @@ public final class InboundMail {
         return sent.atOffset(ZoneOffset.UTC);
     }
 
-    /** The reply without the letter it quotes, and without the requester's identity unless they chose to show it. */
-    private String publicText(DSLContext tx, RequestsRecord request, String body) {
+    /** Hides the requester's identity (their name only unless they chose to show it) and the request's reply address. */
+    private IdentityMask mask(DSLContext tx, RequestsRecord request) {
         String email = repo.userEmail(tx, request.getRequesterId());
         String name = Boolean.TRUE.equals(request.getShowRequesterName()) ? null : repo.userName(tx, request.getRequesterId());
-        return ReplyText.masked(ReplyText.withoutQuote(body), ReplyText.identities(email, name));
+        String address = new ReplyAddress(request.getNumber(), request.getReplyToken()).at(settings.replyDomain());
+        return new IdentityMask(name, email, address, request.getReplyToken());
     }
 
     private String suggestionJson(Suggestion s) {
@@ -307,6 +320,7 @@ public final class InboundMail {
         User u = viewer.get();
         Map<String, Object> extras = new java.util.HashMap<>();
         extras.put("replies", pending(r));
+        extras.put("underReview", review.underReview(u, r));
         if (settings.enabled() && (u.isAdmin() || u.agencyIds().contains(r.getAgencyId()))) {
             extras.put("replyAddress", new ReplyAddress(r.getNumber(), r.getReplyToken()).at(settings.replyDomain()));
         }

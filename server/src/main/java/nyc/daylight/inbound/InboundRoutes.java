@@ -25,6 +25,7 @@ public final class InboundRoutes {
         routes.get("/admin/inbound/{id}/raw", this::raw, Role.ADMIN);
         routes.post("/admin/inbound/{id}/assign", this::assign, Role.ADMIN);
         routes.post("/admin/inbound/{id}/discard", this::discard, Role.ADMIN);
+        new ReplyReviewRoutes(inbound.review()).register(routes);
     }
 
     private void confirm(Context ctx) {

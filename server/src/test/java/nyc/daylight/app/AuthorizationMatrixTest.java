@@ -99,6 +99,11 @@ class AuthorizationMatrixTest {
         }
         POLICIES.put("POST /requests/{number}/replies/{id}/confirm", Policy.REPLY);
         POLICIES.put("POST /requests/{number}/replies/{id}/not-a-step", Policy.REPLY);
+        // Reviewing a reply's personal data is the agency's (and admins'), as for released records.
+        for (String r : List.of("GET /requests/{number}/replies/{id}/review", "POST /requests/{number}/replies/{id}/review/decide",
+                "POST /requests/{number}/replies/{id}/review/redact", "POST /requests/{number}/replies/{id}/review/publish")) {
+            POLICIES.put(r, Policy.AGENCY);
+        }
     }
 
     private Portal portal;

@@ -43,12 +43,12 @@ class ReplyPartsTest {
                 On Mon, Mar 2, 2026 at 10:00 AM Ana Advocate <ana@example.org> wrote:
                 > My name is Ana Advocate and I request records.
                 """;
-        String shown = ReplyText.masked(ReplyText.withoutQuote(body), ReplyText.identities("ana@example.org", "Ana Advocate"));
+        String shown = new IdentityMask("Ana Advocate", "ana@example.org", null, null).apply(ReplyText.withoutQuote(body));
         assertThat(shown).contains("We acknowledge your request.", "Records Access Officer", "[requester]")
                 .doesNotContain("ana@example.org", "Advocate", "quoted line", "My name is");
         assertThat(ReplyText.withoutQuote("Reply\n-----Original Message-----\nFrom: someone")).isEqualTo("Reply");
         // Whole words only: "Ana" is masked, "banana" is not.
-        assertThat(ReplyText.masked("Ana, your banana", ReplyText.identities(null, "Ana Bo"))).isEqualTo("[requester], your banana");
+        assertThat(new IdentityMask("Ana Bo", null, null, null).apply("Ana, your banana")).isEqualTo("[requester], your banana");
     }
 
     @Test
