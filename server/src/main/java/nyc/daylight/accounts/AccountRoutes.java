@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import nyc.daylight.app.BadInput;
 import nyc.daylight.app.Language;
+import nyc.daylight.app.LocalPath;
 import nyc.daylight.app.Message;
 import nyc.daylight.app.Role;
 import nyc.daylight.app.WebSession;
@@ -134,10 +135,9 @@ public final class AccountRoutes {
         ctx.redirect("/me");
     }
 
-    /** Only a path on this site: never an absolute URL or a protocol-relative one (open redirect). */
+    /** Only a path on this site, as {@link LocalPath} judges it; otherwise none (open redirect). */
     static String safeNext(String next) {
-        if (next == null || !next.startsWith("/") || next.startsWith("//") || next.startsWith("/\\")) return "";
-        return next;
+        return LocalPath.or(next, "");
     }
 
     static Map<String, String> values(Context ctx, String... names) {

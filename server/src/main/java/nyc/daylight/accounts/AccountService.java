@@ -102,12 +102,18 @@ public final class AccountService {
     /** Returns a new session token, or throws with one message for every kind of failure. */
     public String signIn(String email, String password, String ip) {
         String address = email == null ? "" : email.strip().toLowerCase(Locale.ROOT);
-        limit("signin-ip:" + ip, limits.signInPerIp(), WINDOW);
-        limit("signin-account:" + address, limits.signInPerAccount(), WINDOW);
+        // Only failures count: a person who signs in often (or an office behind one address) is never
+        // locked out by their own successes, while guesses add up per address and per account.
+        String ipKey = "signin-ip:" + ip;
+        String accountKey = "signin-account:" + address;
+        refuseOverLimit(ipKey, limits.signInPerIp(), WINDOW);
+        refuseOverLimit(accountKey, limits.signInPerAccount(), WINDOW);
         Optional<UsersRecord> user = repo.byEmail(dsl, address);
         if (!passwords.matches(password, user.map(UsersRecord::getPasswordHash).orElse(null))) {
-            // The attempt that reaches the account's limit pauses sign-in; tell the owner, once.
-            if (user.isPresent() && repo.hitsSince(dsl, "signin-account:" + address, WINDOW) == limits.signInPerAccount()) {
+            repo.hit(dsl, ipKey);
+            repo.hit(dsl, accountKey);
+            // The failure that reaches the account's limit pauses sign-in; tell the owner, once.
+            if (user.isPresent() && repo.hitsSince(dsl, accountKey, WINDOW) == limits.signInPerAccount()) {
                 dsl.transaction(tx -> {
                     Recipient owner = Recipient.of(tx.dsl(), user.get().getId());
                     mailer.enqueue(tx.dsl(), Email.of(user.get().getEmail(), owner.text("mail.paused.subject"),
@@ -268,10 +274,14 @@ public final class AccountService {
     }
 
     private void limit(String key, int max, Duration window) {
+        refuseOverLimit(key, max, window);
+        repo.hit(dsl, key);
+    }
+
+    private void refuseOverLimit(String key, int max, Duration window) {
         if (repo.hitsSince(dsl, key, window) >= max) {
             throw new RateLimited("Too many attempts. Please wait " + window.toMinutes() + " minutes and try again.");
         }
-        repo.hit(dsl, key);
     }
 
     static String normalizeEmail(String email) {

@@ -166,6 +166,9 @@ public final class DaylightApp {
                 errors::register));
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
+            // Every ctx.ip() (sign-in and sign-up limits, API buckets, metrics) is the client as TrustedProxies reads it.
+            config.contextResolver.ip = ctx -> settings.trustedProxies().clientOf(ctx.req().getRemoteAddr(),
+                    java.util.Collections.list(ctx.req().getHeaders("X-Forwarded-For")));
             config.fileRenderer(templates);
             // Dates as ISO-8601 strings ("2026-03-09"), not arrays.
             config.jsonMapper(new JavalinJackson3(tools.jackson.databind.json.JsonMapper.builder()

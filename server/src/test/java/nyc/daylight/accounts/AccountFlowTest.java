@@ -230,12 +230,23 @@ class AccountFlowTest {
     }
 
     @Test
-    void the_next_parameter_never_leads_off_site() {
+    void the_next_parameter_never_leads_off_site() throws Exception {
         assertThat(AccountRoutes.safeNext("/requests/new")).isEqualTo("/requests/new");
         assertThat(AccountRoutes.safeNext("//evil.example")).isEmpty();
         assertThat(AccountRoutes.safeNext("https://evil.example")).isEmpty();
         assertThat(AccountRoutes.safeNext("/\\evil.example")).isEmpty();
+        assertThat(AccountRoutes.safeNext("/\t/evil.example")).isEmpty();
+        assertThat(AccountRoutes.safeNext("/%2F/evil.example")).isEmpty();
         assertThat(AccountRoutes.safeNext(null)).isEmpty();
         assertThat(Optional.of(AccountRoutes.safeNext(""))).contains("");
+        signedUp("next@example.org", "a long passphrase");
+        for (String next : new String[] {"/\t/evil.example", "/%5Cevil.example", "/.//evil.example", "https:evil.example"}) {
+            HttpResponse<String> r = new WebClient(app).post("/signin",
+                    Map.of("email", "next@example.org", "password", "a long passphrase", "next", next));
+            assertThat(r.headers().firstValue("Location")).as(next).contains("/me");
+        }
+        HttpResponse<String> kept = new WebClient(app).post("/signin",
+                Map.of("email", "next@example.org", "password", "a long passphrase", "next", "/requests/new"));
+        assertThat(kept.headers().firstValue("Location")).contains("/requests/new");
     }
 }
