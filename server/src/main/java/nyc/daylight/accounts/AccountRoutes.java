@@ -25,7 +25,8 @@ public final class AccountRoutes {
     public void register(RoutesConfig routes) {
         routes.get("/signup", ctx -> ctx.render("accounts/signup.ftlh"), Role.PUBLIC);
         routes.post("/signup", this::signUp, Role.PUBLIC);
-        routes.get("/verify", this::verify, Role.PUBLIC);
+        routes.get("/verify", this::confirmForm, Role.PUBLIC);
+        routes.post("/verify", this::verify, Role.PUBLIC);
         routes.get("/signin", ctx -> ctx.render("accounts/signin.ftlh", Map.of("next", safeNext(ctx.queryParam("next")))), Role.PUBLIC);
         routes.post("/signin", this::signIn, Role.PUBLIC);
         routes.post("/signout", this::signOut, Role.PUBLIC);
@@ -50,10 +51,26 @@ public final class AccountRoutes {
                 Message.of("account.signup.nothing"));
     }
 
+    /**
+     * The link in the confirmation e-mail only shows a button: a GET signs nobody in, so a page
+     * elsewhere cannot sign a visitor into someone else's account (login CSRF) by loading the link,
+     * and a mail scanner that fetches links uses nothing up.
+     */
+    private void confirmForm(Context ctx) {
+        String token = ctx.queryParam("token");
+        if (!accounts.confirmationLinkUsable(token)) {
+            ctx.status(400);
+            message(ctx, Message.of("account.linkDead"), Message.of("error.thisConfirmationLinkHas"));
+            return;
+        }
+        ctx.header("Cache-Control", "no-store");
+        ctx.render("accounts/confirm.ftlh", Map.of("token", token));
+    }
+
     private void verify(Context ctx) {
         String token;
         try {
-            token = accounts.verify(ctx.queryParam("token"));
+            token = accounts.verify(ctx.formParam("token"));
         } catch (BadInput e) {
             ctx.status(400);
             message(ctx, Message.of("account.linkDead"), e.message(Language.of(ctx)));

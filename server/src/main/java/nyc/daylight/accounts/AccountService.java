@@ -29,6 +29,8 @@ public final class AccountService {
     static final Duration RESET_LIFETIME = Duration.ofHours(1);
     static final Duration INVITE_LIFETIME = Duration.ofDays(7);
     private static final Duration WINDOW = Duration.ofMinutes(15);
+    /** The row an unknown address's reset request writes instead of a token and a letter. */
+    static final String RESET_DECOY = "reset-decoy";
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]{2,}$");
 
     private final DSLContext dsl;
@@ -86,7 +88,7 @@ public final class AccountService {
         repo.insertToken(t, Tokens.hash(token), userId, "VERIFY", VERIFY_LIFETIME);
         Recipient to = Recipient.of(t, userId);
         mailer.enqueue(t, Email.of(address, to.text("mail.verify.subject"),
-                to.letter(to.text("mail.verify.body", baseUrl + "/verify?token=" + token)), "account"));
+                to.letter(to.text("mail.verify.body", Mailer.ONE_TIME_LINK)), "account"), baseUrl + "/verify?token=" + token);
     }
 
     /** Confirms the address and signs the person in; returns the new session token. */
@@ -97,6 +99,11 @@ public final class AccountService {
             repo.markVerified(tx.dsl(), used.getUserId());
             return newSession(tx.dsl(), used.getUserId());
         });
+    }
+
+    /** Whether a confirmation link still works; looks only, changes nothing. */
+    public boolean confirmationLinkUsable(String token) {
+        return token != null && repo.tokenUsable(dsl, Tokens.hash(token), "VERIFY");
     }
 
     /** Returns a new session token, or throws with one message for every kind of failure. */
@@ -151,18 +158,31 @@ public final class AccountService {
         return repo.byId(dsl, id).map(u -> repo.toUser(dsl, u));
     }
 
-    /** Always succeeds from the caller's point of view; a link goes out only if the account exists. */
+    /**
+     * Always succeeds from the caller's point of view; a link goes out only if the account exists.
+     * Both cases do the same work, so the time taken does not tell them apart either: a token is
+     * made and hashed, the address looked up, the letter written, and one transaction commits a
+     * write. Where a known address stores the token and queues the letter, an unknown one stores a
+     * decoy row ({@code rate_limit_hits}, key {@value #RESET_DECOY}) and the letter goes nowhere.
+     */
     public void requestReset(String email, String ip) {
         String address = normalizeEmail(email);
         limit("reset-ip:" + ip, limits.resetPerIp(), Duration.ofHours(1));
         limit("reset-account:" + address, limits.resetPerAccount(), Duration.ofHours(1));
-        dsl.transaction(tx -> repo.byEmail(tx.dsl(), address).ifPresent(u -> {
-            String token = tokens.newToken();
-            repo.insertToken(tx.dsl(), Tokens.hash(token), u.getId(), "RESET", RESET_LIFETIME);
-            Recipient to = Recipient.of(tx.dsl(), u.getId());
-            mailer.enqueue(tx.dsl(), Email.of(u.getEmail(), to.text("mail.reset.subject"),
-                    to.letter(to.text("mail.reset.body", baseUrl + "/reset/" + token)), "account"));
-        }));
+        String token = tokens.newToken();
+        String tokenHash = Tokens.hash(token);
+        dsl.transaction(tx -> {
+            Optional<UsersRecord> user = repo.byEmail(tx.dsl(), address);
+            Recipient to = user.isPresent() ? Recipient.of(tx.dsl(), user.get().getId()) : new Recipient(address, Locale.ENGLISH);
+            Email letter = Email.of(address, to.text("mail.reset.subject"),
+                    to.letter(to.text("mail.reset.body", Mailer.ONE_TIME_LINK)), "account");
+            if (user.isPresent()) {
+                repo.insertToken(tx.dsl(), tokenHash, user.get().getId(), "RESET", RESET_LIFETIME);
+                mailer.enqueue(tx.dsl(), letter, baseUrl + "/reset/" + token);
+            } else {
+                repo.hit(tx.dsl(), RESET_DECOY);
+            }
+        });
     }
 
     public boolean resetLinkUsable(String token) {
@@ -193,6 +213,7 @@ public final class AccountService {
             Optional<UsersRecord> existing = repo.byEmail(t, address);
             long id;
             String link;
+            String secret = null;
             if (existing.isPresent()) {
                 id = existing.get().getId();
                 if (!"ADMIN".equals(existing.get().getRole())) repo.setRoleAndName(t, id, "OFFICER", null);
@@ -202,6 +223,7 @@ public final class AccountService {
                 String token = tokens.newToken();
                 repo.insertToken(t, Tokens.hash(token), id, "INVITE", INVITE_LIFETIME);
                 link = baseUrl + "/invite/" + token;
+                secret = link;
             }
             repo.linkAgency(t, id, agency.id(), appealsOfficer);
             repo.audit(t, admin.id(), "invite-officer", address,
@@ -219,9 +241,10 @@ public final class AccountService {
                     %s
 
                     — Daylight
-                    """.formatted(admin.label(), appealsOfficer ? " and appeals officer" : "", agency.name(), link,
+                    """.formatted(admin.label(), appealsOfficer ? " and appeals officer" : "", agency.name(),
+                            secret == null ? link : Mailer.ONE_TIME_LINK,
                             existing.isPresent() ? "You already have an account: sign in as usual."
-                                    : "The link works once and expires in 7 days."), "account"));
+                                    : "The link works once and expires in 7 days."), "account"), secret);
         });
     }
 

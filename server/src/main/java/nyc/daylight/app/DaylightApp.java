@@ -108,7 +108,7 @@ public final class DaylightApp {
         AgencyService agencies = new AgencyService(dsl);
         AccountService accounts = new AccountService(dsl, new Passwords(), mailer, agencies, settings.baseUrl(),
                 settings.rateLimits());
-        WebSession session = new WebSession(accounts);
+        WebSession session = new WebSession(accounts, new CsrfTokens(() -> new ServerSecrets(dsl).get(ServerSecrets.CSRF)));
         BlobStore blobs = blobStore();
         RequestService requests = new RequestService(dsl, agencies, mailer, templates, clock, settings.baseUrl(), blobs);
         RequestLedger ledger = new RequestLedger(agencies, clock);
