@@ -13,7 +13,8 @@ import java.util.regex.Pattern;
  */
 public record Cidr(byte[] network, int prefix) {
     private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
-    private static final Pattern IPV6 = Pattern.compile("[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*");
+    // Starting with a hex digit or ':' matters: InetAddress then parses it as a literal or fails, and never asks DNS.
+    private static final Pattern IPV6 = Pattern.compile("(?=.*:)[0-9A-Fa-f:][0-9A-Fa-f:.]*");
 
     public Cidr {
         network = network.clone();

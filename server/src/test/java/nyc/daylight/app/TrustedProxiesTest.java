@@ -41,7 +41,7 @@ class TrustedProxiesTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"", "localhost", "proxy.example.org", "10.0.0.0/33", "2001:db8::/129", "10.0.0/8", "10.0.0.0/-1",
-            "10.0.0.0/8/8", "300.1.1.1", "10.0.0.0/ 8", "fe80::1%eth0"})
+            "10.0.0.0/8/8", "300.1.1.1", "10.0.0.0/ 8", "fe80::1%eth0", ".::1", "1:2", "::g"})
     void anything_but_a_literal_address_or_range_is_refused_with_a_sentence(String bad) {
         assertThatThrownBy(() -> Cidr.parse(bad)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("\"");
     }
