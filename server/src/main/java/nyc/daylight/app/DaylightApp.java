@@ -108,7 +108,7 @@ public final class DaylightApp {
         AgencyService agencies = new AgencyService(dsl);
         AccountService accounts = new AccountService(dsl, new Passwords(), mailer, agencies, settings.baseUrl(),
                 settings.rateLimits());
-        WebSession session = new WebSession(accounts);
+        WebSession session = new WebSession(accounts, new CsrfTokens(() -> new ServerSecrets(dsl).get(ServerSecrets.CSRF)));
         BlobStore blobs = blobStore();
         RequestService requests = new RequestService(dsl, agencies, mailer, templates, clock, settings.baseUrl(), blobs);
         RequestLedger ledger = new RequestLedger(agencies, clock);
@@ -166,6 +166,9 @@ public final class DaylightApp {
                 errors::register));
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
+            // Every ctx.ip() (sign-in and sign-up limits, API buckets, metrics) is the client as TrustedProxies reads it.
+            config.contextResolver.ip = ctx -> settings.trustedProxies().clientOf(ctx.req().getRemoteAddr(),
+                    java.util.Collections.list(ctx.req().getHeaders("X-Forwarded-For")));
             config.fileRenderer(templates);
             // Dates as ISO-8601 strings ("2026-03-09"), not arrays.
             config.jsonMapper(new JavalinJackson3(tools.jackson.databind.json.JsonMapper.builder()

@@ -141,6 +141,11 @@ public final class Main implements Runnable {
                 description = "Seconds between IMAP polls (DAYLIGHT_IMAP_EVERY_SECONDS, default ${DEFAULT-VALUE}).")
         int imapEverySeconds;
 
+        @Option(names = "--trusted-proxies", defaultValue = "${env:DAYLIGHT_TRUSTED_PROXIES}",
+                description = "Comma-separated CIDR ranges of the reverse proxies whose X-Forwarded-For names the client "
+                        + "(DAYLIGHT_TRUSTED_PROXIES; none: the connecting address is the client).")
+        String trustedProxies;
+
         AppSettings toSettings(int port, Path dataDir) {
             Optional<SmtpSettings> smtp = Optional.ofNullable(smtpHost).filter(h -> !h.isBlank())
                     .map(h -> new SmtpSettings(h, smtpPort, Optional.ofNullable(smtpUser).filter(u -> !u.isBlank()),
@@ -155,7 +160,7 @@ public final class Main implements Runnable {
                 inbound = inbound.withImap(new nyc.daylight.inbound.InboundSettings.Imap(imapHost, imapPort, imapUser,
                         imapPassword, imapSsl, imapFolder, java.time.Duration.ofSeconds(Math.max(5, imapEverySeconds))));
             }
-            return settings.withInbound(inbound);
+            return settings.withInbound(inbound).withTrustedProxies(TrustedProxies.parse(trustedProxies));
         }
 
         DaylightConfig toConfig() {

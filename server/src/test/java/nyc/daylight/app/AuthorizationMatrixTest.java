@@ -63,7 +63,7 @@ class AuthorizationMatrixTest {
 
     static {
         for (String r : List.of("GET /", "GET /about", "GET /records", "GET /health", "GET /agencies", "GET /agencies/{slug}",
-                "GET /deadlines", "GET /api/v1/deadlines/preview", "GET /signup", "POST /signup", "GET /verify", "GET /signin",
+                "GET /deadlines", "GET /api/v1/deadlines/preview", "GET /signup", "POST /signup", "GET /verify", "POST /verify", "GET /signin",
                 "POST /signin", "POST /signout", "GET /reset", "POST /reset", "GET /reset/{token}", "POST /reset/{token}",
                 "GET /invite/{token}", "POST /invite/{token}", "GET /requests/new", "GET /requests", "GET /requests/{number}",
                 "GET /api/v1/requests", "GET /api/v1/requests/{number}", "GET /feeds/overdue.atom", "GET /feeds/requests.atom", "GET /feeds/agencies/{slug}.atom",
