@@ -5,11 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import nyc.daylight.inbound.InboundSettings;
+import nyc.daylight.testing.AgencyMailer;
 import nyc.daylight.testing.MailServer;
 import nyc.daylight.testing.People;
 import nyc.daylight.testing.Portal;
@@ -37,7 +40,9 @@ class SignatureSurfacesTest {
     @BeforeAll
     void start(TestDatabase db) {
         this.db = db;
-        portal = new Portal(db, Instant.parse("2026-03-02T15:00:00Z"));
+        // Daylight receives the agencies' replies itself, as deployed: the agency never needs the requester's address.
+        portal = new Portal(db, Instant.parse("2026-03-02T15:00:00Z"), s -> s.withInbound(
+                InboundSettings.disabled("reply.daylight.test").withSmtp("127.0.0.1", AgencyMailer.freePort())));
     }
 
     @AfterAll
@@ -110,5 +115,108 @@ class SignatureSurfacesTest {
         assertThat(toAgency).filteredOn(m -> m.subject().contains("Appeal")).singleElement()
                 .satisfies(m -> assertThat(m.body()).contains("Maria Hidalgo"));
 
+    }
+
+    /** Every message Daylight sent to this agency's addresses. */
+    private List<MailServer.Received> toAgency(String slug) {
+        return portal.mail.all().stream().filter(m -> m.to().endsWith("@" + slug + ".nyc.gov")).toList();
+    }
+
+    @Test
+    void a_pseudonym_signs_every_letter_to_the_agency_and_the_real_name_reaches_neither_the_agency_nor_the_public() throws Exception {
+        portal.clock.setNewYork("2026-03-02T10:00");
+        People.requester(db.dsl(), "lucia@example.org", "Lucía Fernández");
+        People.officer(db.dsl(), "rao@acs.test", "acs", false);
+        WebClient lucia = portal.as("lucia@example.org");
+        String number = file(lucia, "ACS and ICE, under a pseudonym", "acs",
+                Map.of("signAs", "PSEUDONYM", "signatureName", "J. Doe of Queens", "showName", "yes"));
+        assertThat(lucia.get("/requests/" + number).body()).contains("Your letters to the agency are signed “J. Doe of Queens”.",
+                "The public sees “J. Doe of Queens”.");
+
+        portal.clock.setNewYork("2026-03-03T10:00");
+        portal.as("rao@acs.test").postMulti("/agency/acs/requests/" + number + "/clarify", Map.of("message", "Which ACS offices?"));
+        assertThat(lucia.post("/requests/" + number + "/clarification", Map.of("answer", "The Bronx field office.")).statusCode())
+                .isEqualTo(302);
+        assertThat(lucia.post("/requests/" + number + "/withdraw", Map.of()).statusCode()).isEqualTo(302);
+        portal.outbox.deliverPending();
+        portal.mail.awaitTo("foil@acs.nyc.gov", 3);
+
+        List<MailServer.Received> letters = toAgency("acs");
+        assertThat(letters).extracting(MailServer.Received::subject).anyMatch(t -> t.startsWith("FOIL request " + number))
+                .anyMatch(t -> t.endsWith("Clarification answered")).anyMatch(t -> t.endsWith("withdrawn"));
+        assertThat(letters).allSatisfy(m -> {
+            assertThat(m.body()).contains("J. Doe of Queens").doesNotContain("Lucía", "Fernández", "lucia@example.org");
+            assertThat(m.replyTo()).as("replies come back to Daylight").endsWith("@reply.daylight.test");
+        });
+        assertThat(db.dsl().fetchValue(REQUESTS.SHOW_REQUESTER_NAME, REQUESTS.NUMBER.eq(number)))
+                .as("a pseudonym keeps the person's own name private, whatever the box said").isFalse();
+
+        String everything = everythingPublic(number);
+        assertThat(everything).contains("Requested by", "J. Doe of Queens", "The Bronx field office.")
+                .doesNotContain("Lucía", "Fernández", "Lucia", "lucia@example.org");
+    }
+
+    @Test
+    void an_organisation_is_shown_to_the_agency_and_the_public_and_the_persons_name_only_where_they_wrote_it_withheld()
+            throws Exception {
+        portal.clock.setNewYork("2026-03-02T10:00");
+        People.requester(db.dsl(), "paralegal@example.org", "Tomás Reyes");
+        WebClient tomas = portal.as("paralegal@example.org");
+        String number = file(tomas, "DOI and ICE, for an organisation", "doi",
+                Map.of("signAs", "ORGANISATION", "signatureName", "Immigrant Defense Project"));
+        // Later, the requester pastes correspondence that names them.
+        tomas.postMulti("/requests/" + number + "/correspondence",
+                Map.of("correspondence", "Call from DOI to Tomás Reyes on March 3: search under way."));
+        portal.outbox.deliverPending();
+
+        MailServer.Received letter = portal.mail.awaitTo("foil@doi.nyc.gov", 1);
+        assertThat(letter.body()).contains("Sincerely,\n\nImmigrant Defense Project").doesNotContain("Tomás", "Reyes");
+        String page = new WebClient(portal.app).get("/requests/" + number).body();
+        assertThat(page).contains("Requested by", "Immigrant Defense Project", "Call from DOI to [name withheld at the requester&#39;s choice]");
+        assertThat(everythingPublic(number)).doesNotContain("Tomás", "Reyes", "paralegal@example.org");
+        assertThat(tomas.get("/api/v1/requests/" + number).body()).as("the requester reads what the public reads")
+                .contains("\"requesterName\":\"Immigrant Defense Project\"").doesNotContain("Tomás Reyes");
+    }
+
+    @Test
+    void the_composer_says_what_the_agency_and_the_public_will_see_and_refuses_a_bad_signature_keeping_the_form() throws Exception {
+        People.requester(db.dsl(), "careful@example.org", "Careful Person");
+        WebClient web = portal.as("careful@example.org");
+        String composer = web.get("/requests/new").body();
+        assertThat(composer).contains("Before you file: who sees what", "Myself, as “Careful Person”",
+                "An organisation, e.g. Immigrant Defense Project", "A pseudonym",
+                "Its replies go to a Daylight address made for this request", "the agency does not receive your e-mail address",
+                "[name withheld at the requester&#39;s choice]").doesNotContain("careful@example.org");
+
+        Map<String, String> blank = Map.of("signAs", "ORGANISATION", "signatureName", " ");
+        HttpResponse<String> r = post(web, "Refused: no organisation named", "nypd", blank);
+        assertThat(r.statusCode()).isEqualTo(400);
+        assertThat(r.body()).contains("Enter the name of the organisation that signs the letters.", "href=\"#signatureName\"",
+                "Refused: no organisation named", "value=\"ORGANISATION\" checked");
+        Map<String, String> email = Map.of("signAs", "PSEUDONYM", "signatureName", "<b>careful</b>@example.org");
+        assertThat(post(web, "Refused: an address as a pseudonym", "nypd", email).body())
+                .contains("use a name, not an e-mail address", "&lt;b&gt;careful&lt;/b&gt;@example.org").doesNotContain("<b>careful");
+        assertThat(post(web, "Refused: a line break", "nypd", Map.of("signAs", "PSEUDONYM", "signatureName", "Jane\r\nBcc: x")).body())
+                .contains("no line breaks, tabs or invisible characters");
+        assertThat(post(web, "Refused: an unknown way to sign", "nypd", Map.of("signAs", "NOBODY")).body())
+                .contains("Choose how to sign the letters");
+        assertThat(db.dsl().fetchCount(REQUESTS, REQUESTS.TITLE.startsWith("Refused:"))).isZero();
+
+        Map<String, String> draft = new HashMap<>(Map.of("signAs", "PSEUDONYM", "signatureName", "Night Owl", "action", "draft"));
+        post(web, "A draft under a pseudonym", "nypd", draft);
+        Matcher link = Pattern.compile("/requests/new\\?draft=(\\d+)").matcher(web.get("/me").body());
+        assertThat(link.find()).isTrue();
+        assertThat(web.get(link.group()).body()).as("a draft keeps the signature")
+                .contains("value=\"PSEUDONYM\" checked", "value=\"Night Owl\"");
+    }
+
+    @Test
+    void without_a_reply_address_the_composer_says_the_agency_will_see_the_requesters_e_mail(TestDatabase db) throws Exception {
+        try (Portal plain = new Portal(db, Instant.parse("2026-03-02T15:00:00Z"))) {
+            People.requester(db.dsl(), "noreply-domain@example.org", null);
+            String composer = plain.as("noreply-domain@example.org").get("/requests/new").body();
+            assertThat(composer).contains("Myself, as “A Daylight requester”",
+                    "the agency’s replies go to your e-mail address, noreply-domain@example.org, and the agency will see it");
+        }
     }
 }
