@@ -171,6 +171,18 @@ class SignatureSurfacesTest {
 
         MailServer.Received letter = portal.mail.awaitTo("foil@doi.nyc.gov", 1);
         assertThat(letter.body()).contains("Sincerely,\n\nImmigrant Defense Project").doesNotContain("Tomás", "Reyes");
+
+        // Unanswered: the follow-up and the drafted appeal are signed by the organisation too.
+        tomas.post("/requests/" + number + "/follow-ups", Map.of("followUps", "on"));
+        portal.clock.setNewYork("2026-03-10T09:00");
+        portal.tick();
+        String appeal = draftedAppeal(tomas.get("/requests/" + number + "/appeal").body());
+        assertThat(appeal).endsWith("Sincerely,\nImmigrant Defense Project").doesNotContain("Tomás");
+        assertThat(tomas.post("/requests/" + number + "/appeal", Map.of("letter", appeal)).statusCode()).isEqualTo(302);
+        portal.outbox.deliverPending();
+        portal.mail.awaitTo("foilappeals@doi.nyc.gov", 1);
+        assertThat(toAgency("doi")).hasSizeGreaterThanOrEqualTo(3)
+                .allSatisfy(m -> assertThat(m.body()).contains("Immigrant Defense Project").doesNotContain("Tomás", "Reyes"));
         String page = new WebClient(portal.app).get("/requests/" + number).body();
         assertThat(page).contains("Requested by", "Immigrant Defense Project", "Call from DOI to [name withheld at the requester&#39;s choice]");
         assertThat(everythingPublic(number)).doesNotContain("Tomás", "Reyes", "paralegal@example.org");
