@@ -231,4 +231,24 @@ class SignatureSurfacesTest {
                     "the agency’s replies go to your e-mail address, noreply-domain@example.org, and the agency will see it");
         }
     }
+
+    @Test
+    void the_api_files_under_a_pseudonym_and_refuses_a_bad_one_with_the_same_sentence_as_the_form() throws Exception {
+        portal.clock.setNewYork("2026-03-02T10:00");
+        People.requester(db.dsl(), "script@example.org", "Scripted Person");
+        nyc.daylight.testing.ApiClient api = new nyc.daylight.testing.ApiClient(portal.app,
+                portal.as("script@example.org").createToken("filer", "write"));
+        String body = "{\"agencies\": [\"oti\"], \"title\": \"OTI and ICE, by script\", \"description\": "
+                + "\"All records of communications with ICE about people in city custody.\", \"signAs\": \"PSEUDONYM\", "
+                + "\"signatureName\": %s}";
+        HttpResponse<String> refused = api.post("/api/v1/requests", body.formatted("\"script@example.org\""));
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.body()).contains("\"field\":\"signatureName\"", "use a name, not an e-mail address");
+
+        assertThat(api.post("/api/v1/requests", body.formatted("\"Night Owl\"")).statusCode()).isEqualTo(201);
+        String number = db.dsl().fetchValue(REQUESTS.NUMBER, REQUESTS.TITLE.eq("OTI and ICE, by script"));
+        portal.outbox.deliverPending();
+        assertThat(portal.mail.awaitTo("foil@oti.nyc.gov", 1).body()).contains("Night Owl").doesNotContain("Scripted Person");
+        assertThat(everythingPublic(number)).contains("Night Owl").doesNotContain("Scripted Person", "script@example.org");
+    }
 }
