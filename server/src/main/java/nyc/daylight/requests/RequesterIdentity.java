@@ -74,18 +74,23 @@ public record RequesterIdentity(Kind kind, String signature, boolean nameShown, 
     /** The name every letter to the agency is signed with. Never an e-mail address. */
     public String agencySignature() {
         if (kind != Kind.SELF) return signature;
-        return signature != null ? signature : accountName != null ? accountName : NO_NAME;
+        String own = ownName();
+        return own != null ? own : NO_NAME;
     }
 
     /** The name the public sees as the requester's, or null when none is shown. */
     public String publicName() {
         if (kind != Kind.SELF) return signature;
-        return nameShown ? (signature != null ? signature : accountName) : null;
+        return nameShown ? ownName() : null;
     }
 
-    /** True when the signature the agency receives may not be shown to the public. */
-    public boolean signatureHidden() {
-        return publicName() == null;
+    /**
+     * The person's own name for a letter: as signed at filing, else the account's. An account
+     * "name" that is an e-mail address is no name: it would put the address in the letter.
+     */
+    private String ownName() {
+        String own = signature != null ? signature : accountName;
+        return own == null || own.contains("@") ? null : own;
     }
 
     /**

@@ -23,6 +23,8 @@ class RequesterIdentityTest {
                 Arguments.of("self", null, true, "Maria Hidalgo", "Maria Hidalgo", "Maria Hidalgo"),
                 Arguments.of("SELF", null, true, "  ", RequesterIdentity.NO_NAME, null),
                 Arguments.of("SELF", null, false, null, RequesterIdentity.NO_NAME, null),
+                // An account named with an e-mail address signs as nobody rather than publish the address.
+                Arguments.of("SELF", null, true, "maria@example.org", RequesterIdentity.NO_NAME, null),
                 Arguments.of("ORGANISATION", " Immigrant   Defense Project ", true, "Maria Hidalgo",
                         "Immigrant Defense Project", "Immigrant Defense Project"),
                 Arguments.of("PSEUDONYM", "J. Doe of Queens", false, "Maria Hidalgo", "J. Doe of Queens", "J. Doe of Queens"),

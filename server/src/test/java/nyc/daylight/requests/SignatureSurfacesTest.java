@@ -107,6 +107,17 @@ class SignatureSurfacesTest {
 
         String everything = everythingPublic(number);
         assertThat(everything).contains("Appeal filed", "I appeal the denial").doesNotContain("Maria Hidalgo", "Hidalgo", "maria@example.org");
+
+        // The appeal is denied: the page drafts a letter to the Committee on Open Government, signed for its requester only.
+        People.officer(db.dsl(), "appeals@probation.test", "probation", true);
+        portal.clock.setNewYork("2026-03-11T10:00");
+        assertThat(portal.as("appeals@probation.test").postMulti("/agency/probation/requests/" + number + "/decide-appeal",
+                Map.of("outcome", "APPEAL_DENIED", "explanation", "The records are exempt.")).statusCode()).isEqualTo(302);
+        String own = maria.get("/requests/" + number).body();
+        assertThat(own).contains("Committee on Open Government\nOne Commerce Plaza");
+        assertThat(own.substring(own.indexOf("Committee on Open Government\nOne Commerce Plaza"))).contains("withheld.\n\nMaria Hidalgo</pre>");
+        String visitor = new WebClient(portal.app).get("/requests/" + number).body();
+        assertThat(visitor).contains("Committee on Open Government\nOne Commerce Plaza").doesNotContain("Maria Hidalgo", "Hidalgo");
         assertThat(portal.mail.awaitTo("foil@probation.nyc.gov", 1).body()).contains("Maria Hidalgo");
         List<MailServer.Received> toAgency = portal.mail.all().stream()
                 .filter(m -> m.to().equals("foil@probation.nyc.gov") || m.to().equals("foilappeals@probation.nyc.gov")).toList();
