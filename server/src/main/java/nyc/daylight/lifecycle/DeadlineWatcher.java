@@ -25,6 +25,7 @@ import nyc.daylight.deadlines.Regime;
 import nyc.daylight.notify.Mailer;
 import nyc.daylight.notify.Recipient;
 import nyc.daylight.requests.RequestLedger;
+import nyc.daylight.requests.RequesterIdentity;
 import org.jooq.DSLContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -212,17 +213,25 @@ public final class DeadlineWatcher implements AutoCloseable {
                 I would be grateful for a response as soon as possible, and for a date by which you will answer.
 
                 Thank you.
+
+                %s
                 (Sent on the requester's behalf by Daylight, the business day after the missed date.)
                 """.formatted(agency.foil().title(), request.getNumber(), request.getTitle(), agency.name(),
                 d.kind() == Deadline.Kind.RESPONSE ? "grant, deny or acknowledge it" : "grant or deny it",
                 LifecycleMail.day(d.due()), ny
                         ? "Public Officers Law §89(3)(a) sets that time limit, and §89(4)(a) treats a failure to meet it as a denial."
-                        : "5 U.S.C. §552(a)(6)(A)(i) sets that time limit.").strip();
+                        : "5 U.S.C. §552(a)(6)(A)(i) sets that time limit.", signature(tx, request)).strip();
         ledger.append(tx, request.getId(), EventType.FOLLOW_UP_SENT, OffsetDateTime.now(clock), null, d.due(), d.citation(), letter, null);
         String requester = tx.select(USERS.EMAIL).from(USERS).where(USERS.ID.eq(request.getRequesterId())).fetchOne(USERS.EMAIL);
         mailer.enqueue(tx, mail.toAgency(agency.foil().email(),
                 mailer.replyTo(request.getNumber(), request.getReplyToken(), requester), agency, request.getNumber(),
                 "Follow-up: response overdue", letter));
+    }
+
+    /** The name the requester signs this request's letters with (the public page withholds it if they chose). */
+    private static String signature(DSLContext tx, nyc.daylight.sql.jooq.tables.records.RequestsRecord request) {
+        String account = tx.select(USERS.DISPLAY_NAME).from(USERS).where(USERS.ID.eq(request.getRequesterId())).fetchOne(USERS.DISPLAY_NAME);
+        return RequesterIdentity.of(request, account).agencySignature();
     }
 
     /** Ends every embargo whose date has come: exactly once, as the update matches each only once. */

@@ -21,6 +21,7 @@ import nyc.daylight.deadlines.Regime;
 import nyc.daylight.deadlines.Standing;
 import nyc.daylight.notify.Mailer;
 import nyc.daylight.requests.RequestLedger;
+import nyc.daylight.requests.RequesterIdentity;
 import org.jooq.DSLContext;
 
 /** The requester's side of the lifecycle: appealing a denial and answering a clarification. */
@@ -92,7 +93,8 @@ public final class RequesterActions {
                     : "grant or deny my request by " + LifecycleMail.day(missed.due()) + ", the date it was bound by")
                     + ". Under Public Officers Law §89(4)(a) and 21 NYCRR §1401.5(e), that failure is a denial.";
         }
-        String name = user.displayName() == null || user.displayName().isBlank() ? "" : user.displayName().strip();
+        // Signed as the request was: the requester's name, organisation or pseudonym, never their e-mail.
+        String name = RequesterIdentity.of(c.request(), user.displayName()).agencySignature();
         return """
                 %s
                 %s
@@ -113,7 +115,7 @@ public final class RequesterActions {
                         + "provide access to the records, within ten business days of receiving this appeal. A copy of this appeal "
                         + "and the determination should be forwarded to the Committee on Open Government."
                         : "Under 5 U.S.C. §552(a)(6)(A)(ii), please decide this appeal within twenty working days of receiving it.",
-                name.isEmpty() ? "" : name).strip();
+                name).strip();
     }
 
     /** Files the appeal within the window and mails it to the appeals officer. */
@@ -153,7 +155,8 @@ public final class RequesterActions {
             if (c.agency().foil().email() != null) {
                 mailer.enqueue(tx, mail.toAgency(c.agency().foil().email(),
                         mailer.replyTo(number, c.request().getReplyToken(), user.email()), c.agency(), number,
-                        "Clarification answered", answer.strip()));
+                        "Clarification answered",
+                        answer.strip() + "\n\n" + RequesterIdentity.of(c.request(), user.displayName()).agencySignature()));
             }
         });
     }

@@ -58,6 +58,11 @@ public final class Mailer {
         return id;
     }
 
+    /** True when agencies' answers come to Daylight's own reply addresses, not the requester's e-mail. */
+    public boolean receivesReplies() {
+        return replyDomain.isPresent();
+    }
+
     /**
      * Where an agency's answer to a letter about this request should go: the request's own reply
      * address when Daylight receives mail (so the answer lands on the request's timeline), else

@@ -33,7 +33,9 @@ public record RequestView(
         boolean clarificationOpen,
         boolean autoFollowUp,
         LocalDate embargoUntil,
-        boolean finalFederalDenial) {
+        boolean finalFederalDenial,
+        // The requester's own signature choice, for their eyes only (null for everyone else).
+        RequesterIdentity signature) {
 
     /**
      * One statutory date in words.
