@@ -2,8 +2,6 @@ package nyc.daylight.inbound;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.List;
-import java.util.Optional;
 import nyc.daylight.notify.ReplyAddress;
 import org.junit.jupiter.api.Test;
 
