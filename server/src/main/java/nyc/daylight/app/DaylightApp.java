@@ -149,6 +149,7 @@ public final class DaylightApp {
                 new AdminRoutes(accounts, agencies, outbox)::register,
                 new AgencyRoutes(agencies, clock)::register,
                 new AgencyAdminRoutes(agencies)::register,
+                new nyc.daylight.agencies.AgencyMailDomainRoutes(new nyc.daylight.agencies.AgencyMailDomains(dsl, agencies, clock))::register,
                 new DeadlineRoutes(agencies, clock)::register,
                 new RequestRoutes(requests, agencies, overdue, library, inbound::forViewer)::register,
                 new InboundRoutes(inbound)::register,
