@@ -74,11 +74,6 @@ final class Job {
         return limits.maxEntries() - archiveEntries;
     }
 
-    /** The most bytes expanded out of archives so far: what the job has held or read through. */
-    long archiveBytes() {
-        return archiveBytes;
-    }
-
     static ExtractionException archiveTooBig(ExtractionLimits limits) {
         return new ExtractionException("The archive expands to more than " + ExtractionException.bytes(limits.maxArchiveBytes())
                 + ", the limit, so Daylight did not open it (it may be a ZIP bomb).", true);
