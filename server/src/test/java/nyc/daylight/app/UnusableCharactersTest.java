@@ -67,6 +67,14 @@ class UnusableCharactersTest {
                 HttpResponse.BodyHandlers.ofString());
     }
 
+    /** The composer's one-time key, as its page hands it out, so a refused post is refused for its text alone. */
+    private String idempotencyKey() throws Exception {
+        java.util.regex.Matcher key = java.util.regex.Pattern.compile("name=\"idempotencyKey\" value=\"([^\"]*)\"")
+                .matcher(nia.get("/requests/new").body());
+        assertThat(key.find()).isTrue();
+        return key.group(1);
+    }
+
     private static Map<String, String> filing(String title, String description) {
         Map<String, String> form = new LinkedHashMap<>();
         form.put("title", title);
@@ -97,20 +105,29 @@ class UnusableCharactersTest {
     @ValueSource(strings = {"%00", "%07", "%C0%80", "%ED%A0%80", "%FF", "%C2%85"})
     void a_form_post_with_a_control_character_is_a_400_and_files_nothing(String bad) throws Exception {
         int before = db.dsl().fetchCount(REQUESTS);
-        HttpResponse<String> r = postEncoded("/requests", "title=Jail" + bad + "records+please&description="
-                + "All+records+of+communications+with+ICE+about+people+in+custody.&format=ELECTRONIC&action=submit&agencies=doc");
+        HttpResponse<String> r = postFiling("Jail" + bad + "records+please");
         assertThat(r.statusCode()).as(bad).isEqualTo(400);
         assertThat(r.body()).contains(SENTENCE, "title");
         assertThat(db.dsl().fetchCount(REQUESTS)).isEqualTo(before);
     }
 
     @Test
+    void the_same_form_post_without_the_character_files_the_request() throws Exception {
+        int before = db.dsl().fetchCount(REQUESTS);
+        assertThat(postFiling("Jail+records+please").statusCode()).isEqualTo(302);
+        assertThat(db.dsl().fetchCount(REQUESTS)).isEqualTo(before + 1);
+    }
+
+    private HttpResponse<String> postFiling(String encodedTitle) throws Exception {
+        return postEncoded("/requests", "idempotencyKey=" + java.net.URLEncoder.encode(idempotencyKey(), StandardCharsets.UTF_8)
+                + "&title=" + encodedTitle + "&description=All+records+of+communications+with+ICE+about+people+in+custody."
+                + "&format=ELECTRONIC&action=submit&agencies=doc");
+    }
+
+    @Test
     void tabs_and_line_breaks_in_a_letter_are_text_and_file_normally() throws Exception {
-        java.util.regex.Matcher key = java.util.regex.Pattern.compile("name=\"idempotencyKey\" value=\"([^\"]*)\"")
-                .matcher(nia.get("/requests/new").body());
-        assertThat(key.find()).isTrue();
         Map<String, String> form = new LinkedHashMap<>();
-        form.put("idempotencyKey", key.group(1));
+        form.put("idempotencyKey", idempotencyKey());
         form.putAll(filing("Line breaks are fine", "Dear officer,\r\n\r\n\tAll records of communications with ICE,\n2025 to date.\r\n"));
         HttpResponse<String> r = nia.postMulti("/requests", form);
         assertThat(r.statusCode()).as(r.body()).isEqualTo(302);
