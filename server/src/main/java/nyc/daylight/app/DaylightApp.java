@@ -143,6 +143,7 @@ public final class DaylightApp {
         ApiLimits apiLimits = new ApiLimits(new ApiRateLimiter(settings.rateLimits().apiPerMinute(), System::nanoTime),
                 new ApiRateLimiter(settings.rateLimits().apiWritesPerMinute(), System::nanoTime));
         Routes routes = new Routes(connections, session, metrics, new BearerAuth(apiTokens), apiLimits, List.of(
+                new InputCharacters()::register,
                 new HealthRoutes(new HealthCheck(dsl, VERSION))::register,
                 new SiteRoutes()::register,
                 new AccountRoutes(accounts, session)::register,

@@ -239,6 +239,7 @@ public final class DeadlineWatcher implements AutoCloseable {
         LocalDate today = LocalDate.now(clock.withZone(BusinessCalendar.NEW_YORK));
         return dsl.transactionResult(t -> {
             List<Long> lifted = t.dsl().update(REQUESTS).setNull(REQUESTS.EMBARGO_UNTIL)
+                    .set(REQUESTS.EMBARGO_ENDED_AT, OffsetDateTime.now(clock))
                     .where(REQUESTS.EMBARGO_UNTIL.le(today)).returning(REQUESTS.ID).fetch(REQUESTS.ID);
             for (long id : lifted) {
                 ledger.append(t.dsl(), id, EventType.EMBARGO_LIFTED, OffsetDateTime.now(clock), null, null, null, null, null);

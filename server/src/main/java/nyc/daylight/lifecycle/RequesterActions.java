@@ -176,7 +176,7 @@ public final class RequesterActions {
             tx.selectOne().from(REQUESTS).where(REQUESTS.NUMBER.eq(number)).forUpdate().execute();
             Case c = cases.forRequester(tx, user, number);
             LocalDate today = LocalDate.now(clock.withZone(BusinessCalendar.NEW_YORK));
-            if (c.has(EventType.EMBARGO_LIFTED)) {
+            if (embargoEnded(c.request(), c.has(EventType.EMBARGO_LIFTED), today)) {
                 throw BadInput.of("embargoUntil", "error.thisRequestSEmbargo");
             }
             if (c.request().getEmbargoUntil() == null && c.request().getSubmittedAt() != null
@@ -194,9 +194,20 @@ public final class RequesterActions {
             tx.selectOne().from(REQUESTS).where(REQUESTS.NUMBER.eq(number)).forUpdate().execute();
             Case c = cases.forRequester(tx, user, number);
             if (c.request().getEmbargoUntil() == null) throw BadInput.of("embargoUntil", "error.thisRequestIsNot");
-            tx.update(REQUESTS).setNull(REQUESTS.EMBARGO_UNTIL).where(REQUESTS.ID.eq(c.request().getId())).execute();
+            tx.update(REQUESTS).setNull(REQUESTS.EMBARGO_UNTIL).set(REQUESTS.EMBARGO_ENDED_AT, OffsetDateTime.now(clock))
+                    .where(REQUESTS.ID.eq(c.request().getId())).execute();
             ledger.append(tx, c.request().getId(), EventType.EMBARGO_LIFTED, OffsetDateTime.now(clock), user.id(), null, null, null, null);
         });
+    }
+
+    /**
+     * Whether this request's embargo is over: lifted by the requester, or its date has come even if
+     * the watcher has not yet run to record it (the request is listed from that date, so hiding it
+     * again would take back what the public has already seen).
+     */
+    static boolean embargoEnded(nyc.daylight.sql.jooq.tables.records.RequestsRecord r, boolean liftedInLedger, LocalDate today) {
+        return liftedInLedger || r.getEmbargoEndedAt() != null
+                || (r.getEmbargoUntil() != null && !r.getEmbargoUntil().isAfter(today));
     }
 
     public static void checkEmbargo(LocalDate until, LocalDate today) {
