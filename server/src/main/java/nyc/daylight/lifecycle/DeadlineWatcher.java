@@ -114,7 +114,11 @@ public final class DeadlineWatcher implements AutoCloseable {
         var request = tx.selectFrom(REQUESTS).where(REQUESTS.ID.eq(requestId)).fetchSingle();
         // Written only when time moved the projection, or when scorecard facts were never computed.
         DeadlineReport report = noMetrics ? ledger.refresh(tx, requestId, agency) : ledger.currentReport(tx, request, agency, cal);
+        // An imported request is history: its projection is kept for the scorecards, but nobody is
+        // ever reminded, told or followed up about a deadline from an old log.
+        if (request.getImportedSource() != null) return 0;
         LocalDate today = LocalDate.now(clock.withZone(BusinessCalendar.NEW_YORK));
+        Deadline live = report.owed().liveMiss();
         int sent = 0;
         for (Deadline d : report.deadlines()) {
             if (d.owedBy() != Party.AGENCY && d.owedBy() != Party.APPEALS_OFFICER) continue;
@@ -125,7 +129,8 @@ public final class DeadlineWatcher implements AutoCloseable {
                     remindOfficers(tx, agency, request.getNumber(), request.getTitle(), d, left);
                     sent++;
                 }
-            } else if (d.state() == Deadline.State.MISSED && d.resolvedOn() == null) {
+            } else if (d.equals(live)) {
+                // Only the live miss: the date missed and still unanswered, as every surface shows it.
                 if (claim(tx, requestId, d, "MISSED")) {
                     missed(tx, agency, request, d, report);
                     sent++;
@@ -133,7 +138,7 @@ public final class DeadlineWatcher implements AutoCloseable {
                 // The business day after the missed date, if the requester asked for it: once per missed date.
                 if (request.getAutoFollowUp() && !today.isBefore(cal.addBusinessDays(d.due(), 1))
                         && agency.foil().email() != null && claim(tx, requestId, d, "FOLLOW_UP")) {
-                    followUp(tx, agency, request, d);
+                    followUp(tx, agency, request, d, today);
                     sent++;
                 }
             }
@@ -154,13 +159,15 @@ public final class DeadlineWatcher implements AutoCloseable {
 
     private void remindOfficers(DSLContext tx, Agency agency, String number, String title, Deadline d, int left) {
         String when = left == 0 ? "today" : "in 2 business days, on " + LifecycleMail.day(d.due());
-        String body = "Request " + number + " (\"" + title + "\") is due " + when + ": " + (d.note() == null ? "" : d.note().english()) + "\n" + d.citation();
+        String body = "Request " + number + " (\"" + title + "\"): " + step(d) + " is due " + when + ". "
+                + (d.note() == null ? "" : d.note().english()) + "\n" + d.citation();
+        String subject = (left == 0 ? "Due today: " : "Due soon: ") + step(d);
         List<Officer> officers = cases.officersOf(agency.id());
         if (officers.isEmpty() && agency.foil().email() != null) {
-            mailer.enqueue(tx, mail.toAgency(agency.foil().email(), null, agency, number, "Due " + (left == 0 ? "today" : "soon"), body));
+            mailer.enqueue(tx, mail.toAgency(agency.foil().email(), null, agency, number, subject, body));
         }
         for (Officer o : officers) {
-            mailer.enqueue(tx, mail.toAgency(o.email(), null, agency, number, "Due " + (left == 0 ? "today" : "soon"), body));
+            mailer.enqueue(tx, mail.toAgency(o.email(), null, agency, number, subject, body));
         }
     }
 
@@ -181,7 +188,7 @@ public final class DeadlineWatcher implements AutoCloseable {
         if (d.kind() == Deadline.Kind.APPEAL_DECISION && ny && court.isPresent()) {
             option = Message.of("mail.missed.court", court.get().due());
         } else if (ny && window.isPresent()) {
-            option = Message.of("mail.missed.appeal", window.get().due());
+            option = Message.of("mail.missed.appealLink", window.get().due(), mail.appealLink(request.getNumber()));
         } else if (!ny) {
             option = Message.of("mail.missed.federal");
         } else {
@@ -193,14 +200,25 @@ public final class DeadlineWatcher implements AutoCloseable {
             case RESPONSE, DETERMINATION, APPEAL_DECISION -> "mail.missed." + d.kind().name();
             default -> "mail.missed.other";
         }, agency.name(), d.due());
-        mailer.enqueue(tx, mail.toRequester(to, request.getNumber(), request.getTitle(), Message.of("mail.missed.subject"),
-                said + "\n\n" + to.text(option)));
+        mailer.enqueue(tx, mail.toRequester(to, request.getNumber(), request.getTitle(),
+                Message.of("mail.missed.subject." + d.kind().name()), said + "\n\n" + to.text(option)));
         for (Officer o : cases.officersOf(agency.id())) {
-            mailer.enqueue(tx, mail.toAgency(o.email(), null, agency, request.getNumber(), "Deadline missed", fact));
+            mailer.enqueue(tx, mail.toAgency(o.email(), null, agency, request.getNumber(), "Deadline missed: " + step(d), fact));
         }
     }
 
-    private void followUp(DSLContext tx, Agency agency, nyc.daylight.sql.jooq.tables.records.RequestsRecord request, Deadline d) {
+    /** The step that is due or late, in the words of subjects and officer notices. */
+    private static String step(Deadline d) {
+        return switch (d.kind()) {
+            case RESPONSE -> "acknowledgment, grant or denial";
+            case DETERMINATION -> "determination (grant or denial)";
+            case APPEAL_DECISION -> "appeal decision";
+            default -> "next step";
+        };
+    }
+
+    private void followUp(DSLContext tx, Agency agency, nyc.daylight.sql.jooq.tables.records.RequestsRecord request, Deadline d,
+                          LocalDate today) {
         boolean ny = agency.regime() == Regime.NY_FOIL;
         String letter = """
                 Dear %s:
@@ -212,17 +230,21 @@ public final class DeadlineWatcher implements AutoCloseable {
                 I would be grateful for a response as soon as possible, and for a date by which you will answer.
 
                 Thank you.
-                (Sent on the requester's behalf by Daylight, the business day after the missed date.)
+                (Sent on the requester's behalf by Daylight on %s.)
                 """.formatted(agency.foil().title(), request.getNumber(), request.getTitle(), agency.name(),
-                d.kind() == Deadline.Kind.RESPONSE ? "grant, deny or acknowledge it" : "grant or deny it",
+                switch (d.kind()) {
+                    case RESPONSE -> "grant, deny or acknowledge it";
+                    case APPEAL_DECISION -> "decide my appeal";
+                    default -> "grant or deny it";
+                },
                 LifecycleMail.day(d.due()), ny
                         ? "Public Officers Law §89(3)(a) sets that time limit, and §89(4)(a) treats a failure to meet it as a denial."
-                        : "5 U.S.C. §552(a)(6)(A)(i) sets that time limit.").strip();
+                        : "5 U.S.C. §552(a)(6)(A)(i) sets that time limit.", LifecycleMail.day(today)).strip();
         ledger.append(tx, request.getId(), EventType.FOLLOW_UP_SENT, OffsetDateTime.now(clock), null, d.due(), d.citation(), letter, null);
         String requester = tx.select(USERS.EMAIL).from(USERS).where(USERS.ID.eq(request.getRequesterId())).fetchOne(USERS.EMAIL);
         mailer.enqueue(tx, mail.toAgency(agency.foil().email(),
                 mailer.replyTo(request.getNumber(), request.getReplyToken(), requester), agency, request.getNumber(),
-                "Follow-up: response overdue", letter));
+                "Follow-up: " + step(d) + " overdue since " + LifecycleMail.day(d.due()), letter));
     }
 
     /** Ends every embargo whose date has come: exactly once, as the update matches each only once. */

@@ -100,8 +100,14 @@ public final class OfficerActions {
         });
     }
 
-    /** A new date certain (NY) or an unusual-circumstances extension (federal), always with a reason. */
-    public void extend(User officer, String number, LocalDate newDate, String reason, String message, String ip) {
+    /**
+     * A new date certain (NY) or an unusual-circumstances extension (federal), always with a reason.
+     * Returns the date that binds, as the engine has it: under FOIA at most 10 working days past
+     * the statutory date (§552(a)(6)(B)(i)), so the officer, the page and the requester's e-mail all
+     * name the same date; a second federal extension, which would move nothing, is refused.
+     */
+    public LocalDate extend(User officer, String number, LocalDate newDate, String reason, String message, String ip) {
+        LocalDate[] set = new LocalDate[1];
         act(officer, number, "extend", ip, (tx, c) -> {
             open(c);
             if (decided(c)) throw BadInput.of("date", "error.thisRequestHasAlready");
@@ -112,17 +118,26 @@ public final class OfficerActions {
                 throw BadInput.of("date", "error.extensionEarlier", current.due());
             }
             if (reason == null || reason.isBlank()) throw BadInput.of("reason", "error.giveTheReasonFor2");
+            LedgerEvent extension = new LedgerEvent(EventType.EXTENDED, clock.instant(), newDate, reason.strip());
+            LocalDate binding = ledger.preview(tx, c.request().getId(), c.agency(), extension)
+                    .find(Deadline.Kind.DETERMINATION).orElseThrow().due();
+            if (!binding.isAfter(current.due())) throw BadInput.of("date", "error.federalOneExtension");
+            boolean capped = !binding.equals(newDate);
             String body = text(message, "We need more time to respond to your request. We now expect to decide by "
-                    + LifecycleMail.day(newDate) + ".");
+                    + LifecycleMail.day(binding) + ".");
             append(tx, c, officer, EventType.EXTENDED, newDate, reason.strip(), body, null);
             boolean late = today().isAfter(current.due());
             Recipient to = requester(tx, c);
+            int cap = c.agency().rules().extensionDays();
             mailer.enqueue(tx, mail.toRequester(to, c.number(), c.request().getTitle(),
                     Message.of("mail.extend.subject", c.agency().name()),
                     body + "\n\n" + to.text("mail.extend.reason", reason.strip(), current.due())
+                            + (capped ? "\n\n" + to.text("mail.extend.capped", binding, newDate, cap) : "")
                             + (late ? "\n\n" + to.text("mail.extend.late") : "")));
-            return "to " + newDate + " from " + current.due();
+            set[0] = binding;
+            return "to " + binding + (capped ? " (asked " + newDate + ", capped)" : "") + " from " + current.due();
         });
+        return set[0];
     }
 
     public void askClarification(User officer, String number, String message, String ip) {

@@ -237,7 +237,9 @@ public final class RequestService {
                 appealBy(report, ledger), nyc.daylight.deadlines.DeadlineEngine.clarificationOpen(ledger),
                 Boolean.TRUE.equals(r.getAutoFollowUp()), embargoed(r) ? r.getEmbargoUntil() : null,
                 agency.regime() == nyc.daylight.deadlines.Regime.FEDERAL_FOIA
-                        && ledger.stream().anyMatch(e -> EventType.FINAL_DENIALS.contains(e.type()))));
+                        && ledger.stream().anyMatch(e -> EventType.FINAL_DENIALS.contains(e.type())),
+                r.getImportedSource(),
+                report.owed().businessDaysOverdue(calendar, LocalDate.now(clock.withZone(BusinessCalendar.NEW_YORK)))));
     }
 
     /** The last day to appeal, while an appeal is possible and none was filed. */

@@ -33,7 +33,11 @@ public record RequestView(
         boolean clarificationOpen,
         boolean autoFollowUp,
         LocalDate embargoUntil,
-        boolean finalFederalDenial) {
+        boolean finalFederalDenial,
+        /* The FOIL log an imported (historical) request came from; null for one filed through Daylight. */
+        String importedFrom,
+        /* Business days the live miss is overdue (the overdue list's count); 0 without one. */
+        int businessDaysOverdue) {
 
     /**
      * One statutory date in words.
