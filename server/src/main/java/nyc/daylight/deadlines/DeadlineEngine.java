@@ -151,6 +151,11 @@ public final class DeadlineEngine {
             LocalDate ackDay = ack.get().localDate();
             LocalDate limit = cal.addBusinessDays(ackDay, rules.determinationDays());
             LocalDate approximate = ack.get().date();
+            if (approximate == null) {
+                // A dateless acknowledgment after records were already released (so not itself the
+                // response): nothing binds but the 20 business days (found by OwedPropertiesTest).
+                return new Deadline(DETERMINATION, Party.AGENCY, limit, PENDING, null, POL_89_3, Message.of("note.latest"));
+            }
             if (!approximate.isAfter(limit)) {
                 return new Deadline(DETERMINATION, Party.AGENCY, approximate, PENDING, null, POL_89_3,
                         Message.of("note.approximate"));

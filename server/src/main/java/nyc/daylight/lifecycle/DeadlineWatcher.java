@@ -20,7 +20,6 @@ import nyc.daylight.deadlines.BusinessCalendar;
 import nyc.daylight.deadlines.Deadline;
 import nyc.daylight.deadlines.DeadlineReport;
 import nyc.daylight.deadlines.EventType;
-import nyc.daylight.deadlines.Party;
 import nyc.daylight.deadlines.Regime;
 import nyc.daylight.notify.Mailer;
 import nyc.daylight.notify.Recipient;
@@ -115,33 +114,20 @@ public final class DeadlineWatcher implements AutoCloseable {
         // Written only when time moved the projection, or when scorecard facts were never computed.
         DeadlineReport report = noMetrics ? ledger.refresh(tx, requestId, agency) : ledger.currentReport(tx, request, agency, cal);
         // An imported request is history: its projection is kept for the scorecards, but nobody is
-        // ever reminded, told or followed up about a deadline from an old log.
-        if (request.getImportedSource() != null) return 0;
+        // ever reminded, told or followed up about a deadline from an old log (NoticePlan).
         LocalDate today = LocalDate.now(clock.withZone(BusinessCalendar.NEW_YORK));
-        Deadline live = report.owed().liveMiss();
+        boolean followUps = request.getAutoFollowUp() && agency.foil().email() != null;
         int sent = 0;
-        for (Deadline d : report.deadlines()) {
-            if (d.owedBy() != Party.AGENCY && d.owedBy() != Party.APPEALS_OFFICER) continue;
-            if (d.state() == Deadline.State.PENDING) {
-                int left = cal.businessDaysBetween(today, d.due());
-                String notice = left == 2 ? "DUE_IN_2" : left == 0 ? "DUE_TODAY" : null;
-                if (notice != null && claim(tx, requestId, d, notice)) {
-                    remindOfficers(tx, agency, request.getNumber(), request.getTitle(), d, left);
-                    sent++;
-                }
-            } else if (d.equals(live)) {
-                // Only the live miss: the date missed and still unanswered, as every surface shows it.
-                if (claim(tx, requestId, d, "MISSED")) {
-                    missed(tx, agency, request, d, report);
-                    sent++;
-                }
-                // The business day after the missed date, if the requester asked for it: once per missed date.
-                if (request.getAutoFollowUp() && !today.isBefore(cal.addBusinessDays(d.due(), 1))
-                        && agency.foil().email() != null && claim(tx, requestId, d, "FOLLOW_UP")) {
-                    followUp(tx, agency, request, d, today);
-                    sent++;
-                }
+        for (NoticePlan.Notice n : NoticePlan.of(report, cal, today, request.getImportedSource() != null, followUps)) {
+            Deadline d = n.deadline();
+            if (!claim(tx, requestId, d, n.kind().name())) continue;
+            switch (n.kind()) {
+                case DUE_IN_2 -> remindOfficers(tx, agency, request.getNumber(), request.getTitle(), d, 2);
+                case DUE_TODAY -> remindOfficers(tx, agency, request.getNumber(), request.getTitle(), d, 0);
+                case MISSED -> missed(tx, agency, request, d, report);
+                case FOLLOW_UP -> followUp(tx, agency, request, d, today);
             }
+            sent++;
         }
         return sent;
     }
