@@ -28,6 +28,7 @@ import nyc.daylight.records.index.Publication;
 import nyc.daylight.records.index.PublishedDocument;
 import nyc.daylight.records.index.RecordIndex;
 import nyc.daylight.records.index.SearchQuery;
+import nyc.daylight.records.index.Withheld;
 import nyc.daylight.requests.DemoData;
 import nyc.daylight.requests.RequestLedger;
 
@@ -184,7 +185,7 @@ public final class Benchmarks {
             if (index.pageCount() != size) throw new IllegalStateException("Indexed " + index.pageCount() + " pages, expected " + size);
             log("Indexed %,d pages (%,d documents) in %.1f s (%.1f s of it generating text): %,.0f pages/s", size, docs,
                     indexSeconds, gen.seconds(), size / (indexSeconds - gen.seconds()));
-            index.search(SearchQuery.of("detainer")); // builds the facet ordinal map, part of a serving heap
+            index.search(SearchQuery.of("detainer"), Withheld.none()); // builds the facet ordinal map, part of a serving heap
             heapAfterIndex = heapAfterGc();
             log("Heap after GC with the index open: %d MB", heapAfterIndex >> 20);
             ceiling = IndexCeiling.run(documents, Math.min(size, 50_000), cfg.work());
@@ -203,7 +204,7 @@ public final class Benchmarks {
                 // JIT warm-up over the whole query set before anything is measured.
                 for (SearchCase c : SearchCase.ALL) {
                     Load.warmup(raw.op(c), cfg.warmup());
-                    Load.warmup(() -> index.search(SearchQuery.of(c.text())).totalPages(), cfg.warmup());
+                    Load.warmup(() -> index.search(SearchQuery.of(c.text()), Withheld.none()).totalPages(), cfg.warmup());
                 }
                 for (SearchCase c : SearchCase.ALL) {
                     long hits = raw.count(c.text());
@@ -214,7 +215,7 @@ public final class Benchmarks {
                     SearchQuery q = SearchQuery.of(c.text());
                     Map<Latencies[], Load.Ops> systems = new LinkedHashMap<>();
                     systems.put(new Latencies[] {row.raw(), row.rawT()}, t -> raw.op(c));
-                    systems.put(new Latencies[] {row.inProcess(), row.inProcessT()}, t -> () -> index.search(q).totalPages());
+                    systems.put(new Latencies[] {row.inProcess(), row.inProcessT()}, t -> () -> index.search(q, Withheld.none()).totalPages());
                     systems.put(new Latencies[] {row.pg(), row.pgT()}, pg.ops(c));
                     measure(cfg, systems);
                     log("  %-22s hits %,9d (pg %,9d)  p50/p99 ms: raw %s  in-process %s  pg %s", c.label(), hits, pgHits,
@@ -270,7 +271,7 @@ public final class Benchmarks {
         ops.put("facet counts (agency, year, type, request)", () -> raw.facets(text));
         ops.put("snippets for 60 pages", () -> raw.highlight(text, pages));
         ops.put("stored fields of 60 pages, read whole", () -> raw.storedFields(pages));
-        ops.put("Daylight `RecordIndex.search`, all of the above", () -> index.search(q).totalPages());
+        ops.put("Daylight `RecordIndex.search`, all of the above", () -> index.search(q, Withheld.none()).totalPages());
         List<Part> parts = new ArrayList<>();
         for (Map.Entry<String, Load.Op> e : ops.entrySet()) {
             Load.warmup(e.getValue(), cfg.warmup());

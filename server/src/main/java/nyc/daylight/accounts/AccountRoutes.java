@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import nyc.daylight.app.BadInput;
 import nyc.daylight.app.Language;
+import nyc.daylight.app.LocalPath;
 import nyc.daylight.app.Message;
 import nyc.daylight.app.Role;
 import nyc.daylight.app.WebSession;
@@ -24,7 +25,8 @@ public final class AccountRoutes {
     public void register(RoutesConfig routes) {
         routes.get("/signup", ctx -> ctx.render("accounts/signup.ftlh"), Role.PUBLIC);
         routes.post("/signup", this::signUp, Role.PUBLIC);
-        routes.get("/verify", this::verify, Role.PUBLIC);
+        routes.get("/verify", this::confirmForm, Role.PUBLIC);
+        routes.post("/verify", this::verify, Role.PUBLIC);
         routes.get("/signin", ctx -> ctx.render("accounts/signin.ftlh", Map.of("next", safeNext(ctx.queryParam("next")))), Role.PUBLIC);
         routes.post("/signin", this::signIn, Role.PUBLIC);
         routes.post("/signout", this::signOut, Role.PUBLIC);
@@ -49,10 +51,26 @@ public final class AccountRoutes {
                 Message.of("account.signup.nothing"));
     }
 
+    /**
+     * The link in the confirmation e-mail only shows a button: a GET signs nobody in, so a page
+     * elsewhere cannot sign a visitor into someone else's account (login CSRF) by loading the link,
+     * and a mail scanner that fetches links uses nothing up.
+     */
+    private void confirmForm(Context ctx) {
+        String token = ctx.queryParam("token");
+        if (!accounts.confirmationLinkUsable(token)) {
+            ctx.status(400);
+            message(ctx, Message.of("account.linkDead"), Message.of("error.thisConfirmationLinkHas"));
+            return;
+        }
+        ctx.header("Cache-Control", "no-store");
+        ctx.render("accounts/confirm.ftlh", Map.of("token", token));
+    }
+
     private void verify(Context ctx) {
         String token;
         try {
-            token = accounts.verify(ctx.queryParam("token"));
+            token = accounts.verify(ctx.formParam("token"));
         } catch (BadInput e) {
             ctx.status(400);
             message(ctx, Message.of("account.linkDead"), e.message(Language.of(ctx)));
@@ -134,10 +152,9 @@ public final class AccountRoutes {
         ctx.redirect("/me");
     }
 
-    /** Only a path on this site: never an absolute URL or a protocol-relative one (open redirect). */
+    /** Only a path on this site, as {@link LocalPath} judges it; otherwise none (open redirect). */
     static String safeNext(String next) {
-        if (next == null || !next.startsWith("/") || next.startsWith("//") || next.startsWith("/\\")) return "";
-        return next;
+        return LocalPath.or(next, "");
     }
 
     static Map<String, String> values(Context ctx, String... names) {

@@ -29,6 +29,8 @@ public final class AccountService {
     static final Duration RESET_LIFETIME = Duration.ofHours(1);
     static final Duration INVITE_LIFETIME = Duration.ofDays(7);
     private static final Duration WINDOW = Duration.ofMinutes(15);
+    /** The row an unknown address's reset request writes instead of a token and a letter. */
+    static final String RESET_DECOY = "reset-decoy";
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]{2,}$");
 
     private final DSLContext dsl;
@@ -86,7 +88,7 @@ public final class AccountService {
         repo.insertToken(t, Tokens.hash(token), userId, "VERIFY", VERIFY_LIFETIME);
         Recipient to = Recipient.of(t, userId);
         mailer.enqueue(t, Email.of(address, to.text("mail.verify.subject"),
-                to.letter(to.text("mail.verify.body", baseUrl + "/verify?token=" + token)), "account"));
+                to.letter(to.text("mail.verify.body", Mailer.ONE_TIME_LINK)), "account"), baseUrl + "/verify?token=" + token);
     }
 
     /** Confirms the address and signs the person in; returns the new session token. */
@@ -99,15 +101,26 @@ public final class AccountService {
         });
     }
 
+    /** Whether a confirmation link still works; looks only, changes nothing. */
+    public boolean confirmationLinkUsable(String token) {
+        return token != null && repo.tokenUsable(dsl, Tokens.hash(token), "VERIFY");
+    }
+
     /** Returns a new session token, or throws with one message for every kind of failure. */
     public String signIn(String email, String password, String ip) {
         String address = email == null ? "" : email.strip().toLowerCase(Locale.ROOT);
-        limit("signin-ip:" + ip, limits.signInPerIp(), WINDOW);
-        limit("signin-account:" + address, limits.signInPerAccount(), WINDOW);
+        // Only failures count: a person who signs in often (or an office behind one address) is never
+        // locked out by their own successes, while guesses add up per address and per account.
+        String ipKey = "signin-ip:" + ip;
+        String accountKey = "signin-account:" + address;
+        refuseOverLimit(ipKey, limits.signInPerIp(), WINDOW);
+        refuseOverLimit(accountKey, limits.signInPerAccount(), WINDOW);
         Optional<UsersRecord> user = repo.byEmail(dsl, address);
         if (!passwords.matches(password, user.map(UsersRecord::getPasswordHash).orElse(null))) {
-            // The attempt that reaches the account's limit pauses sign-in; tell the owner, once.
-            if (user.isPresent() && repo.hitsSince(dsl, "signin-account:" + address, WINDOW) == limits.signInPerAccount()) {
+            repo.hit(dsl, ipKey);
+            repo.hit(dsl, accountKey);
+            // The failure that reaches the account's limit pauses sign-in; tell the owner, once.
+            if (user.isPresent() && repo.hitsSince(dsl, accountKey, WINDOW) == limits.signInPerAccount()) {
                 dsl.transaction(tx -> {
                     Recipient owner = Recipient.of(tx.dsl(), user.get().getId());
                     mailer.enqueue(tx.dsl(), Email.of(user.get().getEmail(), owner.text("mail.paused.subject"),
@@ -145,18 +158,31 @@ public final class AccountService {
         return repo.byId(dsl, id).map(u -> repo.toUser(dsl, u));
     }
 
-    /** Always succeeds from the caller's point of view; a link goes out only if the account exists. */
+    /**
+     * Always succeeds from the caller's point of view; a link goes out only if the account exists.
+     * Both cases do the same work, so the time taken does not tell them apart either: a token is
+     * made and hashed, the address looked up, the letter written, and one transaction commits a
+     * write. Where a known address stores the token and queues the letter, an unknown one stores a
+     * decoy row ({@code rate_limit_hits}, key {@value #RESET_DECOY}) and the letter goes nowhere.
+     */
     public void requestReset(String email, String ip) {
         String address = normalizeEmail(email);
         limit("reset-ip:" + ip, limits.resetPerIp(), Duration.ofHours(1));
         limit("reset-account:" + address, limits.resetPerAccount(), Duration.ofHours(1));
-        dsl.transaction(tx -> repo.byEmail(tx.dsl(), address).ifPresent(u -> {
-            String token = tokens.newToken();
-            repo.insertToken(tx.dsl(), Tokens.hash(token), u.getId(), "RESET", RESET_LIFETIME);
-            Recipient to = Recipient.of(tx.dsl(), u.getId());
-            mailer.enqueue(tx.dsl(), Email.of(u.getEmail(), to.text("mail.reset.subject"),
-                    to.letter(to.text("mail.reset.body", baseUrl + "/reset/" + token)), "account"));
-        }));
+        String token = tokens.newToken();
+        String tokenHash = Tokens.hash(token);
+        dsl.transaction(tx -> {
+            Optional<UsersRecord> user = repo.byEmail(tx.dsl(), address);
+            Recipient to = user.isPresent() ? Recipient.of(tx.dsl(), user.get().getId()) : new Recipient(address, Locale.ENGLISH);
+            Email letter = Email.of(address, to.text("mail.reset.subject"),
+                    to.letter(to.text("mail.reset.body", Mailer.ONE_TIME_LINK)), "account");
+            if (user.isPresent()) {
+                repo.insertToken(tx.dsl(), tokenHash, user.get().getId(), "RESET", RESET_LIFETIME);
+                mailer.enqueue(tx.dsl(), letter, baseUrl + "/reset/" + token);
+            } else {
+                repo.hit(tx.dsl(), RESET_DECOY);
+            }
+        });
     }
 
     public boolean resetLinkUsable(String token) {
@@ -187,6 +213,7 @@ public final class AccountService {
             Optional<UsersRecord> existing = repo.byEmail(t, address);
             long id;
             String link;
+            String secret = null;
             if (existing.isPresent()) {
                 id = existing.get().getId();
                 if (!"ADMIN".equals(existing.get().getRole())) repo.setRoleAndName(t, id, "OFFICER", null);
@@ -196,6 +223,7 @@ public final class AccountService {
                 String token = tokens.newToken();
                 repo.insertToken(t, Tokens.hash(token), id, "INVITE", INVITE_LIFETIME);
                 link = baseUrl + "/invite/" + token;
+                secret = link;
             }
             repo.linkAgency(t, id, agency.id(), appealsOfficer);
             repo.audit(t, admin.id(), "invite-officer", address,
@@ -213,9 +241,10 @@ public final class AccountService {
                     %s
 
                     — Daylight
-                    """.formatted(admin.label(), appealsOfficer ? " and appeals officer" : "", agency.name(), link,
+                    """.formatted(admin.label(), appealsOfficer ? " and appeals officer" : "", agency.name(),
+                            secret == null ? link : Mailer.ONE_TIME_LINK,
                             existing.isPresent() ? "You already have an account: sign in as usual."
-                                    : "The link works once and expires in 7 days."), "account"));
+                                    : "The link works once and expires in 7 days."), "account"), secret);
         });
     }
 
@@ -268,10 +297,14 @@ public final class AccountService {
     }
 
     private void limit(String key, int max, Duration window) {
+        refuseOverLimit(key, max, window);
+        repo.hit(dsl, key);
+    }
+
+    private void refuseOverLimit(String key, int max, Duration window) {
         if (repo.hitsSince(dsl, key, window) >= max) {
             throw new RateLimited("Too many attempts. Please wait " + window.toMinutes() + " minutes and try again.");
         }
-        repo.hit(dsl, key);
     }
 
     static String normalizeEmail(String email) {

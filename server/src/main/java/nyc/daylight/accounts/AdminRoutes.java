@@ -29,7 +29,9 @@ public final class AdminRoutes {
         routes.get("/admin", ctx -> ctx.render("admin/index.ftlh"), Role.ADMIN);
         routes.get("/admin/officers", ctx -> officers(ctx, Map.of()), Role.ADMIN);
         routes.post("/admin/officers", this::invite, Role.ADMIN);
-        routes.get("/admin/outbox", ctx -> ctx.render("admin/outbox.ftlh", Map.of("messages", outbox.recent(200))), Role.ADMIN);
+        routes.get("/admin/outbox", ctx -> ctx.render("admin/outbox.ftlh", Map.of("messages", outbox.recent(200,
+                Message.text(Language.of(ctx), "admin.outbox.linkRemoved"), Message.text(Language.of(ctx), "admin.outbox.linkHidden")))),
+                Role.ADMIN);
     }
 
     private void officers(Context ctx, Map<String, Object> extra) {

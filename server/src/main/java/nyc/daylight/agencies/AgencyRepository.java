@@ -66,10 +66,16 @@ final class AgencyRepository {
         });
     }
 
-    Map<Long, Integer> openRequestCounts() {
+    /**
+     * Open requests per agency as the public request list shows them: a hidden request, or one
+     * still under its requester's embargo, would otherwise show as a count the list cannot explain.
+     */
+    Map<Long, Integer> openRequestCounts(java.time.LocalDate today) {
         return dsl.select(REQUESTS.AGENCY_ID, count())
                 .from(REQUESTS)
                 .where(REQUESTS.STATUS.notIn(CLOSED_STATUSES))
+                .and(REQUESTS.HIDDEN_AT.isNull())
+                .and(REQUESTS.EMBARGO_UNTIL.isNull().or(REQUESTS.EMBARGO_UNTIL.le(today)))
                 .groupBy(REQUESTS.AGENCY_ID)
                 .fetchMap(REQUESTS.AGENCY_ID, count());
     }

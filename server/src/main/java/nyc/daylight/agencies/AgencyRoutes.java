@@ -26,20 +26,24 @@ public final class AgencyRoutes {
     private void list(Context ctx) {
         ctx.render("agencies/list.ftlh", Map.of(
                 "agencies", agencies.all(),
-                "openCounts", stringKeys(agencies.openRequestCounts())));
+                "openCounts", stringKeys(agencies.openRequestCounts(today()))));
     }
 
     private void show(Context ctx) {
         Agency agency = agencies.find(ctx.pathParam("slug"))
                 .orElseThrow(() -> new NotFoundResponse("There is no agency with that name in Daylight."));
         BusinessCalendar calendar = agencies.calendarFor(agency);
-        int year = LocalDate.now(clock.withZone(BusinessCalendar.NEW_YORK)).getYear();
+        int year = today().getYear();
         ctx.render("agencies/show.ftlh", Map.of(
                 "agency", agency,
-                "openCount", agencies.openRequestCounts().getOrDefault(agency.id(), 0),
+                "openCount", agencies.openRequestCounts(today()).getOrDefault(agency.id(), 0),
                 "year", year,
                 "holidays", calendar.closuresIn(Math.min(Math.max(year, BusinessCalendar.FIRST_YEAR), BusinessCalendar.LAST_YEAR)),
                 "history", agencies.history(agency)));
+    }
+
+    private LocalDate today() {
+        return LocalDate.now(clock.withZone(BusinessCalendar.NEW_YORK));
     }
 
     // Freemarker hashes are keyed by strings.

@@ -45,8 +45,9 @@ public final class AgencyService {
         return new BusinessCalendar(agency.calendar(), repository.closures(agency.id()));
     }
 
-    public Map<Long, Integer> openRequestCounts() {
-        return repository.openRequestCounts();
+    /** Open requests per agency that the public may see on {@code today}. */
+    public Map<Long, Integer> openRequestCounts(java.time.LocalDate today) {
+        return repository.openRequestCounts(today);
     }
 
     public List<AgencyChange> history(Agency agency) {

@@ -31,7 +31,7 @@ import nyc.daylight.requests.RequestView;
 public final class ApiWriteRoutes {
     static final int PAGE_SIZE = 50;
     private static final Set<String> FILING_FIELDS = Set.of("agencies", "title", "description", "recordsFrom", "recordsTo",
-            "format", "feeWaiverReason", "expediteReason", "showName", "template", "aboutIce", "embargoUntil");
+            "format", "feeWaiverReason", "expediteReason", "showName", "template", "aboutIce", "embargoUntil", "signAs", "signatureName");
     private static final Set<String> EVENT_FIELDS = Set.of("action", "date", "reason", "message", "outcome", "exemptions",
             "explanation");
     private static final List<String> ACTIONS = List.of("acknowledge", "extend", "clarify", "determine", "decide-appeal");
@@ -63,7 +63,8 @@ public final class ApiWriteRoutes {
         Composition c = new Composition(body.strings("agencies"), stripped(body.text("title")), stripped(body.text("description")),
                 body.date("recordsFrom"), body.date("recordsTo"), format == null ? "ELECTRONIC" : format.strip(),
                 Text.blankToNull(stripped(body.text("feeWaiverReason"))), Text.blankToNull(stripped(body.text("expediteReason"))),
-                body.bool("showName", false), template, body.bool("aboutIce", true), body.date("embargoUntil"));
+                body.bool("showName", false), template, body.bool("aboutIce", true), body.date("embargoUntil"),
+                body.text("signAs"), body.text("signatureName"));
         FilingResult result = requests.file(user, c, idempotencyKey(ctx, user), null);
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("filing", result.filingId());

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import nyc.daylight.app.BadInput;
+import nyc.daylight.app.InputCharacters;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -46,6 +47,7 @@ final class JsonBody {
         JsonNode v = node.get(field);
         if (v == null || v.isNull()) return null;
         if (!v.isString()) throw new BadInput(field, field + " must be a string.");
+        InputCharacters.check(field, v.asString());
         return v.asString();
     }
 
@@ -74,6 +76,7 @@ final class JsonBody {
         List<String> out = new ArrayList<>();
         for (JsonNode item : v) {
             if (!item.isString()) throw new BadInput(field, field + " must be a list of strings.");
+            InputCharacters.check(field, item.asString());
             out.add(item.asString().strip());
         }
         return out;

@@ -12,12 +12,15 @@ import nyc.daylight.notify.SmtpSettings;
  *
  * @param baseUrl the public address, used in links sent by e-mail (no trailing slash)
  * @param firstDeadlineCheck how long after start the deadline watcher makes its first pass
+ * @param trustedProxies whose {@code X-Forwarded-For} names the client (none: the connecting address does)
  */
 public record AppSettings(String baseUrl, Optional<SmtpSettings> smtp, RateLimits rateLimits, Path dataDir,
-                          boolean watchDeadlines, Duration firstDeadlineCheck, InboundSettings inbound) {
+                          boolean watchDeadlines, Duration firstDeadlineCheck, InboundSettings inbound,
+                          TrustedProxies trustedProxies) {
     public AppSettings {
         baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
         if (inbound == null) inbound = InboundSettings.disabled(hostOf(baseUrl));
+        if (trustedProxies == null) trustedProxies = TrustedProxies.none();
     }
 
     private static String hostOf(String url) {
@@ -26,7 +29,11 @@ public record AppSettings(String baseUrl, Optional<SmtpSettings> smtp, RateLimit
     }
 
     public AppSettings withInbound(InboundSettings inbound) {
-        return new AppSettings(baseUrl, smtp, rateLimits, dataDir, watchDeadlines, firstDeadlineCheck, inbound);
+        return new AppSettings(baseUrl, smtp, rateLimits, dataDir, watchDeadlines, firstDeadlineCheck, inbound, trustedProxies);
+    }
+
+    public AppSettings withTrustedProxies(TrustedProxies proxies) {
+        return new AppSettings(baseUrl, smtp, rateLimits, dataDir, watchDeadlines, firstDeadlineCheck, inbound, proxies);
     }
 
     /**
@@ -34,7 +41,7 @@ public record AppSettings(String baseUrl, Optional<SmtpSettings> smtp, RateLimit
      * notices), and no inbound e-mail (letters keep the requester's address as Reply-To).
      */
     public AppSettings(String baseUrl, Optional<SmtpSettings> smtp, RateLimits rateLimits, Path dataDir, boolean watchDeadlines) {
-        this(baseUrl, smtp, rateLimits, dataDir, watchDeadlines, Duration.ofSeconds(30), null);
+        this(baseUrl, smtp, rateLimits, dataDir, watchDeadlines, Duration.ofSeconds(30), null, null);
     }
 
     public static AppSettings local(int port, Path dataDir) {
@@ -43,11 +50,11 @@ public record AppSettings(String baseUrl, Optional<SmtpSettings> smtp, RateLimit
 
     /** Tests run the deadline watcher by hand, with their own clock, instead of on a timer. */
     public AppSettings withoutDeadlineWatcher() {
-        return new AppSettings(baseUrl, smtp, rateLimits, dataDir, false, firstDeadlineCheck, inbound);
+        return new AppSettings(baseUrl, smtp, rateLimits, dataDir, false, firstDeadlineCheck, inbound, trustedProxies);
     }
 
     public AppSettings withFirstDeadlineCheck(Duration after) {
-        return new AppSettings(baseUrl, smtp, rateLimits, dataDir, watchDeadlines, after, inbound);
+        return new AppSettings(baseUrl, smtp, rateLimits, dataDir, watchDeadlines, after, inbound, trustedProxies);
     }
 
     /** The Lucene index of published record pages: derived data, rebuilt by {@code daylight reindex}. */

@@ -4,8 +4,6 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.jooq.DSLContext;
@@ -16,8 +14,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The node's connection to PostgreSQL: a pool to the configured server, or to an embedded
- * PostgreSQL whose files live in {@code dataDir/pg} and survive restarts. Closing it closes the
- * pool and stops the embedded server, so Ctrl-C leaves no postgres process behind.
+ * PostgreSQL whose files live in {@code dataDir/pg} and survive restarts, locked with a password
+ * ({@link EmbeddedCluster}). Closing it closes the pool and stops the embedded server, so Ctrl-C
+ * leaves no postgres process behind.
  */
 public final class Database implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Database.class);
@@ -34,24 +33,14 @@ public final class Database implements AutoCloseable {
 
     public static Database open(DaylightConfig config) throws IOException {
         if (config.embeddedDatabase()) {
-            Path pgDir = config.dataDir().resolve("pg");
-            Files.createDirectories(pgDir);
-            OrphanedPostgres.stopIfRunning(pgDir, java.time.Duration.ofSeconds(30));
             long started = System.nanoTime();
-            EmbeddedPostgres pg = EmbeddedPostgres.builder()
-                    .setDataDirectory(pgDir)
-                    .setCleanDataDirectory(false)
-                    // The embedded default trades durability for speed; an acknowledged commit must
-                    // survive a crash of the machine, so every commit waits for its WAL flush.
-                    .setServerConfig("synchronous_commit", "on")
-                    // We stop it ourselves on close; its own hook would race ours at shutdown.
-                    .setRegisterShutdownHook(false)
-                    .start();
+            EmbeddedCluster.Started cluster = EmbeddedCluster.start(config.dataDir());
+            EmbeddedPostgres pg = cluster.server();
             log.info("Embedded PostgreSQL started in {} ms with data in {}",
-                    (System.nanoTime() - started) / 1_000_000, pgDir);
-            String url = pg.getJdbcUrl("postgres", "postgres");
+                    (System.nanoTime() - started) / 1_000_000, config.dataDir().resolve("pg"));
+            String url = pg.getJdbcUrl(EmbeddedCluster.SUPERUSER, EmbeddedCluster.SUPERUSER);
             try {
-                return new Database(pg, pool(url, "postgres", null), url);
+                return new Database(pg, pool(url, EmbeddedCluster.SUPERUSER, cluster.password()), url);
             } catch (RuntimeException e) {
                 pg.close();
                 throw e;

@@ -108,7 +108,7 @@ public final class DaylightApp {
         AgencyService agencies = new AgencyService(dsl);
         AccountService accounts = new AccountService(dsl, new Passwords(), mailer, agencies, settings.baseUrl(),
                 settings.rateLimits());
-        WebSession session = new WebSession(accounts);
+        WebSession session = new WebSession(accounts, new CsrfTokens(() -> new ServerSecrets(dsl).get(ServerSecrets.CSRF)));
         BlobStore blobs = blobStore();
         RequestService requests = new RequestService(dsl, agencies, mailer, templates, clock, settings.baseUrl(), blobs);
         RequestLedger ledger = new RequestLedger(agencies, clock);
@@ -143,12 +143,14 @@ public final class DaylightApp {
         ApiLimits apiLimits = new ApiLimits(new ApiRateLimiter(settings.rateLimits().apiPerMinute(), System::nanoTime),
                 new ApiRateLimiter(settings.rateLimits().apiWritesPerMinute(), System::nanoTime));
         Routes routes = new Routes(connections, session, metrics, new BearerAuth(apiTokens), apiLimits, List.of(
+                new InputCharacters()::register,
                 new HealthRoutes(new HealthCheck(dsl, VERSION))::register,
                 new SiteRoutes()::register,
                 new AccountRoutes(accounts, session)::register,
                 new AdminRoutes(accounts, agencies, outbox)::register,
                 new AgencyRoutes(agencies, clock)::register,
                 new AgencyAdminRoutes(agencies)::register,
+                new nyc.daylight.agencies.AgencyMailDomainRoutes(new nyc.daylight.agencies.AgencyMailDomains(dsl, agencies, clock))::register,
                 new DeadlineRoutes(agencies, clock)::register,
                 new RequestRoutes(requests, agencies, overdue, library, inbound::forViewer)::register,
                 new InboundRoutes(inbound)::register,
@@ -166,6 +168,9 @@ public final class DaylightApp {
                 errors::register));
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
+            // Every ctx.ip() (sign-in and sign-up limits, API buckets, metrics) is the client as TrustedProxies reads it.
+            config.contextResolver.ip = ctx -> settings.trustedProxies().clientOf(ctx.req().getRemoteAddr(),
+                    java.util.Collections.list(ctx.req().getHeaders("X-Forwarded-For")));
             config.fileRenderer(templates);
             // Dates as ISO-8601 strings ("2026-03-09"), not arrays.
             config.jsonMapper(new JavalinJackson3(tools.jackson.databind.json.JsonMapper.builder()

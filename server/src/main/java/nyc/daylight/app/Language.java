@@ -57,8 +57,8 @@ public final class Language {
                 .filter(e -> !e.getKey().equals(PARAM))
                 .flatMap(e -> e.getValue().stream().map(v -> enc(e.getKey()) + "=" + enc(v)))
                 .collect(Collectors.joining("&"));
-        // ctx.path() always starts with a single "/" from this server, so the target stays on this site.
-        String path = ctx.path().startsWith("//") ? "/" : ctx.path();
+        // The path is what the visitor typed: a redirect to it must stay on this site.
+        String path = LocalPath.or(ctx.path(), "/");
         return query.isEmpty() ? path : path + "?" + query;
     }
 

@@ -109,9 +109,22 @@ public final class Main implements Runnable {
                 description = "Receive agencies' replies with the built-in SMTP listener on this port (DAYLIGHT_INBOUND_SMTP_PORT; off when unset).")
         Integer inboundSmtpPort;
 
-        @Option(names = "--inbound-smtp-bind", defaultValue = "${env:DAYLIGHT_INBOUND_SMTP_BIND:-0.0.0.0}",
-                description = "Address the SMTP listener binds (DAYLIGHT_INBOUND_SMTP_BIND, default ${DEFAULT-VALUE}).")
+        @Option(names = "--inbound-smtp-bind", defaultValue = "${env:DAYLIGHT_INBOUND_SMTP_BIND:-127.0.0.1}",
+                description = "Address the SMTP listener binds (DAYLIGHT_INBOUND_SMTP_BIND, default ${DEFAULT-VALUE}: only the "
+                        + "verifying relay on this host reaches it; 0.0.0.0 to take mail from the network).")
         String inboundSmtpBind;
+
+        @Option(names = "--inbound-sender-messages-per-day", defaultValue = "${env:DAYLIGHT_INBOUND_SENDER_MESSAGES_PER_DAY:-200}",
+                description = "Messages one envelope sender may store in 24 hours (DAYLIGHT_INBOUND_SENDER_MESSAGES_PER_DAY, default ${DEFAULT-VALUE}).")
+        int inboundSenderMessagesPerDay;
+
+        @Option(names = "--inbound-sender-bytes-per-day", defaultValue = "${env:DAYLIGHT_INBOUND_SENDER_BYTES_PER_DAY:-209715200}",
+                description = "Bytes one envelope sender may store in 24 hours (DAYLIGHT_INBOUND_SENDER_BYTES_PER_DAY, default ${DEFAULT-VALUE}).")
+        long inboundSenderBytesPerDay;
+
+        @Option(names = "--inbound-messages-per-connection", defaultValue = "${env:DAYLIGHT_INBOUND_MESSAGES_PER_CONNECTION:-20}",
+                description = "Messages one SMTP connection may deliver (DAYLIGHT_INBOUND_MESSAGES_PER_CONNECTION, default ${DEFAULT-VALUE}).")
+        int inboundMessagesPerConnection;
 
         @Option(names = "--inbound-trusted-relay", defaultValue = "${env:DAYLIGHT_INBOUND_TRUSTED_RELAY}",
                 description = "Authserv-id of the relay in front of Daylight that checks SPF/DKIM/DMARC; its verdict is then required "
@@ -141,6 +154,11 @@ public final class Main implements Runnable {
                 description = "Seconds between IMAP polls (DAYLIGHT_IMAP_EVERY_SECONDS, default ${DEFAULT-VALUE}).")
         int imapEverySeconds;
 
+        @Option(names = "--trusted-proxies", defaultValue = "${env:DAYLIGHT_TRUSTED_PROXIES}",
+                description = "Comma-separated CIDR ranges of the reverse proxies whose X-Forwarded-For names the client "
+                        + "(DAYLIGHT_TRUSTED_PROXIES; none: the connecting address is the client).")
+        String trustedProxies;
+
         AppSettings toSettings(int port, Path dataDir) {
             Optional<SmtpSettings> smtp = Optional.ofNullable(smtpHost).filter(h -> !h.isBlank())
                     .map(h -> new SmtpSettings(h, smtpPort, Optional.ofNullable(smtpUser).filter(u -> !u.isBlank()),
@@ -151,11 +169,13 @@ public final class Main implements Runnable {
                     : nyc.daylight.inbound.InboundSettings.disabled(replyDomain.strip());
             if (inboundSmtpPort != null) inbound = inbound.withSmtp(inboundSmtpBind, inboundSmtpPort);
             if (inboundTrustedRelay != null && !inboundTrustedRelay.isBlank()) inbound = inbound.withTrustedRelay(inboundTrustedRelay.strip());
+            inbound = inbound.withLimits(new nyc.daylight.inbound.InboundSettings.Limits(inboundSenderMessagesPerDay,
+                    inboundSenderBytesPerDay, inboundMessagesPerConnection, nyc.daylight.inbound.InboundSettings.Limits.DEFAULTS.closedGrace()));
             if (imapHost != null && !imapHost.isBlank()) {
                 inbound = inbound.withImap(new nyc.daylight.inbound.InboundSettings.Imap(imapHost, imapPort, imapUser,
                         imapPassword, imapSsl, imapFolder, java.time.Duration.ofSeconds(Math.max(5, imapEverySeconds))));
             }
-            return settings.withInbound(inbound);
+            return settings.withInbound(inbound).withTrustedProxies(TrustedProxies.parse(trustedProxies));
         }
 
         DaylightConfig toConfig() {

@@ -1,5 +1,8 @@
 package nyc.daylight.backup;
 
+import static nyc.daylight.sql.jooq.Tables.OUTBOX;
+import static nyc.daylight.sql.jooq.Tables.SERVER_SECRETS;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -39,6 +42,11 @@ import tools.jackson.databind.json.JsonMapper;
  * portal keeps serving; the blob store (content-addressed, append-only, so files referenced by
  * the snapshot are all there); and a manifest with the schema version, row counts and SHA-256 of
  * every file. The search index is not backed up: it is rebuilt from the restored database.
+ *
+ * <p>A backup holds no live secret: session ids, e-mailed tokens and API tokens are stored only as
+ * SHA-256 hashes anyway; the one-time links of mail not yet sent ({@code outbox.secret}) are
+ * written as empty (such a message is then never sent: its recipient asks again), and the server's
+ * own keys ({@code server_secrets}) stay out (a restored portal makes new ones).
  */
 public final class Backup {
     static final String MANIFEST = "manifest.json";
@@ -70,8 +78,7 @@ public final class Backup {
                 Path file = dir.resolve("db").resolve(t.getName() + ".copy");
                 try (OutputStream out = Files.newOutputStream(file)) {
                     // COPY has no jOOQ form; the table name comes from the generated schema, never from input.
-                    rows.put(t.getName(), copy.copyOut("COPY (SELECT * FROM " + DSL.using(org.jooq.SQLDialect.POSTGRES).render(t)
-                            + " ORDER BY 1) TO STDOUT", out));
+                    rows.put(t.getName(), copy.copyOut("COPY (" + selectWithoutSecrets(t) + ") TO STDOUT", out));
                 }
                 sums.put("db/" + t.getName() + ".copy", sha256(file));
             }
@@ -145,10 +152,23 @@ public final class Backup {
         return m;
     }
 
+    /**
+     * Every column of the table in order, but a live secret's column as NULL. Rendered by jOOQ
+     * from the generated schema, never from input.
+     */
+    private static String selectWithoutSecrets(Table<?> t) {
+        List<org.jooq.SelectField<?>> columns = new ArrayList<>();
+        for (org.jooq.Field<?> f : t.fields()) {
+            columns.add(f.equals(OUTBOX.SECRET) ? DSL.castNull(f.getDataType()).as(f.getUnqualifiedName()) : f);
+        }
+        return DSL.using(org.jooq.SQLDialect.POSTGRES).renderInlined(DSL.select(columns).from(t).orderBy(DSL.inline(1)));
+    }
+
     /** Parents before children, so rows can be loaded as they are, with every foreign key checked. */
     public static List<Table<?>> tablesInLoadOrder() {
         List<Table<?>> all = new ArrayList<>(Public.PUBLIC.getTables());
         all.removeIf(t -> t.getName().startsWith("flyway_"));
+        all.remove(SERVER_SECRETS);
         Set<Table<?>> done = new LinkedHashSet<>();
         while (done.size() < all.size()) {
             boolean progress = false;

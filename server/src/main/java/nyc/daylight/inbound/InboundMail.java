@@ -74,8 +74,11 @@ public final class InboundMail {
     private final Clock clock;
     private final String baseUrl;
     private final ReplyClassifier classifier = new ReplyClassifier();
+    private final ReplyReview review;
     private final AuditLog audit = new AuditLog();
     private final JsonMapper json = JsonMapper.builder().build();
+    private final nyc.daylight.agencies.AgencyMailDomains mailDomains;
+    private final StepConfirmation steps;
 
     public InboundMail(DSLContext dsl, AgencyService agencies, RequestLedger ledger, Mailer mailer, BlobStore blobs,
                        EmailedFiles files, InboundSettings settings, Clock clock, String baseUrl) {
@@ -88,10 +91,23 @@ public final class InboundMail {
         this.settings = settings;
         this.clock = clock;
         this.baseUrl = baseUrl;
+        this.review = new ReplyReview(dsl, agencies, clock);
+        this.mailDomains = new nyc.daylight.agencies.AgencyMailDomains(dsl, agencies, clock);
+        this.steps = new StepConfirmation(repo, agencies, ledger, clock);
     }
 
     public InboundSettings settings() {
         return settings;
+    }
+
+    /** The personal-data review of replies matched here. */
+    public ReplyReview review() {
+        return review;
+    }
+
+    /** What the SMTP listener lets in before anything is stored. */
+    RecipientPolicy recipientPolicy() {
+        return new RecipientPolicy(dsl, settings, clock);
     }
 
     // --- receiving ----------------------------------------------------------------------------
@@ -119,16 +135,17 @@ public final class InboundMail {
         }
         Agency agency = agencies.byId().get(request.get().getAgencyId());
         Optional<String> problem = SenderCheck.problem(mail.from(), mail.authenticationResults(), settings.trustedRelay(),
-                agencyAddresses(agency));
+                senders(agency));
         if (problem.isPresent()) return hold(routed, mail, raw, problem.get());
         return match(routed, mail, raw, request.get(), null, null, null);
     }
 
-    private List<String> agencyAddresses(Agency agency) {
-        List<String> addresses = new ArrayList<>(repo.officerEmails(dsl, agency.id()));
-        if (agency.foil().email() != null) addresses.add(agency.foil().email());
-        if (agency.appeals().email() != null) addresses.add(agency.appeals().email());
-        return addresses;
+    /** The agency's listed mailboxes and its verified domains; never its officers' own addresses. */
+    private AgencySenders senders(Agency agency) {
+        java.util.Set<String> mailboxes = new java.util.HashSet<>();
+        if (agency.foil().email() != null) mailboxes.add(agency.foil().email());
+        if (agency.appeals().email() != null) mailboxes.add(agency.appeals().email());
+        return new AgencySenders(mailboxes, mailDomains.domainsOf(agency.id()));
     }
 
     private long hold(Incoming in, ParsedMail mail, StoredBlob raw, String reason) {
@@ -156,10 +173,14 @@ public final class InboundMail {
             DSLContext tx = t.dsl();
             var events = ledger.events(tx, request.getId());
             boolean acknowledged = events.stream().anyMatch(e -> e.type() == EventType.ACKNOWLEDGED);
-            String shown = publicText(tx, request, mail.body());
+            IdentityMask mask = mask(tx, request);
+            String shown = mask.apply(ReplyText.withoutQuote(mail.body()));
+            ReplyReview.Scanned scanned = review.scan(mask.apply(mail.subject() == null ? "" : mail.subject()),
+                    shown.isBlank() ? "(no text; see the attached files)" : shown);
             // The subject usually repeats the request's own title ("RE: … denied permits"): its words are not the agency's.
             String subject = mail.subject() == null ? "" : mail.subject().replace(request.getTitle(), "");
-            LocalDate writtenOn = mail.sentAt() == null ? null : mail.sentAt().atZone(BusinessCalendar.NEW_YORK).toLocalDate();
+            // Relative dates ("within 20 business days") count from receipt: the Date: header is the sender's to write.
+            LocalDate writtenOn = LocalDate.now(clock.withZone(BusinessCalendar.NEW_YORK));
             Suggestion s = classifier.classify(subject, shown, !mail.attachments().isEmpty(), agency.regime(), acknowledged, writtenOn);
             Optional<Long> mid;
             if (existingId == null) {
@@ -173,13 +194,15 @@ public final class InboundMail {
                 }
                 mid = Optional.of(existingId);
             }
-            OffsetDateTime sent = sentAt(mail, request, repo.receivedAt(tx, mid.get()));
-            repo.setSentAt(tx, mid.get(), sent);
+            // On the ledger at Daylight's own receipt; sent_at keeps only what the Date: header claims.
+            OffsetDateTime sent = repo.receivedAt(tx, mid.get());
             String from = mail.from() == null ? "an unknown sender" : mail.from();
+            // The text is public at once only when the scanner found nothing; else the entry stays empty until review.
             int seq = ledger.append(tx, request.getId(), EventType.EMAIL_RECEIVED, sent, admin == null ? null : admin.id(), null,
-                    from, shown.isBlank() ? "(no text; see the attached files)" : shown,
-                    json.writeValueAsString(Map.of("inboundMessageId", mid.get(), "subject", mail.subject() == null ? "" : mail.subject())));
+                    from, scanned.clean() ? scanned.text() : null,
+                    json.writeValueAsString(Map.of("inboundMessageId", mid.get(), "subject", scanned.subject())));
             repo.setEventSeq(tx, mid.get(), seq);
+            review.store(tx, mid.get(), scanned);
             for (int i = 0; i < stored.size(); i++) {
                 attachmentIds.add(ledger.attach(tx, request.getId(), seq, stored.get(i), Upload.safeName(mail.attachments().get(i).name()),
                         null, "EMAIL"));
@@ -210,25 +233,12 @@ public final class InboundMail {
         return id.get();
     }
 
-    /**
-     * The law counts an answer from when the agency sent it; the Date header says so, unless it
-     * is missing or impossible (before the request, or after Daylight received the message), and
-     * then receipt is the date. A backdated header cannot make a late answer look timely by more
-     * than the time the message really spent on its way, which the header block records.
-     */
-    private static OffsetDateTime sentAt(ParsedMail mail, RequestsRecord request, OffsetDateTime received) {
-        Instant sent = mail.sentAt();
-        if (sent == null || sent.isAfter(received.toInstant()) || sent.isBefore(request.getSubmittedAt().toInstant())) {
-            return received.withOffsetSameInstant(ZoneOffset.UTC);
-        }
-        return sent.atOffset(ZoneOffset.UTC);
-    }
-
-    /** The reply without the letter it quotes, and without the requester's identity unless they chose to show it. */
-    private String publicText(DSLContext tx, RequestsRecord request, String body) {
+    /** Hides the requester's identity (their name only unless they chose to show it) and the request's reply address. */
+    private IdentityMask mask(DSLContext tx, RequestsRecord request) {
         String email = repo.userEmail(tx, request.getRequesterId());
         String name = Boolean.TRUE.equals(request.getShowRequesterName()) ? null : repo.userName(tx, request.getRequesterId());
-        return ReplyText.masked(ReplyText.withoutQuote(body), ReplyText.identities(email, name));
+        String address = new ReplyAddress(request.getNumber(), request.getReplyToken()).at(settings.replyDomain());
+        return new IdentityMask(name, email, address, request.getReplyToken());
     }
 
     private String suggestionJson(Suggestion s) {
@@ -290,8 +300,13 @@ public final class InboundMail {
     // --- what the request page shows ------------------------------------------------------------
 
     /** A reply waiting for someone to say what it is, with the classifier's guess. */
-    public record PendingReply(long id, String from, OffsetDateTime sentAt, String subject, String type, String date,
-                               String exemptions, String evidence, List<Exemption> choices) {}
+    public record PendingReply(long id, String from, OffsetDateTime receivedAt, OffsetDateTime claimedSentAt, String subject,
+                               String type, String date, String exemptions, String evidence, List<Exemption> choices) {
+        /** The day Daylight received it in New York: the earliest a confirmed step can take effect. */
+        public LocalDate receivedOn() {
+            return receivedAt.atZoneSameInstant(BusinessCalendar.NEW_YORK).toLocalDate();
+        }
+    }
 
     /**
      * What a request's page adds for this viewer, from one lookup of the request: the replies to
@@ -307,10 +322,18 @@ public final class InboundMail {
         User u = viewer.get();
         Map<String, Object> extras = new java.util.HashMap<>();
         extras.put("replies", pending(r));
+        extras.put("underReview", review.underReview(u, r));
         if (settings.enabled() && (u.isAdmin() || u.agencyIds().contains(r.getAgencyId()))) {
             extras.put("replyAddress", new ReplyAddress(r.getNumber(), r.getReplyToken()).at(settings.replyDomain()));
         }
         return extras;
+    }
+
+    /** One reply still waiting on a request this user may confirm replies for. */
+    public Optional<PendingReply> pendingReply(User user, String number, long messageId) {
+        Optional<RequestsRecord> found = ledger.byNumber(dsl, number);
+        if (found.isEmpty() || user == null || !mayConfirm(user, found.get())) return Optional.empty();
+        return pending(found.get()).stream().filter(p -> p.id() == messageId).findFirst();
     }
 
     private List<PendingReply> pending(RequestsRecord r) {
@@ -319,8 +342,7 @@ public final class InboundMail {
             JsonNode s = json.readTree(m.getSuggestion().data());
             List<String> codes = new ArrayList<>();
             if (s.has("exemptions")) s.get("exemptions").forEach(e -> codes.add(e.asString()));
-            OffsetDateTime when = m.getSentAt() != null ? m.getSentAt() : m.getReceivedAt();
-            return new PendingReply(m.getId(), m.getFromAddress(), when, m.getSubject(),
+            return new PendingReply(m.getId(), m.getFromAddress(), m.getReceivedAt(), m.getSentAt(), m.getSubject(),
                     s.has("type") ? s.get("type").asString() : "", s.has("date") ? s.get("date").asString() : "",
                     String.join(", ", codes), s.has("evidence") ? s.get("evidence").asString() : "",
                     Exemption.forRegime(agency.regime()));
@@ -339,11 +361,12 @@ public final class InboundMail {
             EventType.DENIED, EventType.NO_RECORDS);
 
     /**
-     * Records what the reply says as a step in the request's ledger, dated when the agency sent
-     * it. Returns the request number. A reply already confirmed (a double submit, a second tab)
-     * is refused with a clear message and nothing is appended twice.
+     * Records what the reply says as a step in the request's ledger (see {@link StepConfirmation}:
+     * effective at Daylight's receipt, held to the officer's own form's rules). Returns the request
+     * number. A reply already confirmed (a double submit, a second tab) is refused with a clear
+     * message and nothing is appended twice.
      */
-    public String confirm(User user, long messageId, String typeName, String dateText, List<String> exemptionCodes, String ip) {
+    public String confirm(User user, long messageId, StepConfirmation.Form form, String ip) {
         return dsl.transactionResult(t -> {
             DSLContext tx = t.dsl();
             InboundMessagesRecord m = confirmable(tx, user, messageId);
@@ -351,43 +374,7 @@ public final class InboundMail {
             // One step at a time per request, as the officer's actions: a denial confirmed here and a
             // grant recorded by an officer at the same moment cannot both become the determination.
             repo.lockRequest(tx, r.getId());
-            EventType type = STEPS.stream().filter(x -> x.name().equals(typeName)).findFirst()
-                    .orElseThrow(() -> new BadInput("type", "Choose what the agency's message is."));
-            LocalDate date = type == EventType.ACKNOWLEDGED || type == EventType.EXTENDED ? parseDate(dateText) : null;
-            Agency agency = agencies.byId().get(r.getAgencyId());
-            var events = ledger.events(tx, r.getId());
-            boolean decided = events.stream().anyMatch(e -> EventType.DETERMINATIONS.contains(e.type()));
-            if (events.stream().anyMatch(e -> e.type() == EventType.WITHDRAWN)) throw new BadInput("type", "This request was withdrawn.");
-            if (EventType.DETERMINATIONS.contains(type) && decided) throw new BadInput("type", "This request has already been decided.");
-            if (type == EventType.EXTENDED && date == null) throw new BadInput("date", "Give the new date the agency set.");
-            OffsetDateTime sentAt = m.getSentAt() != null ? m.getSentAt() : m.getReceivedAt();
-            if (date != null && !date.isAfter(sentAt.atZoneSameInstant(BusinessCalendar.NEW_YORK).toLocalDate())) {
-                throw new BadInput("date", "The date the agency set must be after the day it wrote.");
-            }
-            if (type == EventType.ACKNOWLEDGED && events.stream().anyMatch(e -> e.type() == EventType.ACKNOWLEDGED)) {
-                throw new BadInput("type", "This request was already acknowledged; a later date is an extension.");
-            }
-            List<String> cited = new ArrayList<>();
-            for (String code : exemptionCodes) {
-                cited.add(Exemption.find(agency.regime(), code)
-                        .orElseThrow(() -> new BadInput("exemptions", "'" + code + "' is not an exemption this agency can cite.")).code());
-            }
-            if (!(type == EventType.DENIED || type == EventType.PARTIALLY_GRANTED) && !cited.isEmpty()) {
-                throw new BadInput("exemptions", "Only a denial or partial grant cites exemptions.");
-            }
-            OffsetDateTime when = m.getSentAt() != null ? m.getSentAt() : m.getReceivedAt();
-            var data = new java.util.LinkedHashMap<String, Object>();
-            data.put("source", "email");
-            data.put("inboundMessageId", messageId);
-            if (!cited.isEmpty()) data.put("exemptions", cited);
-            // The message itself is on the timeline just above; the step points to it rather than repeat it.
-            int seq = ledger.append(tx, r.getId(), type, when, user.id(), date,
-                    "From the agency's e-mail of " + when.atZoneSameInstant(BusinessCalendar.NEW_YORK).toLocalDate(), null,
-                    json.writeValueAsString(data));
-            repo.decide(tx, messageId, "CONFIRMED", seq, user.id(), clock.instant());
-            ledger.refresh(tx, r.getId(), agency);
-            audit.record(tx, user.id(), "confirm-inbound", r.getNumber(), type + " from message " + messageId, ip);
-            return r.getNumber();
+            return steps.confirm(tx, user, m, r, form, ip);
         });
     }
 
@@ -410,15 +397,6 @@ public final class InboundMail {
         if (r == null || !mayConfirm(user, r)) throw new NotFound("There is no such message for you.");
         if (!"MATCHED".equals(m.getStatus())) throw new BadInput("type", "Someone already recorded what this message says.");
         return m;
-    }
-
-    private static LocalDate parseDate(String text) {
-        if (text == null || text.isBlank()) return null;
-        try {
-            return LocalDate.parse(text.strip());
-        } catch (java.time.format.DateTimeParseException e) {
-            throw new BadInput("date", "Give the date as YYYY-MM-DD, for example 2026-03-30.");
-        }
     }
 
     // --- the holding queue -----------------------------------------------------------------

@@ -2,7 +2,6 @@ package nyc.daylight.inbound;
 
 import static nyc.daylight.sql.jooq.Tables.INBOUND_ATTACHMENTS;
 import static nyc.daylight.sql.jooq.Tables.INBOUND_MESSAGES;
-import static nyc.daylight.sql.jooq.Tables.OFFICER_AGENCIES;
 import static nyc.daylight.sql.jooq.Tables.REQUESTS;
 import static nyc.daylight.sql.jooq.Tables.USERS;
 
@@ -86,10 +85,6 @@ final class InboundRepository {
         return tx.select(INBOUND_MESSAGES.RECEIVED_AT).from(INBOUND_MESSAGES).where(INBOUND_MESSAGES.ID.eq(id)).fetchOne(INBOUND_MESSAGES.RECEIVED_AT);
     }
 
-    void setSentAt(DSLContext tx, long id, java.time.OffsetDateTime sent) {
-        tx.update(INBOUND_MESSAGES).set(INBOUND_MESSAGES.SENT_AT, sent).where(INBOUND_MESSAGES.ID.eq(id)).execute();
-    }
-
     void lockRequest(DSLContext tx, long requestId) {
         tx.selectOne().from(REQUESTS).where(REQUESTS.ID.eq(requestId)).forUpdate().execute();
     }
@@ -159,11 +154,6 @@ final class InboundRepository {
 
     RequestsRecord request(DSLContext tx, long id) {
         return tx.selectFrom(REQUESTS).where(REQUESTS.ID.eq(id)).fetchOne();
-    }
-
-    List<String> officerEmails(DSLContext dsl, long agencyId) {
-        return dsl.select(USERS.EMAIL).from(OFFICER_AGENCIES).join(USERS).on(USERS.ID.eq(OFFICER_AGENCIES.USER_ID))
-                .where(OFFICER_AGENCIES.AGENCY_ID.eq(agencyId)).fetch(USERS.EMAIL);
     }
 
     String userEmail(DSLContext dsl, long userId) {

@@ -5,6 +5,7 @@ import io.javalin.http.Context;
 import java.util.HashMap;
 import java.util.Map;
 import nyc.daylight.app.BadInput;
+import nyc.daylight.app.Language;
 import nyc.daylight.app.NotFound;
 import nyc.daylight.app.Role;
 import nyc.daylight.app.WebSession;
@@ -25,18 +26,30 @@ public final class InboundRoutes {
         routes.get("/admin/inbound/{id}/raw", this::raw, Role.ADMIN);
         routes.post("/admin/inbound/{id}/assign", this::assign, Role.ADMIN);
         routes.post("/admin/inbound/{id}/discard", this::discard, Role.ADMIN);
+        new ReplyReviewRoutes(inbound.review()).register(routes);
     }
 
     private void confirm(Context ctx) {
         String number = ctx.pathParam("number");
+        long id = id(ctx);
+        var user = WebSession.requireUser(ctx);
+        StepConfirmation.Form form = new StepConfirmation.Form(ctx.formParam("type"), ctx.formParam("date"),
+                ctx.formParam("effective"), ctx.formParam("reason"), ctx.formParams("exemptions"));
         try {
-            String recorded = inbound.confirm(WebSession.requireUser(ctx), id(ctx), ctx.formParam("type"), ctx.formParam("date"),
-                    ctx.formParams("exemptions"), ctx.ip());
+            String recorded = inbound.confirm(user, id, form, ctx.ip());
             WebSession.flash(ctx, "Recorded. The request's dates now follow the agency's message.");
             ctx.redirect("/requests/" + recorded + "#timeline-title");
         } catch (BadInput e) {
-            WebSession.flash(ctx, e.getMessage());
-            ctx.redirect("/requests/" + number + "#replies");
+            // Still waiting: the form again, as sent, with what is wrong (400). Already decided: say so on the request.
+            var pending = inbound.pendingReply(user, number, id);
+            if (pending.isEmpty()) {
+                WebSession.flash(ctx, e.message(Language.of(ctx)));
+                ctx.redirect("/requests/" + number + "#replies");
+                return;
+            }
+            ctx.status(400);
+            ctx.render("requests/reply-confirm.ftlh", Map.of("number", number, "m", pending.get(),
+                    "values", ctx.formParamMap(), "error", Map.of("field", e.field(), "message", e.message(Language.of(ctx)))));
         }
     }
 

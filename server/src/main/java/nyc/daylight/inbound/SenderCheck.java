@@ -1,50 +1,66 @@
 package nyc.daylight.inbound;
 
-import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * Whether a message that names a request plausibly comes from the agency that owes it an answer.
- * A From header is easy to forge, so two things must hold: the From address is at one of the
- * agency's own domains (its FOIL or appeals mailbox's, its officers'), and, where a relay Daylight
- * trusts checked the message, that relay did not find the sender forged.
+ * A From header is easy to forge, so two things must hold: the From address is the agency's (see
+ * {@link AgencySenders}), and, where a relay Daylight trusts checked the message, that relay
+ * vouches for the From domain.
  *
  * <p>Only the trusted relay's verdict counts: a sender can write its own Authentication-Results
- * header ("dkim=pass"), so with {@code trustedRelay} set (RFC 8601's authserv-id of the verifying
- * MTA in front of Daylight) only the topmost header carrying that id is read, and a message it
- * did not pass is held. Without one, no header is believed and the domain check stands alone;
- * operations.md says to put a verifying MTA in front for that reason.
+ * header ("dmarc=pass"), so with {@code trustedRelay} set (RFC 8601's authserv-id of the verifying
+ * MTA in front of Daylight) only the topmost header whose authserv-id is exactly that id is read;
+ * one with another id, a longer id that merely starts with it, or the same id further down (where a
+ * sender's own copy would sit) is ignored. That header must show DMARC passing for the From domain
+ * (header.from equal to it), or failing DMARC aside, SPF or DKIM passing for the From domain itself.
+ * Without a trusted relay no header is believed and the address check stands alone; operations.md
+ * says to put a verifying MTA in front for that reason.
  */
 public final class SenderCheck {
-    private static final Pattern DMARC_PASS = Pattern.compile("\\bdmarc=pass\\b", Pattern.CASE_INSENSITIVE);
-    private static final Pattern DMARC_FAIL = Pattern.compile("\\bdmarc=fail\\b", Pattern.CASE_INSENSITIVE);
-    private static final Pattern SPF_PASS = Pattern.compile("\\bspf=pass\\b", Pattern.CASE_INSENSITIVE);
-    private static final Pattern DKIM_PASS = Pattern.compile("\\bdkim=pass\\b", Pattern.CASE_INSENSITIVE);
-
     private SenderCheck() {
     }
 
     /** The hold reason, or empty when the sender checks out. */
     public static Optional<String> problem(String from, List<String> authenticationResults, Optional<String> trustedRelay,
-                                           Collection<String> agencyAddresses) {
-        if (trustedRelay.isPresent()) {
-            String verdict = authenticationResults.stream()
-                    .filter(h -> h.strip().toLowerCase(Locale.ROOT).startsWith(trustedRelay.get().toLowerCase(Locale.ROOT)))
-                    .findFirst().orElse("");
-            boolean authenticated = !DMARC_FAIL.matcher(verdict).find()
-                    && (DMARC_PASS.matcher(verdict).find() || SPF_PASS.matcher(verdict).find() || DKIM_PASS.matcher(verdict).find());
-            if (!authenticated) return Optional.of("FAILED_AUTHENTICATION");
-        }
+                                           AgencySenders agency) {
         String domain = domain(from);
         if (domain == null) return Optional.of("SENDER_NOT_AGENCY");
-        for (String address : agencyAddresses) {
-            String allowed = domain(address);
-            if (allowed != null && (domain.equals(allowed) || domain.endsWith("." + allowed))) return Optional.empty();
+        if (trustedRelay.isPresent() && !vouched(domain, authenticationResults, trustedRelay.get())) {
+            return Optional.of("FAILED_AUTHENTICATION");
         }
-        return Optional.of("SENDER_NOT_AGENCY");
+        if (!agency.includes(from)) return Optional.of("SENDER_NOT_AGENCY");
+        return Optional.empty();
+    }
+
+    /** Whether the relay named {@code authservId} authenticated mail from {@code fromDomain}. */
+    static boolean vouched(String fromDomain, List<String> headers, String authservId) {
+        String id = authservId.strip().toLowerCase(Locale.ROOT);
+        Optional<AuthenticationResults> relay = headers.stream().map(AuthenticationResults::parse).flatMap(Optional::stream)
+                .filter(h -> h.authservId().equals(id)).findFirst();
+        if (relay.isEmpty()) return false;
+        List<AuthenticationResults.Result> results = relay.get().results();
+        if (results.stream().anyMatch(r -> r.method().equals("dmarc") && r.result().equals("fail"))) return false;
+        for (AuthenticationResults.Result r : results) {
+            if (!r.passed()) continue;
+            boolean forFrom = switch (r.method()) {
+                case "dmarc" -> r.property("header.from").map(fromDomain::equals).orElse(false);
+                case "dkim" -> r.property("header.d").map(fromDomain::equals).orElse(false)
+                        || r.property("header.i").map(i -> fromDomain.equals(domainOf(i))).orElse(false);
+                case "spf" -> r.property("smtp.mailfrom").map(m -> fromDomain.equals(domainOf(m))).orElse(false);
+                default -> false;
+            };
+            if (forFrom) return true;
+        }
+        return false;
+    }
+
+    /** The domain of an address, or the value itself when it is a bare domain (smtp.mailfrom may be either). */
+    private static String domainOf(String value) {
+        int at = value.lastIndexOf('@');
+        return at < 0 ? value : value.substring(at + 1);
     }
 
     static String domain(String address) {

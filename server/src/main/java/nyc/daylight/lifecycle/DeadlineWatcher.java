@@ -24,6 +24,7 @@ import nyc.daylight.deadlines.Regime;
 import nyc.daylight.notify.Mailer;
 import nyc.daylight.notify.Recipient;
 import nyc.daylight.requests.RequestLedger;
+import nyc.daylight.requests.RequesterIdentity;
 import org.jooq.DSLContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -216,6 +217,8 @@ public final class DeadlineWatcher implements AutoCloseable {
                 I would be grateful for a response as soon as possible, and for a date by which you will answer.
 
                 Thank you.
+
+                %s
                 (Sent on the requester's behalf by Daylight on %s.)
                 """.formatted(agency.foil().title(), request.getNumber(), request.getTitle(), agency.name(),
                 switch (d.kind()) {
@@ -225,7 +228,7 @@ public final class DeadlineWatcher implements AutoCloseable {
                 },
                 LifecycleMail.day(d.due()), ny
                         ? "Public Officers Law §89(3)(a) sets that time limit, and §89(4)(a) treats a failure to meet it as a denial."
-                        : "5 U.S.C. §552(a)(6)(A)(i) sets that time limit.", LifecycleMail.day(today)).strip();
+                        : "5 U.S.C. §552(a)(6)(A)(i) sets that time limit.", signature(tx, request), LifecycleMail.day(today)).strip();
         ledger.append(tx, request.getId(), EventType.FOLLOW_UP_SENT, OffsetDateTime.now(clock), null, d.due(), d.citation(), letter, null);
         String requester = tx.select(USERS.EMAIL).from(USERS).where(USERS.ID.eq(request.getRequesterId())).fetchOne(USERS.EMAIL);
         mailer.enqueue(tx, mail.toAgency(agency.foil().email(),
@@ -233,11 +236,18 @@ public final class DeadlineWatcher implements AutoCloseable {
                 "Follow-up: " + step(d) + " overdue since " + LifecycleMail.day(d.due()), letter));
     }
 
+    /** The name the requester signs this request's letters with (the public page withholds it if they chose). */
+    private static String signature(DSLContext tx, nyc.daylight.sql.jooq.tables.records.RequestsRecord request) {
+        String account = tx.select(USERS.DISPLAY_NAME).from(USERS).where(USERS.ID.eq(request.getRequesterId())).fetchOne(USERS.DISPLAY_NAME);
+        return RequesterIdentity.of(request, account).agencySignature();
+    }
+
     /** Ends every embargo whose date has come: exactly once, as the update matches each only once. */
     int liftEmbargoes() {
         LocalDate today = LocalDate.now(clock.withZone(BusinessCalendar.NEW_YORK));
         return dsl.transactionResult(t -> {
             List<Long> lifted = t.dsl().update(REQUESTS).setNull(REQUESTS.EMBARGO_UNTIL)
+                    .set(REQUESTS.EMBARGO_ENDED_AT, OffsetDateTime.now(clock))
                     .where(REQUESTS.EMBARGO_UNTIL.le(today)).returning(REQUESTS.ID).fetch(REQUESTS.ID);
             for (long id : lifted) {
                 ledger.append(t.dsl(), id, EventType.EMBARGO_LIFTED, OffsetDateTime.now(clock), null, null, null, null, null);

@@ -76,18 +76,7 @@ public final class OfficerActions {
     /** Written acknowledgment with the approximate date of a determination (POL §89(3)(a)). */
     public void acknowledge(User officer, String number, LocalDate approximateDate, String reason, String message, String ip) {
         act(officer, number, "acknowledge", ip, (tx, c) -> {
-            open(c);
-            if (c.has(EventType.ACKNOWLEDGED)) throw BadInput.of("date", "error.thisRequestWasAlready");
-            if (decided(c)) throw BadInput.of("date", "error.thisRequestHasAlready");
-            LocalDate today = today();
-            if (approximateDate == null) throw BadInput.of("date", "error.giveTheApproximateDate");
-            if (approximateDate.isBefore(today)) throw BadInput.of("date", "error.theApproximateDateCannot");
-            BusinessCalendar cal = agencies.calendarFor(c.agency());
-            LocalDate limit = cal.addBusinessDays(today, c.agency().rules().determinationDays());
-            boolean needsReason = c.agency().regime() == Regime.NY_FOIL && approximateDate.isAfter(limit);
-            if (needsReason && (reason == null || reason.isBlank())) {
-                throw BadInput.of("reason", "error.ackNeedsReason", limit, c.agency().rules().determinationDays());
-            }
+            boolean needsReason = rules(c).acknowledgment(approximateDate, reason);
             String body = text(message, "We have received your request and expect to grant or deny it by "
                     + LifecycleMail.day(approximateDate) + ".");
             append(tx, c, officer, EventType.ACKNOWLEDGED, approximateDate, Text.blankToNull(reason), body, null);
@@ -100,44 +89,21 @@ public final class OfficerActions {
         });
     }
 
-    /**
-     * A new date certain (NY) or an unusual-circumstances extension (federal), always with a reason.
-     * Returns the date that binds, as the engine has it: under FOIA at most 10 working days past
-     * the statutory date (§552(a)(6)(B)(i)), so the officer, the page and the requester's e-mail all
-     * name the same date; a second federal extension, which would move nothing, is refused.
-     */
-    public LocalDate extend(User officer, String number, LocalDate newDate, String reason, String message, String ip) {
-        LocalDate[] set = new LocalDate[1];
+    /** A new date certain (NY) or an unusual-circumstances extension (federal), always with a reason. */
+    public void extend(User officer, String number, LocalDate newDate, String reason, String message, String ip) {
         act(officer, number, "extend", ip, (tx, c) -> {
-            open(c);
-            if (decided(c)) throw BadInput.of("date", "error.thisRequestHasAlready");
-            if (newDate == null) throw BadInput.of("date", "error.giveTheNewDate");
-            if (!newDate.isAfter(today())) throw BadInput.of("date", "error.theNewDateMust");
-            Deadline current = c.report().find(Deadline.Kind.DETERMINATION).orElseThrow();
-            if (!newDate.isAfter(current.due())) {
-                throw BadInput.of("date", "error.extensionEarlier", current.due());
-            }
-            if (reason == null || reason.isBlank()) throw BadInput.of("reason", "error.giveTheReasonFor2");
-            LedgerEvent extension = new LedgerEvent(EventType.EXTENDED, clock.instant(), newDate, reason.strip());
-            LocalDate binding = ledger.preview(tx, c.request().getId(), c.agency(), extension)
-                    .find(Deadline.Kind.DETERMINATION).orElseThrow().due();
-            if (!binding.isAfter(current.due())) throw BadInput.of("date", "error.federalOneExtension");
-            boolean capped = !binding.equals(newDate);
+            LocalDate was = rules(c).extension(newDate, reason);
             String body = text(message, "We need more time to respond to your request. We now expect to decide by "
-                    + LifecycleMail.day(binding) + ".");
+                    + LifecycleMail.day(newDate) + ".");
             append(tx, c, officer, EventType.EXTENDED, newDate, reason.strip(), body, null);
-            boolean late = today().isAfter(current.due());
+            boolean late = today().isAfter(was);
             Recipient to = requester(tx, c);
-            int cap = c.agency().rules().extensionDays();
             mailer.enqueue(tx, mail.toRequester(to, c.number(), c.request().getTitle(),
                     Message.of("mail.extend.subject", c.agency().name()),
-                    body + "\n\n" + to.text("mail.extend.reason", reason.strip(), current.due())
-                            + (capped ? "\n\n" + to.text("mail.extend.capped", binding, newDate, cap) : "")
+                    body + "\n\n" + to.text("mail.extend.reason", reason.strip(), was)
                             + (late ? "\n\n" + to.text("mail.extend.late") : "")));
-            set[0] = binding;
-            return "to " + binding + (capped ? " (asked " + newDate + ", capped)" : "") + " from " + current.due();
+            return "to " + newDate + " from " + was;
         });
-        return set[0];
     }
 
     public void askClarification(User officer, String number, String message, String ip) {
@@ -184,23 +150,7 @@ public final class OfficerActions {
     /** Grant, partial grant, denial or "no records"; withholding must cite exemptions and say how to appeal. */
     public void determine(User officer, String number, EventType outcome, List<String> exemptionCodes, String explanation, String ip) {
         act(officer, number, "determine", ip, (tx, c) -> {
-            open(c);
-            if (outcome == null || !EventType.DETERMINATIONS.contains(outcome)) throw BadInput.of("outcome", "error.chooseTheDetermination");
-            if (decided(c)) throw BadInput.of("outcome", "error.thisRequestHasAlready");
-            List<Exemption> cited = new ArrayList<>();
-            for (String code : exemptionCodes == null ? List.<String>of() : exemptionCodes) {
-                cited.add(Exemption.find(c.agency().regime(), code)
-                        .orElseThrow(() -> BadInput.of("exemptions", "error.unknownExemption", code)));
-            }
-            boolean withholds = outcome == EventType.DENIED || outcome == EventType.PARTIALLY_GRANTED;
-            if (withholds && cited.isEmpty()) {
-                throw BadInput.of("exemptions", "error.denialNeedsExemption",
-                        c.agency().regime() == Regime.NY_FOIL ? "Public Officers Law §87(2)" : "5 U.S.C. §552(b)");
-            }
-            if (!withholds && !cited.isEmpty()) throw BadInput.of("exemptions", "error.onlyADenialOr");
-            if (outcome != EventType.GRANTED && (explanation == null || explanation.isBlank())) {
-                throw BadInput.of("explanation", outcome == EventType.NO_RECORDS ? "error.describeSearch" : "error.explainWithholding");
-            }
+            List<Exemption> cited = rules(c).determination(outcome, exemptionCodes, explanation);
             LedgerEvent decision = new LedgerEvent(outcome, clock.instant(), null, null);
             DeadlineReport after = ledger.preview(tx, c.request().getId(), c.agency(), decision);
             String letter = DeterminationLetter.write(c.agency(), c.number(), outcome, cited, explanation,
@@ -302,8 +252,9 @@ public final class OfficerActions {
         return ledger.append(tx, c.request().getId(), type, OffsetDateTime.now(clock), officer.id(), date, reason, body, data);
     }
 
-    private static boolean decided(Case c) {
-        return c.hasAny(EventType.DETERMINATIONS);
+    /** The law's conditions on a step the officer records today; e-mailed steps meet the same ones. */
+    private StepRules rules(Case c) {
+        return new StepRules(c.agency(), c.events(), c.report(), agencies.calendarFor(c.agency()), today(), false);
     }
 
     private static void open(Case c) {

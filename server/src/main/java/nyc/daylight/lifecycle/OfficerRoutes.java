@@ -142,11 +142,8 @@ public final class OfficerRoutes {
                     yield Message.of("flash.acknowledged");
                 }
                 case "extend" -> {
-                    LocalDate asked = date(ctx, "date");
-                    LocalDate set = actions.extend(user, number, asked, ctx.formParam("reason"), ctx.formParam("message"), ip);
-                    // Under FOIA the law caps the date: the officer hears it now, not from the page later.
-                    yield set.equals(asked) ? Message.of("flash.extended")
-                            : Message.of("flash.extendedCapped", set, asked);
+                    actions.extend(user, number, date(ctx, "date"), ctx.formParam("reason"), ctx.formParam("message"), ip);
+                    yield Message.of("flash.extended");
                 }
                 case "clarify" -> {
                     actions.askClarification(user, number, ctx.formParam("message"), ip);

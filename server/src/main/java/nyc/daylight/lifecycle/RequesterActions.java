@@ -21,6 +21,7 @@ import nyc.daylight.deadlines.Regime;
 import nyc.daylight.deadlines.Standing;
 import nyc.daylight.notify.Mailer;
 import nyc.daylight.requests.RequestLedger;
+import nyc.daylight.requests.RequesterIdentity;
 import org.jooq.DSLContext;
 
 /** The requester's side of the lifecycle: appealing a denial and answering a clarification. */
@@ -94,7 +95,8 @@ public final class RequesterActions {
                     : "grant or deny my request by " + LifecycleMail.day(missed.due()) + ", the date it was bound by")
                     + ". Under Public Officers Law §89(4)(a) and 21 NYCRR §1401.5(e), that failure is a denial.";
         }
-        String name = user.displayName() == null || user.displayName().isBlank() ? "" : user.displayName().strip();
+        // Signed as the request was: the requester's name, organisation or pseudonym, never their e-mail.
+        String name = RequesterIdentity.of(c.request(), user.displayName()).agencySignature();
         return """
                 %s
                 %s
@@ -115,7 +117,7 @@ public final class RequesterActions {
                         + "provide access to the records, within ten business days of receiving this appeal. A copy of this appeal "
                         + "and the determination should be forwarded to the Committee on Open Government."
                         : "Under 5 U.S.C. §552(a)(6)(A)(ii), please decide this appeal within twenty working days of receiving it.",
-                name.isEmpty() ? "" : name).strip();
+                name).strip();
     }
 
     /** Files the appeal within the window and mails it to the appeals officer. */
@@ -155,7 +157,8 @@ public final class RequesterActions {
             if (c.agency().foil().email() != null) {
                 mailer.enqueue(tx, mail.toAgency(c.agency().foil().email(),
                         mailer.replyTo(number, c.request().getReplyToken(), user.email()), c.agency(), number,
-                        "Clarification answered", answer.strip()));
+                        "Clarification answered",
+                        answer.strip() + "\n\n" + RequesterIdentity.of(c.request(), user.displayName()).agencySignature()));
             }
         });
     }
@@ -175,7 +178,7 @@ public final class RequesterActions {
             tx.selectOne().from(REQUESTS).where(REQUESTS.NUMBER.eq(number)).forUpdate().execute();
             Case c = cases.forRequester(tx, user, number);
             LocalDate today = LocalDate.now(clock.withZone(BusinessCalendar.NEW_YORK));
-            if (c.has(EventType.EMBARGO_LIFTED)) {
+            if (embargoEnded(c.request(), c.has(EventType.EMBARGO_LIFTED), today)) {
                 throw BadInput.of("embargoUntil", "error.thisRequestSEmbargo");
             }
             if (c.request().getEmbargoUntil() == null && c.request().getSubmittedAt() != null
@@ -193,9 +196,20 @@ public final class RequesterActions {
             tx.selectOne().from(REQUESTS).where(REQUESTS.NUMBER.eq(number)).forUpdate().execute();
             Case c = cases.forRequester(tx, user, number);
             if (c.request().getEmbargoUntil() == null) throw BadInput.of("embargoUntil", "error.thisRequestIsNot");
-            tx.update(REQUESTS).setNull(REQUESTS.EMBARGO_UNTIL).where(REQUESTS.ID.eq(c.request().getId())).execute();
+            tx.update(REQUESTS).setNull(REQUESTS.EMBARGO_UNTIL).set(REQUESTS.EMBARGO_ENDED_AT, OffsetDateTime.now(clock))
+                    .where(REQUESTS.ID.eq(c.request().getId())).execute();
             ledger.append(tx, c.request().getId(), EventType.EMBARGO_LIFTED, OffsetDateTime.now(clock), user.id(), null, null, null, null);
         });
+    }
+
+    /**
+     * Whether this request's embargo is over: lifted by the requester, or its date has come even if
+     * the watcher has not yet run to record it (the request is listed from that date, so hiding it
+     * again would take back what the public has already seen).
+     */
+    static boolean embargoEnded(nyc.daylight.sql.jooq.tables.records.RequestsRecord r, boolean liftedInLedger, LocalDate today) {
+        return liftedInLedger || r.getEmbargoEndedAt() != null
+                || (r.getEmbargoUntil() != null && !r.getEmbargoUntil().isAfter(today));
     }
 
     public static void checkEmbargo(LocalDate until, LocalDate today) {

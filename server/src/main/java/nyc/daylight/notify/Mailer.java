@@ -25,17 +25,42 @@ public final class Mailer {
         this.replyDomain = replyDomain;
     }
 
+    /**
+     * Stands in a body for its one-time link (a confirmation, reset or invitation link) until the
+     * moment of sending; see {@link #enqueue(DSLContext, Email, String)}.
+     */
+    public static final String ONE_TIME_LINK = "{{daylight:one-time-link}}";
+
     public long enqueue(DSLContext tx, Email email) {
+        return enqueue(tx, email, null);
+    }
+
+    /**
+     * Queues a message whose body holds {@link #ONE_TIME_LINK} where {@code link} goes. The link is
+     * kept apart from the body ({@code outbox.secret}) and put in only while sending; once the
+     * message is delivered it is gone, so the outbox, its admin page and every backup afterwards
+     * hold no live token.
+     */
+    public long enqueue(DSLContext tx, Email email, String link) {
+        if (link != null && !email.body().contains(ONE_TIME_LINK)) {
+            throw new IllegalArgumentException("A message with a one-time link must say where it goes");
+        }
         long id = tx.insertInto(OUTBOX)
                 .set(OUTBOX.TO_ADDRESS, email.to())
                 .set(OUTBOX.REPLY_TO, email.replyTo())
                 .set(OUTBOX.SUBJECT, email.subject())
                 .set(OUTBOX.BODY_TEXT, email.body())
+                .set(OUTBOX.SECRET, link)
                 .set(OUTBOX.TOPIC, email.topic())
                 .returning(OUTBOX.ID)
                 .fetchOne(OUTBOX.ID);
         onQueued.run();
         return id;
+    }
+
+    /** True when agencies' answers come to Daylight's own reply addresses, not the requester's e-mail. */
+    public boolean receivesReplies() {
+        return replyDomain.isPresent();
     }
 
     /**

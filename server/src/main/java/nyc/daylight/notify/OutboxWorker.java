@@ -85,9 +85,18 @@ public final class OutboxWorker implements AutoCloseable {
                         .forUpdate().skipLocked()
                         .fetchOne();
                 if (row == null) return null;
+                if (row.getSecret() == null && row.getBodyText().contains(Mailer.ONE_TIME_LINK)) {
+                    // Its link was not kept (a restored backup never holds one): a message without it helps no one.
+                    row.setAttempts(MAX_ATTEMPTS);
+                    row.setLastError("Not sent: its one-time link was not kept (restored from a backup); ask for a new one.");
+                    row.update();
+                    return false;
+                }
                 try {
                     send(row);
                     row.setSentAt(now());
+                    // Delivered: the live link leaves the outbox (it is in the recipient's mailbox now).
+                    row.setSecret(null);
                     row.setLastError(null);
                     row.setAttempts(row.getAttempts() + 1);
                     row.update();
@@ -123,7 +132,8 @@ public final class OutboxWorker implements AutoCloseable {
         m.setRecipients(Message.RecipientType.TO, InternetAddress.parse(row.getToAddress()));
         if (row.getReplyTo() != null) m.setReplyTo(InternetAddress.parse(row.getReplyTo()));
         m.setSubject(row.getSubject(), StandardCharsets.UTF_8.name());
-        m.setText(row.getBodyText(), StandardCharsets.UTF_8.name());
+        m.setText(row.getSecret() == null ? row.getBodyText() : row.getBodyText().replace(Mailer.ONE_TIME_LINK, row.getSecret()),
+                StandardCharsets.UTF_8.name());
         m.setSentDate(new Date());
         m.setHeader("X-Daylight-Outbox-Id", Long.toString(row.getId()));
         if (s.user().isPresent()) {
@@ -138,8 +148,23 @@ public final class OutboxWorker implements AutoCloseable {
         return OffsetDateTime.now(ZoneOffset.UTC);
     }
 
-    public List<OutboxRecord> recent(int limit) {
-        return dsl.selectFrom(OUTBOX).orderBy(OUTBOX.ID.desc()).limit(limit).fetch();
+    /**
+     * The newest messages for the admin page, one-time links shown only where an admin is the one
+     * who must pass them on: unsent mail on a portal with no SMTP server. Sent mail shows
+     * {@code removed} (its link was dropped at delivery); mail waiting for SMTP shows {@code hidden}.
+     */
+    public List<OutboxRecord> recent(int limit, String removed, String hidden) {
+        List<OutboxRecord> rows = dsl.selectFrom(OUTBOX).orderBy(OUTBOX.ID.desc()).limit(limit).fetch();
+        for (OutboxRecord r : rows) {
+            String link;
+            if (r.getSentAt() != null || r.getSecret() == null) link = removed;
+            else if (smtp.isEmpty()) link = r.getSecret();
+            else link = hidden;
+            r.setBodyText(r.getBodyText().replace(Mailer.ONE_TIME_LINK, link));
+            r.setSecret(null);
+            r.changed(false); // shown, never stored
+        }
+        return rows;
     }
 
     @Override

@@ -13,6 +13,7 @@ import nyc.daylight.deadlines.BusinessCalendar;
 import nyc.daylight.records.BlobStore;
 import nyc.daylight.records.index.SearchQuery;
 import nyc.daylight.records.index.SearchResults;
+import nyc.daylight.records.index.Withheld;
 import nyc.daylight.sql.jooq.tables.records.DocumentPagesRecord;
 import nyc.daylight.sql.jooq.tables.records.DocumentsRecord;
 import org.jooq.DSLContext;
@@ -43,8 +44,14 @@ public final class RecordLibrary {
         return LocalDate.now(clock.withZone(BusinessCalendar.NEW_YORK));
     }
 
+    /**
+     * Search leaves the records of hidden and embargoed requests out of the Lucene query itself
+     * (see {@link Withheld}), so totals, facets and hits agree. The hits are then checked once more
+     * against the database, for a withdrawal the index has not applied yet.
+     */
     public SearchResults search(SearchQuery query) {
-        SearchResults r = indexer.index().search(query);
+        Withheld withheld = Withheld.requests(repo.withheldRequestNumbers(dsl, today()));
+        SearchResults r = indexer.index().search(query, withheld);
         Set<Long> visible = repo.visible(dsl, r.documents().stream().map(SearchResults.DocumentHit::documentId).toList(), today());
         if (visible.size() == r.documents().size()) return r;
         return new SearchResults(r.totalPages(), r.totalDocuments(),

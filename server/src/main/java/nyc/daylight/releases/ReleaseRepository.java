@@ -134,6 +134,19 @@ final class ReleaseRepository {
                 .fetch(DOCUMENTS.ID));
     }
 
+    /**
+     * Numbers of the requests whose records the public may not find today: hidden, or under an
+     * embargo that has not ended. The first condition repeats the partial index's, so the planner
+     * reads only that small index; the second decides by date, so an embargo ends on its day
+     * whether or not the watcher has cleared it yet.
+     */
+    List<String> withheldRequestNumbers(DSLContext dsl, java.time.LocalDate today) {
+        return dsl.select(REQUESTS.NUMBER).from(REQUESTS)
+                .where(REQUESTS.HIDDEN_AT.isNotNull().or(REQUESTS.EMBARGO_UNTIL.isNotNull()))
+                .and(REQUESTS.HIDDEN_AT.isNotNull().or(REQUESTS.EMBARGO_UNTIL.gt(today)))
+                .fetch(REQUESTS.NUMBER);
+    }
+
     java.util.Map<Long, java.time.OffsetDateTime> publishedAt(DSLContext dsl, java.util.Collection<Long> ids) {
         if (ids.isEmpty()) return java.util.Map.of();
         return dsl.select(DOCUMENTS.ID, DOCUMENTS.PUBLISHED_AT).from(DOCUMENTS).where(DOCUMENTS.ID.in(ids))

@@ -16,7 +16,18 @@ public record Composition(
         boolean showName,
         String template,
         boolean aboutIce,
-        LocalDate embargoUntil) {
+        LocalDate embargoUntil,
+        // How the letters are signed (RequesterIdentity.choose checks it): SELF, ORGANISATION or PSEUDONYM, and the name.
+        String signAs,
+        String signatureName) {
+
+    /** A composition signed as the requester themselves. */
+    public Composition(List<String> agencySlugs, String title, String description, LocalDate recordsFrom, LocalDate recordsTo,
+                       String format, String feeWaiverReason, String expediteReason, boolean showName, String template,
+                       boolean aboutIce, LocalDate embargoUntil) {
+        this(agencySlugs, title, description, recordsFrom, recordsTo, format, feeWaiverReason, expediteReason, showName, template,
+                aboutIce, embargoUntil, null, null);
+    }
 
     static final int MAX_TITLE = 300;
     static final int MAX_DESCRIPTION = 20_000;

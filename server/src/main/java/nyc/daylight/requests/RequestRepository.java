@@ -106,10 +106,18 @@ final class RequestRepository {
                 .fetch(r -> new LedgerEvent(EventType.valueOf(r.value1()), r.value2().toInstant(), r.value3(), r.value4()));
     }
 
+    /**
+     * The public timeline. An agency's e-mailed reply in which the scanner found personal data is
+     * appended without its text; once reviewed, the text as published (redactions marked) fills it.
+     */
     List<TimelineEntry> timeline(DSLContext dsl, long requestId) {
+        var reviewed = nyc.daylight.sql.jooq.Tables.INBOUND_MESSAGES;
         return dsl.select(REQUEST_EVENTS.SEQ, REQUEST_EVENTS.TYPE, REQUEST_EVENTS.OCCURRED_AT, REQUEST_EVENTS.RECORDED_AT,
-                        REQUEST_EVENTS.DUE_DATE, REQUEST_EVENTS.REASON, REQUEST_EVENTS.BODY)
-                .from(REQUEST_EVENTS).where(REQUEST_EVENTS.REQUEST_ID.eq(requestId)).orderBy(REQUEST_EVENTS.SEQ)
+                        REQUEST_EVENTS.DUE_DATE, REQUEST_EVENTS.REASON, DSL.coalesce(REQUEST_EVENTS.BODY, reviewed.PUBLISHED_TEXT))
+                .from(REQUEST_EVENTS)
+                .leftJoin(reviewed).on(reviewed.REQUEST_ID.eq(REQUEST_EVENTS.REQUEST_ID), reviewed.EVENT_SEQ.eq(REQUEST_EVENTS.SEQ),
+                        reviewed.REVIEW.eq("REVIEWED"))
+                .where(REQUEST_EVENTS.REQUEST_ID.eq(requestId)).orderBy(REQUEST_EVENTS.SEQ)
                 .fetch(Records.mapping(TimelineEntry::new));
     }
 

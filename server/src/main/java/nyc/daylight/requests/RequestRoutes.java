@@ -26,7 +26,7 @@ import tools.jackson.databind.json.JsonMapper;
 /** The composer, the public request pages and the requester's dashboard: HTTP only. */
 public final class RequestRoutes {
     private static final List<String> FIELDS = List.of("title", "description", "recordsFrom", "recordsTo", "format",
-            "feeWaiverReason", "expediteReason", "showName", "template", "draftId", "aboutIce", "embargoUntil");
+            "feeWaiverReason", "expediteReason", "showName", "template", "draftId", "aboutIce", "embargoUntil", "signAs", "signatureName");
     private final RequestService requests;
     private final AgencyService agencies;
     private final OverdueList overdue;
@@ -98,6 +98,7 @@ public final class RequestRoutes {
         model.put("agencies", agencies.all());
         model.put("templates", RequestTemplate.ALL);
         model.put("idempotencyKey", tokens.newToken());
+        model.put("signer", requests.signer(WebSession.requireUser(ctx)));
         if (error != null) {
             ctx.status(400);
             model.put("error", Map.of("field", error.field(), "message", error.message(Language.of(ctx))));
@@ -126,7 +127,8 @@ public final class RequestRoutes {
                     date(values, "recordsFrom"), date(values, "recordsTo"), (String) values.get("format"),
                     Text.blankToNull(trimmed(values, "feeWaiverReason")), Text.blankToNull(trimmed(values, "expediteReason")),
                     "yes".equals(values.get("showName")), Text.blankToNull((String) values.get("template")),
-                    "yes".equals(values.get("aboutIce")), date(values, "embargoUntil"));
+                    "yes".equals(values.get("aboutIce")), date(values, "embargoUntil"),
+                    Text.blankToNull((String) values.get("signAs")), (String) values.get("signatureName"));
             result = requests.file(user, c, ctx.formParam("idempotencyKey"), draftId);
         } catch (BadInput e) {
             render(ctx, values, chosen, e);

@@ -81,6 +81,7 @@ public final class RequestService {
         Optional<Long> earlier = repo.filingByKey(dsl, idempotencyKey);
         if (earlier.isPresent()) return repeated(requester, earlier.get());
         List<Agency> chosen = validate(c);
+        RequesterIdentity identity = RequesterIdentity.choose(c.signAs(), c.signatureName(), c.showName(), requester.displayName());
         // A person files a few requests a day; a script filing hundreds would flood agencies' inboxes.
         int recent = dsl.fetchCount(FILINGS, FILINGS.REQUESTER_ID.eq(requester.id())
                 .and(FILINGS.CREATED_AT.gt(OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC).minusHours(24))));
@@ -94,9 +95,8 @@ public final class RequestService {
             Optional<Long> filing = repo.insertFiling(t, requester.id(), idempotencyKey);
             if (filing.isEmpty()) return null; // a concurrent twin won: answered below, outside this transaction
             OffsetDateTime now = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
-            // The letter is public; an e-mail address must never appear in it.
-            String requesterName = requester.displayName() == null || requester.displayName().isBlank()
-                    ? "A Daylight requester" : requester.displayName().strip();
+            // Signed as the requester chose; never with an e-mail address (RequesterIdentity refuses one).
+            String signature = identity.agencySignature();
             List<String> numbers = new ArrayList<>();
             for (Agency agency : chosen) {
                 String number = "DL-" + now.atZoneSameInstant(BusinessCalendar.NEW_YORK).getYear() + "-"
@@ -113,7 +113,9 @@ public final class RequestService {
                 r.setPreferredFormat(c.format());
                 r.setFeeWaiverReason(c.feeWaiverReason());
                 r.setExpediteReason(agency.regime() == Regime.FEDERAL_FOIA ? c.expediteReason() : null);
-                r.setShowRequesterName(c.showName());
+                r.setShowRequesterName(identity.nameShown());
+                r.setSignatureKind(identity.kind().name());
+                r.setSignatureName(identity.signature());
                 r.setTemplate(c.template());
                 // Scorecards can be filtered to ICE-related requests; every template is one.
                 r.setTopic(c.aboutIce() || c.template() != null ? "ICE" : null);
@@ -121,7 +123,7 @@ public final class RequestService {
                 r.setSubmittedAt(now);
                 r.setStatus("ON_TIME");
                 r.setReplyToken(nyc.daylight.notify.ReplyAddress.newToken());
-                r.setLetterText(letters.letter(agency, c, number, requesterName, now));
+                r.setLetterText(letters.letter(agency, c, number, signature, now));
                 long id = repo.insertRequest(t, r);
                 repo.appendEvent(t, id, EventType.SUBMITTED, now, requester.id(), null, null, null);
                 status.refresh(t, repo, id, agency);
@@ -146,6 +148,17 @@ public final class RequestService {
         List<String> numbers = dsl.select(REQUESTS.NUMBER).from(REQUESTS).where(REQUESTS.FILING_ID.eq(filingId))
                 .orderBy(REQUESTS.ID).fetch(REQUESTS.NUMBER);
         return new FilingResult(filingId, numbers, true);
+    }
+
+    /**
+     * What the composer tells a requester before they file: the name their letters are signed with
+     * if they sign as themselves, and where the agency's replies go (the agency sees that address).
+     */
+    public record Signer(String name, String email, boolean repliesToDaylight) {}
+
+    public Signer signer(User requester) {
+        return new Signer(new RequesterIdentity(RequesterIdentity.Kind.SELF, null, false, requester.displayName()).agencySignature(),
+                requester.email(), mailer.receivesReplies());
     }
 
     List<Agency> validate(Composition c) {
@@ -221,24 +234,21 @@ public final class RequestService {
         BusinessCalendar calendar = agencies.calendarFor(agency);
         List<nyc.daylight.deadlines.LedgerEvent> ledger = repo.ledger(dsl, r.getId());
         DeadlineReport report = status.current(dsl, repo, r, agency, ledger, calendar);
-        String realName = repo.requesterName(dsl, r.getRequesterId());
-        boolean showName = Boolean.TRUE.equals(r.getShowRequesterName());
-        String name = showName ? realName : null;
-        String letter = r.getLetterText();
-        if (!showName && letter != null && realName != null && !realName.isBlank()) {
-            letter = letter.replace(realName, "[name withheld at the requester's choice]");
-        }
+        // Everyone, the requester included, reads the public version here: what the page shows is what the world sees.
+        RequesterIdentity identity = RequesterIdentity.of(r, repo.requesterName(dsl, r.getRequesterId()));
+        String name = identity.publicName();
+        String letter = identity.forPublic(r.getLetterText());
         boolean open = !List.of("WITHDRAWN", "DECIDED").contains(report.standing().name());
         return Optional.of(new RequestView(r.getNumber(), r.getTitle(), r.getDescription(), agency, r.getRecordsFrom(),
                 r.getRecordsTo(), r.getPreferredFormat(), name == null || name.isBlank() ? null : name, r.getSubmittedAt(),
                 report.standing().name(), report.standing().label(), status.rows(report, calendar), report,
-                repo.timeline(dsl, r.getId()), letter, owner, open, r.getHiddenAt() != null, r.getFilingId() == null ? 0 : r.getFilingId(),
+                repo.timeline(dsl, r.getId()).stream().map(e -> e.publicly(identity)).toList(), letter, owner, open, r.getHiddenAt() != null, r.getFilingId() == null ? 0 : r.getFilingId(),
                 repo.attachments(dsl, r.getId()).stream().filter(a -> a.published() || owner || admin).toList(),
                 appealBy(report, ledger), nyc.daylight.deadlines.DeadlineEngine.clarificationOpen(ledger),
                 Boolean.TRUE.equals(r.getAutoFollowUp()), embargoed(r) ? r.getEmbargoUntil() : null,
                 agency.regime() == nyc.daylight.deadlines.Regime.FEDERAL_FOIA
                         && ledger.stream().anyMatch(e -> EventType.FINAL_DENIALS.contains(e.type())),
-                r.getImportedSource(),
+                owner ? identity : null, r.getImportedSource(),
                 report.owed().businessDaysOverdue(calendar, LocalDate.now(clock.withZone(BusinessCalendar.NEW_YORK)))));
     }
 
@@ -266,7 +276,7 @@ public final class RequestService {
             if (agency.foil().email() != null) {
                 mailer.enqueue(tx.dsl(), new Email(agency.foil().email(), "Request " + number + " withdrawn",
                         "The requester has withdrawn request " + number + " (\"" + r.getTitle() + "\"). No further response is needed.\n\n"
-                                + baseUrl + "/requests/" + number + "\n\n— Daylight\n", mailer.replyTo(number, r.getReplyToken(), user.email()),
+                                + RequesterIdentity.of(r, user.displayName()).agencySignature() + "\n\n" + baseUrl + "/requests/" + number + "\n\n— Daylight\n", mailer.replyTo(number, r.getReplyToken(), user.email()),
                         "request:" + number));
             }
         });

@@ -34,6 +34,8 @@ public record RequestView(
         boolean autoFollowUp,
         LocalDate embargoUntil,
         boolean finalFederalDenial,
+        // The requester's own signature choice, for their eyes only (null for everyone else).
+        RequesterIdentity signature,
         /* The FOIL log an imported (historical) request came from; null for one filed through Daylight. */
         String importedFrom,
         /* Business days the live miss is overdue (the overdue list's count); 0 without one. */

@@ -1,6 +1,7 @@
 package nyc.daylight.accounts;
 
 import static nyc.daylight.sql.jooq.Tables.OFFICER_AGENCIES;
+import static nyc.daylight.sql.jooq.Tables.OUTBOX;
 import static nyc.daylight.sql.jooq.Tables.SESSIONS;
 import static nyc.daylight.sql.jooq.Tables.USERS;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -50,10 +51,18 @@ class AccountFlowTest {
         assertThat(r.body()).contains("Check your e-mail");
         MailServer.Received verify = mail.awaitTo(email, 1);
         assertThat(verify.subject()).isEqualTo("Confirm your e-mail address for Daylight");
-        HttpResponse<String> confirmed = web.get(MailServer.link(verify));
+        HttpResponse<String> confirmed = confirm(web, MailServer.link(verify));
         assertThat(confirmed.statusCode()).isEqualTo(302);
         assertThat(confirmed.headers().firstValue("Location")).contains("/me");
         return web;
+    }
+
+    /** Opens a confirmation link and presses its button, as a person does. */
+    private static HttpResponse<String> confirm(WebClient web, String link) throws Exception {
+        HttpResponse<String> page = web.get(link);
+        if (page.statusCode() != 200) return page;
+        assertThat(page.body()).contains("Confirm and sign in");
+        return web.post("/verify", Map.of("token", link.substring(link.indexOf("token=") + "token=".length())));
     }
 
     @Test
@@ -78,10 +87,108 @@ class AccountFlowTest {
         WebClient web = new WebClient(app);
         web.post("/signup", Map.of("email", "once@example.org", "password", "a long passphrase"));
         String link = MailServer.link(mail.awaitTo("once@example.org", 1));
-        assertThat(web.get(link).statusCode()).isEqualTo(302);
+        assertThat(confirm(web, link).statusCode()).isEqualTo(302);
         HttpResponse<String> again = new WebClient(app).get(link);
         assertThat(again.statusCode()).isEqualTo(400);
         assertThat(again.body()).contains("expired or was already used");
+        WebClient late = new WebClient(app);
+        late.get("/");
+        assertThat(late.post("/verify", Map.of("token", link.substring(link.indexOf("token=") + 6))).statusCode()).isEqualTo(400);
+        assertThat(late.cookie("daylight_session")).isEmpty();
+    }
+
+    @Test
+    void opening_a_confirmation_link_signs_nobody_in_and_changes_nothing_until_the_button_is_pressed() throws Exception {
+        new WebClient(app).post("/signup", Map.of("email", "scanner@example.org", "password", "a long passphrase"));
+        String link = MailServer.link(mail.awaitTo("scanner@example.org", 1));
+        // A mail scanner, or a page elsewhere that loads the link in a frame or an image: GETs only.
+        WebClient scanner = new WebClient(app);
+        int sessions = db.dsl().fetchCount(SESSIONS);
+        for (int i = 0; i < 2; i++) {
+            HttpResponse<String> page = scanner.get(link);
+            assertThat(page.statusCode()).isEqualTo(200);
+            assertThat(page.body()).contains("Confirm your e-mail address", "method=\"post\" action=\"/verify\"");
+            assertThat(page.headers().allValues("Set-Cookie")).noneMatch(c -> c.startsWith("daylight_session="));
+        }
+        assertThat(scanner.cookie("daylight_session")).isEmpty();
+        assertThat(db.dsl().fetchValue(USERS.EMAIL_VERIFIED_AT, USERS.EMAIL.eq("scanner@example.org"))).isNull();
+        assertThat(db.dsl().fetchCount(SESSIONS)).as("no session was made").isEqualTo(sessions);
+        // Another site's form cannot press the button for the visitor: it has no token bound to their visit.
+        WebClient victim = new WebClient(app);
+        victim.get("/");
+        String token = link.substring(link.indexOf("token=") + 6);
+        assertThat(victim.postRaw("/verify", Map.of("token", token, "_csrf", scanner.cookie("daylight_csrf").orElseThrow()))
+                .statusCode()).isEqualTo(403);
+        assertThat(victim.cookie("daylight_session")).isEmpty();
+        HttpResponse<String> pressed = confirm(new WebClient(app), link);
+        assertThat(pressed.statusCode()).isEqualTo(302);
+        assertThat(db.dsl().fetchValue(USERS.EMAIL_VERIFIED_AT, USERS.EMAIL.eq("scanner@example.org"))).isNotNull();
+    }
+
+    @Test
+    void a_csrf_token_the_browser_chose_is_refused() throws Exception {
+        signedUp("chosen@example.org", "a long passphrase");
+        java.net.http.HttpClient raw = java.net.http.HttpClient.newHttpClient();
+        for (String chosen : new String[] {"abc", "a".repeat(43)}) {
+            HttpResponse<String> r = raw.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(app.baseUrl() + "/signin"))
+                            .header("Content-Type", "application/x-www-form-urlencoded")
+                            .header("Cookie", "daylight_csrf=" + chosen + "; daylight_visit=" + "v".repeat(43))
+                            .POST(java.net.http.HttpRequest.BodyPublishers.ofString(
+                                    "_csrf=" + chosen + "&email=chosen%40example.org&password=a+long+passphrase")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(r.statusCode()).as(chosen).isEqualTo(403);
+            assertThat(r.headers().allValues("Set-Cookie")).noneMatch(c -> c.startsWith("daylight_session="));
+        }
+        // Nor does one visit's real token work in another visit.
+        WebClient first = new WebClient(app);
+        first.get("/signin");
+        WebClient second = new WebClient(app);
+        second.get("/signin");
+        assertThat(second.postRaw("/signin", Map.of("_csrf", first.cookie("daylight_csrf").orElseThrow(),
+                "email", "chosen@example.org", "password", "a long passphrase")).statusCode()).isEqualTo(403);
+        assertThat(second.post("/signin", Map.of("email", "chosen@example.org", "password", "a long passphrase")).statusCode())
+                .as("its own token works").isEqualTo(302);
+    }
+
+    @Test
+    void the_csrf_token_follows_the_session_across_sign_in_and_sign_out() throws Exception {
+        WebClient web = signedUp("follows@example.org", "a long passphrase");
+        String signedIn = web.cookie("daylight_csrf").orElseThrow();
+        assertThat(web.get("/me").body()).contains("value=\"" + signedIn + "\"");
+        web.post("/signout", Map.of());
+        String signedOut = web.cookie("daylight_csrf").orElseThrow();
+        assertThat(signedOut).isNotEqualTo(signedIn);
+        assertThat(web.postRaw("/signin", Map.of("_csrf", signedIn, "email", "follows@example.org", "password", "a long passphrase"))
+                .statusCode()).as("the signed-in visit's token is worthless after sign-out").isEqualTo(403);
+        web.signIn("follows@example.org", "a long passphrase");
+        assertThat(web.cookie("daylight_csrf")).get().isNotEqualTo(signedOut).isNotEqualTo(signedIn);
+    }
+
+    @Test
+    void delivered_account_mail_leaves_no_live_link_in_the_outbox_or_on_its_admin_page() throws Exception {
+        WebClient web = new WebClient(app);
+        web.post("/signup", Map.of("email", "delivered@example.org", "password", "a long passphrase"));
+        String link = MailServer.link(mail.awaitTo("delivered@example.org", 1));
+        String token = link.substring(link.indexOf("token=") + 6);
+        web.post("/reset", Map.of("email", "delivered@example.org"));
+        String resetLink = MailServer.link(mail.awaitTo("delivered@example.org", 2));
+        String resetToken = resetLink.substring(resetLink.lastIndexOf('/') + 1);
+        // The worker holds each row locked while it sends; taking the lock waits for its commit.
+        var rows = db.dsl().transactionResult(tx -> tx.dsl().selectFrom(OUTBOX)
+                .where(OUTBOX.TO_ADDRESS.eq("delivered@example.org")).forUpdate().fetch());
+        assertThat(rows).hasSize(2).allSatisfy(row -> {
+            assertThat(row.getSentAt()).isNotNull();
+            assertThat(row.getSecret()).isNull();
+            assertThat(row.getBodyText()).doesNotContain(token).doesNotContain(resetToken);
+        });
+        new AccountService(db.dsl(), new Passwords(), new Mailer(() -> { }), new AgencyService(db.dsl()), "http://daylight.test")
+                .createAdmin("postmaster@example.org", "admin passphrase");
+        WebClient admin = new WebClient(app);
+        admin.signIn("postmaster@example.org", "admin passphrase");
+        String outbox = admin.get("/admin/outbox").body();
+        assertThat(outbox).contains("delivered@example.org", "[link removed after delivery]")
+                .doesNotContain(token).doesNotContain(resetToken);
+        assertThat(confirm(new WebClient(app), link).statusCode()).as("the delivered link still works").isEqualTo(302);
     }
 
     @Test
@@ -230,12 +337,23 @@ class AccountFlowTest {
     }
 
     @Test
-    void the_next_parameter_never_leads_off_site() {
+    void the_next_parameter_never_leads_off_site() throws Exception {
         assertThat(AccountRoutes.safeNext("/requests/new")).isEqualTo("/requests/new");
         assertThat(AccountRoutes.safeNext("//evil.example")).isEmpty();
         assertThat(AccountRoutes.safeNext("https://evil.example")).isEmpty();
         assertThat(AccountRoutes.safeNext("/\\evil.example")).isEmpty();
+        assertThat(AccountRoutes.safeNext("/\t/evil.example")).isEmpty();
+        assertThat(AccountRoutes.safeNext("/%2F/evil.example")).isEmpty();
         assertThat(AccountRoutes.safeNext(null)).isEmpty();
         assertThat(Optional.of(AccountRoutes.safeNext(""))).contains("");
+        signedUp("next@example.org", "a long passphrase");
+        for (String next : new String[] {"/\t/evil.example", "/%5Cevil.example", "/.//evil.example", "https:evil.example"}) {
+            HttpResponse<String> r = new WebClient(app).post("/signin",
+                    Map.of("email", "next@example.org", "password", "a long passphrase", "next", next));
+            assertThat(r.headers().firstValue("Location")).as(next).contains("/me");
+        }
+        HttpResponse<String> kept = new WebClient(app).post("/signin",
+                Map.of("email", "next@example.org", "password", "a long passphrase", "next", "/requests/new"));
+        assertThat(kept.headers().firstValue("Location")).contains("/requests/new");
     }
 }

@@ -55,4 +55,30 @@ class AccountServiceTest {
         assertThatThrownBy(() -> accounts.createAdmin("admin@example.org", "short")).isInstanceOf(BadInput.class);
         assertThatThrownBy(() -> accounts.createAdmin("not an address", "a long passphrase")).isInstanceOf(BadInput.class);
     }
+
+    @Test
+    void only_failed_sign_ins_count_towards_the_limits() {
+        accounts.createAdmin("often@example.org", "a long passphrase");
+        for (int i = 0; i < 12; i++) {
+            assertThat(accounts.signIn("often@example.org", "a long passphrase", "203.0.113.20")).isNotBlank();
+        }
+        for (int i = 0; i < 8; i++) {
+            assertThatThrownBy(() -> accounts.signIn("often@example.org", "a wrong guess", "203.0.113.20"))
+                    .isInstanceOf(BadInput.class);
+        }
+        assertThatThrownBy(() -> accounts.signIn("often@example.org", "a long passphrase", "198.51.100.20"))
+                .as("eight failures pause the account from anywhere").isInstanceOf(RateLimited.class);
+    }
+
+    @Test
+    void failed_sign_ins_from_one_address_are_limited_across_accounts() {
+        accounts.createAdmin("sprayed@example.org", "a long passphrase");
+        for (int i = 0; i < 20; i++) {
+            String target = "victim" + i + "@example.org";
+            assertThatThrownBy(() -> accounts.signIn(target, "Winter2026!", "203.0.113.30")).isInstanceOf(BadInput.class);
+        }
+        assertThatThrownBy(() -> accounts.signIn("sprayed@example.org", "a long passphrase", "203.0.113.30"))
+                .isInstanceOf(RateLimited.class);
+        assertThat(accounts.signIn("sprayed@example.org", "a long passphrase", "198.51.100.30")).as("another address").isNotBlank();
+    }
 }

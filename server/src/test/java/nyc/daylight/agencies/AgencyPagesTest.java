@@ -49,6 +49,34 @@ class AgencyPagesTest {
                 "5 business days", "Open requests", "Non-business days in 2026", "Lincoln&#39;s Birthday", "Election Day", "Not yet verified");
     }
 
+    /** The count on the agency page and in the list, as shown. */
+    private String openCount(String slug) throws Exception {
+        java.util.regex.Matcher page = java.util.regex.Pattern.compile("Open requests</dt><dd>([^<]*)</dd>").matcher(app.get("/agencies/" + slug).body());
+        java.util.regex.Matcher row = java.util.regex.Pattern.compile("href=\"/agencies/" + slug + "\">[^<]*</a></th>\\s*<td>[^<]*</td>\\s*<td>([^<]*)</td>")
+                .matcher(app.get("/agencies").body());
+        assertThat(page.find()).isTrue();
+        assertThat(row.find()).isTrue();
+        assertThat(row.group(1)).as("the list agrees with the page").isEqualTo(page.group(1));
+        return page.group(1);
+    }
+
+    @Test
+    void an_agencys_open_count_leaves_out_hidden_and_embargoed_requests() throws Exception {
+        nyc.daylight.testing.People.requester(db.dsl(), "olu@example.org", "Olu");
+        nyc.daylight.testing.People.admin(db.dsl(), "safety@daylight.test");
+        nyc.daylight.testing.WebClient olu = new nyc.daylight.testing.WebClient(app);
+        olu.signIn("olu@example.org", nyc.daylight.testing.People.PASSWORD);
+        nyc.daylight.testing.WebClient admin = new nyc.daylight.testing.WebClient(app);
+        admin.signIn("safety@daylight.test", nyc.daylight.testing.People.PASSWORD);
+        String before = openCount("moia");
+        olu.fileRequest("Listed request", "moia");
+        String hidden = olu.fileRequest("Request to hide", "moia").getFirst();
+        String unlisted = olu.fileRequest("Request to keep unlisted", "moia").getFirst();
+        assertThat(admin.post("/requests/" + hidden + "/hide", java.util.Map.of("reason", "Safety of a named person")).statusCode()).isEqualTo(302);
+        assertThat(olu.post("/requests/" + unlisted + "/embargo", java.util.Map.of("embargoUntil", "2027-01-15")).statusCode()).isEqualTo(302);
+        assertThat(Integer.parseInt(openCount("moia"))).isEqualTo(Integer.parseInt(before) + 1);
+    }
+
     @Test
     void a_federal_agency_page_states_the_federal_rules() throws Exception {
         String body = app.get("/agencies/dhs").body();

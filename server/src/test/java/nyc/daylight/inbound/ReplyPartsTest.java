@@ -2,8 +2,6 @@ package nyc.daylight.inbound;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.List;
-import java.util.Optional;
 import nyc.daylight.notify.ReplyAddress;
 import org.junit.jupiter.api.Test;
 
@@ -43,41 +41,11 @@ class ReplyPartsTest {
                 On Mon, Mar 2, 2026 at 10:00 AM Ana Advocate <ana@example.org> wrote:
                 > My name is Ana Advocate and I request records.
                 """;
-        String shown = ReplyText.masked(ReplyText.withoutQuote(body), ReplyText.identities("ana@example.org", "Ana Advocate"));
+        String shown = new IdentityMask("Ana Advocate", "ana@example.org", null, null).apply(ReplyText.withoutQuote(body));
         assertThat(shown).contains("We acknowledge your request.", "Records Access Officer", "[requester]")
                 .doesNotContain("ana@example.org", "Advocate", "quoted line", "My name is");
         assertThat(ReplyText.withoutQuote("Reply\n-----Original Message-----\nFrom: someone")).isEqualTo("Reply");
         // Whole words only: "Ana" is masked, "banana" is not.
-        assertThat(ReplyText.masked("Ana, your banana", ReplyText.identities(null, "Ana Bo"))).isEqualTo("[requester], your banana");
-    }
-
-    @Test
-    void the_sender_must_write_from_the_agency() {
-        List<String> doc = List.of("foil@doc.nyc.gov", "rao@doc.test");
-        Optional<String> noRelay = Optional.empty();
-        assertThat(SenderCheck.problem("records@doc.nyc.gov", List.of(), noRelay, doc)).isEmpty();
-        assertThat(SenderCheck.problem("clerk@legal.doc.nyc.gov", List.of(), noRelay, doc)).isEmpty();
-        assertThat(SenderCheck.problem("rao@doc.test", List.of(), noRelay, doc)).isEmpty();
-        assertThat(SenderCheck.problem("someone@gmail.com", List.of(), noRelay, doc)).contains("SENDER_NOT_AGENCY");
-        assertThat(SenderCheck.problem("records@evil-doc.nyc.gov.attacker.test", List.of(), noRelay, doc)).contains("SENDER_NOT_AGENCY");
-        assertThat(SenderCheck.problem("records@notdoc.nyc.gov", List.of(), noRelay, doc)).contains("SENDER_NOT_AGENCY");
-        assertThat(SenderCheck.problem(null, List.of(), noRelay, doc)).contains("SENDER_NOT_AGENCY");
-    }
-
-    @Test
-    void only_the_trusted_relays_verdict_counts_never_one_the_sender_wrote() {
-        List<String> doc = List.of("foil@doc.nyc.gov");
-        Optional<String> relay = Optional.of("mx.daylight.test");
-        String passed = "mx.daylight.test; spf=pass smtp.mailfrom=doc.nyc.gov; dkim=pass; dmarc=pass";
-        String failed = "mx.daylight.test; spf=fail smtp.mailfrom=doc.nyc.gov; dmarc=fail";
-        String forged = "mx.daylight.test; dkim=pass; dmarc=pass";
-        assertThat(SenderCheck.problem("records@doc.nyc.gov", List.of(passed), relay, doc)).isEmpty();
-        assertThat(SenderCheck.problem("records@doc.nyc.gov", List.of(failed), relay, doc)).contains("FAILED_AUTHENTICATION");
-        // The relay's header is the topmost; a "pass" the sender put below it changes nothing.
-        assertThat(SenderCheck.problem("records@doc.nyc.gov", List.of(failed, forged), relay, doc)).contains("FAILED_AUTHENTICATION");
-        // A verdict from a relay Daylight does not trust is no verdict; with a trusted relay configured, none means held.
-        assertThat(SenderCheck.problem("records@doc.nyc.gov", List.of("evil.test; dmarc=pass"), relay, doc)).contains("FAILED_AUTHENTICATION");
-        // Without a trusted relay, no header is believed, failing or passing: the domain check stands alone.
-        assertThat(SenderCheck.problem("records@doc.nyc.gov", List.of(failed), Optional.empty(), doc)).isEmpty();
+        assertThat(new IdentityMask("Ana Bo", null, null, null).apply("Ana, your banana")).isEqualTo("[requester], your banana");
     }
 }

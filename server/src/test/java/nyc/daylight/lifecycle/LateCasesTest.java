@@ -144,8 +144,7 @@ class LateCasesTest {
     }
 
     @Test
-    void a_federal_extension_past_the_cap_is_told_to_the_officer_at_once_and_every_surface_gives_the_capped_date()
-            throws Exception {
+    void a_federal_extension_past_the_cap_is_refused_at_once_and_every_surface_gives_the_one_date() throws Exception {
         portal.clock.setNewYork("2026-03-02T10:00");
         People.requester(db.dsl(), "nora@example.org", "Nora");
         People.officer(db.dsl(), "omar@ice.test", "ice", false);
@@ -154,23 +153,24 @@ class LateCasesTest {
         // 20 working days from Monday March 2 is Monday March 30; 10 more working days is Monday April 13.
         portal.clock.setNewYork("2026-03-10T10:00");
         WebClient omar = portal.as("omar@ice.test");
-        HttpResponse<String> extended = act(omar, "ice", number, "extend",
-                Map.of("date", "2026-05-15", "reason", "Records at field offices"));
-        assertThat(extended.statusCode()).isEqualTo(302);
-        assertThat(omar.get("/agency/ice/requests/" + number).body())
-                .contains("The new date is Monday, April 13, 2026, not Friday, May 15, 2026");
+        HttpResponse<String> tooFar = act(omar, "ice", number, "extend", Map.of("date", "2026-05-15", "reason", "Field offices"));
+        assertThat(tooFar.statusCode()).as("told at once, not applied silently").isEqualTo(400);
+        assertThat(tooFar.body()).contains("at most 10 working days: the latest date is Monday, April 13, 2026");
+        assertThat(act(omar, "ice", number, "extend", Map.of("date", "2026-04-13", "reason", "Field offices")).statusCode())
+                .isEqualTo(302);
         portal.outbox.deliverPending();
         MailServer.Received told = portal.mail.all().stream()
                 .filter(m -> m.to().equals("nora@example.org") && m.subject().contains("set a new date")).findFirst().orElseThrow();
-        assertThat(told.body()).contains("We now expect to decide by Monday, April 13, 2026", "at most 10 working days")
-                .doesNotContain("decide by Friday, May 15, 2026");
+        assertThat(told.body()).contains("We now expect to decide by Monday, April 13, 2026").doesNotContain("May 15");
         assertThat(api(portal, "/api/v1/requests/" + number).get("owed").get("agencyDue").asString()).isEqualTo("2026-04-13");
         assertThat(nora.get("/requests/" + number).body()).contains("datetime=\"2026-04-13\"");
+        assertThat(db.dsl().select(REQUESTS.NEXT_DUE).from(REQUESTS).where(REQUESTS.NUMBER.eq(number)).fetchOne(REQUESTS.NEXT_DUE))
+                .hasToString("2026-04-13");
 
         // A second federal extension would move nothing: it is refused, not silently ignored.
-        HttpResponse<String> again = act(omar, "ice", number, "extend", Map.of("date", "2026-05-20", "reason", "More offices"));
+        HttpResponse<String> again = act(omar, "ice", number, "extend", Map.of("date", "2026-04-20", "reason", "More offices"));
         assertThat(again.statusCode()).isEqualTo(400);
-        assertThat(again.body()).contains("already had its one federal extension");
+        assertThat(again.body()).contains("already extended once");
     }
 
     @Test

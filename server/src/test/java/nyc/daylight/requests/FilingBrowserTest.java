@@ -36,6 +36,7 @@ class FilingBrowserTest {
             assertThat(page.locator("h1")).hasText("Check your e-mail");
 
             page.navigate(app.baseUrl() + MailServer.link(mail.awaitTo("maria@example.org", 1)));
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Confirm and sign in")).click();
             assertThat(page.locator("h1")).hasText("My requests");
             assertThat(page.getByRole(AriaRole.STATUS)).containsText("Your e-mail address is confirmed");
 

@@ -61,7 +61,7 @@ class RequestFilingTest {
         String email = "requester" + (++users) + "@example.org";
         WebClient web = new WebClient(app);
         web.post("/signup", Map.of("email", email, "password", "a long passphrase", "displayName", name));
-        assertThat(web.get(MailServer.link(mail.awaitTo(email, 1))).statusCode()).isEqualTo(302);
+        assertThat(web.confirm(MailServer.link(mail.awaitTo(email, 1))).statusCode()).isEqualTo(302);
         return web;
     }
 

@@ -54,7 +54,7 @@ class SpanishJourneyTest {
         assertThat(verify.subject()).isEqualTo("Confirme su correo electrónico para Daylight");
         assertThat(verify.body()).contains("Hola:", "El enlace funciona una sola vez y vence en 48 horas.");
 
-        HttpResponse<String> confirmed = web.get(MailServer.link(verify));
+        HttpResponse<String> confirmed = web.confirm(MailServer.link(verify));
         assertThat(web.get(confirmed.headers().firstValue("Location").orElseThrow()).body())
                 .contains("Su correo electrónico quedó confirmado.");
 

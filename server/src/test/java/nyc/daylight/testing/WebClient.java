@@ -19,6 +19,7 @@ public final class WebClient {
     private final String base;
     private final CookieManager cookies = new CookieManager();
     private final HttpClient http;
+    private final Map<String, String> headers = new LinkedHashMap<>();
 
     public WebClient(RunningApp app) {
         this(app.baseUrl());
@@ -30,8 +31,20 @@ public final class WebClient {
         this.http = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER).build();
     }
 
+    /** Sends this header with every later request, as a proxy in front of the portal would add it. */
+    public WebClient header(String name, String value) {
+        headers.put(name, value);
+        return this;
+    }
+
+    private HttpRequest.Builder request(String path) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path));
+        headers.forEach(b::header);
+        return b;
+    }
+
     public HttpResponse<String> get(String path) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(URI.create(base + path)).GET().build(), HttpResponse.BodyHandlers.ofString());
+        return http.send(request(path).GET().build(), HttpResponse.BodyHandlers.ofString());
     }
 
     /** Posts a form with the current CSRF token, as a page rendered by Daylight would. */
@@ -52,7 +65,7 @@ public final class WebClient {
         StringBuilder body = new StringBuilder("_csrf=").append(cookie("daylight_csrf").orElseThrow());
         form.forEach((k, v) -> body.append('&').append(URLEncoder.encode(k.contains("#") ? k.substring(0, k.indexOf('#')) : k,
                 StandardCharsets.UTF_8)).append('=').append(URLEncoder.encode(v, StandardCharsets.UTF_8)));
-        return http.send(HttpRequest.newBuilder(URI.create(base + path))
+        return http.send(request(path)
                         .header("Content-Type", "application/x-www-form-urlencoded")
                         .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(),
                 HttpResponse.BodyHandlers.ofString());
@@ -75,7 +88,7 @@ public final class WebClient {
                 + filename + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
         body.writeBytes(content);
         body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        return http.send(HttpRequest.newBuilder(URI.create(base + path))
+        return http.send(request(path)
                         .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                         .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(),
                 HttpResponse.BodyHandlers.ofString());
@@ -86,7 +99,7 @@ public final class WebClient {
         String body = form.entrySet().stream()
                 .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
-        return http.send(HttpRequest.newBuilder(URI.create(base + path))
+        return http.send(request(path)
                         .header("Content-Type", "application/x-www-form-urlencoded")
                         .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
                 HttpResponse.BodyHandlers.ofString());
@@ -131,6 +144,17 @@ public final class WebClient {
         java.util.regex.Matcher m = java.util.regex.Pattern.compile("id=\"token-secret\"[^>]*value=\"(dl_[^\"]+)\"").matcher(r.body());
         if (r.statusCode() != 201 || !m.find()) throw new AssertionError("No token created: " + r.statusCode() + " " + r.body());
         return m.group(1);
+    }
+
+    /**
+     * Opens an e-mailed confirmation link and presses its button, as a person does (the link alone
+     * signs nobody in); returns the answer to the button's POST, or the page if it had no button.
+     */
+    public HttpResponse<String> confirm(String link) throws IOException, InterruptedException {
+        HttpResponse<String> page = get(link);
+        java.util.regex.Matcher token = java.util.regex.Pattern.compile("name=\"token\" value=\"([^\"]*)\"").matcher(page.body());
+        if (page.statusCode() != 200 || !token.find()) return page;
+        return post("/verify", Map.of("token", token.group(1)));
     }
 
     public void signIn(String email, String password) throws IOException, InterruptedException {

@@ -13,9 +13,12 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
 /**
- * The files in a ZIP archive, each extracted as a child document. Sizes in the archive's headers
- * are whatever its maker wrote, so nothing here trusts them: bytes are counted as they are inflated,
- * against the job's archive allowance, the per-file limit and a ratio that only bombs reach.
+ * The files in a ZIP archive, each extracted as a child document. Before anything is inflated, the
+ * central directory's entry count and declared sizes are checked against what the job has left, so
+ * an archive that admits to being too big costs nothing. Those sizes are whatever its maker wrote,
+ * so the reading trusts them no further: bytes are counted as they are inflated, against the job's
+ * archive allowance, the per-file limit and a ratio that only bombs reach, and an archive whose
+ * entries grow past what its own headers declared is refused on the spot as lying.
  */
 final class ArchiveEntries {
     /** Real documents rarely compress better than 100:1; zeros and repeated blocks (bombs) do. */
@@ -31,20 +34,29 @@ final class ArchiveEntries {
     }
 
     private static List<ExtractedDocument> read(byte[] zip, Job job, int depth, Charset names) throws IOException {
+        // No directory, no way to bound the archive before inflating it: a truncated download is
+        // kept and marked failed like any damaged file, rather than read blind.
+        ZipDirectory directory = ZipDirectory.read(zip).orElseThrow(() -> new ExtractionException(
+                "The ZIP archive could not be read; it may be damaged or incomplete (it has no readable central directory, "
+                        + "which Daylight needs to check its size before opening it)."));
+        checkDeclared(directory, job);
+        long declared = directory.declaredBytes();
+        long listed = directory.entries();
         List<ExtractedDocument> children = new ArrayList<>();
         CountingStream compressed = new CountingStream(new ByteArrayInputStream(zip));
         try (ZipInputStream in = new ZipInputStream(compressed, names)) {
             int entries = 0;
+            long expanded = 0;
             for (ZipEntry entry; (entry = in.getNextEntry()) != null; ) {
                 job.checkpoint();
-                if (++entries > job.limits.maxEntries()) {
-                    throw new ExtractionException("The archive has more than " + ExtractionException.count(job.limits.maxEntries())
-                            + " entries, the limit, so Daylight did not open it.");
-                }
+                if (++entries > job.limits.maxEntries()) throw tooManyEntries(job);
+                if (entries > listed) throw lying();
+                job.takeEntry();
                 // Directories have no data; macOS resource forks (__MACOSX/) are not documents. Both
                 // are still read through, so their bytes count too.
                 boolean keep = !entry.isDirectory() && !entry.getName().startsWith("__MACOSX/");
-                Entry data = read(in, compressed, entry.getName(), keep, job);
+                Entry data = read(in, compressed, entry, keep, job, declared - expanded);
+                expanded += data.size;
                 if (!keep) continue;
                 String name = baseName(entry.getName());
                 if (name.isEmpty()) name = "entry-" + entries;
@@ -56,17 +68,46 @@ final class ArchiveEntries {
         return children;
     }
 
+    /** Refuses, before inflating anything, an archive whose own directory admits it is too big. */
+    private static void checkDeclared(ZipDirectory d, Job job) {
+        if (d.entries() > job.limits.maxEntries()) throw tooManyEntries(job);
+        if (d.entries() > job.entriesLeft()) throw Job.tooManyTogether(job.limits);
+        if (d.declaredBytes() > job.archiveBytesLeft()) throw Job.archiveTooBig(job.limits);
+    }
+
+    private static ExtractionException tooManyEntries(Job job) {
+        return new ExtractionException("The archive has more than " + ExtractionException.count(job.limits.maxEntries())
+                + " entries, the limit, so Daylight did not open it.");
+    }
+
+    private static ExtractionException lying() {
+        return new ExtractionException("The archive holds more than its own directory declares, so Daylight did not open it "
+                + "(its sizes are false, as in a ZIP bomb).");
+    }
+
     private record Entry(byte[] content, byte[] head, long size) {}
 
-    private static Entry read(ZipInputStream in, CountingStream compressed, String name, boolean keep, Job job) throws IOException {
+    /**
+     * Inflates one entry, never past what its local header declared (when it declares a size), nor
+     * past what is left of the directory's declared total.
+     */
+    private static Entry read(ZipInputStream in, CountingStream compressed, ZipEntry entry, boolean keep, Job job,
+                              long declaredLeft) throws IOException {
+        String name = entry.getName();
+        long declaredSize = entry.getSize(); // -1 when the size follows the data (a data descriptor)
         long compressedStart = compressed.count;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        // Sized from the declaration when there is one, so the buffer does not grow by doubling; a
+        // lie cannot make it large, as it is capped by what the directory and the allowance leave.
+        long cap = Math.min(job.limits.maxFileBytes(), Math.min(declaredLeft, job.archiveBytesLeft()));
+        int initial = (int) Math.max(0, declaredSize > 0 ? Math.min(declaredSize, cap) : Math.min(64 * 1024, cap));
+        ByteArrayOutputStream out = keep ? new ByteArrayOutputStream(initial) : null;
         byte[] head = null;
         byte[] buf = new byte[64 * 1024];
         long size = 0;
         for (int n; (n = in.read(buf)) > 0; ) {
             job.checkpoint();
             size += n;
+            if ((declaredSize >= 0 && size > declaredSize) || size > declaredLeft) throw lying();
             job.takeArchiveBytes(n);
             // The compressed count may run a buffer ahead of the inflater; that only makes the ratio
             // look smaller, so a bomb is caught a few kilobytes later and a real file never early.
@@ -85,7 +126,7 @@ final class ArchiveEntries {
                 out = null;
             }
         }
-        byte[] content = head == null ? out.toByteArray() : new byte[0];
+        byte[] content = !keep ? new byte[0] : head == null ? out.toByteArray() : new byte[0];
         return new Entry(content, head == null ? content : head, size);
     }
 

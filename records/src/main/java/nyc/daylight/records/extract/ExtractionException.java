@@ -9,8 +9,23 @@ import java.time.Duration;
 final class ExtractionException extends RuntimeException {
     private static final long MB = 1024 * 1024;
 
+    private final boolean wholeJob;
+
     ExtractionException(String reason) {
+        this(reason, false);
+    }
+
+    /**
+     * @param wholeJob the job's shared allowance is spent: the top-level document fails, not only
+     *                 the nested one that happened to cross the line
+     */
+    ExtractionException(String reason, boolean wholeJob) {
         super(reason, null, false, false);
+        this.wholeJob = wholeJob;
+    }
+
+    boolean wholeJob() {
+        return wholeJob;
     }
 
     String reason() {

@@ -8,9 +8,12 @@ import java.util.Objects;
  *
  * @param maxFileBytes    largest document read, at the top level and for every attachment or archive entry
  * @param maxArchiveBytes most bytes taken out of archives under one top-level document; nested archives
- *                        draw on the same allowance, because every extracted entry is held in memory
+ *                        draw on the same allowance, because every extracted entry is held in memory:
+ *                        this is the ceiling on expanded bytes one upload can put on the heap. An
+ *                        archive whose central directory declares more is not inflated at all
  * @param maxPages        most pages (PDF pages, TIFF frames or pages of text) in one document
- * @param maxEntries      most entries in one archive, directories included
+ * @param maxEntries      most entries in one archive, directories included, and in all the archives under
+ *                        one top-level document together (each entry becomes a document object)
  * @param maxDepth        how deep documents may sit inside archives and emails: a document nested more
  *                        deeply than this is not opened
  * @param timePerDocument time allowed for a top-level document, its attachments and entries included
@@ -34,8 +37,8 @@ public record ExtractionLimits(
         }
     }
 
-    /** 100 MB per file, 500 MB out of archives, 2,000 pages, 1,000 entries, 3 levels of nesting, 60 seconds. */
+    /** 100 MB per file, 256 MB out of archives, 2,000 pages, 1,000 entries, 3 levels of nesting, 60 seconds. */
     public static ExtractionLimits defaults() {
-        return new ExtractionLimits(100 * MB, 500 * MB, 2000, 1000, 3, Duration.ofSeconds(60));
+        return new ExtractionLimits(100 * MB, 256 * MB, 2000, 1000, 3, Duration.ofSeconds(60));
     }
 }

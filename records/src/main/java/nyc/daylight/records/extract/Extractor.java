@@ -107,6 +107,8 @@ public final class Extractor implements AutoCloseable {
             // garbage by now, and the caller still needs an answer.
             Throwable cause = unwrap(e);
             if (cause instanceof Job.Stopped stopped) throw stopped;
+            // The allowance all nested documents share is spent: the upload as a whole is refused.
+            if (depth > 0 && cause instanceof ExtractionException spent && spent.wholeJob()) throw spent;
             return ExtractedDocument.failed(name, type, failure(type.format(), cause), content);
         }
     }

@@ -23,6 +23,7 @@ final class Job {
     private final Extractor extractor;
     private final long deadline;
     private long archiveBytes;
+    private long archiveEntries;
     private volatile SniffedType topType;
 
     Job(Extractor extractor, ExtractionLimits limits, Ocr ocr, long startNanos) {
@@ -51,10 +52,31 @@ final class Job {
     /** Counts bytes taken out of an archive against the allowance shared by the whole job. */
     void takeArchiveBytes(long n) {
         archiveBytes += n;
-        if (archiveBytes > limits.maxArchiveBytes()) {
-            throw new ExtractionException("The archive expands to more than " + ExtractionException.bytes(limits.maxArchiveBytes())
-                    + ", the limit, so Daylight did not open it (it may be a ZIP bomb).");
-        }
+        if (archiveBytes > limits.maxArchiveBytes()) throw archiveTooBig(limits);
+    }
+
+    /** What is left of the archive allowance: an archive declaring more is not opened. */
+    long archiveBytesLeft() {
+        return limits.maxArchiveBytes() - archiveBytes;
+    }
+
+    /** Counts one archive entry against the entries allowed under the whole top-level document. */
+    void takeEntry() {
+        if (++archiveEntries > limits.maxEntries()) throw tooManyTogether(limits);
+    }
+
+    static ExtractionException tooManyTogether(ExtractionLimits limits) {
+        return new ExtractionException("The archives in this document have more than " + ExtractionException.count(limits.maxEntries())
+                + " entries together, the limit, so Daylight did not open it.", true);
+    }
+
+    long entriesLeft() {
+        return limits.maxEntries() - archiveEntries;
+    }
+
+    static ExtractionException archiveTooBig(ExtractionLimits limits) {
+        return new ExtractionException("The archive expands to more than " + ExtractionException.bytes(limits.maxArchiveBytes())
+                + ", the limit, so Daylight did not open it (it may be a ZIP bomb).", true);
     }
 
     /** Recognises a page image, or marks the page as still needing OCR when the engine fails on it. */

@@ -68,7 +68,8 @@ final class ZipNames {
         }
     }
 
-    private static int findEndRecord(ByteBuffer buf) {
+    /** Where the end-of-central-directory record starts, or -1. */
+    static int findEndRecord(ByteBuffer buf) {
         int last = buf.limit() - END_RECORD_SIZE;
         int first = Math.max(0, last - MAX_COMMENT);
         for (int i = last; i >= first; i--) {

@@ -32,6 +32,7 @@ import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.ReaderUtil;
@@ -42,6 +43,7 @@ import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.apache.lucene.search.uhighlight.WholeBreakIterator;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.BytesRef;
 
 /**
  * The full-text index of published record pages. It is derived data: PostgreSQL holds the truth
@@ -149,8 +151,13 @@ public final class RecordIndex implements AutoCloseable {
         }
     }
 
-    public SearchResults search(SearchQuery q) {
-        Query query = toQuery(q);
+    /**
+     * Runs a search without the pages of withheld requests. They are excluded inside the query, not
+     * filtered from the results, so the totals, every facet count and the hits are computed over
+     * the same pages and cannot give a withheld record away.
+     */
+    public SearchResults search(SearchQuery q, Withheld withheld) {
+        Query query = toQuery(q, withheld);
         try {
             IndexSearcher searcher = searchers.acquire();
             try {
@@ -171,7 +178,7 @@ public final class RecordIndex implements AutoCloseable {
         if (text != null && !text.isBlank()) RecordQueryParser.parseUserQuery(text, queryAnalyzer);
     }
 
-    private Query toQuery(SearchQuery q) {
+    private Query toQuery(SearchQuery q, Withheld withheld) {
         BooleanQuery.Builder b = new BooleanQuery.Builder();
         boolean hasText = q.text() != null && !q.text().isBlank();
         b.add(hasText ? RecordQueryParser.parseUserQuery(q.text(), queryAnalyzer) : new MatchAllDocsQuery(),
@@ -185,6 +192,11 @@ public final class RecordIndex implements AutoCloseable {
             long lo = q.from() == null ? Long.MIN_VALUE : q.from().toEpochDay();
             long hi = q.to() == null ? Long.MAX_VALUE : q.to().toEpochDay();
             b.add(LongPoint.newRangeQuery(RecordFields.DATE, lo, hi), BooleanClause.Occur.FILTER);
+        }
+        if (!withheld.requestNumbers().isEmpty()) {
+            // REQUEST holds the number lower-cased, and Withheld lower-cases its numbers the same way.
+            List<BytesRef> numbers = withheld.requestNumbers().stream().map(BytesRef::new).toList();
+            b.add(new TermInSetQuery(RecordFields.REQUEST, numbers), BooleanClause.Occur.MUST_NOT);
         }
         return b.build();
     }

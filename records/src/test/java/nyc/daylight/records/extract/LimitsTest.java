@@ -24,7 +24,7 @@ class LimitsTest {
 
     @Test
     void the_defaults_are_generous_but_finite() {
-        assertThat(DEFAULTS).isEqualTo(new ExtractionLimits(100 * MB, 500 * MB, 2000, 1000, 3, Duration.ofSeconds(60)));
+        assertThat(DEFAULTS).isEqualTo(new ExtractionLimits(100 * MB, 256 * MB, 2000, 1000, 3, Duration.ofSeconds(60)));
         assertThatThrownBy(() -> new ExtractionLimits(0, 1, 1, 1, 1, Duration.ofSeconds(1))).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new ExtractionLimits(1, 1, 1, 1, -1, Duration.ofSeconds(1))).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new ExtractionLimits(1, 1, 1, 1, 1, Duration.ZERO)).isInstanceOf(IllegalArgumentException.class);
@@ -68,10 +68,11 @@ class LimitsTest {
     @Test
     void nested_archives_share_one_allowance() throws IOException {
         // Each inner archive alone stays under the limit; together they do not.
-        byte[] inner = zipOfText("part.txt", 700 * 1024);
+        byte[] inner = zipOfText("part.txt", 500 * 1024);
         try (Extractor extractor = new Extractor(limits(DEFAULTS.maxFileBytes(), MB, 1000, 3), Ocr.none())) {
             ExtractedDocument one = extractor.extract("one.zip", zip(entries("a.zip", inner)));
             assertThat(one.status()).isEqualTo(ExtractionStatus.OK);
+            assertThat(child(one, "a.zip").status()).isEqualTo(ExtractionStatus.OK);
             ExtractedDocument two = extractor.extract("two.zip", zip(entries("a.zip", inner, "b.zip", inner)));
             assertThat(two.status()).isEqualTo(ExtractionStatus.FAILED);
             assertThat(two.failureReason()).startsWith("The archive expands to more than 1 MB");

@@ -41,7 +41,7 @@ class RecordIndexTest {
     }
 
     private List<Long> ids(String q) {
-        return index.search(SearchQuery.of(q)).documents().stream().map(SearchResults.DocumentHit::documentId).toList();
+        return index.search(SearchQuery.of(q), Withheld.none()).documents().stream().map(SearchResults.DocumentHit::documentId).toList();
     }
 
     @Test
@@ -64,7 +64,7 @@ class RecordIndexTest {
         // Queries match pages: page 1 of record 1 mentions ICE without custody; record 3 does not.
         assertThat(ids("ICE NOT custody")).containsExactly(1L);
         assertThat(ids("ICE -custody")).containsExactly(1L);
-        assertThat(index.search(SearchQuery.of("ICE NOT custody")).documents().get(0).pages())
+        assertThat(index.search(SearchQuery.of("ICE NOT custody"), Withheld.none()).documents().get(0).pages())
                 .extracting(SearchResults.PageHit::page).containsExactly(1);
         assertThat(ids("officers AND arrest")).containsExactly(2L);
         assertThat(ids("detain*")).containsExactly(1L);
@@ -75,20 +75,20 @@ class RecordIndexTest {
 
     @Test
     void malformed_queries_get_a_clear_message() {
-        assertThatThrownBy(() -> index.search(SearchQuery.of("\"unclosed"))).isInstanceOf(BadQueryException.class)
+        assertThatThrownBy(() -> index.search(SearchQuery.of("\"unclosed"), Withheld.none())).isInstanceOf(BadQueryException.class)
                 .hasMessageContaining("could not understand");
-        assertThatThrownBy(() -> index.search(SearchQuery.of("*ice"))).isInstanceOf(BadQueryException.class)
+        assertThatThrownBy(() -> index.search(SearchQuery.of("*ice"), Withheld.none())).isInstanceOf(BadQueryException.class)
                 .hasMessageContaining("cannot start with *");
-        assertThatThrownBy(() -> index.search(SearchQuery.of("secret:x"))).isInstanceOf(BadQueryException.class)
+        assertThatThrownBy(() -> index.search(SearchQuery.of("secret:x"), Withheld.none())).isInstanceOf(BadQueryException.class)
                 .hasMessageContaining("'secret:' is not a field");
-        assertThatThrownBy(() -> index.search(SearchQuery.of("date:[2025-13-01 TO 2026-01-01]"))).isInstanceOf(BadQueryException.class)
+        assertThatThrownBy(() -> index.search(SearchQuery.of("date:[2025-13-01 TO 2026-01-01]"), Withheld.none())).isInstanceOf(BadQueryException.class)
                 .hasMessageContaining("is not a date");
-        assertThatThrownBy(() -> index.search(SearchQuery.of("(ICE AND"))).isInstanceOf(BadQueryException.class);
+        assertThatThrownBy(() -> index.search(SearchQuery.of("(ICE AND"), Withheld.none())).isInstanceOf(BadQueryException.class);
     }
 
     @Test
     void groups_pages_per_document_with_highlighted_snippets_and_facets() {
-        SearchResults r = index.search(SearchQuery.of("ICE"));
+        SearchResults r = index.search(SearchQuery.of("ICE"), Withheld.none());
         assertThat(r.totalDocuments()).isEqualTo(2);
         assertThat(r.totalPages()).isEqualTo(3);
         SearchResults.DocumentHit first = r.documents().stream().filter(d -> d.documentId() == 1).findFirst().orElseThrow();
@@ -104,10 +104,50 @@ class RecordIndexTest {
     }
 
     @Test
+    void a_withheld_requests_pages_count_in_no_total_facet_or_hit() {
+        Withheld withheld = Withheld.requests(List.of("DL-2026-000123"));
+        SearchResults r = index.search(SearchQuery.of("ICE"), withheld);
+        assertThat(r.totalDocuments()).isEqualTo(1);
+        assertThat(r.totalPages()).isEqualTo(1);
+        assertThat(r.documents()).extracting(SearchResults.DocumentHit::documentId).containsExactly(3L);
+        assertThat(r.facets().get("agency")).containsExactly(new SearchResults.FacetCount("doc", 1));
+        assertThat(r.facets().get("year")).containsExactly(new SearchResults.FacetCount("2026", 1));
+        assertThat(r.facets().get("type")).containsExactly(new SearchResults.FacetCount("spreadsheet", 1));
+        assertThat(r.facets().get("request")).isEmpty();
+        // Its own words, its request number and a filter on it find nothing at all.
+        for (SearchQuery q : List.of(SearchQuery.of("I-247A"), SearchQuery.of("request:DL-2026-000123"),
+                new SearchQuery(null, null, null, null, null, "dl-2026-000123", null, 1, 20),
+                new SearchQuery(null, "doc", "pdf", null, null, null, SearchQuery.Sort.NEWEST, 1, 20))) {
+            SearchResults none = index.search(q, withheld);
+            assertThat(none.totalDocuments()).as(q.toString()).isZero();
+            assertThat(none.totalPages()).as(q.toString()).isZero();
+            assertThat(none.documents()).as(q.toString()).isEmpty();
+            assertThat(none.facets()).as(q.toString()).allSatisfy((dim, counts) -> assertThat(counts).as(dim).isEmpty());
+        }
+        // Records of no request are never withheld; the same index, asked without the set, still has it all.
+        assertThat(index.search(SearchQuery.of("ICE"), Withheld.none()).totalDocuments()).isEqualTo(2);
+    }
+
+    @Test
+    void visibility_is_not_in_the_index_so_a_rebuild_withholds_the_same_records() throws IOException {
+        Withheld withheld = Withheld.requests(List.of("dl-2026-000200")); // any case: numbers match as the filter does
+        SearchResults before = index.search(SearchQuery.of("officers"), withheld);
+        index.rebuild(List.of(
+                Publication.publish(1, doc(1, "doc", "DL-2026-000123", "2025-03-04", "pdf",
+                        "The Department released detainees to ICE officers on the loading dock.")),
+                Publication.publish(2, doc(2, "nypd", "DL-2026-000200", "2024-11-02", "email",
+                        "Officers shared the arrest report with Homeland Security Investigations."))).iterator());
+        SearchResults after = index.search(SearchQuery.of("officers"), withheld);
+        assertThat(after.documents()).extracting(SearchResults.DocumentHit::documentId).containsExactly(1L);
+        assertThat(after.totalDocuments()).isEqualTo(before.totalDocuments()).isEqualTo(1);
+        assertThat(after.facets().get("agency")).isEqualTo(before.facets().get("agency")).containsExactly(new SearchResults.FacetCount("doc", 1));
+    }
+
+    @Test
     void snippets_escape_html_in_record_text() throws IOException {
         index.apply(List.of(Publication.publish(4, doc(4, "law", null, "2025-05-05", "text",
                 "<script>alert(1)</script> memo about ICE & the courts"))));
-        String snippet = index.search(SearchQuery.of("memo")).documents().get(0).pages().get(0).snippetHtml();
+        String snippet = index.search(SearchQuery.of("memo"), Withheld.none()).documents().get(0).pages().get(0).snippetHtml();
         assertThat(snippet).doesNotContain("<script>").contains("&lt;script&gt;").contains("<mark>memo</mark>");
         assertThat(index.highlightWholePage("memo", "<b>memo</b>")).isEqualTo("&lt;b&gt;<mark>memo</mark>&lt;&#x2F;b&gt;");
     }
@@ -115,16 +155,16 @@ class RecordIndexTest {
     @Test
     void filters_sorting_and_paging() {
         SearchQuery newest = new SearchQuery(null, "doc", null, null, null, null, SearchQuery.Sort.NEWEST, 1, 1);
-        SearchResults r = index.search(newest);
+        SearchResults r = index.search(newest, Withheld.none());
         assertThat(r.totalDocuments()).isEqualTo(2);
         assertThat(r.documents()).extracting(SearchResults.DocumentHit::documentId).containsExactly(3L);
         SearchQuery second = new SearchQuery(null, "doc", null, null, null, null, SearchQuery.Sort.NEWEST, 2, 1);
-        assertThat(index.search(second).documents()).extracting(SearchResults.DocumentHit::documentId).containsExactly(1L);
+        assertThat(index.search(second, Withheld.none()).documents()).extracting(SearchResults.DocumentHit::documentId).containsExactly(1L);
         SearchQuery dated = new SearchQuery("ICE", null, null, LocalDate.parse("2025-01-01"), LocalDate.parse("2025-12-31"),
                 null, SearchQuery.Sort.OLDEST, 1, 20);
-        assertThat(index.search(dated).documents()).extracting(SearchResults.DocumentHit::documentId).containsExactly(1L);
+        assertThat(index.search(dated, Withheld.none()).documents()).extracting(SearchResults.DocumentHit::documentId).containsExactly(1L);
         SearchQuery kind = new SearchQuery(null, null, "email", null, null, null, null, 1, 20);
-        assertThat(index.search(kind).documents()).extracting(SearchResults.DocumentHit::documentId).containsExactly(2L);
+        assertThat(index.search(kind, Withheld.none()).documents()).extracting(SearchResults.DocumentHit::documentId).containsExactly(2L);
     }
 
     @Test
@@ -158,7 +198,7 @@ class RecordIndexTest {
                         "Release date log: 40 releases, none to ICE custody.")),
                 Publication.publish(4, doc(4, "acs", null, "2025-09-09", "pdf", "Uncommitted memo about ICE."))));
         assertThat(ids("memo")).containsExactly(4L);
-        assertThat(index.search(SearchQuery.of("log")).totalPages()).isEqualTo(1);
+        assertThat(index.search(SearchQuery.of("log"), Withheld.none()).totalPages()).isEqualTo(1);
         assertThat(index.pageCount()).isEqualTo(5);
         index.close();
         index = new RecordIndex(dir);

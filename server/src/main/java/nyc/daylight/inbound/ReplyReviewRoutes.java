@@ -1,0 +1,97 @@
+package nyc.daylight.inbound;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import nyc.daylight.accounts.User;
+import nyc.daylight.app.BadInput;
+import nyc.daylight.app.Language;
+import nyc.daylight.app.Message;
+import nyc.daylight.app.NotFound;
+import nyc.daylight.app.Role;
+import nyc.daylight.app.WebSession;
+
+/** The review page of an e-mailed reply's personal data, and its actions: HTTP only. */
+final class ReplyReviewRoutes {
+    private final ReplyReview reviews;
+
+    ReplyReviewRoutes(ReplyReview reviews) {
+        this.reviews = reviews;
+    }
+
+    void register(RoutesConfig routes) {
+        routes.get("/requests/{number}/replies/{id}/review", ctx -> page(ctx, null), Role.SIGNED_IN);
+        // One route per action, so each is in the authorization matrix as itself.
+        for (String action : java.util.List.of("decide", "redact", "publish")) {
+            routes.post("/requests/{number}/replies/{id}/review/" + action, ctx -> act(ctx, action), Role.SIGNED_IN);
+        }
+    }
+
+    private void page(Context ctx, BadInput error) {
+        User user = WebSession.requireUser(ctx);
+        Map<String, Object> model = new HashMap<>();
+        model.put("review", reviews.review(user, ctx.pathParam("number"), id(ctx)));
+        if (error != null) {
+            ctx.status(400);
+            model.put("error", Map.of("field", error.field(), "message", error.message(Language.of(ctx))));
+            model.put("values", ctx.formParamMap());
+        }
+        ctx.render("agency/reply-review.ftlh", model);
+    }
+
+    private void act(Context ctx, String action) {
+        User user = WebSession.requireUser(ctx);
+        String number = ctx.pathParam("number");
+        long id = id(ctx);
+        Message done;
+        try {
+            done = switch (action) {
+                case "decide" -> {
+                    Map<Long, String> decisions = new LinkedHashMap<>();
+                    Map<Long, String> exemptions = new LinkedHashMap<>();
+                    for (Map.Entry<String, List<String>> e : ctx.formParamMap().entrySet()) {
+                        String k = e.getKey();
+                        if (k.startsWith("decision-")) decisions.put(parseId(k.substring(9)), first(e.getValue()));
+                        if (k.startsWith("exemption-")) exemptions.put(parseId(k.substring(10)), first(e.getValue()));
+                    }
+                    yield Message.of("flash.decisionsSaved", reviews.decide(user, number, id, decisions, exemptions, ctx.ip()));
+                }
+                case "redact" -> Message.of("flash.redacted", reviews.redactText(user, number, id, ctx.formParam("part"),
+                        ctx.formParam("text"), ctx.formParam("exemption"), ctx.ip()));
+                case "publish" -> {
+                    reviews.publish(user, number, id, ctx.ip());
+                    yield Message.of("flash.replyPublished");
+                }
+                default -> throw new NotFound("There is no such action.");
+            };
+        } catch (BadInput e) {
+            page(ctx, e);
+            return;
+        }
+        WebSession.flash(ctx, done);
+        ctx.redirect("/requests/" + number + "/replies/" + id + "/review");
+    }
+
+    private static String first(List<String> values) {
+        return values == null || values.isEmpty() ? null : values.get(0);
+    }
+
+    private static long id(Context ctx) {
+        try {
+            return Long.parseLong(ctx.pathParam("id"));
+        } catch (NumberFormatException e) {
+            throw new NotFound("There is no such reply for you to review.");
+        }
+    }
+
+    private static long parseId(String s) {
+        try {
+            return Long.parseLong(s);
+        } catch (NumberFormatException e) {
+            throw BadInput.of("decision", "error.thisFormIsOut");
+        }
+    }
+}

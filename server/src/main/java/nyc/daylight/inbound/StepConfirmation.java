@@ -1,0 +1,135 @@
+package nyc.daylight.inbound;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import nyc.daylight.accounts.User;
+import nyc.daylight.agencies.Agency;
+import nyc.daylight.agencies.AgencyService;
+import nyc.daylight.app.AuditLog;
+import nyc.daylight.app.BadInput;
+import nyc.daylight.app.Text;
+import nyc.daylight.deadlines.BusinessCalendar;
+import nyc.daylight.deadlines.EventType;
+import nyc.daylight.deadlines.LedgerEvent;
+import nyc.daylight.lifecycle.Exemption;
+import nyc.daylight.lifecycle.StepRules;
+import nyc.daylight.requests.RequestLedger;
+import nyc.daylight.sql.jooq.tables.records.InboundMessagesRecord;
+import nyc.daylight.sql.jooq.tables.records.RequestsRecord;
+import org.jooq.DSLContext;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Records what an agency's e-mail says as a step in the request's ledger, once a person confirms
+ * it. Two things an e-mail cannot do: date the step itself (it takes effect when Daylight
+ * received the message; the Date: header is only what the agency claims, and the person
+ * confirming may choose a later day, never an earlier one), and escape the law's conditions (the
+ * same {@link StepRules} as the officer's own form: a written reason for a date beyond the 20
+ * business days, FOIA's extension cap, no acknowledgment after a determination).
+ */
+final class StepConfirmation {
+    /** What the person confirming sent: the step, the date it sets, when it took effect, the agency's reason. */
+    record Form(String type, String date, String effective, String reason, List<String> exemptions) {
+        Form {
+            exemptions = exemptions == null ? List.of() : List.copyOf(exemptions);
+        }
+    }
+
+    private final InboundRepository repo;
+    private final AgencyService agencies;
+    private final RequestLedger ledger;
+    private final Clock clock;
+    private final AuditLog audit = new AuditLog();
+    private final JsonMapper json = JsonMapper.builder().build();
+
+    StepConfirmation(InboundRepository repo, AgencyService agencies, RequestLedger ledger, Clock clock) {
+        this.repo = repo;
+        this.agencies = agencies;
+        this.ledger = ledger;
+        this.clock = clock;
+    }
+
+    /** Within the caller's transaction, with the message and its request locked; returns the request number. */
+    String confirm(DSLContext tx, User user, InboundMessagesRecord m, RequestsRecord r, Form form, String ip) {
+        EventType type = InboundMail.STEPS.stream().filter(x -> x.name().equals(form.type())).findFirst()
+                .orElseThrow(() -> BadInput.of("type", "error.emailedChooseStep"));
+        Agency agency = agencies.byId().get(r.getAgencyId());
+        Instant when = effective(m.getReceivedAt(), parseDate("effective", form.effective()));
+        LocalDate on = when.atZone(BusinessCalendar.NEW_YORK).toLocalDate();
+        List<LedgerEvent> events = ledger.events(tx, r.getId());
+        StepRules rules = new StepRules(agency, events, ledger.evaluate(events, agency), agencies.calendarFor(agency), on, true);
+        String reason = Text.blankToNull(form.reason());
+        LocalDate date = null;
+        List<String> cited = List.of();
+        switch (type) {
+            case ACKNOWLEDGED -> {
+                date = parseDate("date", form.date());
+                rules.acknowledgment(date, reason);
+            }
+            case EXTENDED -> {
+                date = parseDate("date", form.date());
+                rules.extension(date, reason);
+            }
+            case GRANTED, PARTIALLY_GRANTED, DENIED, NO_RECORDS ->
+                    cited = rules.determination(type, form.exemptions(), reason).stream().map(Exemption::code).toList();
+            default -> rules.open();
+        }
+        if (!EventType.DETERMINATIONS.contains(type) && !form.exemptions().isEmpty()) {
+            throw BadInput.of("exemptions", "error.onlyADenialOr");
+        }
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("source", "email");
+        data.put("inboundMessageId", m.getId());
+        if (!cited.isEmpty()) data.put("exemptions", cited);
+        int seq = ledger.append(tx, r.getId(), type, when.atOffset(ZoneOffset.UTC), user.id(), date, reason,
+                provenance(m), json.writeValueAsString(data));
+        repo.decide(tx, m.getId(), "CONFIRMED", seq, user.id(), clock.instant());
+        ledger.refresh(tx, r.getId(), agency);
+        audit.record(tx, user.id(), "confirm-inbound", r.getNumber(),
+                type + " from message " + m.getId() + " effective " + when + (reason == null ? "" : " with a written reason"), ip);
+        return r.getNumber();
+    }
+
+    /**
+     * Daylight's receipt, unless the person confirming says the step took effect on a later day
+     * (then that day's start); never earlier, and never in the future.
+     */
+    Instant effective(OffsetDateTime receivedAt, LocalDate chosen) {
+        Instant received = receivedAt.toInstant();
+        LocalDate receivedOn = received.atZone(BusinessCalendar.NEW_YORK).toLocalDate();
+        if (chosen == null || chosen.equals(receivedOn)) return received;
+        if (chosen.isBefore(receivedOn)) throw BadInput.of("effective", "error.emailedStepBeforeReceipt", receivedOn);
+        if (chosen.isAfter(LocalDate.now(clock.withZone(BusinessCalendar.NEW_YORK)))) {
+            throw BadInput.of("effective", "error.emailedStepInFuture");
+        }
+        return chosen.atStartOfDay(BusinessCalendar.NEW_YORK).toInstant();
+    }
+
+    /** The timeline line under the step: where it came from, and what the sender's own header claims. */
+    private static String provenance(InboundMessagesRecord m) {
+        DateTimeFormatter f = DateTimeFormatter.ofPattern("MMMM d, yyyy, h:mm a", Locale.US);
+        String received = m.getReceivedAt().atZoneSameInstant(BusinessCalendar.NEW_YORK).format(f);
+        String text = "Recorded from the agency's e-mail, received by Daylight " + received + ".";
+        if (m.getSentAt() != null) {
+            text += " The e-mail says it was sent " + m.getSentAt().atZoneSameInstant(BusinessCalendar.NEW_YORK).format(f) + ".";
+        }
+        return text;
+    }
+
+    private static LocalDate parseDate(String field, String text) {
+        if (text == null || text.isBlank()) return null;
+        try {
+            return LocalDate.parse(text.strip());
+        } catch (java.time.format.DateTimeParseException e) {
+            throw BadInput.of(field, "error.enterARealDate");
+        }
+    }
+}
