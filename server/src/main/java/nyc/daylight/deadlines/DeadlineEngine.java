@@ -55,6 +55,19 @@ public final class DeadlineEngine {
         return open;
     }
 
+    /** The day after a missed date; or, for an acknowledgment without a date, its own day. */
+    static LocalDate constructiveDenialDay(Deadline missed) {
+        return missed.resolvedOn() != null && missed.resolvedOn().isBefore(missed.due().plusDays(1))
+                ? missed.resolvedOn() : missed.due().plusDays(1);
+    }
+
+    /** The latest agency date that is missed and still unanswered (no determination yet). */
+    static Optional<Deadline> liveMissOf(List<Deadline> deadlines) {
+        return deadlines.stream()
+                .filter(d -> d.owedBy() == Party.AGENCY && d.state() == MISSED && d.resolvedOn() == null)
+                .max(Comparator.comparing(Deadline::due));
+    }
+
     private static Optional<LedgerEvent> first(List<LedgerEvent> events, Predicate<EventType> type) {
         return events.stream().filter(e -> type.test(e.type())).findFirst();
     }
@@ -94,7 +107,7 @@ public final class DeadlineEngine {
             Optional<LedgerEvent> appealDecision = first(events, EventType.APPEAL_DECISIONS::contains);
             boolean grantedInFull = determination.map(e -> e.type() == EventType.GRANTED).orElse(false);
             if (denialDay.isPresent() && !grantedInFull && (ny || determination.isPresent())) {
-                appealWindow(denialDay.get(), appeal);
+                appealWindow(denialDay.get(), appeal, determination.isEmpty() && liveMissOf(out).isPresent());
             }
             appeal.ifPresent(a -> appealDecision(a, appealDecision));
             finalDenialDay(appealDecision).ifPresent(this::courtWindow);
@@ -104,8 +117,11 @@ public final class DeadlineEngine {
                 out.replaceAll(d -> d.state() == PENDING ? d.with(MOOT, on, Message.of("note.withdrawn")) : d);
             }
             Standing standing = standing(withdrawn.isPresent(), determination.isPresent(), appeal, appealDecision);
-            return new DeadlineReport(rules.regime(), receipt, List.copyOf(out), standing,
-                    NextSteps.of(standing, ny, out, events, appeal, appealDecision));
+            List<Deadline> deadlines = List.copyOf(out);
+            return new DeadlineReport(rules.regime(), receipt, deadlines, standing,
+                    NextSteps.of(standing, ny, out, events, appeal, appealDecision),
+                    Owed.of(standing, deadlines, determination.isPresent(), withdrawn.isPresent(),
+                            appeal.isPresent(), appealDecision.isPresent()));
         }
 
         // --- determination -------------------------------------------------------------------
@@ -135,6 +151,11 @@ public final class DeadlineEngine {
             LocalDate ackDay = ack.get().localDate();
             LocalDate limit = cal.addBusinessDays(ackDay, rules.determinationDays());
             LocalDate approximate = ack.get().date();
+            if (approximate == null) {
+                // A dateless acknowledgment after records were already released (so not itself the
+                // response): nothing binds but the 20 business days (found by OwedPropertiesTest).
+                return new Deadline(DETERMINATION, Party.AGENCY, limit, PENDING, null, POL_89_3, Message.of("note.latest"));
+            }
             if (!approximate.isAfter(limit)) {
                 return new Deadline(DETERMINATION, Party.AGENCY, approximate, PENDING, null, POL_89_3,
                         Message.of("note.approximate"));
@@ -205,8 +226,10 @@ public final class DeadlineEngine {
 
         /**
          * The day a denial took effect: a written adverse determination (which gives the requester
-         * a fresh window even after an earlier miss), else (NY) the first constructive denial: the
-         * day after a missed date, or the day of a defective acknowledgment.
+         * a fresh window even after an earlier miss), else (NY) the latest constructive denial: the
+         * day after a missed date, or the day of a defective acknowledgment. Each missed agency date
+         * with no determination is a new denial (choice 8), so a late acknowledgment followed by a
+         * missed promise counts from the promise, not from the five-day response.
          */
         private Optional<LocalDate> denialDay(Optional<LedgerEvent> determination) {
             Optional<LocalDate> explicit = determination.filter(e -> EventType.ADVERSE.contains(e.type()))
@@ -214,24 +237,33 @@ public final class DeadlineEngine {
             if (explicit.isPresent() || !ny) return explicit;
             return out.stream()
                     .filter(d -> d.owedBy() == Party.AGENCY && d.state() == MISSED)
-                    .map(d -> d.resolvedOn() != null && d.resolvedOn().isBefore(d.due().plusDays(1))
-                            ? d.resolvedOn() : d.due().plusDays(1))
-                    .min(Comparator.naturalOrder());
+                    .map(DeadlineEngine::constructiveDenialDay)
+                    .max(Comparator.naturalOrder());
         }
 
-        private void appealWindow(LocalDate denialDay, Optional<LedgerEvent> appeal) {
+        /**
+         * @param continuing the agency still owes the act it missed: its silence goes on denying
+         *     access, so the window never closes while it lasts (choice 9a): once 30 days from the
+         *     latest miss have run, they run again from the day of the appeal (or today)
+         */
+        private void appealWindow(LocalDate denialDay, Optional<LedgerEvent> appeal, boolean continuing) {
             LocalDate due;
             String citation;
+            Message note = Message.of("note.mayAppeal");
             if (ny) {
                 // GCL §20: the day of the denial is not counted; §25-a: a weekend or holiday end moves on.
                 due = cal.onOrNextBusinessDay(denialDay.plusDays(rules.appealFilingDays()));
+                LocalDate asOf = appeal.map(LedgerEvent::localDate).orElse(today);
+                if (continuing && asOf.isAfter(due)) {
+                    note = Message.of("note.mayAppealContinuing", denialDay.minusDays(1));
+                    due = cal.onOrNextBusinessDay(asOf.plusDays(rules.appealFilingDays()));
+                }
                 citation = POL_89_4 + "; " + GCL;
             } else {
                 due = denialDay.plusDays(rules.appealFilingDays());
                 citation = FOIA_APPEAL;
             }
-            Deadline window = new Deadline(APPEAL_FILING, Party.REQUESTER, due, PENDING, null, citation,
-                    Message.of("note.mayAppeal"));
+            Deadline window = new Deadline(APPEAL_FILING, Party.REQUESTER, due, PENDING, null, citation, note);
             if (appeal.isPresent()) {
                 LocalDate on = appeal.get().localDate();
                 out.add(window.with(on.isAfter(due) ? MISSED : MET, on, null));

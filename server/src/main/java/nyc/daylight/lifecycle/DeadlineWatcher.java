@@ -20,7 +20,6 @@ import nyc.daylight.deadlines.BusinessCalendar;
 import nyc.daylight.deadlines.Deadline;
 import nyc.daylight.deadlines.DeadlineReport;
 import nyc.daylight.deadlines.EventType;
-import nyc.daylight.deadlines.Party;
 import nyc.daylight.deadlines.Regime;
 import nyc.daylight.notify.Mailer;
 import nyc.daylight.notify.Recipient;
@@ -115,29 +114,21 @@ public final class DeadlineWatcher implements AutoCloseable {
         var request = tx.selectFrom(REQUESTS).where(REQUESTS.ID.eq(requestId)).fetchSingle();
         // Written only when time moved the projection, or when scorecard facts were never computed.
         DeadlineReport report = noMetrics ? ledger.refresh(tx, requestId, agency) : ledger.currentReport(tx, request, agency, cal);
+        // An imported request is history: its projection is kept for the scorecards, but nobody is
+        // ever reminded, told or followed up about a deadline from an old log (NoticePlan).
         LocalDate today = LocalDate.now(clock.withZone(BusinessCalendar.NEW_YORK));
+        boolean followUps = request.getAutoFollowUp() && agency.foil().email() != null;
         int sent = 0;
-        for (Deadline d : report.deadlines()) {
-            if (d.owedBy() != Party.AGENCY && d.owedBy() != Party.APPEALS_OFFICER) continue;
-            if (d.state() == Deadline.State.PENDING) {
-                int left = cal.businessDaysBetween(today, d.due());
-                String notice = left == 2 ? "DUE_IN_2" : left == 0 ? "DUE_TODAY" : null;
-                if (notice != null && claim(tx, requestId, d, notice)) {
-                    remindOfficers(tx, agency, request.getNumber(), request.getTitle(), d, left);
-                    sent++;
-                }
-            } else if (d.state() == Deadline.State.MISSED && d.resolvedOn() == null) {
-                if (claim(tx, requestId, d, "MISSED")) {
-                    missed(tx, agency, request, d, report);
-                    sent++;
-                }
-                // The business day after the missed date, if the requester asked for it: once per missed date.
-                if (request.getAutoFollowUp() && !today.isBefore(cal.addBusinessDays(d.due(), 1))
-                        && agency.foil().email() != null && claim(tx, requestId, d, "FOLLOW_UP")) {
-                    followUp(tx, agency, request, d);
-                    sent++;
-                }
+        for (NoticePlan.Notice n : NoticePlan.of(report, cal, today, request.getImportedSource() != null, followUps)) {
+            Deadline d = n.deadline();
+            if (!claim(tx, requestId, d, n.kind().name())) continue;
+            switch (n.kind()) {
+                case DUE_IN_2 -> remindOfficers(tx, agency, request.getNumber(), request.getTitle(), d, 2);
+                case DUE_TODAY -> remindOfficers(tx, agency, request.getNumber(), request.getTitle(), d, 0);
+                case MISSED -> missed(tx, agency, request, d, report);
+                case FOLLOW_UP -> followUp(tx, agency, request, d, today);
             }
+            sent++;
         }
         return sent;
     }
@@ -155,13 +146,15 @@ public final class DeadlineWatcher implements AutoCloseable {
 
     private void remindOfficers(DSLContext tx, Agency agency, String number, String title, Deadline d, int left) {
         String when = left == 0 ? "today" : "in 2 business days, on " + LifecycleMail.day(d.due());
-        String body = "Request " + number + " (\"" + title + "\") is due " + when + ": " + (d.note() == null ? "" : d.note().english()) + "\n" + d.citation();
+        String body = "Request " + number + " (\"" + title + "\"): " + step(d) + " is due " + when + ". "
+                + (d.note() == null ? "" : d.note().english()) + "\n" + d.citation();
+        String subject = (left == 0 ? "Due today: " : "Due soon: ") + step(d);
         List<Officer> officers = cases.officersOf(agency.id());
         if (officers.isEmpty() && agency.foil().email() != null) {
-            mailer.enqueue(tx, mail.toAgency(agency.foil().email(), null, agency, number, "Due " + (left == 0 ? "today" : "soon"), body));
+            mailer.enqueue(tx, mail.toAgency(agency.foil().email(), null, agency, number, subject, body));
         }
         for (Officer o : officers) {
-            mailer.enqueue(tx, mail.toAgency(o.email(), null, agency, number, "Due " + (left == 0 ? "today" : "soon"), body));
+            mailer.enqueue(tx, mail.toAgency(o.email(), null, agency, number, subject, body));
         }
     }
 
@@ -182,7 +175,7 @@ public final class DeadlineWatcher implements AutoCloseable {
         if (d.kind() == Deadline.Kind.APPEAL_DECISION && ny && court.isPresent()) {
             option = Message.of("mail.missed.court", court.get().due());
         } else if (ny && window.isPresent()) {
-            option = Message.of("mail.missed.appeal", window.get().due());
+            option = Message.of("mail.missed.appealLink", window.get().due(), mail.appealLink(request.getNumber()));
         } else if (!ny) {
             option = Message.of("mail.missed.federal");
         } else {
@@ -194,14 +187,25 @@ public final class DeadlineWatcher implements AutoCloseable {
             case RESPONSE, DETERMINATION, APPEAL_DECISION -> "mail.missed." + d.kind().name();
             default -> "mail.missed.other";
         }, agency.name(), d.due());
-        mailer.enqueue(tx, mail.toRequester(to, request.getNumber(), request.getTitle(), Message.of("mail.missed.subject"),
-                said + "\n\n" + to.text(option)));
+        mailer.enqueue(tx, mail.toRequester(to, request.getNumber(), request.getTitle(),
+                Message.of("mail.missed.subject." + d.kind().name()), said + "\n\n" + to.text(option)));
         for (Officer o : cases.officersOf(agency.id())) {
-            mailer.enqueue(tx, mail.toAgency(o.email(), null, agency, request.getNumber(), "Deadline missed", fact));
+            mailer.enqueue(tx, mail.toAgency(o.email(), null, agency, request.getNumber(), "Deadline missed: " + step(d), fact));
         }
     }
 
-    private void followUp(DSLContext tx, Agency agency, nyc.daylight.sql.jooq.tables.records.RequestsRecord request, Deadline d) {
+    /** The step that is due or late, in the words of subjects and officer notices. */
+    private static String step(Deadline d) {
+        return switch (d.kind()) {
+            case RESPONSE -> "acknowledgment, grant or denial";
+            case DETERMINATION -> "determination (grant or denial)";
+            case APPEAL_DECISION -> "appeal decision";
+            default -> "next step";
+        };
+    }
+
+    private void followUp(DSLContext tx, Agency agency, nyc.daylight.sql.jooq.tables.records.RequestsRecord request, Deadline d,
+                          LocalDate today) {
         boolean ny = agency.regime() == Regime.NY_FOIL;
         String letter = """
                 Dear %s:
@@ -215,17 +219,21 @@ public final class DeadlineWatcher implements AutoCloseable {
                 Thank you.
 
                 %s
-                (Sent on the requester's behalf by Daylight, the business day after the missed date.)
+                (Sent on the requester's behalf by Daylight on %s.)
                 """.formatted(agency.foil().title(), request.getNumber(), request.getTitle(), agency.name(),
-                d.kind() == Deadline.Kind.RESPONSE ? "grant, deny or acknowledge it" : "grant or deny it",
+                switch (d.kind()) {
+                    case RESPONSE -> "grant, deny or acknowledge it";
+                    case APPEAL_DECISION -> "decide my appeal";
+                    default -> "grant or deny it";
+                },
                 LifecycleMail.day(d.due()), ny
                         ? "Public Officers Law §89(3)(a) sets that time limit, and §89(4)(a) treats a failure to meet it as a denial."
-                        : "5 U.S.C. §552(a)(6)(A)(i) sets that time limit.", signature(tx, request)).strip();
+                        : "5 U.S.C. §552(a)(6)(A)(i) sets that time limit.", signature(tx, request), LifecycleMail.day(today)).strip();
         ledger.append(tx, request.getId(), EventType.FOLLOW_UP_SENT, OffsetDateTime.now(clock), null, d.due(), d.citation(), letter, null);
         String requester = tx.select(USERS.EMAIL).from(USERS).where(USERS.ID.eq(request.getRequesterId())).fetchOne(USERS.EMAIL);
         mailer.enqueue(tx, mail.toAgency(agency.foil().email(),
                 mailer.replyTo(request.getNumber(), request.getReplyToken(), requester), agency, request.getNumber(),
-                "Follow-up: response overdue", letter));
+                "Follow-up: " + step(d) + " overdue since " + LifecycleMail.day(d.due()), letter));
     }
 
     /** The name the requester signs this request's letters with (the public page withholds it if they chose). */

@@ -25,6 +25,11 @@ final class LifecycleMail {
         return baseUrl + "/requests/" + number;
     }
 
+    /** The requester's drafted appeal, ready to read and file. */
+    String appealLink(String number) {
+        return baseUrl + "/requests/" + number + "/appeal";
+    }
+
     String workLink(Agency agency, String number) {
         return baseUrl + "/agency/" + agency.slug() + "/requests/" + number;
     }

@@ -26,8 +26,13 @@ final class Queue {
         this.ledger = ledger;
     }
 
+    /**
+     * @param nextDue what the agency (or its appeals officer) owes next: the engine's {@code Owed.agencyDue}
+     * @param requesterDue the requester's own open date (appeal window), shown as theirs
+     * @param importedFrom the FOIL log an imported request came from, or null
+     */
     public record Item(String number, String title, String status, LocalDate nextDue, OffsetDateTime submittedAt,
-                       String assignee) {}
+                       String assignee, LocalDate requesterDue, String importedFrom) {}
 
     public record Counts(int open, int dueSoon, int late, int unassigned) {}
 
@@ -51,12 +56,13 @@ final class Queue {
                 .and(f.assignedTo() == null ? noCondition() : REQUESTS.ASSIGNED_TO.eq(f.assignedTo()))
                 .and(f.dueWithinDays() == null ? noCondition() : REQUESTS.NEXT_DUE.le(today.plusDays(f.dueWithinDays())));
         return dsl.select(REQUESTS.NUMBER, REQUESTS.TITLE, REQUESTS.STATUS, REQUESTS.NEXT_DUE, REQUESTS.SUBMITTED_AT,
-                        USERS.EMAIL)
+                        USERS.EMAIL, REQUESTS.REQUESTER_DUE, REQUESTS.IMPORTED_SOURCE)
                 .from(REQUESTS).leftJoin(USERS).on(USERS.ID.eq(REQUESTS.ASSIGNED_TO))
                 .where(c)
                 .orderBy(REQUESTS.NEXT_DUE.asc().nullsLast(), REQUESTS.SUBMITTED_AT.asc())
                 .limit(500)
-                .fetch(r -> new Item(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6()));
+                .fetch(r -> new Item(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6(), r.value7(),
+                        r.value8()));
     }
 
     Counts counts(Agency agency) {

@@ -85,9 +85,11 @@ public final class RequesterActions {
                         + "and describe where it searched.";
             };
         } else {
-            Deadline missed = c.report().deadlines().stream()
+            // The latest miss is the denial appealed: the one still unanswered if there is one
+            // (each missed date with no determination is a new denial, docs/foil-deadlines.md choice 8).
+            Deadline missed = c.report().owed().liveMissed().orElseGet(() -> c.report().deadlines().stream()
                     .filter(d -> d.owedBy() == nyc.daylight.deadlines.Party.AGENCY && d.state() == Deadline.State.MISSED)
-                    .findFirst().orElseThrow();
+                    .max(java.util.Comparator.comparing(Deadline::due)).orElseThrow());
             grounds = "The agency did not " + (missed.kind() == Deadline.Kind.RESPONSE
                     ? "grant, deny or acknowledge my request within five business days of receipt"
                     : "grant or deny my request by " + LifecycleMail.day(missed.due()) + ", the date it was bound by")

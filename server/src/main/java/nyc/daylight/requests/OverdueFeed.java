@@ -12,7 +12,8 @@ final class OverdueFeed {
     static String write(String baseUrl, List<OverdueList.Item> items, OffsetDateTime now) {
         List<AtomFeed.Entry> entries = items.stream().map(i -> new AtomFeed.Entry(
                 "tag:daylight," + i.deadline().getYear() + ":overdue/" + i.number() + "/" + i.deadline(),
-                i.agencyName() + " is overdue on " + i.number() + ": " + i.title(),
+                (i.importedFrom() == null ? "" : "[Imported from " + i.importedFrom() + "] ")
+                        + i.agencyName() + " is overdue on " + i.number() + ": " + i.title(),
                 baseUrl + "/requests/" + i.number(),
                 i.overdueSince().atStartOfDay(BusinessCalendar.NEW_YORK).toOffsetDateTime(),
                 i.agencyName() + " missed its " + i.deadline() + " deadline for \"" + i.title() + "\"; "

@@ -2,7 +2,6 @@ package nyc.daylight.requests;
 
 import static nyc.daylight.sql.jooq.Tables.AGENCIES;
 import static nyc.daylight.sql.jooq.Tables.REQUESTS;
-import static nyc.daylight.sql.jooq.Tables.REQUEST_METRICS;
 import static org.jooq.impl.DSL.noCondition;
 
 import java.time.Clock;
@@ -17,8 +16,11 @@ import nyc.daylight.deadlines.BusinessCalendar;
 import org.jooq.DSLContext;
 
 /**
- * Every request whose current deadline has passed with no answer, across agencies, most overdue
- * first: "overdue in plain sight". Embargoed and hidden requests never appear.
+ * Every request with a live miss (a deadline missed and still unanswered, as the deadline engine's
+ * {@code Owed} has it), across agencies, most overdue first: "overdue in plain sight". The date and
+ * the count are the live miss's, the same the request page, the API and the feed show. Embargoed
+ * and hidden requests never appear; imported history appears only marked with its source, and a
+ * filter hides it.
  */
 public final class OverdueList {
     private final DSLContext dsl;
@@ -31,27 +33,36 @@ public final class OverdueList {
         this.clock = clock;
     }
 
-    /** One overdue request: {@code deadline} is the date it missed. */
+    /**
+     * One overdue request: {@code deadline} is the live miss's date.
+     *
+     * @param importedFrom the FOIL log it was imported from, or null for a request filed through Daylight
+     */
     public record Item(String number, String title, String agency, String agencyName, LocalDate deadline,
-                       int businessDaysOverdue, LocalDate overdueSince) {}
+                       int businessDaysOverdue, LocalDate overdueSince, String missedKind, String importedFrom) {}
 
     public List<Item> items(String agencySlug, String topic) {
+        return items(agencySlug, topic, false);
+    }
+
+    public List<Item> items(String agencySlug, String topic, boolean hideImported) {
         LocalDate today = LocalDate.now(clock.withZone(BusinessCalendar.NEW_YORK));
         Map<Long, Agency> byId = agencies.byId();
         Map<Long, BusinessCalendar> calendars = new LinkedHashMap<>();
-        return dsl.select(REQUESTS.NUMBER, REQUESTS.TITLE, REQUEST_METRICS.AGENCY_ID, REQUEST_METRICS.MISSED_DUE,
-                        REQUEST_METRICS.OVERDUE_SINCE)
-                .from(REQUEST_METRICS).join(REQUESTS).on(REQUESTS.ID.eq(REQUEST_METRICS.REQUEST_ID))
-                .join(AGENCIES).on(AGENCIES.ID.eq(REQUEST_METRICS.AGENCY_ID))
-                .where(REQUEST_METRICS.MISSED_DUE.isNotNull()).and(REQUEST_METRICS.OUTCOME.eq("OPEN"))
+        return dsl.select(REQUESTS.NUMBER, REQUESTS.TITLE, REQUESTS.AGENCY_ID, REQUESTS.LIVE_MISS_DUE,
+                        REQUESTS.LIVE_MISS_KIND, REQUESTS.IMPORTED_SOURCE)
+                .from(REQUESTS).join(AGENCIES).on(AGENCIES.ID.eq(REQUESTS.AGENCY_ID))
+                .where(REQUESTS.LIVE_MISS_DUE.isNotNull())
                 .and(REQUESTS.HIDDEN_AT.isNull())
                 .and(REQUESTS.EMBARGO_UNTIL.isNull().or(REQUESTS.EMBARGO_UNTIL.le(today)))
+                .and(hideImported ? REQUESTS.IMPORTED_SOURCE.isNull() : noCondition())
                 .and(agencySlug == null ? noCondition() : AGENCIES.SLUG.eq(agencySlug))
                 .and(topic == null ? noCondition() : REQUESTS.TOPIC.eq(topic))
                 .fetch(r -> {
                     Agency a = byId.get(r.value3());
                     int days = calendars.computeIfAbsent(a.id(), k -> agencies.calendarFor(a)).businessDaysBetween(r.value4(), today);
-                    return new Item(r.value1(), r.value2(), a.slug(), a.name(), r.value4(), days, r.value5());
+                    return new Item(r.value1(), r.value2(), a.slug(), a.name(), r.value4(), days, r.value4().plusDays(1),
+                            r.value5(), r.value6());
                 })
                 .stream().filter(i -> i.businessDaysOverdue() > 0)
                 .sorted(Comparator.comparingInt(Item::businessDaysOverdue).reversed().thenComparing(Item::number))

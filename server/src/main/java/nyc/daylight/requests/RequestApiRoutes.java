@@ -30,7 +30,8 @@ public final class RequestApiRoutes {
         String status = ctx.queryParam("status");
         if ("overdue".equals(status)) {
             String agency = ctx.queryParam("agency") == null || ctx.queryParam("agency").isBlank() ? null : ctx.queryParam("agency");
-            var items = overdue.items(agency, "ICE".equals(ctx.queryParam("topic")) ? "ICE" : null);
+            var items = overdue.items(agency, "ICE".equals(ctx.queryParam("topic")) ? "ICE" : null,
+                    "hide".equals(ctx.queryParam("imported")));
             ctx.json(Map.of("total", items.size(), "items", items.stream().map(i -> {
                 Map<String, Object> m = new LinkedHashMap<>();
                 m.put("id", i.number());
@@ -38,6 +39,8 @@ public final class RequestApiRoutes {
                 m.put("title", i.title());
                 m.put("deadline", i.deadline().toString());
                 m.put("businessDaysOverdue", i.businessDaysOverdue());
+                m.put("missed", i.missedKind());
+                m.put("importedFrom", i.importedFrom());
                 return m;
             }).toList()));
             return;
@@ -103,7 +106,21 @@ public final class RequestApiRoutes {
             return m;
         }).toList());
         body.put("letter", v.letter());
+        body.put("owed", owed(v.report().owed(), v.businessDaysOverdue()));
+        body.put("importedFrom", v.importedFrom());
         ctx.json(body);
+    }
+
+    /** The engine's one answer of what is owed, as the page shows it. */
+    private static Map<String, Object> owed(nyc.daylight.deadlines.Owed owed, int businessDaysOverdue) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("agencyDue", owed.agencyDue() == null ? null : owed.agencyDue().toString());
+        m.put("agencyParty", owed.agencyNext() == null ? null : owed.agencyNext().owedBy().name());
+        m.put("requesterDue", owed.requesterDue() == null ? null : owed.requesterDue().toString());
+        m.put("liveMiss", owed.liveMiss() == null ? null : Map.of("kind", owed.liveMiss().kind().name(),
+                "due", owed.liveMiss().due().toString(),
+                "businessDaysOverdue", businessDaysOverdue));
+        return m;
     }
 
     /** The same query with another page number, as a relative link. */

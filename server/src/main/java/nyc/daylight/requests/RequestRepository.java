@@ -93,8 +93,10 @@ final class RequestRepository {
                 .fetch(Records.mapping(Attachment::new));
     }
 
-    void setProjection(DSLContext dsl, long requestId, String status, LocalDate nextDue) {
-        dsl.update(REQUESTS).set(REQUESTS.STATUS, status).set(REQUESTS.NEXT_DUE, nextDue)
+    void setProjection(DSLContext dsl, long requestId, String status, nyc.daylight.deadlines.Owed owed) {
+        dsl.update(REQUESTS).set(REQUESTS.STATUS, status).set(REQUESTS.NEXT_DUE, owed.agencyDue())
+                .set(REQUESTS.REQUESTER_DUE, owed.requesterDue()).set(REQUESTS.LIVE_MISS_DUE, owed.missedDue())
+                .set(REQUESTS.LIVE_MISS_KIND, owed.liveMiss() == null ? null : owed.liveMiss().kind().name())
                 .set(REQUESTS.UPDATED_AT, DSL.currentOffsetDateTime()).where(REQUESTS.ID.eq(requestId)).execute();
     }
 

@@ -164,9 +164,11 @@ public final class RequestRoutes {
     private void overdue(Context ctx) {
         String agency = ctx.queryParam("agency") == null || ctx.queryParam("agency").isBlank() ? null : ctx.queryParam("agency").strip();
         String topic = "ICE".equals(ctx.queryParam("topic")) ? "ICE" : null;
-        List<OverdueList.Item> items = overdue.items(agency, topic);
-        ctx.render("requests/overdue.ftlh", Map.of("items", items, "counts", OverdueList.countsByAgency(overdue.items(null, topic)),
-                "agencies", agencies.all(), "filter", Map.of("agency", agency == null ? "" : agency, "topic", topic == null ? "" : topic)));
+        boolean hideImported = "hide".equals(ctx.queryParam("imported"));
+        List<OverdueList.Item> items = overdue.items(agency, topic, hideImported);
+        ctx.render("requests/overdue.ftlh", Map.of("items", items,
+                "counts", OverdueList.countsByAgency(overdue.items(null, topic, hideImported)), "agencies", agencies.all(),
+                "filter", Map.of("agency", agency == null ? "" : agency, "topic", topic == null ? "" : topic, "hideImported", hideImported)));
     }
 
     private void show(Context ctx) {

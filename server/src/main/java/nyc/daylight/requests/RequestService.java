@@ -248,7 +248,8 @@ public final class RequestService {
                 Boolean.TRUE.equals(r.getAutoFollowUp()), embargoed(r) ? r.getEmbargoUntil() : null,
                 agency.regime() == nyc.daylight.deadlines.Regime.FEDERAL_FOIA
                         && ledger.stream().anyMatch(e -> EventType.FINAL_DENIALS.contains(e.type())),
-                owner ? identity : null));
+                owner ? identity : null, r.getImportedSource(),
+                report.owed().businessDaysOverdue(calendar, LocalDate.now(clock.withZone(BusinessCalendar.NEW_YORK)))));
     }
 
     /** The last day to appeal, while an appeal is possible and none was filed. */

@@ -12,7 +12,6 @@ import nyc.daylight.deadlines.Deadline;
 import nyc.daylight.deadlines.DeadlineEngine;
 import nyc.daylight.deadlines.DeadlineReport;
 import nyc.daylight.deadlines.LedgerEvent;
-import nyc.daylight.deadlines.NextStep;
 import nyc.daylight.deadlines.Party;
 import nyc.daylight.sql.jooq.tables.records.RequestsRecord;
 import org.jooq.DSLContext;
@@ -64,7 +63,7 @@ final class RequestStatus {
     DeadlineReport current(DSLContext dsl, RequestRepository repo, RequestsRecord stored, Agency agency,
                            List<LedgerEvent> ledger, BusinessCalendar calendar) {
         DeadlineReport report = engine.evaluate(ledger, agency.rules(), calendar, clock.instant());
-        if (!report.standing().name().equals(stored.getStatus()) || !Objects.equals(nextDue(report), stored.getNextDue())) {
+        if (drifted(report, stored)) {
             write(dsl, repo, stored.getId(), agency, report, ledger, calendar);
         }
         return report;
@@ -73,12 +72,16 @@ final class RequestStatus {
     private void write(DSLContext dsl, RequestRepository repo, long requestId, Agency agency, DeadlineReport report,
                        List<LedgerEvent> ledger, BusinessCalendar calendar) {
         metrics.write(dsl, requestId, agency, report, ledger, calendar);
-        repo.setProjection(dsl, requestId, report.standing().name(), nextDue(report));
+        repo.setProjection(dsl, requestId, report.standing().name(), report.owed());
     }
 
-    private static LocalDate nextDue(DeadlineReport report) {
-        return report.nextSteps().stream().filter(s -> s.party() != Party.NOBODY && s.by() != null)
-                .map(NextStep::by).findFirst().orElse(null);
+    /** The stored projection is the engine's {@code Owed}: any part of it that time moved is rewritten. */
+    private static boolean drifted(DeadlineReport report, RequestsRecord stored) {
+        var owed = report.owed();
+        return !report.standing().name().equals(stored.getStatus())
+                || !Objects.equals(owed.agencyDue(), stored.getNextDue())
+                || !Objects.equals(owed.requesterDue(), stored.getRequesterDue())
+                || !Objects.equals(owed.missedDue(), stored.getLiveMissDue());
     }
 
     List<RequestView.DeadlineRow> rows(DeadlineReport report, BusinessCalendar calendar) {

@@ -35,7 +35,11 @@ public record RequestView(
         LocalDate embargoUntil,
         boolean finalFederalDenial,
         // The requester's own signature choice, for their eyes only (null for everyone else).
-        RequesterIdentity signature) {
+        RequesterIdentity signature,
+        /* The FOIL log an imported (historical) request came from; null for one filed through Daylight. */
+        String importedFrom,
+        /* Business days the live miss is overdue (the overdue list's count); 0 without one. */
+        int businessDaysOverdue) {
 
     /**
      * One statutory date in words.

@@ -37,7 +37,7 @@ public record RequestMetrics(
         Boolean appealReversed,
         int filesReleased) {
 
-    public static final String VERSION = "2026.1";
+    public static final String VERSION = "2026.2";
 
     public static RequestMetrics of(Regime regime, DeadlineReport report, List<LedgerEvent> events, BusinessCalendar cal,
                                     List<String> exemptions, int filesReleased) {
@@ -61,10 +61,9 @@ public record RequestMetrics(
         } else {
             onTime = firstMissed.isPresent() ? Boolean.FALSE : null;
         }
-        LocalDate overdueSince = determinedOn == null && !withdrawn
-                ? firstMissed.map(d -> d.resolvedOn() != null && d.resolvedOn().isBefore(d.due().plusDays(1))
-                        ? d.resolvedOn() : d.due().plusDays(1)).orElse(null)
-                : null;
+        // "Overdue right now" is the live miss, exactly as the overdue list and the request page
+        // have it (Owed): a miss the agency cured, or one answered by a pending appeal, is not.
+        LocalDate overdueSince = report.owed().overdueSince();
 
         List<Deadline> chain = report.deadlines().stream().filter(d -> d.kind() == Deadline.Kind.DETERMINATION).toList();
         int extensionDays = 0;
@@ -90,7 +89,7 @@ public record RequestMetrics(
                 onTime,
                 outcome,
                 overdueSince,
-                overdueSince == null ? null : firstMissed.get().due(),
+                report.owed().missedDue(),
                 regime == Regime.NY_FOIL && firstMissed.isPresent(),
                 extensions,
                 extensionDays,

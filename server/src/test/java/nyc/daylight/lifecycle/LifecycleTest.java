@@ -130,7 +130,7 @@ class LifecycleTest {
         portal.clock.setNewYork("2026-03-05T09:00"); // two business days before March 9
         portal.watcher.runOnce();
         portal.outbox.deliverPending();
-        assertThat(portal.mail.awaitTo("rao@probation.test", 1).subject()).isEqualTo(number + ": Due soon");
+        assertThat(portal.mail.awaitTo("rao@probation.test", 1).subject()).isEqualTo(number + ": Due soon: acknowledgment, grant or denial");
         portal.watcher.runOnce();
 
         portal.clock.setNewYork("2026-03-10T09:00");
@@ -138,12 +138,13 @@ class LifecycleTest {
         portal.watcher.runOnce();
         portal.outbox.deliverPending();
         MailServer.Received missed = portal.mail.awaitTo("ben@example.org", 2);
-        assertThat(missed.subject()).isEqualTo(number + ": A deadline was missed");
+        // The subject names the step that is late; the body gives the appeal date and the drafted appeal.
+        assertThat(missed.subject()).isEqualTo(number + ": Missed: the agency did not acknowledge, grant or deny in time");
         assertThat(missed.body()).contains("did not grant, deny or acknowledge the request by Monday, March 9, 2026",
-                "You may appeal until Thursday, April 9, 2026");
+                "You may appeal until Thursday, April 9, 2026", "/requests/" + number + "/appeal");
         assertThat(db.dsl().fetchCount(REQUEST_EVENTS, REQUEST_EVENTS.TYPE.eq("DEADLINE_MISSED").and(REQUEST_EVENTS.REQUEST_ID.eq(
                 db.dsl().select(REQUESTS.ID).from(REQUESTS).where(REQUESTS.NUMBER.eq(number)))))).as("once").isEqualTo(1);
-        assertThat(portal.mail.all()).filteredOn(m -> m.to().equals("rao@probation.test") && m.subject().endsWith("Due soon")).hasSize(1);
+        assertThat(portal.mail.all()).filteredOn(m -> m.to().equals("rao@probation.test") && m.subject().contains("Due soon")).hasSize(1);
         assertThat(status(number)).isEqualTo("CONSTRUCTIVELY_DENIED");
 
         WebClient ben = as("ben@example.org");

@@ -96,8 +96,10 @@ class RequesterProtectionsTest {
         assertThat(followUps(number)).isEqualTo(1);
         portal.mail.awaitTo("foil@oem.nyc.gov", 3); // the letter, a "due today" reminder, then the follow-up
         MailServer.Received letter = portal.mail.all().stream().filter(m -> m.subject().contains("Follow-up")).findFirst().orElseThrow();
-        assertThat(letter.subject()).isEqualTo(number + ": Follow-up: response overdue");
-        assertThat(letter.body()).contains("was due to grant, deny or acknowledge it by Monday, March 9, 2026", "§89(3)(a)");
+        assertThat(letter.subject()).isEqualTo(number + ": Follow-up: acknowledgment, grant or denial overdue since Monday, March 9, 2026");
+        // It says when it was really sent, not "the business day after the missed date" whatever the day.
+        assertThat(letter.body()).contains("was due to grant, deny or acknowledge it by Monday, March 9, 2026", "§89(3)(a)",
+                "by Daylight on Tuesday, March 10, 2026").doesNotContain("the business day after");
         assertThat(pia.get("/requests/" + number).body()).contains("Follow-up sent to the agency");
     }
 
