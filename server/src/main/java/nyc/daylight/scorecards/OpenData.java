@@ -36,27 +36,30 @@ public final class OpenData {
         this.clock = clock;
     }
 
-    /** One row per request received in the period; a hidden request keeps its numbers but not its number. */
+    /**
+     * One row per public request received in the period. A hidden or embargoed request has no row
+     * at all, not a row without its number: its agency, dates and outcome would still say that
+     * someone filed there that day. The scorecards leave out exactly the same requests.
+     */
     public void requests(Writer out, Period period, String agencySlug) {
         var m = REQUEST_METRICS;
+        java.time.LocalDate today = java.time.LocalDate.now(clock.withZone(nyc.daylight.deadlines.BusinessCalendar.NEW_YORK));
         try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.RFC4180.builder().setHeader(REQUEST_COLUMNS).get())) {
-            // Hidden or embargoed requests count, by agency and dates only: no number that could be looked up.
-            var q = dsl.select(REQUESTS.NUMBER, DSL.when(REQUESTS.HIDDEN_AT.isNotNull().or(REQUESTS.EMBARGO_UNTIL.gt(java.time.LocalDate.now(clock.withZone(nyc.daylight.deadlines.BusinessCalendar.NEW_YORK)))),
-                            DSL.inline("withheld")).otherwise(DSL.inline((String) null)), AGENCIES.SLUG, m.REGIME, m.TOPIC, m.IMPORTED, m.RECEIVED_ON,
+            var q = dsl.select(REQUESTS.NUMBER, AGENCIES.SLUG, m.REGIME, m.TOPIC, m.IMPORTED, m.RECEIVED_ON,
                             m.RESPONSE_DUE, m.RESPONDED_ON, m.RESPONSE_MET, m.BUSINESS_DAYS_TO_RESPONSE, m.DETERMINED_ON,
                             m.BUSINESS_DAYS_TO_DETERMINATION, m.DETERMINATION_ON_TIME, m.OUTCOME, m.OVERDUE_SINCE,
                             m.CONSTRUCTIVE_DENIAL, m.EXTENSIONS, m.EXTENSION_BUSINESS_DAYS, m.EXEMPTIONS, m.APPEAL_FILED,
                             m.APPEAL_DECIDED_ON_TIME, m.APPEAL_REVERSED, m.FILES_RELEASED)
                     .from(m).join(REQUESTS).on(REQUESTS.ID.eq(m.REQUEST_ID)).join(AGENCIES).on(AGENCIES.ID.eq(m.AGENCY_ID))
                     .where(m.RECEIVED_ON.between(period.from(), period.to()))
-                    .and(agencySlug == null ? org.jooq.impl.DSL.noCondition() : AGENCIES.SLUG.eq(agencySlug))
+                    .and(ScorecardRepository.publicOn(today))
+                    .and(agencySlug == null ? DSL.noCondition() : AGENCIES.SLUG.eq(agencySlug))
                     .orderBy(m.RECEIVED_ON, m.REQUEST_ID);
             try (var cursor = q.fetchLazy()) {
                 for (org.jooq.Record r : cursor) {
-                    // jOOQ types selects up to 22 columns; this one has 24, so fields are read by position.
+                    // jOOQ types selects up to 22 columns; this one has 23, so fields are read by position.
                     java.util.List<Object> row = new java.util.ArrayList<>();
-                    row.add(r.get(1) == null ? r.get(0) : "withheld");
-                    for (int i = 2; i < r.size(); i++) {
+                    for (int i = 0; i < r.size(); i++) {
                         Object v = r.get(i);
                         row.add(v instanceof String[] codes ? String.join(";", codes) : v);
                     }

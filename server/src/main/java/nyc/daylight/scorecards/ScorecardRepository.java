@@ -1,5 +1,6 @@
 package nyc.daylight.scorecards;
 
+import static nyc.daylight.sql.jooq.Tables.REQUESTS;
 import static nyc.daylight.sql.jooq.Tables.REQUEST_EVENTS;
 import static nyc.daylight.sql.jooq.Tables.REQUEST_METRICS;
 import static org.jooq.impl.DSL.count;
@@ -44,12 +45,14 @@ final class ScorecardRepository {
     }
 
     /**
-     * Which requests: agencies, received in the period, topic and source filters; and whether the
-     * agencies are counted each on its own (a ranking) or together (the city's card).
+     * Which requests: agencies, received in the period, topic and source filters, and public today;
+     * and whether the agencies are counted each on its own (a ranking) or together (the city's card).
      */
-    record Scope(List<Long> agencyIds, LocalDate from, LocalDate to, String topic, String source, boolean together) {
+    record Scope(List<Long> agencyIds, LocalDate from, LocalDate to, String topic, String source, boolean together,
+                 LocalDate today) {
         Condition condition() {
             return REQUEST_METRICS.AGENCY_ID.in(agencyIds)
+                    .and(publicOn(today))
                     .and(REQUEST_METRICS.RECEIVED_ON.between(from, to))
                     .and(topic == null ? noCondition() : REQUEST_METRICS.TOPIC.eq(topic))
                     .and(source == null ? noCondition() : "imported".equals(source)
@@ -161,9 +164,33 @@ final class ScorecardRepository {
         return out;
     }
 
-    /** A version of the data: changes whenever any request's ledger or projection changes. */
-    long version() {
+    /**
+     * Requests the public may see today: not hidden by an administrator and not under an embargo
+     * that has not ended. Every scorecard figure and the request-level CSV count only these, so a
+     * withheld request moves no number (not even by one, at an agency with few requests) and the
+     * CSV still recomputes the cards. An embargo ends on its date, with or without the watcher.
+     */
+    static Condition publicOn(LocalDate today) {
+        return REQUEST_METRICS.REQUEST_ID.notIn(withheld(today));
+    }
+
+    /** The first condition repeats requests_withheld_idx's, so only that small index is read. */
+    private static org.jooq.Select<org.jooq.Record1<Long>> withheld(LocalDate today) {
+        return DSL.select(REQUESTS.ID).from(REQUESTS)
+                .where(REQUESTS.HIDDEN_AT.isNotNull().or(REQUESTS.EMBARGO_UNTIL.isNotNull()))
+                .and(REQUESTS.HIDDEN_AT.isNotNull().or(REQUESTS.EMBARGO_UNTIL.gt(today)));
+    }
+
+    /**
+     * A version of the data: the last ledger event and the requests withheld today. Hiding a request
+     * or setting an embargo writes no ledger event, so the withheld set is part of the version; an
+     * embargo ending by date changes it too (and the day, which the cache also keys on).
+     */
+    record Version(long lastEvent, List<Long> withheld) {}
+
+    Version version(LocalDate today) {
         Long v = dsl.select(DSL.max(REQUEST_EVENTS.ID)).from(REQUEST_EVENTS).fetchOne(0, Long.class);
-        return v == null ? 0 : v;
+        List<Long> ids = dsl.fetch(withheld(today)).map(org.jooq.Record1::value1);
+        return new Version(v == null ? 0 : v, ids.stream().sorted().toList());
     }
 }

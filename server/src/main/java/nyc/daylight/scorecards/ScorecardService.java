@@ -21,8 +21,9 @@ import org.jooq.DSLContext;
 
 /**
  * Scorecards for any agency (or the city's agencies together) and any period, computed from
- * request_metrics. Results are cached until the ledger changes or the day turns (overdue counts
- * depend on today).
+ * request_metrics over the requests the public may see today (hidden and embargoed ones count
+ * nowhere). Results are cached until the ledger or the set of withheld requests changes, or the
+ * day turns (overdue counts and embargo ends depend on today).
  */
 public final class ScorecardService {
     public static final String CITY = "city";
@@ -32,7 +33,7 @@ public final class ScorecardService {
     private final Clock clock;
     private final Map<String, Cached> cache = new ConcurrentHashMap<>();
 
-    private record Cached(long version, LocalDate day, Scorecard card) {}
+    private record Cached(ScorecardRepository.Version version, LocalDate day, Scorecard card) {}
 
     public record Filters(String topic, String source) {
         public static final Filters NONE = new Filters(null, null);
@@ -51,8 +52,8 @@ public final class ScorecardService {
 
     /** One agency's card, or the city's ({@link #CITY}: every New York agency together). */
     public Optional<Scorecard> card(String slug, Period period, Filters filters) {
-        long version = repo.version();
         LocalDate today = today();
+        ScorecardRepository.Version version = repo.version(today);
         if (CITY.equals(slug)) {
             List<Agency> scope = agencies.all().stream().filter(a -> a.regime() == Regime.NY_FOIL).toList();
             return Optional.of(cached(key(slug, period, filters), version, today, () -> compute(scope, true, period, filters, today)
@@ -67,7 +68,7 @@ public final class ScorecardService {
     }
 
     /** The card from the cache while the ledger has not changed (and the day is the same), else computed. */
-    private Scorecard cached(String key, long version, LocalDate today, Supplier<Scorecard> compute) {
+    private Scorecard cached(String key, ScorecardRepository.Version version, LocalDate today, Supplier<Scorecard> compute) {
         Cached hit = fresh(key, version, today);
         if (hit != null) return hit.card();
         Scorecard card = compute.get();
@@ -75,12 +76,12 @@ public final class ScorecardService {
         return card;
     }
 
-    private Cached fresh(String key, long version, LocalDate today) {
+    private Cached fresh(String key, ScorecardRepository.Version version, LocalDate today) {
         Cached hit = cache.get(key);
-        return hit != null && hit.version() == version && hit.day().equals(today) ? hit : null;
+        return hit != null && hit.version().equals(version) && hit.day().equals(today) ? hit : null;
     }
 
-    private void remember(String key, long version, LocalDate today, Scorecard card) {
+    private void remember(String key, ScorecardRepository.Version version, LocalDate today, Scorecard card) {
         if (cache.size() > 2_000) cache.clear();
         cache.put(key, new Cached(version, today, card));
     }
@@ -90,8 +91,8 @@ public final class ScorecardService {
      * cache while the ledger is unchanged, else all cards at once (one grouped pass per aggregate).
      */
     public List<Scorecard> ranking(Period period, Filters filters) {
-        long version = repo.version();
         LocalDate today = today();
+        ScorecardRepository.Version version = repo.version(today);
         List<Agency> all = agencies.all();
         List<Scorecard> cards = new ArrayList<>();
         for (Agency a : all) {
@@ -137,7 +138,7 @@ public final class ScorecardService {
      */
     private Map<Long, Card> compute(List<Agency> scope, boolean together, Period period, Filters f, LocalDate today) {
         ScorecardRepository.Scope s = new ScorecardRepository.Scope(scope.stream().map(Agency::id).toList(), period.from(),
-                period.to(), f.topic(), f.source(), together);
+                period.to(), f.topic(), f.source(), together, today);
         Map<Long, ScorecardRepository.Totals> totals = repo.totals(s, today);
         Map<Long, Map<String, Integer>> exemptions = repo.exemptions(s);
         Map<Long, List<Scorecard.Month>> months = repo.months(s);
@@ -169,7 +170,7 @@ public final class ScorecardService {
         return dsl.select(REQUESTS.NUMBER, REQUESTS.TITLE, REQUEST_METRICS.RECEIVED_ON, REQUEST_METRICS.OVERDUE_SINCE)
                 .from(REQUEST_METRICS).join(REQUESTS).on(REQUESTS.ID.eq(REQUEST_METRICS.REQUEST_ID))
                 .where(REQUEST_METRICS.AGENCY_ID.eq(agency.id())).and(REQUEST_METRICS.OUTCOME.eq("OPEN"))
-                .and(REQUESTS.HIDDEN_AT.isNull()).and(REQUESTS.EMBARGO_UNTIL.isNull().or(REQUESTS.EMBARGO_UNTIL.le(today())))
+                .and(ScorecardRepository.publicOn(today()))
                 .orderBy(REQUEST_METRICS.RECEIVED_ON.asc()).limit(limit)
                 .fetch(r -> new OpenRequest(r.value1(), r.value2(), r.value3(), r.value4()));
     }
@@ -183,7 +184,7 @@ public final class ScorecardService {
                 .where(REQUEST_METRICS.AGENCY_ID.eq(agency.id()))
                 .and(REQUEST_METRICS.OUTCOME.in("DENIED", "PARTIALLY_GRANTED"))
                 .and(REQUEST_METRICS.RECEIVED_ON.between(period.from(), period.to()))
-                .and(REQUESTS.HIDDEN_AT.isNull()).and(REQUESTS.EMBARGO_UNTIL.isNull().or(REQUESTS.EMBARGO_UNTIL.le(today())))
+                .and(ScorecardRepository.publicOn(today()))
                 .orderBy(REQUEST_METRICS.DETERMINED_ON.desc()).limit(limit)
                 .fetch(r -> new Denial(r.value1(), r.value2(), r.value3(), List.of(r.value4())));
     }

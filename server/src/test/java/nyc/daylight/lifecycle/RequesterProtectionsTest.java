@@ -136,11 +136,11 @@ class RequesterProtectionsTest {
             assertThat(outsider.get("/feeds/agencies/mayor.atom").body()).doesNotContain(number);
             assertThat(outsider.get("/feeds/requests/" + number + ".atom").statusCode()).isEqualTo(404);
             assertThat(outsider.get("/scorecards/mayor").body()).doesNotContain(number, "Embargoed defense request");
-            assertThat(outsider.get("/data/requests.csv?period=custom&from=2026-01-01&to=2026-12-31").body()).doesNotContain(number)
-                    .contains("withheld,mayor");
+            assertThat(outsider.get("/data/requests.csv?period=custom&from=2026-01-01&to=2026-12-31").body())
+                    .as("no row at all, not even one without its number").doesNotContain(number, "withheld", ",mayor,");
         }
         JsonNode card = json.readTree(anonymous.get("/api/v1/scorecards/mayor?period=custom&from=2026-01-01&to=2026-12-31").body());
-        assertThat(card.get("received").asInt()).as("scorecards still count it").isGreaterThanOrEqualTo(1);
+        assertThat(card.get("received").asInt()).as("scorecards leave it out until its date").isZero();
         assertThat(quinn.get("/requests/" + number).statusCode()).isEqualTo(200);
         assertThat(as("rao@mayor.test").get("/requests/" + number).statusCode()).as("the agency sees it").isEqualTo(200);
 
@@ -152,6 +152,9 @@ class RequesterProtectionsTest {
         assertThat(anonymous.get("/requests").body()).contains(number);
         assertThat(anonymous.get("/feeds/requests.atom").body()).contains(number);
         assertThat(anonymous.get("/feeds/requests/" + number + ".atom").body()).contains("Made public (embargo ended)");
+        assertThat(json.readTree(anonymous.get("/api/v1/scorecards/mayor?period=custom&from=2026-01-01&to=2026-12-31").body())
+                .get("received").asInt()).as("and count it from its date").isEqualTo(1);
+        assertThat(anonymous.get("/data/requests.csv?period=custom&from=2026-01-01&to=2026-12-31").body()).contains(number + ",mayor,");
         assertThat(quinn.post("/requests/" + number + "/embargo", Map.of("embargoUntil", "2026-05-01")).statusCode()).isEqualTo(302);
         assertThat(quinn.get("/requests/" + number).body()).contains("embargo has ended; it cannot be unlisted again");
     }

@@ -20,7 +20,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * A request an administrator hid, or one its requester keeps unlisted, is absent from every public
  * list, feed, drill-down and count that names requests, and its addresses answer exactly as a
- * number never used. (Scorecard aggregates still count it, without its number: methodology.)
+ * number never used. (Scorecard figures and the open-data CSV leave it out too:
+ * WithheldRequestsScorecardTest.)
  */
 @ExtendWith(PostgresExtension.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -69,6 +70,7 @@ class HiddenRequestTest {
         assertThat(public_.get("/requests?agency=acs").body()).contains(listed);
         assertThat(public_.get("/api/v1/requests?status=overdue").body()).contains(listed);
         assertThat(agencyPage).contains("Open requests</dt><dd>1</dd>");
+        assertThat(public_.get("/api/v1/scorecards/acs?period=custom&from=2026-01-01&to=2026-12-31").body()).contains("\"received\":1,");
 
         for (String number : List.of(hidden, unlisted)) {
             for (String tail : List.of("", ".atom", "/attachments/1")) {
