@@ -52,6 +52,8 @@ final class EmbeddedCluster {
 
     static Started start(Path dataDir) throws IOException {
         Path pgDir = Files.createDirectories(dataDir.resolve("pg"));
+        // A postgres still running is an orphan only if no live Daylight holds the directory.
+        DataDirectoryInUse.refuseIfHeld(pgDir);
         OrphanedPostgres.stopIfRunning(pgDir, java.time.Duration.ofSeconds(30));
         boolean fresh = !Files.exists(pgDir.resolve("postgresql.conf"));
         Path passwordFile = dataDir.resolve(PASSWORD_FILE);

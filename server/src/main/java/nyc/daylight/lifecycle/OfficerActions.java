@@ -175,7 +175,7 @@ public final class OfficerActions {
             if (!c.has(EventType.APPEALED)) throw BadInput.of("outcome", "error.thereIsNoAppeal");
             if (c.hasAny(EventType.APPEAL_DECISIONS)) throw BadInput.of("outcome", "error.theAppealHasAlready");
             if (outcome == null || !EventType.APPEAL_DECISIONS.contains(outcome)) throw BadInput.of("outcome", "error.chooseTheDecision");
-            if (explanation == null || explanation.isBlank()) {
+            if (WrittenReason.missing(explanation)) {
                 throw BadInput.of("explanation", "error.explainTheDecisionIn");
             }
             String body = switch (outcome) {

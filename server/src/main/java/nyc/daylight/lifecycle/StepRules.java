@@ -50,7 +50,7 @@ public record StepRules(Agency agency, List<LedgerEvent> events, DeadlineReport 
         int days = agency.rules().determinationDays();
         LocalDate limit = calendar.addBusinessDays(on, days);
         boolean needsReason = agency.regime() == Regime.NY_FOIL && approximateDate.isAfter(limit);
-        if (needsReason && (reason == null || reason.isBlank())) {
+        if (needsReason && WrittenReason.missing(reason)) {
             // The e-mail's existence is not a reason: the law asks for the agency's written one.
             throw byEmail ? BadInput.of("reason", "error.emailedAckNeedsReason", limit, days, on)
                     : BadInput.of("reason", "error.ackNeedsReason", limit, days);
@@ -72,7 +72,7 @@ public record StepRules(Agency agency, List<LedgerEvent> events, DeadlineReport 
         }
         Deadline current = report.find(Deadline.Kind.DETERMINATION).orElseThrow();
         if (!newDate.isAfter(current.due())) throw BadInput.of("date", "error.extensionEarlier", current.due());
-        if (reason == null || reason.isBlank()) throw BadInput.of("reason", "error.giveTheReasonFor2");
+        if (WrittenReason.missing(reason)) throw BadInput.of("reason", "error.giveTheReasonFor2");
         if (agency.regime() == Regime.FEDERAL_FOIA) {
             // Beyond one extension of at most the statutory working days FOIA needs the requester's agreement.
             if (events.stream().anyMatch(e -> e.type() == EventType.EXTENDED && e.date() != null && e.hasReason())) {
@@ -99,7 +99,7 @@ public record StepRules(Agency agency, List<LedgerEvent> events, DeadlineReport 
                     agency.regime() == Regime.NY_FOIL ? "Public Officers Law §87(2)" : "5 U.S.C. §552(b)");
         }
         if (!withholds && !cited.isEmpty()) throw BadInput.of("exemptions", "error.onlyADenialOr");
-        if (outcome != EventType.GRANTED && (explanation == null || explanation.isBlank())) {
+        if (outcome != EventType.GRANTED && WrittenReason.missing(explanation)) {
             throw BadInput.of("explanation", outcome == EventType.NO_RECORDS ? "error.describeSearch" : "error.explainWithholding");
         }
         return cited;

@@ -91,6 +91,19 @@ class EmbeddedClusterTest {
     }
 
     @Test
+    void a_second_command_on_a_data_directory_in_use_refuses_and_leaves_the_running_database_alone() throws Exception {
+        try (Database running = Database.open(embedded())) {
+            // What `admin create` does while `serve` runs on the same --data-dir.
+            assertThatThrownBy(() -> Database.open(embedded()).close())
+                    .hasMessageContaining("is in use by a running Daylight")
+                    .hasMessageContaining("--database-url");
+            try (Connection c = running.dataSource().getConnection()) {
+                assertThat(c.isValid(5)).as("the running portal keeps its database").isTrue();
+            }
+        }
+    }
+
+    @Test
     void a_locked_cluster_whose_password_file_is_gone_refuses_to_start_with_a_sentence() throws Exception {
         try (Database db = Database.open(embedded())) {
             assertLocked(db, dir);

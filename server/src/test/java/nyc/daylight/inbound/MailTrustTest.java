@@ -174,6 +174,36 @@ class MailTrustTest {
     }
 
     @Test
+    void a_reason_made_only_of_invisible_spaces_is_no_written_reason() throws Exception {
+        clock.setNewYork("2026-03-02T10:00");
+        String[] r = file("ivy@example.org", "DOI reviews of ICE access", "doi");
+        String number = r[0];
+        People.officer(db.dsl(), "ray@doi.test", "doi", false);
+        clock.setNewYork("2026-03-04T10:00");
+        send(agencyEmail("doi"), r[1], "Acknowledgment", "We expect to respond by December 30, 2026.", "<blank-reason@doi>", clock.instant());
+        long id = messageId("<blank-reason@doi>");
+        // No-break, zero-width, em and ideographic spaces: String.isBlank() takes them for text.
+        String invisible = " \u00a0\u200b\u2003\u3000\u200d ";
+
+        HttpResponse<String> byRequester = confirm(as("ivy@example.org"), number, id,
+                Map.of("type", "ACKNOWLEDGED", "date", "2026-12-30", "reason", invisible));
+        assertThat(byRequester.statusCode()).isEqualTo(400);
+        assertThat(byRequester.body()).contains("needs the written reason the law requires");
+        WebClient ray = as("ray@doi.test");
+        HttpResponse<String> byOfficer = ray.post("/agency/doi/requests/" + number + "/acknowledge",
+                Map.of("date", "2026-12-30", "reason", invisible));
+        assertThat(byOfficer.statusCode()).isEqualTo(400);
+        assertThat(byOfficer.body()).contains("needs the written reason the law requires");
+        assertThat(eventTypes(number)).containsExactly("SUBMITTED", "EMAIL_RECEIVED");
+
+        // A denial's explanation is held to the same: some letter or digit must be written.
+        HttpResponse<String> denial = ray.post("/agency/doi/requests/" + number + "/determine",
+                Map.of("outcome", "DENIED", "exemptions", "87(2)(e)", "explanation", invisible));
+        assertThat(denial.statusCode()).isEqualTo(400);
+        assertThat(eventTypes(number)).containsExactly("SUBMITTED", "EMAIL_RECEIVED");
+    }
+
+    @Test
     void a_federal_extension_by_email_is_held_to_foias_cap_and_to_one_extension() throws Exception {
         clock.setNewYork("2026-03-02T10:00");
         String[] r = file("ida@example.org", "ICE detainer policy", "ice");
