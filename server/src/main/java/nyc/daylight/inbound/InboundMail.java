@@ -10,10 +10,12 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import nyc.daylight.accounts.User;
 import nyc.daylight.agencies.Agency;
 import nyc.daylight.agencies.AgencyMailDomains;
@@ -144,7 +146,7 @@ public final class InboundMail {
 
     /** The agency's listed mailboxes and its verified domains; never its officers' own addresses. */
     private AgencySenders senders(Agency agency) {
-        java.util.Set<String> mailboxes = new java.util.HashSet<>();
+        Set<String> mailboxes = new HashSet<>();
         if (agency.foil().email() != null) mailboxes.add(agency.foil().email());
         if (agency.appeals().email() != null) mailboxes.add(agency.appeals().email());
         return new AgencySenders(mailboxes, mailDomains.domainsOf(agency.id()));
