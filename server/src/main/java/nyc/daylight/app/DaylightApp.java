@@ -2,6 +2,8 @@ package nyc.daylight.app;
 
 import io.javalin.Javalin;
 import io.javalin.config.SizeUnit;
+import nyc.daylight.agencies.AgencyMailDomainRoutes;
+import nyc.daylight.agencies.AgencyMailDomains;
 import nyc.daylight.records.BlobStore;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson3;
@@ -150,7 +152,7 @@ public final class DaylightApp {
                 new AdminRoutes(accounts, agencies, outbox)::register,
                 new AgencyRoutes(agencies, clock)::register,
                 new AgencyAdminRoutes(agencies)::register,
-                new nyc.daylight.agencies.AgencyMailDomainRoutes(new nyc.daylight.agencies.AgencyMailDomains(dsl, agencies, clock))::register,
+                new AgencyMailDomainRoutes(new AgencyMailDomains(dsl, agencies, clock))::register,
                 new DeadlineRoutes(agencies, clock)::register,
                 new RequestRoutes(requests, agencies, overdue, library, inbound::forViewer)::register,
                 new InboundRoutes(inbound)::register,

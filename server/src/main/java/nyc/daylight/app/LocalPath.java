@@ -34,13 +34,14 @@ public final class LocalPath {
     }
 
     /**
-     * One reading of the target: printable ASCII (a space only once decoded, as "%20" in a search
-     * is), one leading slash, a clean path part.
+     * One reading of the target: printable ASCII (a space or a non-ASCII letter only once decoded,
+     * as "%20" or "%C3%B1" in a search is), one leading slash, a clean path part.
      */
     private static boolean plainLocal(String s, boolean raw) {
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
-            if (c < 0x20 || (raw && c == 0x20) || c >= 0x7f || c == '\\') return false;
+            // Once decoded, bytes of UTF-8 ("Pe%C3%B1a" in a search) are letters, not a way off-site: refused only as written.
+            if (c < 0x20 || (raw && c == 0x20) || c == 0x7f || (raw && c > 0x7f) || c == '\\') return false;
         }
         if (!s.startsWith("/")) return false;
         int end = s.length();

@@ -4,6 +4,7 @@ import io.javalin.Javalin;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Optional;
+import nyc.daylight.inbound.InboundSettings;
 import nyc.daylight.notify.SmtpSettings;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -166,13 +167,13 @@ public final class Main implements Runnable {
             String base = baseUrl == null || baseUrl.isBlank() ? "http://localhost:" + port : baseUrl;
             AppSettings settings = new AppSettings(base, smtp, nyc.daylight.accounts.RateLimits.defaults(), dataDir, true);
             var inbound = replyDomain == null || replyDomain.isBlank() ? settings.inbound()
-                    : nyc.daylight.inbound.InboundSettings.disabled(replyDomain.strip());
+                    : InboundSettings.disabled(replyDomain.strip());
             if (inboundSmtpPort != null) inbound = inbound.withSmtp(inboundSmtpBind, inboundSmtpPort);
             if (inboundTrustedRelay != null && !inboundTrustedRelay.isBlank()) inbound = inbound.withTrustedRelay(inboundTrustedRelay.strip());
-            inbound = inbound.withLimits(new nyc.daylight.inbound.InboundSettings.Limits(inboundSenderMessagesPerDay,
-                    inboundSenderBytesPerDay, inboundMessagesPerConnection, nyc.daylight.inbound.InboundSettings.Limits.DEFAULTS.closedGrace()));
+            inbound = inbound.withLimits(new InboundSettings.Limits(inboundSenderMessagesPerDay,
+                    inboundSenderBytesPerDay, inboundMessagesPerConnection, InboundSettings.Limits.DEFAULTS.closedGrace()));
             if (imapHost != null && !imapHost.isBlank()) {
-                inbound = inbound.withImap(new nyc.daylight.inbound.InboundSettings.Imap(imapHost, imapPort, imapUser,
+                inbound = inbound.withImap(new InboundSettings.Imap(imapHost, imapPort, imapUser,
                         imapPassword, imapSsl, imapFolder, java.time.Duration.ofSeconds(Math.max(5, imapEverySeconds))));
             }
             return settings.withInbound(inbound).withTrustedProxies(TrustedProxies.parse(trustedProxies));

@@ -59,6 +59,18 @@ public final class IdentityMask {
      * @param replyToken the secret part of that address, or null
      */
     public IdentityMask(String displayName, String email, String replyAddress, String replyToken) {
+        this(displayName == null ? List.of() : List.of(displayName), email, replyAddress, replyToken);
+    }
+
+    /**
+     * @param names every name of the requester's that must not be shown (the name signed at filing
+     *              and the account's name now may differ); empty when they chose to show theirs
+     */
+    public static IdentityMask hiding(List<String> names, String email, String replyAddress, String replyToken) {
+        return new IdentityMask(names, email, replyAddress, replyToken);
+    }
+
+    private IdentityMask(List<String> names, String email, String replyAddress, String replyToken) {
         if (replyAddress != null && !replyAddress.isBlank()) {
             String a = fold(replyAddress.strip());
             int at = a.lastIndexOf('@');
@@ -83,8 +95,9 @@ public final class IdentityMask {
                 if (base.length() >= 3) needles.add(new Needle(bounded(loose), REQUESTER, false));
             }
         }
-        if (displayName != null && !displayName.isBlank()) {
-            List<String> parts = nameParts(fold(displayName.strip()));
+        for (String name : names) {
+            if (name == null || name.isBlank()) continue;
+            List<String> parts = nameParts(fold(name.strip()));
             if (parts.size() > 1) {
                 String phrase = String.join("[\\s,.]+", parts.stream().map(Pattern::quote).toList());
                 // "Will Grant" is a name, "we will grant" is not: a name made only of common words is judged like one.

@@ -5,17 +5,18 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.security.MessageDigest;
 import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import nyc.daylight.accounts.User;
 import nyc.daylight.agencies.Agency;
+import nyc.daylight.agencies.AgencyMailDomains;
 import nyc.daylight.agencies.AgencyService;
 import nyc.daylight.app.AuditLog;
 import nyc.daylight.app.BadInput;
@@ -32,6 +33,7 @@ import nyc.daylight.records.StoredBlob;
 import nyc.daylight.records.extract.ParsedMail;
 import nyc.daylight.requests.Page;
 import nyc.daylight.requests.RequestLedger;
+import nyc.daylight.requests.RequesterIdentity;
 import nyc.daylight.requests.Upload;
 import nyc.daylight.sql.jooq.tables.records.InboundMessagesRecord;
 import nyc.daylight.sql.jooq.tables.records.RequestsRecord;
@@ -77,7 +79,7 @@ public final class InboundMail {
     private final ReplyReview review;
     private final AuditLog audit = new AuditLog();
     private final JsonMapper json = JsonMapper.builder().build();
-    private final nyc.daylight.agencies.AgencyMailDomains mailDomains;
+    private final AgencyMailDomains mailDomains;
     private final StepConfirmation steps;
 
     public InboundMail(DSLContext dsl, AgencyService agencies, RequestLedger ledger, Mailer mailer, BlobStore blobs,
@@ -92,7 +94,7 @@ public final class InboundMail {
         this.clock = clock;
         this.baseUrl = baseUrl;
         this.review = new ReplyReview(dsl, agencies, clock);
-        this.mailDomains = new nyc.daylight.agencies.AgencyMailDomains(dsl, agencies, clock);
+        this.mailDomains = new AgencyMailDomains(dsl, agencies, clock);
         this.steps = new StepConfirmation(repo, agencies, ledger, clock);
     }
 
@@ -142,7 +144,7 @@ public final class InboundMail {
 
     /** The agency's listed mailboxes and its verified domains; never its officers' own addresses. */
     private AgencySenders senders(Agency agency) {
-        java.util.Set<String> mailboxes = new java.util.HashSet<>();
+        Set<String> mailboxes = new HashSet<>();
         if (agency.foil().email() != null) mailboxes.add(agency.foil().email());
         if (agency.appeals().email() != null) mailboxes.add(agency.appeals().email());
         return new AgencySenders(mailboxes, mailDomains.domainsOf(agency.id()));
@@ -233,12 +235,18 @@ public final class InboundMail {
         return id.get();
     }
 
-    /** Hides the requester's identity (their name only unless they chose to show it) and the request's reply address. */
+    /**
+     * Hides the requester's identity and the request's reply address. The names are the ones
+     * {@link RequesterIdentity} keeps off every public surface: the name signed at filing as well as
+     * the account's name now, since the agency greets the requester by the name in its letter.
+     */
     private IdentityMask mask(DSLContext tx, RequestsRecord request) {
         String email = repo.userEmail(tx, request.getRequesterId());
-        String name = Boolean.TRUE.equals(request.getShowRequesterName()) ? null : repo.userName(tx, request.getRequesterId());
+        RequesterIdentity identity = RequesterIdentity.of(request, repo.userName(tx, request.getRequesterId()));
+        // A name the requester chose to show is not masked word by word (its parts would vanish from the reply).
+        List<String> names = identity.kind() == RequesterIdentity.Kind.SELF && identity.nameShown() ? List.of() : identity.hiddenNames();
         String address = new ReplyAddress(request.getNumber(), request.getReplyToken()).at(settings.replyDomain());
-        return new IdentityMask(name, email, address, request.getReplyToken());
+        return IdentityMask.hiding(names, email, address, request.getReplyToken());
     }
 
     private String suggestionJson(Suggestion s) {

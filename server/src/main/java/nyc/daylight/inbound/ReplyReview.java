@@ -12,6 +12,7 @@ import nyc.daylight.app.AuditLog;
 import nyc.daylight.app.BadInput;
 import nyc.daylight.app.NotFound;
 import nyc.daylight.lifecycle.Exemption;
+import nyc.daylight.records.pii.FindingMarks;
 import nyc.daylight.records.pii.PiiFinding;
 import nyc.daylight.records.pii.PiiScanner;
 import nyc.daylight.records.redact.Redaction;
@@ -107,8 +108,14 @@ public final class ReplyReview {
         Agency agency = agencies.byId().get(r.getAgencyId());
         List<InboundFindingsRecord> findings = repo.findings(dsl, messageId);
         long undecided = findings.stream().filter(f -> f.getDecision() == null).count();
-        return new Review(m, r.getNumber(), agency, ReplyMarks.marked(nz(m.getShownSubject()), part(findings, "SUBJECT")),
-                ReplyMarks.marked(nz(m.getShownText()), part(findings, "TEXT")), findings, undecided, Exemption.forRegime(agency.regime()));
+        return new Review(m, r.getNumber(), agency, marked(nz(m.getShownSubject()), part(findings, "SUBJECT")),
+                marked(nz(m.getShownText()), part(findings, "TEXT")), findings, undecided, Exemption.forRegime(agency.regime()));
+    }
+
+    /** Escaped HTML with each finding marked, as on a released record's review page. */
+    private static String marked(String text, List<InboundFindingsRecord> findings) {
+        return FindingMarks.html(text, findings.stream().map(f -> new FindingMarks.Mark(f.getId(), f.getStartOffset(),
+                f.getEndOffset(), f.getText(), f.getKind(), f.getDecision())).toList());
     }
 
     private static List<InboundFindingsRecord> part(List<InboundFindingsRecord> findings, String part) {

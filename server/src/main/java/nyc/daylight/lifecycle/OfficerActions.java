@@ -15,7 +15,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 import nyc.daylight.accounts.User;
-import nyc.daylight.agencies.Agency;
 import nyc.daylight.agencies.AgencyService;
 import nyc.daylight.app.AuditLog;
 import nyc.daylight.app.BadInput;
@@ -32,7 +31,6 @@ import nyc.daylight.records.BlobStore;
 import nyc.daylight.records.BlobTooLargeException;
 import nyc.daylight.records.StoredBlob;
 import nyc.daylight.requests.RequestLedger;
-import nyc.daylight.requests.RequestService;
 import org.jooq.DSLContext;
 import tools.jackson.databind.json.JsonMapper;
 

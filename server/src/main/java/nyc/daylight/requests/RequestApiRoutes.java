@@ -9,6 +9,7 @@ import nyc.daylight.app.BadInput;
 import nyc.daylight.app.NotFound;
 import nyc.daylight.app.Role;
 import nyc.daylight.app.WebSession;
+import nyc.daylight.deadlines.Owed;
 import nyc.daylight.deadlines.Standing;
 
 /** The read API over requests: the same visibility rules as the pages, in JSON. */
@@ -112,7 +113,7 @@ public final class RequestApiRoutes {
     }
 
     /** The engine's one answer of what is owed, as the page shows it. */
-    private static Map<String, Object> owed(nyc.daylight.deadlines.Owed owed, int businessDaysOverdue) {
+    private static Map<String, Object> owed(Owed owed, int businessDaysOverdue) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("agencyDue", owed.agencyDue() == null ? null : owed.agencyDue().toString());
         m.put("agencyParty", owed.agencyNext() == null ? null : owed.agencyNext().owedBy().name());

@@ -3,6 +3,7 @@ package nyc.daylight.requests;
 import static nyc.daylight.sql.jooq.Tables.AGENCIES;
 import static nyc.daylight.sql.jooq.Tables.ATTACHMENTS;
 import static nyc.daylight.sql.jooq.Tables.FILINGS;
+import static nyc.daylight.sql.jooq.Tables.INBOUND_MESSAGES;
 import static nyc.daylight.sql.jooq.Tables.REQUESTS;
 import static nyc.daylight.sql.jooq.Tables.REQUEST_DRAFTS;
 import static nyc.daylight.sql.jooq.Tables.REQUEST_EVENTS;
@@ -17,6 +18,7 @@ import java.util.List;
 import java.util.Optional;
 import nyc.daylight.deadlines.EventType;
 import nyc.daylight.deadlines.LedgerEvent;
+import nyc.daylight.deadlines.Owed;
 import nyc.daylight.sql.jooq.tables.records.RequestsRecord;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
@@ -93,7 +95,7 @@ final class RequestRepository {
                 .fetch(Records.mapping(Attachment::new));
     }
 
-    void setProjection(DSLContext dsl, long requestId, String status, nyc.daylight.deadlines.Owed owed) {
+    void setProjection(DSLContext dsl, long requestId, String status, Owed owed) {
         dsl.update(REQUESTS).set(REQUESTS.STATUS, status).set(REQUESTS.NEXT_DUE, owed.agencyDue())
                 .set(REQUESTS.REQUESTER_DUE, owed.requesterDue()).set(REQUESTS.LIVE_MISS_DUE, owed.missedDue())
                 .set(REQUESTS.LIVE_MISS_KIND, owed.liveMiss() == null ? null : owed.liveMiss().kind().name())
@@ -111,7 +113,7 @@ final class RequestRepository {
      * appended without its text; once reviewed, the text as published (redactions marked) fills it.
      */
     List<TimelineEntry> timeline(DSLContext dsl, long requestId) {
-        var reviewed = nyc.daylight.sql.jooq.Tables.INBOUND_MESSAGES;
+        var reviewed = INBOUND_MESSAGES;
         return dsl.select(REQUEST_EVENTS.SEQ, REQUEST_EVENTS.TYPE, REQUEST_EVENTS.OCCURRED_AT, REQUEST_EVENTS.RECORDED_AT,
                         REQUEST_EVENTS.DUE_DATE, REQUEST_EVENTS.REASON, DSL.coalesce(REQUEST_EVENTS.BODY, reviewed.PUBLISHED_TEXT))
                 .from(REQUEST_EVENTS)

@@ -81,7 +81,8 @@ final class RequestStatus {
         return !report.standing().name().equals(stored.getStatus())
                 || !Objects.equals(owed.agencyDue(), stored.getNextDue())
                 || !Objects.equals(owed.requesterDue(), stored.getRequesterDue())
-                || !Objects.equals(owed.missedDue(), stored.getLiveMissDue());
+                || !Objects.equals(owed.missedDue(), stored.getLiveMissDue())
+                || !Objects.equals(owed.liveMiss() == null ? null : owed.liveMiss().kind().name(), stored.getLiveMissKind());
     }
 
     List<RequestView.DeadlineRow> rows(DeadlineReport report, BusinessCalendar calendar) {

@@ -106,7 +106,7 @@ public record RequesterIdentity(Kind kind, String signature, boolean nameShown, 
     }
 
     /** The names that must not appear in public, longest first (so a full name goes before its parts). */
-    List<String> hiddenNames() {
+    public List<String> hiddenNames() {
         List<String> names = new ArrayList<>();
         if (kind == Kind.SELF && !nameShown) names.add(signature);
         names.add(accountName);

@@ -11,7 +11,8 @@ class LocalPathTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"/", "/me", "/requests/new", "/requests/DL-2026-000001#replies", "/records?q=ice%20detainer",
-            "/records?q=a%2Fb", "/agency/doc/queue/", "/search?q=http://example.org", "/me?tab=requests&page=2"})
+            "/records?q=a%2Fb", "/agency/doc/queue/", "/search?q=http://example.org", "/me?tab=requests&page=2",
+            "/requests?q=Pe%C3%B1a", "/records?q=%D7%A9%D7%9C%D7%95%D7%9D", "/records?q=%F0%9F%93%84"})
     void paths_on_this_site_are_kept(String target) {
         assertThat(LocalPath.or(target, "/fallback")).isEqualTo(target);
     }
