@@ -202,7 +202,8 @@ public final class InboundMail {
             // The text is public at once only when the scanner found nothing; else the entry stays empty until review.
             int seq = ledger.append(tx, request.getId(), EventType.EMAIL_RECEIVED, sent, admin == null ? null : admin.id(), null,
                     from, scanned.clean() ? scanned.text() : null,
-                    json.writeValueAsString(Map.of("inboundMessageId", mid.get(), "subject", scanned.subject())));
+                    // The ledger is append-only: a subject with personal data in it must never be written there.
+                    json.writeValueAsString(Map.of("inboundMessageId", mid.get(), "subject", scanned.clean() ? scanned.subject() : "")));
             repo.setEventSeq(tx, mid.get(), seq);
             review.store(tx, mid.get(), scanned);
             for (int i = 0; i < stored.size(); i++) {

@@ -139,6 +139,10 @@ public record RequesterIdentity(Kind kind, String signature, boolean nameShown, 
 
     /** Control, format (bidirectional overrides, zero-width), separator and unassigned characters. */
     private static boolean unprintable(int c) {
+        // Joiners (emoji sequences, Persian and Indic names) and the plain direction marks Arabic and
+        // Hebrew names need are format characters too; only they are allowed. The bidi overrides and
+        // isolates stay refused: they make a published name read differently from what it is.
+        if (c == 0x200C || c == 0x200D || c == 0x200E || c == 0x200F) return false;
         int t = Character.getType(c);
         return t == Character.CONTROL || t == Character.FORMAT || t == Character.LINE_SEPARATOR
                 || t == Character.PARAGRAPH_SEPARATOR || t == Character.UNASSIGNED || t == Character.PRIVATE_USE

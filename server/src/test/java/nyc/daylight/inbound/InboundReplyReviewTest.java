@@ -224,6 +224,9 @@ class InboundReplyReviewTest {
             assertThat(view).doesNotContain("A201234567", "are being gathered");
         }
         assertThat(zo.get("/requests/" + number).body()).contains("are being gathered");
+        // The append-only ledger never holds the subject's A-number: it could not be redacted there later.
+        assertThat(db.dsl().select(REQUEST_EVENTS.DATA).from(REQUEST_EVENTS).join(REQUESTS).on(REQUESTS.ID.eq(REQUEST_EVENTS.REQUEST_ID))
+                .where(REQUESTS.NUMBER.eq(number)).fetch(r -> String.valueOf(r.value1()))).noneMatch(d -> d.contains("A201234567"));
     }
 
     @Test

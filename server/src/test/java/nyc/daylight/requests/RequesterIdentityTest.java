@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The one place that decides what the agency receives and what the public sees, as a table. */
 class RequesterIdentityTest {
@@ -55,8 +56,19 @@ class RequesterIdentityTest {
                 // A right-to-left override would print the name backwards in the agency's mail reader.
                 Arguments.of("ORGANISATION", "Defense \u202EtcejorP", "signatureName", "Use only letters, digits, spaces and punctuation"),
                 Arguments.of("PSEUDONYM", "Jane\u200BDoe", "signatureName", "Use only letters, digits, spaces and punctuation"),
+                Arguments.of("ORGANISATION", "Defense \u2067Project", "signatureName", "Use only letters, digits, spaces and punctuation"),
                 Arguments.of("PSEUDONYM", "maria@example.org", "signatureName", "use a name, not an e-mail address"),
                 Arguments.of("ANONYMOUS", "x", "signAs", "Choose how to sign the letters"));
+    }
+
+    @ParameterizedTest(name = "\"{0}\" is a usable name")
+    @ValueSource(strings = {
+            "\u05D0\u05D2\u05D5\u05D3\u05EA \u05E2\u05D6\u05E8\u05D4\u200F", // Hebrew, with a right-to-left mark
+            "\u0645\u0624\u0633\u0633\u0629\u200F 2026", // Arabic, the mark keeps the digits after it
+            "\u0645\u06CC\u200C\u062E\u0648\u0627\u0647\u0645", // Persian, a zero-width non-joiner inside the word
+            "Sunflower \uD83D\uDC69\u200D\uD83D\uDC67"}) // an emoji family, joined by ZWJ
+    void names_that_need_joiners_or_direction_marks_are_accepted(String name) {
+        assertThat(RequesterIdentity.choose("PSEUDONYM", name, false, "Maria Hidalgo").agencySignature()).isEqualTo(name);
     }
 
     @ParameterizedTest(name = "{0} \"{1}\" is refused on {2}")
