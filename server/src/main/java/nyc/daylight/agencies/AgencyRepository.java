@@ -19,6 +19,7 @@ import nyc.daylight.sql.jooq.tables.records.AgenciesRecord;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Records;
+import nyc.daylight.app.RequestVisibility;
 
 /** The agency registry in PostgreSQL; jOOQ only, no rules. */
 final class AgencyRepository {
@@ -74,8 +75,7 @@ final class AgencyRepository {
         return dsl.select(REQUESTS.AGENCY_ID, count())
                 .from(REQUESTS)
                 .where(REQUESTS.STATUS.notIn(CLOSED_STATUSES))
-                .and(REQUESTS.HIDDEN_AT.isNull())
-                .and(REQUESTS.EMBARGO_UNTIL.isNull().or(REQUESTS.EMBARGO_UNTIL.le(today)))
+                .and(RequestVisibility.listedOn(today))
                 .groupBy(REQUESTS.AGENCY_ID)
                 .fetchMap(REQUESTS.AGENCY_ID, count());
     }

@@ -18,6 +18,7 @@ import nyc.daylight.sql.jooq.tables.records.PiiFindingsRecord;
 import nyc.daylight.sql.jooq.tables.records.PublicationsRecord;
 import org.jooq.DSLContext;
 import org.jooq.JSONB;
+import nyc.daylight.app.RequestVisibility;
 
 /** Documents, their pages, PII findings and the publication log, through jOOQ. */
 final class ReleaseRepository {
@@ -129,21 +130,17 @@ final class ReleaseRepository {
         if (ids.isEmpty()) return java.util.Set.of();
         return new java.util.HashSet<>(dsl.select(DOCUMENTS.ID).from(DOCUMENTS).leftJoin(REQUESTS).on(REQUESTS.ID.eq(DOCUMENTS.REQUEST_ID))
                 .where(DOCUMENTS.ID.in(ids), DOCUMENTS.STATUS.eq("PUBLISHED"),
-                        REQUESTS.HIDDEN_AT.isNull(),
-                        REQUESTS.EMBARGO_UNTIL.isNull().or(REQUESTS.EMBARGO_UNTIL.le(today)))
+                        RequestVisibility.listedOn(today))
                 .fetch(DOCUMENTS.ID));
     }
 
     /**
-     * Numbers of the requests whose records the public may not find today: hidden, or under an
-     * embargo that has not ended. The first condition repeats the partial index's, so the planner
-     * reads only that small index; the second decides by date, so an embargo ends on its day
-     * whether or not the watcher has cleared it yet.
+     * Numbers of the requests whose records the public may not find today (see
+     * {@link RequestVisibility#withheldOn}).
      */
     List<String> withheldRequestNumbers(DSLContext dsl, java.time.LocalDate today) {
         return dsl.select(REQUESTS.NUMBER).from(REQUESTS)
-                .where(REQUESTS.HIDDEN_AT.isNotNull().or(REQUESTS.EMBARGO_UNTIL.isNotNull()))
-                .and(REQUESTS.HIDDEN_AT.isNotNull().or(REQUESTS.EMBARGO_UNTIL.gt(today)))
+                .where(RequestVisibility.withheldOn(today))
                 .fetch(REQUESTS.NUMBER);
     }
 

@@ -14,6 +14,7 @@ import nyc.daylight.agencies.Agency;
 import nyc.daylight.agencies.AgencyService;
 import nyc.daylight.deadlines.BusinessCalendar;
 import org.jooq.DSLContext;
+import nyc.daylight.app.RequestVisibility;
 
 /**
  * Every request with a live miss (a deadline missed and still unanswered, as the deadline engine's
@@ -53,8 +54,7 @@ public final class OverdueList {
                         REQUESTS.LIVE_MISS_KIND, REQUESTS.IMPORTED_SOURCE)
                 .from(REQUESTS).join(AGENCIES).on(AGENCIES.ID.eq(REQUESTS.AGENCY_ID))
                 .where(REQUESTS.LIVE_MISS_DUE.isNotNull())
-                .and(REQUESTS.HIDDEN_AT.isNull())
-                .and(REQUESTS.EMBARGO_UNTIL.isNull().or(REQUESTS.EMBARGO_UNTIL.le(today)))
+                .and(RequestVisibility.listedOn(today))
                 .and(hideImported ? REQUESTS.IMPORTED_SOURCE.isNull() : noCondition())
                 .and(agencySlug == null ? noCondition() : AGENCIES.SLUG.eq(agencySlug))
                 .and(topic == null ? noCondition() : REQUESTS.TOPIC.eq(topic))

@@ -25,6 +25,7 @@ import org.jooq.DSLContext;
 import org.jooq.JSONB;
 import org.jooq.Records;
 import org.jooq.impl.DSL;
+import nyc.daylight.app.RequestVisibility;
 
 /** Requests, their ledger, filings and drafts; jOOQ only. */
 final class RequestRepository {
@@ -129,8 +130,7 @@ final class RequestRepository {
 
     /** Public listing: never drafts, hidden requests, or requests under embargo on {@code today}. */
     Page<RequestsRecord> list(DSLContext dsl, RequestFilter f, LocalDate today) {
-        Condition c = REQUESTS.HIDDEN_AT.isNull().and(REQUESTS.SUBMITTED_AT.isNotNull())
-                .and(REQUESTS.EMBARGO_UNTIL.isNull().or(REQUESTS.EMBARGO_UNTIL.le(today)));
+        Condition c = RequestVisibility.listedOn(today).and(REQUESTS.SUBMITTED_AT.isNotNull());
         if (f.agencySlug() != null) {
             c = c.and(REQUESTS.AGENCY_ID.in(DSL.select(AGENCIES.ID).from(AGENCIES).where(AGENCIES.SLUG.eq(f.agencySlug()))));
         }

@@ -24,6 +24,7 @@ import org.jooq.GroupField;
 import org.jooq.Record;
 import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
+import nyc.daylight.app.RequestVisibility;
 
 /**
  * Scorecard aggregates over request_metrics; jOOQ only. Every aggregate is one pass over the scope
@@ -174,11 +175,8 @@ final class ScorecardRepository {
         return REQUEST_METRICS.REQUEST_ID.notIn(withheld(today));
     }
 
-    /** The first condition repeats requests_withheld_idx's, so only that small index is read. */
     private static org.jooq.Select<org.jooq.Record1<Long>> withheld(LocalDate today) {
-        return DSL.select(REQUESTS.ID).from(REQUESTS)
-                .where(REQUESTS.HIDDEN_AT.isNotNull().or(REQUESTS.EMBARGO_UNTIL.isNotNull()))
-                .and(REQUESTS.HIDDEN_AT.isNotNull().or(REQUESTS.EMBARGO_UNTIL.gt(today)));
+        return DSL.select(REQUESTS.ID).from(REQUESTS).where(RequestVisibility.withheldOn(today));
     }
 
     /**
