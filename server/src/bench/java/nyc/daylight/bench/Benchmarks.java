@@ -22,8 +22,8 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.stream.Stream;
 import nyc.daylight.agencies.AgencyService;
-import nyc.daylight.app.Database;
-import nyc.daylight.app.DaylightConfig;
+import nyc.daylight.db.Database;
+import nyc.daylight.boot.DaylightConfig;
 import nyc.daylight.records.index.Publication;
 import nyc.daylight.records.index.PublishedDocument;
 import nyc.daylight.records.index.RecordIndex;
@@ -87,7 +87,7 @@ public final class Benchmarks {
                 Optional.empty(), cfg.work());
         try {
             String requestNumber;
-            try (Database db = Database.open(appDb)) {
+            try (Database db = Database.open(appDb.database())) {
                 Database.migrate(db.dataSource());
                 var dsl = Database.dsl(db.dataSource());
                 AgencyService agencies = new AgencyService(dsl);
@@ -233,7 +233,7 @@ public final class Benchmarks {
         double firstSearch;
         long heapWithApp;
         List<PageRow> pageRows = new ArrayList<>();
-        try (RawLucene raw = new RawLucene(indexDir); Database db = Database.open(appDb);
+        try (RawLucene raw = new RawLucene(indexDir); Database db = Database.open(appDb.database());
              RunningDaylight app = RunningDaylight.start(db.dataSource(), dataDir)) {
             startup = app.startupMs;
             long t0 = System.nanoTime();

@@ -14,8 +14,8 @@ import java.time.Duration;
 import java.util.Optional;
 import javax.sql.DataSource;
 import nyc.daylight.accounts.RateLimits;
-import nyc.daylight.app.AppSettings;
-import nyc.daylight.app.DaylightApp;
+import nyc.daylight.boot.AppSettings;
+import nyc.daylight.boot.DaylightApp;
 
 /** The real application, built and started exactly as {@code daylight serve} does, on a loopback port. */
 final class RunningDaylight implements AutoCloseable {

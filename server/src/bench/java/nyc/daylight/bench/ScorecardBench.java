@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import nyc.daylight.agencies.AgencyService;
-import nyc.daylight.app.Database;
-import nyc.daylight.app.DaylightConfig;
+import nyc.daylight.db.Database;
+import nyc.daylight.boot.DaylightConfig;
 import nyc.daylight.scorecards.Period;
 import nyc.daylight.scorecards.ScorecardService;
 
@@ -37,7 +37,7 @@ final class ScorecardBench {
             Benchmarks.recreateDatabase(cfg, database);
             DaylightConfig db = new DaylightConfig("127.0.0.1", 0, Optional.of(Benchmarks.databaseUrl(cfg.pgUrl(), database)),
                     Optional.ofNullable(cfg.pgUser()), Optional.empty(), cfg.work());
-            try (Database d = Database.open(db)) {
+            try (Database d = Database.open(db.database())) {
                 Database.migrate(d.dataSource());
                 long t0 = System.nanoTime();
                 try (Connection c = d.dataSource().getConnection(); Statement s = c.createStatement()) {

@@ -1,5 +1,7 @@
 package nyc.daylight.accounts;
 
+import nyc.daylight.core.User;
+
 import static nyc.daylight.sql.jooq.Tables.EMAIL_TOKENS;
 import static nyc.daylight.sql.jooq.Tables.OFFICER_AGENCIES;
 import static nyc.daylight.sql.jooq.Tables.RATE_LIMIT_HITS;
@@ -147,7 +149,7 @@ final class AccountRepository {
     }
 
     void audit(DSLContext dsl, Long actorId, String action, String subject, String detail) {
-        new nyc.daylight.app.AuditLog().record(dsl, actorId, action, subject, detail, null);
+        new nyc.daylight.db.AuditLog().record(dsl, actorId, action, subject, detail, null);
     }
 
     List<UsersRecord> officers(DSLContext dsl) {

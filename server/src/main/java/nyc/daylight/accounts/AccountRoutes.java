@@ -5,12 +5,12 @@ import io.javalin.http.Context;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import nyc.daylight.app.BadInput;
-import nyc.daylight.app.Language;
-import nyc.daylight.app.LocalPath;
-import nyc.daylight.app.Message;
-import nyc.daylight.app.Role;
-import nyc.daylight.app.WebSession;
+import nyc.daylight.core.BadInput;
+import nyc.daylight.web.Language;
+import nyc.daylight.web.LocalPath;
+import nyc.daylight.core.Message;
+import nyc.daylight.web.Role;
+import nyc.daylight.web.WebSession;
 
 /** Sign-up, confirmation, sign-in and out, password reset and invitations: HTTP only. */
 public final class AccountRoutes {

@@ -1,5 +1,9 @@
 package nyc.daylight.accounts;
 
+import nyc.daylight.web.SessionAccounts;
+import nyc.daylight.core.Tokens;
+import nyc.daylight.core.User;
+
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -7,10 +11,10 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 import nyc.daylight.agencies.Agency;
 import nyc.daylight.agencies.AgencyService;
-import nyc.daylight.app.AccessDenied;
-import nyc.daylight.app.BadInput;
-import nyc.daylight.app.Language;
-import nyc.daylight.app.RateLimited;
+import nyc.daylight.core.AccessDenied;
+import nyc.daylight.core.BadInput;
+import nyc.daylight.web.Language;
+import nyc.daylight.core.RateLimited;
 import nyc.daylight.notify.Email;
 import nyc.daylight.notify.Mailer;
 import nyc.daylight.notify.Recipient;
@@ -23,7 +27,7 @@ import org.jooq.DSLContext;
  * Answers never reveal whether an e-mail address has an account: the same words come back either
  * way, and the difference travels only by mail to that address.
  */
-public final class AccountService {
+public final class AccountService implements SessionAccounts {
     static final Duration SESSION_LIFETIME = Duration.ofDays(14);
     static final Duration VERIFY_LIFETIME = Duration.ofHours(48);
     static final Duration RESET_LIFETIME = Duration.ofHours(1);
@@ -138,14 +142,17 @@ public final class AccountService {
     }
 
     /** The signed-in person chose another page language: their e-mails follow it. */
+    @Override
     public void setLanguage(long userId, Locale language) {
         repo.setLanguage(dsl, userId, Language.code(language));
     }
 
+    @Override
     public void signOut(String sessionToken) {
         if (sessionToken != null) repo.deleteSession(dsl, Tokens.hash(sessionToken));
     }
 
+    @Override
     public Optional<User> currentUser(String sessionToken) {
         if (sessionToken == null || sessionToken.isBlank()) return Optional.empty();
         return repo.sessionUser(dsl, Tokens.hash(sessionToken))

@@ -6,11 +6,11 @@ import java.util.HashMap;
 import java.util.Map;
 import nyc.daylight.agencies.Agency;
 import nyc.daylight.agencies.AgencyService;
-import nyc.daylight.app.BadInput;
-import nyc.daylight.app.Message;
-import nyc.daylight.app.Language;
-import nyc.daylight.app.Role;
-import nyc.daylight.app.WebSession;
+import nyc.daylight.core.BadInput;
+import nyc.daylight.core.Message;
+import nyc.daylight.web.Language;
+import nyc.daylight.web.Role;
+import nyc.daylight.web.WebSession;
 import nyc.daylight.notify.OutboxWorker;
 
 /** Administration: officers and invitations, and the mail outbox. */

@@ -5,7 +5,7 @@ import com.password4j.Password;
 import com.password4j.types.Argon2;
 import java.util.concurrent.Semaphore;
 import java.util.function.Supplier;
-import nyc.daylight.app.BadInput;
+import nyc.daylight.core.BadInput;
 
 /**
  * Argon2id password hashes (OWASP's parameters: 19 MiB, 2 passes, 1 lane), at most one per core

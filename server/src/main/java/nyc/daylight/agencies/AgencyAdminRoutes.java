@@ -8,11 +8,11 @@ import java.time.LocalTime;
 import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.Map;
-import nyc.daylight.app.BadInput;
-import nyc.daylight.app.Message;
-import nyc.daylight.app.Language;
-import nyc.daylight.app.Role;
-import nyc.daylight.app.WebSession;
+import nyc.daylight.core.BadInput;
+import nyc.daylight.core.Message;
+import nyc.daylight.web.Language;
+import nyc.daylight.web.Role;
+import nyc.daylight.web.WebSession;
 
 /** Admin pages to correct an agency's contacts and rules and declare its closure days. */
 public final class AgencyAdminRoutes {

@@ -4,12 +4,12 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.HashMap;
 import java.util.Map;
-import nyc.daylight.accounts.User;
-import nyc.daylight.app.BadInput;
-import nyc.daylight.app.Language;
-import nyc.daylight.app.Message;
-import nyc.daylight.app.Role;
-import nyc.daylight.app.WebSession;
+import nyc.daylight.core.User;
+import nyc.daylight.core.BadInput;
+import nyc.daylight.web.Language;
+import nyc.daylight.core.Message;
+import nyc.daylight.web.Role;
+import nyc.daylight.web.WebSession;
 
 /** The admin page listing the domains verified as an agency's own mail: HTTP only. */
 public final class AgencyMailDomainRoutes {

@@ -19,7 +19,7 @@ import nyc.daylight.sql.jooq.tables.records.AgenciesRecord;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Records;
-import nyc.daylight.app.RequestVisibility;
+import nyc.daylight.db.RequestVisibility;
 
 /** The agency registry in PostgreSQL; jOOQ only, no rules. */
 final class AgencyRepository {

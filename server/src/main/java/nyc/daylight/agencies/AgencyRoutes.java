@@ -5,7 +5,7 @@ import io.javalin.http.Context;
 import io.javalin.http.NotFoundResponse;
 import java.time.LocalDate;
 import java.util.Map;
-import nyc.daylight.app.Role;
+import nyc.daylight.web.Role;
 import nyc.daylight.deadlines.BusinessCalendar;
 
 /** Public pages of the agency registry. */

@@ -1,16 +1,16 @@
 package nyc.daylight.agencies;
 
-import nyc.daylight.app.Text;
+import nyc.daylight.core.Text;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
-import nyc.daylight.app.AccessDenied;
-import nyc.daylight.app.Actor;
-import nyc.daylight.app.BadInput;
-import nyc.daylight.app.Message;
+import nyc.daylight.core.AccessDenied;
+import nyc.daylight.core.Actor;
+import nyc.daylight.core.BadInput;
+import nyc.daylight.core.Message;
 import nyc.daylight.deadlines.BusinessCalendar;
 import nyc.daylight.deadlines.Regime;
 import org.jooq.DSLContext;

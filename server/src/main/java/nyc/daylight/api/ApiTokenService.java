@@ -7,12 +7,12 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import nyc.daylight.accounts.AccountService;
-import nyc.daylight.accounts.Tokens;
-import nyc.daylight.accounts.User;
-import nyc.daylight.app.AccessDenied;
-import nyc.daylight.app.AuditLog;
-import nyc.daylight.app.BadInput;
-import nyc.daylight.app.NotFound;
+import nyc.daylight.core.Tokens;
+import nyc.daylight.core.User;
+import nyc.daylight.core.AccessDenied;
+import nyc.daylight.db.AuditLog;
+import nyc.daylight.core.BadInput;
+import nyc.daylight.core.NotFound;
 import org.jooq.DSLContext;
 
 /**

@@ -4,11 +4,11 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.HashMap;
 import java.util.Map;
-import nyc.daylight.accounts.User;
-import nyc.daylight.app.BadInput;
-import nyc.daylight.app.NotFound;
-import nyc.daylight.app.Role;
-import nyc.daylight.app.WebSession;
+import nyc.daylight.core.User;
+import nyc.daylight.core.BadInput;
+import nyc.daylight.core.NotFound;
+import nyc.daylight.web.Role;
+import nyc.daylight.web.WebSession;
 
 /** /me/tokens: a person's API tokens, created, listed and revoked. HTTP only. */
 public final class TokenRoutes {

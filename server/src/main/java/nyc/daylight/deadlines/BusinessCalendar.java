@@ -1,5 +1,6 @@
 package nyc.daylight.deadlines;
 
+import nyc.daylight.core.NewYork;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -21,7 +22,7 @@ import java.util.TreeMap;
 public final class BusinessCalendar {
     public static final int FIRST_YEAR = 2015;
     public static final int LAST_YEAR = 2035;
-    public static final ZoneId NEW_YORK = ZoneId.of("America/New_York");
+    public static final ZoneId NEW_YORK = NewYork.ZONE;
 
     private final CalendarKind kind;
     private final TreeMap<LocalDate, String> closed = new TreeMap<>();

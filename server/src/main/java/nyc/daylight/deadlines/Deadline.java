@@ -1,7 +1,7 @@
 package nyc.daylight.deadlines;
 
 import java.time.LocalDate;
-import nyc.daylight.app.Message;
+import nyc.daylight.core.Message;
 
 /**
  * One date the law (or the agency's own written promise) sets, and what became of it.

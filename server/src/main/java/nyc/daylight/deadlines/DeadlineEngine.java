@@ -19,7 +19,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
-import nyc.daylight.app.Message;
+import nyc.daylight.core.Message;
 
 /**
  * The statutory deadlines of one request: a pure function of its ledger, its agency's rules and

@@ -1,7 +1,7 @@
 package nyc.daylight.deadlines;
 
 import java.time.LocalDate;
-import nyc.daylight.app.Message;
+import nyc.daylight.core.Message;
 
 /** Something owed or open to someone, by a date when the law sets one; {@code message} says what, in the reader's language. */
 public record NextStep(Party party, Message message, LocalDate by, String citation) {

@@ -12,7 +12,7 @@ import static nyc.daylight.deadlines.DeadlineEngine.FOIA_REMEDIES;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import nyc.daylight.app.Message;
+import nyc.daylight.core.Message;
 
 /** Who owes what next, in words, from a request's standing and deadlines: the main step first. */
 final class NextSteps {

@@ -2,7 +2,7 @@ package nyc.daylight.health;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
-import nyc.daylight.app.Role;
+import nyc.daylight.web.Role;
 
 public final class HealthRoutes {
     private final HealthCheck check;

@@ -4,11 +4,11 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.HashMap;
 import java.util.Map;
-import nyc.daylight.app.BadInput;
-import nyc.daylight.app.Language;
-import nyc.daylight.app.NotFound;
-import nyc.daylight.app.Role;
-import nyc.daylight.app.WebSession;
+import nyc.daylight.core.BadInput;
+import nyc.daylight.web.Language;
+import nyc.daylight.core.NotFound;
+import nyc.daylight.web.Role;
+import nyc.daylight.web.WebSession;
 
 /** Confirming agencies' e-mailed replies, and the administrators' holding queue: HTTP only. */
 public final class InboundRoutes {

@@ -4,10 +4,10 @@ import static nyc.daylight.sql.jooq.Tables.OFFICER_AGENCIES;
 import static nyc.daylight.sql.jooq.Tables.USERS;
 
 import java.util.List;
-import nyc.daylight.accounts.User;
+import nyc.daylight.core.User;
 import nyc.daylight.agencies.Agency;
 import nyc.daylight.agencies.AgencyService;
-import nyc.daylight.app.NotFound;
+import nyc.daylight.core.NotFound;
 import nyc.daylight.requests.RequestLedger;
 import nyc.daylight.sql.jooq.tables.records.RequestsRecord;
 import org.jooq.DSLContext;

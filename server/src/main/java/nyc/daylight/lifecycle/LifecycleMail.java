@@ -4,7 +4,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import nyc.daylight.agencies.Agency;
-import nyc.daylight.app.Message;
+import nyc.daylight.core.Message;
 import nyc.daylight.notify.Email;
 import nyc.daylight.notify.Recipient;
 

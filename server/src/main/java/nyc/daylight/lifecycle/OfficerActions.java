@@ -1,6 +1,6 @@
 package nyc.daylight.lifecycle;
 
-import nyc.daylight.app.Text;
+import nyc.daylight.core.Text;
 import static nyc.daylight.sql.jooq.Tables.INTERNAL_NOTES;
 import static nyc.daylight.sql.jooq.Tables.REQUESTS;
 import static nyc.daylight.sql.jooq.Tables.USERS;
@@ -14,11 +14,11 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
-import nyc.daylight.accounts.User;
+import nyc.daylight.core.User;
 import nyc.daylight.agencies.AgencyService;
-import nyc.daylight.app.AuditLog;
-import nyc.daylight.app.BadInput;
-import nyc.daylight.app.Message;
+import nyc.daylight.db.AuditLog;
+import nyc.daylight.core.BadInput;
+import nyc.daylight.core.Message;
 import nyc.daylight.deadlines.BusinessCalendar;
 import nyc.daylight.deadlines.Deadline;
 import nyc.daylight.deadlines.DeadlineReport;

@@ -1,27 +1,48 @@
 package nyc.daylight.lifecycle;
 
+import nyc.daylight.requests.Embargo;
 import static nyc.daylight.sql.jooq.Tables.REQUESTS;
 
 
+import nyc.daylight.requests.Embargo;
 import java.time.Clock;
+import nyc.daylight.requests.Embargo;
 import java.time.LocalDate;
+import nyc.daylight.requests.Embargo;
 import java.time.OffsetDateTime;
+import nyc.daylight.requests.Embargo;
 import java.util.List;
+import nyc.daylight.requests.Embargo;
 import java.util.Optional;
-import nyc.daylight.accounts.User;
+import nyc.daylight.requests.Embargo;
+import nyc.daylight.core.User;
+import nyc.daylight.requests.Embargo;
 import nyc.daylight.agencies.Agency;
+import nyc.daylight.requests.Embargo;
 import nyc.daylight.agencies.AgencyService;
-import nyc.daylight.app.BadInput;
-import nyc.daylight.app.Message;
+import nyc.daylight.requests.Embargo;
+import nyc.daylight.core.BadInput;
+import nyc.daylight.requests.Embargo;
+import nyc.daylight.core.Message;
+import nyc.daylight.requests.Embargo;
 import nyc.daylight.deadlines.BusinessCalendar;
+import nyc.daylight.requests.Embargo;
 import nyc.daylight.deadlines.Deadline;
+import nyc.daylight.requests.Embargo;
 import nyc.daylight.deadlines.EventType;
+import nyc.daylight.requests.Embargo;
 import nyc.daylight.deadlines.LedgerEvent;
+import nyc.daylight.requests.Embargo;
 import nyc.daylight.deadlines.Regime;
+import nyc.daylight.requests.Embargo;
 import nyc.daylight.deadlines.Standing;
+import nyc.daylight.requests.Embargo;
 import nyc.daylight.notify.Mailer;
+import nyc.daylight.requests.Embargo;
 import nyc.daylight.requests.RequestLedger;
+import nyc.daylight.requests.Embargo;
 import nyc.daylight.requests.RequesterIdentity;
+import nyc.daylight.requests.Embargo;
 import org.jooq.DSLContext;
 
 /** The requester's side of the lifecycle: appealing a denial and answering a clarification. */
@@ -185,7 +206,7 @@ public final class RequesterActions {
                     && c.request().getSubmittedAt().toLocalDate().isBefore(today.minusDays(1))) {
                 throw BadInput.of("embargoUntil", "error.aRequestThatIs");
             }
-            checkEmbargo(until, today);
+            Embargo.check(until, today);
             tx.update(REQUESTS).set(REQUESTS.EMBARGO_UNTIL, until).where(REQUESTS.ID.eq(c.request().getId())).execute();
         });
     }
@@ -212,10 +233,5 @@ public final class RequesterActions {
                 || (r.getEmbargoUntil() != null && !r.getEmbargoUntil().isAfter(today));
     }
 
-    public static void checkEmbargo(LocalDate until, LocalDate today) {
-        if (until == null) throw BadInput.of("embargoUntil", "error.chooseTheDateThe");
-        if (!until.isAfter(today)) throw BadInput.of("embargoUntil", "error.theEmbargoMustEnd");
-        if (until.isAfter(today.plusMonths(12))) throw BadInput.of("embargoUntil", "error.anEmbargoCanLast");
-    }
 
 }

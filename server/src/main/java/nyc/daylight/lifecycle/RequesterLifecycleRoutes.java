@@ -3,11 +3,11 @@ package nyc.daylight.lifecycle;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.Map;
-import nyc.daylight.app.BadInput;
-import nyc.daylight.app.Message;
-import nyc.daylight.app.Language;
-import nyc.daylight.app.Role;
-import nyc.daylight.app.WebSession;
+import nyc.daylight.core.BadInput;
+import nyc.daylight.core.Message;
+import nyc.daylight.web.Language;
+import nyc.daylight.web.Role;
+import nyc.daylight.web.WebSession;
 
 /** The requester's appeal and clarification answer: HTTP only. */
 public final class RequesterLifecycleRoutes {

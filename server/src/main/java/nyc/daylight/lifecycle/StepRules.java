@@ -4,7 +4,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import nyc.daylight.agencies.Agency;
-import nyc.daylight.app.BadInput;
+import nyc.daylight.core.BadInput;
 import nyc.daylight.deadlines.BusinessCalendar;
 import nyc.daylight.deadlines.Deadline;
 import nyc.daylight.deadlines.DeadlineReport;

@@ -3,8 +3,8 @@ package nyc.daylight.notify;
 import static nyc.daylight.sql.jooq.Tables.USERS;
 
 import java.util.Locale;
-import nyc.daylight.app.Language;
-import nyc.daylight.app.Message;
+import nyc.daylight.web.Language;
+import nyc.daylight.core.Message;
 import org.jooq.DSLContext;
 
 /** Someone with an account whom Daylight writes to, and the language they read it in. */

@@ -1,9 +1,9 @@
 package nyc.daylight.releases;
 
-import nyc.daylight.accounts.User;
+import nyc.daylight.core.User;
 import nyc.daylight.agencies.Agency;
 import nyc.daylight.agencies.AgencyService;
-import nyc.daylight.app.NotFound;
+import nyc.daylight.core.NotFound;
 import nyc.daylight.sql.jooq.tables.records.DocumentsRecord;
 import org.jooq.DSLContext;
 

@@ -16,7 +16,7 @@ import java.util.concurrent.Future;
 import java.util.stream.Stream;
 import nyc.daylight.agencies.Agency;
 import nyc.daylight.agencies.AgencyService;
-import nyc.daylight.app.BadInput;
+import nyc.daylight.core.BadInput;
 import nyc.daylight.deadlines.BusinessCalendar;
 import nyc.daylight.records.BlobStore;
 import nyc.daylight.records.BlobTooLargeException;

@@ -18,7 +18,7 @@ import nyc.daylight.sql.jooq.tables.records.PiiFindingsRecord;
 import nyc.daylight.sql.jooq.tables.records.PublicationsRecord;
 import org.jooq.DSLContext;
 import org.jooq.JSONB;
-import nyc.daylight.app.RequestVisibility;
+import nyc.daylight.db.RequestVisibility;
 
 /** Documents, their pages, PII findings and the publication log, through jOOQ. */
 final class ReleaseRepository {

@@ -6,13 +6,13 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import nyc.daylight.accounts.User;
-import nyc.daylight.app.BadInput;
-import nyc.daylight.app.Message;
-import nyc.daylight.app.Language;
-import nyc.daylight.app.NotFound;
-import nyc.daylight.app.Role;
-import nyc.daylight.app.WebSession;
+import nyc.daylight.core.User;
+import nyc.daylight.core.BadInput;
+import nyc.daylight.core.Message;
+import nyc.daylight.web.Language;
+import nyc.daylight.core.NotFound;
+import nyc.daylight.web.Role;
+import nyc.daylight.web.WebSession;
 
 /** The officer's pages for released records: the agency's list, the review page and its actions. */
 public final class ReviewRoutes {

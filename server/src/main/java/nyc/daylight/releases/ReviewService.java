@@ -2,11 +2,11 @@ package nyc.daylight.releases;
 
 import java.util.List;
 import java.util.Map;
-import nyc.daylight.accounts.User;
+import nyc.daylight.core.User;
 import nyc.daylight.agencies.Agency;
 import nyc.daylight.agencies.AgencyService;
-import nyc.daylight.app.AuditLog;
-import nyc.daylight.app.BadInput;
+import nyc.daylight.db.AuditLog;
+import nyc.daylight.core.BadInput;
 import nyc.daylight.lifecycle.Exemption;
 import nyc.daylight.sql.jooq.tables.records.DocumentPagesRecord;
 import nyc.daylight.sql.jooq.tables.records.DocumentsRecord;

@@ -14,7 +14,7 @@ import nyc.daylight.agencies.Agency;
 import nyc.daylight.agencies.AgencyService;
 import nyc.daylight.deadlines.BusinessCalendar;
 import org.jooq.DSLContext;
-import nyc.daylight.app.RequestVisibility;
+import nyc.daylight.db.RequestVisibility;
 
 /**
  * Every request with a live miss (a deadline missed and still unanswered, as the deadline engine's

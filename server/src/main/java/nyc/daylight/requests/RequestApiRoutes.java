@@ -5,10 +5,10 @@ import io.javalin.http.Context;
 import java.util.LinkedHashMap;
 
 import java.util.Map;
-import nyc.daylight.app.BadInput;
-import nyc.daylight.app.NotFound;
-import nyc.daylight.app.Role;
-import nyc.daylight.app.WebSession;
+import nyc.daylight.core.BadInput;
+import nyc.daylight.core.NotFound;
+import nyc.daylight.web.Role;
+import nyc.daylight.web.WebSession;
 import nyc.daylight.deadlines.Owed;
 import nyc.daylight.deadlines.Standing;
 

@@ -5,9 +5,9 @@ import io.javalin.http.Context;
 import java.time.OffsetDateTime;
 import java.util.List;
 import nyc.daylight.agencies.AgencyService;
-import nyc.daylight.app.NotFound;
-import nyc.daylight.app.Role;
-import nyc.daylight.app.WebSession;
+import nyc.daylight.core.NotFound;
+import nyc.daylight.web.Role;
+import nyc.daylight.web.WebSession;
 
 /**
  * Atom feeds for people who follow requests in a feed reader: every new public request, one

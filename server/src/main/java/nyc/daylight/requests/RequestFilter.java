@@ -1,6 +1,6 @@
 package nyc.daylight.requests;
 
-import nyc.daylight.app.Text;
+import nyc.daylight.core.Text;
 
 /** Filters of the public request list; null means "any". Pages count from 1. */
 public record RequestFilter(String agencySlug, String status, String query, int page, int pageSize) {

@@ -25,7 +25,7 @@ import org.jooq.DSLContext;
 import org.jooq.JSONB;
 import org.jooq.Records;
 import org.jooq.impl.DSL;
-import nyc.daylight.app.RequestVisibility;
+import nyc.daylight.db.RequestVisibility;
 
 /** Requests, their ledger, filings and drafts; jOOQ only. */
 final class RequestRepository {

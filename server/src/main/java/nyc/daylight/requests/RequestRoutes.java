@@ -1,8 +1,8 @@
 package nyc.daylight.requests;
 
-import nyc.daylight.app.Text;
-import nyc.daylight.app.Message;
-import nyc.daylight.app.Language;
+import nyc.daylight.core.Text;
+import nyc.daylight.core.Message;
+import nyc.daylight.web.Language;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.time.LocalDate;
@@ -12,13 +12,13 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import nyc.daylight.accounts.Tokens;
-import nyc.daylight.accounts.User;
+import nyc.daylight.core.Tokens;
+import nyc.daylight.core.User;
 import nyc.daylight.agencies.AgencyService;
-import nyc.daylight.app.BadInput;
-import nyc.daylight.app.NotFound;
-import nyc.daylight.app.Role;
-import nyc.daylight.app.WebSession;
+import nyc.daylight.core.BadInput;
+import nyc.daylight.core.NotFound;
+import nyc.daylight.web.Role;
+import nyc.daylight.web.WebSession;
 import nyc.daylight.deadlines.Standing;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
@@ -33,13 +33,11 @@ public final class RequestRoutes {
     private final Tokens tokens = new Tokens();
     private final JsonMapper json = JsonMapper.builder().build();
 
-    private final nyc.daylight.releases.RecordLibrary records;
 
     private final RequestPageExtras extras;
 
     public RequestRoutes(RequestService requests, AgencyService agencies, OverdueList overdue,
-                         nyc.daylight.releases.RecordLibrary records, RequestPageExtras extras) {
-        this.records = records;
+                         RequestPageExtras extras) {
         this.extras = extras;
         this.requests = requests;
         this.agencies = agencies;
@@ -176,7 +174,6 @@ public final class RequestRoutes {
                 .orElseThrow(() -> new NotFound("There is no public request with that number."));
         Map<String, Object> model = new HashMap<>(extras.forViewer(view.number(), WebSession.user(ctx)));
         model.put("r", view);
-        model.put("records", records.publishedFor(view.number()));
         ctx.render("requests/show.ftlh", model);
     }
 

@@ -16,14 +16,14 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import nyc.daylight.accounts.User;
+import nyc.daylight.core.User;
 import nyc.daylight.agencies.Agency;
 import nyc.daylight.agencies.AgencyService;
-import nyc.daylight.app.AccessDenied;
-import nyc.daylight.app.BadInput;
-import nyc.daylight.app.Message;
-import nyc.daylight.app.NotFound;
-import nyc.daylight.app.Templates;
+import nyc.daylight.core.AccessDenied;
+import nyc.daylight.core.BadInput;
+import nyc.daylight.core.Message;
+import nyc.daylight.core.NotFound;
+import nyc.daylight.web.Templates;
 import nyc.daylight.deadlines.BusinessCalendar;
 import nyc.daylight.deadlines.DeadlineReport;
 import nyc.daylight.deadlines.EventType;
@@ -86,7 +86,7 @@ public final class RequestService {
         int recent = dsl.fetchCount(FILINGS, FILINGS.REQUESTER_ID.eq(requester.id())
                 .and(FILINGS.CREATED_AT.gt(OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC).minusHours(24))));
         if (recent >= MAX_FILINGS_PER_DAY) {
-            throw new nyc.daylight.app.RateLimited("You have filed " + MAX_FILINGS_PER_DAY
+            throw new nyc.daylight.core.RateLimited("You have filed " + MAX_FILINGS_PER_DAY
                     + " requests in the last 24 hours, the most Daylight sends for one person in a day. Go back to keep what "
                     + "you wrote, save it as a draft, and file it tomorrow.");
         }
@@ -184,7 +184,7 @@ public final class RequestService {
         if (c.recordsFrom() != null && c.recordsFrom().getYear() < 1900) {
             throw BadInput.of("recordsFrom", "error.enterAStartDate");
         }
-        if (c.embargoUntil() != null) nyc.daylight.lifecycle.RequesterActions.checkEmbargo(c.embargoUntil(), today);
+        if (c.embargoUntil() != null) Embargo.check(c.embargoUntil(), today);
         if (!"ELECTRONIC".equals(c.format()) && !"PAPER".equals(c.format())) {
             throw BadInput.of("format", "error.chooseElectronicCopiesOr");
         }
@@ -335,7 +335,7 @@ public final class RequestService {
         if (reason == null || reason.isBlank()) throw BadInput.of("reason", "error.giveTheReasonFor");
         dsl.transaction(tx -> {
             repo.hide(tx.dsl(), r.getId(), reason.strip());
-            new nyc.daylight.app.AuditLog().record(tx.dsl(), admin.id(), "hide-request", number, reason.strip(), null);
+            new nyc.daylight.db.AuditLog().record(tx.dsl(), admin.id(), "hide-request", number, reason.strip(), null);
         });
     }
 

@@ -2,7 +2,7 @@ package nyc.daylight.requests;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import nyc.daylight.app.Message;
+import nyc.daylight.core.Message;
 
 /** A request as lists show it; {@code next} is the next step in the reader's language. */
 public record RequestSummary(String number, String title, String agencySlug, String agencyName, String standing,

@@ -4,7 +4,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import nyc.daylight.agencies.Agency;
-import nyc.daylight.app.Message;
+import nyc.daylight.core.Message;
 import nyc.daylight.deadlines.DeadlineReport;
 
 /** Everything the public page of one request shows, already checked for visibility. */

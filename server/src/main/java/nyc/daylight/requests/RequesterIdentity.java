@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import nyc.daylight.app.BadInput;
+import nyc.daylight.core.BadInput;
 import nyc.daylight.sql.jooq.tables.records.RequestsRecord;
 
 /**

@@ -15,7 +15,7 @@ public record TimelineEntry(int seq, String type, OffsetDateTime occurredAt, Off
     /** In English (feeds); pages show the {@code event.*} message in their own language. */
     public String label() {
         try {
-            return nyc.daylight.app.Message.of("event." + type).english();
+            return nyc.daylight.core.Message.of("event." + type).english();
         } catch (IllegalArgumentException unknown) {
             return type;
         }

@@ -1,6 +1,6 @@
 package nyc.daylight.scorecards;
 
-import nyc.daylight.app.Message;
+import nyc.daylight.core.Message;
 import nyc.daylight.deadlines.Regime;
 
 /**

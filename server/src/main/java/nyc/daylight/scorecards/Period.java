@@ -4,7 +4,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.IsoFields;
 import java.time.temporal.TemporalAdjusters;
-import nyc.daylight.app.BadInput;
+import nyc.daylight.core.BadInput;
 
 /** The requests a scorecard covers: those received from {@code from} through {@code to}. */
 public record Period(String kind, LocalDate from, LocalDate to, String label) {

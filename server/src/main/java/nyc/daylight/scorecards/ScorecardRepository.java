@@ -24,7 +24,7 @@ import org.jooq.GroupField;
 import org.jooq.Record;
 import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
-import nyc.daylight.app.RequestVisibility;
+import nyc.daylight.db.RequestVisibility;
 
 /**
  * Scorecard aggregates over request_metrics; jOOQ only. Every aggregate is one pass over the scope

@@ -1,6 +1,6 @@
 package nyc.daylight.scorecards;
 
-import nyc.daylight.app.Text;
+import nyc.daylight.core.Text;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.io.StringWriter;
@@ -9,9 +9,9 @@ import java.util.List;
 import java.util.Map;
 import nyc.daylight.agencies.Agency;
 import nyc.daylight.agencies.AgencyService;
-import nyc.daylight.app.BadInput;
-import nyc.daylight.app.NotFound;
-import nyc.daylight.app.Role;
+import nyc.daylight.core.BadInput;
+import nyc.daylight.core.NotFound;
+import nyc.daylight.web.Role;
 
 /** Scorecard pages, the council brief, CSV and JSON downloads, and the scorecard API. HTTP only. */
 public final class ScorecardRoutes {

@@ -1,7 +1,7 @@
 package nyc.daylight.site;
 
 import io.javalin.config.RoutesConfig;
-import nyc.daylight.app.Role;
+import nyc.daylight.web.Role;
 
 /** The pages every visitor starts from. */
 public final class SiteRoutes {

@@ -1,5 +1,7 @@
 package nyc.daylight.accounts;
 
+import nyc.daylight.core.Tokens;
+
 import static nyc.daylight.sql.jooq.Tables.OFFICER_AGENCIES;
 import static nyc.daylight.sql.jooq.Tables.OUTBOX;
 import static nyc.daylight.sql.jooq.Tables.SESSIONS;

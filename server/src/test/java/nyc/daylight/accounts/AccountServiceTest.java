@@ -1,13 +1,15 @@
 package nyc.daylight.accounts;
 
+import nyc.daylight.core.User;
+
 import static nyc.daylight.sql.jooq.Tables.USERS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import nyc.daylight.agencies.AgencyService;
-import nyc.daylight.app.AccessDenied;
-import nyc.daylight.app.BadInput;
-import nyc.daylight.app.RateLimited;
+import nyc.daylight.core.AccessDenied;
+import nyc.daylight.core.BadInput;
+import nyc.daylight.core.RateLimited;
 import nyc.daylight.notify.Mailer;
 import nyc.daylight.testing.PostgresExtension;
 import nyc.daylight.testing.TestDatabase;

@@ -8,9 +8,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.LocalDate;
 import java.time.LocalTime;
-import nyc.daylight.app.AccessDenied;
-import nyc.daylight.app.Actor;
-import nyc.daylight.app.BadInput;
+import nyc.daylight.core.AccessDenied;
+import nyc.daylight.core.Actor;
+import nyc.daylight.core.BadInput;
 import nyc.daylight.deadlines.CalendarKind;
 import nyc.daylight.deadlines.Regime;
 import nyc.daylight.testing.PostgresExtension;

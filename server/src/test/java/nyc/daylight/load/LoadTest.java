@@ -25,7 +25,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicLong;
 import nyc.daylight.accounts.RateLimits;
 import nyc.daylight.agencies.AgencyService;
-import nyc.daylight.app.AppSettings;
+import nyc.daylight.boot.AppSettings;
 import nyc.daylight.records.BlobStore;
 import nyc.daylight.records.extract.ExtractionLimits;
 import nyc.daylight.records.extract.Extractor;

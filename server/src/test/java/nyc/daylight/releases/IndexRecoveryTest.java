@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import nyc.daylight.accounts.RateLimits;
 import nyc.daylight.agencies.AgencyService;
-import nyc.daylight.app.AppSettings;
+import nyc.daylight.boot.AppSettings;
 import nyc.daylight.records.BlobStore;
 import nyc.daylight.testing.MutableClock;
 import nyc.daylight.testing.People;

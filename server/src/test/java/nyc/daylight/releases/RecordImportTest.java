@@ -13,7 +13,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import nyc.daylight.agencies.AgencyService;
-import nyc.daylight.app.BadInput;
+import nyc.daylight.core.BadInput;
 import nyc.daylight.records.BlobStore;
 import nyc.daylight.records.extract.ExtractionLimits;
 import nyc.daylight.records.extract.Extractor;

@@ -9,7 +9,7 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import nyc.daylight.accounts.RateLimits;
-import nyc.daylight.app.AppSettings;
+import nyc.daylight.boot.AppSettings;
 import nyc.daylight.notify.SmtpSettings;
 
 /** A real SMTP server in the test JVM (GreenMail) and helpers to read what it received. */

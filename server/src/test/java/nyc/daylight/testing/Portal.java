@@ -23,7 +23,7 @@ public final class Portal implements AutoCloseable {
     }
 
     /** @param adjust changes the app's settings (turns on inbound mail, say) */
-    public Portal(TestDatabase db, Instant start, java.util.function.UnaryOperator<nyc.daylight.app.AppSettings> adjust) {
+    public Portal(TestDatabase db, Instant start, java.util.function.UnaryOperator<nyc.daylight.boot.AppSettings> adjust) {
         clock = new MutableClock(start);
         mail = new MailServer();
         app = RunningApp.start(db.dataSource(), clock, adjust.apply(mail.settings()));

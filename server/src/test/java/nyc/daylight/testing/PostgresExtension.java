@@ -2,7 +2,7 @@ package nyc.daylight.testing;
 
 import java.util.Locale;
 import java.util.UUID;
-import nyc.daylight.app.Database;
+import nyc.daylight.db.Database;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;

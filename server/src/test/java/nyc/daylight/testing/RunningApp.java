@@ -8,8 +8,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
 import javax.sql.DataSource;
-import nyc.daylight.app.AppSettings;
-import nyc.daylight.app.DaylightApp;
+import nyc.daylight.boot.AppSettings;
+import nyc.daylight.boot.DaylightApp;
 
 /** The real application on a random port, with a real HTTP client pointed at it. */
 public final class RunningApp implements AutoCloseable {

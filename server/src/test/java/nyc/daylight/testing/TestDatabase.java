@@ -1,7 +1,7 @@
 package nyc.daylight.testing;
 
 import javax.sql.DataSource;
-import nyc.daylight.app.Database;
+import nyc.daylight.db.Database;
 import org.jooq.DSLContext;
 import org.postgresql.ds.PGSimpleDataSource;
 

@@ -1,8 +1,0 @@
-package nyc.daylight.app;
-
-/** The caller may not do this. Thrown by services, which check authorization themselves. */
-public final class AccessDenied extends RuntimeException {
-    public AccessDenied(String message) {
-        super(message);
-    }
-}

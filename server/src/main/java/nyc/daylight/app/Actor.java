@@ -1,8 +1,0 @@
-package nyc.daylight.app;
-
-/** Who is acting, as a service sees it: a user id and the role stored for that user. */
-public record Actor(long userId, String role) {
-    public boolean isAdmin() {
-        return "ADMIN".equals(role);
-    }
-}

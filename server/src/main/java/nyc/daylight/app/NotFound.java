@@ -1,8 +1,0 @@
-package nyc.daylight.app;
-
-/** Nothing here for this caller: missing, or someone else's. Answered as 404 either way. */
-public final class NotFound extends RuntimeException {
-    public NotFound(String message) {
-        super(message);
-    }
-}

@@ -1,0 +1,71 @@
+package nyc.daylight.boot;
+
+import nyc.daylight.web.TrustedProxies;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import nyc.daylight.accounts.RateLimits;
+import nyc.daylight.inbound.InboundSettings;
+import nyc.daylight.notify.SmtpSettings;
+
+/**
+ * What the running application needs beyond its database and clock.
+ *
+ * @param baseUrl the public address, used in links sent by e-mail (no trailing slash)
+ * @param firstDeadlineCheck how long after start the deadline watcher makes its first pass
+ * @param trustedProxies whose {@code X-Forwarded-For} names the client (none: the connecting address does)
+ */
+public record AppSettings(String baseUrl, Optional<SmtpSettings> smtp, RateLimits rateLimits, Path dataDir,
+                          boolean watchDeadlines, Duration firstDeadlineCheck, InboundSettings inbound,
+                          TrustedProxies trustedProxies) {
+    public AppSettings {
+        baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+        if (inbound == null) inbound = InboundSettings.disabled(hostOf(baseUrl));
+        if (trustedProxies == null) trustedProxies = TrustedProxies.none();
+    }
+
+    private static String hostOf(String url) {
+        String host = java.net.URI.create(url).getHost();
+        return host == null ? "localhost" : host;
+    }
+
+    public AppSettings withInbound(InboundSettings inbound) {
+        return new AppSettings(baseUrl, smtp, rateLimits, dataDir, watchDeadlines, firstDeadlineCheck, inbound, trustedProxies);
+    }
+
+    public AppSettings withTrustedProxies(TrustedProxies proxies) {
+        return new AppSettings(baseUrl, smtp, rateLimits, dataDir, watchDeadlines, firstDeadlineCheck, inbound, proxies);
+    }
+
+    /**
+     * The first deadline pass half a minute after start (the node serves before it catches up on
+     * notices), and no inbound e-mail (letters keep the requester's address as Reply-To).
+     */
+    public AppSettings(String baseUrl, Optional<SmtpSettings> smtp, RateLimits rateLimits, Path dataDir, boolean watchDeadlines) {
+        this(baseUrl, smtp, rateLimits, dataDir, watchDeadlines, Duration.ofSeconds(30), null, null);
+    }
+
+    public static AppSettings local(int port, Path dataDir) {
+        return new AppSettings("http://localhost:" + port, Optional.empty(), RateLimits.defaults(), dataDir, true);
+    }
+
+    /** Tests run the deadline watcher by hand, with their own clock, instead of on a timer. */
+    public AppSettings withoutDeadlineWatcher() {
+        return new AppSettings(baseUrl, smtp, rateLimits, dataDir, false, firstDeadlineCheck, inbound, trustedProxies);
+    }
+
+    public AppSettings withFirstDeadlineCheck(Duration after) {
+        return new AppSettings(baseUrl, smtp, rateLimits, dataDir, watchDeadlines, after, inbound, trustedProxies);
+    }
+
+    /** The Lucene index of published record pages: derived data, rebuilt by {@code daylight reindex}. */
+    public Path indexDir() {
+        return dataDir.resolve("index");
+    }
+
+    /** Where uploaded and released files are stored, content-addressed. */
+    public Path blobDir() {
+        return dataDir.resolve("blobs");
+    }
+}

@@ -1,0 +1,258 @@
+package nyc.daylight.boot;
+
+import nyc.daylight.api.ApiLimits;
+import nyc.daylight.api.ApiRateLimiter;
+import nyc.daylight.api.BearerAuth;
+import nyc.daylight.web.CsrfTokens;
+import nyc.daylight.db.Database;
+import nyc.daylight.web.ErrorPages;
+import nyc.daylight.web.InputCharacters;
+import nyc.daylight.health.Metrics;
+import nyc.daylight.db.PageConnections;
+import nyc.daylight.web.Role;
+import nyc.daylight.web.Routes;
+import nyc.daylight.db.ServerSecrets;
+import nyc.daylight.web.Templates;
+import nyc.daylight.web.TrustedProxies;
+import nyc.daylight.web.WebSession;
+
+import io.javalin.Javalin;
+import io.javalin.config.SizeUnit;
+import nyc.daylight.agencies.AgencyMailDomainRoutes;
+import nyc.daylight.agencies.AgencyMailDomains;
+import nyc.daylight.records.BlobStore;
+import io.javalin.http.staticfiles.Location;
+import io.javalin.json.JavalinJackson3;
+import java.time.Clock;
+import java.util.Map;
+import java.util.Set;
+import java.util.List;
+import javax.sql.DataSource;
+import nyc.daylight.agencies.AgencyAdminRoutes;
+import nyc.daylight.agencies.AgencyRoutes;
+import nyc.daylight.agencies.AgencyService;
+import nyc.daylight.agencies.DeadlineRoutes;
+import nyc.daylight.accounts.AccountRoutes;
+import nyc.daylight.accounts.AccountService;
+import nyc.daylight.accounts.AdminRoutes;
+import nyc.daylight.accounts.Passwords;
+import nyc.daylight.notify.Mailer;
+import nyc.daylight.inbound.ImapPoller;
+import nyc.daylight.inbound.InboundMail;
+import nyc.daylight.inbound.InboundRoutes;
+import nyc.daylight.inbound.SmtpListener;
+import nyc.daylight.lifecycle.DeadlineWatcher;
+import nyc.daylight.lifecycle.OfficerActions;
+import nyc.daylight.lifecycle.OfficerRoutes;
+import nyc.daylight.lifecycle.RequesterActions;
+import nyc.daylight.lifecycle.RequesterLifecycleRoutes;
+import nyc.daylight.requests.RequestApiRoutes;
+import nyc.daylight.requests.RequestFeeds;
+import nyc.daylight.requests.OverdueList;
+import nyc.daylight.requests.RequestLedger;
+import nyc.daylight.requests.RequestRoutes;
+import nyc.daylight.requests.RequestPageExtras;
+import nyc.daylight.requests.RequestService;
+import nyc.daylight.scorecards.OpenData;
+import nyc.daylight.scorecards.ScorecardRoutes;
+import nyc.daylight.scorecards.ScorecardService;
+import nyc.daylight.notify.OutboxWorker;
+import org.jooq.DSLContext;
+import nyc.daylight.health.HealthCheck;
+import nyc.daylight.health.HealthRoutes;
+import nyc.daylight.site.SiteRoutes;
+import nyc.daylight.releases.Publisher;
+import nyc.daylight.releases.RecordIndexer;
+import nyc.daylight.releases.RecordLibrary;
+import nyc.daylight.releases.RecordPipeline;
+import nyc.daylight.releases.RecordRoutes;
+import nyc.daylight.releases.ReviewRoutes;
+import nyc.daylight.releases.ReviewService;
+
+/**
+ * Builds the whole application with plain constructors and returns it unstarted, so tests start
+ * the very same app on port 0 against their own database.
+ */
+public final class DaylightApp {
+    public static final String VERSION = "0.1.0";
+
+    private final DataSource dataSource;
+    private final Clock clock;
+    private final AppSettings settings;
+    private final java.util.List<String> routeTable = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    public DaylightApp(DataSource dataSource, Clock clock, AppSettings settings) {
+        this.dataSource = dataSource;
+        this.clock = clock;
+        this.settings = settings;
+    }
+
+    /** Every GET and POST route, as "METHOD /path", once {@link #create()} has run: for the authorization matrix test. */
+    public java.util.List<String> routeTable() {
+        return java.util.List.copyOf(routeTable);
+    }
+
+    private boolean demoDatabase() {
+        try {
+            return nyc.daylight.requests.DemoData.isDemo(Database.dsl(dataSource));
+        } catch (RuntimeException e) {
+            return false; // database down at start: /health reports it
+        }
+    }
+
+    private BlobStore blobStore() {
+        try {
+            return new BlobStore(settings.blobDir());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("Cannot create the blob store in " + settings.blobDir(), e);
+        }
+    }
+
+    private nyc.daylight.records.index.RecordIndex recordIndex() {
+        try {
+            return new nyc.daylight.records.index.RecordIndex(settings.indexDir());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("Cannot open the records index in " + settings.indexDir(), e);
+        }
+    }
+
+    public Javalin create() {
+        Templates templates = new Templates(VERSION, demoDatabase());
+        ErrorPages errors = new ErrorPages(templates);
+        PageConnections connections = new PageConnections(dataSource);
+        DSLContext dsl = Database.dsl(connections);
+        OutboxWorker outbox = new OutboxWorker(dsl, settings.smtp());
+        Mailer mailer = new Mailer(outbox::wake, settings.inbound().enabled()
+                ? java.util.Optional.of(settings.inbound().replyDomain()) : java.util.Optional.empty());
+        AgencyService agencies = new AgencyService(dsl);
+        AccountService accounts = new AccountService(dsl, new Passwords(), mailer, agencies, settings.baseUrl(),
+                settings.rateLimits());
+        WebSession session = new WebSession(accounts, new CsrfTokens(() -> new ServerSecrets(dsl).get(ServerSecrets.CSRF)));
+        BlobStore blobs = blobStore();
+        RequestService requests = new RequestService(dsl, agencies, mailer, templates, clock, settings.baseUrl(), blobs);
+        RequestLedger ledger = new RequestLedger(agencies, clock);
+        OverdueList overdue = new OverdueList(dsl, agencies, clock);
+        RecordIndexer indexer = new RecordIndexer(dsl, recordIndex());
+        nyc.daylight.records.extract.Extractor extractor = new nyc.daylight.records.extract.Extractor(
+                nyc.daylight.records.extract.ExtractionLimits.defaults(), nyc.daylight.records.extract.Ocr.tesseractIfInstalled());
+        RecordPipeline pipeline = new RecordPipeline(dsl, blobs, extractor);
+        ReviewService reviews = new ReviewService(dsl, agencies);
+        Publisher publisher = new Publisher(dsl, agencies, blobs, indexer, clock);
+        RecordLibrary library = new RecordLibrary(dsl, agencies, blobs, indexer, clock);
+        OfficerActions officerActions = new OfficerActions(dsl, agencies, ledger, mailer, blobs,
+                (requestId, agencyId, attachmentId, blob, name, officerId) -> {
+                    try {
+                        pipeline.ingest(new RecordPipeline.Origin(attachmentId, requestId, agencyId, officerId, "AGENCY_RELEASE", null,
+                                java.time.LocalDate.now(clock.withZone(nyc.daylight.deadlines.BusinessCalendar.NEW_YORK))), name, blob);
+                    } catch (RuntimeException e) {
+                        // The release stands; the file is read again at the next start (RecordPipeline.ingestMissing).
+                        org.slf4j.LoggerFactory.getLogger(DaylightApp.class).error("Reading released file {} failed", name, e);
+                    }
+                },
+                clock, settings.baseUrl());
+        InboundMail inbound = new InboundMail(dsl, agencies, ledger, mailer, blobs,
+                (requestId, agencyId, attachmentId, blob, name, received) -> pipeline.ingest(new RecordPipeline.Origin(attachmentId,
+                        requestId, agencyId, null, "EMAIL", "received by e-mail", received), name, blob),
+                settings.inbound(), clock, settings.baseUrl());
+        RequesterActions requesterActions = new RequesterActions(dsl, agencies, ledger, mailer, clock, settings.baseUrl());
+        DeadlineWatcher watcher = new DeadlineWatcher(dsl, agencies, ledger, mailer, clock, settings.baseUrl());
+        Metrics metrics = new Metrics(dataSource, dsl);
+        metrics.watch(watcher, indexer);
+        nyc.daylight.api.ApiTokenService apiTokens = new nyc.daylight.api.ApiTokenService(dsl, accounts);
+        ApiLimits apiLimits = new ApiLimits(new ApiRateLimiter(settings.rateLimits().apiPerMinute(), System::nanoTime),
+                new ApiRateLimiter(settings.rateLimits().apiWritesPerMinute(), System::nanoTime));
+        BearerAuth bearer = new BearerAuth(apiTokens);
+        Routes routes = new Routes(connections, session, List.<java.util.function.Consumer<io.javalin.config.RoutesConfig>>of(
+                r -> {
+                    r.before(metrics::before);
+                    r.after(metrics::after);
+                },
+                r -> {
+                    // The token first: it decides which bucket the call spends.
+                    r.before("/api/*", bearer::before);
+                    r.before("/api/*", apiLimits::before);
+                    // The search page costs what the search API costs: same pace, same bucket.
+                    r.before("/records", apiLimits::before);
+                }), List.of(
+                new InputCharacters()::register,
+                new HealthRoutes(new HealthCheck(dsl, VERSION))::register,
+                new SiteRoutes()::register,
+                new AccountRoutes(accounts, session)::register,
+                new AdminRoutes(accounts, agencies, outbox)::register,
+                new AgencyRoutes(agencies, clock)::register,
+                new AgencyAdminRoutes(agencies)::register,
+                new AgencyMailDomainRoutes(new AgencyMailDomains(dsl, agencies, clock))::register,
+                new DeadlineRoutes(agencies, clock)::register,
+                new RequestRoutes(requests, agencies, overdue, RequestPageExtras.all(List.of(
+                        inbound::forViewer,
+                        (number, viewer) -> Map.of("records", library.publishedFor(number)))))::register,
+                new InboundRoutes(inbound)::register,
+                new RequestApiRoutes(requests, overdue)::register,
+                new RequestFeeds(requests, agencies, overdue, settings.baseUrl())::register,
+                new nyc.daylight.api.ApiDocsRoutes()::register,
+                new nyc.daylight.api.TokenRoutes(apiTokens)::register,
+                new nyc.daylight.api.ApiWriteRoutes(requests, officerActions)::register,
+                metrics::register,
+                new OfficerRoutes(dsl, officerActions, agencies, ledger, clock, library::allFor)::register,
+                new ScorecardRoutes(new ScorecardService(dsl, agencies, clock), agencies, new OpenData(dsl, clock))::register,
+                new RequesterLifecycleRoutes(requesterActions)::register,
+                new ReviewRoutes(reviews, publisher)::register,
+                new RecordRoutes(library, agencies, settings.baseUrl())::register,
+                errors::register));
+        return Javalin.create(config -> {
+            config.startup.showJavalinBanner = false;
+            // Every ctx.ip() (sign-in and sign-up limits, API buckets, metrics) is the client as TrustedProxies reads it.
+            config.contextResolver.ip = ctx -> settings.trustedProxies().clientOf(ctx.req().getRemoteAddr(),
+                    java.util.Collections.list(ctx.req().getHeaders("X-Forwarded-For")));
+            config.fileRenderer(templates);
+            // Dates as ISO-8601 strings ("2026-03-09"), not arrays.
+            config.jsonMapper(new JavalinJackson3(tools.jackson.databind.json.JsonMapper.builder()
+                    .disable(tools.jackson.databind.cfg.DateTimeFeature.WRITE_DATES_AS_TIMESTAMPS).build(), false));
+            config.http.maxRequestSize = 1_000_000;
+            // Uploads stream to disk; the blob store enforces the 20 MB limit with a clear message.
+            config.jetty.multipartConfig.maxFileSize(25, SizeUnit.MB);
+            config.jetty.multipartConfig.maxTotalRequestSize(26, SizeUnit.MB);
+            config.jetty.multipartConfig.maxInMemoryFileSize(1, SizeUnit.MB);
+            config.staticFiles.add(files -> {
+                files.hostedPath = "/static";
+                files.directory = "/daylight/web/static";
+                files.location = Location.CLASSPATH;
+                files.roles = Set.of(Role.PUBLIC);
+                // Asset URLs carry ?v=<version>, so a long cache is safe across upgrades.
+                files.headers = Map.of("Cache-Control", "public, max-age=604800");
+            });
+            config.events.handlerAdded(info -> {
+                String method = info.getHttpMethod().name();
+                if (method.equals("GET") || method.equals("POST")) routeTable.add(method + " " + info.getPath());
+            });
+            routes.register(config.routes);
+            config.events.serverStarted(outbox::start);
+            config.events.serverStarted(indexer::start);
+            config.events.serverStarted(() -> Thread.ofVirtual().name("ingest-missing").start(() -> {
+                try {
+                    pipeline.ingestMissing();
+                } catch (RuntimeException e) {
+                    // Database down at start: /health says so; the files are read at the next start.
+                    org.slf4j.LoggerFactory.getLogger(DaylightApp.class).warn("Could not look for unread released files: {}", e.getMessage());
+                }
+            }));
+            config.events.serverStopping(indexer::close);
+            config.events.serverStopping(extractor::close);
+            config.events.serverStopping(outbox::close);
+            settings.inbound().smtpPort().ifPresent(port -> {
+                SmtpListener listener = new SmtpListener(inbound, settings.inbound().smtpBind(), port);
+                config.events.serverStarted(listener::start);
+                config.events.serverStopping(listener::close);
+            });
+            settings.inbound().imap().ifPresent(mailbox -> {
+                ImapPoller poller = new ImapPoller(inbound, mailbox);
+                config.events.serverStarted(poller::start);
+                config.events.serverStopping(poller::close);
+            });
+            if (settings.watchDeadlines()) {
+                config.events.serverStarted(() -> watcher.start(settings.firstDeadlineCheck()));
+                config.events.serverStopping(watcher::close);
+            }
+        });
+    }
+}
