@@ -23,8 +23,6 @@ import nyc.daylight.db.RequestVisibility;
 
 /** The agency registry in PostgreSQL; jOOQ only, no rules. */
 final class AgencyRepository {
-    /** Request statuses that no longer owe anything; everything else counts as open. */
-    static final List<String> CLOSED_STATUSES = List.of("DRAFT", "DECIDED", "WITHDRAWN");
 
     private final DSLContext dsl;
 
@@ -74,7 +72,7 @@ final class AgencyRepository {
     Map<Long, Integer> openRequestCounts(java.time.LocalDate today) {
         return dsl.select(REQUESTS.AGENCY_ID, count())
                 .from(REQUESTS)
-                .where(REQUESTS.STATUS.notIn(CLOSED_STATUSES))
+                .where(REQUESTS.STATUS.notIn(nyc.daylight.deadlines.Standing.CLOSED_STATUSES))
                 .and(RequestVisibility.listedOn(today))
                 .groupBy(REQUESTS.AGENCY_ID)
                 .fetchMap(REQUESTS.AGENCY_ID, count());

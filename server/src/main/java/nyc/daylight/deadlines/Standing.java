@@ -20,4 +20,20 @@ public enum Standing {
     public String label() {
         return label;
     }
+
+    /** Nothing more is owed: the agency decided, or the requester withdrew. */
+    public boolean closed() {
+        return this == DECIDED || this == WITHDRAWN;
+    }
+
+    /**
+     * The values of {@code requests.status} that owe nothing (a draft not yet filed, and the closed
+     * standings): the one definition every open-request count, queue and watcher uses.
+     */
+    public static final java.util.List<String> CLOSED_STATUSES = java.util.List.of("DRAFT", DECIDED.name(), WITHDRAWN.name());
+
+    /** Whether a {@code requests.status} value owes nothing (see {@link #CLOSED_STATUSES}). */
+    public static boolean closedStatus(String status) {
+        return CLOSED_STATUSES.contains(status);
+    }
 }

@@ -89,7 +89,7 @@ final class RecipientPolicy {
     /** Whether a request still takes replies. Pure, for the table test. */
     static boolean live(String status, OffsetDateTime submittedAt, OffsetDateTime lastStep, Instant now, Duration grace) {
         if (submittedAt == null || "DRAFT".equals(status)) return false;
-        if (!"DECIDED".equals(status) && !"WITHDRAWN".equals(status)) return true;
+        if (!nyc.daylight.deadlines.Standing.closedStatus(status)) return true;
         Instant last = lastStep == null ? submittedAt.toInstant() : lastStep.toInstant();
         return !now.isAfter(last.plus(grace));
     }

@@ -1,5 +1,6 @@
 package nyc.daylight.lifecycle;
 
+import nyc.daylight.deadlines.Standing;
 import static nyc.daylight.sql.jooq.Tables.DEADLINE_NOTICES;
 import static nyc.daylight.sql.jooq.Tables.REQUESTS;
 import static nyc.daylight.sql.jooq.Tables.REQUEST_METRICS;
@@ -98,7 +99,7 @@ public final class DeadlineWatcher implements AutoCloseable {
         List<Long[]> open = dsl.select(REQUESTS.ID, REQUESTS.AGENCY_ID, REQUEST_METRICS.REQUEST_ID).from(REQUESTS)
                 .leftJoin(REQUEST_METRICS).on(REQUEST_METRICS.REQUEST_ID.eq(REQUESTS.ID))
                 .where(REQUESTS.SUBMITTED_AT.isNotNull())
-                .and(REQUESTS.STATUS.notIn("WITHDRAWN", "DRAFT", "DECIDED").or(REQUEST_METRICS.REQUEST_ID.isNull()))
+                .and(REQUESTS.STATUS.notIn(Standing.CLOSED_STATUSES).or(REQUEST_METRICS.REQUEST_ID.isNull()))
                 .fetch(r -> new Long[] {r.value1(), r.value2(), r.value3()});
         int sent = 0;
         for (Long[] row : open) {

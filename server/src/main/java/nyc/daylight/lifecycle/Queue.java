@@ -1,5 +1,6 @@
 package nyc.daylight.lifecycle;
 
+import nyc.daylight.deadlines.Standing;
 import static nyc.daylight.sql.jooq.Tables.REQUESTS;
 import static nyc.daylight.sql.jooq.Tables.USERS;
 import static org.jooq.impl.DSL.count;
@@ -15,7 +16,6 @@ import org.jooq.DSLContext;
 
 /** An agency's open requests, most urgent first. */
 final class Queue {
-    static final List<String> CLOSED = List.of("DRAFT", "DECIDED", "WITHDRAWN");
     static final List<String> LATE = List.of("OVERDUE", "CONSTRUCTIVELY_DENIED");
 
     private final DSLContext dsl;
@@ -76,6 +76,6 @@ final class Queue {
 
     private static Condition open(Agency agency) {
         return REQUESTS.AGENCY_ID.eq(agency.id()).and(REQUESTS.SUBMITTED_AT.isNotNull())
-                .and(REQUESTS.STATUS.notIn(CLOSED));
+                .and(REQUESTS.STATUS.notIn(Standing.CLOSED_STATUSES));
     }
 }

@@ -238,7 +238,7 @@ public final class RequestService {
         RequesterIdentity identity = RequesterIdentity.of(r, repo.requesterName(dsl, r.getRequesterId()));
         String name = identity.publicName();
         String letter = identity.forPublic(r.getLetterText());
-        boolean open = !List.of("WITHDRAWN", "DECIDED").contains(report.standing().name());
+        boolean open = !report.standing().closed();
         return Optional.of(new RequestView(r.getNumber(), r.getTitle(), r.getDescription(), agency, r.getRecordsFrom(),
                 r.getRecordsTo(), r.getPreferredFormat(), name == null || name.isBlank() ? null : name, r.getSubmittedAt(),
                 report.standing().name(), report.standing().label(), status.rows(report, calendar), report,
@@ -268,7 +268,7 @@ public final class RequestService {
         dsl.transaction(tx -> {
             Agency agency = agencyOf(r);
             DeadlineReport before = status.report(tx.dsl(), repo, r.getId(), agency);
-            if (List.of("WITHDRAWN", "DECIDED").contains(before.standing().name())) {
+            if (before.standing().closed()) {
                 throw BadInput.of("request", "error.thisRequestIsAlready");
             }
             repo.appendEvent(tx.dsl(), r.getId(), EventType.WITHDRAWN, OffsetDateTime.now(clock), user.id(), null, null, null);

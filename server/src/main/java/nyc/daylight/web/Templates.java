@@ -66,6 +66,7 @@ public final class Templates implements FileRenderer {
 
     /** Renders a template that is not a page (a letter, an e-mail): no request, no base model. */
     public String renderText(String template, Map<String, ?> model) {
+        ModelGuard.check(template, model);
         try {
             StringWriter out = new StringWriter();
             freemarker.getTemplate(template).process(model, out);
