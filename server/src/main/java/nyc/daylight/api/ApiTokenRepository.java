@@ -1,5 +1,6 @@
 package nyc.daylight.api;
 
+import static nyc.daylight.sql.jooq.Tables.USERS;
 import static nyc.daylight.sql.jooq.Tables.API_TOKENS;
 import static org.jooq.impl.DSL.currentOffsetDateTime;
 
@@ -29,6 +30,11 @@ final class ApiTokenRepository {
                 .where(API_TOKENS.USER_ID.eq(userId)).and(API_TOKENS.REVOKED_AT.isNull())
                 .orderBy(API_TOKENS.CREATED_AT.desc(), API_TOKENS.ID.desc())
                 .fetch(ApiTokenRepository::token);
+    }
+
+    /** Locks the owner's row: serialises one person's concurrent token creations. */
+    void lockOwner(DSLContext tx, long userId) {
+        tx.select(USERS.ID).from(USERS).where(USERS.ID.eq(userId)).forUpdate().execute();
     }
 
     int countActive(DSLContext dsl, long userId) {

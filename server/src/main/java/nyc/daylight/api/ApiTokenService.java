@@ -1,6 +1,5 @@
 package nyc.daylight.api;
 
-import static nyc.daylight.sql.jooq.Tables.USERS;
 
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -65,7 +64,7 @@ public final class ApiTokenService {
         String prefix = secret.substring(0, SECRET_PREFIX.length() + SHOWN_CHARS);
         long id = dsl.transactionResult(tx -> {
             // Serialises one person's concurrent creations, so the limit holds under a double click.
-            tx.dsl().select(USERS.ID).from(USERS).where(USERS.ID.eq(owner.id())).forUpdate().execute();
+            repo.lockOwner(tx.dsl(), owner.id());
             if (repo.countActive(tx.dsl(), owner.id()) >= MAX_ACTIVE) {
                 throw new BadInput("name", "You already have " + MAX_ACTIVE + " tokens, the most one account may hold. "
                         + "Revoke one you no longer use first.");

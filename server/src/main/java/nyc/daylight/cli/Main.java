@@ -435,7 +435,7 @@ public final class Main implements Runnable {
 
         @Override
         int run(Database database, AppSettings settings, java.io.PrintWriter out) throws Exception {
-            var m = new nyc.daylight.backup.Backup(database.dataSource()).write(dir, settings.blobDir());
+            var m = new nyc.daylight.db.Backup(database.dataSource()).write(dir, settings.blobDir());
             long rows = m.rows().values().stream().mapToLong(Long::longValue).sum();
             out.println("Backed up " + rows + " rows in " + m.rows().size() + " tables and " + m.blobs() + " files (schema "
                     + m.schemaVersion() + ") to " + dir);
@@ -451,7 +451,7 @@ public final class Main implements Runnable {
 
         @Override
         int run(Database database, AppSettings settings, java.io.PrintWriter out) throws Exception {
-            var m = new nyc.daylight.backup.Backup(database.dataSource()).restore(dir, settings.blobDir());
+            var m = new nyc.daylight.db.Backup(database.dataSource()).restore(dir, settings.blobDir());
             try (var indexer = new nyc.daylight.releases.RecordIndexer(Database.dsl(database.dataSource()),
                     new nyc.daylight.records.index.RecordIndex(settings.indexDir()))) {
                 int docs = indexer.rebuild();

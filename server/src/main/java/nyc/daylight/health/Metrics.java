@@ -1,20 +1,35 @@
 package nyc.daylight.health;
 
+import nyc.daylight.notify.OutboxWorker;
 import nyc.daylight.core.NotFound;
+import nyc.daylight.notify.OutboxWorker;
 import nyc.daylight.web.Role;
 
+import nyc.daylight.notify.OutboxWorker;
 import io.javalin.config.RoutesConfig;
+import nyc.daylight.notify.OutboxWorker;
 import io.javalin.http.Context;
+import nyc.daylight.notify.OutboxWorker;
 import io.micrometer.core.instrument.Gauge;
+import nyc.daylight.notify.OutboxWorker;
 import io.micrometer.core.instrument.Timer;
+import nyc.daylight.notify.OutboxWorker;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import nyc.daylight.notify.OutboxWorker;
 import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import nyc.daylight.notify.OutboxWorker;
 import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import nyc.daylight.notify.OutboxWorker;
 import io.micrometer.core.instrument.binder.system.UptimeMetrics;
+import nyc.daylight.notify.OutboxWorker;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
+import nyc.daylight.notify.OutboxWorker;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import nyc.daylight.notify.OutboxWorker;
 import java.util.concurrent.TimeUnit;
+import nyc.daylight.notify.OutboxWorker;
 import javax.sql.DataSource;
+import nyc.daylight.notify.OutboxWorker;
 import org.jooq.DSLContext;
 
 /**
@@ -36,7 +51,7 @@ public final class Metrics {
         }
         Gauge.builder("daylight_outbox_pending", () -> {
                     try {
-                        return dsl.fetchCount(nyc.daylight.sql.jooq.Tables.OUTBOX, nyc.daylight.sql.jooq.Tables.OUTBOX.SENT_AT.isNull());
+                        return OutboxWorker.pending(dsl);
                     } catch (RuntimeException e) {
                         return Double.NaN; // database down: /health says so
                     }

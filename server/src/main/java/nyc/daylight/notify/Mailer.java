@@ -1,6 +1,6 @@
 package nyc.daylight.notify;
 
-import static nyc.daylight.sql.jooq.Tables.OUTBOX;
+
 
 import java.util.Optional;
 import org.jooq.DSLContext;
@@ -45,15 +45,7 @@ public final class Mailer {
         if (link != null && !email.body().contains(ONE_TIME_LINK)) {
             throw new IllegalArgumentException("A message with a one-time link must say where it goes");
         }
-        long id = tx.insertInto(OUTBOX)
-                .set(OUTBOX.TO_ADDRESS, email.to())
-                .set(OUTBOX.REPLY_TO, email.replyTo())
-                .set(OUTBOX.SUBJECT, email.subject())
-                .set(OUTBOX.BODY_TEXT, email.body())
-                .set(OUTBOX.SECRET, link)
-                .set(OUTBOX.TOPIC, email.topic())
-                .returning(OUTBOX.ID)
-                .fetchOne(OUTBOX.ID);
+        long id = OutboxRepository.insert(tx, email, link);
         onQueued.run();
         return id;
     }

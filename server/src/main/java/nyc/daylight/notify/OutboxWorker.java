@@ -1,7 +1,5 @@
 package nyc.daylight.notify;
 
-import static nyc.daylight.sql.jooq.Tables.OUTBOX;
-
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
@@ -19,9 +17,7 @@ import java.util.Properties;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import nyc.daylight.sql.jooq.tables.records.OutboxRecord;
 import org.jooq.DSLContext;
-import org.jooq.impl.DSL;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -75,40 +71,26 @@ public final class OutboxWorker implements AutoCloseable {
         if (smtp.isEmpty()) return 0;
         int sent = 0;
         while (true) {
-            Boolean delivered = dsl.transactionResult(tx -> {
-                OutboxRecord row = tx.dsl().selectFrom(OUTBOX)
-                        .where(OUTBOX.SENT_AT.isNull())
-                        .and(OUTBOX.ATTEMPTS.lt(MAX_ATTEMPTS))
-                        .and(OUTBOX.NEXT_ATTEMPT_AT.le(DSL.currentOffsetDateTime()))
-                        .orderBy(OUTBOX.ID)
-                        .limit(1)
-                        .forUpdate().skipLocked()
-                        .fetchOne();
+            Boolean delivered = dsl.transactionResult(c -> {
+                DSLContext tx = c.dsl();
+                OutboxRepository.Due row = OutboxRepository.claimNext(tx, MAX_ATTEMPTS).orElse(null);
                 if (row == null) return null;
-                if (row.getSecret() == null && row.getBodyText().contains(Mailer.ONE_TIME_LINK)) {
+                if (row.secret() == null && row.bodyText().contains(Mailer.ONE_TIME_LINK)) {
                     // Its link was not kept (a restored backup never holds one): a message without it helps no one.
-                    row.setAttempts(MAX_ATTEMPTS);
-                    row.setLastError("Not sent: its one-time link was not kept (restored from a backup); ask for a new one.");
-                    row.update();
+                    OutboxRepository.markFailed(tx, row.id(), MAX_ATTEMPTS,
+                            "Not sent: its one-time link was not kept (restored from a backup); ask for a new one.", now());
                     return false;
                 }
                 try {
                     send(row);
-                    row.setSentAt(now());
-                    // Delivered: the live link leaves the outbox (it is in the recipient's mailbox now).
-                    row.setSecret(null);
-                    row.setLastError(null);
-                    row.setAttempts(row.getAttempts() + 1);
-                    row.update();
+                    OutboxRepository.markSent(tx, row.id(), row.attempts() + 1, now());
                     return true;
                 } catch (MessagingException e) {
-                    int attempts = row.getAttempts() + 1;
-                    row.setAttempts(attempts);
-                    row.setLastError(e.getMessage());
+                    int attempts = row.attempts() + 1;
                     // 30 s, 1 min, 2 min … so a down server is not hammered.
-                    row.setNextAttemptAt(now().plus(Duration.ofSeconds(30L << Math.min(attempts - 1, 10))));
-                    row.update();
-                    log.warn("Could not send outbox message {} to {}: {}", row.getId(), row.getToAddress(), e.getMessage());
+                    OutboxRepository.markFailed(tx, row.id(), attempts, e.getMessage(),
+                            now().plus(Duration.ofSeconds(30L << Math.min(attempts - 1, 10))));
+                    log.warn("Could not send outbox message {} to {}: {}", row.id(), row.toAddress(), e.getMessage());
                     return false;
                 }
             });
@@ -117,7 +99,7 @@ public final class OutboxWorker implements AutoCloseable {
         }
     }
 
-    private void send(OutboxRecord row) throws MessagingException {
+    private void send(OutboxRepository.Due row) throws MessagingException {
         SmtpSettings s = smtp.orElseThrow();
         Properties props = new Properties();
         props.put("mail.smtp.host", s.host());
@@ -129,13 +111,13 @@ public final class OutboxWorker implements AutoCloseable {
         Session session = Session.getInstance(props);
         MimeMessage m = new MimeMessage(session);
         m.setFrom(new InternetAddress(s.from()));
-        m.setRecipients(Message.RecipientType.TO, InternetAddress.parse(row.getToAddress()));
-        if (row.getReplyTo() != null) m.setReplyTo(InternetAddress.parse(row.getReplyTo()));
-        m.setSubject(row.getSubject(), StandardCharsets.UTF_8.name());
-        m.setText(row.getSecret() == null ? row.getBodyText() : row.getBodyText().replace(Mailer.ONE_TIME_LINK, row.getSecret()),
+        m.setRecipients(Message.RecipientType.TO, InternetAddress.parse(row.toAddress()));
+        if (row.replyTo() != null) m.setReplyTo(InternetAddress.parse(row.replyTo()));
+        m.setSubject(row.subject(), StandardCharsets.UTF_8.name());
+        m.setText(row.secret() == null ? row.bodyText() : row.bodyText().replace(Mailer.ONE_TIME_LINK, row.secret()),
                 StandardCharsets.UTF_8.name());
         m.setSentDate(new Date());
-        m.setHeader("X-Daylight-Outbox-Id", Long.toString(row.getId()));
+        m.setHeader("X-Daylight-Outbox-Id", Long.toString(row.id()));
         if (s.user().isPresent()) {
             Transport.send(m, s.user().get(), s.password().orElse(""));
         } else {
@@ -153,18 +135,21 @@ public final class OutboxWorker implements AutoCloseable {
      * who must pass them on: unsent mail on a portal with no SMTP server. Sent mail shows
      * {@code removed} (its link was dropped at delivery); mail waiting for SMTP shows {@code hidden}.
      */
-    public List<OutboxRecord> recent(int limit, String removed, String hidden) {
-        List<OutboxRecord> rows = dsl.selectFrom(OUTBOX).orderBy(OUTBOX.ID.desc()).limit(limit).fetch();
-        for (OutboxRecord r : rows) {
+    public List<OutboxMessage> recent(int limit, String removed, String hidden) {
+        return OutboxRepository.recent(dsl, limit).stream().map(stored -> {
+            OutboxMessage m = stored.message();
             String link;
-            if (r.getSentAt() != null || r.getSecret() == null) link = removed;
-            else if (smtp.isEmpty()) link = r.getSecret();
+            if (m.sentAt() != null || stored.secret() == null) link = removed;
+            else if (smtp.isEmpty()) link = stored.secret();
             else link = hidden;
-            r.setBodyText(r.getBodyText().replace(Mailer.ONE_TIME_LINK, link));
-            r.setSecret(null);
-            r.changed(false); // shown, never stored
-        }
-        return rows;
+            return new OutboxMessage(m.id(), m.toAddress(), m.subject(), m.bodyText().replace(Mailer.ONE_TIME_LINK, link),
+                    m.createdAt(), m.sentAt(), m.attempts(), m.lastError());
+        }).toList();
+    }
+
+    /** How many messages wait to be sent. */
+    public static int pending(DSLContext dsl) {
+        return OutboxRepository.countPending(dsl);
     }
 
     @Override

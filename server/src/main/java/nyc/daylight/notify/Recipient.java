@@ -1,6 +1,6 @@
 package nyc.daylight.notify;
 
-import static nyc.daylight.sql.jooq.Tables.USERS;
+
 
 import java.util.Locale;
 import nyc.daylight.web.Language;
@@ -12,8 +12,7 @@ public record Recipient(String email, Locale locale) {
 
     /** The account's address and stored language (English if the language is no longer offered). */
     public static Recipient of(DSLContext dsl, long userId) {
-        var r = dsl.select(USERS.EMAIL, USERS.LANGUAGE).from(USERS).where(USERS.ID.eq(userId)).fetchSingle();
-        return new Recipient(r.value1(), Language.stored(r.value2()));
+        return RecipientRepository.find(dsl, userId);
     }
 
     /** A message of the bundles in this recipient's language. */

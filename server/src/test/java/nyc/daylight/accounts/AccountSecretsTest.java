@@ -18,7 +18,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import nyc.daylight.agencies.AgencyService;
-import nyc.daylight.backup.Backup;
+import nyc.daylight.db.Backup;
 import nyc.daylight.notify.Mailer;
 import nyc.daylight.testing.PostgresExtension;
 import nyc.daylight.testing.RunningApp;

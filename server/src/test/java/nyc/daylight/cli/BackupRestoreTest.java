@@ -87,7 +87,7 @@ class BackupRestoreTest {
             assertThat(out.toString()).contains("1 published record(s) reindexed");
 
             var restored = DSL.using(empty.getPostgresDatabase(), org.jooq.SQLDialect.POSTGRES);
-            for (Table<?> t : nyc.daylight.backup.Backup.tablesInLoadOrder()) {
+            for (Table<?> t : nyc.daylight.db.Backup.tablesInLoadOrder()) {
                 assertThat(restored.fetchCount(t)).as(t.getName()).isEqualTo(db.dsl().fetchCount(t));
             }
             try (RunningApp app = RunningApp.start(empty.getPostgresDatabase(), clock, settings(target))) {

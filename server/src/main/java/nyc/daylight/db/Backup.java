@@ -1,6 +1,8 @@
-package nyc.daylight.backup;
+package nyc.daylight.db;
 
 import static nyc.daylight.sql.jooq.Tables.OUTBOX;
+import static nyc.daylight.sql.jooq.Tables.REQUESTS;
+import static nyc.daylight.sql.jooq.Tables.USERS;
 import static nyc.daylight.sql.jooq.Tables.SERVER_SECRETS;
 
 import java.io.IOException;
@@ -28,7 +30,11 @@ import javax.sql.DataSource;
 import nyc.daylight.sql.jooq.Public;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
+import org.jooq.Field;
 import org.jooq.ForeignKey;
+import org.jooq.SQLDialect;
+import org.jooq.SelectField;
+import org.jooq.Sequence;
 import org.jooq.Table;
 import org.jooq.impl.DSL;
 import org.postgresql.PGConnection;
@@ -82,8 +88,8 @@ public final class Backup {
                 }
                 sums.put("db/" + t.getName() + ".copy", sha256(file));
             }
-            for (org.jooq.Sequence<?> seq : Public.PUBLIC.getSequences()) {
-                sequences.put(seq.getName(), DSL.using(c, org.jooq.SQLDialect.POSTGRES)
+            for (Sequence<?> seq : Public.PUBLIC.getSequences()) {
+                sequences.put(seq.getName(), DSL.using(c, SQLDialect.POSTGRES)
                         .select(DSL.function("pg_sequence_last_value", Long.class, DSL.inline(seq.getName()))).fetchOne(0, Long.class));
             }
             c.commit();
@@ -115,8 +121,8 @@ public final class Backup {
         }
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
-            var dsl = DSL.using(c, org.jooq.SQLDialect.POSTGRES);
-            if (dsl.fetchCount(nyc.daylight.sql.jooq.Tables.REQUESTS) > 0 || dsl.fetchCount(nyc.daylight.sql.jooq.Tables.USERS) > 0) {
+            var dsl = DSL.using(c, SQLDialect.POSTGRES);
+            if (dsl.fetchCount(REQUESTS) > 0 || dsl.fetchCount(USERS) > 0) {
                 throw new IllegalArgumentException("The target database already has users or requests; restore into an empty one.");
             }
             List<Table<?>> order = tablesInLoadOrder();
@@ -124,7 +130,7 @@ public final class Backup {
             CopyManager copy = c.unwrap(PGConnection.class).getCopyAPI();
             for (Table<?> t : order) {
                 try (InputStream in = Files.newInputStream(dir.resolve("db").resolve(t.getName() + ".copy"))) {
-                    long n = copy.copyIn("COPY " + DSL.using(org.jooq.SQLDialect.POSTGRES).render(t) + " FROM STDIN", in);
+                    long n = copy.copyIn("COPY " + DSL.using(SQLDialect.POSTGRES).render(t) + " FROM STDIN", in);
                     Long expected = m.rows().get(t.getName());
                     if (expected == null || expected != n) {
                         throw new IllegalArgumentException(t.getName() + ": restored " + n + " rows, the manifest says " + expected + ".");
@@ -157,11 +163,11 @@ public final class Backup {
      * from the generated schema, never from input.
      */
     private static String selectWithoutSecrets(Table<?> t) {
-        List<org.jooq.SelectField<?>> columns = new ArrayList<>();
-        for (org.jooq.Field<?> f : t.fields()) {
+        List<SelectField<?>> columns = new ArrayList<>();
+        for (Field<?> f : t.fields()) {
             columns.add(f.equals(OUTBOX.SECRET) ? DSL.castNull(f.getDataType()).as(f.getUnqualifiedName()) : f);
         }
-        return DSL.using(org.jooq.SQLDialect.POSTGRES).renderInlined(DSL.select(columns).from(t).orderBy(DSL.inline(1)));
+        return DSL.using(SQLDialect.POSTGRES).renderInlined(DSL.select(columns).from(t).orderBy(DSL.inline(1)));
     }
 
     /** Parents before children, so rows can be loaded as they are, with every foreign key checked. */
