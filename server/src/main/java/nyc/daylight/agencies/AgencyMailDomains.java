@@ -53,7 +53,7 @@ public final class AgencyMailDomains {
 
     public Agency agency(User admin, String slug) {
         requireAdmin(admin);
-        return agencies.find(slug).orElseThrow(() -> new NotFound("There is no agency with that name in Daylight."));
+        return agencies.find(slug).orElseThrow(() -> NotFound.of("refusal.agency.unknown"));
     }
 
     public String add(User admin, String slug, String domainText, String note, String ip) {
@@ -93,6 +93,6 @@ public final class AgencyMailDomains {
     }
 
     private static void requireAdmin(User user) {
-        if (user == null || !user.isAdmin()) throw new NotFound("There is no such page.");
+        if (user == null || !user.isAdmin()) throw NotFound.of("refusal.page.none");
     }
 }

@@ -57,7 +57,7 @@ public final class AgencyService {
     /** Admins only. Every changed field is recorded with who and when; returns how many changed. */
     public int update(Actor actor, String slug, AgencyEdit edit) {
         if (actor == null || !actor.isAdmin()) {
-            throw new AccessDenied("Only administrators can change an agency's contacts or rules.");
+            throw AccessDenied.of("refusal.agency.editAdminsOnly");
         }
         Agency agency = find(slug).orElseThrow(() -> BadInput.of("agency", "error.noAgency", slug));
         validate(agency, edit);
@@ -71,7 +71,7 @@ public final class AgencyService {
     /** Admins only: a day this agency is closed beyond its public holidays, recorded in its history. */
     public void addClosure(Actor actor, String slug, LocalDate day, String reason) {
         if (actor == null || !actor.isAdmin()) {
-            throw new AccessDenied("Only administrators can declare closure days.");
+            throw AccessDenied.of("refusal.agency.closuresAdminsOnly");
         }
         Agency agency = find(slug).orElseThrow(() -> BadInput.of("agency", "error.noAgency", slug));
         if (day == null) throw BadInput.of("day", "error.enterTheDayThe");

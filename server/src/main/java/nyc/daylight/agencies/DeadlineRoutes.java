@@ -102,7 +102,7 @@ public final class DeadlineRoutes {
         try {
             return DeadlinePreview.of(agency.rules(), agencies.calendarFor(agency), received);
         } catch (DateOutOfRangeException e) {
-            throw new BadInput("received", e.getMessage());
+            throw new BadInput("received", e.sentence());
         }
     }
 
@@ -116,8 +116,7 @@ public final class DeadlineRoutes {
         try {
             parsed = OffsetDateTime.parse(value);
         } catch (DateTimeParseException e) {
-            throw new BadInput("received", "'" + raw + "' is not an ISO-8601 date-time with an offset, "
-                    + "e.g. 2026-03-02T10:00:00-05:00.");
+            throw BadInput.of("received", "refusal.deadlines.receivedNotIso", raw);
         }
         return checkYear(parsed);
     }

@@ -1,5 +1,6 @@
 package nyc.daylight.api;
 
+import nyc.daylight.core.Message;
 import nyc.daylight.core.RateLimited;
 
 import io.javalin.http.Context;
@@ -30,10 +31,9 @@ public final class ApiLimits {
         ctx.header("X-RateLimit-Remaining", Integer.toString(d.remaining()));
         if (!d.allowed()) {
             ctx.header("X-RateLimit-Reset", Integer.toString(d.retryAfterSeconds()));
-            String who = token.isPresent() ? (write ? "API writes with this token" : "API requests with this token")
-                    : "API requests from your address";
-            throw new RateLimited("Too many " + who + ": at most " + limiter.perMinute() + " a minute. Try again in "
-                    + d.retryAfterSeconds() + " second(s).", d.retryAfterSeconds());
+            String who = token.isPresent() ? (write ? "refusal.api.pace.tokenWrites" : "refusal.api.pace.tokenReads")
+                    : "refusal.api.pace.address";
+            throw new RateLimited(Message.of(who, limiter.perMinute(), d.retryAfterSeconds()), d.retryAfterSeconds());
         }
     }
 

@@ -50,15 +50,15 @@ public final class ApiTokenService {
     }
 
     public Created create(User owner, String name, String scope, String ip) {
-        if (owner == null) throw new AccessDenied("Please sign in.");
+        if (owner == null) throw AccessDenied.of("refusal.signIn");
         String label = name == null ? "" : name.strip();
-        if (label.isEmpty()) throw new BadInput("name", "Give the token a name that says where it is used, such as \"my filing script\".");
-        if (label.length() > MAX_NAME) throw new BadInput("name", "Keep the name under " + MAX_NAME + " characters.");
+        if (label.isEmpty()) throw BadInput.of("name", "refusal.token.nameMissing");
+        if (label.length() > MAX_NAME) throw BadInput.of("name", "refusal.token.nameTooLong", MAX_NAME);
         ApiToken.Scope chosen;
         try {
             chosen = ApiToken.Scope.valueOf(scope == null ? "" : scope.strip().toUpperCase(java.util.Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new BadInput("scope", "Choose read or write.");
+            throw BadInput.of("scope", "refusal.token.scope");
         }
         String secret = SECRET_PREFIX + tokens.newToken();
         String prefix = secret.substring(0, SECRET_PREFIX.length() + SHOWN_CHARS);
@@ -66,8 +66,7 @@ public final class ApiTokenService {
             // Serialises one person's concurrent creations, so the limit holds under a double click.
             repo.lockOwner(tx.dsl(), owner.id());
             if (repo.countActive(tx.dsl(), owner.id()) >= MAX_ACTIVE) {
-                throw new BadInput("name", "You already have " + MAX_ACTIVE + " tokens, the most one account may hold. "
-                        + "Revoke one you no longer use first.");
+                throw BadInput.of("name", "refusal.token.tooMany", MAX_ACTIVE);
             }
             long created = repo.insert(tx.dsl(), owner.id(), label, chosen, prefix, Tokens.hash(secret));
             audit.record(tx.dsl(), owner.id(), "api-token-create", prefix, label + " (" + chosen.name().toLowerCase(java.util.Locale.ROOT) + ")", ip);
@@ -78,12 +77,12 @@ public final class ApiTokenService {
 
     /** One of the owner's live tokens; anyone else's, or a revoked one, is not found. */
     public ApiToken find(User owner, long tokenId) {
-        return repo.active(dsl, owner.id(), tokenId).orElseThrow(() -> new NotFound("You have no such token."));
+        return repo.active(dsl, owner.id(), tokenId).orElseThrow(() -> NotFound.of("refusal.token.none"));
     }
 
     public ApiToken revoke(User owner, long tokenId, String ip) {
         return dsl.transactionResult(tx -> {
-            ApiToken token = repo.active(tx.dsl(), owner.id(), tokenId).orElseThrow(() -> new NotFound("You have no such token."));
+            ApiToken token = repo.active(tx.dsl(), owner.id(), tokenId).orElseThrow(() -> NotFound.of("refusal.token.none"));
             repo.revoke(tx.dsl(), owner.id(), tokenId);
             audit.record(tx.dsl(), owner.id(), "api-token-revoke", token.prefix(), token.name(), ip);
             return token;

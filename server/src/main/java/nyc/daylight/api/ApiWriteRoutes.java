@@ -57,7 +57,7 @@ public final class ApiWriteRoutes {
         JsonBody body = JsonBody.of(ctx, FILING_FIELDS);
         String template = Text.blankToNull(body.text("template"));
         if (template != null && RequestTemplate.find(template).isEmpty()) {
-            throw new BadInput("template", "There is no template '" + template + "'.");
+            throw BadInput.of("template", "refusal.api.template", template);
         }
         String format = body.text("format");
         Composition c = new Composition(body.strings("agencies"), stripped(body.text("title")), stripped(body.text("description")),
@@ -84,7 +84,7 @@ public final class ApiWriteRoutes {
         String header = ctx.header("Idempotency-Key");
         if (header == null) return "api:" + user.id() + ":" + tokens.newToken();
         if (header.isBlank() || header.length() > 200) {
-            throw new BadInput("Idempotency-Key", "The Idempotency-Key header must be 1 to 200 characters, e.g. a UUID.");
+            throw BadInput.of("Idempotency-Key", "refusal.api.idempotencyKey");
         }
         return "api:" + user.id() + ":" + Tokens.hash(header.strip());
     }
@@ -114,7 +114,7 @@ public final class ApiWriteRoutes {
             case "determine" -> officers.determine(user, number, outcome(body.text("outcome")), body.strings("exemptions"),
                     body.text("explanation"), ip);
             case "decide-appeal" -> officers.decideAppeal(user, number, outcome(body.text("outcome")), body.text("explanation"), ip);
-            default -> throw new BadInput("action", "Name the action: one of " + String.join(", ", ACTIONS) + ".");
+            default -> throw BadInput.of("action", "refusal.api.action", String.join(", ", ACTIONS));
         }
         Optional<RequestView> view = requests.view(number, Optional.of(user));
         Map<String, Object> answer = new LinkedHashMap<>();
@@ -130,7 +130,7 @@ public final class ApiWriteRoutes {
         try {
             return v == null ? null : EventType.valueOf(v.strip());
         } catch (IllegalArgumentException e) {
-            throw new BadInput("outcome", "'" + v + "' is not an outcome; see the API description for the list.");
+            throw BadInput.of("outcome", "refusal.api.outcome", v);
         }
     }
 
@@ -159,7 +159,7 @@ public final class ApiWriteRoutes {
         } catch (NumberFormatException e) {
             // answered below
         }
-        throw new BadInput("page", "page must be a whole number from 1.");
+        throw BadInput.of("page", "refusal.api.page");
     }
 
     private static String stripped(String v) {

@@ -31,12 +31,12 @@ final class JsonBody {
         try {
             node = JSON.readTree(ctx.body());
         } catch (JacksonException e) {
-            throw new BadInput("body", "The body is not valid JSON: send one JSON object with Content-Type: application/json.");
+            throw BadInput.of("body", "refusal.api.bodyNotJson");
         }
-        if (node == null || !node.isObject()) throw new BadInput("body", "Send one JSON object with Content-Type: application/json.");
+        if (node == null || !node.isObject()) throw BadInput.of("body", "refusal.api.bodyNotObject");
         for (String name : node.propertyNames()) {
             if (!fields.contains(name)) {
-                throw new BadInput(name, "There is no field '" + name + "' here; the fields are " + String.join(", ", new TreeSet<>(fields)) + ".");
+                throw BadInput.of(name, "refusal.api.unknownField", name, String.join(", ", new TreeSet<>(fields)));
             }
         }
         return new JsonBody(node);
@@ -46,7 +46,7 @@ final class JsonBody {
     String text(String field) {
         JsonNode v = node.get(field);
         if (v == null || v.isNull()) return null;
-        if (!v.isString()) throw new BadInput(field, field + " must be a string.");
+        if (!v.isString()) throw BadInput.of(field, "refusal.api.notString", field);
         InputCharacters.check(field, v.asString());
         return v.asString();
     }
@@ -54,7 +54,7 @@ final class JsonBody {
     boolean bool(String field, boolean absent) {
         JsonNode v = node.get(field);
         if (v == null || v.isNull()) return absent;
-        if (!v.isBoolean()) throw new BadInput(field, field + " must be true or false.");
+        if (!v.isBoolean()) throw BadInput.of(field, "refusal.api.notBoolean", field);
         return v.asBoolean();
     }
 
@@ -64,7 +64,7 @@ final class JsonBody {
         try {
             return LocalDate.parse(v.strip());
         } catch (DateTimeParseException e) {
-            throw new BadInput(field, "Enter a real date as YYYY-MM-DD.");
+            throw BadInput.of(field, "error.enterARealDate");
         }
     }
 
@@ -72,10 +72,10 @@ final class JsonBody {
     List<String> strings(String field) {
         JsonNode v = node.get(field);
         if (v == null || v.isNull()) return null;
-        if (!v.isArray()) throw new BadInput(field, field + " must be a list of strings.");
+        if (!v.isArray()) throw BadInput.of(field, "refusal.api.notStrings", field);
         List<String> out = new ArrayList<>();
         for (JsonNode item : v) {
-            if (!item.isString()) throw new BadInput(field, field + " must be a list of strings.");
+            if (!item.isString()) throw BadInput.of(field, "refusal.api.notStrings", field);
             InputCharacters.check(field, item.asString());
             out.add(item.asString().strip());
         }

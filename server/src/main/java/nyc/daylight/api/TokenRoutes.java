@@ -72,7 +72,7 @@ public final class TokenRoutes {
         try {
             return Long.parseLong(ctx.pathParam("id"));
         } catch (NumberFormatException e) {
-            throw new NotFound("You have no such token.");
+            throw NotFound.of("refusal.token.none");
         }
     }
 }

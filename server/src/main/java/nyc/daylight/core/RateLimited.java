@@ -1,14 +1,25 @@
 package nyc.daylight.core;
 
 /** Too many attempts at a limited action; answered with 429 and a message saying how long to wait. */
-public final class RateLimited extends RuntimeException {
+public final class RateLimited extends Refusal {
     private final int retryAfterSeconds;
 
-    public RateLimited(String message) {
+    public RateLimited(Message message) {
         this(message, 900);
     }
 
-    public RateLimited(String message, int retryAfterSeconds) {
+    @Deprecated(forRemoval = true)
+    public RateLimited(String english) {
+        this(english, 900);
+    }
+
+    @Deprecated(forRemoval = true)
+    public RateLimited(String english, int retryAfterSeconds) {
+        super(english);
+        this.retryAfterSeconds = retryAfterSeconds;
+    }
+
+    public RateLimited(Message message, int retryAfterSeconds) {
         super(message);
         this.retryAfterSeconds = retryAfterSeconds;
     }

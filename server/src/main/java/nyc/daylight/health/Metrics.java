@@ -115,7 +115,7 @@ public final class Metrics {
         // A reverse proxy on the same host connects from loopback too: anything it forwards is remote.
         boolean proxied = ctx.header("X-Forwarded-For") != null || ctx.header("Forwarded") != null;
         if (!loopback || proxied) {
-            throw new NotFound("We could not find that page.");
+            throw NotFound.of("error.notFound");
         }
         ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(registry.scrape());
     }

@@ -1,5 +1,7 @@
 package nyc.daylight.web;
 
+import nyc.daylight.core.Bundles;
+import nyc.daylight.core.Refusal;
 import nyc.daylight.core.AccessDenied;
 import nyc.daylight.core.BadInput;
 import nyc.daylight.db.Database;
@@ -31,14 +33,13 @@ public final class ErrorPages {
 
     public void register(RoutesConfig routes) {
         // The API answers in English; a page in the visitor's language.
-        routes.exception(BadInput.class, (e, ctx) -> respond(ctx, 400, "invalid_field",
-                wantsJson(ctx) ? e.getMessage() : e.message(Language.of(ctx)), e.field()));
+        routes.exception(BadInput.class, (e, ctx) -> respond(ctx, 400, "invalid_field", text(ctx, e), e.field()));
         routes.exception(RateLimited.class, (e, ctx) -> {
             ctx.header("Retry-After", Integer.toString(e.retryAfterSeconds()));
-            respond(ctx, 429, e.getMessage());
+            respond(ctx, 429, text(ctx, e));
         });
-        routes.exception(NotFound.class, (e, ctx) -> respond(ctx, 404, e.getMessage()));
-        routes.exception(AccessDenied.class, (e, ctx) -> respond(ctx, 403, e.getMessage()));
+        routes.exception(NotFound.class, (e, ctx) -> respond(ctx, 404, text(ctx, e)));
+        routes.exception(AccessDenied.class, (e, ctx) -> respond(ctx, 403, text(ctx, e)));
         routes.exception(HttpResponseException.class, (e, ctx) -> {
             String code = e.getDetails().getOrDefault("code", codeFor(e.getStatus()));
             if (isGenericNotFound(e)) respond(ctx, 404, code, text(ctx, Message.of("error.notFound")), null);
@@ -87,6 +88,11 @@ public final class ErrorPages {
         return wantsJson(ctx) ? message.english() : message.in(Language.of(ctx));
     }
 
+    /** A refusal's sentence: English for the API, the visitor's language on a page. */
+    private static String text(Context ctx, Refusal refusal) {
+        return wantsJson(ctx) ? refusal.getMessage() : refusal.message(Language.of(ctx));
+    }
+
     private void respond(Context ctx, int status, Message message) {
         respond(ctx, status, text(ctx, message));
     }
@@ -113,7 +119,7 @@ public final class ErrorPages {
             return;
         }
         // The common statuses have a title in each language; any other keeps the HTTP reason phrase.
-        java.util.ResourceBundle bundle = Templates.messages(Language.of(ctx));
+        java.util.ResourceBundle bundle = Bundles.messages(Language.of(ctx));
         String title = bundle.containsKey("error.status." + status) ? bundle.getString("error.status." + status)
                 : HttpStatus.forStatus(status).getMessage();
         ctx.html(templates.render("error.ftlh", Map.of(

@@ -88,6 +88,6 @@ public final class Routes {
         }
         if (ctx.routeRoles().contains(Role.SIGNED_IN)) return;
         if (ctx.routeRoles().contains(Role.ADMIN) && user.get().isAdmin()) return;
-        throw new AccessDenied("You do not have access to this page.");
+        throw AccessDenied.of("refusal.page.forbidden");
     }
 }

@@ -69,7 +69,7 @@ public final class WebSession {
         }
         offerCsrf(ctx, binding);
         if (isStateChanging(ctx) && !csrfTokens.matches(binding, ctx.formParam(CSRF_FIELD))) {
-            throw new AccessDenied("This form has expired or did not come from Daylight. Go back, reload the page and try again.");
+            throw AccessDenied.of("refusal.form.expired");
         }
     }
 
@@ -118,7 +118,7 @@ public final class WebSession {
 
     /** The signed-in user; routes that call this declare a signed-in role, so one is always there. */
     public static User requireUser(Context ctx) {
-        return user(ctx).orElseThrow(() -> new AccessDenied("Please sign in."));
+        return user(ctx).orElseThrow(() -> AccessDenied.of("refusal.signIn"));
     }
 
     /** This visit's CSRF token for its forms; none while the database (which holds the key) is down. */
