@@ -31,9 +31,12 @@ final class OcrLanguages {
     private OcrLanguages() {}
 
     /**
-     * "eng" when the text reads as English, "spa+eng" when it is mostly Spanish and "eng+spa"
-     * when Spanish is a real share of it (a bilingual notice); the first language is Tesseract's
-     * primary one. Never Spanish when {@code spanishInstalled} is false.
+     * "eng" when the text reads as English, "spa+eng" when Spanish is a real share of it (a
+     * Spanish letter, or a bilingual notice). Spanish comes first even on a mostly English page:
+     * Tesseract's first language decides between close letter shapes, and English drops the
+     * accents of the Spanish passages ("información" as "informacion", which a search for the word
+     * then misses), while Spanish reads English text without loss. Never Spanish when
+     * {@code spanishInstalled} is false.
      */
     static String choose(String firstPass, boolean spanishInstalled) {
         if (!spanishInstalled) return ENGLISH;
@@ -44,9 +47,7 @@ final class OcrLanguages {
             if (SPANISH_WORDS.contains(word)) spanish++;
             else if (ENGLISH_WORDS.contains(word)) english++;
         }
-        if (spanish < MIN_SPANISH) return ENGLISH;
-        if (spanish > english) return SPANISH + "+" + ENGLISH;
         // A fifth of the function words in Spanish is a page with Spanish passages, not a stray phrase.
-        return spanish * 4 >= english ? ENGLISH + "+" + SPANISH : ENGLISH;
+        return spanish >= MIN_SPANISH && spanish * 4 >= english ? SPANISH + "+" + ENGLISH : ENGLISH;
     }
 }
