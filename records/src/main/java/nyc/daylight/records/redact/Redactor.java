@@ -126,6 +126,15 @@ public final class Redactor {
         }
     }
 
+    /**
+     * An image (PNG, JPEG, GIF, or TIFF with one page per frame): {@link #redactPdf} on the image
+     * pages, with the OCR layouts extraction read from each image or frame, by page number.
+     */
+    public RedactionResult redactImage(byte[] image, List<Redaction> redactions, String title,
+                                       Map<Integer, OcrLayout> ocrPages) throws IOException {
+        return redactPdf(ImagePages.pdf(image), redactions, title, ocrPages);
+    }
+
     /** The page's own text layer, or OCR's words when it has none and extraction read it so. */
     private static LocatedPage locate(PDDocument source, int pageNo, PageGeometry geometry, float scale, OcrLayout layout) throws IOException {
         GlyphLocator.LocatedText textLayer = GlyphLocator.locate(source, pageNo);

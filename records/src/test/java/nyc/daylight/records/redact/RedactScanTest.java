@@ -179,6 +179,46 @@ class RedactScanTest {
         assertThat(blackFraction(page, fine.boxAt("DOB", 0, DPI))).isLessThan(0.6);
     }
 
+    @Test
+    void each_frame_of_a_scanned_tiff_is_a_page_redacted_by_its_own_words() throws IOException {
+        Scan first = ScannedPages.page(100, 14, List.of("Cover sheet for the release"));
+        Scan second = ScannedPages.page(100, 14, LINES);
+        java.io.ByteArrayOutputStream tiff = new java.io.ByteArrayOutputStream();
+        javax.imageio.ImageWriter writer = javax.imageio.ImageIO.getImageWritersByFormatName("tiff").next();
+        try (var out = javax.imageio.ImageIO.createImageOutputStream(tiff)) {
+            writer.setOutput(out);
+            writer.prepareWriteSequence(null);
+            writer.writeToSequence(new javax.imageio.IIOImage(first.image(), null, null), null);
+            writer.writeToSequence(new javax.imageio.IIOImage(second.image(), null, null), null);
+            writer.endWriteSequence();
+        } finally {
+            writer.dispose();
+        }
+        RedactionResult r = new Redactor().redactImage(tiff.toByteArray(), List.of(new Redaction(2, A_NUMBER, REASON)),
+                "Scan", Map.of(1, first.layout(), 2, second.layout()));
+        assertThat(r.pageTexts()).hasSize(2);
+        assertThat(r.pageTexts().get(0)).isEqualTo("Cover sheet for the release");
+        assertThat(r.pageTexts().get(1)).contains("A-number [REDACTED " + REASON + "] DOB").doesNotContain(A_NUMBER);
+        assertThat(r.pagesWithheldInFull()).isEmpty();
+        // A pixel of the frame is a point of its page: rendering at 72 DPI gives the frame's pixels back.
+        BufferedImage page2 = render(r.pdf(), 1, 72);
+        assertThat(page2.getWidth()).isEqualTo(second.image().getWidth());
+        assertThat(blackFraction(page2, second.boxAt(A_NUMBER, 0, 100))).isGreaterThan(0.75);
+        assertThat(blackFraction(page2, second.boxAt("Detainer", 0, 100))).isLessThan(0.6);
+        assertThat(leaks(r.pdf(), A_NUMBER)).isEmpty();
+        assertThat(PdfInspection.text(r.pdf())).contains("Cover sheet", "Detainer");
+    }
+
+    @Test
+    void a_redacted_string_that_is_part_of_the_marker_leaves_the_markers_out_of_the_invisible_text() throws IOException {
+        Scan odd = ScannedPages.page(100, 14, List.of("Stamped REDACTED by the clerk", "Reference 87 of the docket"));
+        RedactionResult r = new Redactor(72).redactPdf(ScannedPages.pdf(odd),
+                List.of(new Redaction(1, "REDACTED", REASON), new Redaction(1, "87", REASON)), "Scan", Map.of(1, odd.layout()));
+        assertThat(leaks(r.pdf(), "REDACTED")).isEmpty();
+        assertThat(PdfInspection.text(r.pdf())).contains("Stamped", "clerk", "docket").doesNotContain("87");
+        assertThat(r.pageTexts().get(0)).doesNotContain("REDACTED").doesNotContain("87").contains("Stamped", "clerk");
+    }
+
     /** The text render modes (Tr operands) used in the page's content. */
     static List<Integer> renderModes(PDPage page) throws IOException {
         List<Integer> modes = new ArrayList<>();
