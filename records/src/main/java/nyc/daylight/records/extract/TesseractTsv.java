@@ -21,7 +21,7 @@ final class TesseractTsv {
             String[] f = row.split("\t", -1);
             if (f.length < COLUMNS || !isInteger(f[0]) || Integer.parseInt(f[0]) != WORD_LEVEL) continue;
             // Tesseract reports empty "words" (conf -1) where it found a box but no text.
-            String text = f[11].strip();
+            String text = printable(f[11]).strip();
             if (text.isEmpty()) continue;
             int left = clamp(Integer.parseInt(f[6]), width);
             int top = clamp(Integer.parseInt(f[7]), height);
@@ -35,6 +35,24 @@ final class TesseractTsv {
             }
         }
         return new OcrLayout(width, height, languages, words);
+    }
+
+    /**
+     * Without control characters (a NUL cannot be stored in PostgreSQL text) and unpaired
+     * surrogates, so that the page text is already clean wherever it is stored and a later
+     * clean-up never changes it: its offsets are what tie redactions to word boxes.
+     */
+    static String printable(String s) {
+        StringBuilder out = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+                out.append(c).append(s.charAt(++i));
+            } else if (!Character.isSurrogate(c) && !Character.isISOControl(c)) {
+                out.append(c);
+            }
+        }
+        return out.toString();
     }
 
     private static int clamp(int v, int max) {

@@ -67,6 +67,14 @@ class OcrLayoutTest {
     }
 
     @Test
+    void control_characters_and_lone_surrogates_never_reach_the_page_text() {
+        String tsv = "5\t1\t1\t1\t1\t1\t0\t0\t10\t10\t90\tA12\u00003\n"
+                + "5\t1\t1\t1\t1\t2\t20\t0\t10\t10\t90\t\uD800x\uD83D\uDE00\n"
+                + "5\t1\t1\t1\t1\t3\t40\t0\t10\t10\t90\t\u0001\n";
+        assertThat(TesseractTsv.parse(tsv, 100, 100, "eng").text()).isEqualTo("A123 x\uD83D\uDE00");
+    }
+
+    @Test
     void a_word_cannot_hold_a_space_that_would_shift_the_offsets() {
         assertThatThrownBy(() -> new OcrWord("two words", 0, 0, 1, 1, 90, 1, 1, 1)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new OcrWord("", 0, 0, 1, 1, 90, 1, 1, 1)).isInstanceOf(IllegalArgumentException.class);
