@@ -56,6 +56,16 @@ public record ExtractedDocument(
         return all.toString();
     }
 
+    /**
+     * Whether a person has to look at the page images before this document may be published: some
+     * page has no usable text (no text layer and no OCR engine, an engine that failed on it, or OCR
+     * that found nothing on it). Never publish such a document unattended: what is on those pages
+     * was never scanned for personal data.
+     */
+    public boolean needsReview() {
+        return status == ExtractionStatus.NEEDS_OCR || pages.stream().anyMatch(ExtractedPage::needsOcr);
+    }
+
     static ExtractedDocument failed(String name, SniffedType type, String reason, byte[] content) {
         return new ExtractedDocument(name, type.contentType(), type.format().kind(), ExtractionStatus.FAILED, reason,
                 List.of(), Map.of(), List.of(), content);

@@ -79,11 +79,21 @@ final class Job {
                 + ", the limit, so Daylight did not open it (it may be a ZIP bomb).", true);
     }
 
-    /** Recognises a page image, or marks the page as still needing OCR when the engine fails on it. */
+    /**
+     * Recognises a page image, keeping the words' boxes when the engine gives them. A page on which
+     * OCR found nothing, or which the engine fails on, still needs a person to look at it.
+     */
     ExtractedPage ocrPage(int number, BufferedImage image) {
         checkpoint();
         try {
-            return new ExtractedPage(number, ocr.recognize(image).strip(), true, false);
+            OcrLayout layout = ocr.layout(image);
+            if (layout != null) {
+                if (!layout.foundText()) return new ExtractedPage(number, "", true, true);
+                return new ExtractedPage(number, layout.text(), true, false, layout);
+            }
+            String text = ocr.recognize(image).strip();
+            boolean found = text.codePoints().anyMatch(Character::isLetterOrDigit);
+            return found ? new ExtractedPage(number, text, true, false) : new ExtractedPage(number, "", true, true);
         } catch (InterruptedIOException e) {
             throw new Stopped();
         } catch (IOException | RuntimeException e) {

@@ -14,13 +14,25 @@ public interface Ocr {
      */
     String recognize(BufferedImage image) throws IOException;
 
+    /**
+     * The words in the image with their boxes, for engines that report them; null for those that
+     * give text only (their pages cannot be redacted word by word). Throws as {@link #recognize}.
+     * Extraction calls this first and {@link #recognize} only when it returns null.
+     */
+    default OcrLayout layout(BufferedImage image) throws IOException {
+        return null;
+    }
+
     /** No OCR: image-only pages are marked as needing OCR. */
     static Ocr none() {
         return NoOcr.INSTANCE;
     }
 
-    /** Tesseract (Debian package tesseract-ocr, English) when its binary is on the PATH, otherwise {@link #none()}. */
+    /**
+     * Tesseract (Debian package tesseract-ocr, English; Spanish pages are read with
+     * tesseract-ocr-spa when it is installed) when its binary is on the PATH, otherwise {@link #none()}.
+     */
     static Ocr tesseractIfInstalled() {
-        return TesseractOcr.find().<Ocr>map(TesseractOcr::new).orElse(none());
+        return TesseractOcr.installed().<Ocr>map(t -> t).orElse(none());
     }
 }

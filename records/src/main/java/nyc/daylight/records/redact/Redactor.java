@@ -10,13 +10,13 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import nyc.daylight.records.extract.OcrLayout;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.interactive.form.PDAcroForm;
 import org.apache.pdfbox.rendering.ImageType;
 import org.apache.pdfbox.rendering.PDFRenderer;
-import org.apache.pdfbox.text.TextPosition;
 
 /**
  * Produces the published version of a record with the redacted strings gone for good.
@@ -30,6 +30,8 @@ public final class Redactor {
     private static final int DEFAULT_DPI = 150;
     /** Pixels per page at most (about 100 MB as RGB ints): a poster-sized page is rendered at a lower DPI. */
     private static final double MAX_PIXELS = 25_000_000;
+    /** Around an OCR word's box, which hugs its ink: a scan's blur and grey edges reach further. */
+    private static final double OCR_MARGIN_PT = 1.5;
 
     private final int dpi;
 
@@ -44,38 +46,61 @@ public final class Redactor {
         this.dpi = dpi;
     }
 
+    /** A PDF whose pages all have their text in a text layer (or none): see the four-argument form. */
+    public RedactionResult redactPdf(byte[] original, List<Redaction> redactions, String title) throws IOException {
+        return redactPdf(original, redactions, title, Map.of());
+    }
+
     /**
      * A PDF: every page is rendered to an image, boxes drawn over each occurrence of each redacted
-     * string (located from PDFTextStripper TextPositions on that page), and the published PDF is a
-     * brand-new document made only of those images: no text layer, no metadata except a Producer
-     * "Daylight" and {@code title} (itself cleaned of every redacted string).
+     * string, and the published PDF is a brand-new document made only of those images with an
+     * invisible text layer of their unredacted words (so it can be searched, copied from and read
+     * aloud); no metadata except a Producer "Daylight" and {@code title} (itself cleaned of every
+     * redacted string).
      *
-     * <p>Safe by default: a page on which a redacted string cannot be located in the text layer
-     * (a scan, an odd encoding, a typo in the redaction) is published entirely black and listed in
-     * {@link RedactionResult#pagesWithheldInFull()}. What this cannot catch is a string that is
-     * both in the text layer and elsewhere only as pixels (an embedded image of it): boxes cover
-     * the text layer's occurrences, so a reviewer still has to look at the output.
+     * <p>Strings are located in the page's text layer (PDFTextStripper TextPositions) or, for a
+     * page without one that extraction read by OCR, in the words of {@code ocrPages}' layout for
+     * that page number (as {@code ExtractedPage.layout()} gave it): the page text is then the
+     * layout's text, the one the officer reviewed, and a redaction covers the boxes of the words
+     * it touches. A layout given for a page that does have a text layer is ignored, as extraction
+     * would not have made one.
+     *
+     * <p>Safe by default: a page on which a redacted string cannot be located (an odd encoding,
+     * a scan with no layout, a string OCR read differently, a typo in the redaction) is published
+     * entirely black and listed in {@link RedactionResult#pagesWithheldInFull()}. What this cannot
+     * catch is a string that is both in the text and elsewhere only as pixels (an embedded image
+     * of it): boxes cover the occurrences in the text, so a reviewer still has to look at the output.
+     *
+     * @throws IllegalArgumentException when a redaction or a layout names a page past the last,
+     *                                  or a layout's image does not have the page's proportions
      */
-    public RedactionResult redactPdf(byte[] original, List<Redaction> redactions, String title) throws IOException {
+    public RedactionResult redactPdf(byte[] original, List<Redaction> redactions, String title,
+                                     Map<Integer, OcrLayout> ocrPages) throws IOException {
         try (PDDocument source = Loader.loadPDF(original); PublishedPdf published = new PublishedPdf(cleanTitle(title, redactions))) {
             Map<Integer, List<Redaction>> byPage = byPage(redactions, source.getNumberOfPages());
+            for (int pageNo : ocrPages.keySet()) {
+                if (pageNo < 1 || pageNo > source.getNumberOfPages()) {
+                    throw new IllegalArgumentException("OCR layout for page " + pageNo + " of a " + source.getNumberOfPages() + "-page record");
+                }
+            }
             showFormFieldsAsContent(source);
             PDFRenderer renderer = new PDFRenderer(source);
             // Annotations are not drawn: their text is invisible to the text stripper, so it could
             // not be boxed. Form fields were already moved into the page content above.
             renderer.setAnnotationsFilter(annotation -> false);
+            PageTypesetter printer = new PageTypesetter(published.document());
             List<String> pageTexts = new ArrayList<>();
             List<Integer> withheld = new ArrayList<>();
             for (int pageNo = 1; pageNo <= source.getNumberOfPages(); pageNo++) {
                 PDPage page = source.getPage(pageNo - 1);
                 List<Redaction> here = byPage.getOrDefault(pageNo, List.of());
-                GlyphLocator.LocatedText located = GlyphLocator.locate(source, pageNo);
                 float scale = scaleFor(page);
                 PageGeometry geometry = new PageGeometry(page, scale);
+                LocatedPage located = locate(source, pageNo, geometry, scale, ocrPages.get(pageNo));
                 Map<Redaction, List<Rectangle>> boxes = new LinkedHashMap<>();
                 Set<String> unlocated = new LinkedHashSet<>();
                 for (Redaction r : here) {
-                    List<Rectangle> found = locate(located, geometry, r);
+                    List<Rectangle> found = boxes(located, r);
                     if (found == null) {
                         unlocated.add(r.reason());
                     } else {
@@ -83,6 +108,7 @@ public final class Redactor {
                     }
                 }
                 BufferedImage image;
+                List<InvisibleText.Word> words = List.of();
                 if (!unlocated.isEmpty()) {
                     // Not even rendered: nothing of the page reaches the output.
                     image = BoxPainter.black(geometry.widthPx(), geometry.heightPx());
@@ -92,11 +118,32 @@ public final class Redactor {
                     image = renderer.renderImage(pageNo - 1, scale, ImageType.RGB);
                     boxes.forEach((r, rects) -> BoxPainter.paint(image, rects, r.reason(), scale));
                     pageTexts.add(RedactedText.redact(located.text(), here));
+                    words = InvisibleText.safe(InvisibleText.words(located, RedactedText.find(located.text(), here)), here, printer::printable);
                 }
-                published.addImagePage(image, geometry.displayWidth(), geometry.displayHeight());
+                published.addImagePage(image, geometry.displayWidth(), geometry.displayHeight(), words);
             }
             return new RedactionResult(published.save(), pageTexts, withheld);
         }
+    }
+
+    /**
+     * An image (PNG, JPEG, GIF, or TIFF with one page per frame): {@link #redactPdf} on the image
+     * pages, with the OCR layouts extraction read from each image or frame, by page number.
+     */
+    public RedactionResult redactImage(byte[] image, List<Redaction> redactions, String title,
+                                       Map<Integer, OcrLayout> ocrPages) throws IOException {
+        return redactPdf(ImagePages.pdf(image), redactions, title, ocrPages);
+    }
+
+    /** The page's own text layer, or OCR's words when it has none and extraction read it so. */
+    private static LocatedPage locate(PDDocument source, int pageNo, PageGeometry geometry, float scale, OcrLayout layout) throws IOException {
+        GlyphLocator.LocatedText textLayer = GlyphLocator.locate(source, pageNo);
+        // Extraction runs OCR only on pages whose text layer is blank; the same rule here keeps the
+        // text published the text that was reviewed.
+        if (layout == null || !textLayer.text().isBlank()) {
+            return new TextLayerPage(textLayer, geometry);
+        }
+        return new OcrPage(layout, geometry.widthPx(), geometry.heightPx(), OCR_MARGIN_PT * scale);
     }
 
     /**
@@ -128,15 +175,14 @@ public final class Redactor {
     }
 
     /** The boxes for every occurrence of {@code r} on the page, or null if it cannot be located there. */
-    private static List<Rectangle> locate(GlyphLocator.LocatedText located, PageGeometry geometry, Redaction r) {
+    private static List<Rectangle> boxes(LocatedPage located, Redaction r) {
         List<RedactedText.Match> matches = RedactedText.occurrences(located.text(), r);
         if (matches.isEmpty()) {
             return null;
         }
         List<Rectangle> boxes = new ArrayList<>();
         for (RedactedText.Match m : matches) {
-            List<TextPosition> glyphs = located.glyphsOf(m.start(), m.end());
-            List<Rectangle> lines = glyphs == null ? null : geometry.boxes(glyphs);
+            List<Rectangle> lines = located.boxes(m.start(), m.end());
             if (lines == null) {
                 return null;
             }

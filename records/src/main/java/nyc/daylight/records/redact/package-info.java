@@ -6,6 +6,9 @@
  * burned in ({@link nyc.daylight.records.redact.Redactor#redactPdf}); for anything else, the
  * already-redacted text typeset afresh ({@link nyc.daylight.records.redact.Redactor#typeset}).
  * The new document has no text layer from the source and no metadata but a title and a producer,
- * so there is nothing left to forget.
+ * so there is nothing left to forget; its only text is an invisible layer over the page images,
+ * built from the already-redacted page text ({@code InvisibleText}).
+ * A scanned page is located by the words and boxes OCR read on it
+ * ({@link nyc.daylight.records.extract.OcrLayout}) exactly as a text layer is by its glyphs.
  */
 package nyc.daylight.records.redact;

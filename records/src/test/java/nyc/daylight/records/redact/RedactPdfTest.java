@@ -150,10 +150,17 @@ class RedactPdfTest {
     }
 
     @Test
-    void the_published_pdf_has_no_text_layer_at_all() throws IOException {
+    void the_published_text_layer_is_only_the_redacted_words_laid_over_the_images() throws IOException {
+        // Invisible text for search, copy-and-paste and screen readers, built from the redacted page text.
         String text = PdfInspection.text(result.pdf());
-        assertThat(text).isBlank();
+        assertThat(text).contains("A-number", "DOB 01/02/1985", "Case notes", "[REDACTED " + REASON + "]")
+                .doesNotContain(A_NUMBER).doesNotContain("Juan").doesNotContain("Perez").doesNotContain("123456789");
         assertThat(PdfInspection.text(source)).contains(A_NUMBER, NAME); // the probe does see text where there is some
+        try (PDDocument doc = Loader.loadPDF(result.pdf())) {
+            for (PDPage page : doc.getPages()) {
+                assertThat(RedactScanTest.renderModes(page)).containsOnly(3); // neither fill nor stroke: invisible
+            }
+        }
     }
 
     @Test
@@ -192,7 +199,11 @@ class RedactPdfTest {
                 assertThat(page.getMediaBox().getWidth()).isEqualTo(PDRectangle.LETTER.getWidth());
                 assertThat(page.getMediaBox().getHeight()).isEqualTo(PDRectangle.LETTER.getHeight());
                 assertThat(page.getResources().getXObjectNames()).hasSize(1);
-                assertThat(page.getResources().getFontNames()).isEmpty();
+                // The invisible text's font: standard 14 Helvetica, nothing of the source's fonts, nothing embedded.
+                for (COSName name : page.getResources().getFontNames()) {
+                    assertThat(page.getResources().getFont(name).getName()).isEqualTo("Helvetica");
+                    assertThat(page.getResources().getFont(name).isEmbedded()).isFalse();
+                }
             }
         }
     }
