@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,12 +18,7 @@ import nyc.daylight.records.extract.ExtractionStatus;
 import nyc.daylight.records.extract.Extractor;
 import nyc.daylight.records.pii.PiiFinding;
 import nyc.daylight.records.pii.PiiScanner;
-import nyc.daylight.sql.jooq.tables.records.DocumentsRecord;
-import static nyc.daylight.sql.jooq.Tables.ATTACHMENTS;
-import static nyc.daylight.sql.jooq.Tables.DOCUMENTS;
-import static nyc.daylight.sql.jooq.Tables.REQUESTS;
 import org.jooq.DSLContext;
-import org.jooq.JSONB;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -57,22 +53,16 @@ public final class RecordPipeline {
      * extraction): read them now. Run at start-up, in the background.
      */
     public int ingestMissing() {
-        var missing = dsl.select(ATTACHMENTS.ID, ATTACHMENTS.REQUEST_ID, REQUESTS.AGENCY_ID, ATTACHMENTS.UPLOADED_BY,
-                        ATTACHMENTS.ORIGINAL_NAME, ATTACHMENTS.SHA256, ATTACHMENTS.SIZE_BYTES, ATTACHMENTS.CONTENT_TYPE, ATTACHMENTS.CREATED_AT,
-                        ATTACHMENTS.SOURCE)
-                .from(ATTACHMENTS).join(REQUESTS).on(REQUESTS.ID.eq(ATTACHMENTS.REQUEST_ID))
-                .where(ATTACHMENTS.SOURCE.in("AGENCY_RELEASE", "EMAIL"))
-                .andNotExists(dsl.selectOne().from(DOCUMENTS).where(DOCUMENTS.ATTACHMENT_ID.eq(ATTACHMENTS.ID)))
-                .orderBy(ATTACHMENTS.ID).fetch();
         int done = 0;
-        for (var a : missing) {
+        for (ReleaseRepository.UnreadRelease a : repo.unreadReleases(dsl)) {
             try {
-                ingest(new Origin(a.value1(), a.value2(), a.value3(), a.value4(), a.value10(), null,
-                                a.value9().atZoneSameInstant(java.time.ZoneId.of("America/New_York")).toLocalDate()),
-                        a.value5(), new StoredBlob(a.value6(), a.value7(), a.value8()));
+                ingest(new Origin(a.attachmentId(), a.requestId(), a.agencyId(), a.uploadedBy(), a.source(), null,
+                                a.createdAt().atZoneSameInstant(ZoneId.of("America/New_York")).toLocalDate()),
+                        a.originalName(), new StoredBlob(a.sha256(), a.sizeBytes(), a.contentType()));
                 done++;
             } catch (RuntimeException e) {
-                log.error("Reading released file {} (attachment {}) failed; it will be retried at the next start", a.value5(), a.value1(), e);
+                log.error("Reading released file {} (attachment {}) failed; it will be retried at the next start", a.originalName(),
+                        a.attachmentId(), e);
             }
         }
         return done;
@@ -166,27 +156,26 @@ public final class RecordPipeline {
 
     private long write(DSLContext tx, Origin origin, Pending p, Long parentId, List<List<PiiFinding>> findings) {
         ExtractedDocument doc = p.doc();
-        DocumentsRecord d = new DocumentsRecord();
-        d.setAttachmentId(parentId == null ? origin.attachmentId() : null);
-        d.setParentId(parentId);
-        d.setRequestId(origin.requestId());
-        d.setAgencyId(origin.agencyId());
-        d.setTitle(truncate(p.title(), 300));
-        d.setOriginalName(truncate(doc.name() == null || doc.name().isBlank() ? "record" : doc.name(), 255));
-        d.setSha256(p.blob().sha256());
-        d.setContentType(doc.contentType() == null ? p.blob().contentType() : doc.contentType());
-        d.setKind(doc.kind() == null ? "other" : doc.kind());
-        d.setSizeBytes(p.blob().size());
-        d.setSource(origin.source());
-        d.setSourceNote(origin.sourceNote());
         boolean failed = doc.status() == ExtractionStatus.FAILED;
-        d.setStatus(failed ? "FAILED" : "NEEDS_REVIEW");
-        d.setFailureReason(failed ? doc.failureReason() : null);
-        d.setNeedsOcr(doc.status() == ExtractionStatus.NEEDS_OCR || doc.pages().stream().anyMatch(ExtractedPage::needsOcr));
-        d.setFields(JSONB.valueOf(JSON.writeValueAsString(doc.fields())));
-        d.setRecordDate(origin.recordDate());
-        d.setUploadedBy(origin.uploadedBy());
-        long id = repo.insertDocument(tx, d);
+        long id = repo.insertDocument(tx, new ReleaseRepository.NewDocument(
+                parentId == null ? origin.attachmentId() : null,
+                parentId,
+                origin.requestId(),
+                origin.agencyId(),
+                truncate(p.title(), 300),
+                truncate(doc.name() == null || doc.name().isBlank() ? "record" : doc.name(), 255),
+                p.blob().sha256(),
+                doc.contentType() == null ? p.blob().contentType() : doc.contentType(),
+                doc.kind() == null ? "other" : doc.kind(),
+                p.blob().size(),
+                origin.source(),
+                origin.sourceNote(),
+                failed ? "FAILED" : "NEEDS_REVIEW",
+                failed ? doc.failureReason() : null,
+                doc.status() == ExtractionStatus.NEEDS_OCR || doc.pages().stream().anyMatch(ExtractedPage::needsOcr),
+                JSON.writeValueAsString(doc.fields()),
+                origin.recordDate(),
+                origin.uploadedBy()));
         if (failed) return id;
         // An e-mail's first page starts with its From, To, Cc, Date and Subject lines: the people in
         // them are exactly the personal data a reviewer must see.
