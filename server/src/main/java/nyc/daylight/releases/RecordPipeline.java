@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +20,8 @@ import nyc.daylight.records.extract.Extractor;
 import nyc.daylight.records.pii.PiiFinding;
 import nyc.daylight.records.pii.PiiScanner;
 import org.jooq.DSLContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -28,7 +31,7 @@ import tools.jackson.databind.json.JsonMapper;
  * may take up to the per-document time limit); everything found is then written in one transaction.
  */
 public final class RecordPipeline {
-    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(RecordPipeline.class);
+    private static final Logger log = LoggerFactory.getLogger(RecordPipeline.class);
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final long MAX_BYTES = 100L * 1024 * 1024;
 
@@ -106,7 +109,7 @@ public final class RecordPipeline {
      * not hold a connection while it is scanned.
      */
     public List<Long> write(Origin origin, Read read) {
-        Map<Pending, List<List<PiiFinding>>> findings = new java.util.IdentityHashMap<>();
+        Map<Pending, List<List<PiiFinding>>> findings = new IdentityHashMap<>();
         for (Pending p : read.pending) {
             List<List<PiiFinding>> pages = new ArrayList<>();
             for (ExtractedPage page : p.doc().pages()) pages.add(scanner.scan(page.text() == null ? "" : page.text()));
@@ -115,7 +118,7 @@ public final class RecordPipeline {
         return dsl.transactionResult(tx -> {
             List<Long> ids = new ArrayList<>();
             // By identity: two identical attachments are still two documents.
-            Map<Pending, Long> idOf = new java.util.IdentityHashMap<>();
+            Map<Pending, Long> idOf = new IdentityHashMap<>();
             for (Pending p : read.pending) {
                 Long parentId = p.parent == null ? null : idOf.get(p.parent);
                 long id = write(tx.dsl(), origin, p, parentId, findings.get(p));

@@ -2,12 +2,13 @@ package nyc.daylight.releases;
 
 import java.util.List;
 import java.util.Map;
-import nyc.daylight.core.User;
 import nyc.daylight.agencies.Agency;
 import nyc.daylight.agencies.AgencyService;
-import nyc.daylight.db.AuditLog;
 import nyc.daylight.core.BadInput;
+import nyc.daylight.core.User;
+import nyc.daylight.db.AuditLog;
 import nyc.daylight.lifecycle.Exemption;
+import nyc.daylight.records.redact.Redaction;
 import org.jooq.DSLContext;
 
 /**
@@ -76,7 +77,7 @@ public final class ReviewService {
         String wanted = text.strip();
         if (wanted.length() > 1000) throw BadInput.of("text", "error.redactAtMostCharacters");
         try {
-            new nyc.daylight.records.redact.Redaction(pageNo, wanted, "check");
+            new Redaction(pageNo, wanted, "check");
         } catch (IllegalArgumentException e) {
             throw BadInput.of("text", "error.typeOrSelectVisible");
         }
