@@ -4,7 +4,6 @@ import nyc.daylight.core.User;
 import nyc.daylight.agencies.Agency;
 import nyc.daylight.agencies.AgencyService;
 import nyc.daylight.core.NotFound;
-import nyc.daylight.sql.jooq.tables.records.DocumentsRecord;
 import org.jooq.DSLContext;
 
 /**
@@ -29,10 +28,10 @@ final class DocumentAccess {
     }
 
     /** The document, locked for update when {@code lock}, if this user may work on it. */
-    DocumentsRecord load(DSLContext dsl, User user, String slug, long documentId, boolean lock) {
+    ReleasedDocument load(DSLContext dsl, User user, String slug, long documentId, boolean lock) {
         Agency agency = agencyFor(user, slug);
         return (lock ? repo.documentForUpdate(dsl, documentId) : repo.document(dsl, documentId))
-                .filter(d -> d.getAgencyId() == agency.id())
+                .filter(d -> d.agencyId() == agency.id())
                 .orElseThrow(() -> new NotFound("There is no such record in this agency's releases."));
     }
 }

@@ -1,7 +1,5 @@
 package nyc.daylight.releases;
 
-import static nyc.daylight.sql.jooq.Tables.REQUESTS;
-
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -26,12 +24,7 @@ import nyc.daylight.records.pii.PiiScanner;
 import nyc.daylight.records.redact.Redaction;
 import nyc.daylight.records.redact.RedactionResult;
 import nyc.daylight.records.redact.Redactor;
-import nyc.daylight.sql.jooq.tables.records.DocumentPagesRecord;
-import nyc.daylight.sql.jooq.tables.records.DocumentsRecord;
-import nyc.daylight.sql.jooq.tables.records.PiiFindingsRecord;
-import nyc.daylight.sql.jooq.tables.records.RequestsRecord;
 import org.jooq.DSLContext;
-import org.jooq.JSONB;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.core.type.TypeReference;
@@ -56,6 +49,7 @@ public final class Publisher {
     private final PiiScanner scanner = new PiiScanner();
     private final AuditLog audit = new AuditLog();
     private final ReleaseRepository repo = new ReleaseRepository();
+    private final PublicationRepository publications = new PublicationRepository();
     private final DocumentAccess access;
 
     /** @param indexer null where no index is open (command-line imports): a server follows the log */
@@ -76,8 +70,8 @@ public final class Publisher {
      * and every page was read as text; anything else waits for an officer. Returns whether it did.
      */
     public boolean publishIfClean(long documentId) {
-        DocumentsRecord d = repo.document(dsl, documentId).orElseThrow();
-        if (!"NEEDS_REVIEW".equals(d.getStatus()) || d.getNeedsOcr() || !repo.findings(dsl, documentId).isEmpty()) return false;
+        ReleasedDocument d = repo.document(dsl, documentId).orElseThrow();
+        if (!"NEEDS_REVIEW".equals(d.status()) || d.needsOcr() || !repo.findings(dsl, documentId).isEmpty()) return false;
         try {
             publish(d, null, false, null);
             return true;
@@ -87,28 +81,28 @@ public final class Publisher {
         }
     }
 
-    private void publish(DocumentsRecord d, Long userId, boolean imagesChecked, String ip) {
-        long documentId = d.getId();
+    private void publish(ReleasedDocument d, Long userId, boolean imagesChecked, String ip) {
+        long documentId = d.id();
         ReviewService.editable(d);
-        List<PiiFindingsRecord> findings = repo.findings(dsl, documentId);
-        long undecided = findings.stream().filter(f -> f.getDecision() == null).count();
+        List<ReviewFinding> findings = repo.findings(dsl, documentId);
+        long undecided = findings.stream().filter(f -> f.decision() == null).count();
         if (undecided > 0) {
             throw BadInput.of("document", "error.undecided", undecided);
         }
-        if (d.getNeedsOcr() && !imagesChecked) {
+        if (d.needsOcr() && !imagesChecked) {
             throw BadInput.of("imagesChecked", "error.imagesUnchecked");
         }
         checkVisible(dsl, d);
-        int version = d.getReviewVersion();
-        List<DocumentPagesRecord> pages = repo.pages(dsl, documentId);
+        int version = d.reviewVersion();
+        List<DocumentPage> pages = repo.pages(dsl, documentId);
         List<Redaction> redactions = new ArrayList<>();
-        for (PiiFindingsRecord f : findings) {
-            if ("REDACT".equals(f.getDecision())) redactions.add(new Redaction(f.getPageNo(), f.getText(), "§" + f.getExemption()));
+        for (ReviewFinding f : findings) {
+            if ("REDACT".equals(f.decision())) redactions.add(new Redaction(f.pageNo(), f.text(), "§" + f.exemption()));
         }
         RedactionResult result = rebuild(d, pages, redactions);
         refuseLateFindings(d, findings, result.pageTexts());
-        String title = Redactor.redactText(d.getTitle(), redactions);
-        JSONB fields = JSONB.valueOf(JSON.writeValueAsString(redactFields(d, redactions)));
+        String title = Redactor.redactText(d.title(), redactions);
+        String fields = JSON.writeValueAsString(redactFields(d, redactions));
         StoredBlob published;
         try {
             published = blobs.put(new ByteArrayInputStream(result.pdf()), Long.MAX_VALUE);
@@ -116,19 +110,19 @@ public final class Publisher {
             throw new UncheckedIOException(e);
         }
         dsl.transaction(tx -> {
-            DocumentsRecord locked = repo.documentForUpdate(tx.dsl(), documentId).orElseThrow();
-            if (!"NEEDS_REVIEW".equals(locked.getStatus())) throw BadInput.of("document", "error.thisRecordWasPublished");
-            if (locked.getReviewVersion() != version) {
+            ReleasedDocument locked = repo.documentForUpdate(tx.dsl(), documentId).orElseThrow();
+            if (!"NEEDS_REVIEW".equals(locked.status())) throw BadInput.of("document", "error.thisRecordWasPublished");
+            if (locked.reviewVersion() != version) {
                 throw BadInput.of("document", "error.theReviewChangedWhile");
             }
             checkVisible(tx.dsl(), locked);
             for (int i = 0; i < pages.size(); i++) {
                 String text = i < result.pageTexts().size() ? result.pageTexts().get(i) : "";
-                repo.setPublishedText(tx.dsl(), documentId, pages.get(i).getPageNo(), text);
+                repo.setPublishedText(tx.dsl(), documentId, pages.get(i).pageNo(), text);
             }
             repo.markPublished(tx.dsl(), documentId, published.sha256(), title, fields, userId);
-            repo.lockLog(tx.dsl());
-            repo.logPublication(tx.dsl(), documentId, "PUBLISH");
+            publications.lockLog(tx.dsl());
+            publications.logPublication(tx.dsl(), documentId, "PUBLISH");
             audit.record(tx.dsl(), userId, "records.publish", "document " + documentId,
                     redactions.size() + " redaction(s), " + result.pagesWithheldInFull().size() + " page(s) withheld in full", ip);
         });
@@ -142,25 +136,25 @@ public final class Publisher {
     public void withdraw(User user, String slug, long documentId, String reason, String ip) {
         if (reason == null || reason.isBlank()) throw BadInput.of("reason", "error.sayWhyTheRecord");
         dsl.transaction(tx -> {
-            DocumentsRecord d = access.load(tx.dsl(), user, slug, documentId, true);
-            if (!"PUBLISHED".equals(d.getStatus())) throw BadInput.of("document", "error.onlyAPublishedRecord");
+            ReleasedDocument d = access.load(tx.dsl(), user, slug, documentId, true);
+            if (!"PUBLISHED".equals(d.status())) throw BadInput.of("document", "error.onlyAPublishedRecord");
             repo.markWithdrawn(tx.dsl(), documentId);
-            repo.lockLog(tx.dsl());
-            repo.logPublication(tx.dsl(), documentId, "WITHDRAW");
+            publications.lockLog(tx.dsl());
+            publications.logPublication(tx.dsl(), documentId, "WITHDRAW");
             audit.record(tx.dsl(), user.id(), "records.withdraw", "document " + documentId, reason.strip(), ip);
         });
         indexNow();
     }
 
     /** Records of a hidden request, or of one its requester keeps unlisted for now, are not published. */
-    private void checkVisible(DSLContext tx, DocumentsRecord d) {
-        if (d.getRequestId() == null) return;
-        RequestsRecord r = tx.selectFrom(REQUESTS).where(REQUESTS.ID.eq(d.getRequestId())).fetchOne();
+    private void checkVisible(DSLContext tx, ReleasedDocument d) {
+        if (d.requestId() == null) return;
+        ReleaseRepository.RequestWithholding r = repo.withholding(tx, d.requestId()).orElse(null);
         if (r == null) return;
-        if (r.getHiddenAt() != null) throw BadInput.of("document", "error.anAdministratorHidThis");
+        if (r.hidden()) throw BadInput.of("document", "error.anAdministratorHidThis");
         LocalDate today = LocalDate.now(clock.withZone(BusinessCalendar.NEW_YORK));
-        if (r.getEmbargoUntil() != null && r.getEmbargoUntil().isAfter(today)) {
-            throw BadInput.of("document", "error.embargoed", r.getEmbargoUntil());
+        if (r.embargoUntil() != null && r.embargoUntil().isAfter(today)) {
+            throw BadInput.of("document", "error.embargoed", r.embargoUntil());
         }
     }
 
@@ -169,13 +163,13 @@ public final class Publisher {
      * publication, were never part of the extracted text the officer reviewed. Anything new
      * becomes a finding to decide, and publication waits for it.
      */
-    private void refuseLateFindings(DocumentsRecord d, List<PiiFindingsRecord> findings, List<String> publishedTexts) {
+    private void refuseLateFindings(ReleasedDocument d, List<ReviewFinding> findings, List<String> publishedTexts) {
         List<PiiFinding> late = new ArrayList<>();
         List<Integer> latePages = new ArrayList<>();
         for (int i = 0; i < publishedTexts.size(); i++) {
             int pageNo = i + 1;
             Set<String> known = new HashSet<>();
-            for (PiiFindingsRecord f : findings) if (f.getPageNo() == pageNo) known.add(f.getText());
+            for (ReviewFinding f : findings) if (f.pageNo() == pageNo) known.add(f.text());
             for (PiiFinding f : scanner.scan(publishedTexts.get(i))) {
                 if (!known.contains(f.text())) {
                     late.add(f);
@@ -187,33 +181,33 @@ public final class Publisher {
         dsl.transaction(tx -> {
             for (int i = 0; i < late.size(); i++) {
                 PiiFinding f = late.get(i);
-                repo.insertFinding(tx.dsl(), d.getId(), latePages.get(i), f.type().name(), f.text(), f.start(), f.end(), f.confidence(), false);
+                repo.insertFinding(tx.dsl(), d.id(), latePages.get(i), f.type().name(), f.text(), f.start(), f.end(), f.confidence(), false);
             }
-            repo.bumpReviewVersion(tx.dsl(), d.getId());
+            repo.bumpReviewVersion(tx.dsl(), d.id());
         });
         throw BadInput.of("document", "error.lateFindings", late.size());
     }
 
-    private RedactionResult rebuild(DocumentsRecord d, List<DocumentPagesRecord> pages, List<Redaction> redactions) {
+    private RedactionResult rebuild(ReleasedDocument d, List<DocumentPage> pages, List<Redaction> redactions) {
         try {
-            if ("pdf".equals(d.getKind()) || "image".equals(d.getKind())) {
+            if ("pdf".equals(d.kind()) || "image".equals(d.kind())) {
                 byte[] original;
-                try (InputStream in = blobs.open(d.getSha256())) {
+                try (InputStream in = blobs.open(d.sha256())) {
                     original = in.readAllBytes();
                 }
-                if ("image".equals(d.getKind())) original = ImagePdf.of(original);
-                return redactor.redactPdf(original, redactions, d.getTitle());
+                if ("image".equals(d.kind())) original = ImagePdf.of(original);
+                return redactor.redactPdf(original, redactions, d.title());
             }
-            return redactor.typeset(pages.stream().map(DocumentPagesRecord::getText).toList(), redactions, d.getTitle());
+            return redactor.typeset(pages.stream().map(DocumentPage::text).toList(), redactions, d.title());
         } catch (IOException | RuntimeException e) {
-            log.warn("Rebuilding document {} for publication failed", d.getId(), e);
+            log.warn("Rebuilding document {} for publication failed", d.id(), e);
             throw BadInput.of("document", "error.rebuildFailed",
                     e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
         }
     }
 
-    private static Map<String, String> redactFields(DocumentsRecord d, List<Redaction> redactions) {
-        Map<String, String> fields = JSON.readValue(d.getFields().data(), new TypeReference<LinkedHashMap<String, String>>() {});
+    private static Map<String, String> redactFields(ReleasedDocument d, List<Redaction> redactions) {
+        Map<String, String> fields = JSON.readValue(d.fieldsJson(), new TypeReference<LinkedHashMap<String, String>>() {});
         Map<String, String> out = new LinkedHashMap<>();
         for (Map.Entry<String, String> e : fields.entrySet()) {
             out.put(e.getKey(), e.getValue() == null ? "" : Redactor.redactText(e.getValue(), redactions));

@@ -108,11 +108,10 @@ public final class RecordImporter {
                 }
                 for (long id : pipeline.write(origin, file.read())) {
                     documents++;
-                    String status = repo.document(dsl, id).orElseThrow().getStatus();
-                    if ("FAILED".equals(status)) {
+                    ReleasedDocument written = repo.document(dsl, id).orElseThrow();
+                    if ("FAILED".equals(written.status())) {
                         failed++;
-                        out.println("failed  " + file.path().getFileName() + " (document " + id + "): "
-                                + repo.document(dsl, id).orElseThrow().getFailureReason());
+                        out.println("failed  " + file.path().getFileName() + " (document " + id + "): " + written.failureReason());
                     } else if (publish && publisher.publishIfClean(id)) {
                         published++;
                     } else {

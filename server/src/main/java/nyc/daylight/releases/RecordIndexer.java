@@ -10,12 +10,10 @@ import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import nyc.daylight.records.index.Publication;
 import nyc.daylight.records.index.PublishedDocument;
 import nyc.daylight.records.index.RecordIndex;
-import nyc.daylight.sql.jooq.tables.records.DocumentPagesRecord;
-import nyc.daylight.sql.jooq.tables.records.DocumentsRecord;
-import nyc.daylight.sql.jooq.tables.records.PublicationsRecord;
 import org.jooq.DSLContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,6 +34,7 @@ public final class RecordIndexer implements AutoCloseable {
     private final DSLContext dsl;
     private final RecordIndex index;
     private final ReleaseRepository repo = new ReleaseRepository();
+    private final PublicationRepository publications = new PublicationRepository();
     private ScheduledExecutorService timer;
 
     public RecordIndexer(DSLContext dsl, RecordIndex index) {
@@ -47,7 +46,7 @@ public final class RecordIndexer implements AutoCloseable {
         return index;
     }
 
-    private final java.util.concurrent.atomic.AtomicLong runs = new java.util.concurrent.atomic.AtomicLong();
+    private final AtomicLong runs = new AtomicLong();
 
     /** Completed catch-ups since start, for the metrics. */
     public long runs() {
@@ -65,10 +64,10 @@ public final class RecordIndexer implements AutoCloseable {
         int applied = 0;
         try {
             while (true) {
-                List<PublicationsRecord> batch = repo.publicationsAfter(dsl, index.appliedSeq(), BATCH);
+                List<PublicationRepository.LogEntry> batch = publications.publicationsAfter(dsl, index.appliedSeq(), BATCH);
                 if (batch.isEmpty()) return applied;
                 List<Publication> publications = new ArrayList<>();
-                for (PublicationsRecord p : batch) publications.add(toPublication(p.getSeq(), p.getDocumentId()));
+                for (PublicationRepository.LogEntry p : batch) publications.add(toPublication(p.seq(), p.documentId()));
                 index.apply(publications);
                 applied += publications.size();
             }
@@ -79,20 +78,20 @@ public final class RecordIndexer implements AutoCloseable {
 
     /** How far the index lags behind the database (0 when in step), for health and metrics. */
     public long lag() {
-        return Math.max(0, repo.lastPublication(dsl) - index.appliedSeq());
+        return Math.max(0, publications.lastPublication(dsl) - index.appliedSeq());
     }
 
     /** {@code daylight reindex}: throws the index away and replays the whole log. */
     public synchronized int rebuild() {
-        List<PublicationsRecord> all = new ArrayList<>();
+        List<PublicationRepository.LogEntry> all = new ArrayList<>();
         long after = 0;
-        for (List<PublicationsRecord> b; !(b = repo.publicationsAfter(dsl, after, 10_000)).isEmpty(); ) {
+        for (List<PublicationRepository.LogEntry> b; !(b = publications.publicationsAfter(dsl, after, 10_000)).isEmpty(); ) {
             all.addAll(b);
-            after = b.get(b.size() - 1).getSeq();
+            after = b.get(b.size() - 1).seq();
         }
         // The log may name a document many times; its current state is all the index needs.
         Map<Long, Long> lastSeqByDocument = new LinkedHashMap<>();
-        for (PublicationsRecord p : all) lastSeqByDocument.put(p.getDocumentId(), p.getSeq());
+        for (PublicationRepository.LogEntry p : all) lastSeqByDocument.put(p.documentId(), p.seq());
         Iterator<Map.Entry<Long, Long>> it = lastSeqByDocument.entrySet().iterator();
         Iterator<Publication> log = new Iterator<>() {
             public boolean hasNext() {
@@ -114,14 +113,14 @@ public final class RecordIndexer implements AutoCloseable {
 
     /** The document as it is now: a log entry for a document since withdrawn indexes nothing. */
     private Publication toPublication(long seq, long documentId) {
-        DocumentsRecord d = repo.document(dsl, documentId).orElse(null);
-        if (d == null || !"PUBLISHED".equals(d.getStatus())) return Publication.withdraw(seq, documentId);
+        ReleasedDocument d = repo.document(dsl, documentId).orElse(null);
+        if (d == null || !"PUBLISHED".equals(d.status())) return Publication.withdraw(seq, documentId);
         List<String> pages = new ArrayList<>();
-        for (DocumentPagesRecord p : repo.pages(dsl, documentId)) pages.add(p.getPublishedText() == null ? "" : p.getPublishedText());
-        Map<String, String> fields = d.getPublishedFields() == null ? Map.of()
-                : JSON.readValue(d.getPublishedFields().data(), new TypeReference<Map<String, String>>() {});
-        return Publication.publish(seq, new PublishedDocument(d.getId(), d.getPublishedTitle(), repo.agencySlug(dsl, d.getAgencyId()),
-                repo.requestNumber(dsl, d.getRequestId()), d.getRecordDate(), d.getKind(), fields, pages));
+        for (DocumentPage p : repo.pages(dsl, documentId)) pages.add(p.publishedText() == null ? "" : p.publishedText());
+        Map<String, String> fields = d.publishedFieldsJson() == null ? Map.of()
+                : JSON.readValue(d.publishedFieldsJson(), new TypeReference<Map<String, String>>() {});
+        return Publication.publish(seq, new PublishedDocument(d.id(), d.publishedTitle(), repo.agencySlug(dsl, d.agencyId()),
+                repo.requestNumber(dsl, d.requestId()), d.recordDate(), d.kind(), fields, pages));
     }
 
     public void start() {

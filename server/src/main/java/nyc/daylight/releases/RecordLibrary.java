@@ -4,7 +4,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import nyc.daylight.agencies.Agency;
@@ -14,8 +17,6 @@ import nyc.daylight.records.BlobStore;
 import nyc.daylight.records.index.SearchQuery;
 import nyc.daylight.records.index.SearchResults;
 import nyc.daylight.records.index.Withheld;
-import nyc.daylight.sql.jooq.tables.records.DocumentPagesRecord;
-import nyc.daylight.sql.jooq.tables.records.DocumentsRecord;
 import org.jooq.DSLContext;
 
 /**
@@ -31,6 +32,7 @@ public final class RecordLibrary {
     private final RecordIndexer indexer;
     private final Clock clock;
     private final ReleaseRepository repo = new ReleaseRepository();
+    private final PublicationRepository publications = new PublicationRepository();
 
     public RecordLibrary(DSLContext dsl, AgencyService agencies, BlobStore blobs, RecordIndexer indexer, Clock clock) {
         this.dsl = dsl;
@@ -50,9 +52,9 @@ public final class RecordLibrary {
      * against the database, for a withdrawal the index has not applied yet.
      */
     public SearchResults search(SearchQuery query) {
-        Withheld withheld = Withheld.requests(repo.withheldRequestNumbers(dsl, today()));
+        Withheld withheld = Withheld.requests(publications.withheldRequestNumbers(dsl, today()));
         SearchResults r = indexer.index().search(query, withheld);
-        Set<Long> visible = repo.visible(dsl, r.documents().stream().map(SearchResults.DocumentHit::documentId).toList(), today());
+        Set<Long> visible = publications.visible(dsl, r.documents().stream().map(SearchResults.DocumentHit::documentId).toList(), today());
         if (visible.size() == r.documents().size()) return r;
         return new SearchResults(r.totalPages(), r.totalDocuments(),
                 r.documents().stream().filter(d -> visible.contains(d.documentId())).toList(), r.facets());
@@ -63,31 +65,31 @@ public final class RecordLibrary {
                          int page, int pageCount, String pageHtml, boolean needsOcr, String query) {}
 
     public Optional<Viewer> view(long documentId, int pageNo, String query) {
-        Optional<DocumentsRecord> found = published(documentId);
+        Optional<ReleasedDocument> found = published(documentId);
         if (found.isEmpty()) return Optional.empty();
-        DocumentsRecord d = found.get();
-        List<DocumentPagesRecord> pages = repo.pages(dsl, documentId);
+        ReleasedDocument d = found.get();
+        List<DocumentPage> pages = repo.pages(dsl, documentId);
         int count = Math.max(1, pages.size());
         int page = Math.min(Math.max(1, pageNo), count);
-        DocumentPagesRecord p = pages.isEmpty() ? null : pages.get(page - 1);
-        String text = p == null || p.getPublishedText() == null ? "" : p.getPublishedText();
-        return Optional.of(new Viewer(d.getId(), d.getPublishedTitle(), agencies.byId().get(d.getAgencyId()),
-                repo.requestNumber(dsl, d.getRequestId()), d.getRecordDate(), d.getKind(), d.getSourceNote(), page, count,
-                indexer.index().highlightWholePage(query, text), p != null && p.getNeedsOcr() && text.isBlank(), query));
+        DocumentPage p = pages.isEmpty() ? null : pages.get(page - 1);
+        String text = p == null || p.publishedText() == null ? "" : p.publishedText();
+        return Optional.of(new Viewer(d.id(), d.publishedTitle(), agencies.byId().get(d.agencyId()),
+                repo.requestNumber(dsl, d.requestId()), d.recordDate(), d.kind(), d.sourceNote(), page, count,
+                indexer.index().highlightWholePage(query, text), p != null && p.needsOcr() && text.isBlank(), query));
     }
 
     public record PublishedFile(String filename, InputStream content) {}
 
     public Optional<PublishedFile> file(long documentId) throws IOException {
-        Optional<DocumentsRecord> d = published(documentId);
-        if (d.isEmpty() || d.get().getPublishedSha256() == null) return Optional.empty();
-        String base = d.get().getPublishedTitle().replaceAll("\\.[A-Za-z0-9]{1,5}$", "");
-        return Optional.of(new PublishedFile(base + " (published).pdf", blobs.open(d.get().getPublishedSha256())));
+        Optional<ReleasedDocument> d = published(documentId);
+        if (d.isEmpty() || d.get().publishedSha256() == null) return Optional.empty();
+        String base = d.get().publishedTitle().replaceAll("\\.[A-Za-z0-9]{1,5}$", "");
+        return Optional.of(new PublishedFile(base + " (published).pdf", blobs.open(d.get().publishedSha256())));
     }
 
     /** When each of these records was published, for feeds. */
-    public java.util.Map<Long, java.time.OffsetDateTime> publishedAt(java.util.Collection<Long> ids) {
-        return repo.publishedAt(dsl, ids);
+    public Map<Long, OffsetDateTime> publishedAt(Collection<Long> ids) {
+        return publications.publishedAt(dsl, ids);
     }
 
     /** A published record's title, for lists: what the public may read of it. */
@@ -96,18 +98,18 @@ public final class RecordLibrary {
     /** Published records released in answer to a request, for its public page. */
     public List<Listed> publishedFor(String requestNumber) {
         return repo.requestId(dsl, requestNumber).map(id -> repo.forRequest(dsl, id).stream()
-                .filter(d -> "PUBLISHED".equals(d.getStatus()))
-                .map(d -> new Listed(d.getId(), d.getPublishedTitle(), d.getKind(), d.getPublishedAt().toLocalDate()))
+                .filter(d -> "PUBLISHED".equals(d.status()))
+                .map(d -> new Listed(d.id(), d.publishedTitle(), d.kind(), d.publishedAt().toLocalDate()))
                 .toList()).orElse(List.of());
     }
 
     /** Every document of a request whatever its state, for the officer's work page. */
-    public List<DocumentsRecord> allFor(long requestId) {
+    public List<ReleasedDocument> allFor(long requestId) {
         return repo.forRequest(dsl, requestId);
     }
 
-    private Optional<DocumentsRecord> published(long documentId) {
-        if (repo.visible(dsl, List.of(documentId), today()).isEmpty()) return Optional.empty();
+    private Optional<ReleasedDocument> published(long documentId) {
+        if (publications.visible(dsl, List.of(documentId), today()).isEmpty()) return Optional.empty();
         return repo.document(dsl, documentId);
     }
 }

@@ -5,7 +5,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,12 +19,9 @@ import nyc.daylight.records.extract.ExtractionStatus;
 import nyc.daylight.records.extract.Extractor;
 import nyc.daylight.records.pii.PiiFinding;
 import nyc.daylight.records.pii.PiiScanner;
-import nyc.daylight.sql.jooq.tables.records.DocumentsRecord;
-import static nyc.daylight.sql.jooq.Tables.ATTACHMENTS;
-import static nyc.daylight.sql.jooq.Tables.DOCUMENTS;
-import static nyc.daylight.sql.jooq.Tables.REQUESTS;
 import org.jooq.DSLContext;
-import org.jooq.JSONB;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -32,7 +31,7 @@ import tools.jackson.databind.json.JsonMapper;
  * may take up to the per-document time limit); everything found is then written in one transaction.
  */
 public final class RecordPipeline {
-    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(RecordPipeline.class);
+    private static final Logger log = LoggerFactory.getLogger(RecordPipeline.class);
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final long MAX_BYTES = 100L * 1024 * 1024;
 
@@ -57,22 +56,16 @@ public final class RecordPipeline {
      * extraction): read them now. Run at start-up, in the background.
      */
     public int ingestMissing() {
-        var missing = dsl.select(ATTACHMENTS.ID, ATTACHMENTS.REQUEST_ID, REQUESTS.AGENCY_ID, ATTACHMENTS.UPLOADED_BY,
-                        ATTACHMENTS.ORIGINAL_NAME, ATTACHMENTS.SHA256, ATTACHMENTS.SIZE_BYTES, ATTACHMENTS.CONTENT_TYPE, ATTACHMENTS.CREATED_AT,
-                        ATTACHMENTS.SOURCE)
-                .from(ATTACHMENTS).join(REQUESTS).on(REQUESTS.ID.eq(ATTACHMENTS.REQUEST_ID))
-                .where(ATTACHMENTS.SOURCE.in("AGENCY_RELEASE", "EMAIL"))
-                .andNotExists(dsl.selectOne().from(DOCUMENTS).where(DOCUMENTS.ATTACHMENT_ID.eq(ATTACHMENTS.ID)))
-                .orderBy(ATTACHMENTS.ID).fetch();
         int done = 0;
-        for (var a : missing) {
+        for (ReleaseRepository.UnreadRelease a : repo.unreadReleases(dsl)) {
             try {
-                ingest(new Origin(a.value1(), a.value2(), a.value3(), a.value4(), a.value10(), null,
-                                a.value9().atZoneSameInstant(java.time.ZoneId.of("America/New_York")).toLocalDate()),
-                        a.value5(), new StoredBlob(a.value6(), a.value7(), a.value8()));
+                ingest(new Origin(a.attachmentId(), a.requestId(), a.agencyId(), a.uploadedBy(), a.source(), null,
+                                a.createdAt().atZoneSameInstant(ZoneId.of("America/New_York")).toLocalDate()),
+                        a.originalName(), new StoredBlob(a.sha256(), a.sizeBytes(), a.contentType()));
                 done++;
             } catch (RuntimeException e) {
-                log.error("Reading released file {} (attachment {}) failed; it will be retried at the next start", a.value5(), a.value1(), e);
+                log.error("Reading released file {} (attachment {}) failed; it will be retried at the next start", a.originalName(),
+                        a.attachmentId(), e);
             }
         }
         return done;
@@ -116,7 +109,7 @@ public final class RecordPipeline {
      * not hold a connection while it is scanned.
      */
     public List<Long> write(Origin origin, Read read) {
-        Map<Pending, List<List<PiiFinding>>> findings = new java.util.IdentityHashMap<>();
+        Map<Pending, List<List<PiiFinding>>> findings = new IdentityHashMap<>();
         for (Pending p : read.pending) {
             List<List<PiiFinding>> pages = new ArrayList<>();
             for (ExtractedPage page : p.doc().pages()) pages.add(scanner.scan(page.text() == null ? "" : page.text()));
@@ -125,7 +118,7 @@ public final class RecordPipeline {
         return dsl.transactionResult(tx -> {
             List<Long> ids = new ArrayList<>();
             // By identity: two identical attachments are still two documents.
-            Map<Pending, Long> idOf = new java.util.IdentityHashMap<>();
+            Map<Pending, Long> idOf = new IdentityHashMap<>();
             for (Pending p : read.pending) {
                 Long parentId = p.parent == null ? null : idOf.get(p.parent);
                 long id = write(tx.dsl(), origin, p, parentId, findings.get(p));
@@ -166,27 +159,26 @@ public final class RecordPipeline {
 
     private long write(DSLContext tx, Origin origin, Pending p, Long parentId, List<List<PiiFinding>> findings) {
         ExtractedDocument doc = p.doc();
-        DocumentsRecord d = new DocumentsRecord();
-        d.setAttachmentId(parentId == null ? origin.attachmentId() : null);
-        d.setParentId(parentId);
-        d.setRequestId(origin.requestId());
-        d.setAgencyId(origin.agencyId());
-        d.setTitle(truncate(p.title(), 300));
-        d.setOriginalName(truncate(doc.name() == null || doc.name().isBlank() ? "record" : doc.name(), 255));
-        d.setSha256(p.blob().sha256());
-        d.setContentType(doc.contentType() == null ? p.blob().contentType() : doc.contentType());
-        d.setKind(doc.kind() == null ? "other" : doc.kind());
-        d.setSizeBytes(p.blob().size());
-        d.setSource(origin.source());
-        d.setSourceNote(origin.sourceNote());
         boolean failed = doc.status() == ExtractionStatus.FAILED;
-        d.setStatus(failed ? "FAILED" : "NEEDS_REVIEW");
-        d.setFailureReason(failed ? doc.failureReason() : null);
-        d.setNeedsOcr(doc.status() == ExtractionStatus.NEEDS_OCR || doc.pages().stream().anyMatch(ExtractedPage::needsOcr));
-        d.setFields(JSONB.valueOf(JSON.writeValueAsString(doc.fields())));
-        d.setRecordDate(origin.recordDate());
-        d.setUploadedBy(origin.uploadedBy());
-        long id = repo.insertDocument(tx, d);
+        long id = repo.insertDocument(tx, new ReleaseRepository.NewDocument(
+                parentId == null ? origin.attachmentId() : null,
+                parentId,
+                origin.requestId(),
+                origin.agencyId(),
+                truncate(p.title(), 300),
+                truncate(doc.name() == null || doc.name().isBlank() ? "record" : doc.name(), 255),
+                p.blob().sha256(),
+                doc.contentType() == null ? p.blob().contentType() : doc.contentType(),
+                doc.kind() == null ? "other" : doc.kind(),
+                p.blob().size(),
+                origin.source(),
+                origin.sourceNote(),
+                failed ? "FAILED" : "NEEDS_REVIEW",
+                failed ? doc.failureReason() : null,
+                doc.status() == ExtractionStatus.NEEDS_OCR || doc.pages().stream().anyMatch(ExtractedPage::needsOcr),
+                JSON.writeValueAsString(doc.fields()),
+                origin.recordDate(),
+                origin.uploadedBy()));
         if (failed) return id;
         // An e-mail's first page starts with its From, To, Cc, Date and Subject lines: the people in
         // them are exactly the personal data a reviewer must see.

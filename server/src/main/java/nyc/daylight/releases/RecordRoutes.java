@@ -7,21 +7,24 @@ import java.io.InputStream;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import nyc.daylight.agencies.AgencyService;
 import nyc.daylight.core.BadInput;
-import nyc.daylight.web.Language;
 import nyc.daylight.core.NotFound;
-import nyc.daylight.web.Role;
 import nyc.daylight.core.Text;
 import nyc.daylight.records.index.BadQueryException;
 import nyc.daylight.records.index.SearchQuery;
-import nyc.daylight.requests.AtomFeed;
 import nyc.daylight.records.index.SearchResults;
+import nyc.daylight.requests.AtomFeed;
+import nyc.daylight.web.Language;
+import nyc.daylight.web.Role;
 
 /** Public search over released records, the record viewer, the published file, and the search API. */
 public final class RecordRoutes {
@@ -139,13 +142,13 @@ public final class RecordRoutes {
         String title = q.text() == null ? "Daylight: newly published records" : "Daylight: records matching " + q.text();
         ctx.contentType("application/atom+xml; charset=utf-8").result(AtomFeed.write(baseUrl + "/feeds/records.atom" + params,
                 baseUrl + "/records" + params, title, "Released records published on Daylight, newest first.", entries,
-                java.time.OffsetDateTime.now()));
+                OffsetDateTime.now()));
     }
 
     /** A snippet's text without its markup: feeds carry plain text, which the XML writer escapes. */
     static String plain(String snippetHtml) {
         String text = snippetHtml.replaceAll("<[^>]*>", "");
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("&(#x[0-9a-fA-F]{1,6}|#[0-9]{1,7}|lt|gt|quot|amp|apos);").matcher(text);
+        Matcher m = Pattern.compile("&(#x[0-9a-fA-F]{1,6}|#[0-9]{1,7}|lt|gt|quot|amp|apos);").matcher(text);
         StringBuilder out = new StringBuilder();
         while (m.find()) {
             String e = m.group(1);
@@ -160,7 +163,7 @@ public final class RecordRoutes {
                     yield Character.isValidCodePoint(cp) ? Character.toString(cp) : " ";
                 }
             };
-            m.appendReplacement(out, java.util.regex.Matcher.quoteReplacement(c));
+            m.appendReplacement(out, Matcher.quoteReplacement(c));
         }
         m.appendTail(out);
         // XML 1.0 cannot carry most control characters, which extracted text sometimes holds.

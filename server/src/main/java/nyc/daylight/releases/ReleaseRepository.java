@@ -1,29 +1,62 @@
 package nyc.daylight.releases;
 
 import static nyc.daylight.sql.jooq.Tables.AGENCIES;
+import static nyc.daylight.sql.jooq.Tables.ATTACHMENTS;
 import static nyc.daylight.sql.jooq.Tables.DOCUMENTS;
 import static nyc.daylight.sql.jooq.Tables.DOCUMENT_PAGES;
 import static nyc.daylight.sql.jooq.Tables.PII_FINDINGS;
-import static nyc.daylight.sql.jooq.Tables.PUBLICATIONS;
-import static nyc.daylight.sql.jooq.Tables.PUBLICATION_LOG_LOCK;
 import static nyc.daylight.sql.jooq.Tables.REQUESTS;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import nyc.daylight.sql.jooq.tables.records.DocumentPagesRecord;
 import nyc.daylight.sql.jooq.tables.records.DocumentsRecord;
 import nyc.daylight.sql.jooq.tables.records.PiiFindingsRecord;
-import nyc.daylight.sql.jooq.tables.records.PublicationsRecord;
 import org.jooq.DSLContext;
 import org.jooq.JSONB;
-import nyc.daylight.db.RequestVisibility;
 
-/** Documents, their pages, PII findings and the publication log, through jOOQ. */
+/**
+ * Documents, their pages and PII findings, through jOOQ. Every method runs on the context it is
+ * handed: the caller's transaction, or the plain context for a read on its own.
+ */
 final class ReleaseRepository {
 
-    long insertDocument(DSLContext tx, DocumentsRecord d) {
+    /** A document about to be written, as the pipeline read it. */
+    record NewDocument(Long attachmentId, Long parentId, Long requestId, long agencyId, String title, String originalName,
+                       String sha256, String contentType, String kind, long sizeBytes, String source, String sourceNote,
+                       String status, String failureReason, boolean needsOcr, String fieldsJson, LocalDate recordDate,
+                       Long uploadedBy) {}
+
+    /** A released or e-mailed file the pipeline has not read yet, with where it came from. */
+    record UnreadRelease(long attachmentId, long requestId, long agencyId, Long uploadedBy, String originalName, String sha256,
+                         long sizeBytes, String contentType, OffsetDateTime createdAt, String source) {}
+
+    /** Why a request's records may not be published now: hidden by an administrator, or embargoed until a date. */
+    record RequestWithholding(boolean hidden, LocalDate embargoUntil) {}
+
+    long insertDocument(DSLContext tx, NewDocument n) {
+        DocumentsRecord d = new DocumentsRecord();
+        d.setAttachmentId(n.attachmentId());
+        d.setParentId(n.parentId());
+        d.setRequestId(n.requestId());
+        d.setAgencyId(n.agencyId());
+        d.setTitle(n.title());
+        d.setOriginalName(n.originalName());
+        d.setSha256(n.sha256());
+        d.setContentType(n.contentType());
+        d.setKind(n.kind());
+        d.setSizeBytes(n.sizeBytes());
+        d.setSource(n.source());
+        d.setSourceNote(n.sourceNote());
+        d.setStatus(n.status());
+        d.setFailureReason(n.failureReason());
+        d.setNeedsOcr(n.needsOcr());
+        d.setFields(JSONB.valueOf(n.fieldsJson()));
+        d.setRecordDate(n.recordDate());
+        d.setUploadedBy(n.uploadedBy());
         return tx.insertInto(DOCUMENTS).set(d).returning(DOCUMENTS.ID).fetchOne(DOCUMENTS.ID);
     }
 
@@ -51,26 +84,30 @@ final class ReleaseRepository {
                 .returning(PII_FINDINGS.ID).fetchOne(PII_FINDINGS.ID);
     }
 
-    Optional<DocumentsRecord> document(DSLContext dsl, long id) {
-        return dsl.selectFrom(DOCUMENTS).where(DOCUMENTS.ID.eq(id)).fetchOptional();
+    Optional<ReleasedDocument> document(DSLContext dsl, long id) {
+        return dsl.selectFrom(DOCUMENTS).where(DOCUMENTS.ID.eq(id)).fetchOptional(ReleaseRepository::toDocument);
     }
 
-    Optional<DocumentsRecord> documentForUpdate(DSLContext tx, long id) {
-        return tx.selectFrom(DOCUMENTS).where(DOCUMENTS.ID.eq(id)).forUpdate().fetchOptional();
+    /** The document, its row locked until the caller's transaction ends. */
+    Optional<ReleasedDocument> documentForUpdate(DSLContext tx, long id) {
+        return tx.selectFrom(DOCUMENTS).where(DOCUMENTS.ID.eq(id)).forUpdate().fetchOptional(ReleaseRepository::toDocument);
     }
 
-    List<DocumentPagesRecord> pages(DSLContext dsl, long documentId) {
-        return dsl.selectFrom(DOCUMENT_PAGES).where(DOCUMENT_PAGES.DOCUMENT_ID.eq(documentId)).orderBy(DOCUMENT_PAGES.PAGE_NO).fetch();
+    List<DocumentPage> pages(DSLContext dsl, long documentId) {
+        return dsl.selectFrom(DOCUMENT_PAGES).where(DOCUMENT_PAGES.DOCUMENT_ID.eq(documentId)).orderBy(DOCUMENT_PAGES.PAGE_NO)
+                .fetch(ReleaseRepository::toPage);
     }
 
-    Optional<DocumentPagesRecord> page(DSLContext dsl, long documentId, int pageNo) {
+    Optional<DocumentPage> page(DSLContext dsl, long documentId, int pageNo) {
         return dsl.selectFrom(DOCUMENT_PAGES)
-                .where(DOCUMENT_PAGES.DOCUMENT_ID.eq(documentId), DOCUMENT_PAGES.PAGE_NO.eq(pageNo)).fetchOptional();
+                .where(DOCUMENT_PAGES.DOCUMENT_ID.eq(documentId), DOCUMENT_PAGES.PAGE_NO.eq(pageNo))
+                .fetchOptional(ReleaseRepository::toPage);
     }
 
-    List<PiiFindingsRecord> findings(DSLContext dsl, long documentId) {
+    List<ReviewFinding> findings(DSLContext dsl, long documentId) {
         return dsl.selectFrom(PII_FINDINGS).where(PII_FINDINGS.DOCUMENT_ID.eq(documentId))
-                .orderBy(PII_FINDINGS.PAGE_NO, PII_FINDINGS.START_OFFSET, PII_FINDINGS.ID).fetch();
+                .orderBy(PII_FINDINGS.PAGE_NO, PII_FINDINGS.START_OFFSET, PII_FINDINGS.ID)
+                .fetch(ReleaseRepository::toFinding);
     }
 
     int decide(DSLContext tx, long documentId, long findingId, String decision, String exemption, long userId) {
@@ -88,12 +125,12 @@ final class ReleaseRepository {
                 .where(DOCUMENT_PAGES.DOCUMENT_ID.eq(documentId), DOCUMENT_PAGES.PAGE_NO.eq(pageNo)).execute();
     }
 
-    void markPublished(DSLContext tx, long documentId, String sha256, String title, JSONB fields, Long userId) {
+    void markPublished(DSLContext tx, long documentId, String sha256, String title, String fieldsJson, Long userId) {
         tx.update(DOCUMENTS)
                 .set(DOCUMENTS.STATUS, "PUBLISHED")
                 .set(DOCUMENTS.PUBLISHED_SHA256, sha256)
                 .set(DOCUMENTS.PUBLISHED_TITLE, title)
-                .set(DOCUMENTS.PUBLISHED_FIELDS, fields)
+                .set(DOCUMENTS.PUBLISHED_FIELDS, JSONB.valueOf(fieldsJson))
                 .set(DOCUMENTS.PUBLISHED_AT, OffsetDateTime.now())
                 .set(DOCUMENTS.PUBLISHED_BY, userId)
                 .where(DOCUMENTS.ID.eq(documentId)).execute();
@@ -117,60 +154,34 @@ final class ReleaseRepository {
         tx.update(DOCUMENTS).set(DOCUMENTS.REVIEW_VERSION, DOCUMENTS.REVIEW_VERSION.plus(1)).where(DOCUMENTS.ID.eq(documentId)).execute();
     }
 
-    /** Serializes appends to the publication log until the caller's transaction ends. */
-    void lockLog(DSLContext tx) {
-        tx.selectFrom(PUBLICATION_LOG_LOCK).forUpdate().fetch();
+    List<ReleasedDocument> forRequest(DSLContext dsl, long requestId) {
+        return dsl.selectFrom(DOCUMENTS).where(DOCUMENTS.REQUEST_ID.eq(requestId)).orderBy(DOCUMENTS.ID)
+                .fetch(ReleaseRepository::toDocument);
     }
 
-    /**
-     * Of these documents, those the public may see right now: published, and not answering a
-     * request an administrator hid or its requester keeps unlisted.
-     */
-    java.util.Set<Long> visible(DSLContext dsl, java.util.Collection<Long> ids, java.time.LocalDate today) {
-        if (ids.isEmpty()) return java.util.Set.of();
-        return new java.util.HashSet<>(dsl.select(DOCUMENTS.ID).from(DOCUMENTS).leftJoin(REQUESTS).on(REQUESTS.ID.eq(DOCUMENTS.REQUEST_ID))
-                .where(DOCUMENTS.ID.in(ids), DOCUMENTS.STATUS.eq("PUBLISHED"),
-                        RequestVisibility.listedOn(today))
-                .fetch(DOCUMENTS.ID));
-    }
-
-    /**
-     * Numbers of the requests whose records the public may not find today (see
-     * {@link RequestVisibility#withheldOn}).
-     */
-    List<String> withheldRequestNumbers(DSLContext dsl, java.time.LocalDate today) {
-        return dsl.select(REQUESTS.NUMBER).from(REQUESTS)
-                .where(RequestVisibility.withheldOn(today))
-                .fetch(REQUESTS.NUMBER);
-    }
-
-    java.util.Map<Long, java.time.OffsetDateTime> publishedAt(DSLContext dsl, java.util.Collection<Long> ids) {
-        if (ids.isEmpty()) return java.util.Map.of();
-        return dsl.select(DOCUMENTS.ID, DOCUMENTS.PUBLISHED_AT).from(DOCUMENTS).where(DOCUMENTS.ID.in(ids))
-                .and(DOCUMENTS.PUBLISHED_AT.isNotNull()).fetchMap(DOCUMENTS.ID, DOCUMENTS.PUBLISHED_AT);
-    }
-
-    long logPublication(DSLContext tx, long documentId, String action) {
-        return tx.insertInto(PUBLICATIONS).set(PUBLICATIONS.DOCUMENT_ID, documentId).set(PUBLICATIONS.ACTION, action)
-                .returning(PUBLICATIONS.SEQ).fetchOne(PUBLICATIONS.SEQ);
-    }
-
-    List<PublicationsRecord> publicationsAfter(DSLContext dsl, long seq, int limit) {
-        return dsl.selectFrom(PUBLICATIONS).where(PUBLICATIONS.SEQ.gt(seq)).orderBy(PUBLICATIONS.SEQ).limit(limit).fetch();
-    }
-
-    long lastPublication(DSLContext dsl) {
-        Long max = dsl.select(org.jooq.impl.DSL.max(PUBLICATIONS.SEQ)).from(PUBLICATIONS).fetchOne(0, Long.class);
-        return max == null ? 0 : max;
-    }
-
-    List<DocumentsRecord> forRequest(DSLContext dsl, long requestId) {
-        return dsl.selectFrom(DOCUMENTS).where(DOCUMENTS.REQUEST_ID.eq(requestId)).orderBy(DOCUMENTS.ID).fetch();
-    }
-
-    List<DocumentsRecord> forAgency(DSLContext dsl, long agencyId, int limit) {
+    List<ReleasedDocument> forAgency(DSLContext dsl, long agencyId, int limit) {
         return dsl.selectFrom(DOCUMENTS).where(DOCUMENTS.AGENCY_ID.eq(agencyId))
-                .orderBy(DOCUMENTS.STATUS.eq("NEEDS_REVIEW").desc(), DOCUMENTS.ID.desc()).limit(limit).fetch();
+                .orderBy(DOCUMENTS.STATUS.eq("NEEDS_REVIEW").desc(), DOCUMENTS.ID.desc()).limit(limit)
+                .fetch(ReleaseRepository::toDocument);
+    }
+
+    /** Files released or e-mailed that no document was written for yet, oldest first. */
+    List<UnreadRelease> unreadReleases(DSLContext dsl) {
+        return dsl.select(ATTACHMENTS.ID, ATTACHMENTS.REQUEST_ID, REQUESTS.AGENCY_ID, ATTACHMENTS.UPLOADED_BY,
+                        ATTACHMENTS.ORIGINAL_NAME, ATTACHMENTS.SHA256, ATTACHMENTS.SIZE_BYTES, ATTACHMENTS.CONTENT_TYPE, ATTACHMENTS.CREATED_AT,
+                        ATTACHMENTS.SOURCE)
+                .from(ATTACHMENTS).join(REQUESTS).on(REQUESTS.ID.eq(ATTACHMENTS.REQUEST_ID))
+                .where(ATTACHMENTS.SOURCE.in("AGENCY_RELEASE", "EMAIL"))
+                .andNotExists(dsl.selectOne().from(DOCUMENTS).where(DOCUMENTS.ATTACHMENT_ID.eq(ATTACHMENTS.ID)))
+                .orderBy(ATTACHMENTS.ID)
+                .fetch(r -> new UnreadRelease(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6(), r.value7(),
+                        r.value8(), r.value9(), r.value10()));
+    }
+
+    /** Whether a request hides its records now; empty when there is no such request. */
+    Optional<RequestWithholding> withholding(DSLContext dsl, long requestId) {
+        return dsl.select(REQUESTS.HIDDEN_AT, REQUESTS.EMBARGO_UNTIL).from(REQUESTS).where(REQUESTS.ID.eq(requestId))
+                .fetchOptional(r -> new RequestWithholding(r.value1() != null, r.value2()));
     }
 
     String agencySlug(DSLContext dsl, long agencyId) {
@@ -184,5 +195,21 @@ final class ReleaseRepository {
 
     Optional<Long> requestId(DSLContext dsl, String number) {
         return dsl.select(REQUESTS.ID).from(REQUESTS).where(REQUESTS.NUMBER.eq(number)).fetchOptional(REQUESTS.ID);
+    }
+
+    private static ReleasedDocument toDocument(DocumentsRecord d) {
+        return new ReleasedDocument(d.getId(), d.getRequestId(), d.getAgencyId(), d.getTitle(), d.getKind(), d.getSha256(),
+                d.getStatus(), d.getFailureReason(), d.getNeedsOcr(), d.getFields().data(), d.getRecordDate(), d.getReviewVersion(),
+                d.getSourceNote(), d.getPublishedTitle(), d.getPublishedSha256(),
+                d.getPublishedFields() == null ? null : d.getPublishedFields().data(), d.getPublishedAt());
+    }
+
+    private static DocumentPage toPage(DocumentPagesRecord p) {
+        return new DocumentPage(p.getPageNo(), p.getText(), p.getOcr(), p.getNeedsOcr(), p.getPublishedText());
+    }
+
+    private static ReviewFinding toFinding(PiiFindingsRecord f) {
+        return new ReviewFinding(f.getId(), f.getPageNo(), f.getKind(), f.getText(), f.getStartOffset(), f.getEndOffset(),
+                f.getConfidence().doubleValue(), f.getManual(), f.getDecision(), f.getExemption());
     }
 }

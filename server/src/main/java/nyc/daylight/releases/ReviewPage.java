@@ -1,10 +1,9 @@
 package nyc.daylight.releases;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import nyc.daylight.records.pii.FindingMarks;
-import nyc.daylight.sql.jooq.tables.records.DocumentPagesRecord;
-import nyc.daylight.sql.jooq.tables.records.PiiFindingsRecord;
 
 /**
  * A page of text as the reviewer sees it: escaped HTML with each finding wrapped in a mark that
@@ -15,18 +14,18 @@ final class ReviewPage {
 
     private ReviewPage() {}
 
-    static List<PageView> pages(List<DocumentPagesRecord> pages, List<PiiFindingsRecord> findings) {
+    static List<PageView> pages(List<DocumentPage> pages, List<ReviewFinding> findings) {
         List<PageView> out = new ArrayList<>();
-        for (DocumentPagesRecord p : pages) {
-            List<PiiFindingsRecord> mine = findings.stream().filter(f -> f.getPageNo().equals(p.getPageNo()))
-                    .sorted(java.util.Comparator.comparingInt(PiiFindingsRecord::getStartOffset)).toList();
-            out.add(new PageView(p.getPageNo(), marked(p.getText(), mine), p.getNeedsOcr(), p.getOcr(), mine.size()));
+        for (DocumentPage p : pages) {
+            List<ReviewFinding> mine = findings.stream().filter(f -> f.pageNo() == p.pageNo())
+                    .sorted(Comparator.comparingInt(ReviewFinding::startOffset)).toList();
+            out.add(new PageView(p.pageNo(), marked(p.text(), mine), p.needsOcr(), p.ocr(), mine.size()));
         }
         return out;
     }
 
-    static String marked(String text, List<PiiFindingsRecord> findings) {
-        return FindingMarks.html(text, findings.stream().map(f -> new FindingMarks.Mark(f.getId(), f.getStartOffset(),
-                f.getEndOffset(), f.getText(), f.getKind(), f.getDecision())).toList());
+    static String marked(String text, List<ReviewFinding> findings) {
+        return FindingMarks.html(text, findings.stream().map(f -> new FindingMarks.Mark(f.id(), f.startOffset(),
+                f.endOffset(), f.text(), f.kind(), f.decision())).toList());
     }
 }

@@ -2,15 +2,13 @@ package nyc.daylight.releases;
 
 import java.util.List;
 import java.util.Map;
-import nyc.daylight.core.User;
 import nyc.daylight.agencies.Agency;
 import nyc.daylight.agencies.AgencyService;
-import nyc.daylight.db.AuditLog;
 import nyc.daylight.core.BadInput;
+import nyc.daylight.core.User;
+import nyc.daylight.db.AuditLog;
 import nyc.daylight.lifecycle.Exemption;
-import nyc.daylight.sql.jooq.tables.records.DocumentPagesRecord;
-import nyc.daylight.sql.jooq.tables.records.DocumentsRecord;
-import nyc.daylight.sql.jooq.tables.records.PiiFindingsRecord;
+import nyc.daylight.records.redact.Redaction;
 import org.jooq.DSLContext;
 
 /**
@@ -33,32 +31,32 @@ public final class ReviewService {
         this.access = new DocumentAccess(agencies, repo);
     }
 
-    public record Review(DocumentsRecord document, Agency agency, String requestNumber, List<DocumentPagesRecord> pages,
-                        List<PiiFindingsRecord> findings, long undecided, List<Exemption> exemptions) {}
+    public record Review(ReleasedDocument document, Agency agency, String requestNumber, List<DocumentPage> pages,
+                        List<ReviewFinding> findings, long undecided, List<Exemption> exemptions) {}
 
     public Agency agencyFor(User user, String slug) {
         return access.agencyFor(user, slug);
     }
 
-    public List<DocumentsRecord> documents(User user, String slug) {
+    public List<ReleasedDocument> documents(User user, String slug) {
         return repo.forAgency(dsl, access.agencyFor(user, slug).id(), 500);
     }
 
     public Review review(User user, String slug, long documentId) {
-        DocumentsRecord d = access.load(dsl, user, slug, documentId, false);
-        Agency agency = agencies.byId().get(d.getAgencyId());
-        List<PiiFindingsRecord> findings = repo.findings(dsl, documentId);
-        long undecided = findings.stream().filter(f -> f.getDecision() == null).count();
-        return new Review(d, agency, repo.requestNumber(dsl, d.getRequestId()), repo.pages(dsl, documentId), findings, undecided,
+        ReleasedDocument d = access.load(dsl, user, slug, documentId, false);
+        Agency agency = agencies.byId().get(d.agencyId());
+        List<ReviewFinding> findings = repo.findings(dsl, documentId);
+        long undecided = findings.stream().filter(f -> f.decision() == null).count();
+        return new Review(d, agency, repo.requestNumber(dsl, d.requestId()), repo.pages(dsl, documentId), findings, undecided,
                 Exemption.forRegime(agency.regime()));
     }
 
     /** Records decisions on findings: {@code decisions} maps finding id to REDACT, KEEP or NOT_PERSONAL. */
     public int decide(User user, String slug, long documentId, Map<Long, String> decisions, Map<Long, String> exemptions, String ip) {
         return dsl.transactionResult(tx -> {
-            DocumentsRecord d = access.load(tx.dsl(), user, slug, documentId, true);
+            ReleasedDocument d = access.load(tx.dsl(), user, slug, documentId, true);
             editable(d);
-            Agency agency = agencies.byId().get(d.getAgencyId());
+            Agency agency = agencies.byId().get(d.agencyId());
             int changed = 0;
             for (Map.Entry<Long, String> e : decisions.entrySet()) {
                 String decision = e.getValue();
@@ -79,18 +77,18 @@ public final class ReviewService {
         String wanted = text.strip();
         if (wanted.length() > 1000) throw BadInput.of("text", "error.redactAtMostCharacters");
         try {
-            new nyc.daylight.records.redact.Redaction(pageNo, wanted, "check");
+            new Redaction(pageNo, wanted, "check");
         } catch (IllegalArgumentException e) {
             throw BadInput.of("text", "error.typeOrSelectVisible");
         }
         return dsl.transactionResult(tx -> {
-            DocumentsRecord d = access.load(tx.dsl(), user, slug, documentId, true);
+            ReleasedDocument d = access.load(tx.dsl(), user, slug, documentId, true);
             editable(d);
-            String exemption = exemption(agencies.byId().get(d.getAgencyId()), exemptionCode);
-            DocumentPagesRecord page = repo.page(tx.dsl(), documentId, pageNo)
+            String exemption = exemption(agencies.byId().get(d.agencyId()), exemptionCode);
+            DocumentPage page = repo.page(tx.dsl(), documentId, pageNo)
                     .orElseThrow(() -> BadInput.of("page", "error.noPage", pageNo));
             int count = 0;
-            for (int at = page.getText().indexOf(wanted); at >= 0; at = page.getText().indexOf(wanted, at + wanted.length())) {
+            for (int at = page.text().indexOf(wanted); at >= 0; at = page.text().indexOf(wanted, at + wanted.length())) {
                 long id = repo.insertFinding(tx.dsl(), documentId, pageNo, "MANUAL", wanted, at, at + wanted.length(), 1.0, true);
                 repo.decide(tx.dsl(), documentId, id, "REDACT", exemption, user.id());
                 count++;
@@ -102,10 +100,10 @@ public final class ReviewService {
         });
     }
 
-    static void editable(DocumentsRecord d) {
-        switch (d.getStatus()) {
+    static void editable(ReleasedDocument d) {
+        switch (d.status()) {
             case "PUBLISHED" -> throw BadInput.of("document", "error.thisRecordIsAlready");
-            case "FAILED" -> throw BadInput.of("document", "error.unreadable", String.valueOf(d.getFailureReason()));
+            case "FAILED" -> throw BadInput.of("document", "error.unreadable", String.valueOf(d.failureReason()));
             default -> { }
         }
     }

@@ -1,17 +1,17 @@
 package nyc.daylight.scorecards;
 
-import static nyc.daylight.sql.jooq.Tables.AGENCIES;
-import static nyc.daylight.sql.jooq.Tables.REQUESTS;
-import static nyc.daylight.sql.jooq.Tables.REQUEST_METRICS;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import nyc.daylight.deadlines.BusinessCalendar;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.jooq.DSLContext;
-import org.jooq.impl.DSL;
 
 /** CSV exports: scorecards, and the request-level data they are computed from (no personal data). */
 public final class OpenData {
@@ -29,9 +29,10 @@ public final class OpenData {
             "score", "methodology_version"};
 
     private final DSLContext dsl;
-    private final java.time.Clock clock;
+    private final Clock clock;
+    private final OpenDataRepository repo = new OpenDataRepository();
 
-    public OpenData(DSLContext dsl, java.time.Clock clock) {
+    public OpenData(DSLContext dsl, Clock clock) {
         this.dsl = dsl;
         this.clock = clock;
     }
@@ -42,31 +43,14 @@ public final class OpenData {
      * someone filed there that day. The scorecards leave out exactly the same requests.
      */
     public void requests(Writer out, Period period, String agencySlug) {
-        var m = REQUEST_METRICS;
-        java.time.LocalDate today = java.time.LocalDate.now(clock.withZone(nyc.daylight.deadlines.BusinessCalendar.NEW_YORK));
+        LocalDate today = LocalDate.now(clock.withZone(BusinessCalendar.NEW_YORK));
         try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.RFC4180.builder().setHeader(REQUEST_COLUMNS).get())) {
-            var q = dsl.select(REQUESTS.NUMBER, AGENCIES.SLUG, m.REGIME, m.TOPIC, m.IMPORTED, m.RECEIVED_ON,
-                            m.RESPONSE_DUE, m.RESPONDED_ON, m.RESPONSE_MET, m.BUSINESS_DAYS_TO_RESPONSE, m.DETERMINED_ON,
-                            m.BUSINESS_DAYS_TO_DETERMINATION, m.DETERMINATION_ON_TIME, m.OUTCOME, m.OVERDUE_SINCE,
-                            m.CONSTRUCTIVE_DENIAL, m.EXTENSIONS, m.EXTENSION_BUSINESS_DAYS, m.EXEMPTIONS, m.APPEAL_FILED,
-                            m.APPEAL_DECIDED_ON_TIME, m.APPEAL_REVERSED, m.FILES_RELEASED)
-                    .from(m).join(REQUESTS).on(REQUESTS.ID.eq(m.REQUEST_ID)).join(AGENCIES).on(AGENCIES.ID.eq(m.AGENCY_ID))
-                    .where(m.RECEIVED_ON.between(period.from(), period.to()))
-                    .and(ScorecardRepository.publicOn(today))
-                    .and(agencySlug == null ? DSL.noCondition() : AGENCIES.SLUG.eq(agencySlug))
-                    .orderBy(m.RECEIVED_ON, m.REQUEST_ID);
-            try (var cursor = q.fetchLazy()) {
-                for (org.jooq.Record r : cursor) {
-                    // jOOQ types selects up to 22 columns; this one has 23, so fields are read by position.
-                    java.util.List<Object> row = new java.util.ArrayList<>();
-                    for (int i = 0; i < r.size(); i++) {
-                        Object v = r.get(i);
-                        row.add(v instanceof String[] codes ? String.join(";", codes) : v);
-                    }
-                    row.add(RequestMetrics.VERSION);
-                    csv.printRecord(row);
-                }
-            }
+            repo.requestRows(dsl, period.from(), period.to(), agencySlug, today, values -> {
+                List<Object> row = new ArrayList<>();
+                for (Object v : values) row.add(v instanceof String[] codes ? String.join(";", codes) : v);
+                row.add(RequestMetrics.VERSION);
+                csv.printRecord(row);
+            });
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -93,10 +77,10 @@ public final class OpenData {
     }
 
     private static String ci(Rate r, int i) {
-        return r.ci95() == null ? "" : String.format(java.util.Locale.ROOT, "%.4f", r.ci95().get(i));
+        return r.ci95() == null ? "" : String.format(Locale.ROOT, "%.4f", r.ci95().get(i));
     }
 
     private static String round(Double d) {
-        return d == null ? "" : String.format(java.util.Locale.ROOT, "%.1f", d);
+        return d == null ? "" : String.format(Locale.ROOT, "%.1f", d);
     }
 }

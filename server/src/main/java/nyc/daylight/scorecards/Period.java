@@ -2,8 +2,10 @@ package nyc.daylight.scorecards;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.time.format.TextStyle;
 import java.time.temporal.IsoFields;
 import java.time.temporal.TemporalAdjusters;
+import java.util.Locale;
 import nyc.daylight.core.BadInput;
 
 /** The requests a scorecard covers: those received from {@code from} through {@code to}. */
@@ -22,7 +24,7 @@ public record Period(String kind, LocalDate from, LocalDate to, String label) {
             case "month" -> {
                 LocalDate f = anchor.withDayOfMonth(1);
                 yield new Period(k, f, f.with(TemporalAdjusters.lastDayOfMonth()), f.getMonth().getDisplayName(
-                        java.time.format.TextStyle.FULL, java.util.Locale.ENGLISH) + " " + f.getYear());
+                        TextStyle.FULL, Locale.ENGLISH) + " " + f.getYear());
             }
             case "quarter" -> {
                 int q = anchor.get(IsoFields.QUARTER_OF_YEAR);

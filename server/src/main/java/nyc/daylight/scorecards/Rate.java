@@ -1,6 +1,7 @@
 package nyc.daylight.scorecards;
 
 import java.util.List;
+import java.util.Locale;
 
 /**
  * A proportion with its sample size and 95% Wilson score interval, so a reader can tell 3 of 4
@@ -27,7 +28,7 @@ public record Rate(Double value, int n, List<Double> ci95) {
     /** "42.1% (n = 57; 95% CI 30.0–55.0%)" for pages. */
     public String label() {
         if (value == null) return "— (no requests counted)";
-        return String.format(java.util.Locale.ROOT, "%.1f%% (n = %d; 95%% interval %.1f–%.1f%%)", value * 100, n,
+        return String.format(Locale.ROOT, "%.1f%% (n = %d; 95%% interval %.1f–%.1f%%)", value * 100, n,
                 ci95.get(0) * 100, ci95.get(1) * 100);
     }
 }

@@ -1,6 +1,7 @@
 package nyc.daylight.scorecards;
 
 import java.time.LocalDate;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import nyc.daylight.deadlines.BusinessCalendar;
@@ -52,7 +53,7 @@ public record RequestMetrics(
                 .filter(d -> d.owedBy() == Party.AGENCY && (d.kind() == Deadline.Kind.RESPONSE || d.kind() == Deadline.Kind.DETERMINATION))
                 .toList();
         Optional<Deadline> firstMissed = agencyDeadlines.stream().filter(d -> d.state() == Deadline.State.MISSED)
-                .min(java.util.Comparator.comparing(Deadline::due));
+                .min(Comparator.comparing(Deadline::due));
 
         LocalDate determinedOn = determination.map(RequestMetrics::day).orElse(null);
         Boolean onTime;

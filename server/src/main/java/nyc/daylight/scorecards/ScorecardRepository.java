@@ -22,12 +22,15 @@ import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.GroupField;
 import org.jooq.Record;
+import org.jooq.Record1;
+import org.jooq.Select;
 import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
 import nyc.daylight.db.RequestVisibility;
 
 /**
- * Scorecard aggregates over request_metrics; jOOQ only. Every aggregate is one pass over the scope
+ * Scorecard aggregates over request_metrics, and the requests an agency's card and brief list; jOOQ
+ * only, each method on the context it is handed. Every aggregate is one pass over the scope
  * grouped by agency (or not grouped, for agencies counted together): a ranking of fifteen cards
  * costs four scans, not four per card, which is what keeps it under a second at a million requests.
  */
@@ -39,39 +42,33 @@ final class ScorecardRepository {
     private static final int[] BUCKET_BOUNDS = {5, 10, 20, 40, 60};
     static final List<String> BUCKETS = List.of("0–5", "6–10", "11–20", "21–40", "41–60", "61+");
 
-    private final DSLContext dsl;
-
-    ScorecardRepository(DSLContext dsl) {
-        this.dsl = dsl;
-    }
-
     /**
      * Which requests: agencies, received in the period, topic and source filters, and public today;
      * and whether the agencies are counted each on its own (a ranking) or together (the city's card).
      */
     record Scope(List<Long> agencyIds, LocalDate from, LocalDate to, String topic, String source, boolean together,
-                 LocalDate today) {
-        Condition condition() {
-            return REQUEST_METRICS.AGENCY_ID.in(agencyIds)
-                    .and(publicOn(today))
-                    .and(REQUEST_METRICS.RECEIVED_ON.between(from, to))
-                    .and(topic == null ? noCondition() : REQUEST_METRICS.TOPIC.eq(topic))
-                    .and(source == null ? noCondition() : "imported".equals(source)
-                            ? REQUEST_METRICS.IMPORTED.isTrue() : REQUEST_METRICS.IMPORTED.isFalse());
-        }
+                 LocalDate today) {}
 
-        /** The group's key as selected: the agency, or a constant (PostgreSQL needs no GROUP BY for it). */
-        Field<Long> key() {
-            return together ? inline(TOGETHER) : REQUEST_METRICS.AGENCY_ID;
-        }
+    private static Condition condition(Scope s) {
+        return REQUEST_METRICS.AGENCY_ID.in(s.agencyIds())
+                .and(publicOn(s.today()))
+                .and(REQUEST_METRICS.RECEIVED_ON.between(s.from(), s.to()))
+                .and(s.topic() == null ? noCondition() : REQUEST_METRICS.TOPIC.eq(s.topic()))
+                .and(s.source() == null ? noCondition() : "imported".equals(s.source())
+                        ? REQUEST_METRICS.IMPORTED.isTrue() : REQUEST_METRICS.IMPORTED.isFalse());
+    }
 
-        /** The GROUP BY for the key, plus any further fields. */
-        List<GroupField> groupBy(Field<?>... more) {
-            List<GroupField> out = new ArrayList<>();
-            if (!together) out.add(REQUEST_METRICS.AGENCY_ID);
-            out.addAll(List.of(more));
-            return out;
-        }
+    /** The group's key as selected: the agency, or a constant (PostgreSQL needs no GROUP BY for it). */
+    private static Field<Long> key(Scope s) {
+        return s.together() ? inline(TOGETHER) : REQUEST_METRICS.AGENCY_ID;
+    }
+
+    /** The GROUP BY for the key, plus any further fields. */
+    private static List<GroupField> groupBy(Scope s, Field<?>... more) {
+        List<GroupField> out = new ArrayList<>();
+        if (!s.together()) out.add(REQUEST_METRICS.AGENCY_ID);
+        out.addAll(List.of(more));
+        return out;
     }
 
     record Totals(int received, int responseCounted, int respondedWithin5, Double medianResponse, Double p90Response,
@@ -89,11 +86,11 @@ final class ScorecardRepository {
     }
 
     /** The counts, medians, outcomes and the days-to-determination histogram, per group, in one pass. */
-    Map<Long, Totals> totals(Scope s, LocalDate today) {
+    Map<Long, Totals> totals(DSLContext dsl, Scope s, LocalDate today) {
         var m = REQUEST_METRICS;
         var d = m.BUSINESS_DAYS_TO_DETERMINATION;
         List<Field<?>> fields = new ArrayList<>(List.of(
-                s.key(),
+                key(s),
                 count(),
                 count().filterWhere(m.RESPONSE_DUE.isNotNull().and(m.RESPONDED_ON.isNotNull().or(m.RESPONSE_DUE.lt(today)))),
                 count().filterWhere(m.RESPONSE_MET.isTrue()),
@@ -120,7 +117,7 @@ final class ScorecardRepository {
             fields.add(count().filterWhere(in));
         }
         Map<Long, Totals> out = new HashMap<>();
-        for (Record r : dsl.select(fields).from(m).where(s.condition()).groupBy(s.groupBy()).fetch()) {
+        for (Record r : dsl.select(fields).from(m).where(condition(s)).groupBy(groupBy(s)).fetch()) {
             Map<String, Integer> outcomes = new LinkedHashMap<>();
             for (int i = 0; i < OUTCOMES.size(); i++) outcomes.put(OUTCOMES.get(i), r.get(outcomesAt + i, Integer.class));
             List<Scorecard.Bucket> buckets = new ArrayList<>();
@@ -135,11 +132,11 @@ final class ScorecardRepository {
     }
 
     /** Exemptions cited, most cited first, per group. */
-    Map<Long, Map<String, Integer>> exemptions(Scope s) {
+    Map<Long, Map<String, Integer>> exemptions(DSLContext dsl, Scope s) {
         var code = field("code", SQLDataType.VARCHAR);
         Map<Long, Map<String, Integer>> out = new HashMap<>();
-        dsl.select(s.key(), code, count()).from(REQUEST_METRICS, DSL.unnest(REQUEST_METRICS.EXEMPTIONS).as("e", "code"))
-                .where(s.condition()).groupBy(s.groupBy(code)).orderBy(count().desc(), code)
+        dsl.select(key(s), code, count()).from(REQUEST_METRICS, DSL.unnest(REQUEST_METRICS.EXEMPTIONS).as("e", "code"))
+                .where(condition(s)).groupBy(groupBy(s, code)).orderBy(count().desc(), code)
                 .forEach(r -> out.computeIfAbsent(r.value1(), k -> new LinkedHashMap<>()).put(r.value2(), r.value3()));
         return out;
     }
@@ -147,22 +144,44 @@ final class ScorecardRepository {
     record Overdue(long agencyId, LocalDate since) {}
 
     /** Open requests past a date in the scope: when each became overdue, to count business days. */
-    List<Overdue> overdue(Scope s) {
+    List<Overdue> overdue(DSLContext dsl, Scope s) {
         return dsl.select(REQUEST_METRICS.AGENCY_ID, REQUEST_METRICS.OVERDUE_SINCE).from(REQUEST_METRICS)
-                .where(s.condition()).and(REQUEST_METRICS.OVERDUE_SINCE.isNotNull()).and(REQUEST_METRICS.OUTCOME.eq("OPEN"))
+                .where(condition(s)).and(REQUEST_METRICS.OVERDUE_SINCE.isNotNull()).and(REQUEST_METRICS.OUTCOME.eq("OPEN"))
                 .fetch(r -> new Overdue(r.value1(), r.value2()));
     }
 
     /** Requests received and decided on time, month by month, per group. */
-    Map<Long, List<Scorecard.Month>> months(Scope s) {
+    Map<Long, List<Scorecard.Month>> months(DSLContext dsl, Scope s) {
         var month = DSL.function("to_char", String.class, REQUEST_METRICS.RECEIVED_ON, DSL.inline("YYYY-MM"));
         Map<Long, List<Scorecard.Month>> out = new HashMap<>();
-        dsl.select(s.key(), month, count(), count().filterWhere(REQUEST_METRICS.DETERMINATION_ON_TIME.isTrue()),
+        dsl.select(key(s), month, count(), count().filterWhere(REQUEST_METRICS.DETERMINATION_ON_TIME.isTrue()),
                         count().filterWhere(REQUEST_METRICS.DETERMINATION_ON_TIME.isNotNull()))
-                .from(REQUEST_METRICS).where(s.condition()).groupBy(s.groupBy(month)).orderBy(month)
+                .from(REQUEST_METRICS).where(condition(s)).groupBy(groupBy(s, month)).orderBy(month)
                 .forEach(r -> out.computeIfAbsent(r.value1(), k -> new ArrayList<>())
                         .add(new Scorecard.Month(r.value2(), r.value3(), r.value4(), r.value5())));
         return out;
+    }
+
+    /** The agency's oldest open requests the public may see today. */
+    List<ScorecardService.OpenRequest> oldestOpen(DSLContext dsl, long agencyId, LocalDate today, int limit) {
+        return dsl.select(REQUESTS.NUMBER, REQUESTS.TITLE, REQUEST_METRICS.RECEIVED_ON, REQUEST_METRICS.OVERDUE_SINCE)
+                .from(REQUEST_METRICS).join(REQUESTS).on(REQUESTS.ID.eq(REQUEST_METRICS.REQUEST_ID))
+                .where(REQUEST_METRICS.AGENCY_ID.eq(agencyId)).and(REQUEST_METRICS.OUTCOME.eq("OPEN"))
+                .and(publicOn(today))
+                .orderBy(REQUEST_METRICS.RECEIVED_ON.asc()).limit(limit)
+                .fetch(r -> new ScorecardService.OpenRequest(r.value1(), r.value2(), r.value3(), r.value4()));
+    }
+
+    /** Denials and partial grants of requests received between the dates, latest determination first. */
+    List<ScorecardService.Denial> denials(DSLContext dsl, long agencyId, LocalDate from, LocalDate to, LocalDate today, int limit) {
+        return dsl.select(REQUESTS.NUMBER, REQUESTS.TITLE, REQUEST_METRICS.OUTCOME, REQUEST_METRICS.EXEMPTIONS)
+                .from(REQUEST_METRICS).join(REQUESTS).on(REQUESTS.ID.eq(REQUEST_METRICS.REQUEST_ID))
+                .where(REQUEST_METRICS.AGENCY_ID.eq(agencyId))
+                .and(REQUEST_METRICS.OUTCOME.in("DENIED", "PARTIALLY_GRANTED"))
+                .and(REQUEST_METRICS.RECEIVED_ON.between(from, to))
+                .and(publicOn(today))
+                .orderBy(REQUEST_METRICS.DETERMINED_ON.desc()).limit(limit)
+                .fetch(r -> new ScorecardService.Denial(r.value1(), r.value2(), r.value3(), List.of(r.value4())));
     }
 
     /**
@@ -175,7 +194,7 @@ final class ScorecardRepository {
         return REQUEST_METRICS.REQUEST_ID.notIn(withheld(today));
     }
 
-    private static org.jooq.Select<org.jooq.Record1<Long>> withheld(LocalDate today) {
+    private static Select<Record1<Long>> withheld(LocalDate today) {
         return DSL.select(REQUESTS.ID).from(REQUESTS).where(RequestVisibility.withheldOn(today));
     }
 
@@ -186,9 +205,9 @@ final class ScorecardRepository {
      */
     record Version(long lastEvent, List<Long> withheld) {}
 
-    Version version(LocalDate today) {
+    Version version(DSLContext dsl, LocalDate today) {
         Long v = dsl.select(DSL.max(REQUEST_EVENTS.ID)).from(REQUEST_EVENTS).fetchOne(0, Long.class);
-        List<Long> ids = dsl.fetch(withheld(today)).map(org.jooq.Record1::value1);
+        List<Long> ids = dsl.fetch(withheld(today)).map(Record1::value1);
         return new Version(v == null ? 0 : v, ids.stream().sorted().toList());
     }
 }

@@ -1,8 +1,5 @@
 package nyc.daylight.scorecards;
 
-import static nyc.daylight.sql.jooq.Tables.REQUESTS;
-import static nyc.daylight.sql.jooq.Tables.REQUEST_METRICS;
-
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -41,7 +38,7 @@ public final class ScorecardService {
 
     public ScorecardService(DSLContext dsl, AgencyService agencies, Clock clock) {
         this.dsl = dsl;
-        this.repo = new ScorecardRepository(dsl);
+        this.repo = new ScorecardRepository();
         this.agencies = agencies;
         this.clock = clock;
     }
@@ -53,7 +50,7 @@ public final class ScorecardService {
     /** One agency's card, or the city's ({@link #CITY}: every New York agency together). */
     public Optional<Scorecard> card(String slug, Period period, Filters filters) {
         LocalDate today = today();
-        ScorecardRepository.Version version = repo.version(today);
+        ScorecardRepository.Version version = repo.version(dsl, today);
         if (CITY.equals(slug)) {
             List<Agency> scope = agencies.all().stream().filter(a -> a.regime() == Regime.NY_FOIL).toList();
             return Optional.of(cached(key(slug, period, filters), version, today, () -> compute(scope, true, period, filters, today)
@@ -92,7 +89,7 @@ public final class ScorecardService {
      */
     public List<Scorecard> ranking(Period period, Filters filters) {
         LocalDate today = today();
-        ScorecardRepository.Version version = repo.version(today);
+        ScorecardRepository.Version version = repo.version(dsl, today);
         List<Agency> all = agencies.all();
         List<Scorecard> cards = new ArrayList<>();
         for (Agency a : all) {
@@ -139,14 +136,14 @@ public final class ScorecardService {
     private Map<Long, Card> compute(List<Agency> scope, boolean together, Period period, Filters f, LocalDate today) {
         ScorecardRepository.Scope s = new ScorecardRepository.Scope(scope.stream().map(Agency::id).toList(), period.from(),
                 period.to(), f.topic(), f.source(), together, today);
-        Map<Long, ScorecardRepository.Totals> totals = repo.totals(s, today);
-        Map<Long, Map<String, Integer>> exemptions = repo.exemptions(s);
-        Map<Long, List<Scorecard.Month>> months = repo.months(s);
+        Map<Long, ScorecardRepository.Totals> totals = repo.totals(dsl, s, today);
+        Map<Long, Map<String, Integer>> exemptions = repo.exemptions(dsl, s);
+        Map<Long, List<Scorecard.Month>> months = repo.months(dsl, s);
         Map<Long, int[]> overdue = new HashMap<>();
         // One calendar per agency (its closures are a query), not one per overdue request.
         Map<Long, BusinessCalendar> calendars = new HashMap<>();
         for (Agency a : scope) calendars.put(a.id(), agencies.calendarFor(a));
-        for (ScorecardRepository.Overdue o : repo.overdue(s)) {
+        for (ScorecardRepository.Overdue o : repo.overdue(dsl, s)) {
             // Business days overdue are counted on the request's own agency's calendar, even on the city's card.
             int days = Math.max(0, calendars.get(o.agencyId()).businessDaysBetween(o.since().minusDays(1), today));
             int[] sum = overdue.computeIfAbsent(together ? ScorecardRepository.TOGETHER : o.agencyId(), k -> new int[2]);
@@ -167,25 +164,13 @@ public final class ScorecardService {
 
     /** The agency's oldest open requests, linked from its card. */
     public List<OpenRequest> oldestOpen(Agency agency, int limit) {
-        return dsl.select(REQUESTS.NUMBER, REQUESTS.TITLE, REQUEST_METRICS.RECEIVED_ON, REQUEST_METRICS.OVERDUE_SINCE)
-                .from(REQUEST_METRICS).join(REQUESTS).on(REQUESTS.ID.eq(REQUEST_METRICS.REQUEST_ID))
-                .where(REQUEST_METRICS.AGENCY_ID.eq(agency.id())).and(REQUEST_METRICS.OUTCOME.eq("OPEN"))
-                .and(ScorecardRepository.publicOn(today()))
-                .orderBy(REQUEST_METRICS.RECEIVED_ON.asc()).limit(limit)
-                .fetch(r -> new OpenRequest(r.value1(), r.value2(), r.value3(), r.value4()));
+        return repo.oldestOpen(dsl, agency.id(), today(), limit);
     }
 
     public record Denial(String number, String title, String outcome, List<String> exemptions) {}
 
     /** Recent denials with the exemptions cited, for the council brief. */
     public List<Denial> notableDenials(Agency agency, Period period, int limit) {
-        return dsl.select(REQUESTS.NUMBER, REQUESTS.TITLE, REQUEST_METRICS.OUTCOME, REQUEST_METRICS.EXEMPTIONS)
-                .from(REQUEST_METRICS).join(REQUESTS).on(REQUESTS.ID.eq(REQUEST_METRICS.REQUEST_ID))
-                .where(REQUEST_METRICS.AGENCY_ID.eq(agency.id()))
-                .and(REQUEST_METRICS.OUTCOME.in("DENIED", "PARTIALLY_GRANTED"))
-                .and(REQUEST_METRICS.RECEIVED_ON.between(period.from(), period.to()))
-                .and(ScorecardRepository.publicOn(today()))
-                .orderBy(REQUEST_METRICS.DETERMINED_ON.desc()).limit(limit)
-                .fetch(r -> new Denial(r.value1(), r.value2(), r.value3(), List.of(r.value4())));
+        return repo.denials(dsl, agency.id(), period.from(), period.to(), today(), limit);
     }
 }

@@ -176,6 +176,15 @@ class ReleasedRecordsTest {
     }
 
     @Test
+    void the_agencys_records_list_links_each_released_document_with_its_state() throws Exception {
+        long id = release("roster.pdf", Pdfs.withPages("Shift roster for the intake unit, week of March 2."));
+        HttpResponse<String> list = officer.get("/agency/doc/records");
+        assertThat(list.statusCode()).as(list.body()).isEqualTo(200);
+        assertThat(list.body()).contains("/agency/doc/records/" + id + "\">roster.pdf</a>").contains("Needs review");
+        assertThat(portal.as("rao@nypd.test").get("/agency/doc/records").statusCode()).isEqualTo(404);
+    }
+
+    @Test
     void withdrawing_takes_a_record_out_of_search_after_confirmation() throws Exception {
         long id = release("note.txt", "Weekly ICE coordination caucus notes.".getBytes(StandardCharsets.UTF_8));
         assertThat(officer.post("/agency/doc/records/" + id + "/publish", Map.of()).statusCode()).isEqualTo(302);

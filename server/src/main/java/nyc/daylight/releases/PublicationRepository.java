@@ -1,0 +1,76 @@
+package nyc.daylight.releases;
+
+import static nyc.daylight.sql.jooq.Tables.DOCUMENTS;
+import static nyc.daylight.sql.jooq.Tables.PUBLICATIONS;
+import static nyc.daylight.sql.jooq.Tables.PUBLICATION_LOG_LOCK;
+import static nyc.daylight.sql.jooq.Tables.REQUESTS;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import nyc.daylight.db.RequestVisibility;
+import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
+
+/**
+ * The publication log the index follows, and what of the published records the public may see
+ * today. Every method runs on the context it is handed.
+ */
+final class PublicationRepository {
+
+    /** One entry of the publication log: this document was published or withdrawn. */
+    record LogEntry(long seq, long documentId) {}
+
+    /** Serializes appends to the publication log until the caller's transaction ends. */
+    void lockLog(DSLContext tx) {
+        tx.selectFrom(PUBLICATION_LOG_LOCK).forUpdate().fetch();
+    }
+
+    long logPublication(DSLContext tx, long documentId, String action) {
+        return tx.insertInto(PUBLICATIONS).set(PUBLICATIONS.DOCUMENT_ID, documentId).set(PUBLICATIONS.ACTION, action)
+                .returning(PUBLICATIONS.SEQ).fetchOne(PUBLICATIONS.SEQ);
+    }
+
+    List<LogEntry> publicationsAfter(DSLContext dsl, long seq, int limit) {
+        return dsl.select(PUBLICATIONS.SEQ, PUBLICATIONS.DOCUMENT_ID).from(PUBLICATIONS).where(PUBLICATIONS.SEQ.gt(seq))
+                .orderBy(PUBLICATIONS.SEQ).limit(limit)
+                .fetch(r -> new LogEntry(r.value1(), r.value2()));
+    }
+
+    long lastPublication(DSLContext dsl) {
+        Long max = dsl.select(DSL.max(PUBLICATIONS.SEQ)).from(PUBLICATIONS).fetchOne(0, Long.class);
+        return max == null ? 0 : max;
+    }
+
+    /**
+     * Of these documents, those the public may see right now: published, and not answering a
+     * request an administrator hid or its requester keeps unlisted.
+     */
+    Set<Long> visible(DSLContext dsl, Collection<Long> ids, LocalDate today) {
+        if (ids.isEmpty()) return Set.of();
+        return new HashSet<>(dsl.select(DOCUMENTS.ID).from(DOCUMENTS).leftJoin(REQUESTS).on(REQUESTS.ID.eq(DOCUMENTS.REQUEST_ID))
+                .where(DOCUMENTS.ID.in(ids), DOCUMENTS.STATUS.eq("PUBLISHED"),
+                        RequestVisibility.listedOn(today))
+                .fetch(DOCUMENTS.ID));
+    }
+
+    /**
+     * Numbers of the requests whose records the public may not find today (see
+     * {@link RequestVisibility#withheldOn}).
+     */
+    List<String> withheldRequestNumbers(DSLContext dsl, LocalDate today) {
+        return dsl.select(REQUESTS.NUMBER).from(REQUESTS)
+                .where(RequestVisibility.withheldOn(today))
+                .fetch(REQUESTS.NUMBER);
+    }
+
+    Map<Long, OffsetDateTime> publishedAt(DSLContext dsl, Collection<Long> ids) {
+        if (ids.isEmpty()) return Map.of();
+        return dsl.select(DOCUMENTS.ID, DOCUMENTS.PUBLISHED_AT).from(DOCUMENTS).where(DOCUMENTS.ID.in(ids))
+                .and(DOCUMENTS.PUBLISHED_AT.isNotNull()).fetchMap(DOCUMENTS.ID, DOCUMENTS.PUBLISHED_AT);
+    }
+}
