@@ -1,5 +1,6 @@
 package nyc.daylight.releases;
 
+import nyc.daylight.records.extract.OcrLayout;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -195,8 +196,14 @@ public final class Publisher {
                 try (InputStream in = blobs.open(d.sha256())) {
                     original = in.readAllBytes();
                 }
-                if ("image".equals(d.kind())) original = ImagePdf.of(original);
-                return redactor.redactPdf(original, redactions, d.title());
+                // A scan's words and boxes: its redactions cover words, and its invisible text layer is the words left.
+                Map<Integer, OcrLayout> layouts = new java.util.HashMap<>();
+                for (DocumentPage p : pages) {
+                    if (p.ocrLayout() != null) layouts.put(p.pageNo(), OcrLayout.decode(p.ocrLayout()));
+                }
+                // Every frame of a multi-page TIFF is a page of its own.
+                if ("image".equals(d.kind())) return redactor.redactImage(original, redactions, d.title(), layouts);
+                return redactor.redactPdf(original, redactions, d.title(), layouts);
             }
             return redactor.typeset(pages.stream().map(DocumentPage::text).toList(), redactions, d.title());
         } catch (IOException | RuntimeException e) {

@@ -185,7 +185,8 @@ public final class RecordPipeline {
         for (int i = 0; i < doc.pages().size(); i++) {
             ExtractedPage page = doc.pages().get(i);
             String text = page.text() == null ? "" : page.text();
-            repo.insertPage(tx, id, i + 1, text, page.ocr(), page.needsOcr());
+            repo.insertPage(tx, id, i + 1, text, page.ocr(), page.needsOcr(),
+                    page.layout() == null ? null : page.layout().encode());
             for (PiiFinding f : findings.get(i)) {
                 repo.insertFinding(tx, id, i + 1, f.type().name(), truncate(f.text(), 1000), f.start(), f.end(), f.confidence(), false);
             }

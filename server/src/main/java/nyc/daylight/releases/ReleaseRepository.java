@@ -60,13 +60,14 @@ final class ReleaseRepository {
         return tx.insertInto(DOCUMENTS).set(d).returning(DOCUMENTS.ID).fetchOne(DOCUMENTS.ID);
     }
 
-    void insertPage(DSLContext tx, long documentId, int pageNo, String text, boolean ocr, boolean needsOcr) {
+    void insertPage(DSLContext tx, long documentId, int pageNo, String text, boolean ocr, boolean needsOcr, String ocrLayout) {
         tx.insertInto(DOCUMENT_PAGES)
                 .set(DOCUMENT_PAGES.DOCUMENT_ID, documentId)
                 .set(DOCUMENT_PAGES.PAGE_NO, pageNo)
                 .set(DOCUMENT_PAGES.TEXT, text)
                 .set(DOCUMENT_PAGES.OCR, ocr)
                 .set(DOCUMENT_PAGES.NEEDS_OCR, needsOcr)
+                .set(DOCUMENT_PAGES.OCR_LAYOUT, ocrLayout)
                 .execute();
     }
 
@@ -205,7 +206,7 @@ final class ReleaseRepository {
     }
 
     private static DocumentPage toPage(DocumentPagesRecord p) {
-        return new DocumentPage(p.getPageNo(), p.getText(), p.getOcr(), p.getNeedsOcr(), p.getPublishedText());
+        return new DocumentPage(p.getPageNo(), p.getText(), p.getOcr(), p.getNeedsOcr(), p.getPublishedText(), p.getOcrLayout());
     }
 
     private static ReviewFinding toFinding(PiiFindingsRecord f) {
