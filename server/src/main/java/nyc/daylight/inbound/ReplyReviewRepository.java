@@ -5,15 +5,22 @@ import static nyc.daylight.sql.jooq.Tables.INBOUND_MESSAGES;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
-import nyc.daylight.sql.jooq.tables.records.InboundFindingsRecord;
 import nyc.daylight.sql.jooq.tables.records.InboundMessagesRecord;
 import org.jooq.DSLContext;
 
 /** The review columns of inbound_messages and the inbound_findings table. */
 final class ReplyReviewRepository {
+    /** A matched reply's review columns, and what its page shows of it. */
+    record Reviewed(long id, Long requestId, Integer eventSeq, String review, String fromAddress, OffsetDateTime receivedAt,
+                    String shownSubject, String shownText) {}
+
+    /** One finding in a reply's subject or text, and its decision once made. */
+    record Finding(long id, String part, String kind, String text, int startOffset, int endOffset, BigDecimal confidence,
+                   boolean manual, String decision, String exemption) {}
 
     void setShown(DSLContext tx, long messageId, String review, String subject, String text) {
         tx.update(INBOUND_MESSAGES)
@@ -47,17 +54,20 @@ final class ReplyReviewRepository {
                 .execute();
     }
 
-    List<InboundFindingsRecord> findings(DSLContext dsl, long messageId) {
+    List<Finding> findings(DSLContext dsl, long messageId) {
         return dsl.selectFrom(INBOUND_FINDINGS).where(INBOUND_FINDINGS.MESSAGE_ID.eq(messageId))
-                .orderBy(INBOUND_FINDINGS.PART, INBOUND_FINDINGS.START_OFFSET, INBOUND_FINDINGS.ID).fetch();
+                .orderBy(INBOUND_FINDINGS.PART, INBOUND_FINDINGS.START_OFFSET, INBOUND_FINDINGS.ID)
+                .fetch(f -> new Finding(f.getId(), f.getPart(), f.getKind(), f.getText(), f.getStartOffset(), f.getEndOffset(),
+                        f.getConfidence(), Boolean.TRUE.equals(f.getManual()), f.getDecision(), f.getExemption()));
     }
 
-    Optional<InboundMessagesRecord> lock(DSLContext tx, long messageId) {
-        return tx.selectFrom(INBOUND_MESSAGES).where(INBOUND_MESSAGES.ID.eq(messageId)).forUpdate().fetchOptional();
+    Optional<Reviewed> lock(DSLContext tx, long messageId) {
+        return tx.selectFrom(INBOUND_MESSAGES).where(INBOUND_MESSAGES.ID.eq(messageId)).forUpdate()
+                .fetchOptional(ReplyReviewRepository::reviewed);
     }
 
-    Optional<InboundMessagesRecord> find(DSLContext dsl, long messageId) {
-        return dsl.selectFrom(INBOUND_MESSAGES).where(INBOUND_MESSAGES.ID.eq(messageId)).fetchOptional();
+    Optional<Reviewed> find(DSLContext dsl, long messageId) {
+        return dsl.selectFrom(INBOUND_MESSAGES).where(INBOUND_MESSAGES.ID.eq(messageId)).fetchOptional(ReplyReviewRepository::reviewed);
     }
 
     /** Publishes the reviewed text once; false if someone published it meanwhile. */
@@ -73,10 +83,15 @@ final class ReplyReviewRepository {
     }
 
     /** The replies of one request still waiting for review, in the order they arrived. */
-    List<InboundMessagesRecord> pending(DSLContext dsl, long requestId) {
+    List<Reviewed> pending(DSLContext dsl, long requestId) {
         return dsl.selectFrom(INBOUND_MESSAGES)
                 .where(INBOUND_MESSAGES.REQUEST_ID.eq(requestId)).and(INBOUND_MESSAGES.REVIEW.eq("PENDING"))
                 .and(INBOUND_MESSAGES.EVENT_SEQ.isNotNull())
-                .orderBy(INBOUND_MESSAGES.RECEIVED_AT, INBOUND_MESSAGES.ID).fetch();
+                .orderBy(INBOUND_MESSAGES.RECEIVED_AT, INBOUND_MESSAGES.ID).fetch(ReplyReviewRepository::reviewed);
+    }
+
+    private static Reviewed reviewed(InboundMessagesRecord m) {
+        return new Reviewed(m.getId(), m.getRequestId(), m.getEventSeq(), m.getReview(), m.getFromAddress(), m.getReceivedAt(),
+                m.getShownSubject(), m.getShownText());
     }
 }
