@@ -17,8 +17,6 @@ import nyc.daylight.records.pii.PiiFinding;
 import nyc.daylight.records.pii.PiiScanner;
 import nyc.daylight.records.redact.Redaction;
 import nyc.daylight.records.redact.Redactor;
-import nyc.daylight.inbound.ReplyReviewRepository.Finding;
-import nyc.daylight.inbound.ReplyReviewRepository.Reviewed;
 import org.jooq.DSLContext;
 
 /**
@@ -59,8 +57,8 @@ public final class ReplyReview {
     /** A reply still under review, for those who may read it. */
     public record Private(long messageId, int seq, String text, boolean reviewable) {}
 
-    public record Review(Reviewed message, String requestNumber, Agency agency, String subjectHtml, String textHtml,
-                         List<Finding> findings, long undecided, List<Exemption> exemptions) {
+    public record Review(ReviewedReply message, String requestNumber, Agency agency, String subjectHtml, String textHtml,
+                         List<ReplyFinding> findings, long undecided, List<Exemption> exemptions) {
         public boolean published() {
             return "REVIEWED".equals(message.review());
         }
@@ -95,29 +93,29 @@ public final class ReplyReview {
     Map<String, Private> underReview(User viewer, RequestFacts r) {
         if (viewer == null || !r.involves(viewer)) return Map.of();
         Map<String, Private> out = new LinkedHashMap<>();
-        for (Reviewed m : repo.pending(dsl, r.id())) {
+        for (ReviewedReply m : repo.pending(dsl, r.id())) {
             out.put(String.valueOf(m.eventSeq()), new Private(m.id(), m.eventSeq(), m.shownText(), r.ofAgencyFor(viewer)));
         }
         return out;
     }
 
     public Review review(User user, String number, long messageId) {
-        Reviewed m = reviewable(dsl, user, number, messageId, false);
+        ReviewedReply m = reviewable(dsl, user, number, messageId, false);
         RequestFacts r = requests.byId(dsl, m.requestId());
         Agency agency = agencies.byId().get(r.agencyId());
-        List<Finding> findings = repo.findings(dsl, messageId);
+        List<ReplyFinding> findings = repo.findings(dsl, messageId);
         long undecided = findings.stream().filter(f -> f.decision() == null).count();
         return new Review(m, r.number(), agency, marked(nz(m.shownSubject()), part(findings, "SUBJECT")),
                 marked(nz(m.shownText()), part(findings, "TEXT")), findings, undecided, Exemption.forRegime(agency.regime()));
     }
 
     /** Escaped HTML with each finding marked, as on a released record's review page. */
-    private static String marked(String text, List<Finding> findings) {
+    private static String marked(String text, List<ReplyFinding> findings) {
         return FindingMarks.html(text, findings.stream().map(f -> new FindingMarks.Mark(f.id(), f.startOffset(),
                 f.endOffset(), f.text(), f.kind(), f.decision())).toList());
     }
 
-    private static List<Finding> part(List<Finding> findings, String part) {
+    private static List<ReplyFinding> part(List<ReplyFinding> findings, String part) {
         return findings.stream().filter(f -> part.equals(f.part())).toList();
     }
 
@@ -125,7 +123,7 @@ public final class ReplyReview {
     public int decide(User user, String number, long messageId, Map<Long, String> decisions, Map<Long, String> exemptions, String ip) {
         return dsl.transactionResult(t -> {
             DSLContext tx = t.dsl();
-            Reviewed m = reviewable(tx, user, number, messageId, true);
+            ReviewedReply m = reviewable(tx, user, number, messageId, true);
             Agency agency = agencyOf(tx, m);
             int changed = 0;
             for (Map.Entry<Long, String> e : decisions.entrySet()) {
@@ -144,7 +142,7 @@ public final class ReplyReview {
     public int redactText(User user, String number, long messageId, String part, String text, String exemptionCode, String ip) {
         return dsl.transactionResult(t -> {
             DSLContext tx = t.dsl();
-            Reviewed m = reviewable(tx, user, number, messageId, true);
+            ReviewedReply m = reviewable(tx, user, number, messageId, true);
             if (text == null || text.isBlank()) throw BadInput.of("text", "error.typeOrSelectThe");
             String wanted = text.strip();
             if (wanted.length() > 1000) throw BadInput.of("text", "error.redactAtMostCharacters");
@@ -167,8 +165,8 @@ public final class ReplyReview {
     public void publish(User user, String number, long messageId, String ip) {
         dsl.transaction(t -> {
             DSLContext tx = t.dsl();
-            Reviewed m = reviewable(tx, user, number, messageId, true);
-            List<Finding> findings = repo.findings(tx, messageId);
+            ReviewedReply m = reviewable(tx, user, number, messageId, true);
+            List<ReplyFinding> findings = repo.findings(tx, messageId);
             long undecided = findings.stream().filter(f -> f.decision() == null).count();
             if (undecided > 0) throw BadInput.of("document", "error.undecided", undecided);
             List<Redaction> redactions = findings.stream().filter(f -> "REDACT".equals(f.decision()))
@@ -186,9 +184,9 @@ public final class ReplyReview {
      * The message, for someone who may review it: who may comes first, so others learn nothing of
      * it; {@code forChange} also locks it and refuses one already published.
      */
-    private Reviewed reviewable(DSLContext tx, User user, String number, long messageId, boolean forChange) {
+    private ReviewedReply reviewable(DSLContext tx, User user, String number, long messageId, boolean forChange) {
         NotFound none = new NotFound("There is no such reply for you to review.");
-        Reviewed m = (forChange ? repo.lock(tx, messageId) : repo.find(tx, messageId)).orElseThrow(() -> none);
+        ReviewedReply m = (forChange ? repo.lock(tx, messageId) : repo.find(tx, messageId)).orElseThrow(() -> none);
         if (m.requestId() == null || m.eventSeq() == null || m.review() == null) throw none;
         RequestFacts r = requests.byId(tx, m.requestId());
         // Like a released record, a reply is reviewed by the agency's officers or an administrator, not by the requester.
@@ -199,7 +197,7 @@ public final class ReplyReview {
         return m;
     }
 
-    private Agency agencyOf(DSLContext tx, Reviewed m) {
+    private Agency agencyOf(DSLContext tx, ReviewedReply m) {
         return agencies.byId().get(requests.byId(tx, m.requestId()).agencyId());
     }
 

@@ -5,7 +5,6 @@ import static nyc.daylight.sql.jooq.Tables.INBOUND_MESSAGES;
 
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
@@ -14,13 +13,6 @@ import org.jooq.DSLContext;
 
 /** The review columns of inbound_messages and the inbound_findings table. */
 final class ReplyReviewRepository {
-    /** A matched reply's review columns, and what its page shows of it. */
-    record Reviewed(long id, Long requestId, Integer eventSeq, String review, String fromAddress, OffsetDateTime receivedAt,
-                    String shownSubject, String shownText) {}
-
-    /** One finding in a reply's subject or text, and its decision once made. */
-    record Finding(long id, String part, String kind, String text, int startOffset, int endOffset, BigDecimal confidence,
-                   boolean manual, String decision, String exemption) {}
 
     void setShown(DSLContext tx, long messageId, String review, String subject, String text) {
         tx.update(INBOUND_MESSAGES)
@@ -54,19 +46,19 @@ final class ReplyReviewRepository {
                 .execute();
     }
 
-    List<Finding> findings(DSLContext dsl, long messageId) {
+    List<ReplyFinding> findings(DSLContext dsl, long messageId) {
         return dsl.selectFrom(INBOUND_FINDINGS).where(INBOUND_FINDINGS.MESSAGE_ID.eq(messageId))
                 .orderBy(INBOUND_FINDINGS.PART, INBOUND_FINDINGS.START_OFFSET, INBOUND_FINDINGS.ID)
-                .fetch(f -> new Finding(f.getId(), f.getPart(), f.getKind(), f.getText(), f.getStartOffset(), f.getEndOffset(),
+                .fetch(f -> new ReplyFinding(f.getId(), f.getPart(), f.getKind(), f.getText(), f.getStartOffset(), f.getEndOffset(),
                         f.getConfidence(), Boolean.TRUE.equals(f.getManual()), f.getDecision(), f.getExemption()));
     }
 
-    Optional<Reviewed> lock(DSLContext tx, long messageId) {
+    Optional<ReviewedReply> lock(DSLContext tx, long messageId) {
         return tx.selectFrom(INBOUND_MESSAGES).where(INBOUND_MESSAGES.ID.eq(messageId)).forUpdate()
                 .fetchOptional(ReplyReviewRepository::reviewed);
     }
 
-    Optional<Reviewed> find(DSLContext dsl, long messageId) {
+    Optional<ReviewedReply> find(DSLContext dsl, long messageId) {
         return dsl.selectFrom(INBOUND_MESSAGES).where(INBOUND_MESSAGES.ID.eq(messageId)).fetchOptional(ReplyReviewRepository::reviewed);
     }
 
@@ -83,15 +75,15 @@ final class ReplyReviewRepository {
     }
 
     /** The replies of one request still waiting for review, in the order they arrived. */
-    List<Reviewed> pending(DSLContext dsl, long requestId) {
+    List<ReviewedReply> pending(DSLContext dsl, long requestId) {
         return dsl.selectFrom(INBOUND_MESSAGES)
                 .where(INBOUND_MESSAGES.REQUEST_ID.eq(requestId)).and(INBOUND_MESSAGES.REVIEW.eq("PENDING"))
                 .and(INBOUND_MESSAGES.EVENT_SEQ.isNotNull())
                 .orderBy(INBOUND_MESSAGES.RECEIVED_AT, INBOUND_MESSAGES.ID).fetch(ReplyReviewRepository::reviewed);
     }
 
-    private static Reviewed reviewed(InboundMessagesRecord m) {
-        return new Reviewed(m.getId(), m.getRequestId(), m.getEventSeq(), m.getReview(), m.getFromAddress(), m.getReceivedAt(),
+    private static ReviewedReply reviewed(InboundMessagesRecord m) {
+        return new ReviewedReply(m.getId(), m.getRequestId(), m.getEventSeq(), m.getReview(), m.getFromAddress(), m.getReceivedAt(),
                 m.getShownSubject(), m.getShownText());
     }
 }
