@@ -37,10 +37,15 @@ import nyc.daylight.accounts.AccountService;
 import nyc.daylight.accounts.AdminRoutes;
 import nyc.daylight.accounts.Passwords;
 import nyc.daylight.notify.Mailer;
+import nyc.daylight.inbound.HoldingQueue;
 import nyc.daylight.inbound.ImapPoller;
 import nyc.daylight.inbound.InboundMail;
 import nyc.daylight.inbound.InboundRoutes;
+import nyc.daylight.inbound.MessageFiling;
+import nyc.daylight.inbound.ReplyPage;
+import nyc.daylight.inbound.ReplyReview;
 import nyc.daylight.inbound.SmtpListener;
+import nyc.daylight.inbound.StepConfirmation;
 import nyc.daylight.lifecycle.DeadlineWatcher;
 import nyc.daylight.lifecycle.OfficerActions;
 import nyc.daylight.lifecycle.OfficerRoutes;
@@ -150,10 +155,13 @@ public final class DaylightApp {
                     }
                 },
                 clock, settings.baseUrl());
-        InboundMail inbound = new InboundMail(dsl, agencies, ledger, mailer, blobs,
+        ReplyReview replyReview = new ReplyReview(dsl, agencies, clock);
+        MessageFiling filing = new MessageFiling(dsl, agencies, ledger, mailer, blobs,
                 (requestId, agencyId, attachmentId, blob, name, received) -> pipeline.ingest(new RecordPipeline.Origin(attachmentId,
                         requestId, agencyId, null, "EMAIL", "received by e-mail", received), name, blob),
-                settings.inbound(), clock, settings.baseUrl());
+                replyReview, settings.inbound(), clock, settings.baseUrl());
+        InboundMail inbound = new InboundMail(dsl, agencies, filing, settings.inbound(), clock);
+        ReplyPage replyPage = new ReplyPage(dsl, agencies, replyReview, settings.inbound());
         RequesterActions requesterActions = new RequesterActions(dsl, agencies, ledger, mailer, clock, settings.baseUrl());
         DeadlineWatcher watcher = new DeadlineWatcher(dsl, agencies, ledger, mailer, clock, settings.baseUrl());
         Metrics metrics = new Metrics(dataSource, dsl);
@@ -184,9 +192,10 @@ public final class DaylightApp {
                 new AgencyMailDomainRoutes(new AgencyMailDomains(dsl, agencies, clock))::register,
                 new DeadlineRoutes(agencies, clock)::register,
                 new RequestRoutes(requests, agencies, overdue, RequestPageExtras.all(List.of(
-                        inbound::forViewer,
+                        replyPage::forViewer,
                         (number, viewer) -> Map.of("records", library.publishedFor(number)))))::register,
-                new InboundRoutes(inbound)::register,
+                new InboundRoutes(new StepConfirmation(dsl, agencies, ledger, clock), replyPage,
+                        new HoldingQueue(dsl, blobs, filing, clock), replyReview)::register,
                 new RequestApiRoutes(requests, overdue)::register,
                 new RequestFeeds(requests, agencies, overdue, settings.baseUrl())::register,
                 new nyc.daylight.api.ApiDocsRoutes()::register,

@@ -1,6 +1,5 @@
 package nyc.daylight.inbound;
 
-import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -18,7 +17,7 @@ import java.util.regex.Pattern;
  * words, whatever the case or accents ("José", "JOSE", "Jose"); the e-mail address and its local
  * part, also with dots moved, a "+tag" added or percent-encoded (mailto: links); the reply address
  * and its token in any case or encoding. Matching runs over a folded copy of the text (lower case,
- * accents dropped) mapped back to the original, so what is replaced is exactly what was written.
+ * accents dropped, {@link FoldedText}) mapped back to the original, so what is replaced is exactly what was written.
  *
  * <p>A name part that is also a common word ("An", "Do", "Will", "Grant") is hidden only where it
  * is used as a name: capitalized in mid-sentence, after a salutation or title ("Dear Ms. Do"), or
@@ -120,7 +119,7 @@ public final class IdentityMask {
         if (text == null || text.isEmpty() || needles.isEmpty()) return text == null ? "" : text;
         // A quoted header can carry the name as an RFC 2047 encoded word ("=?UTF-8?Q?Jos=C3=A9?="): read it first.
         String decoded = decodeEncodedWords(text);
-        Folded f = Folded.of(decoded);
+        FoldedText f = FoldedText.of(decoded);
         List<Span> sure = new ArrayList<>();
         List<Span> common = new ArrayList<>();
         for (Needle n : needles) {
@@ -234,83 +233,11 @@ public final class IdentityMask {
         return parts;
     }
 
-    // --- folding ------------------------------------------------------------------------------
+    // --- folding (see FoldedText) and encoded words ------------------------------------------
 
     /** Lower case without accents, for matching only. */
-    static String fold(String s) {
-        return Folded.of(s).text();
-    }
-
-    /** A folded copy of a text, remembering where in the original each of its characters came from. */
-    private record Folded(String text, int[] origins, int originalLength) {
-        static Folded of(String original) {
-            StringBuilder b = new StringBuilder(original.length());
-            List<Integer> origins = new ArrayList<>(original.length());
-            for (int i = 0; i < original.length(); ) {
-                int[] escaped = percentEscaped(original, i);
-                int cp = escaped != null ? escaped[0] : original.codePointAt(i);
-                String f = foldOne(cp);
-                for (int k = 0; k < f.length(); k++) {
-                    b.append(f.charAt(k));
-                    origins.add(i);
-                }
-                i += escaped != null ? escaped[1] : Character.charCount(cp);
-            }
-            return new Folded(b.toString(), origins.stream().mapToInt(Integer::intValue).toArray(), original.length());
-        }
-
-        int origin(int foldedIndex) {
-            return foldedIndex < origins.length ? origins[foldedIndex] : originalLength;
-        }
-
-        /** The original end of a match ending at {@code foldedEnd}: up to the next folded character, so accents go with their letter. */
-        int originEnd(int foldedEnd) {
-            return foldedEnd < origins.length ? origins[foldedEnd] : originalLength;
-        }
-    }
-
-    private static String foldOne(int cp) {
-        switch (cp) {
-            case 'ł', 'Ł' -> { return "l"; }
-            case 'ø', 'Ø' -> { return "o"; }
-            case 'đ', 'Đ' -> { return "d"; }
-            case 'ı' -> { return "i"; }
-            case 'ß' -> { return "ss"; }
-            case '\u2019', '\u2018', '\u02bc' -> { return "'"; }
-            case '\u2010', '\u2011', '\u2013' -> { return "-"; }
-            default -> { }
-        }
-        String lower = Character.toString(cp).toLowerCase(Locale.ROOT);
-        return Normalizer.normalize(lower, Normalizer.Form.NFD).replaceAll("\\p{M}+", "");
-    }
-
-    /**
-     * The character a URL-encoded stretch at {@code i} stands for ("%40" is "@", "%C3%A9" is "é") and
-     * how many characters it takes, or null: links and mailto: addresses carry names and addresses so.
-     */
-    private static int[] percentEscaped(String s, int i) {
-        int first = hexByte(s, i);
-        if (first < 0) return null;
-        if (first < 0x80) return new int[] {first, 3};
-        int n = first >= 0xF0 && first <= 0xF7 ? 4 : first >= 0xE0 ? 3 : first >= 0xC2 && first <= 0xDF ? 2 : 0;
-        if (n == 0 || first > 0xF7) return null;
-        byte[] bytes = new byte[n];
-        bytes[0] = (byte) first;
-        for (int k = 1; k < n; k++) {
-            int next = hexByte(s, i + 3 * k);
-            if (next < 0x80 || next > 0xBF) return null;
-            bytes[k] = (byte) next;
-        }
-        String decoded = new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
-        return new int[] {decoded.codePointAt(0), 3 * n};
-    }
-
-    private static int hexByte(String s, int i) {
-        if (i + 2 >= s.length()) return -1;
-        if (s.charAt(i) != '%') return -1;
-        int hi = Character.digit(s.charAt(i + 1), 16);
-        int lo = Character.digit(s.charAt(i + 2), 16);
-        return hi < 0 || lo < 0 ? -1 : hi * 16 + lo;
+    private static String fold(String s) {
+        return FoldedText.of(s).text();
     }
 
     private static String decodeEncodedWords(String text) {

@@ -2,23 +2,32 @@ package nyc.daylight.inbound;
 
 import static nyc.daylight.sql.jooq.Tables.INBOUND_ATTACHMENTS;
 import static nyc.daylight.sql.jooq.Tables.INBOUND_MESSAGES;
-import static nyc.daylight.sql.jooq.Tables.REQUESTS;
-import static nyc.daylight.sql.jooq.Tables.USERS;
 
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import nyc.daylight.records.StoredBlob;
 import nyc.daylight.records.extract.ParsedMail;
 import nyc.daylight.sql.jooq.tables.records.InboundMessagesRecord;
-import nyc.daylight.sql.jooq.tables.records.RequestsRecord;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.JSONB;
 
-/** The inbound_messages and inbound_attachments tables. */
+/** The inbound_messages and inbound_attachments tables (the review's columns aside: {@link ReplyReviewRepository}). */
 final class InboundRepository {
+    /** A message as a decision on it needs it: whose it is, whether it is still open, when it came. */
+    record Matched(long id, Long requestId, String status, OffsetDateTime receivedAt, OffsetDateTime sentAt) {}
+
+    /** A message as kept, for the holding queue. */
+    record Kept(long id, OffsetDateTime receivedAt, String channel, String envelopeFrom, String from, String recipient,
+                String subject, String holdReason, String status, long sizeBytes, String headers, String body, String rawSha256,
+                Long requestId) {}
+
+    /** A matched reply waiting for someone to say what it is, with the classifier's guess as stored (JSON). */
+    record Suggested(long id, String from, OffsetDateTime receivedAt, OffsetDateTime sentAt, String subject, String suggestionJson) {}
+
     private static final int MAX_BODY_CHARS = 200_000;
 
     /** Empty when a message with the same dedup key was stored before. */
@@ -81,12 +90,8 @@ final class InboundRepository {
         return dsl.select(INBOUND_MESSAGES.ID).from(INBOUND_MESSAGES).where(INBOUND_MESSAGES.DEDUP_KEY.eq(key)).fetchOne(INBOUND_MESSAGES.ID);
     }
 
-    java.time.OffsetDateTime receivedAt(DSLContext tx, long id) {
+    OffsetDateTime receivedAt(DSLContext tx, long id) {
         return tx.select(INBOUND_MESSAGES.RECEIVED_AT).from(INBOUND_MESSAGES).where(INBOUND_MESSAGES.ID.eq(id)).fetchOne(INBOUND_MESSAGES.RECEIVED_AT);
-    }
-
-    void lockRequest(DSLContext tx, long requestId) {
-        tx.selectOne().from(REQUESTS).where(REQUESTS.ID.eq(requestId)).forUpdate().execute();
     }
 
     void setEventSeq(DSLContext tx, long id, int seq) {
@@ -124,43 +129,45 @@ final class InboundRepository {
                 .where(INBOUND_MESSAGES.ID.eq(id)).execute();
     }
 
-    Optional<InboundMessagesRecord> lock(DSLContext tx, long id) {
-        return tx.selectFrom(INBOUND_MESSAGES).where(INBOUND_MESSAGES.ID.eq(id)).forUpdate().fetchOptional();
+    /** Locks a message for a decision on it. */
+    Optional<Matched> lock(DSLContext tx, long id) {
+        return tx.selectFrom(INBOUND_MESSAGES).where(INBOUND_MESSAGES.ID.eq(id)).forUpdate().fetchOptional(InboundRepository::matched);
     }
 
-    Optional<InboundMessagesRecord> find(DSLContext dsl, long id) {
-        return dsl.selectFrom(INBOUND_MESSAGES).where(INBOUND_MESSAGES.ID.eq(id)).fetchOptional();
+    Optional<Kept> find(DSLContext dsl, long id) {
+        return dsl.selectFrom(INBOUND_MESSAGES).where(INBOUND_MESSAGES.ID.eq(id)).fetchOptional(InboundRepository::kept);
     }
 
-    List<InboundMessagesRecord> pending(DSLContext dsl, long requestId) {
+    /** A request's matched replies nobody has decided yet, in the order they arrived. */
+    List<Suggested> pending(DSLContext dsl, long requestId) {
         return dsl.selectFrom(INBOUND_MESSAGES)
                 .where(INBOUND_MESSAGES.REQUEST_ID.eq(requestId)).and(INBOUND_MESSAGES.STATUS.eq("MATCHED"))
-                .orderBy(INBOUND_MESSAGES.RECEIVED_AT).fetch();
+                .orderBy(INBOUND_MESSAGES.RECEIVED_AT)
+                .fetch(m -> new Suggested(m.getId(), m.getFromAddress(), m.getReceivedAt(), m.getSentAt(), m.getSubject(),
+                        m.getSuggestion().data()));
     }
 
     private static Condition inQueue(boolean includeDiscarded) {
         return includeDiscarded ? INBOUND_MESSAGES.STATUS.in("HELD", "DISCARDED") : INBOUND_MESSAGES.STATUS.eq("HELD");
     }
 
-    List<InboundMessagesRecord> held(DSLContext dsl, boolean includeDiscarded, int offset, int limit) {
+    List<Kept> held(DSLContext dsl, boolean includeDiscarded, int offset, int limit) {
         return dsl.selectFrom(INBOUND_MESSAGES).where(inQueue(includeDiscarded))
                 .orderBy(INBOUND_MESSAGES.RECEIVED_AT.desc(), INBOUND_MESSAGES.ID.desc())
-                .offset(offset).limit(limit).fetch();
+                .offset(offset).limit(limit).fetch(InboundRepository::kept);
     }
 
     int heldCount(DSLContext dsl, boolean includeDiscarded) {
         return dsl.fetchCount(INBOUND_MESSAGES, inQueue(includeDiscarded));
     }
 
-    RequestsRecord request(DSLContext tx, long id) {
-        return tx.selectFrom(REQUESTS).where(REQUESTS.ID.eq(id)).fetchOne();
+    private static Matched matched(InboundMessagesRecord m) {
+        return new Matched(m.getId(), m.getRequestId(), m.getStatus(), m.getReceivedAt(), m.getSentAt());
     }
 
-    String userEmail(DSLContext dsl, long userId) {
-        return dsl.select(USERS.EMAIL).from(USERS).where(USERS.ID.eq(userId)).fetchOne(USERS.EMAIL);
-    }
-
-    String userName(DSLContext dsl, long userId) {
-        return dsl.select(USERS.DISPLAY_NAME).from(USERS).where(USERS.ID.eq(userId)).fetchOne(USERS.DISPLAY_NAME);
+    private static Kept kept(InboundMessagesRecord m) {
+        return new Kept(m.getId(), m.getReceivedAt(), m.getChannel(), m.getEnvelopeFrom(), m.getFromAddress(), m.getRecipient(),
+                m.getSubject(), m.getHoldReason(), m.getStatus(), m.getSizeBytes(), m.getHeaders(), m.getBodyText(), m.getRawSha256(),
+                m.getRequestId());
     }
 }

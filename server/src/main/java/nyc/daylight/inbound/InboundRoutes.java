@@ -6,16 +6,23 @@ import java.util.HashMap;
 import java.util.Map;
 import nyc.daylight.core.BadInput;
 import nyc.daylight.web.Language;
+import nyc.daylight.web.Params;
 import nyc.daylight.core.NotFound;
 import nyc.daylight.web.Role;
 import nyc.daylight.web.WebSession;
 
 /** Confirming agencies' e-mailed replies, and the administrators' holding queue: HTTP only. */
 public final class InboundRoutes {
-    private final InboundMail inbound;
+    private final StepConfirmation steps;
+    private final ReplyPage replies;
+    private final HoldingQueue queue;
+    private final ReplyReview review;
 
-    public InboundRoutes(InboundMail inbound) {
-        this.inbound = inbound;
+    public InboundRoutes(StepConfirmation steps, ReplyPage replies, HoldingQueue queue, ReplyReview review) {
+        this.steps = steps;
+        this.replies = replies;
+        this.queue = queue;
+        this.review = review;
     }
 
     public void register(RoutesConfig routes) {
@@ -26,7 +33,7 @@ public final class InboundRoutes {
         routes.get("/admin/inbound/{id}/raw", this::raw, Role.ADMIN);
         routes.post("/admin/inbound/{id}/assign", this::assign, Role.ADMIN);
         routes.post("/admin/inbound/{id}/discard", this::discard, Role.ADMIN);
-        new ReplyReviewRoutes(inbound.review()).register(routes);
+        new ReplyReviewRoutes(review).register(routes);
     }
 
     private void confirm(Context ctx) {
@@ -36,12 +43,12 @@ public final class InboundRoutes {
         StepConfirmation.Form form = new StepConfirmation.Form(ctx.formParam("type"), ctx.formParam("date"),
                 ctx.formParam("effective"), ctx.formParam("reason"), ctx.formParams("exemptions"));
         try {
-            String recorded = inbound.confirm(user, id, form, ctx.ip());
+            String recorded = steps.confirm(user, id, form, ctx.ip());
             WebSession.flash(ctx, "Recorded. The request's dates now follow the agency's message.");
             ctx.redirect("/requests/" + recorded + "#timeline-title");
         } catch (BadInput e) {
             // Still waiting: the form again, as sent, with what is wrong (400). Already decided: say so on the request.
-            var pending = inbound.pendingReply(user, number, id);
+            var pending = replies.pendingReply(user, number, id);
             if (pending.isEmpty()) {
                 WebSession.flash(ctx, e.message(Language.of(ctx)));
                 ctx.redirect("/requests/" + number + "#replies");
@@ -56,7 +63,7 @@ public final class InboundRoutes {
     private void notAStep(Context ctx) {
         String number = ctx.pathParam("number");
         try {
-            inbound.notAStep(WebSession.requireUser(ctx), id(ctx), ctx.ip());
+            steps.notAStep(WebSession.requireUser(ctx), id(ctx), ctx.ip());
             WebSession.flash(ctx, "Kept on the timeline as correspondence; nothing else changed.");
         } catch (BadInput e) {
             WebSession.flash(ctx, e.getMessage());
@@ -67,7 +74,7 @@ public final class InboundRoutes {
     private void queue(Context ctx) {
         int page = parsePage(ctx.queryParam("page"));
         boolean all = "1".equals(ctx.queryParam("all"));
-        ctx.render("admin/inbound.ftlh", Map.of("page", inbound.held(WebSession.requireUser(ctx), page, all), "all", all));
+        ctx.render("admin/inbound.ftlh", Map.of("page", queue.held(WebSession.requireUser(ctx), page, all), "all", all));
     }
 
     private void message(Context ctx) {
@@ -76,13 +83,13 @@ public final class InboundRoutes {
 
     private void render(Context ctx, Map<String, Object> extra) {
         Map<String, Object> model = new HashMap<>(extra);
-        model.put("m", inbound.heldMessage(WebSession.requireUser(ctx), id(ctx)));
+        model.put("m", queue.heldMessage(WebSession.requireUser(ctx), id(ctx)));
         ctx.render("admin/inbound-message.ftlh", model);
     }
 
     private void raw(Context ctx) {
         long id = id(ctx);
-        var in = inbound.raw(WebSession.requireUser(ctx), id).orElseThrow(() -> new NotFound("Daylight did not keep this message's content."));
+        var in = queue.raw(WebSession.requireUser(ctx), id).orElseThrow(() -> new NotFound("Daylight did not keep this message's content."));
         // Never rendered by the browser: hostile HTML or scripts in a message stay inert.
         ctx.header("Content-Disposition", "attachment; filename=\"message-" + id + ".eml\"");
         ctx.contentType("application/octet-stream");
@@ -91,7 +98,7 @@ public final class InboundRoutes {
 
     private void assign(Context ctx) {
         try {
-            inbound.assign(WebSession.requireUser(ctx), id(ctx), ctx.formParam("number"), ctx.ip());
+            queue.assign(WebSession.requireUser(ctx), id(ctx), ctx.formParam("number"), ctx.ip());
         } catch (BadInput e) {
             ctx.status(400);
             render(ctx, Map.of("error", Map.of("field", e.field(), "message", e.getMessage()),
@@ -109,7 +116,7 @@ public final class InboundRoutes {
             return;
         }
         try {
-            inbound.discard(WebSession.requireUser(ctx), id(ctx), ctx.ip());
+            queue.discard(WebSession.requireUser(ctx), id(ctx), ctx.ip());
             WebSession.flash(ctx, "Discarded. The message is kept for the record but leaves the queue.");
         } catch (BadInput e) {
             WebSession.flash(ctx, e.getMessage());
@@ -118,11 +125,7 @@ public final class InboundRoutes {
     }
 
     private static long id(Context ctx) {
-        try {
-            return Long.parseLong(ctx.pathParam("id"));
-        } catch (NumberFormatException e) {
-            throw new NotFound("There is no such message.");
-        }
+        return Params.pathId(ctx, "There is no such message.");
     }
 
     private static int parsePage(String p) {

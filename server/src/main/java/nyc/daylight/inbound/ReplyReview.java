@@ -17,9 +17,6 @@ import nyc.daylight.records.pii.PiiFinding;
 import nyc.daylight.records.pii.PiiScanner;
 import nyc.daylight.records.redact.Redaction;
 import nyc.daylight.records.redact.Redactor;
-import nyc.daylight.sql.jooq.tables.records.InboundFindingsRecord;
-import nyc.daylight.sql.jooq.tables.records.InboundMessagesRecord;
-import nyc.daylight.sql.jooq.tables.records.RequestsRecord;
 import org.jooq.DSLContext;
 
 /**
@@ -38,10 +35,10 @@ public final class ReplyReview {
     private final Clock clock;
     private final PiiScanner scanner = new PiiScanner();
     private final ReplyReviewRepository repo = new ReplyReviewRepository();
-    private final InboundRepository inbound = new InboundRepository();
+    private final RequestFactsRepository requests = new RequestFactsRepository();
     private final AuditLog audit = new AuditLog();
 
-    ReplyReview(DSLContext dsl, AgencyService agencies, Clock clock) {
+    public ReplyReview(DSLContext dsl, AgencyService agencies, Clock clock) {
         this.dsl = dsl;
         this.agencies = agencies;
         this.clock = clock;
@@ -60,14 +57,14 @@ public final class ReplyReview {
     /** A reply still under review, for those who may read it. */
     public record Private(long messageId, int seq, String text, boolean reviewable) {}
 
-    public record Review(InboundMessagesRecord message, String requestNumber, Agency agency, String subjectHtml, String textHtml,
-                         List<InboundFindingsRecord> findings, long undecided, List<Exemption> exemptions) {
+    public record Review(ReviewedReply message, String requestNumber, Agency agency, String subjectHtml, String textHtml,
+                         List<ReplyFinding> findings, long undecided, List<Exemption> exemptions) {
         public boolean published() {
-            return "REVIEWED".equals(message.getReview());
+            return "REVIEWED".equals(message.review());
         }
 
         public boolean clean() {
-            return "CLEAN".equals(message.getReview());
+            return "CLEAN".equals(message.review());
         }
     }
 
@@ -93,40 +90,40 @@ public final class ReplyReview {
     }
 
     /** The request's replies under review, by ledger position (as text, for templates), for a viewer who may read them (else none). */
-    public Map<String, Private> underReview(User viewer, RequestsRecord r) {
-        if (viewer == null || !mayRead(viewer, r)) return Map.of();
+    Map<String, Private> underReview(User viewer, RequestFacts r) {
+        if (viewer == null || !r.involves(viewer)) return Map.of();
         Map<String, Private> out = new LinkedHashMap<>();
-        for (InboundMessagesRecord m : repo.pending(dsl, r.getId())) {
-            out.put(String.valueOf(m.getEventSeq()), new Private(m.getId(), m.getEventSeq(), m.getShownText(), mayReview(viewer, r)));
+        for (ReviewedReply m : repo.pending(dsl, r.id())) {
+            out.put(String.valueOf(m.eventSeq()), new Private(m.id(), m.eventSeq(), m.shownText(), r.ofAgencyFor(viewer)));
         }
         return out;
     }
 
     public Review review(User user, String number, long messageId) {
-        InboundMessagesRecord m = reviewable(dsl, user, number, messageId, false);
-        RequestsRecord r = inbound.request(dsl, m.getRequestId());
-        Agency agency = agencies.byId().get(r.getAgencyId());
-        List<InboundFindingsRecord> findings = repo.findings(dsl, messageId);
-        long undecided = findings.stream().filter(f -> f.getDecision() == null).count();
-        return new Review(m, r.getNumber(), agency, marked(nz(m.getShownSubject()), part(findings, "SUBJECT")),
-                marked(nz(m.getShownText()), part(findings, "TEXT")), findings, undecided, Exemption.forRegime(agency.regime()));
+        ReviewedReply m = reviewable(dsl, user, number, messageId, false);
+        RequestFacts r = requests.byId(dsl, m.requestId());
+        Agency agency = agencies.byId().get(r.agencyId());
+        List<ReplyFinding> findings = repo.findings(dsl, messageId);
+        long undecided = findings.stream().filter(f -> f.decision() == null).count();
+        return new Review(m, r.number(), agency, marked(nz(m.shownSubject()), part(findings, "SUBJECT")),
+                marked(nz(m.shownText()), part(findings, "TEXT")), findings, undecided, Exemption.forRegime(agency.regime()));
     }
 
     /** Escaped HTML with each finding marked, as on a released record's review page. */
-    private static String marked(String text, List<InboundFindingsRecord> findings) {
-        return FindingMarks.html(text, findings.stream().map(f -> new FindingMarks.Mark(f.getId(), f.getStartOffset(),
-                f.getEndOffset(), f.getText(), f.getKind(), f.getDecision())).toList());
+    private static String marked(String text, List<ReplyFinding> findings) {
+        return FindingMarks.html(text, findings.stream().map(f -> new FindingMarks.Mark(f.id(), f.startOffset(),
+                f.endOffset(), f.text(), f.kind(), f.decision())).toList());
     }
 
-    private static List<InboundFindingsRecord> part(List<InboundFindingsRecord> findings, String part) {
-        return findings.stream().filter(f -> part.equals(f.getPart())).toList();
+    private static List<ReplyFinding> part(List<ReplyFinding> findings, String part) {
+        return findings.stream().filter(f -> part.equals(f.part())).toList();
     }
 
     /** Records decisions: {@code decisions} maps finding id to REDACT, KEEP or NOT_PERSONAL. */
     public int decide(User user, String number, long messageId, Map<Long, String> decisions, Map<Long, String> exemptions, String ip) {
         return dsl.transactionResult(t -> {
             DSLContext tx = t.dsl();
-            InboundMessagesRecord m = reviewable(tx, user, number, messageId, true);
+            ReviewedReply m = reviewable(tx, user, number, messageId, true);
             Agency agency = agencyOf(tx, m);
             int changed = 0;
             for (Map.Entry<Long, String> e : decisions.entrySet()) {
@@ -145,13 +142,13 @@ public final class ReplyReview {
     public int redactText(User user, String number, long messageId, String part, String text, String exemptionCode, String ip) {
         return dsl.transactionResult(t -> {
             DSLContext tx = t.dsl();
-            InboundMessagesRecord m = reviewable(tx, user, number, messageId, true);
+            ReviewedReply m = reviewable(tx, user, number, messageId, true);
             if (text == null || text.isBlank()) throw BadInput.of("text", "error.typeOrSelectThe");
             String wanted = text.strip();
             if (wanted.length() > 1000) throw BadInput.of("text", "error.redactAtMostCharacters");
             if (!PARTS.contains(part)) throw BadInput.of("part", "error.thisFormIsOut");
             String exemption = exemption(agencyOf(tx, m), exemptionCode);
-            String in = nz("SUBJECT".equals(part) ? m.getShownSubject() : m.getShownText());
+            String in = nz("SUBJECT".equals(part) ? m.shownSubject() : m.shownText());
             int count = 0;
             for (int at = in.indexOf(wanted); at >= 0; at = in.indexOf(wanted, at + wanted.length())) {
                 long id = repo.insertFinding(tx, messageId, part, "MANUAL", wanted, at, at + wanted.length(), 1.0, true);
@@ -168,14 +165,14 @@ public final class ReplyReview {
     public void publish(User user, String number, long messageId, String ip) {
         dsl.transaction(t -> {
             DSLContext tx = t.dsl();
-            InboundMessagesRecord m = reviewable(tx, user, number, messageId, true);
-            List<InboundFindingsRecord> findings = repo.findings(tx, messageId);
-            long undecided = findings.stream().filter(f -> f.getDecision() == null).count();
+            ReviewedReply m = reviewable(tx, user, number, messageId, true);
+            List<ReplyFinding> findings = repo.findings(tx, messageId);
+            long undecided = findings.stream().filter(f -> f.decision() == null).count();
             if (undecided > 0) throw BadInput.of("document", "error.undecided", undecided);
-            List<Redaction> redactions = findings.stream().filter(f -> "REDACT".equals(f.getDecision()))
-                    .map(f -> new Redaction(1, f.getText(), "§" + f.getExemption())).toList();
-            String text = Redactor.redactText(nz(m.getShownText()), redactions);
-            String subject = Redactor.redactText(nz(m.getShownSubject()), redactions);
+            List<Redaction> redactions = findings.stream().filter(f -> "REDACT".equals(f.decision()))
+                    .map(f -> new Redaction(1, f.text(), "§" + f.exemption())).toList();
+            String text = Redactor.redactText(nz(m.shownText()), redactions);
+            String subject = Redactor.redactText(nz(m.shownSubject()), redactions);
             if (!repo.publish(tx, messageId, subject, text, user.id(), clock.instant())) {
                 throw BadInput.of("document", "error.replyAlreadyPublished");
             }
@@ -187,30 +184,21 @@ public final class ReplyReview {
      * The message, for someone who may review it: who may comes first, so others learn nothing of
      * it; {@code forChange} also locks it and refuses one already published.
      */
-    private InboundMessagesRecord reviewable(DSLContext tx, User user, String number, long messageId, boolean forChange) {
+    private ReviewedReply reviewable(DSLContext tx, User user, String number, long messageId, boolean forChange) {
         NotFound none = new NotFound("There is no such reply for you to review.");
-        InboundMessagesRecord m = (forChange ? repo.lock(tx, messageId) : repo.find(tx, messageId)).orElseThrow(() -> none);
-        if (m.getRequestId() == null || m.getEventSeq() == null || m.getReview() == null) throw none;
-        RequestsRecord r = inbound.request(tx, m.getRequestId());
-        if (!r.getNumber().equals(number) || !mayReview(user, r)) throw none;
+        ReviewedReply m = (forChange ? repo.lock(tx, messageId) : repo.find(tx, messageId)).orElseThrow(() -> none);
+        if (m.requestId() == null || m.eventSeq() == null || m.review() == null) throw none;
+        RequestFacts r = requests.byId(tx, m.requestId());
+        // Like a released record, a reply is reviewed by the agency's officers or an administrator, not by the requester.
+        if (!r.number().equals(number) || !r.ofAgencyFor(user)) throw none;
         // A clean reply has a page too (nothing to decide; it was public at once); one matched before review existed has none.
-        if (!List.of("CLEAN", "PENDING", "REVIEWED").contains(m.getReview())) throw none;
-        if (forChange && !"PENDING".equals(m.getReview())) throw BadInput.of("document", "error.replyAlreadyPublished");
+        if (!List.of("CLEAN", "PENDING", "REVIEWED").contains(m.review())) throw none;
+        if (forChange && !"PENDING".equals(m.review())) throw BadInput.of("document", "error.replyAlreadyPublished");
         return m;
     }
 
-    private Agency agencyOf(DSLContext tx, InboundMessagesRecord m) {
-        return agencies.byId().get(inbound.request(tx, m.getRequestId()).getAgencyId());
-    }
-
-    /** The requester, the agency's officers and administrators read a reply before review. */
-    static boolean mayRead(User user, RequestsRecord r) {
-        return user.id() == r.getRequesterId() || mayReview(user, r);
-    }
-
-    /** Like a released record, a reply is reviewed by the agency's officers or an administrator, not by the requester. */
-    static boolean mayReview(User user, RequestsRecord r) {
-        return user.isAdmin() || user.agencyIds().contains(r.getAgencyId());
+    private Agency agencyOf(DSLContext tx, ReviewedReply m) {
+        return agencies.byId().get(requests.byId(tx, m.requestId()).agencyId());
     }
 
     private static String exemption(Agency agency, String code) {

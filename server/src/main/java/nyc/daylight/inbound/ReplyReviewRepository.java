@@ -8,7 +8,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
-import nyc.daylight.sql.jooq.tables.records.InboundFindingsRecord;
 import nyc.daylight.sql.jooq.tables.records.InboundMessagesRecord;
 import org.jooq.DSLContext;
 
@@ -47,17 +46,20 @@ final class ReplyReviewRepository {
                 .execute();
     }
 
-    List<InboundFindingsRecord> findings(DSLContext dsl, long messageId) {
+    List<ReplyFinding> findings(DSLContext dsl, long messageId) {
         return dsl.selectFrom(INBOUND_FINDINGS).where(INBOUND_FINDINGS.MESSAGE_ID.eq(messageId))
-                .orderBy(INBOUND_FINDINGS.PART, INBOUND_FINDINGS.START_OFFSET, INBOUND_FINDINGS.ID).fetch();
+                .orderBy(INBOUND_FINDINGS.PART, INBOUND_FINDINGS.START_OFFSET, INBOUND_FINDINGS.ID)
+                .fetch(f -> new ReplyFinding(f.getId(), f.getPart(), f.getKind(), f.getText(), f.getStartOffset(), f.getEndOffset(),
+                        f.getConfidence(), Boolean.TRUE.equals(f.getManual()), f.getDecision(), f.getExemption()));
     }
 
-    Optional<InboundMessagesRecord> lock(DSLContext tx, long messageId) {
-        return tx.selectFrom(INBOUND_MESSAGES).where(INBOUND_MESSAGES.ID.eq(messageId)).forUpdate().fetchOptional();
+    Optional<ReviewedReply> lock(DSLContext tx, long messageId) {
+        return tx.selectFrom(INBOUND_MESSAGES).where(INBOUND_MESSAGES.ID.eq(messageId)).forUpdate()
+                .fetchOptional(ReplyReviewRepository::reviewed);
     }
 
-    Optional<InboundMessagesRecord> find(DSLContext dsl, long messageId) {
-        return dsl.selectFrom(INBOUND_MESSAGES).where(INBOUND_MESSAGES.ID.eq(messageId)).fetchOptional();
+    Optional<ReviewedReply> find(DSLContext dsl, long messageId) {
+        return dsl.selectFrom(INBOUND_MESSAGES).where(INBOUND_MESSAGES.ID.eq(messageId)).fetchOptional(ReplyReviewRepository::reviewed);
     }
 
     /** Publishes the reviewed text once; false if someone published it meanwhile. */
@@ -73,10 +75,15 @@ final class ReplyReviewRepository {
     }
 
     /** The replies of one request still waiting for review, in the order they arrived. */
-    List<InboundMessagesRecord> pending(DSLContext dsl, long requestId) {
+    List<ReviewedReply> pending(DSLContext dsl, long requestId) {
         return dsl.selectFrom(INBOUND_MESSAGES)
                 .where(INBOUND_MESSAGES.REQUEST_ID.eq(requestId)).and(INBOUND_MESSAGES.REVIEW.eq("PENDING"))
                 .and(INBOUND_MESSAGES.EVENT_SEQ.isNotNull())
-                .orderBy(INBOUND_MESSAGES.RECEIVED_AT, INBOUND_MESSAGES.ID).fetch();
+                .orderBy(INBOUND_MESSAGES.RECEIVED_AT, INBOUND_MESSAGES.ID).fetch(ReplyReviewRepository::reviewed);
+    }
+
+    private static ReviewedReply reviewed(InboundMessagesRecord m) {
+        return new ReviewedReply(m.getId(), m.getRequestId(), m.getEventSeq(), m.getReview(), m.getFromAddress(), m.getReceivedAt(),
+                m.getShownSubject(), m.getShownText());
     }
 }

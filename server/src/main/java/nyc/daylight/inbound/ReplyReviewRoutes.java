@@ -9,6 +9,7 @@ import java.util.Map;
 import nyc.daylight.core.User;
 import nyc.daylight.core.BadInput;
 import nyc.daylight.web.Language;
+import nyc.daylight.web.Params;
 import nyc.daylight.core.Message;
 import nyc.daylight.core.NotFound;
 import nyc.daylight.web.Role;
@@ -16,6 +17,7 @@ import nyc.daylight.web.WebSession;
 
 /** The review page of an e-mailed reply's personal data, and its actions: HTTP only. */
 final class ReplyReviewRoutes {
+    private static final String NO_REPLY = "There is no such reply for you to review.";
     private final ReplyReview reviews;
 
     ReplyReviewRoutes(ReplyReview reviews) {
@@ -25,7 +27,7 @@ final class ReplyReviewRoutes {
     void register(RoutesConfig routes) {
         routes.get("/requests/{number}/replies/{id}/review", ctx -> page(ctx, null), Role.SIGNED_IN);
         // One route per action, so each is in the authorization matrix as itself.
-        for (String action : java.util.List.of("decide", "redact", "publish")) {
+        for (String action : List.of("decide", "redact", "publish")) {
             routes.post("/requests/{number}/replies/{id}/review/" + action, ctx -> act(ctx, action), Role.SIGNED_IN);
         }
     }
@@ -33,7 +35,7 @@ final class ReplyReviewRoutes {
     private void page(Context ctx, BadInput error) {
         User user = WebSession.requireUser(ctx);
         Map<String, Object> model = new HashMap<>();
-        model.put("review", reviews.review(user, ctx.pathParam("number"), id(ctx)));
+        model.put("review", reviews.review(user, ctx.pathParam("number"), Params.pathId(ctx, NO_REPLY)));
         if (error != null) {
             ctx.status(400);
             model.put("error", Map.of("field", error.field(), "message", error.message(Language.of(ctx))));
@@ -45,7 +47,7 @@ final class ReplyReviewRoutes {
     private void act(Context ctx, String action) {
         User user = WebSession.requireUser(ctx);
         String number = ctx.pathParam("number");
-        long id = id(ctx);
+        long id = Params.pathId(ctx, NO_REPLY);
         Message done;
         try {
             done = switch (action) {
@@ -54,8 +56,8 @@ final class ReplyReviewRoutes {
                     Map<Long, String> exemptions = new LinkedHashMap<>();
                     for (Map.Entry<String, List<String>> e : ctx.formParamMap().entrySet()) {
                         String k = e.getKey();
-                        if (k.startsWith("decision-")) decisions.put(parseId(k.substring(9)), first(e.getValue()));
-                        if (k.startsWith("exemption-")) exemptions.put(parseId(k.substring(10)), first(e.getValue()));
+                        if (k.startsWith("decision-")) decisions.put(Params.fieldId(k.substring(9), "decision"), Params.first(e.getValue()));
+                        if (k.startsWith("exemption-")) exemptions.put(Params.fieldId(k.substring(10), "decision"), Params.first(e.getValue()));
                     }
                     yield Message.of("flash.decisionsSaved", reviews.decide(user, number, id, decisions, exemptions, ctx.ip()));
                 }
@@ -73,25 +75,5 @@ final class ReplyReviewRoutes {
         }
         WebSession.flash(ctx, done);
         ctx.redirect("/requests/" + number + "/replies/" + id + "/review");
-    }
-
-    private static String first(List<String> values) {
-        return values == null || values.isEmpty() ? null : values.get(0);
-    }
-
-    private static long id(Context ctx) {
-        try {
-            return Long.parseLong(ctx.pathParam("id"));
-        } catch (NumberFormatException e) {
-            throw new NotFound("There is no such reply for you to review.");
-        }
-    }
-
-    private static long parseId(String s) {
-        try {
-            return Long.parseLong(s);
-        } catch (NumberFormatException e) {
-            throw BadInput.of("decision", "error.thisFormIsOut");
-        }
     }
 }

@@ -15,6 +15,7 @@ import nyc.daylight.agencies.Agency;
 import nyc.daylight.agencies.AgencyService;
 import nyc.daylight.db.AuditLog;
 import nyc.daylight.core.BadInput;
+import nyc.daylight.core.NotFound;
 import nyc.daylight.core.Text;
 import nyc.daylight.deadlines.BusinessCalendar;
 import nyc.daylight.deadlines.EventType;
@@ -22,8 +23,7 @@ import nyc.daylight.deadlines.LedgerEvent;
 import nyc.daylight.lifecycle.Exemption;
 import nyc.daylight.lifecycle.StepRules;
 import nyc.daylight.requests.RequestLedger;
-import nyc.daylight.sql.jooq.tables.records.InboundMessagesRecord;
-import nyc.daylight.sql.jooq.tables.records.RequestsRecord;
+import nyc.daylight.inbound.InboundRepository.Matched;
 import org.jooq.DSLContext;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -33,9 +33,15 @@ import tools.jackson.databind.json.JsonMapper;
  * received the message; the Date: header is only what the agency claims, and the person
  * confirming may choose a later day, never an earlier one), and escape the law's conditions (the
  * same {@link StepRules} as the officer's own form: a written reason for a date beyond the 20
- * business days, FOIA's extension cap, no acknowledgment after a determination).
+ * business days, FOIA's extension cap, no acknowledgment after a determination). A reply can
+ * instead be kept as ordinary correspondence ({@link #notAStep}).
  */
-final class StepConfirmation {
+public final class StepConfirmation {
+    /** The steps a reply can be confirmed as. */
+    private static final List<EventType> STEPS = List.of(EventType.ACKNOWLEDGED, EventType.EXTENDED,
+            EventType.CLARIFICATION_REQUESTED, EventType.RECORDS_RELEASED, EventType.GRANTED, EventType.PARTIALLY_GRANTED,
+            EventType.DENIED, EventType.NO_RECORDS);
+
     /** What the person confirming sent: the step, the date it sets, when it took effect, the agency's reason. */
     record Form(String type, String date, String effective, String reason, List<String> exemptions) {
         Form {
@@ -43,28 +49,69 @@ final class StepConfirmation {
         }
     }
 
-    private final InboundRepository repo;
+    private final DSLContext dsl;
+    private final InboundRepository repo = new InboundRepository();
+    private final RequestFactsRepository requests = new RequestFactsRepository();
     private final AgencyService agencies;
     private final RequestLedger ledger;
     private final Clock clock;
     private final AuditLog audit = new AuditLog();
     private final JsonMapper json = JsonMapper.builder().build();
 
-    StepConfirmation(InboundRepository repo, AgencyService agencies, RequestLedger ledger, Clock clock) {
-        this.repo = repo;
+    public StepConfirmation(DSLContext dsl, AgencyService agencies, RequestLedger ledger, Clock clock) {
+        this.dsl = dsl;
         this.agencies = agencies;
         this.ledger = ledger;
         this.clock = clock;
     }
 
-    /** Within the caller's transaction, with the message and its request locked; returns the request number. */
-    String confirm(DSLContext tx, User user, InboundMessagesRecord m, RequestsRecord r, Form form, String ip) {
-        EventType type = InboundMail.STEPS.stream().filter(x -> x.name().equals(form.type())).findFirst()
+    /**
+     * Records what the reply says as a step in the request's ledger: effective at Daylight's
+     * receipt, held to the officer's own form's rules. Returns the request number. A reply already
+     * confirmed (a double submit, a second tab) is refused with a clear message and nothing is
+     * appended twice.
+     */
+    String confirm(User user, long messageId, Form form, String ip) {
+        return dsl.transactionResult(t -> {
+            DSLContext tx = t.dsl();
+            Matched m = confirmable(tx, user, messageId);
+            RequestFacts r = requests.byId(tx, m.requestId());
+            // One step at a time per request, as the officer's actions: a denial confirmed here and a
+            // grant recorded by an officer at the same moment cannot both become the determination.
+            requests.lock(tx, r.id());
+            return record(tx, user, m, r, form, ip);
+        });
+    }
+
+    /** The reply is ordinary correspondence: it stays on the timeline and changes nothing. */
+    String notAStep(User user, long messageId, String ip) {
+        return dsl.transactionResult(t -> {
+            DSLContext tx = t.dsl();
+            Matched m = confirmable(tx, user, messageId);
+            RequestFacts r = requests.byId(tx, m.requestId());
+            repo.decide(tx, messageId, "NOT_A_STEP", null, user.id(), clock.instant());
+            audit.record(tx, user.id(), "dismiss-inbound", r.number(), "message " + messageId, ip);
+            return r.number();
+        });
+    }
+
+    /** Locks a matched reply for someone who may confirm it: who may comes first, so others learn nothing. */
+    private Matched confirmable(DSLContext tx, User user, long messageId) {
+        Matched m = repo.lock(tx, messageId).orElseThrow(() -> new NotFound("There is no such message for you."));
+        RequestFacts r = m.requestId() == null ? null : requests.byId(tx, m.requestId());
+        if (r == null || !r.involves(user)) throw new NotFound("There is no such message for you.");
+        if (!"MATCHED".equals(m.status())) throw new BadInput("type", "Someone already recorded what this message says.");
+        return m;
+    }
+
+    /** Within the transaction, with the message and its request locked. */
+    private String record(DSLContext tx, User user, Matched m, RequestFacts r, Form form, String ip) {
+        EventType type = STEPS.stream().filter(x -> x.name().equals(form.type())).findFirst()
                 .orElseThrow(() -> BadInput.of("type", "error.emailedChooseStep"));
-        Agency agency = agencies.byId().get(r.getAgencyId());
-        Instant when = effective(m.getReceivedAt(), parseDate("effective", form.effective()));
+        Agency agency = agencies.byId().get(r.agencyId());
+        Instant when = effective(m.receivedAt(), parseDate("effective", form.effective()));
         LocalDate on = when.atZone(BusinessCalendar.NEW_YORK).toLocalDate();
-        List<LedgerEvent> events = ledger.events(tx, r.getId());
+        List<LedgerEvent> events = ledger.events(tx, r.id());
         StepRules rules = new StepRules(agency, events, ledger.evaluate(events, agency), agencies.calendarFor(agency), on, true);
         String reason = Text.blankToNull(form.reason());
         LocalDate date = null;
@@ -87,15 +134,15 @@ final class StepConfirmation {
         }
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("source", "email");
-        data.put("inboundMessageId", m.getId());
+        data.put("inboundMessageId", m.id());
         if (!cited.isEmpty()) data.put("exemptions", cited);
-        int seq = ledger.append(tx, r.getId(), type, when.atOffset(ZoneOffset.UTC), user.id(), date, reason,
+        int seq = ledger.append(tx, r.id(), type, when.atOffset(ZoneOffset.UTC), user.id(), date, reason,
                 provenance(m), json.writeValueAsString(data));
-        repo.decide(tx, m.getId(), "CONFIRMED", seq, user.id(), clock.instant());
-        ledger.refresh(tx, r.getId(), agency);
-        audit.record(tx, user.id(), "confirm-inbound", r.getNumber(),
-                type + " from message " + m.getId() + " effective " + when + (reason == null ? "" : " with a written reason"), ip);
-        return r.getNumber();
+        repo.decide(tx, m.id(), "CONFIRMED", seq, user.id(), clock.instant());
+        ledger.refresh(tx, r.id(), agency);
+        audit.record(tx, user.id(), "confirm-inbound", r.number(),
+                type + " from message " + m.id() + " effective " + when + (reason == null ? "" : " with a written reason"), ip);
+        return r.number();
     }
 
     /**
@@ -114,12 +161,12 @@ final class StepConfirmation {
     }
 
     /** The timeline line under the step: where it came from, and what the sender's own header claims. */
-    private static String provenance(InboundMessagesRecord m) {
+    private static String provenance(Matched m) {
         DateTimeFormatter f = DateTimeFormatter.ofPattern("MMMM d, yyyy, h:mm a", Locale.US);
-        String received = m.getReceivedAt().atZoneSameInstant(BusinessCalendar.NEW_YORK).format(f);
+        String received = m.receivedAt().atZoneSameInstant(BusinessCalendar.NEW_YORK).format(f);
         String text = "Recorded from the agency's e-mail, received by Daylight " + received + ".";
-        if (m.getSentAt() != null) {
-            text += " The e-mail says it was sent " + m.getSentAt().atZoneSameInstant(BusinessCalendar.NEW_YORK).format(f) + ".";
+        if (m.sentAt() != null) {
+            text += " The e-mail says it was sent " + m.sentAt().atZoneSameInstant(BusinessCalendar.NEW_YORK).format(f) + ".";
         }
         return text;
     }

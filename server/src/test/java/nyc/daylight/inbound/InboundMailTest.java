@@ -319,10 +319,11 @@ class InboundMailTest {
             inbox.deliver(reply);
 
             var agencies = new nyc.daylight.agencies.AgencyService(db.dsl());
-            InboundMail inbound = new InboundMail(db.dsl(), agencies, new nyc.daylight.requests.RequestLedger(agencies, clock),
+            MessageFiling filing = new MessageFiling(db.dsl(), agencies, new nyc.daylight.requests.RequestLedger(agencies, clock),
                     new nyc.daylight.notify.Mailer(() -> { }, java.util.Optional.of(DOMAIN)),
-                    new nyc.daylight.records.BlobStore(java.nio.file.Files.createTempDirectory("blobs")), InboundMail.EmailedFiles.NONE,
-                    InboundSettings.disabled(DOMAIN), clock, "http://daylight.test");
+                    new nyc.daylight.records.BlobStore(java.nio.file.Files.createTempDirectory("blobs")), MessageFiling.EmailedFiles.NONE,
+                    new ReplyReview(db.dsl(), agencies, clock), InboundSettings.disabled(DOMAIN), clock, "http://daylight.test");
+            InboundMail inbound = new InboundMail(db.dsl(), agencies, filing, InboundSettings.disabled(DOMAIN), clock);
             ImapPoller poller = new ImapPoller(inbound, new InboundSettings.Imap("127.0.0.1", provider.getImap().getPort(),
                     "catchall", "secret", false, "INBOX", java.time.Duration.ofMinutes(1)));
 
