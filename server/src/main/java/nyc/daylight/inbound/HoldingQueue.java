@@ -53,7 +53,7 @@ public final class HoldingQueue {
     Held heldMessage(User admin, long id) {
         requireAdmin(admin);
         return repo.find(dsl, id).filter(m -> m.requestId() == null || "DISCARDED".equals(m.status()) || "HELD".equals(m.status()))
-                .map(this::held).orElseThrow(() -> new NotFound("There is no such message in the holding queue."));
+                .map(this::held).orElseThrow(() -> NotFound.of("refusal.held.none"));
     }
 
     private Held held(Kept m) {
@@ -77,18 +77,18 @@ public final class HoldingQueue {
     void assign(User admin, long id, String number, String ip) {
         requireAdmin(admin);
         Kept m = repo.find(dsl, id).filter(x -> "HELD".equals(x.status()))
-                .orElseThrow(() -> new BadInput("number", "This message is no longer in the holding queue."));
+                .orElseThrow(() -> BadInput.of("number", "refusal.held.gone"));
         if ("OVERSIZED".equals(m.holdReason()) || m.rawSha256() == null) {
-            throw new BadInput("number", "Daylight did not keep this message's content; ask the agency to send it again in smaller parts.");
+            throw BadInput.of("number", "refusal.held.contentNotKept");
         }
         RequestFacts r = requests.byNumber(dsl, number == null ? "" : number.strip().toUpperCase())
                 .filter(RequestFacts::submitted)
-                .orElseThrow(() -> new BadInput("number", "There is no request " + Optional.ofNullable(number).orElse("") + "."));
+                .orElseThrow(() -> BadInput.of("number", "refusal.request.unknown", Optional.ofNullable(number).orElse("")));
         ParsedMail mail;
         try (var in = blobs.open(m.rawSha256())) {
             mail = ParsedMail.parse(in.readAllBytes());
         } catch (IOException e) {
-            throw new BadInput("number", "This message cannot be read, so it cannot be put on a request.");
+            throw BadInput.of("number", "refusal.held.unreadable");
         }
         filing.assign(id, new InboundMail.Incoming(m.channel(), m.envelopeFrom(), m.recipient(), null, null, m.sizeBytes()), mail, r,
                 admin, ip);
@@ -98,13 +98,13 @@ public final class HoldingQueue {
         requireAdmin(admin);
         dsl.transaction(t -> {
             if (!repo.discard(t.dsl(), id, admin.id(), clock.instant())) {
-                throw new BadInput("message", "This message is no longer in the holding queue.");
+                throw BadInput.of("message", "refusal.held.gone");
             }
             audit.record(t.dsl(), admin.id(), "discard-inbound", "message " + id, null, ip);
         });
     }
 
     private static void requireAdmin(User user) {
-        if (user == null || !user.isAdmin()) throw new NotFound("There is no such page.");
+        if (user == null || !user.isAdmin()) throw NotFound.of("refusal.page.none");
     }
 }

@@ -89,7 +89,7 @@ public final class InboundRoutes {
 
     private void raw(Context ctx) {
         long id = id(ctx);
-        var in = queue.raw(WebSession.requireUser(ctx), id).orElseThrow(() -> new NotFound("Daylight did not keep this message's content."));
+        var in = queue.raw(WebSession.requireUser(ctx), id).orElseThrow(() -> NotFound.of("refusal.message.contentNotKept"));
         // Never rendered by the browser: hostile HTML or scripts in a message stay inert.
         ctx.header("Content-Disposition", "attachment; filename=\"message-" + id + ".eml\"");
         ctx.contentType("application/octet-stream");

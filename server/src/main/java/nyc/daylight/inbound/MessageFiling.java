@@ -148,7 +148,7 @@ public final class MessageFiling {
                 repo.insertAttachments(tx, mid.get(), mail.attachments(), stored);
             } else {
                 if (!repo.assign(tx, existingId, request.id(), suggestionJson(s), admin.id(), clock.instant())) {
-                    throw new BadInput("number", "This message is no longer in the holding queue.");
+                    throw BadInput.of("number", "refusal.held.gone");
                 }
                 mid = Optional.of(existingId);
             }

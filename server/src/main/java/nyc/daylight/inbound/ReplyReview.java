@@ -185,7 +185,7 @@ public final class ReplyReview {
      * it; {@code forChange} also locks it and refuses one already published.
      */
     private ReviewedReply reviewable(DSLContext tx, User user, String number, long messageId, boolean forChange) {
-        NotFound none = new NotFound("There is no such reply for you to review.");
+        NotFound none = NotFound.of("refusal.reply.none");
         ReviewedReply m = (forChange ? repo.lock(tx, messageId) : repo.find(tx, messageId)).orElseThrow(() -> none);
         if (m.requestId() == null || m.eventSeq() == null || m.review() == null) throw none;
         RequestFacts r = requests.byId(tx, m.requestId());

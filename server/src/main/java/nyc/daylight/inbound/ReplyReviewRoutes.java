@@ -67,7 +67,7 @@ final class ReplyReviewRoutes {
                     reviews.publish(user, number, id, ctx.ip());
                     yield Message.of("flash.replyPublished");
                 }
-                default -> throw new NotFound("There is no such action.");
+                default -> throw NotFound.of("refusal.action.unknown");
             };
         } catch (BadInput e) {
             page(ctx, e);

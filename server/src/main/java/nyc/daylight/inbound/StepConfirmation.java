@@ -97,10 +97,10 @@ public final class StepConfirmation {
 
     /** Locks a matched reply for someone who may confirm it: who may comes first, so others learn nothing. */
     private Matched confirmable(DSLContext tx, User user, long messageId) {
-        Matched m = repo.lock(tx, messageId).orElseThrow(() -> new NotFound("There is no such message for you."));
+        Matched m = repo.lock(tx, messageId).orElseThrow(() -> NotFound.of("refusal.message.none"));
         RequestFacts r = m.requestId() == null ? null : requests.byId(tx, m.requestId());
-        if (r == null || !r.involves(user)) throw new NotFound("There is no such message for you.");
-        if (!"MATCHED".equals(m.status())) throw new BadInput("type", "Someone already recorded what this message says.");
+        if (r == null || !r.involves(user)) throw NotFound.of("refusal.message.none");
+        if (!"MATCHED".equals(m.status())) throw BadInput.of("type", "refusal.message.alreadyRecorded");
         return m;
     }
 

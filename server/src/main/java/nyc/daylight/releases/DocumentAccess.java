@@ -20,9 +20,9 @@ final class DocumentAccess {
     }
 
     Agency agencyFor(User user, String slug) {
-        Agency agency = agencies.find(slug).orElseThrow(() -> new NotFound("There is no agency with that name in Daylight."));
+        Agency agency = agencies.find(slug).orElseThrow(() -> NotFound.of("refusal.agency.unknown"));
         if (user == null || !(user.isAdmin() || user.agencyIds().contains(agency.id()))) {
-            throw new NotFound("There are no records here for you.");
+            throw NotFound.of("refusal.records.none");
         }
         return agency;
     }
@@ -32,6 +32,6 @@ final class DocumentAccess {
         Agency agency = agencyFor(user, slug);
         return (lock ? repo.documentForUpdate(dsl, documentId) : repo.document(dsl, documentId))
                 .filter(d -> d.agencyId() == agency.id())
-                .orElseThrow(() -> new NotFound("There is no such record in this agency's releases."));
+                .orElseThrow(() -> NotFound.of("refusal.record.notInReleases"));
     }
 }

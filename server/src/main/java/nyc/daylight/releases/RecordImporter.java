@@ -80,12 +80,12 @@ public final class RecordImporter {
 
     public Summary importDirectory(Path dir, String agencySlug, String requestNumber, String source, boolean publish, PrintWriter out)
             throws IOException {
-        if (!Files.isDirectory(dir)) throw new BadInput("dir", dir + " is not a directory.");
-        if (source == null || source.isBlank()) throw new BadInput("source", "Say where these records came from (--source).");
-        Agency agency = agencies.find(agencySlug).orElseThrow(() -> new BadInput("agency", "There is no agency '" + agencySlug + "'."));
+        if (!Files.isDirectory(dir)) throw BadInput.of("dir", "refusal.import.notDirectory", dir.toString());
+        if (source == null || source.isBlank()) throw BadInput.of("source", "refusal.import.sourceMissing");
+        Agency agency = agencies.find(agencySlug).orElseThrow(() -> BadInput.of("agency", "refusal.import.unknownAgency", agencySlug));
         Long requestId = null;
         if (requestNumber != null) {
-            requestId = repo.requestId(dsl, requestNumber).orElseThrow(() -> new BadInput("request", "There is no request " + requestNumber + "."));
+            requestId = repo.requestId(dsl, requestNumber).orElseThrow(() -> BadInput.of("request", "refusal.request.unknown", requestNumber));
         }
         List<Path> files;
         try (Stream<Path> walk = Files.walk(dir)) {

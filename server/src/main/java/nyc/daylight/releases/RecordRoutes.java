@@ -126,7 +126,7 @@ public final class RecordRoutes {
         try {
             r = library.search(q);
         } catch (BadQueryException e) {
-            throw new BadInput("q", e.getMessage());
+            throw BadInput.of("q", "refusal.search.unreadable", e.getMessage());
         }
         var published = library.publishedAt(r.documents().stream().map(SearchResults.DocumentHit::documentId).toList());
         List<AtomFeed.Entry> entries = r.documents().stream().filter(d -> published.containsKey(d.documentId())).map(d -> {
@@ -176,7 +176,7 @@ public final class RecordRoutes {
         try {
             r = library.search(q);
         } catch (BadQueryException e) {
-            throw new BadInput("q", e.getMessage());
+            throw BadInput.of("q", "refusal.search.unreadable", e.getMessage());
         }
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("total", r.totalDocuments());
@@ -214,14 +214,14 @@ public final class RecordRoutes {
             page = 1;
         }
         RecordLibrary.Viewer v = library.view(id, page, Text.blankToNull(ctx.queryParam("q")))
-                .orElseThrow(() -> new NotFound("There is no published record with that number."));
+                .orElseThrow(() -> NotFound.of("refusal.record.unpublished"));
         Map<String, Object> model = new HashMap<>();
         model.put("v", v);
         ctx.render("records/viewer.ftlh", model);
     }
 
     private void file(Context ctx) throws IOException {
-        RecordLibrary.PublishedFile f = library.file(id(ctx)).orElseThrow(() -> new NotFound("There is no published record with that number."));
+        RecordLibrary.PublishedFile f = library.file(id(ctx)).orElseThrow(() -> NotFound.of("refusal.record.unpublished"));
         String ascii = f.filename().replaceAll("[^A-Za-z0-9 ._()-]", "_");
         ctx.header("Content-Disposition", "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''"
                 + URLEncoder.encode(f.filename(), StandardCharsets.UTF_8).replace("+", "%20"));
@@ -236,7 +236,7 @@ public final class RecordRoutes {
         try {
             return Long.parseLong(ctx.pathParam("id"));
         } catch (NumberFormatException e) {
-            throw new NotFound("There is no published record with that number.");
+            throw NotFound.of("refusal.record.unpublished");
         }
     }
 

@@ -88,7 +88,7 @@ public final class ReviewRoutes {
                     publisher.withdraw(user, slug, id, ctx.formParam("reason"), ip);
                     yield Message.of("flash.recordWithdrawn");
                 }
-                default -> throw new NotFound("There is no such action.");
+                default -> throw NotFound.of("refusal.action.unknown");
             };
         } catch (BadInput e) {
             review(ctx, e);
@@ -106,7 +106,7 @@ public final class ReviewRoutes {
         try {
             return Long.parseLong(ctx.pathParam("id"));
         } catch (NumberFormatException e) {
-            throw new NotFound("There is no such record.");
+            throw NotFound.of("refusal.record.unknown");
         }
     }
 

@@ -69,14 +69,14 @@ public final class ScorecardRoutes {
     }
 
     private void brief(Context ctx) {
-        Agency agency = agencies.find(ctx.pathParam("slug")).orElseThrow(() -> new NotFound("There is no agency with that name."));
+        Agency agency = agencies.find(ctx.pathParam("slug")).orElseThrow(() -> NotFound.of("refusal.agency.unknown"));
         Scorecard card = card(agency.slug(), ctx);
         ctx.render("scorecards/brief.ftlh", Map.of("card", card, "agency", agency, "period", card.period(),
                 "oldest", scorecards.oldestOpen(agency, 10), "denials", scorecards.notableDenials(agency, card.period(), 10)));
     }
 
     private void briefPdf(Context ctx) {
-        Agency agency = agencies.find(ctx.pathParam("slug")).orElseThrow(() -> new NotFound("There is no agency with that name."));
+        Agency agency = agencies.find(ctx.pathParam("slug")).orElseThrow(() -> NotFound.of("refusal.agency.unknown"));
         Scorecard card = card(agency.slug(), ctx);
         byte[] pdf = BriefPdf.write(agency, card, scorecards.oldestOpen(agency, 10), scorecards.notableDenials(agency, card.period(), 10));
         ctx.header("Content-Disposition", "attachment; filename=\"" + agency.slug() + "-foil-brief.pdf\"");
@@ -85,7 +85,7 @@ public final class ScorecardRoutes {
 
     private Scorecard card(String slug, Context ctx) {
         return scorecards.card(slug, period(ctx), filters(ctx))
-                .orElseThrow(() -> new NotFound("There is no agency with that name in Daylight."));
+                .orElseThrow(() -> NotFound.of("refusal.agency.unknown"));
     }
 
     private Period period(Context ctx) {
