@@ -1,5 +1,6 @@
 package nyc.daylight.inbound;
 
+import nyc.daylight.core.Message;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.HashMap;
@@ -125,7 +126,7 @@ public final class InboundRoutes {
     }
 
     private static long id(Context ctx) {
-        return Params.pathId(ctx, "There is no such message.");
+        return Params.pathId(ctx, Message.of("refusal.message.unknown"));
     }
 
     private static int parsePage(String p) {

@@ -17,7 +17,7 @@ import nyc.daylight.web.WebSession;
 
 /** The review page of an e-mailed reply's personal data, and its actions: HTTP only. */
 final class ReplyReviewRoutes {
-    private static final String NO_REPLY = "There is no such reply for you to review.";
+    private static final Message NO_REPLY = Message.of("refusal.reply.none");
     private final ReplyReview reviews;
 
     ReplyReviewRoutes(ReplyReview reviews) {

@@ -3,6 +3,7 @@ package nyc.daylight.web;
 import io.javalin.http.Context;
 import java.util.List;
 import nyc.daylight.core.BadInput;
+import nyc.daylight.core.Message;
 import nyc.daylight.core.NotFound;
 
 /**
@@ -12,8 +13,8 @@ import nyc.daylight.core.NotFound;
 public final class Params {
     private Params() {}
 
-    /** The {@code {id}} path parameter; {@code notFound} is the 404's text. */
-    public static long pathId(Context ctx, String notFound) {
+    /** The {@code {id}} path parameter; {@code notFound} is the 404's sentence. */
+    public static long pathId(Context ctx, Message notFound) {
         try {
             return Long.parseLong(ctx.pathParam("id"));
         } catch (NumberFormatException e) {
