@@ -11,6 +11,7 @@ public record ExtractedPage(int number, String text, boolean ocr, boolean needsO
     public ExtractedPage {
         if (number < 1) throw new IllegalArgumentException("Page numbers start at 1: " + number);
         Objects.requireNonNull(text, "text");
+        text = TextSafety.clean(text);
     }
 
     static ExtractedPage text(int number, String text) {
