@@ -3,12 +3,12 @@ package nyc.daylight.records.extract;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.apache.poi.hmef.Attachment;
 import org.apache.poi.hmef.HMEFMessage;
 import org.apache.poi.hmef.attribute.TNEFAttribute;
 import org.apache.poi.hmef.attribute.TNEFProperty;
-import org.apache.poi.hmef.attribute.TNEFStringAttribute;
 
 /**
  * Outlook's TNEF wrapper ({@code winmail.dat}, {@code application/ms-tnef}): Exchange sends it in
@@ -36,12 +36,26 @@ final class TnefFiles {
             name = name == null ? "" : ArchiveEntries.baseName(name);
             files.add(new File(name.isEmpty() ? "attachment-" + n : name, content));
         }
-        return new Bundle(files, body(message), message.getSubject());
+        String subject = ansi(message.getMessageAttribute(TNEFProperty.ID_SUBJECT));
+        return new Bundle(files, body(message), subject != null ? subject : message.getSubject());
+    }
+
+    /**
+     * A TNEF string attribute's text. The format's own strings (attSubject, attBody) are 8-bit in
+     * the sender's code page, whatever their type says; POI reads the "text" type as UTF-16.
+     */
+    private static String ansi(TNEFAttribute attribute) {
+        if (attribute == null || attribute.getData() == null) return null;
+        byte[] data = attribute.getData();
+        int end = data.length;
+        while (end > 0 && data[end - 1] == 0) end--;
+        String s = PlainText.decode(Arrays.copyOf(data, end)).strip();
+        return s.isEmpty() ? null : s;
     }
 
     private static String body(HMEFMessage message) {
-        TNEFAttribute plain = message.getMessageAttribute(TNEFProperty.ID_BODY);
-        if (plain instanceof TNEFStringAttribute s && s.getString() != null && !s.getString().isBlank()) return s.getString();
+        String plain = ansi(message.getMessageAttribute(TNEFProperty.ID_BODY));
+        if (plain != null) return plain;
         try {
             String rtf = message.getBody();
             return rtf == null ? null : RtfText.toText(rtf).text();
