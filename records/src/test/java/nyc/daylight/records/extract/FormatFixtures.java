@@ -278,7 +278,8 @@ final class FormatFixtures {
 
     static byte[] encrypt(byte[] ooxml, String password) throws Exception {
         try (POIFSFileSystem fs = new POIFSFileSystem()) {
-            Encryptor encryptor = new EncryptionInfo(EncryptionMode.agile).getEncryptor();
+            // Standard encryption, as Excel 2007 wrote it for "protected" workbooks (and quick to derive keys for).
+            Encryptor encryptor = new EncryptionInfo(EncryptionMode.standard).getEncryptor();
             encryptor.confirmPassword(password);
             try (OPCPackage pkg = OPCPackage.open(new ByteArrayInputStream(ooxml)); OutputStream os = encryptor.getDataStream(fs)) {
                 pkg.save(os);
