@@ -96,8 +96,10 @@ public final class Extractor implements AutoCloseable {
             hook.beforeDocument(name, depth);
             if (content.length > limits.maxFileBytes()) throw ExtractionException.tooLarge(content.length, limits.maxFileBytes());
             if (depth > limits.maxDepth()) throw ExtractionException.tooDeep(limits.maxDepth());
-            Content found = read(readable(type, content, job), job, depth);
-            return new ExtractedDocument(name, type.contentType(), type.format().kind(), status(found.pages()), null,
+            Readable readable = readable(type, content, job);
+            Content found = read(readable, job, depth);
+            SniffedType shown = readable.type();
+            return new ExtractedDocument(name, shown.contentType(), shown.format().kind(), status(found.pages()), null,
                     found.pages(), found.fields(), found.children(), content, found.title(), found.date(), found.notes());
         } catch (InterruptedException e) {
             throw new Job.Stopped();
