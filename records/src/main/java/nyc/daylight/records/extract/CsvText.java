@@ -14,8 +14,14 @@ final class CsvText {
 
     /** Throws {@link IOException} or {@link java.io.UncheckedIOException} when the quoting is malformed. */
     static List<ExtractedPage> pages(byte[] content, Job job) throws IOException {
+        return pages(content, job, ',');
+    }
+
+    /** The same for another delimiter: a tab for tab-separated exports. */
+    static List<ExtractedPage> pages(byte[] content, Job job, char delimiter) throws IOException {
         RowPages pages = new RowPages(job.limits.maxPages());
-        try (CSVParser parser = CSVParser.parse(PlainText.decode(content), FORMAT)) {
+        CSVFormat format = delimiter == ',' ? FORMAT : FORMAT.builder().setDelimiter(delimiter).get();
+        try (CSVParser parser = CSVParser.parse(PlainText.decode(content), format)) {
             List<String> headers = null;
             for (CSVRecord record : parser) {
                 List<String> values = record.toList();

@@ -1,5 +1,6 @@
 package nyc.daylight.records.extract;
 
+import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,6 +21,14 @@ import java.util.Objects;
  * @param children      email attachments and archive entries, each extracted in turn
  * @param content       this document's own bytes, so that children can be stored; empty when an
  *                      archive entry was too large to keep
+ * @param title         the record's own title when it carries one (an e-mail's subject, a PDF's or an
+ *                      office file's title property), otherwise null; the name is the fallback
+ * @param recordDate    when the record itself was written or sent (an e-mail's Date header, a PDF's
+ *                      or office file's creation date), otherwise null; never the upload's time
+ * @param notes         sentences for staff about parts that could not be read while the rest was
+ *                      (an e-mail part, a PDF page), in order; empty when nothing was skipped
+ *
+ * <p>Every string in it has been through {@link TextSafety}, so each can be stored as it is.
  */
 public record ExtractedDocument(
         String name,
@@ -30,7 +39,10 @@ public record ExtractedDocument(
         List<ExtractedPage> pages,
         Map<String, String> fields,
         List<ExtractedDocument> children,
-        byte[] content) {
+        byte[] content,
+        String title,
+        Instant recordDate,
+        List<String> notes) {
     public ExtractedDocument {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(contentType, "contentType");
@@ -44,6 +56,24 @@ public record ExtractedDocument(
         fields = fields == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(fields));
         children = children == null ? List.of() : List.copyOf(children);
         content = content == null ? new byte[0] : content;
+        // The output boundary: nothing leaves the extractor that PostgreSQL would refuse.
+        name = TextSafety.clean(name);
+        contentType = TextSafety.clean(contentType);
+        failureReason = TextSafety.clean(failureReason);
+        fields = Collections.unmodifiableMap(TextSafety.clean(fields));
+        title = title == null || TextSafety.clean(title).isBlank() ? null : Paging.oneLine(TextSafety.clean(title));
+        notes = notes == null ? List.of() : List.copyOf(TextSafety.clean(notes));
+    }
+
+    /** A document without a title, date or notes of its own (the form before those were read). */
+    public ExtractedDocument(String name, String contentType, String kind, ExtractionStatus status, String failureReason,
+                             List<ExtractedPage> pages, Map<String, String> fields, List<ExtractedDocument> children, byte[] content) {
+        this(name, contentType, kind, status, failureReason, pages, fields, children, content, null, null, null);
+    }
+
+    /** The content type as people name it ("PDF", "Word document"), for display; never a raw media type. */
+    public String typeName() {
+        return TypeNames.of(contentType);
     }
 
     /** All the pages' text, pages separated by a blank line. */

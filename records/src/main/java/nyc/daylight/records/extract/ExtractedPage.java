@@ -14,6 +14,8 @@ public record ExtractedPage(int number, String text, boolean ocr, boolean needsO
     public ExtractedPage {
         if (number < 1) throw new IllegalArgumentException("Page numbers start at 1: " + number);
         Objects.requireNonNull(text, "text");
+        // OCR words are already clean, so a layout's text is unchanged by this.
+        text = TextSafety.clean(text);
         if (layout != null && !layout.text().equals(text)) {
             throw new IllegalArgumentException("An OCR page's text is the text of its words");
         }

@@ -96,9 +96,11 @@ public final class Extractor implements AutoCloseable {
             hook.beforeDocument(name, depth);
             if (content.length > limits.maxFileBytes()) throw ExtractionException.tooLarge(content.length, limits.maxFileBytes());
             if (depth > limits.maxDepth()) throw ExtractionException.tooDeep(limits.maxDepth());
-            Content found = read(type, content, job, depth);
-            return new ExtractedDocument(name, type.contentType(), type.format().kind(), status(found.pages()), null,
-                    found.pages(), found.fields(), found.children(), content);
+            Readable readable = readable(type, content, job);
+            Content found = read(readable, job, depth);
+            SniffedType shown = readable.type();
+            return new ExtractedDocument(name, shown.contentType(), shown.format().kind(), status(found.pages()), null,
+                    found.pages(), found.fields(), found.children(), content, found.title(), found.date(), found.notes());
         } catch (InterruptedException e) {
             throw new Job.Stopped();
         } catch (Exception | StackOverflowError | OutOfMemoryError e) {
@@ -113,7 +115,20 @@ public final class Extractor implements AutoCloseable {
         }
     }
 
-    private static Content read(SniffedType type, byte[] content, Job job, int depth) throws Exception {
+    /** The bytes to read and their type: an OOXML file under Excel's default password is read as what it wraps. */
+    private Readable readable(SniffedType type, byte[] content, Job job) {
+        if (type.contentType().equals(TypeSniffer.ENCRYPTED_OFFICE)) {
+            var plain = OfficeText.openWithDefaultPassword(content, job.limits.maxFileBytes());
+            if (plain.isPresent()) return new Readable(sniffer.sniff(plain.get()), plain.get());
+        }
+        return new Readable(type, content);
+    }
+
+    private record Readable(SniffedType type, byte[] content) {}
+
+    private static Content read(Readable readable, Job job, int depth) throws Exception {
+        SniffedType type = readable.type();
+        byte[] content = readable.content();
         int maxPages = job.limits.maxPages();
         return switch (type.format()) {
             case PDF -> PdfText.extract(content, job);
@@ -121,12 +136,17 @@ public final class Extractor implements AutoCloseable {
             case EMAIL -> EmailText.extract(content, job, depth);
             case TEXT -> Content.pages(PlainText.pages(content, maxPages));
             case HTML -> Content.pages(Paging.pages(HtmlText.toText(PlainText.decode(content)), maxPages));
-            case CSV -> Content.pages(csv(content, job));
-            case XLSX -> Content.pages(SpreadsheetText.xlsx(content, job));
-            case XLS -> Content.pages(SpreadsheetText.xls(content, job));
-            case DOCX -> Content.pages(WordText.docx(content, maxPages));
-            case DOC -> Content.pages(WordText.doc(content, maxPages));
+            case CSV -> Content.pages(csv(type, content, job));
+            case XLSX -> OfficeText.xlsx(content, job);
+            case XLS -> OfficeText.xls(content, job);
+            case DOCX -> OfficeText.docx(content, job);
+            case DOC -> OfficeText.doc(content, job);
             case ZIP -> ArchiveEntries.extract(content, job, depth);
+            case MSG -> MsgText.extract(content, job, depth);
+            case TNEF -> TnefText.extract(content, job, depth);
+            case MBOX -> MailboxEntries.extract(content, job, depth);
+            case RTF -> rtf(content, maxPages);
+            case ODT, ODS -> OdfText.extract(content, job);
             case UNSUPPORTED -> throw type.contentType().equals(TypeSniffer.ENCRYPTED_OFFICE)
                     ? ExtractionException.encrypted("Office document")
                     : ExtractionException.unsupported(type.contentType());
@@ -134,12 +154,17 @@ public final class Extractor implements AutoCloseable {
     }
 
     /** Text that looked like CSV but whose quoting breaks further on is still text worth finding. */
-    private static List<ExtractedPage> csv(byte[] content, Job job) {
+    private static List<ExtractedPage> csv(SniffedType type, byte[] content, Job job) {
         try {
-            return CsvText.pages(content, job);
+            return CsvText.pages(content, job, type.contentType().equals(TypeSniffer.TSV) ? '\t' : ',');
         } catch (IOException | UncheckedIOException | IllegalStateException e) {
             return PlainText.pages(content, job.limits.maxPages());
         }
+    }
+
+    private static Content rtf(byte[] content, int maxPages) {
+        RtfText.Result rtf = RtfText.read(content);
+        return Content.pages(Paging.pages(rtf.text(), maxPages)).described(rtf.title(), rtf.created());
     }
 
     /** NEEDS_OCR when no page yielded text and at least one is waiting for OCR. */

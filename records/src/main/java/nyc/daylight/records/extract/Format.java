@@ -13,6 +13,12 @@ enum Format {
     DOCX("word", "Word document"),
     DOC("word", "Word document"),
     ZIP("archive", "ZIP archive"),
+    MSG("email", "Outlook message"),
+    TNEF("email", "winmail.dat attachment"),
+    MBOX("archive", "mailbox"),
+    RTF("word", "RTF document"),
+    ODT("word", "OpenDocument file"),
+    ODS("spreadsheet", "OpenDocument spreadsheet"),
     UNSUPPORTED("other", "file");
 
     private final String kind;

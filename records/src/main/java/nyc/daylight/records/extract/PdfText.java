@@ -31,21 +31,32 @@ final class PdfText {
             stripper.setSortByPosition(true);
             PDFRenderer renderer = null;
             List<ExtractedPage> pages = new ArrayList<>(count);
+            List<String> notes = new ArrayList<>();
             for (int number = 1; number <= count; number++) {
                 job.checkpoint();
-                stripper.setStartPage(number);
-                stripper.setEndPage(number);
-                String text = stripper.getText(pdf).strip();
-                if (!text.isEmpty()) {
-                    pages.add(ExtractedPage.text(number, text));
-                } else if (job.ocr.available()) {
-                    if (renderer == null) renderer = new PDFRenderer(pdf);
-                    pages.add(job.ocrPage(number, render(renderer, pdf, number - 1)));
-                } else {
+                try {
+                    stripper.setStartPage(number);
+                    stripper.setEndPage(number);
+                    String text = stripper.getText(pdf).strip();
+                    if (!text.isEmpty()) {
+                        pages.add(ExtractedPage.text(number, text));
+                    } else if (job.ocr.available()) {
+                        if (renderer == null) renderer = new PDFRenderer(pdf);
+                        pages.add(job.ocrPage(number, render(renderer, pdf, number - 1)));
+                    } else {
+                        pages.add(ExtractedPage.unreadable(number));
+                    }
+                } catch (IOException | RuntimeException e) {
+                    // One damaged page (a broken content stream, an image that will not render)
+                    // must not cost the document its other pages.
+                    if (e instanceof Job.Stopped || e instanceof ExtractionException) throw e;
                     pages.add(ExtractedPage.unreadable(number));
+                    notes.add("Page " + number + " could not be read: " + Notes.detail(e));
                 }
             }
-            return Content.pages(pages);
+            if (!notes.isEmpty() && notes.size() == count) throw new IOException(notes.getFirst());
+            PdfMetadata meta = PdfMetadata.of(pdf);
+            return Content.pages(pages).described(meta.title(), meta.created()).noted(notes);
         }
     }
 

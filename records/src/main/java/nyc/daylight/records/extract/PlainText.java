@@ -41,6 +41,19 @@ final class PlainText {
         }
     }
 
+    /** Whether {@code length} bytes from {@code offset} are well-formed UTF-8. */
+    static boolean isUtf8(byte[] b, int offset, int length) {
+        try {
+            StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(b, offset, length));
+            return true;
+        } catch (CharacterCodingException e) {
+            return false;
+        }
+    }
+
     private static boolean startsWith(byte[] b, int length, int... prefix) {
         if (length < prefix.length) return false;
         for (int i = 0; i < prefix.length; i++) {

@@ -89,7 +89,7 @@ final class SpreadsheetText {
     }
 
     /** A sheet's rows: the first non-empty one names the columns, the rest become lines. */
-    private static final class Rows {
+    static final class Rows {
         private final RowPages pages;
         private final Job job;
         private List<String> headers;

@@ -26,6 +26,14 @@ final class TypeSniffer {
     static final String DOC = "application/msword";
     static final String XLS = "application/vnd.ms-excel";
     static final String CSV = "text/csv";
+    static final String TSV = "text/tab-separated-values";
+    static final String MSG = "application/vnd.ms-outlook";
+    static final String TNEF = "application/vnd.ms-tnef";
+    static final String MBOX = "application/mbox";
+    static final String RTF = "application/rtf";
+    /** An OpenDocument package whose own mimetype entry Tika could not read (not stored first, as the spec asks). */
+    static final String ODF = "application/vnd.oasis.opendocument";
+    private static final String ODF_SPREADSHEET = "application/vnd.oasis.opendocument.spreadsheet";
     /** A password-protected .docx or .xlsx: an OLE2 wrapper around the encrypted ZIP. */
     static final String ENCRYPTED_OFFICE = "application/x-tika-ooxml-protected";
     private static final String OLE2 = "application/x-tika-msoffice";
@@ -66,22 +74,48 @@ final class TypeSniffer {
             Set<String> names = ZipNames.of(content);
             if (names.contains("word/document.xml")) return DOCX;
             if (names.contains("xl/workbook.xml")) return XLSX;
+            if (names.contains("content.xml") && names.contains("META-INF/manifest.xml")) return ODF;
             return type;
         }
-        if (type.equals(OLE2) || type.equals(DOC) || type.equals(XLS)) return ole2(content, type);
+        if (type.equals(OLE2) || type.equals(DOC) || type.equals(XLS) || type.equals(MSG)) return ole2(content, type);
         if (type.equals("application/octet-stream") && looksLikeText(content)) type = "text/plain";
-        if (type.equals("text/plain") && looksLikeCsv(content)) return CSV;
+        if (type.equals("message/rfc822") || type.equals(MBOX) || type.equals("text/plain")) {
+            switch (MailSniff.of(content)) {
+                case MESSAGE -> { return "message/rfc822"; }
+                case MAILBOX -> { return MBOX; }
+                // Header-like lines without a real header block: a memo or notes, read as the text they are.
+                case NONE -> type = "text/plain";
+            }
+        }
+        if (type.equals("text/plain")) {
+            if (looksLikeTable(content, ',')) return CSV;
+            if (looksLikeTable(content, '\t')) return TSV;
+            return type;
+        }
+        // Tika's magic numbers include short ASCII words ("MATLAB", "GRIB", "BM", "MM"), so a
+        // tab-separated export whose first heading starts with one was called a scientific data
+        // file or an image. Text is text whatever its first word: only real binary keeps the type.
+        Format format = format(type);
+        if (format != Format.PDF && format != Format.RTF && format != Format.HTML && format != Format.TEXT && looksLikeText(content)) {
+            if (looksLikeTable(content, '\t')) return TSV;
+            if (looksLikeTable(content, ',')) return CSV;
+        }
         return type;
     }
 
     private static String ole2(byte[] content, String type) throws IOException {
+        // Stream names are matched without case: some writers (older Corel and Lotus converters,
+        // a few scanners' exporters) store "workbook" or "worddocument", which Office opens.
         try (POIFSFileSystem fs = new POIFSFileSystem(new ByteArrayInputStream(content))) {
             DirectoryNode root = fs.getRoot();
-            if (root.hasEntry("EncryptedPackage")) return ENCRYPTED_OFFICE;
-            if (root.hasEntry("WordDocument")) return DOC;
-            if (root.hasEntry("Workbook") || root.hasEntry("WORKBOOK") || root.hasEntry("Book")) return XLS;
-            if (root.hasEntry("PowerPoint Document")) return "application/vnd.ms-powerpoint";
-            if (root.hasEntry("__properties_version1.0")) return "application/vnd.ms-outlook";
+            if (root.hasEntryCaseInsensitive("EncryptedPackage")) return ENCRYPTED_OFFICE;
+            if (root.hasEntryCaseInsensitive("WordDocument")) return DOC;
+            if (root.hasEntryCaseInsensitive("Workbook") || root.hasEntryCaseInsensitive("Book")) return XLS;
+            if (root.hasEntryCaseInsensitive("PowerPoint Document")) return "application/vnd.ms-powerpoint";
+            if (root.hasEntryCaseInsensitive("__properties_version1.0") || root.hasEntryCaseInsensitive("__substg1.0_0037001F")
+                    || root.hasEntryCaseInsensitive("__substg1.0_0037001E")) {
+                return MSG;
+            }
             return type;
         }
     }
@@ -103,15 +137,17 @@ final class TypeSniffer {
     }
 
     /**
-     * Comma-separated values look like text whose first records all have the same number (two or
+     * Comma- (or tab-) separated values look like text whose first records all have the same number (two or
      * more) of fields. A header with one data row only counts with three or more columns, and two
      * columns only when most fields do not start with a space: a line of prose with one comma in it
      * is common, and its comma is followed by a space, which a CSV writer does not add.
      */
-    private static boolean looksLikeCsv(byte[] content) {
+    private static boolean looksLikeTable(byte[] content, char delimiter) {
         boolean truncated = content.length > CSV_SNIFF_BYTES;
         String head = PlainText.decode(content, Math.min(content.length, CSV_SNIFF_BYTES));
-        try (CSVParser parser = CSVParser.parse(new StringReader(head), CSVFormat.DEFAULT.builder().setIgnoreEmptyLines(true).get())) {
+        if (head.indexOf(delimiter) < 0) return false;
+        CSVFormat format = CSVFormat.DEFAULT.builder().setDelimiter(delimiter).setIgnoreEmptyLines(true).get();
+        try (CSVParser parser = CSVParser.parse(new StringReader(head), format)) {
             List<CSVRecord> records = new ArrayList<>();
             for (CSVRecord record : parser) {
                 records.add(record);
@@ -142,7 +178,13 @@ final class TypeSniffer {
         if (type.equals("application/pdf")) return Format.PDF;
         if (IMAGES.contains(type)) return Format.IMAGE;
         if (type.equals("message/rfc822")) return Format.EMAIL;
-        if (type.equals(CSV)) return Format.CSV;
+        if (type.equals(CSV) || type.equals(TSV)) return Format.CSV;
+        if (type.equals(MSG)) return Format.MSG;
+        if (type.equals(TNEF)) return Format.TNEF;
+        if (type.equals(MBOX)) return Format.MBOX;
+        if (type.equals(RTF) || type.equals("text/rtf")) return Format.RTF;
+        if (type.startsWith(ODF_SPREADSHEET)) return Format.ODS;
+        if (type.startsWith(ODF)) return Format.ODT;
         if (type.equals("text/html") || type.equals("application/xhtml+xml")) return Format.HTML;
         if (type.startsWith("text/") || TEXT_LIKE.contains(type)) return Format.TEXT;
         if (type.equals(XLSX)) return Format.XLSX;
