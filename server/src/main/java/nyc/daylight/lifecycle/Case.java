@@ -7,10 +7,9 @@ import nyc.daylight.deadlines.DeadlineReport;
 import nyc.daylight.deadlines.EventType;
 import nyc.daylight.deadlines.LedgerEvent;
 import nyc.daylight.deadlines.Standing;
-import nyc.daylight.sql.jooq.tables.records.RequestsRecord;
 
-/** One request as an action sees it: the row, its agency, its ledger, and where it stands now. */
-record Case(RequestsRecord request, Agency agency, List<LedgerEvent> events, DeadlineReport report) {
+/** One request as an action sees it: the stored request, its agency, its ledger, and where it stands now. */
+record Case(CaseRequest request, Agency agency, List<LedgerEvent> events, DeadlineReport report) {
 
     boolean has(EventType type) {
         return events.stream().anyMatch(e -> e.type() == type);
@@ -29,6 +28,6 @@ record Case(RequestsRecord request, Agency agency, List<LedgerEvent> events, Dea
     }
 
     String number() {
-        return request.getNumber();
+        return request.number();
     }
 }

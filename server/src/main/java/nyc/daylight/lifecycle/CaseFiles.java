@@ -1,31 +1,27 @@
 package nyc.daylight.lifecycle;
 
-import static nyc.daylight.sql.jooq.Tables.OFFICER_AGENCIES;
-import static nyc.daylight.sql.jooq.Tables.USERS;
-
 import java.util.List;
 import nyc.daylight.core.User;
 import nyc.daylight.agencies.Agency;
 import nyc.daylight.agencies.AgencyService;
 import nyc.daylight.core.NotFound;
 import nyc.daylight.requests.RequestLedger;
-import nyc.daylight.sql.jooq.tables.records.RequestsRecord;
 import org.jooq.DSLContext;
 
 /**
  * Loads a request for someone who wants to act on it, and decides whether they may. An officer
  * acts only on their own agencies' requests; anything else is "not found", never "forbidden", so
- * nothing about another agency's queue leaks.
+ * nothing about another agency's queue leaks. Every read runs in the caller's transaction.
  */
 final class CaseFiles {
-    private final DSLContext dsl;
     private final AgencyService agencies;
     private final RequestLedger ledger;
+    private final CaseRepository repo;
 
-    CaseFiles(DSLContext dsl, AgencyService agencies, RequestLedger ledger) {
-        this.dsl = dsl;
+    CaseFiles(AgencyService agencies, RequestLedger ledger, CaseRepository repo) {
         this.agencies = agencies;
         this.ledger = ledger;
+        this.repo = repo;
     }
 
     /** The agency, if this user may work its queue (its officers, and admins). */
@@ -38,24 +34,24 @@ final class CaseFiles {
     }
 
     Case forOfficer(DSLContext tx, User user, String number) {
-        RequestsRecord r = ledger.byNumber(tx, number).orElseThrow(() -> new NotFound("There is no request " + number + " for you."));
-        Agency agency = agencies.byId().get(r.getAgencyId());
-        if (user == null || !(user.isAdmin() || user.agencyIds().contains(agency.id())) || r.getSubmittedAt() == null) {
+        CaseRequest r = repo.byNumber(tx, number).orElseThrow(() -> new NotFound("There is no request " + number + " for you."));
+        Agency agency = agencies.byId().get(r.agencyId());
+        if (user == null || !(user.isAdmin() || user.agencyIds().contains(agency.id())) || r.submittedAt() == null) {
             throw new NotFound("There is no request " + number + " for you.");
         }
         return load(tx, r, agency);
     }
 
     Case forRequester(DSLContext tx, User user, String number) {
-        RequestsRecord r = ledger.byNumber(tx, number)
-                .filter(x -> user != null && x.getRequesterId() == user.id())
+        CaseRequest r = repo.byNumber(tx, number)
+                .filter(x -> user != null && x.requesterId() == user.id())
                 .orElseThrow(() -> new NotFound("There is no request " + number + " of yours."));
-        Agency agency = agencies.byId().get(r.getAgencyId());
+        Agency agency = agencies.byId().get(r.agencyId());
         return load(tx, r, agency);
     }
 
-    private Case load(DSLContext tx, RequestsRecord r, Agency agency) {
-        var events = ledger.events(tx, r.getId());
+    private Case load(DSLContext tx, CaseRequest r, Agency agency) {
+        var events = ledger.events(tx, r.id());
         return new Case(r, agency, events, ledger.evaluate(events, agency));
     }
 
@@ -64,11 +60,7 @@ final class CaseFiles {
     }
 
     /** Officers of an agency, for assignment and reminders. */
-    List<Officer> officersOf(long agencyId) {
-        return dsl.select(USERS.ID, USERS.EMAIL, USERS.DISPLAY_NAME, OFFICER_AGENCIES.APPEALS_OFFICER)
-                .from(OFFICER_AGENCIES).join(USERS).on(USERS.ID.eq(OFFICER_AGENCIES.USER_ID))
-                .where(OFFICER_AGENCIES.AGENCY_ID.eq(agencyId)).and(USERS.PASSWORD_HASH.isNotNull())
-                .orderBy(USERS.EMAIL)
-                .fetch(r -> new Officer(r.value1(), r.value2(), r.value3(), r.value4()));
+    List<Officer> officersOf(DSLContext tx, long agencyId) {
+        return repo.officersOf(tx, agencyId);
     }
 }

@@ -1,11 +1,5 @@
 package nyc.daylight.lifecycle;
 
-import nyc.daylight.deadlines.Standing;
-import static nyc.daylight.sql.jooq.Tables.DEADLINE_NOTICES;
-import static nyc.daylight.sql.jooq.Tables.REQUESTS;
-import static nyc.daylight.sql.jooq.Tables.REQUEST_METRICS;
-import static nyc.daylight.sql.jooq.Tables.USERS;
-
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -25,7 +19,6 @@ import nyc.daylight.deadlines.Regime;
 import nyc.daylight.notify.Mailer;
 import nyc.daylight.notify.Recipient;
 import nyc.daylight.requests.RequestLedger;
-import nyc.daylight.requests.RequesterIdentity;
 import org.jooq.DSLContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,6 +35,8 @@ public final class DeadlineWatcher implements AutoCloseable {
     private final AgencyService agencies;
     private final RequestLedger ledger;
     private final CaseFiles cases;
+    private final CaseRepository repo = new CaseRepository();
+    private final WatcherRepository watched = new WatcherRepository();
     private final Mailer mailer;
     private final LifecycleMail mail;
     private final Clock clock;
@@ -51,7 +46,7 @@ public final class DeadlineWatcher implements AutoCloseable {
         this.dsl = dsl;
         this.agencies = agencies;
         this.ledger = ledger;
-        this.cases = new CaseFiles(dsl, agencies, ledger);
+        this.cases = new CaseFiles(agencies, ledger, repo);
         this.mailer = mailer;
         this.mail = new LifecycleMail(baseUrl);
         this.clock = clock;
@@ -94,38 +89,32 @@ public final class DeadlineWatcher implements AutoCloseable {
     private int pass() {
         liftEmbargoes();
         Map<Long, Agency> byId = agencies.byId();
-        // Open requests, and any request whose scorecard facts were never computed (e.g. filed
-        // before scorecards existed).
-        List<Long[]> open = dsl.select(REQUESTS.ID, REQUESTS.AGENCY_ID, REQUEST_METRICS.REQUEST_ID).from(REQUESTS)
-                .leftJoin(REQUEST_METRICS).on(REQUEST_METRICS.REQUEST_ID.eq(REQUESTS.ID))
-                .where(REQUESTS.SUBMITTED_AT.isNotNull())
-                .and(REQUESTS.STATUS.notIn(Standing.CLOSED_STATUSES).or(REQUEST_METRICS.REQUEST_ID.isNull()))
-                .fetch(r -> new Long[] {r.value1(), r.value2(), r.value3()});
+        List<WatcherRepository.Watched> open = dsl.transactionResult(t -> watched.toWatch(t.dsl()));
         int sent = 0;
-        for (Long[] row : open) {
-            Agency agency = byId.get(row[1]);
-            boolean noMetrics = row[2] == null;
-            sent += dsl.transactionResult(tx -> check(tx.dsl(), row[0], agency, noMetrics));
+        // One transaction per request: a failure on one leaves the others' notices sent and recorded.
+        for (WatcherRepository.Watched w : open) {
+            Agency agency = byId.get(w.agencyId());
+            sent += dsl.transactionResult(tx -> check(tx.dsl(), w.requestId(), agency, w.noMetrics()));
         }
         return sent;
     }
 
     private int check(DSLContext tx, long requestId, Agency agency, boolean noMetrics) {
         BusinessCalendar cal = agencies.calendarFor(agency);
-        var request = tx.selectFrom(REQUESTS).where(REQUESTS.ID.eq(requestId)).fetchSingle();
+        CaseRequest request = repo.byId(tx, requestId);
         // Written only when time moved the projection, or when scorecard facts were never computed.
-        DeadlineReport report = noMetrics ? ledger.refresh(tx, requestId, agency) : ledger.currentReport(tx, request, agency, cal);
+        DeadlineReport report = noMetrics ? ledger.refresh(tx, requestId, agency) : repo.currentReport(tx, ledger, requestId, agency, cal);
         // An imported request is history: its projection is kept for the scorecards, but nobody is
         // ever reminded, told or followed up about a deadline from an old log (NoticePlan).
         LocalDate today = LocalDate.now(clock.withZone(BusinessCalendar.NEW_YORK));
-        boolean followUps = request.getAutoFollowUp() && agency.foil().email() != null;
+        boolean followUps = request.autoFollowUp() && agency.foil().email() != null;
         int sent = 0;
-        for (NoticePlan.Notice n : NoticePlan.of(report, cal, today, request.getImportedSource() != null, followUps)) {
+        for (NoticePlan.Notice n : NoticePlan.of(report, cal, today, request.importedSource() != null, followUps)) {
             Deadline d = n.deadline();
-            if (!claim(tx, requestId, d, n.kind().name())) continue;
+            if (!watched.claim(tx, requestId, d, n.kind().name())) continue;
             switch (n.kind()) {
-                case DUE_IN_2 -> remindOfficers(tx, agency, request.getNumber(), request.getTitle(), d, 2);
-                case DUE_TODAY -> remindOfficers(tx, agency, request.getNumber(), request.getTitle(), d, 0);
+                case DUE_IN_2 -> remindOfficers(tx, agency, request.number(), request.title(), d, 2);
+                case DUE_TODAY -> remindOfficers(tx, agency, request.number(), request.title(), d, 0);
                 case MISSED -> missed(tx, agency, request, d, report);
                 case FOLLOW_UP -> followUp(tx, agency, request, d, today);
             }
@@ -134,23 +123,12 @@ public final class DeadlineWatcher implements AutoCloseable {
         return sent;
     }
 
-    /** True when this notice had not been sent yet (and is now recorded as sent). */
-    private boolean claim(DSLContext tx, long requestId, Deadline d, String notice) {
-        return tx.insertInto(DEADLINE_NOTICES)
-                .set(DEADLINE_NOTICES.REQUEST_ID, requestId)
-                .set(DEADLINE_NOTICES.KIND, d.kind().name())
-                .set(DEADLINE_NOTICES.DUE, d.due())
-                .set(DEADLINE_NOTICES.NOTICE, notice)
-                .onConflictDoNothing()
-                .execute() == 1;
-    }
-
     private void remindOfficers(DSLContext tx, Agency agency, String number, String title, Deadline d, int left) {
         String when = left == 0 ? "today" : "in 2 business days, on " + LifecycleMail.day(d.due());
         String body = "Request " + number + " (\"" + title + "\"): " + step(d) + " is due " + when + ". "
                 + (d.note() == null ? "" : d.note().english()) + "\n" + d.citation();
         String subject = (left == 0 ? "Due today: " : "Due soon: ") + step(d);
-        List<Officer> officers = cases.officersOf(agency.id());
+        List<Officer> officers = cases.officersOf(tx, agency.id());
         if (officers.isEmpty() && agency.foil().email() != null) {
             mailer.enqueue(tx, mail.toAgency(agency.foil().email(), null, agency, number, subject, body));
         }
@@ -159,7 +137,7 @@ public final class DeadlineWatcher implements AutoCloseable {
         }
     }
 
-    private void missed(DSLContext tx, Agency agency, nyc.daylight.sql.jooq.tables.records.RequestsRecord request,
+    private void missed(DSLContext tx, Agency agency, CaseRequest request,
                         Deadline d, DeadlineReport report) {
         boolean ny = agency.regime() == Regime.NY_FOIL;
         String what = switch (d.kind()) {
@@ -169,29 +147,29 @@ public final class DeadlineWatcher implements AutoCloseable {
             default -> "act";
         };
         String fact = agency.name() + " did not " + what + " by " + LifecycleMail.day(d.due()) + ".";
-        ledger.append(tx, request.getId(), EventType.DEADLINE_MISSED, OffsetDateTime.now(clock), null, d.due(), d.citation(), fact, null);
+        ledger.append(tx, request.id(), EventType.DEADLINE_MISSED, OffsetDateTime.now(clock), null, d.due(), d.citation(), fact, null);
         Message option;
         var window = report.find(Deadline.Kind.APPEAL_FILING).filter(w -> w.state() == Deadline.State.PENDING);
         var court = report.find(Deadline.Kind.COURT).filter(w -> w.state() == Deadline.State.PENDING);
         if (d.kind() == Deadline.Kind.APPEAL_DECISION && ny && court.isPresent()) {
             option = Message.of("mail.missed.court", court.get().due());
         } else if (ny && window.isPresent()) {
-            option = Message.of("mail.missed.appealLink", window.get().due(), mail.appealLink(request.getNumber()));
+            option = Message.of("mail.missed.appealLink", window.get().due(), mail.appealLink(request.number()));
         } else if (!ny) {
             option = Message.of("mail.missed.federal");
         } else {
             option = Message.of("mail.missed.seePage");
         }
         // The ledger keeps the fact in English, as written; the requester reads it in their language.
-        Recipient to = Recipient.of(tx, request.getRequesterId());
+        Recipient to = Recipient.of(tx, request.requesterId());
         String said = to.text(switch (d.kind()) {
             case RESPONSE, DETERMINATION, APPEAL_DECISION -> "mail.missed." + d.kind().name();
             default -> "mail.missed.other";
         }, agency.name(), d.due());
-        mailer.enqueue(tx, mail.toRequester(to, request.getNumber(), request.getTitle(),
+        mailer.enqueue(tx, mail.toRequester(to, request.number(), request.title(),
                 Message.of("mail.missed.subject." + d.kind().name()), said + "\n\n" + to.text(option)));
-        for (Officer o : cases.officersOf(agency.id())) {
-            mailer.enqueue(tx, mail.toAgency(o.email(), null, agency, request.getNumber(), "Deadline missed: " + step(d), fact));
+        for (Officer o : cases.officersOf(tx, agency.id())) {
+            mailer.enqueue(tx, mail.toAgency(o.email(), null, agency, request.number(), "Deadline missed: " + step(d), fact));
         }
     }
 
@@ -205,7 +183,7 @@ public final class DeadlineWatcher implements AutoCloseable {
         };
     }
 
-    private void followUp(DSLContext tx, Agency agency, nyc.daylight.sql.jooq.tables.records.RequestsRecord request, Deadline d,
+    private void followUp(DSLContext tx, Agency agency, CaseRequest request, Deadline d,
                           LocalDate today) {
         boolean ny = agency.regime() == Regime.NY_FOIL;
         String letter = """
@@ -221,7 +199,7 @@ public final class DeadlineWatcher implements AutoCloseable {
 
                 %s
                 (Sent on the requester's behalf by Daylight on %s.)
-                """.formatted(agency.foil().title(), request.getNumber(), request.getTitle(), agency.name(),
+                """.formatted(agency.foil().title(), request.number(), request.title(), agency.name(),
                 switch (d.kind()) {
                     case RESPONSE -> "grant, deny or acknowledge it";
                     case APPEAL_DECISION -> "decide my appeal";
@@ -230,26 +208,23 @@ public final class DeadlineWatcher implements AutoCloseable {
                 LifecycleMail.day(d.due()), ny
                         ? "Public Officers Law §89(3)(a) sets that time limit, and §89(4)(a) treats a failure to meet it as a denial."
                         : "5 U.S.C. §552(a)(6)(A)(i) sets that time limit.", signature(tx, request), LifecycleMail.day(today)).strip();
-        ledger.append(tx, request.getId(), EventType.FOLLOW_UP_SENT, OffsetDateTime.now(clock), null, d.due(), d.citation(), letter, null);
-        String requester = tx.select(USERS.EMAIL).from(USERS).where(USERS.ID.eq(request.getRequesterId())).fetchOne(USERS.EMAIL);
+        ledger.append(tx, request.id(), EventType.FOLLOW_UP_SENT, OffsetDateTime.now(clock), null, d.due(), d.citation(), letter, null);
+        String requester = repo.account(tx, request.requesterId()).email();
         mailer.enqueue(tx, mail.toAgency(agency.foil().email(),
-                mailer.replyTo(request.getNumber(), request.getReplyToken(), requester), agency, request.getNumber(),
+                mailer.replyTo(request.number(), request.replyToken(), requester), agency, request.number(),
                 "Follow-up: " + step(d) + " overdue since " + LifecycleMail.day(d.due()), letter));
     }
 
     /** The name the requester signs this request's letters with (the public page withholds it if they chose). */
-    private static String signature(DSLContext tx, nyc.daylight.sql.jooq.tables.records.RequestsRecord request) {
-        String account = tx.select(USERS.DISPLAY_NAME).from(USERS).where(USERS.ID.eq(request.getRequesterId())).fetchOne(USERS.DISPLAY_NAME);
-        return RequesterIdentity.of(request, account).agencySignature();
+    private String signature(DSLContext tx, CaseRequest request) {
+        return request.identity(repo.account(tx, request.requesterId()).displayName()).agencySignature();
     }
 
     /** Ends every embargo whose date has come: exactly once, as the update matches each only once. */
     int liftEmbargoes() {
         LocalDate today = LocalDate.now(clock.withZone(BusinessCalendar.NEW_YORK));
         return dsl.transactionResult(t -> {
-            List<Long> lifted = t.dsl().update(REQUESTS).setNull(REQUESTS.EMBARGO_UNTIL)
-                    .set(REQUESTS.EMBARGO_ENDED_AT, OffsetDateTime.now(clock))
-                    .where(REQUESTS.EMBARGO_UNTIL.le(today)).returning(REQUESTS.ID).fetch(REQUESTS.ID);
+            List<Long> lifted = repo.endEmbargoesDue(t.dsl(), today, OffsetDateTime.now(clock));
             for (long id : lifted) {
                 ledger.append(t.dsl(), id, EventType.EMBARGO_LIFTED, OffsetDateTime.now(clock), null, null, null, null, null);
             }

@@ -1,9 +1,6 @@
 package nyc.daylight.lifecycle;
 
 import nyc.daylight.core.Text;
-import static nyc.daylight.sql.jooq.Tables.INTERNAL_NOTES;
-import static nyc.daylight.sql.jooq.Tables.REQUESTS;
-import static nyc.daylight.sql.jooq.Tables.USERS;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -44,6 +41,7 @@ public final class OfficerActions {
     static final long MAX_RELEASE_BYTES = 20L * 1024 * 1024;
     private final DSLContext dsl;
     private final CaseFiles cases;
+    private final CaseRepository repo = new CaseRepository();
     private final RequestLedger ledger;
     private final AgencyService agencies;
     private final Mailer mailer;
@@ -60,7 +58,7 @@ public final class OfficerActions {
         this.dsl = dsl;
         this.agencies = agencies;
         this.ledger = ledger;
-        this.cases = new CaseFiles(dsl, agencies, ledger);
+        this.cases = new CaseFiles(agencies, ledger, repo);
         this.mailer = mailer;
         this.mail = new LifecycleMail(baseUrl);
         this.blobs = blobs;
@@ -79,7 +77,7 @@ public final class OfficerActions {
                     + LifecycleMail.day(approximateDate) + ".");
             append(tx, c, officer, EventType.ACKNOWLEDGED, approximateDate, Text.blankToNull(reason), body, null);
             Recipient to = requester(tx, c);
-            mailer.enqueue(tx, mail.toRequester(to, c.number(), c.request().getTitle(),
+            mailer.enqueue(tx, mail.toRequester(to, c.number(), c.request().title(),
                     Message.of("mail.ack.subject", c.agency().name()),
                     body + "\n\n" + to.text("mail.ack.expects", approximateDate)
                             + (needsReason ? "\n" + to.text("mail.ack.reason", reason.strip()) : "")));
@@ -96,7 +94,7 @@ public final class OfficerActions {
             append(tx, c, officer, EventType.EXTENDED, newDate, reason.strip(), body, null);
             boolean late = today().isAfter(was);
             Recipient to = requester(tx, c);
-            mailer.enqueue(tx, mail.toRequester(to, c.number(), c.request().getTitle(),
+            mailer.enqueue(tx, mail.toRequester(to, c.number(), c.request().title(),
                     Message.of("mail.extend.subject", c.agency().name()),
                     body + "\n\n" + to.text("mail.extend.reason", reason.strip(), was)
                             + (late ? "\n\n" + to.text("mail.extend.late") : "")));
@@ -110,7 +108,7 @@ public final class OfficerActions {
             if (message == null || message.isBlank()) throw BadInput.of("message", "error.writeWhatYouNeed");
             append(tx, c, officer, EventType.CLARIFICATION_REQUESTED, null, null, message.strip(), null);
             Recipient to = requester(tx, c);
-            mailer.enqueue(tx, mail.toRequester(to, c.number(), c.request().getTitle(),
+            mailer.enqueue(tx, mail.toRequester(to, c.number(), c.request().title(),
                     Message.of("mail.clarify.subject", c.agency().name()),
                     message.strip() + "\n\n" + to.text("mail.clarify.how")));
             return null;
@@ -131,16 +129,16 @@ public final class OfficerActions {
                     : "We are releasing " + files.size() + " files in response to your request.");
             int seq = append(tx, c, officer, EventType.RECORDS_RELEASED, null, null, body, null);
             for (int i = 0; i < files.size(); i++) {
-                attachmentIds.add(ledger.attach(tx, c.request().getId(), seq, stored.get(i), files.get(i).safeName(), officer.id(), "AGENCY_RELEASE"));
+                attachmentIds.add(ledger.attach(tx, c.request().id(), seq, stored.get(i), files.get(i).safeName(), officer.id(), "AGENCY_RELEASE"));
             }
             Recipient to = requester(tx, c);
-            mailer.enqueue(tx, mail.toRequester(to, c.number(), c.request().getTitle(),
+            mailer.enqueue(tx, mail.toRequester(to, c.number(), c.request().title(),
                     Message.of("mail.release.subject", c.agency().name()), body + "\n\n" + to.text("mail.release.where")));
             return files.size() + " file(s)";
         });
         // The release stands once committed; reading the files for review happens after it.
         for (int i = 0; i < attachmentIds.size(); i++) {
-            releasedFiles.received(check.request().getId(), check.agency().id(), attachmentIds.get(i), stored.get(i),
+            releasedFiles.received(check.request().id(), check.agency().id(), attachmentIds.get(i), stored.get(i),
                     files.get(i).safeName(), officer.id());
         }
     }
@@ -150,14 +148,14 @@ public final class OfficerActions {
         act(officer, number, "determine", ip, (tx, c) -> {
             List<Exemption> cited = rules(c).determination(outcome, exemptionCodes, explanation);
             LedgerEvent decision = new LedgerEvent(outcome, clock.instant(), null, null);
-            DeadlineReport after = ledger.preview(tx, c.request().getId(), c.agency(), decision);
+            DeadlineReport after = ledger.preview(tx, c.request().id(), c.agency(), decision);
             String letter = DeterminationLetter.write(c.agency(), c.number(), outcome, cited, explanation,
                     after.find(Deadline.Kind.APPEAL_FILING).map(Deadline::due).orElse(null));
             String data = json.writeValueAsString(java.util.Map.of("exemptions", cited.stream().map(Exemption::code).toList()));
             append(tx, c, officer, outcome, null, Text.blankToNull(explanation), letter, data);
             Recipient to = requester(tx, c);
             // The determination letter is the agency's legal document: sent as written, introduced in the requester's language.
-            mailer.enqueue(tx, mail.toRequester(to, c.number(), c.request().getTitle(),
+            mailer.enqueue(tx, mail.toRequester(to, c.number(), c.request().title(),
                     Message.of("mail.determine.subject", c.agency().name()),
                     (to.locale().getLanguage().equals("en") ? "" : to.text("mail.determine.letter") + "\n\n") + letter));
             return outcome + (cited.isEmpty() ? "" : " citing " + cited.stream().map(Exemption::code).collect(Collectors.joining(", ")));
@@ -191,17 +189,18 @@ public final class OfficerActions {
             String mailed = to.text("mail.appeal." + outcome.name()) + "\n\n" + explanation.strip()
                     + (outcome == EventType.APPEAL_GRANTED ? ""
                     : "\n\n" + to.text(c.agency().regime() == Regime.NY_FOIL ? "mail.appeal.ny" : "mail.appeal.federal"));
-            mailer.enqueue(tx, mail.toRequester(to, c.number(), c.request().getTitle(), Message.of("mail.appeal.subject"), mailed));
+            mailer.enqueue(tx, mail.toRequester(to, c.number(), c.request().title(), Message.of("mail.appeal.subject"), mailed));
             return outcome.name();
         });
     }
 
     public void assign(User officer, String number, Long assigneeId, String ip) {
         act(officer, number, "assign", ip, (tx, c) -> {
-            if (assigneeId != null && cases.officersOf(c.agency().id()).stream().noneMatch(o -> o.id() == assigneeId)) {
+            // Read in this transaction, with the request locked: the list checked is the one the write relies on.
+            if (assigneeId != null && cases.officersOf(tx, c.agency().id()).stream().noneMatch(o -> o.id() == assigneeId)) {
                 throw BadInput.of("assignee", "error.officerOf", c.agency().name());
             }
-            tx.update(REQUESTS).set(REQUESTS.ASSIGNED_TO, assigneeId).where(REQUESTS.ID.eq(c.request().getId())).execute();
+            repo.assign(tx, c.request().id(), assigneeId);
             return assigneeId == null ? "unassigned" : "to user " + assigneeId;
         });
     }
@@ -210,8 +209,7 @@ public final class OfficerActions {
         act(officer, number, "note", ip, (tx, c) -> {
             if (body == null || body.isBlank()) throw BadInput.of("note", "error.writeTheNote");
             if (body.length() > 10_000) throw BadInput.of("note", "error.keepANoteUnder");
-            tx.insertInto(INTERNAL_NOTES).set(INTERNAL_NOTES.REQUEST_ID, c.request().getId())
-                    .set(INTERNAL_NOTES.AUTHOR_ID, officer.id()).set(INTERNAL_NOTES.BODY, body.strip()).execute();
+            repo.addNote(tx, c.request().id(), officer.id(), body.strip());
             return null;
         });
     }
@@ -219,11 +217,7 @@ public final class OfficerActions {
     public record Note(OffsetDateTime at, String author, String body) {}
 
     public List<Note> notes(User officer, String number) {
-        Case c = dsl.transactionResult(tx -> cases.forOfficer(tx.dsl(), officer, number));
-        return dsl.select(INTERNAL_NOTES.CREATED_AT, USERS.EMAIL, INTERNAL_NOTES.BODY).from(INTERNAL_NOTES)
-                .join(USERS).on(USERS.ID.eq(INTERNAL_NOTES.AUTHOR_ID))
-                .where(INTERNAL_NOTES.REQUEST_ID.eq(c.request().getId())).orderBy(INTERNAL_NOTES.CREATED_AT)
-                .fetch(r -> new Note(r.value1(), r.value2(), r.value3()));
+        return dsl.transactionResult(t -> repo.notes(t.dsl(), cases.forOfficer(t.dsl(), officer, number).request().id()));
     }
 
     // --- plumbing --------------------------------------------------------------------------
@@ -238,16 +232,16 @@ public final class OfficerActions {
         dsl.transaction(t -> {
             DSLContext tx = t.dsl();
             // One action at a time per request: a double click cannot acknowledge twice.
-            tx.selectOne().from(REQUESTS).where(REQUESTS.NUMBER.eq(number)).forUpdate().execute();
+            repo.lock(tx, number);
             Case c = cases.forOfficer(tx, officer, number);
             String detail = step.run(tx, c);
-            ledger.refresh(tx, c.request().getId(), c.agency());
+            ledger.refresh(tx, c.request().id(), c.agency());
             audit.record(tx, officer.id(), action, number, detail, ip);
         });
     }
 
     private int append(DSLContext tx, Case c, User officer, EventType type, LocalDate date, String reason, String body, String data) {
-        return ledger.append(tx, c.request().getId(), type, OffsetDateTime.now(clock), officer.id(), date, reason, body, data);
+        return ledger.append(tx, c.request().id(), type, OffsetDateTime.now(clock), officer.id(), date, reason, body, data);
     }
 
     /** The law's conditions on a step the officer records today; e-mailed steps meet the same ones. */
@@ -260,7 +254,7 @@ public final class OfficerActions {
     }
 
     private static Recipient requester(DSLContext tx, Case c) {
-        return Recipient.of(tx, c.request().getRequesterId());
+        return Recipient.of(tx, c.request().requesterId());
     }
 
     private StoredBlob store(nyc.daylight.requests.Upload upload) {

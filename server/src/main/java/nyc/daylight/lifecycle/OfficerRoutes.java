@@ -14,7 +14,6 @@ import java.util.Map;
 import nyc.daylight.core.User;
 import nyc.daylight.agencies.Agency;
 import nyc.daylight.agencies.AgencyService;
-import nyc.daylight.db.AuditLog;
 import nyc.daylight.core.BadInput;
 import nyc.daylight.core.NotFound;
 import nyc.daylight.web.Role;
@@ -32,9 +31,8 @@ public final class OfficerRoutes {
     private final AgencyService agencies;
     private final RequestLedger ledger;
     private final Queue queue;
-    private final DSLContext dsl;
+    private final OfficerDesk desk;
     private final java.time.Clock clock;
-    private final AuditLog audit = new AuditLog();
 
     private final java.util.function.LongFunction<List<?>> documentsOfRequest;
 
@@ -42,11 +40,11 @@ public final class OfficerRoutes {
     public OfficerRoutes(DSLContext dsl, OfficerActions actions, AgencyService agencies, RequestLedger ledger, java.time.Clock clock,
                          java.util.function.LongFunction<List<?>> documentsOfRequest) {
         this.documentsOfRequest = documentsOfRequest;
-        this.dsl = dsl;
         this.actions = actions;
         this.agencies = agencies;
         this.ledger = ledger;
         this.queue = new Queue(dsl, ledger);
+        this.desk = new OfficerDesk(dsl, actions.cases(), ledger);
         this.clock = clock;
     }
 
@@ -55,7 +53,7 @@ public final class OfficerRoutes {
         routes.get("/agency/{slug}/queue", this::queue, Role.SIGNED_IN);
         routes.get("/agency/{slug}/requests/{number}", ctx -> work(ctx, null), Role.SIGNED_IN);
         routes.post("/agency/{slug}/requests/{number}/{action}", this::act, Role.SIGNED_IN);
-        routes.get("/admin/audit", ctx -> ctx.render("admin/audit.ftlh", Map.of("entries", audit.recent(dsl, 300))), Role.ADMIN);
+        routes.get("/admin/audit", ctx -> ctx.render("admin/audit.ftlh", Map.of("entries", desk.recentAudit(300))), Role.ADMIN);
     }
 
     private void home(Context ctx) {
@@ -71,7 +69,6 @@ public final class OfficerRoutes {
     private void queue(Context ctx) {
         User user = WebSession.requireUser(ctx);
         Agency agency = actions.cases().agencyFor(user, ctx.pathParam("slug"));
-        queue.refresh(agency, agencies.calendarFor(agency));
         String status = Text.blankToNull(ctx.queryParam("status"));
         Integer within = null;
         if (Text.blankToNull(ctx.queryParam("within")) != null) {
@@ -86,8 +83,9 @@ public final class OfficerRoutes {
         LocalDate today = LocalDate.now(clock.withZone(BusinessCalendar.NEW_YORK));
         Map<String, Object> model = new HashMap<>();
         model.put("agency", agency);
-        model.put("items", queue.items(agency, new Queue.Filter(status, within, late, mine ? user.id() : null), today));
-        model.put("counts", queue.counts(agency));
+        Queue.Page page = queue.page(agency, agencies.calendarFor(agency), new Queue.Filter(status, within, late, mine ? user.id() : null), today);
+        model.put("items", page.items());
+        model.put("counts", page.counts());
         model.put("filter", Map.of("status", status == null ? "" : status, "within", within == null ? "" : within.toString(),
                 "late", late, "mine", mine));
         ctx.render("agency/queue.ftlh", model);
@@ -95,7 +93,8 @@ public final class OfficerRoutes {
 
     private void work(Context ctx, BadInput error) {
         User user = WebSession.requireUser(ctx);
-        Case c = dsl.transactionResult(tx -> actions.cases().forOfficer(tx.dsl(), user, ctx.pathParam("number")));
+        OfficerDesk.Workspace w = desk.workspace(user, ctx.pathParam("number"));
+        Case c = w.file();
         if (!c.agency().slug().equals(ctx.pathParam("slug"))) throw new NotFound("There is no request " + c.number() + " here.");
         Map<String, Object> model = new HashMap<>();
         model.put("agency", c.agency());
@@ -103,11 +102,11 @@ public final class OfficerRoutes {
         model.put("report", c.report());
         BusinessCalendar cal = agencies.calendarFor(c.agency());
         model.put("rows", ledger.rows(c.report(), cal));
-        model.put("timeline", ledger.timeline(dsl, c.request().getId()));
-        model.put("attachments", ledger.attachments(dsl, c.request().getId()));
-        model.put("documents", documentsOfRequest.apply(c.request().getId()));
-        model.put("notes", actions.notes(user, c.number()));
-        model.put("officers", actions.cases().officersOf(c.agency().id()));
+        model.put("timeline", w.timeline());
+        model.put("attachments", w.attachments());
+        model.put("documents", documentsOfRequest.apply(c.request().id()));
+        model.put("notes", w.notes());
+        model.put("officers", w.officers());
         model.put("exemptions", Exemption.forRegime(c.agency().regime()));
         boolean acknowledged = c.has(EventType.ACKNOWLEDGED);
         boolean decided = c.hasAny(EventType.DETERMINATIONS);

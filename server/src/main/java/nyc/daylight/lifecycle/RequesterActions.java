@@ -1,54 +1,31 @@
 package nyc.daylight.lifecycle;
 
-import nyc.daylight.requests.Embargo;
-import static nyc.daylight.sql.jooq.Tables.REQUESTS;
-
-
-import nyc.daylight.requests.Embargo;
 import java.time.Clock;
-import nyc.daylight.requests.Embargo;
 import java.time.LocalDate;
-import nyc.daylight.requests.Embargo;
 import java.time.OffsetDateTime;
-import nyc.daylight.requests.Embargo;
 import java.util.List;
-import nyc.daylight.requests.Embargo;
 import java.util.Optional;
-import nyc.daylight.requests.Embargo;
-import nyc.daylight.core.User;
-import nyc.daylight.requests.Embargo;
 import nyc.daylight.agencies.Agency;
-import nyc.daylight.requests.Embargo;
 import nyc.daylight.agencies.AgencyService;
-import nyc.daylight.requests.Embargo;
 import nyc.daylight.core.BadInput;
-import nyc.daylight.requests.Embargo;
 import nyc.daylight.core.Message;
-import nyc.daylight.requests.Embargo;
+import nyc.daylight.core.User;
 import nyc.daylight.deadlines.BusinessCalendar;
-import nyc.daylight.requests.Embargo;
 import nyc.daylight.deadlines.Deadline;
-import nyc.daylight.requests.Embargo;
 import nyc.daylight.deadlines.EventType;
-import nyc.daylight.requests.Embargo;
 import nyc.daylight.deadlines.LedgerEvent;
-import nyc.daylight.requests.Embargo;
 import nyc.daylight.deadlines.Regime;
-import nyc.daylight.requests.Embargo;
 import nyc.daylight.deadlines.Standing;
-import nyc.daylight.requests.Embargo;
 import nyc.daylight.notify.Mailer;
 import nyc.daylight.requests.Embargo;
 import nyc.daylight.requests.RequestLedger;
-import nyc.daylight.requests.Embargo;
-import nyc.daylight.requests.RequesterIdentity;
-import nyc.daylight.requests.Embargo;
 import org.jooq.DSLContext;
 
 /** The requester's side of the lifecycle: appealing a denial and answering a clarification. */
 public final class RequesterActions {
     private final DSLContext dsl;
     private final CaseFiles cases;
+    private final CaseRepository repo = new CaseRepository();
     private final RequestLedger ledger;
     private final Mailer mailer;
     private final LifecycleMail mail;
@@ -56,7 +33,7 @@ public final class RequesterActions {
 
     public RequesterActions(DSLContext dsl, AgencyService agencies, RequestLedger ledger, Mailer mailer, Clock clock, String baseUrl) {
         this.dsl = dsl;
-        this.cases = new CaseFiles(dsl, agencies, ledger);
+        this.cases = new CaseFiles(agencies, ledger, repo);
         this.ledger = ledger;
         this.mailer = mailer;
         this.mail = new LifecycleMail(baseUrl);
@@ -76,20 +53,20 @@ public final class RequesterActions {
         Optional<Deadline> window = c.report().find(Deadline.Kind.APPEAL_FILING);
         List<LedgerEvent> events = c.events();
         if (events.stream().anyMatch(e -> e.type() == EventType.APPEALED)) {
-            return new AppealOffer(c.number(), c.request().getTitle(), c.agency(), false, Message.of("appeal.no.filed"), null, null);
+            return new AppealOffer(c.number(), c.request().title(), c.agency(), false, Message.of("appeal.no.filed"), null, null);
         }
         if (c.report().standing() == Standing.WITHDRAWN) {
-            return new AppealOffer(c.number(), c.request().getTitle(), c.agency(), false, Message.of("appeal.no.withdrawn"), null, null);
+            return new AppealOffer(c.number(), c.request().title(), c.agency(), false, Message.of("appeal.no.withdrawn"), null, null);
         }
         if (window.isEmpty()) {
-            return new AppealOffer(c.number(), c.request().getTitle(), c.agency(), false,
+            return new AppealOffer(c.number(), c.request().title(), c.agency(), false,
                     Message.of("appeal.no.nothing"), null, null);
         }
         if (window.get().state() != Deadline.State.PENDING) {
-            return new AppealOffer(c.number(), c.request().getTitle(), c.agency(), false,
+            return new AppealOffer(c.number(), c.request().title(), c.agency(), false,
                     Message.of("appeal.no.ended", window.get().due()), window.get().due(), null);
         }
-        return new AppealOffer(c.number(), c.request().getTitle(), c.agency(), true, null, window.get().due(), draft(c, events, user));
+        return new AppealOffer(c.number(), c.request().title(), c.agency(), true, null, window.get().due(), draft(c, events, user));
     }
 
     private String draft(Case c, List<LedgerEvent> events, User user) {
@@ -117,7 +94,7 @@ public final class RequesterActions {
                     + ". Under Public Officers Law §89(4)(a) and 21 NYCRR §1401.5(e), that failure is a denial.";
         }
         // Signed as the request was: the requester's name, organisation or pseudonym, never their e-mail.
-        String name = RequesterIdentity.of(c.request(), user.displayName()).agencySignature();
+        String name = c.request().identity(user.displayName()).agencySignature();
         return """
                 %s
                 %s
@@ -132,7 +109,7 @@ public final class RequesterActions {
 
                 Sincerely,
                 %s
-                """.formatted(a.appeals().title(), a.name(), ny ? "FOIL" : "FOIA", c.number(), c.request().getTitle(), c.number(),
+                """.formatted(a.appeals().title(), a.name(), ny ? "FOIL" : "FOIA", c.number(), c.request().title(), c.number(),
                 grounds, ny
                         ? "Under Public Officers Law §89(4)(a), please fully explain in writing the reasons for further denial, or "
                         + "provide access to the records, within ten business days of receiving this appeal. A copy of this appeal "
@@ -145,19 +122,19 @@ public final class RequesterActions {
     public void appeal(User user, String number, String letter) {
         dsl.transaction(t -> {
             DSLContext tx = t.dsl();
-            tx.selectOne().from(REQUESTS).where(REQUESTS.NUMBER.eq(number)).forUpdate().execute();
+            repo.lock(tx, number);
             Case c = cases.forRequester(tx, user, number);
             AppealOffer offer = offer(c, user);
             if (!offer.allowed()) throw new BadInput("letter", offer.reason());
             if (letter == null || letter.isBlank()) throw BadInput.of("letter", "error.writeTheAppealLetter");
             if (letter.length() > 20_000) throw BadInput.of("letter", "error.keepTheAppealUnder");
-            ledger.append(tx, c.request().getId(), EventType.APPEALED, OffsetDateTime.now(clock), user.id(), null, null,
+            ledger.append(tx, c.request().id(), EventType.APPEALED, OffsetDateTime.now(clock), user.id(), null, null,
                     letter.strip(), null);
-            ledger.refresh(tx, c.request().getId(), c.agency());
+            ledger.refresh(tx, c.request().id(), c.agency());
             Agency a = c.agency();
             String to = a.appeals().email() != null ? a.appeals().email() : a.foil().email();
             if (to != null) {
-                mailer.enqueue(tx, mail.toAgency(to, mailer.replyTo(number, c.request().getReplyToken(), user.email()), a, number, "Appeal of request " + number, letter.strip()));
+                mailer.enqueue(tx, mail.toAgency(to, mailer.replyTo(number, c.request().replyToken(), user.email()), a, number, "Appeal of request " + number, letter.strip()));
             }
         });
     }
@@ -165,21 +142,21 @@ public final class RequesterActions {
     public void answerClarification(User user, String number, String answer) {
         dsl.transaction(t -> {
             DSLContext tx = t.dsl();
-            tx.selectOne().from(REQUESTS).where(REQUESTS.NUMBER.eq(number)).forUpdate().execute();
+            repo.lock(tx, number);
             Case c = cases.forRequester(tx, user, number);
             if (!nyc.daylight.deadlines.DeadlineEngine.clarificationOpen(c.events())) {
                 throw BadInput.of("answer", "error.theAgencyHasNot");
             }
             if (answer == null || answer.isBlank()) throw BadInput.of("answer", "error.writeYourAnswer");
             if (answer.length() > 20_000) throw BadInput.of("answer", "error.keepYourAnswerUnder");
-            ledger.append(tx, c.request().getId(), EventType.CLARIFICATION_ANSWERED, OffsetDateTime.now(clock), user.id(), null,
+            ledger.append(tx, c.request().id(), EventType.CLARIFICATION_ANSWERED, OffsetDateTime.now(clock), user.id(), null,
                     null, answer.strip(), null);
-            ledger.refresh(tx, c.request().getId(), c.agency());
+            ledger.refresh(tx, c.request().id(), c.agency());
             if (c.agency().foil().email() != null) {
                 mailer.enqueue(tx, mail.toAgency(c.agency().foil().email(),
-                        mailer.replyTo(number, c.request().getReplyToken(), user.email()), c.agency(), number,
+                        mailer.replyTo(number, c.request().replyToken(), user.email()), c.agency(), number,
                         "Clarification answered",
-                        answer.strip() + "\n\n" + RequesterIdentity.of(c.request(), user.displayName()).agencySignature()));
+                        answer.strip() + "\n\n" + c.request().identity(user.displayName()).agencySignature()));
             }
         });
     }
@@ -188,7 +165,7 @@ public final class RequesterActions {
     public void setFollowUps(User user, String number, boolean on) {
         dsl.transaction(t -> {
             Case c = cases.forRequester(t.dsl(), user, number);
-            t.dsl().update(REQUESTS).set(REQUESTS.AUTO_FOLLOW_UP, on).where(REQUESTS.ID.eq(c.request().getId())).execute();
+            repo.setAutoFollowUp(t.dsl(), c.request().id(), on);
         });
     }
 
@@ -196,30 +173,29 @@ public final class RequesterActions {
     public void setEmbargo(User user, String number, LocalDate until) {
         dsl.transaction(t -> {
             DSLContext tx = t.dsl();
-            tx.selectOne().from(REQUESTS).where(REQUESTS.NUMBER.eq(number)).forUpdate().execute();
+            repo.lock(tx, number);
             Case c = cases.forRequester(tx, user, number);
             LocalDate today = LocalDate.now(clock.withZone(BusinessCalendar.NEW_YORK));
             if (embargoEnded(c.request(), c.has(EventType.EMBARGO_LIFTED), today)) {
                 throw BadInput.of("embargoUntil", "error.thisRequestSEmbargo");
             }
-            if (c.request().getEmbargoUntil() == null && c.request().getSubmittedAt() != null
-                    && c.request().getSubmittedAt().toLocalDate().isBefore(today.minusDays(1))) {
+            if (c.request().embargoUntil() == null && c.request().submittedAt() != null
+                    && c.request().submittedAt().toLocalDate().isBefore(today.minusDays(1))) {
                 throw BadInput.of("embargoUntil", "error.aRequestThatIs");
             }
             Embargo.check(until, today);
-            tx.update(REQUESTS).set(REQUESTS.EMBARGO_UNTIL, until).where(REQUESTS.ID.eq(c.request().getId())).execute();
+            repo.setEmbargo(tx, c.request().id(), until);
         });
     }
 
     public void liftEmbargo(User user, String number) {
         dsl.transaction(t -> {
             DSLContext tx = t.dsl();
-            tx.selectOne().from(REQUESTS).where(REQUESTS.NUMBER.eq(number)).forUpdate().execute();
+            repo.lock(tx, number);
             Case c = cases.forRequester(tx, user, number);
-            if (c.request().getEmbargoUntil() == null) throw BadInput.of("embargoUntil", "error.thisRequestIsNot");
-            tx.update(REQUESTS).setNull(REQUESTS.EMBARGO_UNTIL).set(REQUESTS.EMBARGO_ENDED_AT, OffsetDateTime.now(clock))
-                    .where(REQUESTS.ID.eq(c.request().getId())).execute();
-            ledger.append(tx, c.request().getId(), EventType.EMBARGO_LIFTED, OffsetDateTime.now(clock), user.id(), null, null, null, null);
+            if (c.request().embargoUntil() == null) throw BadInput.of("embargoUntil", "error.thisRequestIsNot");
+            repo.endEmbargo(tx, c.request().id(), OffsetDateTime.now(clock));
+            ledger.append(tx, c.request().id(), EventType.EMBARGO_LIFTED, OffsetDateTime.now(clock), user.id(), null, null, null, null);
         });
     }
 
@@ -228,10 +204,8 @@ public final class RequesterActions {
      * the watcher has not yet run to record it (the request is listed from that date, so hiding it
      * again would take back what the public has already seen).
      */
-    static boolean embargoEnded(nyc.daylight.sql.jooq.tables.records.RequestsRecord r, boolean liftedInLedger, LocalDate today) {
-        return liftedInLedger || r.getEmbargoEndedAt() != null
-                || (r.getEmbargoUntil() != null && !r.getEmbargoUntil().isAfter(today));
+    static boolean embargoEnded(CaseRequest r, boolean liftedInLedger, LocalDate today) {
+        return liftedInLedger || r.embargoEndedAt() != null
+                || (r.embargoUntil() != null && !r.embargoUntil().isAfter(today));
     }
-
-
 }
