@@ -26,18 +26,18 @@ final class CaseFiles {
 
     /** The agency, if this user may work its queue (its officers, and admins). */
     Agency agencyFor(User user, String slug) {
-        Agency agency = agencies.find(slug).orElseThrow(() -> new NotFound("There is no agency with that name in Daylight."));
+        Agency agency = agencies.find(slug).orElseThrow(() -> NotFound.of("refusal.agency.unknown"));
         if (user == null || !(user.isAdmin() || user.agencyIds().contains(agency.id()))) {
-            throw new NotFound("There is no agency queue here for you.");
+            throw NotFound.of("refusal.queue.none");
         }
         return agency;
     }
 
     Case forOfficer(DSLContext tx, User user, String number) {
-        CaseRequest r = repo.byNumber(tx, number).orElseThrow(() -> new NotFound("There is no request " + number + " for you."));
+        CaseRequest r = repo.byNumber(tx, number).orElseThrow(() -> NotFound.of("refusal.request.notForYou", number));
         Agency agency = agencies.byId().get(r.agencyId());
         if (user == null || !(user.isAdmin() || user.agencyIds().contains(agency.id())) || r.submittedAt() == null) {
-            throw new NotFound("There is no request " + number + " for you.");
+            throw NotFound.of("refusal.request.notForYou", number);
         }
         return load(tx, r, agency);
     }
@@ -45,7 +45,7 @@ final class CaseFiles {
     Case forRequester(DSLContext tx, User user, String number) {
         CaseRequest r = repo.byNumber(tx, number)
                 .filter(x -> user != null && x.requesterId() == user.id())
-                .orElseThrow(() -> new NotFound("There is no request " + number + " of yours."));
+                .orElseThrow(() -> NotFound.of("refusal.request.noneOfYours", number));
         Agency agency = agencies.byId().get(r.agencyId());
         return load(tx, r, agency);
     }

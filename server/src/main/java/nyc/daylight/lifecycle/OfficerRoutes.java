@@ -95,7 +95,7 @@ public final class OfficerRoutes {
         User user = WebSession.requireUser(ctx);
         OfficerDesk.Workspace w = desk.workspace(user, ctx.pathParam("number"));
         Case c = w.file();
-        if (!c.agency().slug().equals(ctx.pathParam("slug"))) throw new NotFound("There is no request " + c.number() + " here.");
+        if (!c.agency().slug().equals(ctx.pathParam("slug"))) throw NotFound.of("refusal.request.notHere", c.number());
         Map<String, Object> model = new HashMap<>();
         model.put("agency", c.agency());
         model.put("r", c.request());
@@ -175,7 +175,7 @@ public final class OfficerRoutes {
                     actions.addNote(user, number, ctx.formParam("note"), ip);
                     yield Message.of("flash.noteAdded");
                 }
-                default -> throw new NotFound("There is no such action.");
+                default -> throw NotFound.of("refusal.action.unknown");
             };
         } catch (BadInput e) {
             work(ctx, e);
