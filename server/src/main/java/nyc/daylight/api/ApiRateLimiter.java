@@ -29,6 +29,14 @@ public final class ApiRateLimiter {
         }
     }
 
+    /** Paced by the application's clock, as everything else is, so a test's clock governs it too. */
+    public ApiRateLimiter(int perMinute, java.time.Clock clock) {
+        this(perMinute, () -> {
+            java.time.Instant now = clock.instant();
+            return now.getEpochSecond() * 1_000_000_000L + now.getNano();
+        });
+    }
+
     public ApiRateLimiter(int perMinute, LongSupplier nanoTime) {
         if (perMinute < 1) throw new IllegalArgumentException("perMinute must be positive");
         this.perMinute = perMinute;
@@ -45,7 +53,8 @@ public final class ApiRateLimiter {
         Bucket b = buckets.computeIfAbsent(client, k -> new Bucket(perMinute, now));
         synchronized (b) {
             double perNano = perMinute / 60e9;
-            b.tokens = Math.min(perMinute, b.tokens + (now - b.updated) * perNano);
+            // A wall clock may step back (NTP): that refills nothing rather than taking calls away.
+            b.tokens = Math.min(perMinute, b.tokens + Math.max(0, now - b.updated) * perNano);
             b.updated = now;
             if (b.tokens >= 1) {
                 b.tokens -= 1;

@@ -167,8 +167,8 @@ public final class DaylightApp {
         Metrics metrics = new Metrics(dataSource, dsl);
         metrics.watch(watcher, indexer);
         nyc.daylight.api.ApiTokenService apiTokens = new nyc.daylight.api.ApiTokenService(dsl, accounts);
-        ApiLimits apiLimits = new ApiLimits(new ApiRateLimiter(settings.rateLimits().apiPerMinute(), System::nanoTime),
-                new ApiRateLimiter(settings.rateLimits().apiWritesPerMinute(), System::nanoTime));
+        ApiLimits apiLimits = new ApiLimits(new ApiRateLimiter(settings.rateLimits().apiPerMinute(), clock),
+                new ApiRateLimiter(settings.rateLimits().apiWritesPerMinute(), clock));
         BearerAuth bearer = new BearerAuth(apiTokens);
         Routes routes = new Routes(connections, session, List.<java.util.function.Consumer<io.javalin.config.RoutesConfig>>of(
                 r -> {

@@ -14,6 +14,10 @@ import java.io.InputStreamReader;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,15 +36,20 @@ import nyc.daylight.testing.PostgresExtension;
 import nyc.daylight.testing.TestDatabase;
 import org.jooq.DSLContext;
 import org.jooq.Record2;
+import org.jooq.SQLDialect;
 import org.jooq.impl.DSL;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.postgresql.PGConnection;
 
 /**
  * "No reminder twice": `daylight serve`, in its own process, is killed with SIGKILL twice while
  * its deadline watcher works through three hundred requests, many overdue, at a different point
- * each time, and restarted. Once a pass has finished, every notice is recorded once, each has its e-mails exactly
+ * each time, and restarted. The point is set by the test, not by timing: before each start it
+ * locks (FOR UPDATE) every request past a chosen one, so the watcher, whose writes for a request
+ * all refer to that request's row, stops inside the transaction of the first locked one it must
+ * write for; the kill comes once PostgreSQL shows it waiting there. Once a pass has finished, every notice is recorded once, each has its e-mails exactly
  * once and its ledger event exactly once, nothing else in the ledger changed, and a further pass
  * finds nothing left to send. (The claim, the e-mails and the ledger event share one transaction;
  * this proves it against a real kill, not a rolled-back test transaction.)
@@ -100,18 +109,27 @@ class DeadlineWatcherCrashTest {
 
         int port = freePort();
         SplittableRandom random = new SplittableRandom(20261125L);
+        List<Long> ids = dsl.select(REQUESTS.ID).from(REQUESTS).orderBy(REQUESTS.ID).fetch(REQUESTS.ID);
         List<Integer> atKill = new ArrayList<>();
         for (int round = 0; round < 2; round++) {
-            Node node = serve(db, port);
-            node.ready().get(120, TimeUnit.SECONDS);
-            // A different point each time: once a few more notices are committed, mid-transaction or between two.
-            int target = notices(dsl) + 1 + random.nextInt(3);
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-            while (notices(dsl) < target && !node.passDone().isDone() && System.nanoTime() < deadline) {
-                Thread.onSpinWait();
+            // A different point each time, later in the second round: some more requests are done, then one is cut short.
+            long lastFree = ids.get(round * 40 + 10 + random.nextInt(30));
+            try (Connection locks = db.dataSource().getConnection(); Connection watch = db.dataSource().getConnection()) {
+                locks.setAutoCommit(false);
+                DSL.using(locks, SQLDialect.POSTGRES).select(REQUESTS.ID).from(REQUESTS).where(REQUESTS.ID.gt(lastFree))
+                        .forUpdate().fetch();
+                Node node = serve(db, port);
+                node.ready().get(120, TimeUnit.SECONDS);
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+                boolean stopped;
+                while (!(stopped = waitsFor(watch, locks)) && !node.passDone().isDone() && System.nanoTime() < deadline) {
+                    Thread.onSpinWait();
+                }
+                node.kill();
+                assertThat(stopped).as("the watcher stopped at a locked request (round %d)", round).isTrue();
+                atKill.add(notices(dsl));
+                locks.rollback();
             }
-            node.kill();
-            atKill.add(notices(dsl));
         }
         Node last = serve(db, port);
         try {
@@ -151,6 +169,20 @@ class DeadlineWatcherCrashTest {
                 .where(REQUEST_EVENTS.ID.le(ledgerBefore.getLast().value1())).orderBy(REQUEST_EVENTS.ID).fetch())
                 .isEqualTo(ledgerBefore);
         assertThat(dsl.fetchCount(REQUEST_EVENTS)).isEqualTo(ledgerBefore.size() + missed);
+    }
+
+    /**
+     * Whether some session waits for a lock that {@code holder} holds. Asked on a connection of its
+     * own in autocommit, as PostgreSQL keeps one picture of pg_stat_activity per transaction.
+     */
+    private static boolean waitsFor(Connection asker, Connection holder) throws SQLException {
+        try (PreparedStatement s = asker.prepareStatement(
+                "select exists (select 1 from pg_stat_activity where ? = any (pg_blocking_pids(pid)))")) {
+            s.setInt(1, holder.unwrap(PGConnection.class).getBackendPID());
+            try (ResultSet r = s.executeQuery()) {
+                return r.next() && r.getBoolean(1);
+            }
+        }
     }
 
     private static int freePort() throws IOException {

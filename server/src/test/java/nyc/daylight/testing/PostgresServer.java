@@ -15,8 +15,8 @@ import org.testcontainers.postgresql.PostgreSQLContainer;
 /**
  * One real PostgreSQL server for the whole test run, chosen in this order: a Testcontainers
  * PostgreSQL when a Docker engine answers; the server named by {@code DAYLIGHT_TEST_DATABASE_URL};
- * otherwise an embedded PostgreSQL. Test classes get their own database on it
- * ({@link #createDatabase}), never a shared one.
+ * otherwise an embedded PostgreSQL. Test classes get their own database on it, a copy of the run's
+ * migrated template ({@link #copyDatabase}, {@link TemplateDatabase}), never a shared one.
  */
 final class PostgresServer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(PostgresServer.class);
@@ -66,9 +66,9 @@ final class PostgresServer implements AutoCloseable {
         }
     }
 
-    /** A new, empty database on this server; its JDBC URL. */
-    String createDatabase(String name) throws SQLException {
-        execute("create database " + name);
+    /** A new database on this server, a copy of {@code template}; its JDBC URL. */
+    String copyDatabase(String name, String template) throws SQLException {
+        execute("create database " + name + " template " + template);
         return urlFor(name);
     }
 
@@ -84,14 +84,19 @@ final class PostgresServer implements AutoCloseable {
         return password;
     }
 
+    /** A connection to the server's maintenance database, never to a test's or the template. */
+    Connection adminConnection() throws SQLException {
+        return DriverManager.getConnection(adminUrl, user, password);
+    }
+
     private void execute(String sql) throws SQLException {
-        try (Connection c = DriverManager.getConnection(adminUrl, user, password);
+        try (Connection c = adminConnection();
              Statement s = c.createStatement()) {
             s.execute(sql);
         }
     }
 
-    private String urlFor(String database) {
+    String urlFor(String database) {
         // jdbc:postgresql://host:port/db?params → same host and params, other database.
         int slash = adminUrl.indexOf('/', "jdbc:postgresql://".length());
         int query = adminUrl.indexOf('?', slash);

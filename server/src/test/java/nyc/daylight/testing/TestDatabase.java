@@ -5,7 +5,7 @@ import nyc.daylight.db.Database;
 import org.jooq.DSLContext;
 import org.postgresql.ds.PGSimpleDataSource;
 
-/** A freshly migrated database that belongs to one test class. */
+/** A migrated database (a fresh copy of the run's template) that belongs to one test class. */
 public final class TestDatabase {
     private final String name;
     private final String url;
