@@ -34,20 +34,6 @@ final class LifecycleMail {
         return baseUrl + "/agency/" + agency.slug() + "/requests/" + number;
     }
 
-    /** To the requester, about something the agency did. */
-    Email toRequester(String to, String number, String title, String subject, String body) {
-        return Email.of(to, number + ": " + subject, """
-                Hello,
-
-                %s
-
-                Request: %s
-                %s
-
-                — Daylight
-                """.formatted(body.strip(), title, link(number)), "request:" + number);
-    }
-
     /** To the requester, about something the agency did, in the language they chose. */
     Email toRequester(Recipient to, String number, String title, Message subject, String body) {
         return Email.of(to.email(), number + ": " + to.text(subject),

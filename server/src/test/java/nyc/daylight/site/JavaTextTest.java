@@ -26,8 +26,9 @@ class JavaTextTest {
             "\\b(?:Message|NotFound|AccessDenied|RateLimited)\\.of\\(\\s*\"([^\"]*)\"|\\bBadInput\\.of\\([^,()\"]+,\\s*\"([^\"]*)\"");
     /** A refusal built from something else than a Message: a literal sentence or a concatenation. */
     private static final Pattern LITERAL_REFUSAL = Pattern.compile(
-            "new (?:NotFound|AccessDenied|RateLimited|BadInput)\\((?:[^,()\"]+,\\s*)?\"");
-    private static final Pattern KEY = Pattern.compile("[a-z][A-Za-z0-9]*(\\.[A-Za-z0-9]+)+");
+            "new (?:NotFound|AccessDenied|RateLimited)\\(\\s*\"|new BadInput\\([^,()]+,\\s*\"");
+    /** A key, or a key's prefix completed in code ({@code "event." + type}). */
+    private static final Pattern KEY = Pattern.compile("[a-z][A-Za-z0-9]*(\\.[A-Za-z0-9]+)*\\.?");
     private static final Pattern WORDS = Pattern.compile("\\p{L}{2,}[ ,]+\\p{L}{2,}[ ,]+\\p{L}{2,}");
 
     @Test
@@ -39,7 +40,8 @@ class JavaTextTest {
             while (m.find()) {
                 String key = m.group(1) != null ? m.group(1) : m.group(2);
                 if (!KEY.matcher(key).matches()) found.add(f + ": \"" + key + "\" is a sentence, not a key");
-                else if (!english.containsKey(key)) found.add(f + ": no message " + key + " in messages.properties");
+                else if (key.endsWith(".") ? english.stringPropertyNames().stream().noneMatch(k -> k.startsWith(key))
+                        : !english.containsKey(key)) found.add(f + ": no message " + key + " in messages.properties");
             }
         }
         assertThat(found).isEmpty();
@@ -78,6 +80,7 @@ class JavaTextTest {
         assertThat(LITERAL_REFUSAL.matcher("throw new NotFound(\"There is no such page.\");").find()).isTrue();
         assertThat(LITERAL_REFUSAL.matcher("throw new BadInput(\"name\", \"Keep it \" + n);").find()).isTrue();
         assertThat(LITERAL_REFUSAL.matcher("throw NotFound.of(\"refusal.page.none\");").find()).isFalse();
+        assertThat(LITERAL_REFUSAL.matcher("throw new BadInput(\"received\", e.sentence());").find()).isFalse();
         assertThat(literals(call("(to, \"Hello there, friend\", body)", 0))).containsExactly("Hello there, friend");
         assertThat(WORDS.matcher("request:").find()).isFalse();
     }
