@@ -9,6 +9,7 @@ import org.flywaydb.core.Flyway;
 import org.jooq.codegen.GenerationTool;
 import org.jooq.meta.jaxb.Configuration;
 import org.jooq.meta.jaxb.Database;
+import org.jooq.meta.jaxb.ForcedType;
 import org.jooq.meta.jaxb.Generate;
 import org.jooq.meta.jaxb.Generator;
 import org.jooq.meta.jaxb.Jdbc;
@@ -51,7 +52,8 @@ public class JooqCodegen {
                             .withDatabase(new Database()
                                     .withName("org.jooq.meta.postgres.PostgresDatabase")
                                     .withInputSchema("public")
-                                    .withExcludes("flyway_schema_history"))
+                                    .withExcludes("flyway_schema_history")
+                                    .withForcedTypes(FORCED_TYPES))
                             .withGenerate(new Generate()
                                     .withRecords(true)
                                     .withPojos(false)
@@ -66,8 +68,22 @@ public class JooqCodegen {
         Files.writeString(stamp, fingerprint);
     }
 
+    /** Status-like columns typed as the enums of {@code nyc.daylight.sql.types} (their CHECK constraints' values). */
+    private static final java.util.List<ForcedType> FORCED_TYPES = java.util.List.of(
+            enumType("DocumentStatus", "public\\.documents\\.status"),
+            enumType("InboundStatus", "public\\.inbound_messages\\.status"),
+            enumType("FindingDecision", "public\\.(pii_findings|inbound_findings)\\.decision"),
+            enumType("PublicationAction", "public\\.publications\\.action"));
+
+    private static ForcedType enumType(String type, String columns) {
+        return new ForcedType().withUserType("nyc.daylight.sql.types." + type).withEnumConverter(true)
+                .withIncludeExpression(columns).withIncludeTypes("text");
+    }
+
     private static String fingerprint(Path migrations) throws Exception {
         MessageDigest sha = MessageDigest.getInstance("SHA-256");
+        // The generator's own settings count too: a new forced type must regenerate.
+        FORCED_TYPES.forEach(t -> sha.update((t.getUserType() + t.getIncludeExpression()).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
         try (var files = Files.list(migrations)) {
             for (Path f : files.sorted().toList()) {
                 sha.update(f.getFileName().toString().getBytes(StandardCharsets.UTF_8));

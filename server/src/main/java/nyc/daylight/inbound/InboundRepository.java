@@ -1,5 +1,6 @@
 package nyc.daylight.inbound;
 
+import nyc.daylight.sql.types.InboundStatus;
 import static nyc.daylight.sql.jooq.Tables.INBOUND_ATTACHMENTS;
 import static nyc.daylight.sql.jooq.Tables.INBOUND_MESSAGES;
 
@@ -49,7 +50,7 @@ final class InboundRepository {
                 .set(INBOUND_MESSAGES.SIZE_BYTES, in.size())
                 .set(INBOUND_MESSAGES.RAW_SHA256, raw == null ? null : raw.sha256())
                 .set(INBOUND_MESSAGES.REQUEST_ID, requestId)
-                .set(INBOUND_MESSAGES.STATUS, status)
+                .set(INBOUND_MESSAGES.STATUS, InboundStatus.valueOf(status))
                 .set(INBOUND_MESSAGES.HOLD_REASON, holdReason)
                 .set(INBOUND_MESSAGES.SUGGESTION, JSONB.valueOf(suggestionJson))
                 .onConflict(INBOUND_MESSAGES.DEDUP_KEY).doNothing()
@@ -102,27 +103,27 @@ final class InboundRepository {
     boolean assign(DSLContext tx, long id, long requestId, String suggestionJson, long adminId, Instant now) {
         return tx.update(INBOUND_MESSAGES)
                 .set(INBOUND_MESSAGES.REQUEST_ID, requestId)
-                .set(INBOUND_MESSAGES.STATUS, "MATCHED")
+                .set(INBOUND_MESSAGES.STATUS, InboundStatus.MATCHED)
                 .setNull(INBOUND_MESSAGES.HOLD_REASON)
                 .set(INBOUND_MESSAGES.SUGGESTION, JSONB.valueOf(suggestionJson))
                 .set(INBOUND_MESSAGES.DECIDED_BY, adminId)
                 .set(INBOUND_MESSAGES.DECIDED_AT, now.atOffset(ZoneOffset.UTC))
-                .where(INBOUND_MESSAGES.ID.eq(id)).and(INBOUND_MESSAGES.STATUS.eq("HELD"))
+                .where(INBOUND_MESSAGES.ID.eq(id)).and(INBOUND_MESSAGES.STATUS.eq(InboundStatus.HELD))
                 .execute() == 1;
     }
 
     boolean discard(DSLContext tx, long id, long adminId, Instant now) {
         return tx.update(INBOUND_MESSAGES)
-                .set(INBOUND_MESSAGES.STATUS, "DISCARDED")
+                .set(INBOUND_MESSAGES.STATUS, InboundStatus.DISCARDED)
                 .set(INBOUND_MESSAGES.DECIDED_BY, adminId)
                 .set(INBOUND_MESSAGES.DECIDED_AT, now.atOffset(ZoneOffset.UTC))
-                .where(INBOUND_MESSAGES.ID.eq(id)).and(INBOUND_MESSAGES.STATUS.eq("HELD"))
+                .where(INBOUND_MESSAGES.ID.eq(id)).and(INBOUND_MESSAGES.STATUS.eq(InboundStatus.HELD))
                 .execute() == 1;
     }
 
     void decide(DSLContext tx, long id, String status, Integer seq, long userId, Instant now) {
         tx.update(INBOUND_MESSAGES)
-                .set(INBOUND_MESSAGES.STATUS, status)
+                .set(INBOUND_MESSAGES.STATUS, InboundStatus.valueOf(status))
                 .set(INBOUND_MESSAGES.CONFIRMED_SEQ, seq)
                 .set(INBOUND_MESSAGES.DECIDED_BY, userId)
                 .set(INBOUND_MESSAGES.DECIDED_AT, now.atOffset(ZoneOffset.UTC))
@@ -141,14 +142,14 @@ final class InboundRepository {
     /** A request's matched replies nobody has decided yet, in the order they arrived. */
     List<Suggested> pending(DSLContext dsl, long requestId) {
         return dsl.selectFrom(INBOUND_MESSAGES)
-                .where(INBOUND_MESSAGES.REQUEST_ID.eq(requestId)).and(INBOUND_MESSAGES.STATUS.eq("MATCHED"))
+                .where(INBOUND_MESSAGES.REQUEST_ID.eq(requestId)).and(INBOUND_MESSAGES.STATUS.eq(InboundStatus.MATCHED))
                 .orderBy(INBOUND_MESSAGES.RECEIVED_AT)
                 .fetch(m -> new Suggested(m.getId(), m.getFromAddress(), m.getReceivedAt(), m.getSentAt(), m.getSubject(),
                         m.getSuggestion().data()));
     }
 
     private static Condition inQueue(boolean includeDiscarded) {
-        return includeDiscarded ? INBOUND_MESSAGES.STATUS.in("HELD", "DISCARDED") : INBOUND_MESSAGES.STATUS.eq("HELD");
+        return includeDiscarded ? INBOUND_MESSAGES.STATUS.in(InboundStatus.HELD, InboundStatus.DISCARDED) : INBOUND_MESSAGES.STATUS.eq(InboundStatus.HELD);
     }
 
     List<Kept> held(DSLContext dsl, boolean includeDiscarded, int offset, int limit) {
@@ -162,12 +163,12 @@ final class InboundRepository {
     }
 
     private static Matched matched(InboundMessagesRecord m) {
-        return new Matched(m.getId(), m.getRequestId(), m.getStatus(), m.getReceivedAt(), m.getSentAt());
+        return new Matched(m.getId(), m.getRequestId(), m.getStatus().name(), m.getReceivedAt(), m.getSentAt());
     }
 
     private static Kept kept(InboundMessagesRecord m) {
         return new Kept(m.getId(), m.getReceivedAt(), m.getChannel(), m.getEnvelopeFrom(), m.getFromAddress(), m.getRecipient(),
-                m.getSubject(), m.getHoldReason(), m.getStatus(), m.getSizeBytes(), m.getHeaders(), m.getBodyText(), m.getRawSha256(),
+                m.getSubject(), m.getHoldReason(), m.getStatus().name(), m.getSizeBytes(), m.getHeaders(), m.getBodyText(), m.getRawSha256(),
                 m.getRequestId());
     }
 }

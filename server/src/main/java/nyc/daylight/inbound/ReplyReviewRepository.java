@@ -1,5 +1,6 @@
 package nyc.daylight.inbound;
 
+import nyc.daylight.sql.types.FindingDecision;
 import static nyc.daylight.sql.jooq.Tables.INBOUND_FINDINGS;
 import static nyc.daylight.sql.jooq.Tables.INBOUND_MESSAGES;
 
@@ -38,7 +39,7 @@ final class ReplyReviewRepository {
 
     int decide(DSLContext tx, long messageId, long findingId, String decision, String exemption, long userId, Instant now) {
         return tx.update(INBOUND_FINDINGS)
-                .set(INBOUND_FINDINGS.DECISION, decision)
+                .set(INBOUND_FINDINGS.DECISION, decision == null ? null : FindingDecision.valueOf(decision))
                 .set(INBOUND_FINDINGS.EXEMPTION, exemption)
                 .set(INBOUND_FINDINGS.DECIDED_BY, userId)
                 .set(INBOUND_FINDINGS.DECIDED_AT, now.atOffset(ZoneOffset.UTC))
@@ -50,7 +51,7 @@ final class ReplyReviewRepository {
         return dsl.selectFrom(INBOUND_FINDINGS).where(INBOUND_FINDINGS.MESSAGE_ID.eq(messageId))
                 .orderBy(INBOUND_FINDINGS.PART, INBOUND_FINDINGS.START_OFFSET, INBOUND_FINDINGS.ID)
                 .fetch(f -> new ReplyFinding(f.getId(), f.getPart(), f.getKind(), f.getText(), f.getStartOffset(), f.getEndOffset(),
-                        f.getConfidence(), Boolean.TRUE.equals(f.getManual()), f.getDecision(), f.getExemption()));
+                        f.getConfidence(), Boolean.TRUE.equals(f.getManual()), f.getDecision() == null ? null : f.getDecision().name(), f.getExemption()));
     }
 
     Optional<ReviewedReply> lock(DSLContext tx, long messageId) {

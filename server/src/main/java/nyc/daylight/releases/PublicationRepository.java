@@ -1,5 +1,7 @@
 package nyc.daylight.releases;
 
+import nyc.daylight.sql.types.PublicationAction;
+import nyc.daylight.sql.types.DocumentStatus;
 import static nyc.daylight.sql.jooq.Tables.DOCUMENTS;
 import static nyc.daylight.sql.jooq.Tables.PUBLICATIONS;
 import static nyc.daylight.sql.jooq.Tables.PUBLICATION_LOG_LOCK;
@@ -31,7 +33,7 @@ final class PublicationRepository {
     }
 
     long logPublication(DSLContext tx, long documentId, String action) {
-        return tx.insertInto(PUBLICATIONS).set(PUBLICATIONS.DOCUMENT_ID, documentId).set(PUBLICATIONS.ACTION, action)
+        return tx.insertInto(PUBLICATIONS).set(PUBLICATIONS.DOCUMENT_ID, documentId).set(PUBLICATIONS.ACTION, PublicationAction.valueOf(action))
                 .returning(PUBLICATIONS.SEQ).fetchOne(PUBLICATIONS.SEQ);
     }
 
@@ -53,7 +55,7 @@ final class PublicationRepository {
     Set<Long> visible(DSLContext dsl, Collection<Long> ids, LocalDate today) {
         if (ids.isEmpty()) return Set.of();
         return new HashSet<>(dsl.select(DOCUMENTS.ID).from(DOCUMENTS).leftJoin(REQUESTS).on(REQUESTS.ID.eq(DOCUMENTS.REQUEST_ID))
-                .where(DOCUMENTS.ID.in(ids), DOCUMENTS.STATUS.eq("PUBLISHED"),
+                .where(DOCUMENTS.ID.in(ids), DOCUMENTS.STATUS.eq(DocumentStatus.PUBLISHED),
                         RequestVisibility.listedOn(today))
                 .fetch(DOCUMENTS.ID));
     }

@@ -1,5 +1,7 @@
 package nyc.daylight.releases;
 
+import nyc.daylight.sql.types.FindingDecision;
+import nyc.daylight.sql.types.DocumentStatus;
 import static nyc.daylight.sql.jooq.Tables.AGENCIES;
 import static nyc.daylight.sql.jooq.Tables.ATTACHMENTS;
 import static nyc.daylight.sql.jooq.Tables.DOCUMENTS;
@@ -51,7 +53,7 @@ final class ReleaseRepository {
         d.setSizeBytes(n.sizeBytes());
         d.setSource(n.source());
         d.setSourceNote(n.sourceNote());
-        d.setStatus(n.status());
+        d.setStatus(DocumentStatus.valueOf(n.status()));
         d.setFailureReason(n.failureReason());
         d.setNeedsOcr(n.needsOcr());
         d.setFields(JSONB.valueOf(n.fieldsJson()));
@@ -113,7 +115,7 @@ final class ReleaseRepository {
 
     int decide(DSLContext tx, long documentId, long findingId, String decision, String exemption, long userId) {
         return tx.update(PII_FINDINGS)
-                .set(PII_FINDINGS.DECISION, decision)
+                .set(PII_FINDINGS.DECISION, decision == null ? null : FindingDecision.valueOf(decision))
                 .set(PII_FINDINGS.EXEMPTION, exemption)
                 .set(PII_FINDINGS.DECIDED_BY, userId)
                 .set(PII_FINDINGS.DECIDED_AT, OffsetDateTime.now())
@@ -128,7 +130,7 @@ final class ReleaseRepository {
 
     void markPublished(DSLContext tx, long documentId, String sha256, String title, String fieldsJson, Long userId) {
         tx.update(DOCUMENTS)
-                .set(DOCUMENTS.STATUS, "PUBLISHED")
+                .set(DOCUMENTS.STATUS, DocumentStatus.PUBLISHED)
                 .set(DOCUMENTS.PUBLISHED_SHA256, sha256)
                 .set(DOCUMENTS.PUBLISHED_TITLE, title)
                 .set(DOCUMENTS.PUBLISHED_FIELDS, JSONB.valueOf(fieldsJson))
@@ -140,7 +142,7 @@ final class ReleaseRepository {
     /** Back to review, with nothing published left behind. */
     void markWithdrawn(DSLContext tx, long documentId) {
         tx.update(DOCUMENTS)
-                .set(DOCUMENTS.STATUS, "NEEDS_REVIEW")
+                .set(DOCUMENTS.STATUS, DocumentStatus.NEEDS_REVIEW)
                 .setNull(DOCUMENTS.PUBLISHED_SHA256)
                 .setNull(DOCUMENTS.PUBLISHED_TITLE)
                 .setNull(DOCUMENTS.PUBLISHED_FIELDS)
@@ -162,7 +164,7 @@ final class ReleaseRepository {
 
     List<ReleasedDocument> forAgency(DSLContext dsl, long agencyId, int limit) {
         return dsl.selectFrom(DOCUMENTS).where(DOCUMENTS.AGENCY_ID.eq(agencyId))
-                .orderBy(DOCUMENTS.STATUS.eq("NEEDS_REVIEW").desc(), DOCUMENTS.ID.desc()).limit(limit)
+                .orderBy(DOCUMENTS.STATUS.eq(DocumentStatus.NEEDS_REVIEW).desc(), DOCUMENTS.ID.desc()).limit(limit)
                 .fetch(ReleaseRepository::toDocument);
     }
 
@@ -200,7 +202,7 @@ final class ReleaseRepository {
 
     private static ReleasedDocument toDocument(DocumentsRecord d) {
         return new ReleasedDocument(d.getId(), d.getRequestId(), d.getAgencyId(), d.getTitle(), d.getKind(), d.getSha256(),
-                d.getStatus(), d.getFailureReason(), d.getNeedsOcr(), d.getFields().data(), d.getRecordDate(), d.getReviewVersion(),
+                d.getStatus().name(), d.getFailureReason(), d.getNeedsOcr(), d.getFields().data(), d.getRecordDate(), d.getReviewVersion(),
                 d.getSourceNote(), d.getPublishedTitle(), d.getPublishedSha256(),
                 d.getPublishedFields() == null ? null : d.getPublishedFields().data(), d.getPublishedAt());
     }
@@ -211,6 +213,6 @@ final class ReleaseRepository {
 
     private static ReviewFinding toFinding(PiiFindingsRecord f) {
         return new ReviewFinding(f.getId(), f.getPageNo(), f.getKind(), f.getText(), f.getStartOffset(), f.getEndOffset(),
-                f.getConfidence().doubleValue(), f.getManual(), f.getDecision(), f.getExemption());
+                f.getConfidence().doubleValue(), f.getManual(), f.getDecision() == null ? null : f.getDecision().name(), f.getExemption());
     }
 }

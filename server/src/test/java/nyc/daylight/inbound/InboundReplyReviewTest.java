@@ -176,7 +176,7 @@ class InboundReplyReviewTest {
         assertThat(again.statusCode()).isEqualTo(400);
         assertThatThrownBy(() -> db.dsl().update(INBOUND_MESSAGES).set(INBOUND_MESSAGES.PUBLISHED_TEXT, "rewritten")
                 .where(INBOUND_MESSAGES.ID.eq(id)).execute()).hasMessageContaining("final");
-        assertThatThrownBy(() -> db.dsl().update(INBOUND_FINDINGS).set(INBOUND_FINDINGS.DECISION, "KEEP")
+        assertThatThrownBy(() -> db.dsl().update(INBOUND_FINDINGS).set(INBOUND_FINDINGS.DECISION, nyc.daylight.sql.types.FindingDecision.KEEP)
                 .where(INBOUND_FINDINGS.MESSAGE_ID.eq(id)).execute()).hasMessageContaining("final");
     }
 
