@@ -46,13 +46,30 @@ final class Labels {
             "(?i)\\bbook(?:ing)?\\h*(?:and|&)\\h*case" + NO + "?|\\bB\\h?&\\h?C\\b" + NO + "?|\\bbook(?:ing)?" + NO + "|\\bbooking\\b");
     /** Court numbers: "Docket No.", "Indictment #", "Ind. No.", "Index No.", "Case No.", "Arrest No.". */
     static final Pattern CASE = Pattern.compile(
-            "(?i)\\b(?:docket|dkt\\.?|indictment|ind\\.)" + NO + "?|\\b(?:index|arrest)" + NO + "|\\bcase\\b" + NO + "?");
+            "(?i)\\b(?:docket|dkt\\.?|indictment|ind\\.)" + NO + "?|\\b(?:index|arrest)" + NO + "|\\bcase\\b" + NO + "?"
+                    + "|\\barrest\\h+report\\b|\\b(?:número\\h+de\\h+)?arresto\\b(?:\\h+es)?");
+    /** "Passport No.", "passport #", "pasaporte", "Ethiopian passport": the country may stand between. */
+    static final Pattern PASSPORT = Pattern.compile("(?i)\\bpas(?:sport|seport|aporte)\\b(?:\\h+numbered)?" + NO + "?");
+    /**
+     * "Driver's License", "driver licence no.", "NY DL", "DL#", "learner permit", "permit no.",
+     * "licencia de conducir". "DL" only in capitals, and never as the start of a request number
+     * (values after "DL-" are refused by {@link #LEFT}).
+     */
+    static final Pattern DRIVERS_LICENSE = Pattern.compile(
+            "(?i:\\bdriver(?:'s|’s|s)?\\h+licen[cs]e|\\blearner(?:'s)?\\h+permit|\\bpermit" + NO + "|\\blicen[cs]e" + NO
+                    + "|\\blicencia(?:\\h+de\\h+conducir)?|\\bDMV\\h+ID)" + NO + "?|\\bDL\\b\\h?#?(?:\\h?(?i:no\\.?))?");
+    /** "ITIN", "TIN", "taxpayer ID", "tax ID". */
+    static final Pattern ITIN = Pattern.compile(
+            "\\bI\\.?T\\.?I\\.?N\\b|\\bTIN\\b|(?i:\\btax(?:payer)?\\h+(?:id(?:entification)?|number)(?:\\h+number)?\\b)");
+    /** ICE's "Event No.", "Subject ID", "FIN"/"FINS" (fingerprint identification number, in capitals), "EID". */
+    static final Pattern ICE_RECORD = Pattern.compile("(?i:\\bevent" + NO + "|\\bsubject\\h+id\\b)|\\bFINS?\\b|\\bEID\\b");
     /** A bare ten-digit run is a phone number only when introduced as one. */
     static final Pattern PHONE = Pattern.compile(
             "(?i)\\b(?:tel(?:ephone)?|ph(?:one)?|cell(?:phone)?|mobile|fax|call)\\b\\.?" + NO + "?");
     /** "DOB", "D.O.B.", "date of birth", "birth date", "birthdate", "born", Spanish "fecha de nacimiento". */
     static final Pattern DATE_OF_BIRTH = Pattern.compile(
-            "(?i)\\bD\\.?O\\.?B\\b\\.?|\\bdate\\h+of\\h+birth|\\bbirth\\h?date|\\bborn\\b|\\bfecha\\h+de\\h+nacimiento");
+            "(?i)\\bD\\.?O\\.?B\\b\\.?|\\bdate\\h+of\\h+birth|\\bbirth\\h?date|\\bborn\\b|\\bfecha\\h+de\\h+nacimiento"
+                    + "|\\bnacid[oa]\\h+(?:el\\b)?");
 
     /** Another long number between a label and a value means the label belongs to that one. */
     private static final Pattern OTHER_NUMBER = Pattern.compile("\\p{N}{5}");
@@ -86,10 +103,25 @@ final class Labels {
         m.region(Math.max(0, start - window - LONGEST_LABEL), start);
         int best = -1;
         while (m.find()) {
-            if (m.end() >= start - window && gap.allows(page.subSequence(m.end(), start))) best = Math.max(best, m.end());
+            CharSequence between = page.subSequence(m.end(), start);
+            if (m.end() >= start - window && gap.allows(between) && sameLineOrBelow(between)) best = Math.max(best, m.end());
         }
         return best < 0 ? -1 : start - best;
     }
+
+    /**
+     * A label on an earlier line counts only when nothing but its colon stands after it ("Date of
+     * Birth:" above the value); a header row of a table ("Received,Name,DOB\n2024-01-03") says
+     * nothing about the first value of the next row, which {@link TableColumns} reads by column.
+     */
+    private static boolean sameLineOrBelow(CharSequence gap) {
+        for (int i = 0; i < gap.length(); i++) {
+            if (gap.charAt(i) == '\n') return LABEL_THEN_LINE_BREAK.matcher(gap).matches();
+        }
+        return true;
+    }
+
+    private static final Pattern LABEL_THEN_LINE_BREAK = Pattern.compile("[\\h:#.-]*\\R\\h*");
 
     static boolean present(Pattern label, String page, int start, int window) {
         return distance(label, page, start, window, Gap.NO_OTHER_NUMBER) >= 0;
