@@ -53,11 +53,11 @@ final class LabeledNumbers implements Detector {
                     LabeledNumbers::notPlaceholder),
             new Rule(PiiType.SSN, value("\\d{9}"), Labels.SSN, 20, 0.9, 0, LabeledNumbers::validSsn),
             // Older NYSIDs have 7 digits; with a label a 7-9 digit number plus letter is enough.
-            new Rule(PiiType.NYSID, value("\\d{7,9}[A-Z]"), Labels.NYSID, 20, 0.95, 0, s -> true),
+            new Rule(PiiType.NYSID, value("\\d{7,9}[A-Z]"), Labels.NYSID, 20, 0.95, 0, LabeledNumbers::notPlaceholder),
             // NYC DOC book-and-case numbers: 10 digits, the first three the admitting facility.
             // DOC release logs label the column once, so on a page that says "B&C" or "book and
             // case" anywhere a bare ten-digit number is most likely one, if less surely.
-            new Rule(PiiType.BOOKING_NUMBER, value("\\d{10}|\\d{3}-\\d{7}"), Labels.BOOKING, 25, 0.9, 0.6, s -> true),
+            new Rule(PiiType.BOOKING_NUMBER, value("\\d{10}|\\d{3}-\\d{7}|\\d{3}\\h\\d{3}\\h\\d{4}"), Labels.BOOKING, 25, 0.9, 0.6, s -> true),
             new Rule(PiiType.CASE_NUMBER, value("[0-9A-Z]", COURT_NUMBER), Labels.CASE, 20, 0.85, 0, LabeledNumbers::plausibleCourtNumber),
             // An undashed US number is only a phone when introduced as one; NANP area and exchange
             // codes never start with 0 or 1.

@@ -30,7 +30,7 @@ final class Labels {
 
     // The words in front of a value that say what it is. Case-insensitive, except the capital A
     // of "A-number": a lower-case "a number" is ordinary English.
-    private static final String NO = "(?:\\h*(?:number|num\\.?|no\\.?|#))";
+    private static final String NO = "(?:\\h*(?:number|num\\.?|no\\.?|#|n[uú]mero|n[uú]m\\.?))";
 
     /** "A-number", "A#", "A No.", "alien number", "alien registration (number)", "A-file". */
     static final Pattern A_NUMBER = Pattern.compile(
@@ -56,7 +56,7 @@ final class Labels {
      * (values after "DL-" are refused by {@link #LEFT}).
      */
     static final Pattern DRIVERS_LICENSE = Pattern.compile(
-            "(?i:\\bdriver(?:'s|’s|s)?\\h+licen[cs]e|\\blearner(?:'s)?\\h+permit|\\bpermit" + NO + "|\\blicen[cs]e" + NO
+            "(?i:\\bdriver(?:'s|’s|s)?\\s{1,3}licen[cs]e|\\blearner(?:'s)?\\s{1,3}permit|\\bpermit" + NO + "|\\blicen[cs]e" + NO
                     + "|\\blicencia(?:\\h+de\\h+conducir)?|\\bDMV\\h+ID)" + NO + "?|\\bDL\\b\\h?#?(?:\\h?(?i:no\\.?))?");
     /** "ITIN", "TIN", "taxpayer ID", "tax ID". */
     static final Pattern ITIN = Pattern.compile(
@@ -116,12 +116,14 @@ final class Labels {
      */
     private static boolean sameLineOrBelow(CharSequence gap) {
         for (int i = 0; i < gap.length(); i++) {
-            if (gap.charAt(i) == '\n') return LABEL_THEN_LINE_BREAK.matcher(gap).matches();
+            if (gap.charAt(i) == '\n') return LABEL_THEN_LINE_BREAK.matcher(gap).matches() || WRAPPED_PROSE.matcher(gap).matches();
         }
         return true;
     }
 
     private static final Pattern LABEL_THEN_LINE_BREAK = Pattern.compile("[\\h:#.-]*\\R\\h*");
+    /** Prose wrapped onto the next line ("con pasaporte\nmexicano G…"): words, but no cell separators. */
+    private static final Pattern WRAPPED_PROSE = Pattern.compile("\\h?[\\p{L}\\p{M}.:#]*+\\h?\\R[\\p{L}\\p{M}.:#]*+(?:\\h[\\p{L}\\p{M}.:#]++)?\\h?");
 
     static boolean present(Pattern label, String page, int start, int window) {
         return distance(label, page, start, window, Gap.NO_OTHER_NUMBER) >= 0;

@@ -34,11 +34,14 @@ final class NameContexts {
     private static final Pattern CUE = Pattern.compile("(?:\\b(?:Officer|Captain|Commissioner|Detective|Sergeant|Lieutenant|Warden|Judge"
             + "|Attorney|Counsel|Worker|Taxpayer|Spouse|Driver|Visitor|Applicant(?:\\h\\d{1,3})?|Petitioner|Emergency\\h+contact|Contacts\\h+for"
             + "|C/V|PERP|VICTIM|WITNESS|OBSERVED|ALIAS|DEVICE\\h+OF|met\\h+with|Met\\h+with|spoke\\h+with|Yo"
-            + "|(?:his|her|their|my|mi|su|the|Subject's|Client's)\\h+(?:wife|husband|son|daughter|mother|father|sister|brother|aunt|uncle"
-            + "|cousin|partner|companion|hijo|hija|esposo|esposa|hermana|hermano|madre|padre|tía|tío)"
-            + "|señora|señor|connacional|applicant|companion|arrestee|victim|witness)"
+            + "|(?i:contacts\\h+for)|señora|señor|connacional|applicant|companion|arrestee|victim|witness)"
             + "|(?i:\\b(?:officer|counsel|worker|taxpayer|spouse|driver|alias|defendant|arrestee|applicant\\h\\d{1,3})\\h{0,2}:))"
             + "[\\h,:]{1,3}");
+    /** "his wife Ji-yeon Kim", "Su hermana, Yesenia Ortega", "con su hijo Iván": a relative, one word enough. */
+    private static final Pattern RELATION = Pattern.compile(
+            "(?i:\\b(?:his|her|their|my|mi|su|the|subject's|client's)\\h+(?:wife|husband|son|daughter|mother|father|sister|brother|aunt"
+                    + "|uncle|cousin|partner|companion|client|hijo|hija|esposo|esposa|hermana|hermano|madre|padre|tía|tío|primo|prima))"
+                    + "[\\h,:]{0,3}\\n?\\h{0,3}(?=\\p{Lu})");
     /** "AMADOU BAH, Petitioner": a caption's party before its role. */
     private static final Pattern PARTY = Pattern.compile("(?m)^\\h*([^\\n,]{3,60}+),\\h(?:Petitioner|Plaintiff|Defendant|Respondent|Esq\\.)");
     /** "Juan Perez and Maria Lopez", "JOSÉ NÚÑEZ AND MARÍA ZAMBRANO", "Juan Perez, Maria Lopez". */
@@ -53,6 +56,8 @@ final class NameContexts {
         beforeAddresses(page, out);
         cues(page, SINGLE_CUE, true, 0.75, out);
         cues(page, CUE, false, 0.7, out);
+        cues(page, RELATION, true, 0.7, out);
+        rows(page, known, out);
         Matcher m = PARTY.matcher(page);
         while (m.find()) whole(page, m.start(1), m.end(1), 2, 0.7, out);
         lines(page, email, known, out);
@@ -74,10 +79,38 @@ final class NameContexts {
                 int bracket = page.indexOf('<', r.start());
                 if (bracket >= 0 && bracket < end) end = bracket;
                 int[] span = trim(page, r.start(), end);
-                whole(page, span[0], span[1], 1, 0.8, out);
+                if (wordsIfWhole(page, span[0], span[1]) >= 1) whole(page, span[0], span[1], 1, 0.8, out);
+                else if (bracket >= 0 && bracket < r.end()) ownAddress(page, span[0], span[1], page.substring(bracket + 1, r.end()), out);
             }
         }
         return any;
+    }
+
+    /**
+     * "Per Lindholm &lt;plindholm@…&gt;": capitalized words that a name-reading would refuse ("Per"
+     * is an English word) are still a name when the address is made of them.
+     */
+    private static void ownAddress(String page, int from, int to, String address, List<PiiFinding> out) {
+        int at = address.indexOf('@');
+        if (at <= 0 || to - from > 60) return;
+        String local = fold(address.substring(0, at));
+        String[] words = page.substring(from, to).split("[\\h,]+");
+        if (words.length < 2 || words.length > 4) return;
+        for (String w : words) if (w.isEmpty() || !Character.isUpperCase(w.codePointAt(0)) || !w.chars().allMatch(Character::isLetter)) return;
+        int stopped = 0;
+        for (String w : words) if (NameStoplist.contains(w)) stopped++;
+        if (stopped > 1) return;
+        String last = fold(words[words.length - 1]);
+        String first = fold(words[0]);
+        boolean byLast = last.length() >= 3 && local.contains(last) && !NameStoplist.contains(words[words.length - 1]);
+        boolean byFirst = first.length() >= 3 && local.contains(first) && !NameStoplist.contains(words[0]);
+        if (byLast || byFirst) {
+            out.add(PiiFinding.of(PiiType.PERSON_NAME, page, from, to, 0.8));
+        }
+    }
+
+    private static String fold(String s) {
+        return java.text.Normalizer.normalize(s, java.text.Normalizer.Form.NFD).replaceAll("\\p{M}", "").toLowerCase(java.util.Locale.ROOT);
     }
 
     private static void beforeAddresses(String page, List<PiiFinding> out) {
@@ -101,8 +134,7 @@ final class NameContexts {
     private static void cues(String page, Pattern cue, boolean single, double confidence, List<PiiFinding> out) {
         Matcher m = cue.matcher(page);
         while (m.find()) {
-            int lineEnd = page.indexOf('\n', m.end());
-            List<Token> tokens = PersonNames.tokens(page, m.end(), lineEnd < 0 ? page.length() : lineEnd);
+            List<Token> tokens = PersonNames.tokens(page, m.end(), lineEnd(page, m.end()));
             if (tokens.isEmpty() || tokens.get(0).start() != m.end()) continue;
             int last = PersonNames.parse(page, tokens, 0, single);
             if (last >= 0) out.add(PiiFinding.of(PiiType.PERSON_NAME, page, tokens.get(0).start(), tokens.get(last).end(), confidence));
@@ -123,6 +155,8 @@ final class NameContexts {
             if (nl < 0) break;
             at = nl + 1;
         }
+        java.util.Set<Integer> addressStarts = new java.util.HashSet<>();
+        for (PiiFinding f : known) if (f.type() == PiiType.STREET_ADDRESS) addressStarts.add(f.start());
         int[] named = new int[lines.size()];
         List<int[]> spans = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {
@@ -140,12 +174,48 @@ final class NameContexts {
             boolean afterClosing = previousText(page, lines, i) >= 0
                     && CLOSING.matcher(page).region(lines.get(previousText(page, lines, i))[0], lines.get(previousText(page, lines, i))[1]).matches();
             boolean run = runLength(named, i) >= 3;
-            boolean aboveAddress = i + 1 < lines.size() && startsWithAddress(known, lines.get(i + 1)[0]);
+            boolean aboveAddress = i + 1 < lines.size() && addressStarts.contains(lines.get(i + 1)[0]);
             boolean signature = email && named[i] >= 2;
             boolean lastLine = email && i == lastText;
             if (afterClosing || lastLine) whole(page, s[0], s[1], 1, 0.75, out);
             else if (run || aboveAddress || signature) whole(page, s[0], s[1], 2, 0.7, out);
         }
+    }
+
+    /**
+     * A log row separated by "|" or tabs with no header: a cell that is a whole name, on a row
+     * that also holds an identifier, is that person's, however far apart the two are.
+     */
+    private static void rows(String page, List<PiiFinding> known, List<PiiFinding> out) {
+        if (page.indexOf('|') < 0 && page.indexOf('\t') < 0) return;
+        int[] ids = known.stream().filter(f -> f.type().personal() && f.type() != PiiType.PERSON_NAME && f.type() != PiiType.PHONE
+                && f.type() != PiiType.EMAIL).mapToInt(PiiFinding::start).sorted().toArray();
+        for (int at = 0; at < page.length(); ) {
+            int nl = page.indexOf('\n', at);
+            int end = nl < 0 ? page.length() : nl;
+            int i = java.util.Arrays.binarySearch(ids, at);
+            int next = i >= 0 ? i : -i - 1;
+            boolean identifier = next < ids.length && ids[next] < end;
+            String line = page.substring(at, end);
+            if (identifier && (line.indexOf('|') >= 0 || line.indexOf('\t') >= 0)) {
+                int cell = at;
+                for (int k = at; k <= end; k++) {
+                    if (k == end || page.charAt(k) == '|' || page.charAt(k) == '\t') {
+                        whole(page, cell, k, 2, 0.7, out);
+                        cell = k + 1;
+                    }
+                }
+            }
+            if (nl < 0) break;
+            at = nl + 1;
+        }
+    }
+
+    /** The end of the line, or of a name's reach on a very long line, so each look costs a bounded amount. */
+    private static int lineEnd(String page, int from) {
+        int limit = Math.min(page.length(), from + 100);
+        for (int k = from; k < limit; k++) if (page.charAt(k) == '\n') return k;
+        return limit;
     }
 
     private static int previousText(String page, List<int[]> lines, int i) {
@@ -161,13 +231,6 @@ final class NameContexts {
         return named[i] >= 2 ? b - a + 1 : 0;
     }
 
-    private static boolean startsWithAddress(List<PiiFinding> known, int lineStart) {
-        for (PiiFinding f : known) {
-            if (f.start() == lineStart && (f.type() == PiiType.STREET_ADDRESS)) return true;
-        }
-        return false;
-    }
-
     /** Names joined to a found one: "… AND MARÍA DEL PILAR ZAMBRANO", "…, Maria Lopez". Two words at least. */
     private static void joins(String page, List<PiiFinding> found, List<PiiFinding> out) {
         for (PiiFinding f : List.copyOf(found)) {
@@ -176,8 +239,7 @@ final class NameContexts {
             for (int hops = 0; hops < 6; hops++) {
                 Matcher j = JOIN.matcher(page).region(at, Math.min(page.length(), at + 8));
                 if (!j.lookingAt()) break;
-                int lineEnd = page.indexOf('\n', j.end());
-                List<Token> tokens = PersonNames.tokens(page, j.end(), lineEnd < 0 ? page.length() : lineEnd);
+                List<Token> tokens = PersonNames.tokens(page, j.end(), lineEnd(page, j.end()));
                 if (tokens.isEmpty() || tokens.get(0).start() != j.end()) break;
                 int last = PersonNames.parse(page, tokens, 0, false);
                 if (last < 0) break;
@@ -204,11 +266,13 @@ final class NameContexts {
         }
         List<PiiFinding> out = new ArrayList<>();
         if (words.isEmpty()) return out;
-        List<int[]> taken = found.stream().map(f -> new int[] {f.start(), f.end()}).toList();
+        // Findings never overlap, so sorted by start their ends are sorted too: one binary search per word.
+        int[] starts = found.stream().mapToInt(PiiFinding::start).sorted().toArray();
+        int[] ends = found.stream().mapToInt(PiiFinding::end).sorted().toArray();
         int[] open = null;
         for (Token t : PersonNames.tokens(page, 0, page.length())) {
             boolean hit = t.kind() == PersonNames.Kind.NAME && words.contains(page.substring(t.start(), t.end()).toLowerCase(java.util.Locale.ROOT))
-                    && taken.stream().noneMatch(s -> s[0] < t.end() && t.start() < s[1]);
+                    && free(starts, ends, t.start(), t.end());
             if (hit && open != null && page.substring(open[1], t.start()).matches("\\h")) {
                 open[1] = t.end();
                 continue;
@@ -218,6 +282,13 @@ final class NameContexts {
         }
         if (open != null) out.add(PiiFinding.of(PiiType.PERSON_NAME, page, open[0], open[1], 0.6));
         return out;
+    }
+
+    /** Whether [start, end) overlaps none of the non-overlapping spans given by their sorted starts and ends. */
+    private static boolean free(int[] starts, int[] ends, int start, int end) {
+        int i = java.util.Arrays.binarySearch(starts, end);
+        int before = (i >= 0 ? i : -i - 1) - 1; // the last span starting before end
+        return before < 0 || ends[before] <= start;
     }
 
     /** The number of name words when [from, to) is a name and nothing more, else 0. */

@@ -27,9 +27,11 @@ final class OcrRepair {
         if (repaired.equals(page)) return List.of();
         List<PiiFinding> found = new ArrayList<>();
         for (Detector d : detectors) d.detect(repaired, found);
+        java.util.Set<String> known = new java.util.HashSet<>();
+        for (PiiFinding c : clean) known.add(c.type() + ":" + c.start() + ":" + c.end());
         List<PiiFinding> out = new ArrayList<>();
         for (PiiFinding f : found) {
-            if (clean.stream().anyMatch(c -> c.start() == f.start() && c.end() == f.end() && c.type() == f.type())) continue;
+            if (known.contains(f.type() + ":" + f.start() + ":" + f.end())) continue;
             out.add(PiiFinding.of(f.type(), page, f.start(), f.end(), Math.max(0.3, f.confidence() * DISCOUNT)));
         }
         return out;

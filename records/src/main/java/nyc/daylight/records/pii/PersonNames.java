@@ -22,7 +22,7 @@ final class PersonNames {
     /** The findings a name is likely to sit next to in a detainer request or a DOC log. */
     private static final Set<PiiType> ANCHORS = EnumSet.of(PiiType.A_NUMBER, PiiType.SSN, PiiType.NYSID,
             PiiType.DATE_OF_BIRTH, PiiType.BOOKING_NUMBER, PiiType.CASE_NUMBER, PiiType.ITIN, PiiType.PASSPORT_NUMBER,
-            PiiType.DRIVERS_LICENSE_NUMBER, PiiType.ICE_RECORD_NUMBER);
+            PiiType.DRIVERS_LICENSE_NUMBER, PiiType.ICE_RECORD_NUMBER, PiiType.PHONE, PiiType.STREET_ADDRESS);
     static final int NEAR = 40;
     /** Room to read a whole name (four words and particles) around an anchor or label. */
     private static final int REACH = 120;

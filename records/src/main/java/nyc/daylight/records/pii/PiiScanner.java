@@ -44,8 +44,24 @@ public final class PiiScanner {
         all.addAll(names.find(pageText, settled));
         all.addAll(contexts.find(pageText, Overlaps.resolve(all)));
         all = new ArrayList<>(Overlaps.resolve(all));
+        all.addAll(repairedNames(pageText, all));
+        all = new ArrayList<>(Overlaps.resolve(all));
         // A first name alone is known only once its full name is.
         all.addAll(NameContexts.repeats(pageText, all));
         return List.copyOf(Overlaps.resolve(all));
+    }
+
+    /** Names on an OCR'd page with digits in them ("PERALTA, W1LFREDO"), read on the repaired text, less surely. */
+    private List<PiiFinding> repairedNames(String page, List<PiiFinding> found) {
+        String repaired = OcrRepair.repair(page);
+        if (repaired.equals(page)) return List.of();
+        List<PiiFinding> out = new ArrayList<>();
+        List<PiiFinding> others = found.stream().filter(f -> f.type() != PiiType.PERSON_NAME).toList();
+        for (PiiFinding f : names.find(repaired, others)) {
+            if (!page.substring(f.start(), f.end()).equals(f.text())) {
+                out.add(PiiFinding.of(PiiType.PERSON_NAME, page, f.start(), f.end(), f.confidence() * OcrRepair.DISCOUNT));
+            }
+        }
+        return out;
     }
 }

@@ -45,8 +45,7 @@ final class Tables {
         int min = delimiter == '\t' ? 2 : 3;
         List<String> header = null;
         for (int[] line : lines) {
-            List<Field> fields = page.indexOf(delimiter, line[0]) >= 0 && page.indexOf(delimiter, line[0]) < line[1]
-                    ? split(page, line[0], line[1], delimiter) : List.of();
+            List<Field> fields = has(page, line[0], line[1], delimiter) ? split(page, line[0], line[1], delimiter) : List.of();
             if (fields.size() < 2) {
                 header = null;
                 continue;
@@ -57,11 +56,36 @@ final class Tables {
                 continue;
             }
             if (header == null) continue;
+            if (delimiter == ',' && fields.size() > header.size()) fields = mergeNames(fields, header, headers);
+            texts = fields.stream().map(f -> page.substring(f.start(), f.end())).toList();
             for (int i = 0; i < fields.size() && i < header.size(); i++) {
                 Field f = fields.get(i);
                 if (f.end() > f.start()) out.add(new Cell(f.start(), f.end(), header.get(i), texts));
             }
         }
+    }
+
+    /** Whether page[from, to) holds {@code c}; searching within the line keeps a page of many lines linear. */
+    private static boolean has(String page, int from, int to, char c) {
+        for (int i = from; i < to; i++) if (page.charAt(i) == c) return true;
+        return false;
+    }
+
+    /**
+     * "399812117,BAPTISTE, WOODSON,2024-02-11": an unquoted "LAST, FIRST" splits one cell in two.
+     * When a row has more fields than its header, the extra ones are joined back into the first
+     * name column.
+     */
+    private static List<Field> mergeNames(List<Field> fields, List<String> header, ColumnHeaders headers) {
+        int extra = fields.size() - header.size();
+        for (int i = 0; i < header.size(); i++) {
+            if (headers.classify(header.get(i)) != ColumnHeaders.Column.PERSON_NAME) continue;
+            List<Field> merged = new ArrayList<>(fields.subList(0, i));
+            merged.add(new Field(fields.get(i).start(), fields.get(i + extra).end()));
+            merged.addAll(fields.subList(i + extra + 1, fields.size()));
+            return merged;
+        }
+        return fields;
     }
 
     /** Fields between delimiters, trimmed; a CSV field's quotes are not part of it, and a quoted comma does not split. */
@@ -183,7 +207,7 @@ final class Tables {
 
     private static void sheetRows(String page, List<int[]> lines, List<Cell> out) {
         for (int[] line : lines) {
-            if (page.indexOf(": ", line[0]) < 0 || page.indexOf(": ", line[0]) >= line[1]) continue;
+            if (!has(page, line[0], line[1], ';')) continue;
             Matcher m = SHEET_CELL.matcher(page).region(line[0], line[1]);
             List<int[]> found = new ArrayList<>();
             while (m.find()) found.add(new int[] {m.start(1), m.end(1), m.start(2), m.end(2)});

@@ -50,10 +50,19 @@ final class WorldPhones implements Detector {
         }
     }
 
+    /** Until 2019 Mexican mobiles were dialled from abroad as +52 1 and ten digits; people still write them so. */
+    private static boolean oldMexicanMobile(PhoneNumber n) {
+        String national = String.valueOf(n.getNationalNumber());
+        return n.getCountryCode() == 52 && national.length() == 11 && national.startsWith("1");
+    }
+
     private boolean valid(String text, String region) {
         try {
             PhoneNumber n = util.parse(text, region);
-            return "ZZ".equals(region) ? util.isValidNumber(n) : util.isValidNumberForRegion(n, region);
+            // Digits written with a country code are a phone number if they could be one there (Mexico's
+            // old mobile "+52 1 55 …" is no longer valid, but is still how people write it).
+            if (!"ZZ".equals(region)) return util.isValidNumberForRegion(n, region);
+            return util.isValidNumber(n) || util.isPossibleNumber(n) || oldMexicanMobile(n);
         } catch (NumberParseException e) {
             return false;
         }
