@@ -18,7 +18,14 @@ import java.util.regex.Pattern;
  * planted negative: anything the scanner reports there is a false alarm.
  */
 final class EvaluationSet {
-    static final List<String> FILES = List.of("01-emails.txt", "02-tables.txt", "03-narratives.txt", "04-mixed.txt", "05-more.txt");
+    static final List<String> FILES = List.of("01-emails.txt", "02-tables.txt", "03-narratives.txt", "04-mixed.txt", "05-more.txt",
+            "06-holdout.txt");
+    /**
+     * Pages written after the scanner was improved on the others and scored without changes to
+     * it: the figures on the rest were reached by studying their errors, so these say how the
+     * scanner does on pages it was not tuned to.
+     */
+    static final String HOLDOUT = "06-holdout.txt";
 
     /** The codes used in the files, for the scanner's type names (strings, so the set outlives renames). */
     static final Map<String, String> CODES = Map.ofEntries(
