@@ -56,7 +56,7 @@ final class Labels {
      * (values after "DL-" are refused by {@link #LEFT}).
      */
     static final Pattern DRIVERS_LICENSE = Pattern.compile(
-            "(?i:\\bdriver(?:'s|’s|s)?\\s{1,3}licen[cs]e|\\blearner(?:'s)?\\s{1,3}permit|\\bpermit" + NO + "|\\blicen[cs]e" + NO
+            "(?i:\\bdriver(?:'s|’s|s)?\\s{1,3}licen[cs]e|\\blearner(?:'s)?\\s{1,3}permit|\\bpermit" + NO + "|\\blicen[cs]e\\b" + NO + "?"
                     + "|\\blicencia(?:\\h+de\\h+conducir)?|\\bDMV\\h+ID)" + NO + "?|\\bDL\\b\\h?#?(?:\\h?(?i:no\\.?))?");
     /** "ITIN", "TIN", "taxpayer ID", "tax ID". */
     static final Pattern ITIN = Pattern.compile(
@@ -104,7 +104,9 @@ final class Labels {
         int best = -1;
         while (m.find()) {
             CharSequence between = page.subSequence(m.end(), start);
-            if (m.end() >= start - window && gap.allows(between) && sameLineOrBelow(between)) best = Math.max(best, m.end());
+            if (m.end() >= start - window && gap.allows(between) && sameLineOrBelow(between) && !(hasNewline(between) && inRow(page, m.start()))) {
+                best = Math.max(best, m.end());
+            }
         }
         return best < 0 ? -1 : start - best;
     }
@@ -120,6 +122,28 @@ final class Labels {
         }
         return true;
     }
+
+    private static boolean hasNewline(CharSequence s) {
+        for (int i = 0; i < s.length(); i++) if (s.charAt(i) == '\n') return true;
+        return false;
+    }
+
+    /**
+     * Whether the label at {@code at} is one cell of a header row: its line splits on commas, tabs,
+     * bars or wide gaps into three or more short cells. A sentence with commas has long parts.
+     */
+    private static boolean inRow(String page, int at) {
+        int lineStart = page.lastIndexOf('\n', at - 1) + 1;
+        int lineEnd = page.indexOf('\n', at);
+        if (lineEnd < 0) lineEnd = page.length();
+        if (lineEnd - lineStart > 2000) return false;
+        String[] cells = CELL_BREAK.split(page.substring(lineStart, lineEnd));
+        if (cells.length < 3) return false;
+        for (String c : cells) if (c.strip().length() > 30) return false;
+        return true;
+    }
+
+    private static final Pattern CELL_BREAK = Pattern.compile("[,\\t|]|\\h{2,}");
 
     private static final Pattern LABEL_THEN_LINE_BREAK = Pattern.compile("[\\h:#.-]*\\R\\h*");
     /** Prose wrapped onto the next line ("con pasaporte\nmexicano G…"): words, but no cell separators. */

@@ -34,8 +34,17 @@ final class WorldPhones implements Detector {
     public void detect(String page, List<PiiFinding> out) {
         Matcher m = INTERNATIONAL.matcher(page);
         while (m.find()) {
-            String digits = m.group().startsWith("00") ? "+" + m.group().substring(2) : m.group();
-            if (valid(digits, "ZZ")) out.add(PiiFinding.of(PiiType.PHONE, page, m.start(), m.end(), 0.85));
+            // The candidate may have run into the next column ("+52 55 2233 4455 00:03:12"): drop trailing groups until it is a number.
+            int end = m.end();
+            for (int tries = 0; tries < 3 && end > m.start(); tries++) {
+                String text = page.substring(m.start(), end);
+                String digits = text.startsWith("00") ? "+" + text.substring(2) : text;
+                if (valid(digits, "ZZ")) {
+                    out.add(PiiFinding.of(PiiType.PHONE, page, m.start(), end, 0.85));
+                    break;
+                }
+                end = page.lastIndexOf(' ', end - 1);
+            }
         }
         m = NATIONAL.matcher(page);
         while (m.find()) {
