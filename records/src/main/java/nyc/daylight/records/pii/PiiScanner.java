@@ -47,7 +47,7 @@ public final class PiiScanner {
         all.addAll(repairedNames(pageText, all));
         all = new ArrayList<>(Overlaps.resolve(all));
         // A first name alone is known only once its full name is.
-        all.addAll(NameContexts.repeats(pageText, all));
+        all.addAll(FirstMentions.find(pageText, all));
         return List.copyOf(Overlaps.resolve(all));
     }
 
