@@ -1,6 +1,6 @@
 package nyc.daylight.records.pii;
 
-import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -15,35 +15,29 @@ final class ColumnHeaders {
         BOOKING_NUMBER, CASE_NUMBER, ICE_RECORD_NUMBER, STREET_ADDRESS, ID_BY_ROW }
 
     private static final String NO = "(?:\\h*(?:no\\.?|number|num\\.?|#))?";
-    private static final Map<Column, Pattern> HEADERS = new LinkedHashMap<>();
-
-    static {
-        put(Column.A_NUMBER, "a[-\\h]?(?:number|no\\.?|num\\.?|#)|a#|a-file(?:\\h+no\\.?)?|alien\\h+(?:registration\\h+)?(?:no\\.?|number|#)");
-        put(Column.DATE_OF_BIRTH, "dob|d\\.o\\.b\\.?|date\\h+of\\h+birth|birth\\h?date|fecha\\h+de\\h+nacimiento|f\\.\\h?nac\\.?");
-        put(Column.PERSON_NAME, "(?:(?:last|first|middle|given|family|full|client|patient|subject|inmate|detainee|defendant|arrestee"
+    /** In order: the first whole match wins, so the generic "number" comes last. */
+    private static final List<Map.Entry<Column, Pattern>> HEADERS = List.of(
+            Map.entry(Column.A_NUMBER, Pattern.compile("a[-\\h]?(?:number|no\\.?|num\\.?|#)|a#|a-file(?:\\h+no\\.?)?|alien\\h+(?:registration\\h+)?(?:no\\.?|number|#)")),
+            Map.entry(Column.DATE_OF_BIRTH, Pattern.compile("dob|d\\.o\\.b\\.?|date\\h+of\\h+birth|birth\\h?date|fecha\\h+de\\h+nacimiento|f\\.\\h?nac\\.?")),
+            Map.entry(Column.PERSON_NAME, Pattern.compile("(?:(?:last|first|middle|given|family|full|client|patient|subject|inmate|detainee|defendant|arrestee"
                 + "|visitor|employee|respondent|petitioner|applicant|resident|victim|witness|staff)\\h+)?names?|surnames?|defendants?"
-                + "|arrestee|patient|visitor|driver|inmate|employee|client|detainee|respondent|petitioner|nombres?|apellidos?|alias");
-        put(Column.PHONE, "phone" + NO + "|tel\\.?|telephone|cell|mobile|contact\\h+(?:number|phone)|tel[eé]fono");
-        put(Column.PASSPORT_NUMBER, "passport" + NO + "|pasaporte");
-        put(Column.DRIVERS_LICENSE_NUMBER, "(?:[a-z]{2}\\h)?dl" + NO + "|driver'?s?\\h+licen[cs]e" + NO + "|licen[cs]e\\h*(?:no\\.?|number|#)");
-        put(Column.SSN, "ssn|s\\.s\\.n\\.?|social\\h+security" + NO);
-        put(Column.TAX_ID, "tax\\h+id|tin|itin|taxpayer\\h+id" + NO);
-        put(Column.NYSID, "nysid" + NO);
-        put(Column.BOOKING_NUMBER, "b\\h?&\\h?c|book\\h*(?:&|and)\\h*case" + NO + "|booking" + NO);
-        put(Column.CASE_NUMBER, "docket" + NO + "|case" + NO + "|index" + NO + "|indictment" + NO + "|arrest\\h*(?:#|no\\.?|number)");
-        put(Column.ICE_RECORD_NUMBER, "event" + NO + "|subject\\h+id|fins?|eid");
-        put(Column.STREET_ADDRESS, "(?:home\\h+|last\\h+known\\h+|mailing\\h+|residential\\h+)?address|direcci[oó]n|residence");
-        put(Column.ID_BY_ROW, "id" + NO + "|document\\h+(?:no\\.?|number)|number");
-    }
-
-    private static void put(Column c, String regex) {
-        HEADERS.put(c, Pattern.compile(regex));
-    }
+                + "|arrestee|patient|visitor|driver|inmate|employee|client|detainee|respondent|petitioner|nombres?|apellidos?|alias")),
+            Map.entry(Column.PHONE, Pattern.compile("phone" + NO + "|tel\\.?|telephone|cell|mobile|contact\\h+(?:number|phone)|tel[eé]fono")),
+            Map.entry(Column.PASSPORT_NUMBER, Pattern.compile("passport" + NO + "|pasaporte")),
+            Map.entry(Column.DRIVERS_LICENSE_NUMBER, Pattern.compile("(?:[a-z]{2}\\h)?dl" + NO + "|driver'?s?\\h+licen[cs]e" + NO + "|licen[cs]e\\h*(?:no\\.?|number|#)")),
+            Map.entry(Column.SSN, Pattern.compile("ssn|s\\.s\\.n\\.?|social\\h+security" + NO)),
+            Map.entry(Column.TAX_ID, Pattern.compile("tax\\h+id|tin|itin|taxpayer\\h+id" + NO)),
+            Map.entry(Column.NYSID, Pattern.compile("nysid" + NO)),
+            Map.entry(Column.BOOKING_NUMBER, Pattern.compile("b\\h?&\\h?c|book\\h*(?:&|and)\\h*case" + NO + "|booking" + NO)),
+            Map.entry(Column.CASE_NUMBER, Pattern.compile("docket" + NO + "|case" + NO + "|index" + NO + "|indictment" + NO + "|arrest\\h*(?:#|no\\.?|number)")),
+            Map.entry(Column.ICE_RECORD_NUMBER, Pattern.compile("event" + NO + "|subject\\h+id|fins?|eid")),
+            Map.entry(Column.STREET_ADDRESS, Pattern.compile("(?:home\\h+|last\\h+known\\h+|mailing\\h+|residential\\h+)?address|direcci[oó]n|residence")),
+            Map.entry(Column.ID_BY_ROW, Pattern.compile("id" + NO + "|document\\h+(?:no\\.?|number)|number")));
 
     /** The column a header names, or null when its words are not one of these. */
     Column classify(String header) {
         String h = header.strip().toLowerCase(Locale.ROOT).replaceAll("[:.]+$", "").replaceAll("\\h+", " ");
-        for (Map.Entry<Column, Pattern> e : HEADERS.entrySet()) if (e.getValue().matcher(h).matches()) return e.getKey();
+        for (Map.Entry<Column, Pattern> e : HEADERS) if (e.getValue().matcher(h).matches()) return e.getKey();
         return null;
     }
 }
