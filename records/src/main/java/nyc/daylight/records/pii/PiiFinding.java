@@ -7,9 +7,9 @@ import java.util.Objects;
  * One stretch of a page that looks like personal data: {@code start} inclusive and {@code end}
  * exclusive, as offsets into the page text the scanner was given, so {@code text} is exactly
  * {@code page.substring(start, end)}. {@code confidence} in (0, 1] says how sure the scanner is;
- * it ranks findings for the officer, and the evaluation set (docs/records.md) checks that the
- * bands mean what they say: findings at 0.9 and above were right more often than those below.
- * Roughly: 0.9+ a distinctive shape with its label; 0.8s a shape or a label alone, or a table
+ * it ranks findings for the officer by how the scanner found them, and the evaluation
+ * (docs/records.md) prints precision per band so the ranking can be checked as the labelled set
+ * grows. Roughly: 0.9+ a distinctive shape with its label; 0.8s a shape or a label alone, or a table
  * column's header; 0.7s names from e-mail headers and signatures; 0.6s names from context
  * alone and OCR-repaired identifiers; 0.5s and below weak hints.
  */
