@@ -42,13 +42,29 @@ final class Contacts implements Detector {
                     + "(?![\\p{L}\\p{N}_])(?![-.]\\p{N})");
 
     /**
-     * Shared office mailboxes. Still flagged, since the officer decides, but at lower confidence:
-     * "foil@" identifies an office, not a person.
+     * Shared office mailboxes: "foil@" identifies an office, not a person, so it is reported as
+     * an agency contact (still shown, since the officer decides).
      */
+    /**
+     * Message-ID, In-Reply-To and References headers hold machine identifiers shaped like
+     * addresses ("&lt;CAF8x2Qd91a7@mail.ice.dhs.gov&gt;"); they name a message, not a person.
+     */
+    private static final Pattern MESSAGE_ID_HEADER = Pattern.compile(
+            "(?im)^(?:message-id|in-reply-to|references|x-[a-z-]{1,40}+|thread-index)\\h*:[^\\n]{0,2000}+");
+
+    /** Words that make a mailbox an office's rather than a person's, when every part of it is one ("ero.nyc", "doc.legal"). */
+    private static final Set<String> OFFICE_WORDS = Set.of("ero", "hsi", "nyc", "ny", "doc", "nypd", "ice", "dhs", "acs", "hra",
+            "moia", "field", "unit", "team", "desk", "dept", "division", "requests", "request", "appeals", "bureau", "operations",
+            "calendar", "notifications", "alerts", "mail", "system", "bounce", "bounces", "mailer", "daemon", "reply", "do", "not",
+            "no", "public", "affairs", "access", "officer", "intake", "custody", "detainers", "detainer", "liaison", "duty");
+    /** A no-reply or delivery mailbox is a system's, whatever else its name says ("calendar-noreply"). */
+    private static final Set<String> SYSTEM_MAILBOXES = Set.of("noreply", "donotreply", "postmaster", "mailerdaemon", "daemon");
+
     private static final Set<String> ROLE_MAILBOXES = Set.of(
             "foil", "records", "recordsaccess", "info", "information", "press", "media", "news",
             "communications", "publicaffairs", "contact", "contactus", "webmaster", "admin", "help",
-            "helpdesk", "support", "legal", "counsel", "dcas", "311", "noreply", "donotreply", "inquiries", "ombudsman", "office");
+            "helpdesk", "support", "legal", "counsel", "dcas", "311", "noreply", "donotreply", "inquiries", "ombudsman", "office",
+            "postmaster", "mailer-daemon", "no-reply", "webmail", "foia", "privacy", "clerk", "general", "mailbox");
 
     @Override
     public void detect(String page, List<PiiFinding> out) {
@@ -57,10 +73,16 @@ final class Contacts implements Detector {
         while (m.find()) taken.add(new int[] {m.start(), m.end()});
         // Most pages have no '@': then the address pattern need not be tried at every letter.
         if (page.indexOf('@') >= 0) {
+            List<int[]> headers = new ArrayList<>();
+            m = MESSAGE_ID_HEADER.matcher(page);
+            while (m.find()) headers.add(new int[] {m.start(), m.end()});
             m = EMAIL.matcher(page);
             while (m.find()) {
                 taken.add(new int[] {m.start(), m.end()});
-                out.add(PiiFinding.of(PiiType.EMAIL, page, m.start(), m.end(), isRoleMailbox(m.group()) ? 0.5 : 0.9));
+                if (inside(headers, m.start(), m.end())) continue;
+                // An office's mailbox is shown as an agency contact: the officer sees it, but it is not a person's.
+                if (isRoleMailbox(m.group())) out.add(PiiFinding.of(PiiType.AGENCY_CONTACT, page, m.start(), m.end(), 0.8));
+                else out.add(PiiFinding.of(PiiType.EMAIL, page, m.start(), m.end(), 0.9));
             }
         }
         m = PHONE.matcher(page);
@@ -79,7 +101,14 @@ final class Contacts implements Detector {
         String local = email.substring(0, email.indexOf('@')).toLowerCase(Locale.ROOT);
         String first = local.split("[._+-]", 2)[0];
         String joined = local.replaceAll("[._+-]", "");
-        return ROLE_MAILBOXES.contains(first) || ROLE_MAILBOXES.contains(joined) || joined.startsWith("foil");
+        String[] parts = local.split("[._+-]");
+        boolean allOffice = true;
+        for (String p : parts) {
+            if (SYSTEM_MAILBOXES.contains(p)) return true;
+            if (!OFFICE_WORDS.contains(p) && !ROLE_MAILBOXES.contains(p)) allOffice = false;
+        }
+        boolean roleFirst = ROLE_MAILBOXES.contains(first) && (allOffice || parts.length == 1);
+        return roleFirst || allOffice || ROLE_MAILBOXES.contains(joined) || SYSTEM_MAILBOXES.contains(joined) || joined.startsWith("foil");
     }
 
     private static boolean inside(List<int[]> spans, int start, int end) {

@@ -18,16 +18,23 @@ final class DatesOfBirth implements Detector {
     private static final String MONTH = "(?i:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?"
             + "|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)(?!\\p{L})\\.?";
     private static final String ORDINAL = "(?:st|nd|rd|th)?";
+    private static final String MES = "(?i:enero|febrero|marzo|abril|mayo|junio|julio|agosto|se[pt]tiembre|octubre|noviembre|diciembre)(?!\\p{L})";
+    private static final List<String> MESES = List.of("enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto",
+            "septiembre", "octubre", "noviembre", "diciembre");
 
     /**
-     * US order only (month first), as every NYC and federal form writes it; so "13/01/1990" is
-     * not read as 13 January but rejected. The separator must repeat ("3/4-90" is not a date).
+     * Month first, as every NYC and federal form writes it, unless the first number cannot be a
+     * month: consulates and foreign IDs write "23/04/1985". The separator must repeat ("3/4-90" is
+     * not a date). Also ISO, compact YYYYMMDD (databases and clinic systems), English month
+     * names, and Spanish "3 de mayo de 1990".
      */
     private static final Pattern DATE = Pattern.compile(Labels.startsWith("[0-9ADFJMNOSadfjmnos]") + LEFT + "(?:"
             + "(?<m1>\\d{1,2})(?<sep>[/.-])(?<d1>\\d{1,2})\\k<sep>(?<y1>\\d{4}|\\d{2})"
             + "|(?<y2>\\d{4})-(?<m2>\\d{2})-(?<d2>\\d{2})"
             + "|(?<mn3>" + MONTH + ")\\h{1,3}(?<d3>\\d{1,2})" + ORDINAL + ",?\\h{1,3}(?<y3>\\d{4})"
             + "|(?<d4>\\d{1,2})" + ORDINAL + "\\h{1,3}(?:of\\h{1,3})?(?<mn4>" + MONTH + "),?\\h{1,3}(?<y4>\\d{4})"
+            + "|(?<d5>\\d{1,2})\\h{1,3}de\\h{1,3}(?<mn5>" + MES + ")\\h{1,3}(?:de|del)\\h{1,3}(?<y5>\\d{4})"
+            + "|(?<y6>(?:19|20)\\d{2})(?<m6>0[1-9]|1[0-2])(?<d6>0[1-9]|[12]\\d|3[01])"
             + ")" + RIGHT);
 
     /** "within ~25 characters": room for "Date of Birth (MM/DD/YYYY): ". */
@@ -43,6 +50,12 @@ final class DatesOfBirth implements Detector {
         }
     }
 
+    /** Whether {@code text} is one whole date of a possible birth (for a value under a DOB column). */
+    static boolean isDate(String text) {
+        Matcher m = DATE.matcher(text);
+        return m.matches() && possible(m);
+    }
+
     /** A real calendar date in a year a living person could have been born (1900-2099). */
     private static boolean possible(Matcher m) {
         int year;
@@ -52,6 +65,20 @@ final class DatesOfBirth implements Detector {
             month = Integer.parseInt(m.group("m1"));
             day = Integer.parseInt(m.group("d1"));
             year = fullYear(m.group("y1"));
+            if (month > 12 && day <= 12) {
+                int first = month;
+                month = day;
+                day = first;
+            }
+        } else if (m.group("y6") != null) {
+            year = Integer.parseInt(m.group("y6"));
+            month = Integer.parseInt(m.group("m6"));
+            day = Integer.parseInt(m.group("d6"));
+        } else if (m.group("mn5") != null) {
+            String mes = m.group("mn5").toLowerCase(Locale.ROOT).replace("setiembre", "septiembre");
+            month = MESES.indexOf(mes) + 1;
+            day = Integer.parseInt(m.group("d5"));
+            year = Integer.parseInt(m.group("y5"));
         } else if (m.group("y2") != null) {
             year = Integer.parseInt(m.group("y2"));
             month = Integer.parseInt(m.group("m2"));

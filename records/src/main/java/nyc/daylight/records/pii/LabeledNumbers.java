@@ -37,14 +37,27 @@ final class LabeledNumbers implements Detector {
 
     private static final List<Rule> RULES = List.of(
             // Pre-2000s A-numbers have 8 digits, newer ones 9; forms group them 3-3-3.
-            new Rule(PiiType.A_NUMBER, value("\\d{8,9}|\\d{3}-\\d{3}-\\d{3}"), Labels.A_NUMBER, 20, 0.85, 0, s -> true),
+            new Rule(PiiType.A_NUMBER, value("\\d{8,9}|\\d{3}([-\\h])\\d{3}\\1\\d{3}"), Labels.A_NUMBER, 20, 0.85, 0, LabeledNumbers::notPlaceholder),
+            // Passports: US nine digits, most others one or two letters and six to eight digits
+            // (Mexico G12345678, China E12345678, Dominican Republic SC1234567). The country's
+            // name often stands between label and number ("passport Mexico G...").
+            new Rule(PiiType.PASSPORT_NUMBER, value("[0-9A-Z]", "[A-Z]{1,2}\\d{6,8}|\\d{8,9}"), Labels.PASSPORT, 30, 0.9, 0,
+                    LabeledNumbers::notPlaceholder),
+            // Licences: NY nine digits (printed 123 456 789), CA/IL/FL/NJ a letter and 7 to 14
+            // digits in their printed groups, PA/TX eight digits.
+            new Rule(PiiType.DRIVERS_LICENSE_NUMBER, value("[0-9A-Z]", "\\d{3}([-\\h])\\d{3}\\1\\d{3}|\\d{8,9}|[A-Z]\\d{7}"
+                    + "|[A-Z]\\d{4}\\h\\d{5}\\h\\d{5}|[A-Z]\\d{12,14}|[A-Z]\\d{3}-\\d{3}-\\d{2}-\\d{3}-\\d|[A-Z]\\d{3}-\\d{4}-\\d{4}"),
+                    Labels.DRIVERS_LICENSE, 30, 0.9, 0, LabeledNumbers::notPlaceholder),
+            new Rule(PiiType.ITIN, value("9(?:\\h?\\d){2}(?:\\h?-\\h?|\\h)?\\d\\h?\\d(?:\\h?-\\h?|\\h)?\\d{4}"), Labels.ITIN, 20, 0.9, 0, s -> true),
+            new Rule(PiiType.ICE_RECORD_NUMBER, value("[0-9A-Z]", "[A-Z]{3}\\d{10}|\\d{9,10}"), Labels.ICE_RECORD, 20, 0.9, 0,
+                    LabeledNumbers::notPlaceholder),
             new Rule(PiiType.SSN, value("\\d{9}"), Labels.SSN, 20, 0.9, 0, LabeledNumbers::validSsn),
             // Older NYSIDs have 7 digits; with a label a 7-9 digit number plus letter is enough.
-            new Rule(PiiType.NYSID, value("\\d{7,9}[A-Z]"), Labels.NYSID, 20, 0.95, 0, s -> true),
+            new Rule(PiiType.NYSID, value("\\d{7,9}[A-Z]"), Labels.NYSID, 20, 0.95, 0, LabeledNumbers::notPlaceholder),
             // NYC DOC book-and-case numbers: 10 digits, the first three the admitting facility.
             // DOC release logs label the column once, so on a page that says "B&C" or "book and
             // case" anywhere a bare ten-digit number is most likely one, if less surely.
-            new Rule(PiiType.BOOKING_NUMBER, value("\\d{10}|\\d{3}-\\d{7}"), Labels.BOOKING, 25, 0.9, 0.6, s -> true),
+            new Rule(PiiType.BOOKING_NUMBER, value("\\d{10}|\\d{3}-\\d{7}|\\d{3}\\h\\d{3}\\h\\d{4}"), Labels.BOOKING, 25, 0.9, 0.6, s -> true),
             new Rule(PiiType.CASE_NUMBER, value("[0-9A-Z]", COURT_NUMBER), Labels.CASE, 20, 0.85, 0, LabeledNumbers::plausibleCourtNumber),
             // An undashed US number is only a phone when introduced as one; NANP area and exchange
             // codes never start with 0 or 1.
@@ -87,6 +100,10 @@ final class LabeledNumbers implements Detector {
     private static Candidate nearer(Candidate a, Candidate b) {
         if (a.distance() != b.distance()) return a.distance() < b.distance() ? a : b;
         return a.finding().confidence() >= b.finding().confidence() ? a : b;
+    }
+
+    private static boolean notPlaceholder(String s) {
+        return !IdentifierShapes.placeholder(s);
     }
 
     /** The same area/group/serial rules as a dashed SSN (see {@link IdentifierShapes}). */

@@ -76,7 +76,26 @@ final class NameStoplist {
             "mexico", "dominican", "republic", "ecuador", "honduras", "guatemala", "salvador", "el", "colombia",
             "venezuela", "peru", "china", "india", "bangladesh", "pakistan", "jamaica", "haiti", "guyana", "trinidad",
             "tobago", "nigeria", "ghana", "senegal", "cuba", "brazil", "russia", "ukraine", "albania", "poland",
-            "philippines", "korea", "vietnam", "yemen", "egypt", "morocco", "nepal", "afghanistan", "turkey");
+            "philippines", "korea", "vietnam", "yemen", "egypt", "morocco", "nepal", "afghanistan", "turkey",
+            "perú", "méxico", "haití", "panamá", "república", "dominicana",
+            // Demographic words police reports write in capitals next to names ("M/WH/35", "WHITE HISPANIC").
+            "white", "black", "hispanic", "asian", "latino", "latina", "caucasian", "pacific", "islander", "native",
+            "indian", "unk", "perp", "victim", "witness",
+            // Software and products, which follow "MS" as a name follows "Ms" ("MS Teams", "MS Excel").
+            "teams", "excel", "word", "outlook", "powerpoint", "sharepoint", "onedrive", "windows", "microsoft", "adobe",
+            "acrobat", "pro", "zoom", "webex", "google", "gmail", "chrome", "iphone", "android",
+            // Identity documents and their fields, and court and tax words.
+            "driver", "drivers", "driver's", "license", "licence", "permit", "learner", "passport", "passports", "visa",
+            "dl", "itin", "tin", "taxpayer", "spouse", "dependent", "petitioner", "plaintiff", "applicant", "motion", "seq",
+            "index", "ind", "arrestee", "event", "fin", "fins", "eid", "file", "sheet", "vehicle", "stop", "stops",
+            // Spanish office words.
+            "cónsul", "consul", "consulado", "protección", "departamento", "oficina", "asunto", "atentamente", "estimado",
+            "estimada", "señor", "señora", "declaración", "jurada",
+            // Organizations and places that sit in signatures and contact lists next to phone numbers.
+            "clinic", "rights", "society", "aid", "association", "foundation", "church", "parish", "university", "college",
+            "hospital", "project", "coalition", "network", "alliance", "institute", "square", "santo", "caballeros",
+            // State abbreviations on licences ("NJ DL"); not those that are also name particles (DE, LA, AL).
+            "nj", "ca", "fl", "pa", "il", "tx", "ct", "ma", "ga", "nc", "va", "md", "oh", "nv", "az", "wa");
 
     private NameStoplist() {}
 

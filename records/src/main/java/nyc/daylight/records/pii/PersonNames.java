@@ -21,7 +21,8 @@ import java.util.regex.Pattern;
 final class PersonNames {
     /** The findings a name is likely to sit next to in a detainer request or a DOC log. */
     private static final Set<PiiType> ANCHORS = EnumSet.of(PiiType.A_NUMBER, PiiType.SSN, PiiType.NYSID,
-            PiiType.DATE_OF_BIRTH, PiiType.BOOKING_NUMBER, PiiType.CASE_NUMBER);
+            PiiType.DATE_OF_BIRTH, PiiType.BOOKING_NUMBER, PiiType.CASE_NUMBER, PiiType.ITIN, PiiType.PASSPORT_NUMBER,
+            PiiType.DRIVERS_LICENSE_NUMBER, PiiType.ICE_RECORD_NUMBER, PiiType.PHONE, PiiType.STREET_ADDRESS);
     static final int NEAR = 40;
     /** Room to read a whole name (four words and particles) around an anchor or label. */
     private static final int REACH = 120;
@@ -49,9 +50,9 @@ final class PersonNames {
     /** "Juan Perez", "Maria Elena de la Cruz Lopez": two surnames are common in these records. */
     private static final int MAX_WORDS = 4;
 
-    private enum Kind { NAME, INITIAL, PARTICLE, HONORIFIC, LABEL, OTHER }
+    enum Kind { NAME, INITIAL, PARTICLE, HONORIFIC, LABEL, OTHER }
 
-    private record Token(int start, int end, Kind kind) {}
+    record Token(int start, int end, Kind kind) {}
 
     /** Names near {@code anchors} (findings of other types) or after a label. */
     List<PiiFinding> find(String page, List<PiiFinding> anchors) {
@@ -95,7 +96,7 @@ final class PersonNames {
      * {@value #MAX_WORDS} name words, with particles and middle initials between them, in
      * either order: "Juan A. Perez", "Maria de la Cruz", "Nguyen, Thi", "PEREZ GARCIA, JUAN".
      */
-    private static int parse(String page, List<Token> tokens, int from, boolean single) {
+    static int parse(String page, List<Token> tokens, int from, boolean single) {
         if (tokens.get(from).kind() != Kind.NAME) return -1;
         int words = 1;
         int last = from;
@@ -123,7 +124,7 @@ final class PersonNames {
         return words >= 2 || single ? last : -1;
     }
 
-    private static List<Token> tokens(String page, int from, int to) {
+    static List<Token> tokens(String page, int from, int to) {
         List<Token> tokens = new ArrayList<>();
         Matcher m = TOKEN.matcher(page);
         // Read to the end of the page so the last word is never cut off at the region's edge;

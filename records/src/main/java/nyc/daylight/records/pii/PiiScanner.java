@@ -19,9 +19,12 @@ import java.util.Objects;
  * length of the page.
  */
 public final class PiiScanner {
-    private final List<Detector> detectors = List.of(
-            new IdentifierShapes(), new LabeledNumbers(), new DatesOfBirth(), new Contacts(), new StreetAddresses());
+    private final List<Detector> detectors = List.of(new IdentifierShapes(), new LabeledNumbers(), new DatesOfBirth(),
+            new Contacts(), new WorldPhones(), new StreetAddresses(), new PublicEntities(), new TableColumns());
+    /** OCR's confusions are undone only for the rules that read digits. */
+    private final OcrRepair ocr = new OcrRepair(List.of(new IdentifierShapes(), new LabeledNumbers(), new DatesOfBirth(), new Contacts()));
     private final PersonNames names = new PersonNames();
+    private final NameContexts contexts = new NameContexts();
 
     public PiiScanner() {}
 
@@ -33,11 +36,32 @@ public final class PiiScanner {
         Objects.requireNonNull(pageText, "pageText");
         List<PiiFinding> found = new ArrayList<>();
         for (Detector d : detectors) d.detect(pageText, found);
+        found.addAll(ocr.find(pageText, found));
         List<PiiFinding> settled = Overlaps.resolve(found);
         // Names are found next to the other findings, so only once those are settled; a name
         // overlapping one of them (a street named after a person) loses to it.
         List<PiiFinding> all = new ArrayList<>(settled);
         all.addAll(names.find(pageText, settled));
+        all.addAll(contexts.find(pageText, Overlaps.resolve(all)));
+        all = new ArrayList<>(Overlaps.resolve(all));
+        all.addAll(repairedNames(pageText, all));
+        all = new ArrayList<>(Overlaps.resolve(all));
+        // A first name alone is known only once its full name is.
+        all.addAll(FirstMentions.find(pageText, all));
         return List.copyOf(Overlaps.resolve(all));
+    }
+
+    /** Names on an OCR'd page with digits in them ("PERALTA, W1LFREDO"), read on the repaired text, less surely. */
+    private List<PiiFinding> repairedNames(String page, List<PiiFinding> found) {
+        String repaired = OcrRepair.repair(page);
+        if (repaired.equals(page)) return List.of();
+        List<PiiFinding> out = new ArrayList<>();
+        List<PiiFinding> others = found.stream().filter(f -> f.type() != PiiType.PERSON_NAME).toList();
+        for (PiiFinding f : names.find(repaired, others)) {
+            if (!page.substring(f.start(), f.end()).equals(f.text())) {
+                out.add(PiiFinding.of(PiiType.PERSON_NAME, page, f.start(), f.end(), f.confidence() * OcrRepair.DISCOUNT));
+            }
+        }
+        return out;
     }
 }

@@ -46,7 +46,10 @@ final class StreetAddresses implements Detector {
      * Title-case headings ("Section 8 Of The Law Street") put function words where street names
      * never have them; the one famous exception, Avenue of the Americas, has its type word first.
      */
-    private static final Set<String> FUNCTION_WORDS = Set.of("of", "the", "and", "for", "to", "in", "on", "at", "by", "with");
+    private static final Set<String> FUNCTION_WORDS = Set.of("of", "the", "and", "for", "to", "in", "on", "at", "by", "with",
+            "that", "this", "which", "who", "how", "why", "what", "ways", "forces", "things", "steps", "reasons", "tips");
+    /** A title-case word right after the street type: a heading ("19 Forces That Drive Detention"), not an address. */
+    private static final Pattern HEADING_GOES_ON = Pattern.compile("\\h{1,3}\\p{Lu}\\p{Ll}");
     /** "3 Supreme Court", "Part 8 Housing Court": a court, not a street. */
     private static final Set<String> COURTS = Set.of("supreme", "housing", "criminal", "family", "civil", "district",
             "county", "federal", "surrogate's", "appeals", "immigration", "claims", "tax", "city", "state", "high");
@@ -56,6 +59,7 @@ final class StreetAddresses implements Detector {
         Matcher m = ADDRESS.matcher(page);
         while (m.find()) {
             if (isCourt(m) || hasFunctionWord(m)) continue;
+            if (m.group("city").isEmpty() && HEADING_GOES_ON.matcher(page).region(m.end(), page.length()).lookingAt()) continue;
             // A borough, state or ZIP after it makes it unmistakably an address.
             double confidence = m.group("city").isEmpty() ? 0.8 : 0.9;
             out.add(PiiFinding.of(PiiType.STREET_ADDRESS, page, m.start(), m.end(), confidence));

@@ -1,5 +1,6 @@
 package nyc.daylight.records.pii;
 
+import static nyc.daylight.records.pii.PiiType.AGENCY_CONTACT;
 import static nyc.daylight.records.pii.PiiType.EMAIL;
 import static nyc.daylight.records.pii.PiiType.PHONE;
 import static nyc.daylight.records.pii.Scan.at;
@@ -50,19 +51,31 @@ class ContactTest {
         @Test
         void personal_addresses_in_an_email_header() {
             String page = "From: Jane Doe <jane.doe@ice.dhs.gov>\nTo: j_smith+foil@doc.nyc.gov\nCc: maria.o'neil@example.org";
-            assertThat(findings(page)).containsExactly(
+            // The display name in the From line is a person's name too (issue #29).
+            assertThat(findings(page, PiiType.PERSON_NAME)).containsExactly(at(page, PiiType.PERSON_NAME, "Jane Doe"));
+            assertThat(findings(page, EMAIL)).containsExactly(
                     at(page, EMAIL, "jane.doe@ice.dhs.gov"), at(page, EMAIL, "j_smith+foil@doc.nyc.gov"),
                     at(page, EMAIL, "maria.o'neil@example.org"));
         }
 
         @Test
-        void role_mailboxes_are_flagged_with_lower_confidence() {
+        void role_mailboxes_are_flagged_as_agency_contacts() {
+            // Shown to the officer, but as an office's contact, not a person's data (issue #29).
             String page = "Send appeals to foil@doc.nyc.gov or press.office@nypd.org; write to jose.rivera@gmail.com.";
-            assertThat(findings(page)).containsExactly(at(page, EMAIL, "foil@doc.nyc.gov"),
-                    at(page, EMAIL, "press.office@nypd.org"), at(page, EMAIL, "jose.rivera@gmail.com"));
-            double role = Scan.only("foil@doc.nyc.gov").confidence();
-            assertThat(Scan.only("records@nypd.org").confidence()).isEqualTo(role);
-            assertThat(Scan.only("pressley.jones@gmail.com").confidence()).isGreaterThan(role);
+            assertThat(findings(page)).containsExactly(at(page, AGENCY_CONTACT, "foil@doc.nyc.gov"),
+                    at(page, AGENCY_CONTACT, "press.office@nypd.org"), at(page, EMAIL, "jose.rivera@gmail.com"));
+            for (String box : new String[] {"records@nypd.org", "postmaster@nyc.gov", "noreply@ice.dhs.gov", "ero.nyc@ice.dhs.gov",
+                "calendar-noreply@nyc.gov", "doc.legal@doc.nyc.gov"}) {
+                assertThat(Scan.only(box).type()).as(box).isEqualTo(AGENCY_CONTACT);
+            }
+            assertThat(Scan.only("pressley.jones@gmail.com").type()).isEqualTo(EMAIL);
+            assertThat(Scan.only("j_smith+foil@doc.nyc.gov").type()).isEqualTo(EMAIL);
+        }
+
+        @Test
+        void message_ids_are_not_addresses() {
+            String page = "Message-ID: <CAF8x2Qd91a7@mail.ice.dhs.gov>\nIn-Reply-To: <20240108190311.4412@doc.nyc.gov>\nFrom: ana@example.org";
+            assertThat(findings(page)).containsExactly(at(page, EMAIL, "ana@example.org"));
         }
 
         @Test

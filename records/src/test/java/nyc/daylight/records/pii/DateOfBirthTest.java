@@ -41,7 +41,7 @@ class DateOfBirthTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"DOB: 02/30/1990", "DOB: 13/01/1990", "DOB: 00/10/1990", "DOB 1990-02-30", "DOB 02/29/2001",
+    @ValueSource(strings = {"DOB: 02/30/1990", "DOB: 13/13/1990", "DOB: 31/02/1990", "DOB: 00/10/1990", "DOB 1990-02-30", "DOB 02/29/2001",
         "DOB: February 30, 1990", "DOB 04/31/1990", "DOB: 01/01/1850"})
     void impossible_dates_are_rejected(String page) {
         assertThat(findings(page)).isEmpty();

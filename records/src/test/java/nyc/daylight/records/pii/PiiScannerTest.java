@@ -1,5 +1,6 @@
 package nyc.daylight.records.pii;
 
+import static nyc.daylight.records.pii.PiiType.AGENCY_CONTACT;
 import static nyc.daylight.records.pii.PiiType.A_NUMBER;
 import static nyc.daylight.records.pii.PiiType.BOOKING_NUMBER;
 import static nyc.daylight.records.pii.PiiType.DATE_OF_BIRTH;
@@ -46,7 +47,7 @@ class PiiScannerTest {
         String page = DETAINER_EMAIL;
         assertThat(findings(page)).containsExactly(
                 at(page, EMAIL, "k.smith@ice.dhs.gov"),
-                at(page, EMAIL, "legal@doc.nyc.gov"),
+                at(page, AGENCY_CONTACT, "legal@doc.nyc.gov"),
                 at(page, PERSON_NAME, "GARCIA LOPEZ, MARIA ELENA"),
                 at(page, A_NUMBER, "A201234567"),
                 at(page, PERSON_NAME, "Maria Elena Garcia Lopez"),
