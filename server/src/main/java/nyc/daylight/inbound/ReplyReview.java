@@ -70,8 +70,10 @@ public final class ReplyReview {
 
     Scanned scan(String subject, String text) {
         List<Found> found = new ArrayList<>();
-        scanner.scan(subject).forEach(f -> found.add(new Found("SUBJECT", f)));
-        scanner.scan(text).forEach(f -> found.add(new Found("TEXT", f)));
+        // Agencies' and courts' public contacts (foil@…, 100 Centre Street) are no one's personal data:
+        // a reply that names only them is public at once.
+        scanner.scan(subject).stream().filter(f -> f.type().personal()).forEach(f -> found.add(new Found("SUBJECT", f)));
+        scanner.scan(text).stream().filter(f -> f.type().personal()).forEach(f -> found.add(new Found("TEXT", f)));
         return new Scanned(subject, text, List.copyOf(found));
     }
 

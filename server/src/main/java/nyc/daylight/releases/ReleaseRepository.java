@@ -1,5 +1,6 @@
 package nyc.daylight.releases;
 
+import nyc.daylight.records.pii.PiiType;
 import nyc.daylight.sql.types.FindingDecision;
 import nyc.daylight.sql.types.DocumentStatus;
 import static nyc.daylight.sql.jooq.Tables.AGENCIES;
@@ -84,7 +85,18 @@ final class ReleaseRepository {
                 .set(PII_FINDINGS.END_OFFSET, end)
                 .set(PII_FINDINGS.CONFIDENCE, BigDecimal.valueOf(Math.round(confidence * 100) / 100.0).max(new BigDecimal("0.01")))
                 .set(PII_FINDINGS.MANUAL, manual)
+                // An agency's or a court's public contact is shown to the officer, already marked
+                // not personal: it never blocks publication and is never redacted by reflex.
+                .set(PII_FINDINGS.DECISION, publicContact(kind) ? FindingDecision.NOT_PERSONAL : null)
                 .returning(PII_FINDINGS.ID).fetchOne(PII_FINDINGS.ID);
+    }
+
+    private static boolean publicContact(String kind) {
+        try {
+            return !PiiType.valueOf(kind).personal();
+        } catch (IllegalArgumentException e) {
+            return false; // MANUAL: an officer's own redaction
+        }
     }
 
     Optional<ReleasedDocument> document(DSLContext dsl, long id) {

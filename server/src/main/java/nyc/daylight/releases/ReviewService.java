@@ -45,7 +45,12 @@ public final class ReviewService {
     public Review review(User user, String slug, long documentId) {
         ReleasedDocument d = access.load(dsl, user, slug, documentId, false);
         Agency agency = agencies.byId().get(d.agencyId());
-        List<ReviewFinding> findings = repo.findings(dsl, documentId);
+        // Most confident first, so the officer meets the likeliest personal data first; marks on
+        // the page itself keep page order.
+        List<ReviewFinding> findings = repo.findings(dsl, documentId).stream()
+                .sorted(java.util.Comparator.comparingDouble(ReviewFinding::confidence).reversed()
+                        .thenComparingInt(ReviewFinding::pageNo).thenComparingInt(ReviewFinding::startOffset))
+                .toList();
         long undecided = findings.stream().filter(f -> f.decision() == null).count();
         return new Review(d, agency, repo.requestNumber(dsl, d.requestId()), repo.pages(dsl, documentId), findings, undecided,
                 Exemption.forRegime(agency.regime()));
