@@ -1,9 +1,5 @@
 package nyc.daylight.requests;
 
-import static nyc.daylight.sql.jooq.Tables.REQUESTS;
-import static nyc.daylight.sql.jooq.Tables.SITE_SETTINGS;
-import static nyc.daylight.sql.jooq.Tables.USERS;
-
 import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
@@ -17,7 +13,6 @@ import nyc.daylight.agencies.AgencyService;
 import nyc.daylight.deadlines.BusinessCalendar;
 import nyc.daylight.deadlines.EventType;
 import nyc.daylight.deadlines.Regime;
-import nyc.daylight.sql.jooq.tables.records.RequestsRecord;
 import org.jooq.DSLContext;
 
 /**
@@ -46,7 +41,9 @@ public final class DemoData {
     private final AgencyService agencies;
     private final RequestLedger ledger;
     private final Clock clock;
-    private final RequestRepository repo = new RequestRepository();
+    private final FilingRepository filings = new FilingRepository();
+    private final LedgerRepository ledgers = new LedgerRepository();
+    private final SeedRepository seeds = new SeedRepository();
 
     public DemoData(DSLContext dsl, AgencyService agencies, RequestLedger ledger, Clock clock) {
         this.dsl = dsl;
@@ -56,7 +53,7 @@ public final class DemoData {
     }
 
     public static boolean isDemo(DSLContext dsl) {
-        return dsl.fetchExists(SITE_SETTINGS, SITE_SETTINGS.KEY.eq(FLAG));
+        return new SeedRepository().flagged(dsl, FLAG);
     }
 
     /**
@@ -65,7 +62,7 @@ public final class DemoData {
      */
     public int fill(int count) {
         if (isDemo(dsl)) return 0;
-        if (dsl.fetchCount(REQUESTS) > 0) {
+        if (seeds.anyRequests(dsl)) {
             throw new IllegalStateException("This database already has requests; demo data is only ever added to an empty one.");
         }
         Random random = new Random(2026);
@@ -73,11 +70,10 @@ public final class DemoData {
         List<Agency> all = agencies.all();
         dsl.transaction(tx -> {
             DSLContext t = tx.dsl();
-            t.insertInto(SITE_SETTINGS).set(SITE_SETTINGS.KEY, FLAG).set(SITE_SETTINGS.VALUE, "synthetic data").execute();
+            seeds.flag(t, FLAG, "synthetic data");
             long[] requesters = new long[5];
             for (int i = 0; i < requesters.length; i++) {
-                requesters[i] = t.insertInto(USERS).set(USERS.EMAIL, "demo.requester" + (i + 1) + "@example.org")
-                        .set(USERS.DISPLAY_NAME, "Demo requester " + (i + 1)).returning(USERS.ID).fetchOne(USERS.ID);
+                requesters[i] = seeds.insertUser(t, "demo.requester" + (i + 1) + "@example.org", "Demo requester " + (i + 1));
             }
             for (int i = 0; i < count; i++) {
                 Agency agency = all.get(random.nextInt(all.size()));
@@ -97,30 +93,24 @@ public final class DemoData {
     private long create(DSLContext t, Agency agency, Profile p, long requester, LocalDate received, LocalDate today, Random random) {
         BusinessCalendar cal = agencies.calendarFor(agency);
         boolean ny = agency.regime() == Regime.NY_FOIL;
-        RequestsRecord r = new RequestsRecord();
-        r.setNumber("DL-" + received.getYear() + "-" + String.format("%06d", repo.nextNumber(t)));
-        r.setAgencyId(agency.id());
-        r.setRequesterId(requester);
-        r.setTitle("[Demo] " + TITLES[random.nextInt(TITLES.length)]);
-        r.setDescription("Synthetic demo request. All records of communications between " + agency.name()
-                + " and U.S. Immigration and Customs Enforcement on this subject.");
-        r.setSubmittedAt(at(received, 10 + random.nextInt(6)));
-        r.setTopic("ICE");
-        r.setStatus("ON_TIME");
-        r.setLetterText("(demo data: no letter was sent)");
-        long id = repo.insertRequest(t, r);
-        repo.appendEvent(t, id, EventType.SUBMITTED, at(received, 11), requester, null, null, null);
+        String number = "DL-" + received.getYear() + "-" + String.format("%06d", filings.nextNumber(t));
+        long id = filings.insertRequest(t, new NewRequest(number, agency.id(), requester,
+                "[Demo] " + TITLES[random.nextInt(TITLES.length)],
+                "Synthetic demo request. All records of communications between " + agency.name()
+                        + " and U.S. Immigration and Customs Enforcement on this subject.",
+                at(received, 10 + random.nextInt(6)), "ICE", "(demo data: no letter was sent)", null, null));
+        ledgers.appendEvent(t, id, EventType.SUBMITTED, at(received, 11), requester, null, null, null);
 
         LocalDate ack = cal.addBusinessDays(received, random.nextDouble() < p.ackOnTime() ? 1 + random.nextInt(4) : 6 + random.nextInt(10));
         if (ack.isAfter(today)) return id;
         LocalDate approx = cal.addBusinessDays(ack, 10 + random.nextInt(10));
-        if (ny || random.nextBoolean()) repo.appendEvent(t, id, EventType.ACKNOWLEDGED, at(ack, 14), null, approx, null, null);
+        if (ny || random.nextBoolean()) ledgers.appendEvent(t, id, EventType.ACKNOWLEDGED, at(ack, 14), null, approx, null, null);
         LocalDate due = ny ? approx : cal.addBusinessDays(received, 20);
         if (random.nextDouble() < 0.25) {
             LocalDate extendedOn = cal.addBusinessDays(ack, 3 + random.nextInt(8));
             LocalDate newDue = cal.addBusinessDays(due, 10 + random.nextInt(20));
             if (!extendedOn.isAfter(today)) {
-                repo.appendEvent(t, id, EventType.EXTENDED, at(extendedOn, 15), null, newDue, "Large volume of e-mail to review", null);
+                ledgers.appendEvent(t, id, EventType.EXTENDED, at(extendedOn, 15), null, newDue, "Large volume of e-mail to review", null);
                 due = newDue;
             }
         }
@@ -136,15 +126,15 @@ public final class DemoData {
             String[] codes = ny ? new String[] {"87(2)(e)", "87(2)(b)", "87(2)(g)", "87(2)(f)"} : new String[] {"552(b)(7)", "552(b)(6)", "552(b)(5)"};
             data = "{\"exemptions\":[\"" + codes[random.nextInt(codes.length)] + "\"]}";
         }
-        repo.appendEvent(t, id, outcome, at(decided, 16), null, null, null, "(demo determination)", data);
+        ledgers.appendEvent(t, id, outcome, at(decided, 16), null, null, null, "(demo determination)", data);
         if (data != null && random.nextDouble() < 0.35) {
             LocalDate appealed = decided.plusDays(3 + random.nextInt(20));
             if (!appealed.isAfter(today)) {
-                repo.appendEvent(t, id, EventType.APPEALED, at(appealed, 12), requester, null, null, "(demo appeal)");
+                ledgers.appendEvent(t, id, EventType.APPEALED, at(appealed, 12), requester, null, null, "(demo appeal)");
                 LocalDate appealDecided = cal.addBusinessDays(appealed, 3 + random.nextInt(15));
                 if (!appealDecided.isAfter(today)) {
                     EventType[] outcomes = {EventType.APPEAL_DENIED, EventType.APPEAL_DENIED, EventType.APPEAL_GRANTED, EventType.APPEAL_PARTLY_GRANTED};
-                    repo.appendEvent(t, id, outcomes[random.nextInt(outcomes.length)], at(appealDecided, 15), null, null, null, "(demo)");
+                    ledgers.appendEvent(t, id, outcomes[random.nextInt(outcomes.length)], at(appealDecided, 15), null, null, null, "(demo)");
                 }
             }
         }

@@ -1,9 +1,5 @@
 package nyc.daylight.requests;
 
-import static nyc.daylight.sql.jooq.Tables.AGENCIES;
-import static nyc.daylight.sql.jooq.Tables.REQUESTS;
-import static org.jooq.impl.DSL.noCondition;
-
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Comparator;
@@ -14,7 +10,6 @@ import nyc.daylight.agencies.Agency;
 import nyc.daylight.agencies.AgencyService;
 import nyc.daylight.deadlines.BusinessCalendar;
 import org.jooq.DSLContext;
-import nyc.daylight.db.RequestVisibility;
 
 /**
  * Every request with a live miss (a deadline missed and still unanswered, as the deadline engine's
@@ -27,6 +22,7 @@ public final class OverdueList {
     private final DSLContext dsl;
     private final AgencyService agencies;
     private final Clock clock;
+    private final RequestRepository requests = new RequestRepository();
 
     public OverdueList(DSLContext dsl, AgencyService agencies, Clock clock) {
         this.dsl = dsl;
@@ -50,21 +46,14 @@ public final class OverdueList {
         LocalDate today = LocalDate.now(clock.withZone(BusinessCalendar.NEW_YORK));
         Map<Long, Agency> byId = agencies.byId();
         Map<Long, BusinessCalendar> calendars = new LinkedHashMap<>();
-        return dsl.select(REQUESTS.NUMBER, REQUESTS.TITLE, REQUESTS.AGENCY_ID, REQUESTS.LIVE_MISS_DUE,
-                        REQUESTS.LIVE_MISS_KIND, REQUESTS.IMPORTED_SOURCE)
-                .from(REQUESTS).join(AGENCIES).on(AGENCIES.ID.eq(REQUESTS.AGENCY_ID))
-                .where(REQUESTS.LIVE_MISS_DUE.isNotNull())
-                .and(RequestVisibility.listedOn(today))
-                .and(hideImported ? REQUESTS.IMPORTED_SOURCE.isNull() : noCondition())
-                .and(agencySlug == null ? noCondition() : AGENCIES.SLUG.eq(agencySlug))
-                .and(topic == null ? noCondition() : REQUESTS.TOPIC.eq(topic))
-                .fetch(r -> {
-                    Agency a = byId.get(r.value3());
-                    int days = calendars.computeIfAbsent(a.id(), k -> agencies.calendarFor(a)).businessDaysBetween(r.value4(), today);
-                    return new Item(r.value1(), r.value2(), a.slug(), a.name(), r.value4(), days, r.value4().plusDays(1),
-                            r.value5(), r.value6());
+        return requests.liveMisses(dsl, today, agencySlug, topic, hideImported).stream()
+                .map(m -> {
+                    Agency a = byId.get(m.agencyId());
+                    int days = calendars.computeIfAbsent(a.id(), k -> agencies.calendarFor(a)).businessDaysBetween(m.due(), today);
+                    return new Item(m.number(), m.title(), a.slug(), a.name(), m.due(), days, m.due().plusDays(1),
+                            m.kind(), m.importedSource());
                 })
-                .stream().filter(i -> i.businessDaysOverdue() > 0)
+                .filter(i -> i.businessDaysOverdue() > 0)
                 .sorted(Comparator.comparingInt(Item::businessDaysOverdue).reversed().thenComparing(Item::number))
                 .toList();
     }

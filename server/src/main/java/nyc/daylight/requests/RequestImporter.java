@@ -1,7 +1,5 @@
 package nyc.daylight.requests;
 
-import static nyc.daylight.sql.jooq.Tables.USERS;
-
 import java.io.IOException;
 import java.io.Reader;
 import java.time.LocalDate;
@@ -16,7 +14,6 @@ import nyc.daylight.agencies.Agency;
 import nyc.daylight.agencies.AgencyService;
 import nyc.daylight.deadlines.BusinessCalendar;
 import nyc.daylight.deadlines.EventType;
-import nyc.daylight.sql.jooq.tables.records.RequestsRecord;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -34,7 +31,9 @@ public final class RequestImporter {
     private final DSLContext dsl;
     private final AgencyService agencies;
     private final RequestLedger ledger;
-    private final RequestRepository repo = new RequestRepository();
+    private final FilingRepository filings = new FilingRepository();
+    private final LedgerRepository ledgers = new LedgerRepository();
+    private final SeedRepository seeds = new SeedRepository();
 
     public RequestImporter(DSLContext dsl, AgencyService agencies, RequestLedger ledger) {
         this.dsl = dsl;
@@ -82,7 +81,7 @@ public final class RequestImporter {
         if (rows.isEmpty() && problems.isEmpty()) problems.add(new Problem(0, "The file has no rows."));
         if (!problems.isEmpty()) return new Result(0, problems);
         dsl.transaction(tx -> {
-            long importer = importUser(tx.dsl());
+            long importer = seeds.userByEmail(tx.dsl(), IMPORT_USER, "Imported FOIL log");
             for (Row row : rows) write(tx.dsl(), agency, importer, row, source.strip());
         });
         return new Result(rows.size(), List.of());
@@ -121,36 +120,23 @@ public final class RequestImporter {
     }
 
     private void write(DSLContext tx, Agency agency, long importer, Row row, String source) {
-        RequestsRecord r = new RequestsRecord();
-        r.setNumber("DL-" + row.received().getYear() + "-" + String.format("%06d", repo.nextNumber(tx)));
-        r.setAgencyId(agency.id());
-        r.setRequesterId(importer);
-        r.setTitle(row.title().length() > 300 ? row.title().substring(0, 300) : row.title());
-        r.setDescription("Imported from " + source + " (agency number " + row.number() + ").");
-        r.setSubmittedAt(at(row.received()));
-        r.setImportedSource(source);
-        r.setExternalNumber(row.number());
-        r.setTopic("ICE");
-        r.setStatus("ON_TIME");
-        long id = repo.insertRequest(tx, r);
-        repo.appendEvent(tx, id, EventType.SUBMITTED, at(row.received()), null, null, null, null);
+        String number = "DL-" + row.received().getYear() + "-" + String.format("%06d", filings.nextNumber(tx));
+        String title = row.title().length() > 300 ? row.title().substring(0, 300) : row.title();
+        long id = filings.insertRequest(tx, new NewRequest(number, agency.id(), importer, title,
+                "Imported from " + source + " (agency number " + row.number() + ").", at(row.received()), "ICE", null,
+                null, new NewRequest.Imported(source, row.number())));
+        ledgers.appendEvent(tx, id, EventType.SUBMITTED, at(row.received()), null, null, null, null);
         if (row.acknowledged() != null) {
-            repo.appendEvent(tx, id, EventType.ACKNOWLEDGED, at(row.acknowledged()), null, row.approximate(), null, null);
+            ledgers.appendEvent(tx, id, EventType.ACKNOWLEDGED, at(row.acknowledged()), null, row.approximate(), null, null);
         }
         if (row.determined() != null) {
             String data = row.exemptions().isEmpty() ? null
                     : "{\"exemptions\":[" + String.join(",", row.exemptions().stream().map(e -> "\"" + e.replace("\"", "") + "\"").toList()) + "]}";
-            repo.appendEvent(tx, id, row.outcome(), at(row.determined()), null, null, null, null, data);
+            ledgers.appendEvent(tx, id, row.outcome(), at(row.determined()), null, null, null, null, data);
         }
-        if (row.appealed() != null) repo.appendEvent(tx, id, EventType.APPEALED, at(row.appealed()), null, null, null, null);
-        if (row.appealDecided() != null) repo.appendEvent(tx, id, row.appealOutcome(), at(row.appealDecided()), null, null, null, null);
+        if (row.appealed() != null) ledgers.appendEvent(tx, id, EventType.APPEALED, at(row.appealed()), null, null, null, null);
+        if (row.appealDecided() != null) ledgers.appendEvent(tx, id, row.appealOutcome(), at(row.appealDecided()), null, null, null, null);
         ledger.refresh(tx, id, agency);
-    }
-
-    private static long importUser(DSLContext tx) {
-        return tx.select(USERS.ID).from(USERS).where(USERS.EMAIL.eq(IMPORT_USER)).fetchOptional(USERS.ID)
-                .orElseGet(() -> tx.insertInto(USERS).set(USERS.EMAIL, IMPORT_USER).set(USERS.DISPLAY_NAME, "Imported FOIL log")
-                        .returning(USERS.ID).fetchOne(USERS.ID));
     }
 
     private static OffsetDateTime at(LocalDate d) {

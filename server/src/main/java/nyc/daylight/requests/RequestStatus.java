@@ -13,7 +13,6 @@ import nyc.daylight.deadlines.DeadlineEngine;
 import nyc.daylight.deadlines.DeadlineReport;
 import nyc.daylight.deadlines.LedgerEvent;
 import nyc.daylight.deadlines.Party;
-import nyc.daylight.sql.jooq.tables.records.RequestsRecord;
 import org.jooq.DSLContext;
 
 /**
@@ -27,14 +26,16 @@ final class RequestStatus {
     private final Clock clock;
     private final DeadlineEngine engine = new DeadlineEngine();
     private final nyc.daylight.scorecards.MetricsWriter metrics = new nyc.daylight.scorecards.MetricsWriter();
+    private final LedgerRepository ledgers = new LedgerRepository();
+    private final RequestRepository requests = new RequestRepository();
 
     RequestStatus(AgencyService agencies, Clock clock) {
         this.agencies = agencies;
         this.clock = clock;
     }
 
-    DeadlineReport report(DSLContext dsl, RequestRepository repo, long requestId, Agency agency) {
-        return evaluate(repo.ledger(dsl, requestId), agency);
+    DeadlineReport report(DSLContext dsl, long requestId, Agency agency) {
+        return evaluate(ledgers.ledger(dsl, requestId), agency);
     }
 
     DeadlineReport evaluate(List<LedgerEvent> ledger, Agency agency) {
@@ -48,11 +49,11 @@ final class RequestStatus {
     }
 
     /** After an event: evaluate and store the projection. */
-    DeadlineReport refresh(DSLContext dsl, RequestRepository repo, long requestId, Agency agency) {
-        List<LedgerEvent> ledger = repo.ledger(dsl, requestId);
+    DeadlineReport refresh(DSLContext dsl, long requestId, Agency agency) {
+        List<LedgerEvent> ledger = ledgers.ledger(dsl, requestId);
         BusinessCalendar calendar = agencies.calendarFor(agency);
         DeadlineReport report = engine.evaluate(ledger, agency.rules(), calendar, clock.instant());
-        write(dsl, repo, requestId, agency, report, ledger, calendar);
+        write(dsl, requestId, agency, report, ledger, calendar);
         return report;
     }
 
@@ -60,29 +61,29 @@ final class RequestStatus {
      * For a read: evaluate from the ledger and calendar the caller already has, and store the
      * projection only if the stored status or next date has drifted.
      */
-    DeadlineReport current(DSLContext dsl, RequestRepository repo, RequestsRecord stored, Agency agency,
+    DeadlineReport current(DSLContext dsl, long requestId, RequestProjection stored, Agency agency,
                            List<LedgerEvent> ledger, BusinessCalendar calendar) {
         DeadlineReport report = engine.evaluate(ledger, agency.rules(), calendar, clock.instant());
         if (drifted(report, stored)) {
-            write(dsl, repo, stored.getId(), agency, report, ledger, calendar);
+            write(dsl, requestId, agency, report, ledger, calendar);
         }
         return report;
     }
 
-    private void write(DSLContext dsl, RequestRepository repo, long requestId, Agency agency, DeadlineReport report,
+    private void write(DSLContext dsl, long requestId, Agency agency, DeadlineReport report,
                        List<LedgerEvent> ledger, BusinessCalendar calendar) {
         metrics.write(dsl, requestId, agency, report, ledger, calendar);
-        repo.setProjection(dsl, requestId, report.standing().name(), report.owed());
+        requests.setProjection(dsl, requestId, report.standing().name(), report.owed());
     }
 
     /** The stored projection is the engine's {@code Owed}: any part of it that time moved is rewritten. */
-    private static boolean drifted(DeadlineReport report, RequestsRecord stored) {
+    private static boolean drifted(DeadlineReport report, RequestProjection stored) {
         var owed = report.owed();
-        return !report.standing().name().equals(stored.getStatus())
-                || !Objects.equals(owed.agencyDue(), stored.getNextDue())
-                || !Objects.equals(owed.requesterDue(), stored.getRequesterDue())
-                || !Objects.equals(owed.missedDue(), stored.getLiveMissDue())
-                || !Objects.equals(owed.liveMiss() == null ? null : owed.liveMiss().kind().name(), stored.getLiveMissKind());
+        return !report.standing().name().equals(stored.status())
+                || !Objects.equals(owed.agencyDue(), stored.nextDue())
+                || !Objects.equals(owed.requesterDue(), stored.requesterDue())
+                || !Objects.equals(owed.missedDue(), stored.liveMissDue())
+                || !Objects.equals(owed.liveMiss() == null ? null : owed.liveMiss().kind().name(), stored.liveMissKind());
     }
 
     List<RequestView.DeadlineRow> rows(DeadlineReport report, BusinessCalendar calendar) {

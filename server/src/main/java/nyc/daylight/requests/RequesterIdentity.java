@@ -66,6 +66,21 @@ public record RequesterIdentity(Kind kind, String signature, boolean nameShown, 
     }
 
     /** A filed request's stored choice, with the requester's account name now. */
+    public static RequesterIdentity of(StoredRequest r, String accountName) {
+        StoredRequest.Signature s = r.signature();
+        return new RequesterIdentity(s.kind(), s.name(), s.nameShown(), accountName);
+    }
+
+    /**
+     * The stored choice as the requests table has it ({@code signatureKind} the {@link Kind}'s name,
+     * null for requests filed before signatures), with the requester's account name now.
+     */
+    public static RequesterIdentity of(String signatureKind, String signatureName, Boolean showName, String accountName) {
+        return new RequesterIdentity(parseStored(signatureKind), signatureName, Boolean.TRUE.equals(showName), accountName);
+    }
+
+    /** @deprecated a generated row: use {@link #of(StoredRequest, String)}; kept until lifecycle and inbound move. */
+    @Deprecated
     public static RequesterIdentity of(RequestsRecord r, String accountName) {
         return new RequesterIdentity(parseStored(r.getSignatureKind()), r.getSignatureName(),
                 Boolean.TRUE.equals(r.getShowRequesterName()), accountName);
