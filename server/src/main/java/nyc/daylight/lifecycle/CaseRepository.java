@@ -45,8 +45,7 @@ final class CaseRepository {
      * {@link RequestLedger#currentReport} takes the stored row, which only a repository may hold.
      */
     DeadlineReport currentReport(DSLContext tx, RequestLedger ledger, long requestId, Agency agency, BusinessCalendar calendar) {
-        RequestsRecord stored = tx.selectFrom(REQUESTS).where(REQUESTS.ID.eq(requestId)).fetchSingle();
-        return ledger.currentReport(tx, stored, agency, calendar);
+        return ledger.currentReport(tx, requestId, agency, calendar);
     }
 
     void assign(DSLContext tx, long requestId, Long assigneeId) {

@@ -1,5 +1,6 @@
 package nyc.daylight.lifecycle;
 
+import nyc.daylight.requests.RequestProjection;
 import static nyc.daylight.sql.jooq.Tables.REQUESTS;
 import static nyc.daylight.sql.jooq.Tables.USERS;
 import static org.jooq.impl.DSL.count;
@@ -21,11 +22,11 @@ final class QueueRepository {
     /**
      * Brings each open request's stored projection up to date, writing only those that drifted.
      * In id order, so two refreshes of one queue take the rows' locks in the same order.
-     * ({@link RequestLedger#currentReport} takes the stored row, which only a repository may hold.)
      */
     void refresh(DSLContext tx, RequestLedger ledger, Agency agency, BusinessCalendar calendar) {
         for (var r : tx.selectFrom(REQUESTS).where(open(agency)).orderBy(REQUESTS.ID).fetch()) {
-            ledger.currentReport(tx, r, agency, calendar);
+            ledger.currentReport(tx, r.getId(), new RequestProjection(r.getStatus(), r.getNextDue(), r.getRequesterDue(),
+                    r.getLiveMissDue(), r.getLiveMissKind()), agency, calendar);
         }
     }
 

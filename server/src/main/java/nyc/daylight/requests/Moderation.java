@@ -17,7 +17,7 @@ final class Moderation {
 
     /** Admins may hide a request for someone's safety; the reason goes to the audit log. */
     void hide(User admin, String number, String reason) {
-        if (admin == null || !admin.isAdmin()) throw new AccessDenied("Only administrators can hide a request.");
+        if (admin == null || !admin.isAdmin()) throw AccessDenied.of("refusal.request.hideAdminsOnly");
         StoredRequest r = requests.byNumber(dsl, number).orElseThrow(() -> BadInput.of("request", "error.noRequest", number));
         if (reason == null || reason.isBlank()) throw BadInput.of("reason", "error.giveTheReasonFor");
         dsl.transaction(tx -> {

@@ -47,15 +47,15 @@ public final class RequestApiRoutes {
             return;
         }
         if (status != null && !status.isBlank() && java.util.Arrays.stream(Standing.values()).noneMatch(s -> s.name().equals(status))) {
-            throw new BadInput("status", "Unknown status '" + status + "'; use one of " + java.util.Arrays.toString(Standing.values()) + ".");
+            throw BadInput.of("status", "refusal.api.status", status, java.util.Arrays.toString(Standing.values()));
         }
         int page;
         try {
             page = ctx.queryParam("page") == null ? 1 : Integer.parseInt(ctx.queryParam("page"));
         } catch (NumberFormatException e) {
-            throw new BadInput("page", "page must be a whole number from 1.");
+            throw BadInput.of("page", "refusal.api.page");
         }
-        if (page < 1) throw new BadInput("page", "page must be a whole number from 1.");
+        if (page < 1) throw BadInput.of("page", "refusal.api.page");
         Page<RequestSummary> p = requests.list(new RequestFilter(ctx.queryParam("agency"), status, ctx.queryParam("q"), page, 50));
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("page", p.page());
@@ -69,7 +69,7 @@ public final class RequestApiRoutes {
 
     private void show(Context ctx) {
         RequestView v = requests.view(ctx.pathParam("number"), WebSession.user(ctx))
-                .orElseThrow(() -> new NotFound("There is no public request with that number."));
+                .orElseThrow(() -> NotFound.of("refusal.request.notPublic"));
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("number", v.number());
         body.put("title", v.title());

@@ -36,7 +36,7 @@ public final class RequestFeeds {
 
     private void agency(Context ctx) {
         String slug = ctx.pathParam("slug");
-        if (agencies.find(slug).isEmpty()) throw new NotFound("There is no agency with that name in Daylight.");
+        if (agencies.find(slug).isEmpty()) throw NotFound.of("refusal.agency.unknown");
         atom(ctx, newRequests(slug));
     }
 
@@ -56,7 +56,7 @@ public final class RequestFeeds {
         String number = ctx.pathParam("number");
         // Feeds are read anonymously: only what the public page shows.
         RequestView v = requests.view(number, java.util.Optional.empty())
-                .orElseThrow(() -> new NotFound("There is no public request with that number."));
+                .orElseThrow(() -> NotFound.of("refusal.request.notPublic"));
         List<AtomFeed.Entry> entries = v.timeline().stream()
                 .map(e -> new AtomFeed.Entry("tag:daylight," + e.occurredAt().getYear() + ":request/" + number + "/event/" + e.seq(),
                         e.label(), baseUrl + "/requests/" + number, e.recordedAt(),

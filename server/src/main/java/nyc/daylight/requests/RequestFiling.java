@@ -55,7 +55,7 @@ final class RequestFiling {
      * a repeated submission (refresh, back button, double click) return the first filing instead.
      */
     FilingResult file(User requester, Composition c, String idempotencyKey, Long draftId) {
-        if (requester == null) throw new AccessDenied("Please sign in to file a request.");
+        if (requester == null) throw AccessDenied.of("refusal.signIn.toFile");
         if (idempotencyKey == null || idempotencyKey.length() < 16 || idempotencyKey.length() > 100) {
             throw BadInput.of("form", "error.thisFormIsOut2");
         }
@@ -66,9 +66,7 @@ final class RequestFiling {
         // A person files a few requests a day; a script filing hundreds would flood agencies' inboxes.
         int recent = filings.filingsSince(dsl, requester.id(), OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC).minusHours(24));
         if (recent >= MAX_FILINGS_PER_DAY) {
-            throw new RateLimited("You have filed " + MAX_FILINGS_PER_DAY
-                    + " requests in the last 24 hours, the most Daylight sends for one person in a day. Go back to keep what "
-                    + "you wrote, save it as a draft, and file it tomorrow.");
+            throw new RateLimited(Message.of("refusal.filing.dailyLimit", MAX_FILINGS_PER_DAY));
         }
         return dsl.transactionResult(tx -> {
             DSLContext t = tx.dsl();

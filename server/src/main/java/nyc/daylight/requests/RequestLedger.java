@@ -35,11 +35,6 @@ public final class RequestLedger {
     }
 
     /** @deprecated a generated row: use {@link #find}; kept until lifecycle and inbound read {@link StoredRequest}. */
-    @Deprecated
-    public Optional<RequestsRecord> byNumber(DSLContext dsl, String number) {
-        return requests.row(dsl, number);
-    }
-
     public int append(DSLContext tx, long requestId, EventType type, OffsetDateTime at, Long actorId, LocalDate date,
                       String reason, String body, String dataJson) {
         return ledgers.appendEvent(tx, requestId, type, at, actorId, date, reason, body, dataJson);
@@ -86,11 +81,6 @@ public final class RequestLedger {
     }
 
     /** @deprecated a generated row: use a {@code currentReport} taking a {@link StoredRequest} or {@link RequestProjection}. */
-    @Deprecated
-    public DeadlineReport currentReport(DSLContext dsl, RequestsRecord stored, Agency agency, BusinessCalendar calendar) {
-        return currentReport(dsl, stored.getId(), RequestRepository.projectionOf(stored), agency, calendar);
-    }
-
     public List<RequestView.DeadlineRow> rows(DeadlineReport report, BusinessCalendar calendar) {
         return status.rows(report, calendar);
     }

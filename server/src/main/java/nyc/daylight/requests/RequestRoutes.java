@@ -72,13 +72,13 @@ public final class RequestRoutes {
         String templateParam = ctx.queryParam("template");
         if (draftParam != null) {
             long draftId = parseId(draftParam);
-            String payload = requests.draft(user, draftId).orElseThrow(() -> new NotFound("There is no such draft of yours."));
+            String payload = requests.draft(user, draftId).orElseThrow(() -> NotFound.of("refusal.draft.unknown"));
             Map<String, Object> saved = json.readValue(payload, new TypeReference<Map<String, Object>>() { });
             values.putAll(saved);
             if (saved.get("agencies") instanceof List<?> l) l.forEach(a -> chosen.add(String.valueOf(a)));
             values.put("draftId", Long.toString(draftId));
         } else if (templateParam != null) {
-            RequestTemplate t = RequestTemplate.find(templateParam).orElseThrow(() -> new NotFound("There is no such template."));
+            RequestTemplate t = RequestTemplate.find(templateParam).orElseThrow(() -> NotFound.of("refusal.template.unknown"));
             values.put("title", t.title());
             values.put("description", t.description());
             values.put("template", t.id());
@@ -171,7 +171,7 @@ public final class RequestRoutes {
 
     private void show(Context ctx) {
         RequestView view = requests.view(ctx.pathParam("number"), WebSession.user(ctx))
-                .orElseThrow(() -> new NotFound("There is no public request with that number."));
+                .orElseThrow(() -> NotFound.of("refusal.request.notPublic"));
         Map<String, Object> model = new HashMap<>(extras.forViewer(view.number(), WebSession.user(ctx)));
         model.put("r", view);
         ctx.render("requests/show.ftlh", model);
@@ -179,7 +179,7 @@ public final class RequestRoutes {
 
     private void confirmWithdraw(Context ctx) {
         RequestView view = requests.view(ctx.pathParam("number"), WebSession.user(ctx)).filter(RequestView::owner)
-                .orElseThrow(() -> new NotFound("There is no request with that number of yours."));
+                .orElseThrow(() -> NotFound.of("refusal.request.notYours"));
         ctx.render("requests/withdraw.ftlh", Map.of("r", view));
     }
 
@@ -211,10 +211,10 @@ public final class RequestRoutes {
         try {
             id = Long.parseLong(ctx.pathParam("id"));
         } catch (NumberFormatException e) {
-            throw new NotFound("There is no such file.");
+            throw NotFound.of("refusal.file.unknown");
         }
         RequestService.Download d = requests.attachment(ctx.pathParam("number"), id, WebSession.user(ctx))
-                .orElseThrow(() -> new NotFound("There is no such file."));
+                .orElseThrow(() -> NotFound.of("refusal.file.unknown"));
         // Served as a download under its detected type; the browser never renders it as a page of ours.
         ctx.header("Content-Disposition", "attachment; filename=\"" + d.attachment().name().replaceAll("[\"\\\\]", "_") + "\"");
         ctx.header("X-Content-Type-Options", "nosniff");
@@ -262,7 +262,7 @@ public final class RequestRoutes {
         try {
             return Long.parseLong(v.strip());
         } catch (NumberFormatException e) {
-            throw new NotFound("There is no such draft of yours.");
+            throw NotFound.of("refusal.draft.unknown");
         }
     }
 

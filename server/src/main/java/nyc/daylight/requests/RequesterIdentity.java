@@ -80,11 +80,6 @@ public record RequesterIdentity(Kind kind, String signature, boolean nameShown, 
     }
 
     /** @deprecated a generated row: use {@link #of(StoredRequest, String)}; kept until lifecycle and inbound move. */
-    @Deprecated
-    public static RequesterIdentity of(RequestsRecord r, String accountName) {
-        return new RequesterIdentity(parseStored(r.getSignatureKind()), r.getSignatureName(),
-                Boolean.TRUE.equals(r.getShowRequesterName()), accountName);
-    }
 
     /** The name every letter to the agency is signed with. Never an e-mail address. */
     public String agencySignature() {

@@ -57,6 +57,6 @@ final class Withdrawal {
     /** The user's own request; anyone else's is reported as not found, revealing nothing. */
     static StoredRequest owned(RequestRepository requests, DSLContext dsl, User user, String number) {
         return requests.byNumber(dsl, number).filter(r -> user != null && r.requesterId() == user.id())
-                .orElseThrow(() -> new NotFound("There is no request " + number + " of yours."));
+                .orElseThrow(() -> NotFound.of("refusal.request.noneOfYours", number));
     }
 }

@@ -116,7 +116,7 @@ class RequesterIdentityTest {
         var r = new nyc.daylight.sql.jooq.tables.records.RequestsRecord();
         r.setSignatureKind("SELF");
         r.setShowRequesterName(false);
-        RequesterIdentity id = RequesterIdentity.of(r, "Rosa Advocate");
+        RequesterIdentity id = RequesterIdentity.of(r.getSignatureKind(), r.getSignatureName(), r.getShowRequesterName(), "Rosa Advocate");
         assertThat(id.agencySignature()).isEqualTo("Rosa Advocate");
         assertThat(id.publicName()).isNull();
         assertThat(id.forPublic("Rosa Advocate")).isEqualTo(RequesterIdentity.WITHHELD);

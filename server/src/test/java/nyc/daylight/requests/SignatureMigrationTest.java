@@ -58,17 +58,17 @@ class SignatureMigrationTest {
         RequestsRecord hidden = atV12(old, "DL-2025-000001");
         assertThat(hidden.getSignatureKind()).isEqualTo("SELF");
         assertThat(hidden.getSignatureName()).isEqualTo("Rosa Advocate");
-        RequesterIdentity was = RequesterIdentity.of(hidden, "Rosa Advocate");
+        RequesterIdentity was = RequesterIdentity.of(hidden.getSignatureKind(), hidden.getSignatureName(), hidden.getShowRequesterName(), "Rosa Advocate");
         assertThat(was.publicName()).isNull();
         assertThat(was.forPublic(hidden.getLetterText())).doesNotContain("Rosa").contains(RequesterIdentity.WITHHELD);
         // Renaming the account later does not unmask the name the letter carries.
-        assertThat(RequesterIdentity.of(hidden, "R. A.").forPublic(hidden.getLetterText())).doesNotContain("Rosa");
+        assertThat(RequesterIdentity.of(hidden.getSignatureKind(), hidden.getSignatureName(), hidden.getShowRequesterName(), "R. A.").forPublic(hidden.getLetterText())).doesNotContain("Rosa");
 
         RequestsRecord shown = atV12(old, "DL-2025-000002");
-        assertThat(RequesterIdentity.of(shown, "Rosa Advocate").publicName()).isEqualTo("Rosa Advocate");
+        assertThat(RequesterIdentity.of(shown.getSignatureKind(), shown.getSignatureName(), shown.getShowRequesterName(), "Rosa Advocate").publicName()).isEqualTo("Rosa Advocate");
         RequestsRecord none = atV12(old, "DL-2025-000003");
         assertThat(none.getSignatureName()).isNull();
-        assertThat(RequesterIdentity.of(none, null).agencySignature()).isEqualTo(RequesterIdentity.NO_NAME);
+        assertThat(RequesterIdentity.of(none.getSignatureKind(), none.getSignatureName(), none.getShowRequesterName(), null).agencySignature()).isEqualTo(RequesterIdentity.NO_NAME);
     }
 
     /** The row as V12 left it: only V12's columns, since later migrations add columns this schema lacks. */
