@@ -16,7 +16,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import nyc.daylight.sql.jooq.tables.records.EmailTokensRecord;
 import nyc.daylight.sql.jooq.tables.records.UsersRecord;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
@@ -24,12 +23,18 @@ import org.jooq.impl.DSL;
 /** Users, sessions, e-mailed tokens and rate-limit hits; jOOQ only. */
 final class AccountRepository {
 
-    Optional<UsersRecord> byEmail(DSLContext dsl, String email) {
-        return dsl.selectFrom(USERS).where(lower(USERS.EMAIL).eq(email.toLowerCase(java.util.Locale.ROOT))).fetchOptional();
+    Optional<Account> byEmail(DSLContext dsl, String email) {
+        return dsl.selectFrom(USERS).where(lower(USERS.EMAIL).eq(email.toLowerCase(java.util.Locale.ROOT)))
+                .fetchOptional(AccountRepository::account);
     }
 
-    Optional<UsersRecord> byId(DSLContext dsl, long id) {
-        return dsl.selectFrom(USERS).where(USERS.ID.eq(id)).fetchOptional();
+    /** An account as the rest of Daylight sees it, with the agencies it answers for. */
+    Optional<User> user(DSLContext dsl, long id) {
+        return dsl.selectFrom(USERS).where(USERS.ID.eq(id)).fetchOptional().map(u -> toUser(dsl, u));
+    }
+
+    private static Account account(UsersRecord u) {
+        return new Account(u.getId(), u.getEmail(), u.getRole(), u.getEmailVerifiedAt() != null, u.getPasswordHash());
     }
 
     long insertUser(DSLContext dsl, String email, String displayName, String passwordHash, String role, boolean verified) {
@@ -63,7 +68,7 @@ final class AccountRepository {
                 .where(USERS.ID.eq(userId)).execute();
     }
 
-    User toUser(DSLContext dsl, UsersRecord u) {
+    private static User toUser(DSLContext dsl, UsersRecord u) {
         Set<Long> agencies = new HashSet<>();
         Set<Long> appeals = new HashSet<>();
         dsl.selectFrom(OFFICER_AGENCIES).where(OFFICER_AGENCIES.USER_ID.eq(u.getId())).forEach(r -> {
@@ -119,16 +124,16 @@ final class AccountRepository {
                 .execute();
     }
 
-    /** Marks an unused, unexpired token used and returns it; empty if there was none to use. */
-    Optional<EmailTokensRecord> consumeToken(DSLContext dsl, String tokenHash, String purpose) {
+    /** Marks an unused, unexpired token used and returns whose it was; empty if there was none to use. */
+    Optional<Long> consumeToken(DSLContext dsl, String tokenHash, String purpose) {
         return dsl.update(EMAIL_TOKENS)
                 .set(EMAIL_TOKENS.USED_AT, currentOffsetDateTime())
                 .where(EMAIL_TOKENS.TOKEN_HASH.eq(tokenHash))
                 .and(EMAIL_TOKENS.PURPOSE.eq(purpose))
                 .and(EMAIL_TOKENS.USED_AT.isNull())
                 .and(EMAIL_TOKENS.EXPIRES_AT.gt(currentOffsetDateTime()))
-                .returning()
-                .fetchOptional();
+                .returning(EMAIL_TOKENS.USER_ID)
+                .fetchOptional(EMAIL_TOKENS.USER_ID);
     }
 
     boolean tokenUsable(DSLContext dsl, String tokenHash, String purpose) {
@@ -152,7 +157,9 @@ final class AccountRepository {
         new nyc.daylight.db.AuditLog().record(dsl, actorId, action, subject, detail, null);
     }
 
-    List<UsersRecord> officers(DSLContext dsl) {
-        return dsl.selectFrom(USERS).where(USERS.ROLE.in("OFFICER", "ADMIN")).orderBy(USERS.EMAIL).fetch();
+    /** Officers and administrators, by address. */
+    List<User> officers(DSLContext dsl) {
+        return dsl.selectFrom(USERS).where(USERS.ROLE.in("OFFICER", "ADMIN")).orderBy(USERS.EMAIL).fetch()
+                .map(u -> toUser(dsl, u));
     }
 }

@@ -2,7 +2,6 @@ package nyc.daylight.cli;
 
 import nyc.daylight.boot.AppSettings;
 
-import nyc.daylight.cli.Main;
 
 import static nyc.daylight.sql.jooq.Tables.DOCUMENTS;
 import static org.assertj.core.api.Assertions.assertThat;

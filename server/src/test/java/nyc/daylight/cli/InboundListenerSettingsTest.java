@@ -1,6 +1,5 @@
 package nyc.daylight.cli;
 
-import nyc.daylight.cli.Main;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -15,7 +14,7 @@ class InboundListenerSettingsTest {
     private static InboundSettings inbound(String... args) {
         CommandLine cli = Main.commandLine();
         CommandLine.ParseResult result = cli.parseArgs(args);
-        Main.ConfigOptions options = ((Main.Serve) result.subcommand().commandSpec().commandLine().getCommand()).options;
+        ConfigOptions options = ((ServeCommand) result.subcommand().commandSpec().commandLine().getCommand()).options;
         return options.toSettings(8080, Path.of("/tmp/daylight")).inbound();
     }
 

@@ -18,7 +18,7 @@ class MainTest {
 
     @Test
     void options_override_defaults_and_name_the_database() {
-        Main.ConfigOptions options = parse("serve", "--port", "8181", "--data-dir", "/tmp/x",
+        ConfigOptions options = parse("serve", "--port", "8181", "--data-dir", "/tmp/x",
                 "--database-url", "jdbc:postgresql://db.example:5432/daylight", "--database-user", "dl");
         DaylightConfig config = options.toConfig();
         assertThat(config.port()).isEqualTo(8181);
@@ -55,10 +55,10 @@ class MainTest {
         assertThat(code).isZero();
     }
 
-    private static Main.ConfigOptions parse(String... args) {
+    private static ConfigOptions parse(String... args) {
         CommandLine cli = Main.commandLine();
         CommandLine.ParseResult result = cli.parseArgs(args);
         CommandLine sub = result.subcommand().commandSpec().commandLine();
-        return ((Main.Serve) sub.getCommand()).options;
+        return ((ServeCommand) sub.getCommand()).options;
     }
 }

@@ -1,0 +1,124 @@
+package nyc.daylight.accounts;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import nyc.daylight.agencies.Agency;
+import nyc.daylight.agencies.AgencyService;
+import nyc.daylight.core.AccessDenied;
+import nyc.daylight.core.BadInput;
+import nyc.daylight.core.Tokens;
+import nyc.daylight.core.User;
+import nyc.daylight.notify.Email;
+import nyc.daylight.notify.Mailer;
+import org.jooq.DSLContext;
+
+/** Records officers invited by an administrator, the first administrator from the command line, and the staff list. */
+final class StaffAccounts {
+    static final Duration INVITE_LIFETIME = Duration.ofDays(7);
+
+    private final DSLContext dsl;
+    private final AccountRepository repo;
+    private final Passwords passwords;
+    private final Tokens tokens = new Tokens();
+    private final Mailer mailer;
+    private final AgencyService agencies;
+    private final String baseUrl;
+    private final Sessions sessions;
+
+    StaffAccounts(DSLContext dsl, AccountRepository repo, Passwords passwords, Mailer mailer, AgencyService agencies,
+                  String baseUrl, Sessions sessions) {
+        this.dsl = dsl;
+        this.repo = repo;
+        this.passwords = passwords;
+        this.mailer = mailer;
+        this.agencies = agencies;
+        this.baseUrl = baseUrl;
+        this.sessions = sessions;
+    }
+
+    void inviteOfficer(User admin, String email, String agencySlug, boolean appealsOfficer) {
+        if (admin == null || !admin.isAdmin()) throw new AccessDenied("Only administrators can invite officers.");
+        String address = EmailAddress.normalize(email);
+        Agency agency = agencies.find(agencySlug).orElseThrow(() -> BadInput.of("agency", "error.chooseTheOfficerS"));
+        dsl.transaction(tx -> {
+            DSLContext t = tx.dsl();
+            Optional<Account> existing = repo.byEmail(t, address);
+            long id;
+            String link;
+            String secret = null;
+            if (existing.isPresent()) {
+                id = existing.get().id();
+                if (!existing.get().isAdmin()) repo.setRoleAndName(t, id, "OFFICER", null);
+                link = baseUrl + "/signin";
+            } else {
+                id = repo.insertUser(t, address, null, null, "OFFICER", false);
+                String token = tokens.newToken();
+                repo.insertToken(t, Tokens.hash(token), id, "INVITE", INVITE_LIFETIME);
+                link = baseUrl + "/invite/" + token;
+                secret = link;
+            }
+            repo.linkAgency(t, id, agency.id(), appealsOfficer);
+            repo.audit(t, admin.id(), "invite-officer", address,
+                    agency.slug() + (appealsOfficer ? " (appeals officer)" : ""));
+            mailer.enqueue(t, Email.of(address, "You are invited to answer records requests for " + agency.name() + " on Daylight",
+                    """
+                    Hello,
+
+                    %s has added you as a records officer%s for %s on Daylight, the public portal for Freedom of Information requests about New York City agencies and ICE.
+
+                    Set up your account here:
+
+                    %s
+
+                    %s
+
+                    — Daylight
+                    """.formatted(admin.label(), appealsOfficer ? " and appeals officer" : "", agency.name(),
+                            secret == null ? link : Mailer.ONE_TIME_LINK,
+                            existing.isPresent() ? "You already have an account: sign in as usual."
+                                    : "The link works once and expires in 7 days."), "account"), secret);
+        });
+    }
+
+    boolean inviteUsable(String token) {
+        return repo.tokenUsable(dsl, Tokens.hash(token), "INVITE");
+    }
+
+    String acceptInvite(String token, String password, String displayName) {
+        Passwords.checkStrength("password", password);
+        String hash = passwords.hash(password);
+        return dsl.transactionResult(tx -> {
+            long userId = repo.consumeToken(tx.dsl(), Tokens.hash(token), "INVITE")
+                    .orElseThrow(() -> BadInput.of("token", "error.thisInvitationHasExpired"));
+            repo.setPassword(tx.dsl(), userId, hash);
+            repo.markVerified(tx.dsl(), userId);
+            if (displayName != null && !displayName.isBlank()) {
+                repo.setRoleAndName(tx.dsl(), userId, "OFFICER", displayName.strip());
+            }
+            return sessions.open(tx.dsl(), userId);
+        });
+    }
+
+    long createAdmin(String email, String password) {
+        String address = EmailAddress.normalize(email);
+        Passwords.checkStrength("password", password);
+        String hash = passwords.hash(password);
+        return dsl.transactionResult(tx -> {
+            Optional<Account> existing = repo.byEmail(tx.dsl(), address);
+            long id = existing.map(Account::id)
+                    .orElseGet(() -> repo.insertUser(tx.dsl(), address, null, hash, "ADMIN", true));
+            if (existing.isPresent()) {
+                repo.setRoleAndName(tx.dsl(), id, "ADMIN", null);
+                repo.setPassword(tx.dsl(), id, hash);
+                repo.markVerified(tx.dsl(), id);
+            }
+            repo.audit(tx.dsl(), null, "create-admin", address, "command line");
+            return id;
+        });
+    }
+
+    List<User> officers() {
+        return repo.officers(dsl);
+    }
+}

@@ -1,0 +1,71 @@
+package nyc.daylight.cli;
+
+import java.io.PrintWriter;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import nyc.daylight.boot.AppSettings;
+import nyc.daylight.boot.DaylightConfig;
+import nyc.daylight.boot.OfflineServices;
+import nyc.daylight.core.BadInput;
+import picocli.CommandLine;
+import picocli.CommandLine.Mixin;
+
+/**
+ * Every command that works on the database, opened the same way: the options give the
+ * configuration, {@link OpenDatabase} opens it ({@code Database.open(config.database())}) and
+ * applies pending migrations, the command runs, and the database closes. A refusal, whether a bad
+ * setting or argument ({@link IllegalArgumentException}) or bad input ({@link BadInput}), is its
+ * message on standard error and exit code 2.
+ */
+abstract class DatabaseCommand implements Callable<Integer> {
+    @Mixin
+    ConfigOptions options;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    /** The command's work, with the database open and migrated; returns the exit code. */
+    abstract int run(OpenDatabase db) throws Exception;
+
+    /** A reason to refuse before anything opens (nothing to work with); empty to go on. */
+    Optional<String> refusal() {
+        return Optional.empty();
+    }
+
+    @Override
+    public final Integer call() throws Exception {
+        Optional<String> refused = refusal();
+        if (refused.isPresent()) {
+            err().println(refused.get());
+            return 2;
+        }
+        try {
+            DaylightConfig config = options.toConfig();
+            try (OpenDatabase db = OpenDatabase.open(config)) {
+                return run(db);
+            }
+        } catch (IllegalArgumentException | BadInput e) {
+            err().println(e.getMessage());
+            return 2;
+        }
+    }
+
+    /** The settings the options give, for a command that serves no pages. */
+    AppSettings settings() {
+        return options.toSettings(options.port, options.dataDir);
+    }
+
+    /** The services a command uses, built in {@code boot} as the server builds them. */
+    OfflineServices services(OpenDatabase db) {
+        return new OfflineServices(db.dataSource(), settings(), Clock.systemUTC());
+    }
+
+    PrintWriter out() {
+        return spec.commandLine().getOut();
+    }
+
+    PrintWriter err() {
+        return spec.commandLine().getErr();
+    }
+}

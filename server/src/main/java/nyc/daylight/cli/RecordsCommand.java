@@ -1,0 +1,9 @@
+package nyc.daylight.cli;
+
+import picocli.CommandLine.Command;
+
+/** {@code daylight records}: released records. */
+@Command(name = "records", mixinStandardHelpOptions = true, description = "Released records.",
+        subcommands = {RecordsImportCommand.class})
+final class RecordsCommand extends CommandGroup {
+}

@@ -1,0 +1,43 @@
+package nyc.daylight.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import nyc.daylight.records.extract.ExtractionLimits;
+import nyc.daylight.records.extract.Extractor;
+import nyc.daylight.records.extract.Ocr;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code daylight records import}: records released outside the portal, through the same pipeline as releases. */
+@Command(name = "import", mixinStandardHelpOptions = true,
+        description = "Import records released outside the portal through the same extraction and review pipeline. "
+                + "The running server indexes what gets published within seconds.")
+final class RecordsImportCommand extends DatabaseCommand {
+    @Parameters(index = "0", description = "Directory of files (PDF, e-mail, spreadsheets, Word, text, ZIP).")
+    Path dir;
+
+    @Option(names = "--agency", required = true, description = "The releasing agency's slug, e.g. nypd.")
+    String agency;
+
+    @Option(names = "--request", description = "The Daylight request they answer, e.g. DL-2026-000123.")
+    String request;
+
+    @Option(names = "--source", required = true, description = "Where they came from, e.g. \"Released in Doe v. City, 2025\".")
+    String source;
+
+    @Option(names = "--publish", description = "Publish at once each document with no personal-data findings; the rest wait for review.")
+    boolean publish;
+
+    @Override
+    int run(OpenDatabase db) throws Exception {
+        try (Extractor extractor = new Extractor(ExtractionLimits.defaults(), Ocr.tesseractIfInstalled())) {
+            // Flushed at each line: a long import shows its progress file by file.
+            PrintWriter progress = new PrintWriter(out(), true);
+            var summary = services(db).recordImporter(extractor).importDirectory(dir, agency, request, source, publish, progress);
+            progress.println("Imported " + summary.files() + " file(s) as " + summary.documents() + " document(s): "
+                    + summary.published() + " published, " + summary.waiting() + " waiting for review, " + summary.failed() + " failed.");
+            return summary.failed() > 0 ? 1 : 0;
+        }
+    }
+}

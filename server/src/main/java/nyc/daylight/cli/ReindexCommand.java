@@ -1,0 +1,26 @@
+package nyc.daylight.cli;
+
+import nyc.daylight.records.index.RecordIndex;
+import nyc.daylight.releases.RecordIndexer;
+import org.apache.lucene.store.LockObtainFailedException;
+import picocli.CommandLine.Command;
+
+/** {@code daylight reindex}: the search index rebuilt from the publication log. */
+@Command(name = "reindex", mixinStandardHelpOptions = true,
+        description = "Rebuild the records search index from the database (stop the server first).")
+final class ReindexCommand extends DatabaseCommand {
+    @Override
+    int run(OpenDatabase db) throws Exception {
+        RecordIndex index;
+        try {
+            index = new RecordIndex(settings().indexDir());
+        } catch (LockObtainFailedException e) {
+            throw new IllegalArgumentException("The index is in use: stop the running server, then reindex.");
+        }
+        try (RecordIndexer indexer = services(db).indexer(index)) {
+            int n = indexer.rebuild();
+            out().println("Reindexed " + n + " document(s); " + index.pageCount() + " page(s) are searchable.");
+        }
+        return 0;
+    }
+}
