@@ -1,5 +1,6 @@
 package nyc.daylight.accounts;
 
+import nyc.daylight.core.Message;
 import java.time.Duration;
 import nyc.daylight.core.RateLimited;
 import org.jooq.DSLContext;
@@ -26,7 +27,7 @@ final class Attempts {
 
     void refuseOver(String key, int max, Duration window) {
         if (repo.hitsSince(dsl, key, window) >= max) {
-            throw new RateLimited("Too many attempts. Please wait " + window.toMinutes() + " minutes and try again.");
+            throw new RateLimited(Message.of("refusal.signIn.tooManyAttempts", window.toMinutes()));
         }
     }
 

@@ -38,7 +38,7 @@ final class StaffAccounts {
     }
 
     void inviteOfficer(User admin, String email, String agencySlug, boolean appealsOfficer) {
-        if (admin == null || !admin.isAdmin()) throw new AccessDenied("Only administrators can invite officers.");
+        if (admin == null || !admin.isAdmin()) throw AccessDenied.of("refusal.invite.adminsOnly");
         String address = EmailAddress.normalize(email);
         Agency agency = agencies.find(agencySlug).orElseThrow(() -> BadInput.of("agency", "error.chooseTheOfficerS"));
         dsl.transaction(tx -> {

@@ -6,11 +6,6 @@ public final class AccessDenied extends Refusal {
         super(message);
     }
 
-    @Deprecated(forRemoval = true)
-    public AccessDenied(String english) {
-        super(english);
-    }
-
     /** Shorthand for {@code new AccessDenied(Message.of(key, args))}. */
     public static AccessDenied of(String key, Object... args) {
         return new AccessDenied(Message.of(key, args));

@@ -13,12 +13,6 @@ public final class BadInput extends Refusal {
         this.field = field;
     }
 
-    @Deprecated(forRemoval = true)
-    public BadInput(String field, String english) {
-        super(english);
-        this.field = field;
-    }
-
     /** Shorthand for {@code new BadInput(field, Message.of(key, args))}. */
     public static BadInput of(String field, String key, Object... args) {
         return new BadInput(field, Message.of(key, args));

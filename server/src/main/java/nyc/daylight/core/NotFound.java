@@ -6,11 +6,6 @@ public final class NotFound extends Refusal {
         super(message);
     }
 
-    @Deprecated(forRemoval = true)
-    public NotFound(String english) {
-        super(english);
-    }
-
     /** Shorthand for {@code new NotFound(Message.of(key, args))}. */
     public static NotFound of(String key, Object... args) {
         return new NotFound(Message.of(key, args));

@@ -8,17 +8,6 @@ public final class RateLimited extends Refusal {
         this(message, 900);
     }
 
-    @Deprecated(forRemoval = true)
-    public RateLimited(String english) {
-        this(english, 900);
-    }
-
-    @Deprecated(forRemoval = true)
-    public RateLimited(String english, int retryAfterSeconds) {
-        super(english);
-        this.retryAfterSeconds = retryAfterSeconds;
-    }
-
     public RateLimited(Message message, int retryAfterSeconds) {
         super(message);
         this.retryAfterSeconds = retryAfterSeconds;

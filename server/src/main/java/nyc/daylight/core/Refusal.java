@@ -15,12 +15,6 @@ public abstract sealed class Refusal extends RuntimeException permits AccessDeni
         this.message = message;
     }
 
-    /** Until every refusal names a bundle key: English as written, in every language. */
-    @Deprecated(forRemoval = true)
-    protected Refusal(String english) {
-        super(english);
-        this.message = null;
-    }
 
     /** The sentence, to be resolved in the reader's language. */
     public Message sentence() {
@@ -29,6 +23,6 @@ public abstract sealed class Refusal extends RuntimeException permits AccessDeni
 
     /** The sentence in the reader's language. */
     public String message(Locale locale) {
-        return message == null ? getMessage() : message.in(locale);
+        return message.in(locale);
     }
 }

@@ -61,6 +61,7 @@ class LanguagesLaterTest {
         assertThat(Message.of("error.tooLong", Message.of("what.title"), 50_000).in(Locale.forLanguageTag("es")))
                 .isEqualTo("Escriba un título de menos de 50.000 caracteres.");
         assertThat(BadInput.of("title", "error.enter", Message.of("what.title")).getMessage()).isEqualTo("Enter a title.");
-        assertThat(new BadInput("title", "Plain English").message(Locale.forLanguageTag("es"))).isEqualTo("Plain English");
+        // Every refusal names a key now (no English-only sentence is left to fall back to).
+        assertThat(nyc.daylight.core.NotFound.of("refusal.page.none").message(Locale.forLanguageTag("es"))).isEqualTo("Esa página no existe.");
     }
 }
