@@ -60,7 +60,7 @@ public final class AccountRoutes {
         String token = ctx.queryParam("token");
         if (!accounts.confirmationLinkUsable(token)) {
             ctx.status(400);
-            message(ctx, Message.of("account.linkDead"), Message.of("error.thisConfirmationLinkHas"));
+            message(ctx, Message.of("account.linkDead"), Message.of("error.account.confirmationLinkUsed"));
             return;
         }
         ctx.header("Cache-Control", "no-store");

@@ -14,7 +14,7 @@ final class EmailAddress {
     static String normalize(String email) {
         String e = email == null ? "" : email.strip();
         if (!EMAIL.matcher(e).matches() || e.length() > 254) {
-            throw BadInput.of("email", "error.enterAnEMail");
+            throw BadInput.of("email", "error.email.format");
         }
         return e.toLowerCase(Locale.ROOT);
     }

@@ -75,7 +75,7 @@ final class PasswordResets {
         String hash = passwords.hash(newPassword);
         return dsl.transactionResult(tx -> {
             long userId = repo.consumeToken(tx.dsl(), Tokens.hash(token), "RESET")
-                    .orElseThrow(() -> BadInput.of("token", "error.thisResetLinkHas"));
+                    .orElseThrow(() -> BadInput.of("token", "error.account.resetLinkUsed"));
             repo.setPassword(tx.dsl(), userId, hash);
             repo.markVerified(tx.dsl(), userId);
             repo.deleteSessionsOf(tx.dsl(), userId);

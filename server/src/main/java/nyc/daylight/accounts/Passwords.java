@@ -62,7 +62,7 @@ public final class Passwords {
             throw BadInput.of(field, "error.passwordLong", MAX_LENGTH);
         }
         if (password.isBlank()) {
-            throw BadInput.of(field, "error.aPasswordCannotBe");
+            throw BadInput.of(field, "error.password.blank");
         }
     }
 }

@@ -60,12 +60,12 @@ final class SignIns {
                             owner.letter(owner.text("mail.paused.body", limits.signInPerAccount(), baseUrl)), "account"));
                 });
             }
-            throw BadInput.of("email", "error.thatEMailAddress");
+            throw BadInput.of("email", "error.signIn.noMatch");
         }
         Account u = user.orElseThrow();
         if (!u.verified()) {
             dsl.transaction(tx -> signUps.sendVerification(tx.dsl(), u.id(), u.email()));
-            throw BadInput.of("email", "error.pleaseConfirmYourE");
+            throw BadInput.of("email", "error.signIn.unconfirmed");
         }
         return dsl.transactionResult(tx -> sessions.open(tx.dsl(), u.id()));
     }

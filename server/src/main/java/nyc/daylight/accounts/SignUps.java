@@ -44,7 +44,7 @@ final class SignUps {
         String address = EmailAddress.normalize(email);
         Passwords.checkStrength("password", password);
         String name = displayName == null || displayName.isBlank() ? null : displayName.strip();
-        if (name != null && name.length() > 100) throw BadInput.of("displayName", "error.keepYourNameUnder");
+        if (name != null && name.length() > 100) throw BadInput.of("displayName", "error.account.nameTooLong");
         attempts.spend("signup-ip:" + ip, limits.signUpPerIp(), Duration.ofHours(1));
         String hash = passwords.hash(password);
         dsl.transaction(tx -> {
@@ -74,7 +74,7 @@ final class SignUps {
     String verify(String token) {
         return dsl.transactionResult(tx -> {
             long userId = repo.consumeToken(tx.dsl(), Tokens.hash(token == null ? "" : token), "VERIFY")
-                    .orElseThrow(() -> BadInput.of("token", "error.thisConfirmationLinkHas"));
+                    .orElseThrow(() -> BadInput.of("token", "error.account.confirmationLinkUsed"));
             repo.markVerified(tx.dsl(), userId);
             return sessions.open(tx.dsl(), userId);
         });

@@ -40,7 +40,7 @@ final class StaffAccounts {
     void inviteOfficer(User admin, String email, String agencySlug, boolean appealsOfficer) {
         if (admin == null || !admin.isAdmin()) throw AccessDenied.of("refusal.invite.adminsOnly");
         String address = EmailAddress.normalize(email);
-        Agency agency = agencies.find(agencySlug).orElseThrow(() -> BadInput.of("agency", "error.chooseTheOfficerS"));
+        Agency agency = agencies.find(agencySlug).orElseThrow(() -> BadInput.of("agency", "error.invite.agencyMissing"));
         dsl.transaction(tx -> {
             DSLContext t = tx.dsl();
             Optional<Account> existing = repo.byEmail(t, address);
@@ -90,7 +90,7 @@ final class StaffAccounts {
         String hash = passwords.hash(password);
         return dsl.transactionResult(tx -> {
             long userId = repo.consumeToken(tx.dsl(), Tokens.hash(token), "INVITE")
-                    .orElseThrow(() -> BadInput.of("token", "error.thisInvitationHasExpired"));
+                    .orElseThrow(() -> BadInput.of("token", "error.invite.used"));
             repo.setPassword(tx.dsl(), userId, hash);
             repo.markVerified(tx.dsl(), userId);
             if (displayName != null && !displayName.isBlank()) {

@@ -66,7 +66,7 @@ public final class AgencyAdminRoutes {
             try {
                 day = LocalDate.parse(ctx.formParam("day") == null ? "" : ctx.formParam("day").strip());
             } catch (DateTimeParseException e) {
-                throw BadInput.of("day", "error.enterTheDayThe");
+                throw BadInput.of("day", "error.closure.dateFormat");
             }
             agencies.addClosure(WebSession.requireUser(ctx).actor(), agency.slug(), day, ctx.formParam("reason"));
         } catch (BadInput e) {
@@ -83,7 +83,7 @@ public final class AgencyAdminRoutes {
         try {
             return Integer.parseInt(v == null ? "" : v.strip());
         } catch (NumberFormatException e) {
-            throw BadInput.of(field, "error.enterAWholeNumber");
+            throw BadInput.of(field, "error.days.wholeNumber");
         }
     }
 
@@ -91,7 +91,7 @@ public final class AgencyAdminRoutes {
         try {
             return LocalTime.parse(v == null ? "" : v.strip());
         } catch (DateTimeParseException e) {
-            throw BadInput.of("closeOfBusiness", "error.enterCloseOfBusiness");
+            throw BadInput.of("closeOfBusiness", "error.closeOfBusiness.format");
         }
     }
 }

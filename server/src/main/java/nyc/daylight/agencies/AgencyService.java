@@ -74,7 +74,7 @@ public final class AgencyService {
             throw AccessDenied.of("refusal.agency.closuresAdminsOnly");
         }
         Agency agency = find(slug).orElseThrow(() -> BadInput.of("agency", "error.noAgency", slug));
-        if (day == null) throw BadInput.of("day", "error.enterTheDayThe");
+        if (day == null) throw BadInput.of("day", "error.closure.dateFormat");
         if (day.getYear() < BusinessCalendar.FIRST_YEAR || day.getYear() > BusinessCalendar.LAST_YEAR) {
             throw BadInput.of("day", "error.closureYears", String.valueOf(BusinessCalendar.FIRST_YEAR),
                     String.valueOf(BusinessCalendar.LAST_YEAR));
@@ -95,7 +95,7 @@ public final class AgencyService {
         optionalEmail("foilEmail", e.foilEmail());
         optionalEmail("appealsEmail", e.appealsEmail());
         if (e.closeOfBusiness() == null || e.closeOfBusiness().isBefore(LocalTime.of(12, 0))) {
-            throw BadInput.of("closeOfBusiness", "error.closeOfBusinessMust");
+            throw BadInput.of("closeOfBusiness", "error.closeOfBusiness.afterNoon");
         }
         range("responseDays", e.responseDays(), 1, 60);
         range("determinationDays", e.determinationDays(), 1, 120);

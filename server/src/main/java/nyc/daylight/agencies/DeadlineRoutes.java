@@ -94,7 +94,7 @@ public final class DeadlineRoutes {
     }
 
     private Agency agency(String slug) {
-        if (slug == null || slug.isBlank()) throw BadInput.of("agency", "error.chooseAnAgencyFor");
+        if (slug == null || slug.isBlank()) throw BadInput.of("agency", "error.calculator.agencyMissing");
         return agencies.find(slug.strip()).orElseThrow(() -> BadInput.of("agency", "error.noAgency", slug));
     }
 
@@ -108,7 +108,7 @@ public final class DeadlineRoutes {
 
     static OffsetDateTime parseReceived(String raw) {
         if (raw == null || raw.isBlank()) {
-            throw BadInput.of("received", "error.giveTheDateAnd");
+            throw BadInput.of("received", "error.calculator.receivedMissing");
         }
         // In a query string an unencoded '+' arrives as a space: restore the offset's sign.
         String value = raw.strip().replace(' ', '+');
@@ -127,12 +127,12 @@ public final class DeadlineRoutes {
         try {
             d = LocalDate.parse(date == null ? "" : date.strip());
         } catch (DateTimeParseException e) {
-            throw BadInput.of("date", "error.enterTheDateReceived");
+            throw BadInput.of("date", "error.calculator.dateFormat");
         }
         try {
             t = time == null || time.isBlank() ? LocalTime.NOON : LocalTime.parse(time.strip());
         } catch (DateTimeParseException e) {
-            throw BadInput.of("time", "error.enterTheTimeReceived");
+            throw BadInput.of("time", "error.calculator.timeFormat");
         }
         return checkYear(ZonedDateTime.of(LocalDateTime.of(d, t), BusinessCalendar.NEW_YORK).toOffsetDateTime());
     }

@@ -64,7 +64,7 @@ final class JsonBody {
         try {
             return LocalDate.parse(v.strip());
         } catch (DateTimeParseException e) {
-            throw BadInput.of(field, "error.enterARealDate");
+            throw BadInput.of(field, "error.date.format");
         }
     }
 

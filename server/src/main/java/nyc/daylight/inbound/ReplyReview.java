@@ -131,7 +131,7 @@ public final class ReplyReview {
             for (Map.Entry<Long, String> e : decisions.entrySet()) {
                 String decision = e.getValue();
                 if (decision == null || decision.isBlank()) continue;
-                if (!DECISIONS.contains(decision)) throw BadInput.of("decision", "error.chooseRedactKeepOr");
+                if (!DECISIONS.contains(decision)) throw BadInput.of("decision", "error.finding.decisionMissing");
                 String exemption = decision.equals("REDACT") ? exemption(agency, exemptions.get(e.getKey())) : null;
                 changed += repo.decide(tx, messageId, e.getKey(), decision, exemption, user.id(), clock.instant());
             }
@@ -145,10 +145,10 @@ public final class ReplyReview {
         return dsl.transactionResult(t -> {
             DSLContext tx = t.dsl();
             ReviewedReply m = reviewable(tx, user, number, messageId, true);
-            if (text == null || text.isBlank()) throw BadInput.of("text", "error.typeOrSelectThe");
+            if (text == null || text.isBlank()) throw BadInput.of("text", "error.redaction.textMissing");
             String wanted = text.strip();
-            if (wanted.length() > 1000) throw BadInput.of("text", "error.redactAtMostCharacters");
-            if (!PARTS.contains(part)) throw BadInput.of("part", "error.thisFormIsOut");
+            if (wanted.length() > 1000) throw BadInput.of("text", "error.redaction.tooLong");
+            if (!PARTS.contains(part)) throw BadInput.of("part", "error.form.stale");
             String exemption = exemption(agencyOf(tx, m), exemptionCode);
             String in = nz("SUBJECT".equals(part) ? m.shownSubject() : m.shownText());
             int count = 0;
@@ -204,7 +204,7 @@ public final class ReplyReview {
     }
 
     private static String exemption(Agency agency, String code) {
-        if (code == null || code.isBlank()) throw BadInput.of("exemption", "error.citeTheExemptionThat");
+        if (code == null || code.isBlank()) throw BadInput.of("exemption", "error.redaction.exemptionMissing");
         return Exemption.find(agency.regime(), code).orElseThrow(() -> BadInput.of("exemption", "error.unknownExemption", code)).code();
     }
 

@@ -130,7 +130,7 @@ public final class StepConfirmation {
             default -> rules.open();
         }
         if (!EventType.DETERMINATIONS.contains(type) && !form.exemptions().isEmpty()) {
-            throw BadInput.of("exemptions", "error.onlyADenialOr");
+            throw BadInput.of("exemptions", "error.determination.exemptionsNotAllowed");
         }
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("source", "email");
@@ -176,7 +176,7 @@ public final class StepConfirmation {
         try {
             return LocalDate.parse(text.strip());
         } catch (java.time.format.DateTimeParseException e) {
-            throw BadInput.of(field, "error.enterARealDate");
+            throw BadInput.of(field, "error.date.format");
         }
     }
 }

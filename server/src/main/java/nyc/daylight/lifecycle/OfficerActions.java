@@ -105,7 +105,7 @@ public final class OfficerActions {
     public void askClarification(User officer, String number, String message, String ip) {
         act(officer, number, "clarification", ip, (tx, c) -> {
             open(c);
-            if (message == null || message.isBlank()) throw BadInput.of("message", "error.writeWhatYouNeed");
+            if (message == null || message.isBlank()) throw BadInput.of("message", "error.clarification.questionMissing");
             append(tx, c, officer, EventType.CLARIFICATION_REQUESTED, null, null, message.strip(), null);
             Recipient to = requester(tx, c);
             mailer.enqueue(tx, mail.toRequester(to, c.number(), c.request().title(),
@@ -117,14 +117,14 @@ public final class OfficerActions {
 
     /** Records made available; releases may be partial and repeated (rolling production). */
     public void release(User officer, String number, List<nyc.daylight.requests.Upload> files, String message, String ip) {
-        if (files == null || files.isEmpty()) throw BadInput.of("files", "error.chooseAtLeastOne2");
+        if (files == null || files.isEmpty()) throw BadInput.of("files", "error.release.noFile");
         Case check = dsl.transactionResult(tx -> cases.forOfficer(tx.dsl(), officer, number));
-        if (check.withdrawn()) throw BadInput.of("files", "error.thisRequestWasWithdrawn");
+        if (check.withdrawn()) throw BadInput.of("files", "error.officer.requestWithdrawn");
         List<StoredBlob> stored = new ArrayList<>();
         for (nyc.daylight.requests.Upload f : files) stored.add(store(f));
         List<Long> attachmentIds = new ArrayList<>();
         act(officer, number, "release", ip, (tx, c) -> {
-            if (c.withdrawn()) throw BadInput.of("files", "error.thisRequestWasWithdrawn");
+            if (c.withdrawn()) throw BadInput.of("files", "error.officer.requestWithdrawn");
             String body = text(message, files.size() == 1 ? "We are releasing one file in response to your request."
                     : "We are releasing " + files.size() + " files in response to your request.");
             int seq = append(tx, c, officer, EventType.RECORDS_RELEASED, null, null, body, null);
@@ -166,13 +166,13 @@ public final class OfficerActions {
     public void decideAppeal(User officer, String number, EventType outcome, String explanation, String ip) {
         act(officer, number, "decide-appeal", ip, (tx, c) -> {
             if (!cases.isAppealsOfficer(officer, c.agency())) {
-                throw BadInput.of("outcome", "error.onlyTheAgencyS");
+                throw BadInput.of("outcome", "error.appeal.notAppealsOfficer");
             }
-            if (!c.has(EventType.APPEALED)) throw BadInput.of("outcome", "error.thereIsNoAppeal");
-            if (c.hasAny(EventType.APPEAL_DECISIONS)) throw BadInput.of("outcome", "error.theAppealHasAlready");
-            if (outcome == null || !EventType.APPEAL_DECISIONS.contains(outcome)) throw BadInput.of("outcome", "error.chooseTheDecision");
+            if (!c.has(EventType.APPEALED)) throw BadInput.of("outcome", "error.appeal.none");
+            if (c.hasAny(EventType.APPEAL_DECISIONS)) throw BadInput.of("outcome", "error.appeal.alreadyDecided");
+            if (outcome == null || !EventType.APPEAL_DECISIONS.contains(outcome)) throw BadInput.of("outcome", "error.appeal.decisionMissing");
             if (WrittenReason.missing(explanation)) {
-                throw BadInput.of("explanation", "error.explainTheDecisionIn");
+                throw BadInput.of("explanation", "error.appeal.explanationMissing");
             }
             String body = switch (outcome) {
                 case APPEAL_GRANTED -> "Your appeal is granted: the denial is reversed and the records will be provided.";
@@ -207,8 +207,8 @@ public final class OfficerActions {
 
     public void addNote(User officer, String number, String body, String ip) {
         act(officer, number, "note", ip, (tx, c) -> {
-            if (body == null || body.isBlank()) throw BadInput.of("note", "error.writeTheNote");
-            if (body.length() > 10_000) throw BadInput.of("note", "error.keepANoteUnder");
+            if (body == null || body.isBlank()) throw BadInput.of("note", "error.note.empty");
+            if (body.length() > 10_000) throw BadInput.of("note", "error.note.tooLong");
             repo.addNote(tx, c.request().id(), officer.id(), body.strip());
             return null;
         });
@@ -250,7 +250,7 @@ public final class OfficerActions {
     }
 
     private static void open(Case c) {
-        if (c.withdrawn()) throw BadInput.of("request", "error.theRequesterWithdrewThis");
+        if (c.withdrawn()) throw BadInput.of("request", "error.requester.withdrew");
     }
 
     private static Recipient requester(DSLContext tx, Case c) {

@@ -75,7 +75,7 @@ public final class OfficerRoutes {
             try {
                 within = Math.max(0, Math.min(Integer.parseInt(ctx.queryParam("within").strip()), 365));
             } catch (NumberFormatException e) {
-                throw BadInput.of("within", "error.dueWithinMustBe");
+                throw BadInput.of("within", "error.queue.dueWithin");
             }
         }
         boolean late = "yes".equals(ctx.queryParam("late"));
@@ -189,7 +189,7 @@ public final class OfficerRoutes {
         try {
             return v == null ? null : EventType.valueOf(v);
         } catch (IllegalArgumentException e) {
-            throw BadInput.of("outcome", "error.chooseOneOfThe");
+            throw BadInput.of("outcome", "error.outcome.unknown");
         }
     }
 
@@ -199,7 +199,7 @@ public final class OfficerRoutes {
         try {
             return LocalDate.parse(v);
         } catch (DateTimeParseException e) {
-            throw BadInput.of(field, "error.enterARealDate");
+            throw BadInput.of(field, "error.date.format");
         }
     }
 
@@ -207,7 +207,7 @@ public final class OfficerRoutes {
         try {
             return Long.parseLong(v);
         } catch (NumberFormatException e) {
-            throw BadInput.of("assignee", "error.chooseAnOfficerFrom");
+            throw BadInput.of("assignee", "error.assign.unknownOfficer");
         }
     }
 

@@ -126,8 +126,8 @@ public final class RequesterActions {
             Case c = cases.forRequester(tx, user, number);
             AppealOffer offer = offer(c, user);
             if (!offer.allowed()) throw new BadInput("letter", offer.reason());
-            if (letter == null || letter.isBlank()) throw BadInput.of("letter", "error.writeTheAppealLetter");
-            if (letter.length() > 20_000) throw BadInput.of("letter", "error.keepTheAppealUnder");
+            if (letter == null || letter.isBlank()) throw BadInput.of("letter", "error.appealLetter.empty");
+            if (letter.length() > 20_000) throw BadInput.of("letter", "error.appealLetter.tooLong");
             ledger.append(tx, c.request().id(), EventType.APPEALED, OffsetDateTime.now(clock), user.id(), null, null,
                     letter.strip(), null);
             ledger.refresh(tx, c.request().id(), c.agency());
@@ -145,10 +145,10 @@ public final class RequesterActions {
             repo.lock(tx, number);
             Case c = cases.forRequester(tx, user, number);
             if (!nyc.daylight.deadlines.DeadlineEngine.clarificationOpen(c.events())) {
-                throw BadInput.of("answer", "error.theAgencyHasNot");
+                throw BadInput.of("answer", "error.clarification.notAsked");
             }
-            if (answer == null || answer.isBlank()) throw BadInput.of("answer", "error.writeYourAnswer");
-            if (answer.length() > 20_000) throw BadInput.of("answer", "error.keepYourAnswerUnder");
+            if (answer == null || answer.isBlank()) throw BadInput.of("answer", "error.clarification.answerMissing");
+            if (answer.length() > 20_000) throw BadInput.of("answer", "error.clarification.answerTooLong");
             ledger.append(tx, c.request().id(), EventType.CLARIFICATION_ANSWERED, OffsetDateTime.now(clock), user.id(), null,
                     null, answer.strip(), null);
             ledger.refresh(tx, c.request().id(), c.agency());
@@ -177,11 +177,11 @@ public final class RequesterActions {
             Case c = cases.forRequester(tx, user, number);
             LocalDate today = LocalDate.now(clock.withZone(BusinessCalendar.NEW_YORK));
             if (embargoEnded(c.request(), c.has(EventType.EMBARGO_LIFTED), today)) {
-                throw BadInput.of("embargoUntil", "error.thisRequestSEmbargo");
+                throw BadInput.of("embargoUntil", "error.embargo.ended");
             }
             if (c.request().embargoUntil() == null && c.request().submittedAt() != null
                     && c.request().submittedAt().toLocalDate().isBefore(today.minusDays(1))) {
-                throw BadInput.of("embargoUntil", "error.aRequestThatIs");
+                throw BadInput.of("embargoUntil", "error.embargo.alreadyPublic");
             }
             Embargo.check(until, today);
             repo.setEmbargo(tx, c.request().id(), until);
@@ -193,7 +193,7 @@ public final class RequesterActions {
             DSLContext tx = t.dsl();
             repo.lock(tx, number);
             Case c = cases.forRequester(tx, user, number);
-            if (c.request().embargoUntil() == null) throw BadInput.of("embargoUntil", "error.thisRequestIsNot");
+            if (c.request().embargoUntil() == null) throw BadInput.of("embargoUntil", "error.embargo.none");
             repo.endEmbargo(tx, c.request().id(), OffsetDateTime.now(clock));
             ledger.append(tx, c.request().id(), EventType.EMBARGO_LIFTED, OffsetDateTime.now(clock), user.id(), null, null, null, null);
         });

@@ -41,11 +41,11 @@ public record StepRules(Agency agency, List<LedgerEvent> events, DeadlineReport 
      */
     public boolean acknowledgment(LocalDate approximateDate, String reason) {
         open();
-        if (has(EventType.ACKNOWLEDGED)) throw BadInput.of("date", "error.thisRequestWasAlready");
-        if (decided()) throw BadInput.of("date", "error.thisRequestHasAlready");
-        if (approximateDate == null) throw BadInput.of("date", "error.giveTheApproximateDate");
+        if (has(EventType.ACKNOWLEDGED)) throw BadInput.of("date", "error.officer.alreadyAcknowledged");
+        if (decided()) throw BadInput.of("date", "error.officer.alreadyDecided");
+        if (approximateDate == null) throw BadInput.of("date", "error.acknowledge.dateMissing");
         if (approximateDate.isBefore(on)) {
-            throw byEmail ? BadInput.of("date", "error.emailedDateBeforeStep", on) : BadInput.of("date", "error.theApproximateDateCannot");
+            throw byEmail ? BadInput.of("date", "error.emailedDateBeforeStep", on) : BadInput.of("date", "error.acknowledge.dateInPast");
         }
         int days = agency.rules().determinationDays();
         LocalDate limit = calendar.addBusinessDays(on, days);
@@ -65,14 +65,14 @@ public record StepRules(Agency agency, List<LedgerEvent> events, DeadlineReport 
      */
     public LocalDate extension(LocalDate newDate, String reason) {
         open();
-        if (decided()) throw BadInput.of("date", "error.thisRequestHasAlready");
-        if (newDate == null) throw BadInput.of("date", "error.giveTheNewDate");
+        if (decided()) throw BadInput.of("date", "error.officer.alreadyDecided");
+        if (newDate == null) throw BadInput.of("date", "error.extension.dateMissing");
         if (!newDate.isAfter(on)) {
-            throw byEmail ? BadInput.of("date", "error.emailedNewDateAfterStep", on) : BadInput.of("date", "error.theNewDateMust");
+            throw byEmail ? BadInput.of("date", "error.emailedNewDateAfterStep", on) : BadInput.of("date", "error.extension.dateNotFuture");
         }
         Deadline current = report.find(Deadline.Kind.DETERMINATION).orElseThrow();
         if (!newDate.isAfter(current.due())) throw BadInput.of("date", "error.extensionEarlier", current.due());
-        if (WrittenReason.missing(reason)) throw BadInput.of("reason", "error.giveTheReasonFor2");
+        if (WrittenReason.missing(reason)) throw BadInput.of("reason", "error.extension.reasonMissing");
         if (agency.regime() == Regime.FEDERAL_FOIA) {
             // Beyond one extension of at most the statutory working days FOIA needs the requester's agreement.
             if (events.stream().anyMatch(e -> e.type() == EventType.EXTENDED && e.date() != null && e.hasReason())) {
@@ -87,8 +87,8 @@ public record StepRules(Agency agency, List<LedgerEvent> events, DeadlineReport 
     /** Grant, partial grant, denial or "no records": withholding cites exemptions and is explained. */
     public List<Exemption> determination(EventType outcome, List<String> exemptionCodes, String explanation) {
         open();
-        if (outcome == null || !EventType.DETERMINATIONS.contains(outcome)) throw BadInput.of("outcome", "error.chooseTheDetermination");
-        if (decided()) throw BadInput.of("outcome", "error.thisRequestHasAlready");
+        if (outcome == null || !EventType.DETERMINATIONS.contains(outcome)) throw BadInput.of("outcome", "error.determination.missing");
+        if (decided()) throw BadInput.of("outcome", "error.officer.alreadyDecided");
         List<Exemption> cited = new ArrayList<>();
         for (String code : exemptionCodes == null ? List.<String>of() : exemptionCodes) {
             cited.add(Exemption.find(agency.regime(), code).orElseThrow(() -> BadInput.of("exemptions", "error.unknownExemption", code)));
@@ -98,7 +98,7 @@ public record StepRules(Agency agency, List<LedgerEvent> events, DeadlineReport 
             throw BadInput.of("exemptions", "error.denialNeedsExemption",
                     agency.regime() == Regime.NY_FOIL ? "Public Officers Law §87(2)" : "5 U.S.C. §552(b)");
         }
-        if (!withholds && !cited.isEmpty()) throw BadInput.of("exemptions", "error.onlyADenialOr");
+        if (!withholds && !cited.isEmpty()) throw BadInput.of("exemptions", "error.determination.exemptionsNotAllowed");
         if (outcome != EventType.GRANTED && WrittenReason.missing(explanation)) {
             throw BadInput.of("explanation", outcome == EventType.NO_RECORDS ? "error.describeSearch" : "error.explainWithholding");
         }
@@ -107,7 +107,7 @@ public record StepRules(Agency agency, List<LedgerEvent> events, DeadlineReport 
 
     /** Steps that need nothing but an open request: clarification, a release. */
     public void open() {
-        if (report.standing() == Standing.WITHDRAWN) throw BadInput.of("request", "error.theRequesterWithdrewThis");
+        if (report.standing() == Standing.WITHDRAWN) throw BadInput.of("request", "error.requester.withdrew");
     }
 
     private boolean has(EventType type) {

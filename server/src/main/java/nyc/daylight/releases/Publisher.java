@@ -112,9 +112,9 @@ public final class Publisher {
         }
         dsl.transaction(tx -> {
             ReleasedDocument locked = repo.documentForUpdate(tx.dsl(), documentId).orElseThrow();
-            if (!"NEEDS_REVIEW".equals(locked.status())) throw BadInput.of("document", "error.thisRecordWasPublished");
+            if (!"NEEDS_REVIEW".equals(locked.status())) throw BadInput.of("document", "error.record.justPublished");
             if (locked.reviewVersion() != version) {
-                throw BadInput.of("document", "error.theReviewChangedWhile");
+                throw BadInput.of("document", "error.review.changedDuringRebuild");
             }
             checkVisible(tx.dsl(), locked);
             for (int i = 0; i < pages.size(); i++) {
@@ -135,10 +135,10 @@ public final class Publisher {
      * file and search at once, and goes back to review so it can be fixed and published again.
      */
     public void withdraw(User user, String slug, long documentId, String reason, String ip) {
-        if (reason == null || reason.isBlank()) throw BadInput.of("reason", "error.sayWhyTheRecord");
+        if (reason == null || reason.isBlank()) throw BadInput.of("reason", "error.withdrawal.reasonMissing");
         dsl.transaction(tx -> {
             ReleasedDocument d = access.load(tx.dsl(), user, slug, documentId, true);
-            if (!"PUBLISHED".equals(d.status())) throw BadInput.of("document", "error.onlyAPublishedRecord");
+            if (!"PUBLISHED".equals(d.status())) throw BadInput.of("document", "error.withdrawal.notPublished");
             repo.markWithdrawn(tx.dsl(), documentId);
             publications.lockLog(tx.dsl());
             publications.logPublication(tx.dsl(), documentId, "WITHDRAW");
@@ -152,7 +152,7 @@ public final class Publisher {
         if (d.requestId() == null) return;
         ReleaseRepository.RequestWithholding r = repo.withholding(tx, d.requestId()).orElse(null);
         if (r == null) return;
-        if (r.hidden()) throw BadInput.of("document", "error.anAdministratorHidThis");
+        if (r.hidden()) throw BadInput.of("document", "error.record.requestHidden");
         LocalDate today = LocalDate.now(clock.withZone(BusinessCalendar.NEW_YORK));
         if (r.embargoUntil() != null && r.embargoUntil().isAfter(today)) {
             throw BadInput.of("document", "error.embargoed", r.embargoUntil());

@@ -58,13 +58,13 @@ public final class RecordRoutes {
             case "relevance" -> SearchQuery.Sort.RELEVANCE;
             case "newest" -> SearchQuery.Sort.NEWEST;
             case "oldest" -> SearchQuery.Sort.OLDEST;
-            default -> throw BadInput.of("sort", "error.sortMustBeRelevance");
+            default -> throw BadInput.of("sort", "error.search.sort");
         };
         String q = Text.blankToNull(ctx.queryParam("q"));
-        if (q != null && q.length() > 500) throw BadInput.of("q", "error.keepSearchesUnderCharacters");
+        if (q != null && q.length() > 500) throw BadInput.of("q", "error.search.tooLong");
         LocalDate from = date(ctx, "from");
         LocalDate to = date(ctx, "to");
-        if (from != null && to != null && to.isBefore(from)) throw BadInput.of("to", "error.theEndDateIs");
+        if (from != null && to != null && to.isBefore(from)) throw BadInput.of("to", "error.dateRange.endBeforeStart");
         return new SearchQuery(q, Text.blankToNull(ctx.queryParam("agency")), Text.blankToNull(ctx.queryParam("type")), from, to,
                 Text.blankToNull(ctx.queryParam("request")), s, pageNumber(ctx), PAGE_SIZE);
     }
@@ -75,7 +75,7 @@ public final class RecordRoutes {
         try {
             return LocalDate.parse(v);
         } catch (DateTimeParseException e) {
-            throw BadInput.of(name, "error.enterARealDate");
+            throw BadInput.of(name, "error.date.format");
         }
     }
 
@@ -86,7 +86,7 @@ public final class RecordRoutes {
             if (p < 1 || p > 500) throw new NumberFormatException();
             return p;
         } catch (NumberFormatException e) {
-            throw BadInput.of("page", "error.pageMustBeA");
+            throw BadInput.of("page", "error.search.page");
         }
     }
 

@@ -83,7 +83,7 @@ public final class ReviewRoutes {
                 }
                 case "withdraw" -> {
                     if (!"yes".equals(ctx.formParam("confirm"))) {
-                        throw BadInput.of("confirm", "error.tickTheBoxTo");
+                        throw BadInput.of("confirm", "error.withdrawal.unconfirmed");
                     }
                     publisher.withdraw(user, slug, id, ctx.formParam("reason"), ip);
                     yield Message.of("flash.recordWithdrawn");
@@ -114,7 +114,7 @@ public final class ReviewRoutes {
         try {
             return Long.parseLong(s);
         } catch (NumberFormatException e) {
-            throw BadInput.of("decision", "error.thisFormIsOut");
+            throw BadInput.of("decision", "error.form.stale");
         }
     }
 
@@ -122,7 +122,7 @@ public final class ReviewRoutes {
         try {
             return Integer.parseInt(s == null ? "" : s.strip());
         } catch (NumberFormatException e) {
-            throw BadInput.of("page", "error.chooseThePageThe");
+            throw BadInput.of("page", "error.redaction.pageMissing");
         }
     }
 }

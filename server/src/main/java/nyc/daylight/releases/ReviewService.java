@@ -66,7 +66,7 @@ public final class ReviewService {
             for (Map.Entry<Long, String> e : decisions.entrySet()) {
                 String decision = e.getValue();
                 if (decision == null || decision.isBlank()) continue;
-                if (!DECISIONS.contains(decision)) throw BadInput.of("decision", "error.chooseRedactKeepOr");
+                if (!DECISIONS.contains(decision)) throw BadInput.of("decision", "error.finding.decisionMissing");
                 String exemption = decision.equals("REDACT") ? exemption(agency, exemptions.get(e.getKey())) : null;
                 changed += repo.decide(tx.dsl(), documentId, e.getKey(), decision, exemption, user.id());
             }
@@ -78,13 +78,13 @@ public final class ReviewService {
 
     /** Redacts every occurrence of {@code text} on a page, as a manual finding already decided. */
     public int redactText(User user, String slug, long documentId, int pageNo, String text, String exemptionCode, String ip) {
-        if (text == null || text.isBlank()) throw BadInput.of("text", "error.typeOrSelectThe");
+        if (text == null || text.isBlank()) throw BadInput.of("text", "error.redaction.textMissing");
         String wanted = text.strip();
-        if (wanted.length() > 1000) throw BadInput.of("text", "error.redactAtMostCharacters");
+        if (wanted.length() > 1000) throw BadInput.of("text", "error.redaction.tooLong");
         try {
             new Redaction(pageNo, wanted, "check");
         } catch (IllegalArgumentException e) {
-            throw BadInput.of("text", "error.typeOrSelectVisible");
+            throw BadInput.of("text", "error.redaction.notVisible");
         }
         return dsl.transactionResult(tx -> {
             ReleasedDocument d = access.load(tx.dsl(), user, slug, documentId, true);
@@ -107,14 +107,14 @@ public final class ReviewService {
 
     static void editable(ReleasedDocument d) {
         switch (d.status()) {
-            case "PUBLISHED" -> throw BadInput.of("document", "error.thisRecordIsAlready");
+            case "PUBLISHED" -> throw BadInput.of("document", "error.redaction.alreadyPublished");
             case "FAILED" -> throw BadInput.of("document", "error.unreadable", String.valueOf(d.failureReason()));
             default -> { }
         }
     }
 
     private static String exemption(Agency agency, String code) {
-        if (code == null || code.isBlank()) throw BadInput.of("exemption", "error.citeTheExemptionThat");
+        if (code == null || code.isBlank()) throw BadInput.of("exemption", "error.redaction.exemptionMissing");
         return Exemption.find(agency.regime(), code)
                 .orElseThrow(() -> BadInput.of("exemption", "error.unknownExemption", code))
                 .code();

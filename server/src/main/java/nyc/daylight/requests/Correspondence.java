@@ -38,9 +38,9 @@ final class Correspondence {
         StoredRequest r = Withdrawal.owned(requests, dsl, user, number);
         boolean hasText = text != null && !text.isBlank();
         if (!hasText && upload == null) {
-            throw BadInput.of("correspondence", "error.pasteTheTextOf");
+            throw BadInput.of("correspondence", "error.correspondence.empty");
         }
-        if (hasText && text.length() > 50_000) throw BadInput.of("correspondence", "error.keepItUnderCharacters");
+        if (hasText && text.length() > 50_000) throw BadInput.of("correspondence", "error.correspondence.tooLong");
         StoredBlob blob = upload == null ? null : store(upload);
         dsl.transaction(tx -> {
             int seq = ledgers.appendEvent(tx.dsl(), r.id(), EventType.CORRESPONDENCE, OffsetDateTime.now(clock),

@@ -16,7 +16,7 @@ final class Drafts {
     }
 
     long save(User user, Long draftId, String title, String payloadJson) {
-        if (payloadJson.length() > 100_000) throw BadInput.of("description", "error.thisDraftIsToo");
+        if (payloadJson.length() > 100_000) throw BadInput.of("description", "error.draft.tooLong");
         String t = title == null ? "" : title.strip();
         return drafts.saveDraft(dsl, user.id(), draftId, t.length() > 300 ? t.substring(0, 300) : t, payloadJson);
     }

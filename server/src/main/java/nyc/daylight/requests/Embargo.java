@@ -12,8 +12,8 @@ public final class Embargo {
     }
 
     public static void check(LocalDate until, LocalDate today) {
-        if (until == null) throw BadInput.of("embargoUntil", "error.chooseTheDateThe");
-        if (!until.isAfter(today)) throw BadInput.of("embargoUntil", "error.theEmbargoMustEnd");
-        if (until.isAfter(today.plusMonths(12))) throw BadInput.of("embargoUntil", "error.anEmbargoCanLast");
+        if (until == null) throw BadInput.of("embargoUntil", "error.embargo.dateMissing");
+        if (!until.isAfter(today)) throw BadInput.of("embargoUntil", "error.embargo.notFuture");
+        if (until.isAfter(today.plusMonths(12))) throw BadInput.of("embargoUntil", "error.embargo.tooLong");
     }
 }

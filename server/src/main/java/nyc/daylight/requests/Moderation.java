@@ -19,7 +19,7 @@ final class Moderation {
     void hide(User admin, String number, String reason) {
         if (admin == null || !admin.isAdmin()) throw AccessDenied.of("refusal.request.hideAdminsOnly");
         StoredRequest r = requests.byNumber(dsl, number).orElseThrow(() -> BadInput.of("request", "error.noRequest", number));
-        if (reason == null || reason.isBlank()) throw BadInput.of("reason", "error.giveTheReasonFor");
+        if (reason == null || reason.isBlank()) throw BadInput.of("reason", "error.hide.reasonMissing");
         dsl.transaction(tx -> {
             requests.hide(tx.dsl(), r.id(), reason.strip());
             new AuditLog().record(tx.dsl(), admin.id(), "hide-request", number, reason.strip(), null);

@@ -57,7 +57,7 @@ final class RequestFiling {
     FilingResult file(User requester, Composition c, String idempotencyKey, Long draftId) {
         if (requester == null) throw AccessDenied.of("refusal.signIn.toFile");
         if (idempotencyKey == null || idempotencyKey.length() < 16 || idempotencyKey.length() > 100) {
-            throw BadInput.of("form", "error.thisFormIsOut2");
+            throw BadInput.of("form", "error.form.staleResubmit");
         }
         Optional<Long> earlier = filings.filingByKey(dsl, idempotencyKey);
         if (earlier.isPresent()) return repeated(requester, earlier.get());
@@ -106,7 +106,7 @@ final class RequestFiling {
     private FilingResult repeated(User requester, long filingId) {
         Optional<Long> owner = filings.filingOwner(dsl, filingId);
         if (owner.isEmpty() || owner.get() != requester.id()) {
-            throw BadInput.of("form", "error.thisFormIsOut2");
+            throw BadInput.of("form", "error.form.staleResubmit");
         }
         return new FilingResult(filingId, filings.numbersOf(dsl, filingId), true);
     }
@@ -118,7 +118,7 @@ final class RequestFiling {
 
     List<Agency> validate(Composition c) {
         if (c.agencySlugs() == null || c.agencySlugs().isEmpty()) {
-            throw BadInput.of("agencies", "error.chooseAtLeastOne");
+            throw BadInput.of("agencies", "error.filing.noAgency");
         }
         if (c.agencySlugs().size() > Composition.MAX_AGENCIES) {
             throw BadInput.of("agencies", "error.atMostAgencies", Composition.MAX_AGENCIES);
@@ -130,18 +130,18 @@ final class RequestFiling {
         text("title", c.title(), Message.of("what.title"), 5, Composition.MAX_TITLE);
         text("description", c.description(), Message.of("what.description"), 20, Composition.MAX_DESCRIPTION);
         if (c.recordsFrom() != null && c.recordsTo() != null && c.recordsFrom().isAfter(c.recordsTo())) {
-            throw BadInput.of("recordsTo", "error.theEndOfThe");
+            throw BadInput.of("recordsTo", "error.period.endBeforeStart");
         }
         LocalDate today = LocalDate.now(clock.withZone(BusinessCalendar.NEW_YORK));
         if (c.recordsFrom() != null && c.recordsFrom().isAfter(today)) {
-            throw BadInput.of("recordsFrom", "error.thePeriodCannotStart");
+            throw BadInput.of("recordsFrom", "error.period.inFuture");
         }
         if (c.recordsFrom() != null && c.recordsFrom().getYear() < 1900) {
-            throw BadInput.of("recordsFrom", "error.enterAStartDate");
+            throw BadInput.of("recordsFrom", "error.period.tooEarly");
         }
         if (c.embargoUntil() != null) Embargo.check(c.embargoUntil(), today);
         if (!"ELECTRONIC".equals(c.format()) && !"PAPER".equals(c.format())) {
-            throw BadInput.of("format", "error.chooseElectronicCopiesOr");
+            throw BadInput.of("format", "error.filing.copyFormat");
         }
         if (c.feeWaiverReason() != null && c.feeWaiverReason().length() > Composition.MAX_REASON) {
             throw BadInput.of("feeWaiverReason", "error.feeWaiverTooLong", Composition.MAX_REASON);

@@ -254,7 +254,7 @@ public final class RequestRoutes {
         try {
             return LocalDate.parse(v);
         } catch (DateTimeParseException e) {
-            throw BadInput.of(field, "error.enterARealDate");
+            throw BadInput.of(field, "error.date.format");
         }
     }
 
@@ -271,7 +271,7 @@ public final class RequestRoutes {
         try {
             return Math.max(1, Math.min(Integer.parseInt(v.strip()), 100_000));
         } catch (NumberFormatException e) {
-            throw BadInput.of("page", "error.pageMustBeA2");
+            throw BadInput.of("page", "error.page.notNumber");
         }
     }
 }

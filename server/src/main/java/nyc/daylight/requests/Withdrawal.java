@@ -40,7 +40,7 @@ final class Withdrawal {
             Agency agency = agencies.byId().get(r.agencyId());
             DeadlineReport before = status.report(t, r.id(), agency);
             if (before.standing().closed()) {
-                throw BadInput.of("request", "error.thisRequestIsAlready");
+                throw BadInput.of("request", "error.request.alreadyClosed");
             }
             ledgers.appendEvent(t, r.id(), EventType.WITHDRAWN, OffsetDateTime.now(clock), user.id(), null, null, null);
             status.refresh(t, r.id(), agency);

@@ -36,11 +36,11 @@ public record Period(String kind, LocalDate from, LocalDate to, String label) {
             case "custom" -> {
                 LocalDate f = from == null || from.isBlank() ? EARLIEST : date("from", from);
                 LocalDate t = to == null || to.isBlank() ? today : date("to", to);
-                if (t.isBefore(f)) throw BadInput.of("to", "error.theEndOfThe");
-                if (f.isBefore(EARLIEST)) throw BadInput.of("from", "error.scorecardsStartIn");
+                if (t.isBefore(f)) throw BadInput.of("to", "error.period.endBeforeStart");
+                if (f.isBefore(EARLIEST)) throw BadInput.of("from", "error.scorecard.tooEarly");
                 yield new Period(k, f, t, f + " to " + t);
             }
-            default -> throw BadInput.of("period", "error.chooseAPeriodM");
+            default -> throw BadInput.of("period", "error.scorecard.period");
         };
     }
 
@@ -48,7 +48,7 @@ public record Period(String kind, LocalDate from, LocalDate to, String label) {
         try {
             return LocalDate.parse(v.strip());
         } catch (DateTimeParseException e) {
-            throw BadInput.of(field, "error.enterTheDateAs");
+            throw BadInput.of(field, "error.date.formatOnly");
         }
     }
 }

@@ -95,10 +95,10 @@ public final class ScorecardRoutes {
 
     private static ScorecardService.Filters filters(Context ctx) {
         String topic = Text.blankToNull(ctx.queryParam("topic"));
-        if (topic != null && !topic.equals("ICE")) throw BadInput.of("topic", "error.theOnlyTopicIs");
+        if (topic != null && !topic.equals("ICE")) throw BadInput.of("topic", "error.filter.topic");
         String source = Text.blankToNull(ctx.queryParam("source"));
         if (source != null && !source.equals("portal") && !source.equals("imported")) {
-            throw BadInput.of("source", "error.sourceIsPortalOr");
+            throw BadInput.of("source", "error.filter.source");
         }
         return new ScorecardService.Filters(topic, source);
     }

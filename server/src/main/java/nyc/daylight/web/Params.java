@@ -27,7 +27,7 @@ public final class Params {
         try {
             return Long.parseLong(text);
         } catch (NumberFormatException e) {
-            throw BadInput.of(field, "error.thisFormIsOut");
+            throw BadInput.of(field, "error.form.stale");
         }
     }
 
