@@ -144,7 +144,7 @@ class InboundMailTest {
 
         // The file went to the records review as received by e-mail, private until published.
         assertThat(db.dsl().fetchValue(ATTACHMENTS.SOURCE, ATTACHMENTS.ORIGINAL_NAME.eq("release-log.pdf"))).isEqualTo("EMAIL");
-        assertThat(db.dsl().fetchValue(DOCUMENTS.STATUS, DOCUMENTS.ORIGINAL_NAME.eq("release-log.pdf"))).isEqualTo("NEEDS_REVIEW");
+        assertThat(db.dsl().fetchValue(DOCUMENTS.STATUS, DOCUMENTS.ORIGINAL_NAME.eq("release-log.pdf")).name()).isEqualTo("NEEDS_REVIEW");
         long attachmentId = db.dsl().fetchValue(ATTACHMENTS.ID, ATTACHMENTS.ORIGINAL_NAME.eq("release-log.pdf"));
         assertThat(new WebClient(app).get("/requests/" + number + "/attachments/" + attachmentId).statusCode()).isEqualTo(404);
 
@@ -279,7 +279,7 @@ class InboundMailTest {
         long guessed = messageId("<h4@x>");
         assertThat(admin.post("/admin/inbound/" + guessed + "/discard", Map.of()).statusCode()).isEqualTo(400);
         assertThat(admin.post("/admin/inbound/" + guessed + "/discard", Map.of("confirm", "yes")).statusCode()).isEqualTo(302);
-        assertThat(db.dsl().fetchValue(INBOUND_MESSAGES.STATUS, INBOUND_MESSAGES.ID.eq(guessed))).isEqualTo("DISCARDED");
+        assertThat(db.dsl().fetchValue(INBOUND_MESSAGES.STATUS, INBOUND_MESSAGES.ID.eq(guessed)).name()).isEqualTo("DISCARDED");
         assertThat(admin.get("/admin/inbound").body()).doesNotContain("Forged");
         assertThat(admin.get("/admin/inbound?all=1").body()).contains("Forged");
     }

@@ -285,7 +285,7 @@ class MailTrustTest {
         assertThat(db.dsl().fetchCount(AUDIT_LOG, AUDIT_LOG.ACTION.eq("add-agency-mail-domain").and(AUDIT_LOG.SUBJECT.eq("law")))).isEqualTo(1);
 
         send("clerk@" + lawDomain, r[1], "Second", "We are working on it.", "<clerk-2@law>", clock.instant());
-        assertThat(db.dsl().fetchValue(INBOUND_MESSAGES.STATUS, INBOUND_MESSAGES.ID.eq(messageId("<clerk-2@law>")))).isEqualTo("MATCHED");
+        assertThat(db.dsl().fetchValue(INBOUND_MESSAGES.STATUS, INBOUND_MESSAGES.ID.eq(messageId("<clerk-2@law>"))).name()).isEqualTo("MATCHED");
 
         // Removing asks for confirmation, and is in the audit log too.
         assertThat(admin.post("/admin/agencies/law/mail-domains/remove", Map.of("domain", lawDomain)).statusCode()).isEqualTo(400);
@@ -297,6 +297,6 @@ class MailTrustTest {
                 .isEqualTo("SENDER_NOT_AGENCY");
         // The listed FOIL mailbox counts by itself.
         send(agencyEmail("law"), r[1], "Fourth", "Here is an update.", "<foil-4@law>", clock.instant().plus(Duration.ofMinutes(1)));
-        assertThat(db.dsl().fetchValue(INBOUND_MESSAGES.STATUS, INBOUND_MESSAGES.ID.eq(messageId("<foil-4@law>")))).isEqualTo("MATCHED");
+        assertThat(db.dsl().fetchValue(INBOUND_MESSAGES.STATUS, INBOUND_MESSAGES.ID.eq(messageId("<foil-4@law>"))).name()).isEqualTo("MATCHED");
     }
 }

@@ -51,9 +51,9 @@ class RecordImportTest {
             assertThat(s.waiting()).isEqualTo(1);
             assertThat(s.failed()).isEqualTo(1);
             assertThat(log.toString()).contains("broken.pdf");
-            assertThat(db.dsl().fetchValue(DOCUMENTS.STATUS, DOCUMENTS.ORIGINAL_NAME.eq("policy.pdf"))).isEqualTo("PUBLISHED");
+            assertThat(db.dsl().fetchValue(DOCUMENTS.STATUS, DOCUMENTS.ORIGINAL_NAME.eq("policy.pdf")).name()).isEqualTo("PUBLISHED");
             assertThat(db.dsl().fetchValue(DOCUMENTS.SOURCE_NOTE, DOCUMENTS.ORIGINAL_NAME.eq("policy.pdf"))).isEqualTo("Released in Doe v. City, 2025");
-            assertThat(db.dsl().fetchValue(DOCUMENTS.STATUS, DOCUMENTS.ORIGINAL_NAME.eq("log.csv"))).isEqualTo("NEEDS_REVIEW");
+            assertThat(db.dsl().fetchValue(DOCUMENTS.STATUS, DOCUMENTS.ORIGINAL_NAME.eq("log.csv")).name()).isEqualTo("NEEDS_REVIEW");
 
             assertThatThrownBy(() -> importer.importDirectory(in, "nowhere", null, "x", false, new PrintWriter(log)))
                     .isInstanceOf(BadInput.class).hasMessageContaining("no agency");
