@@ -1,5 +1,6 @@
 package nyc.daylight.accounts;
 
+import nyc.daylight.notify.Recipient;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -61,23 +62,12 @@ final class StaffAccounts {
             repo.linkAgency(t, id, agency.id(), appealsOfficer);
             repo.audit(t, admin.id(), "invite-officer", address,
                     agency.slug() + (appealsOfficer ? " (appeals officer)" : ""));
-            mailer.enqueue(t, Email.of(address, "You are invited to answer records requests for " + agency.name() + " on Daylight",
-                    """
-                    Hello,
-
-                    %s has added you as a records officer%s for %s on Daylight, the public portal for Freedom of Information requests about New York City agencies and ICE.
-
-                    Set up your account here:
-
-                    %s
-
-                    %s
-
-                    — Daylight
-                    """.formatted(admin.label(), appealsOfficer ? " and appeals officer" : "", agency.name(),
+            // In the invitee's language when they already have an account; English for a new address.
+            Recipient to = Recipient.of(t, id);
+            mailer.enqueue(t, Email.of(address, to.text("mail.invite.subject", agency.name()),
+                    to.letter(to.text(appealsOfficer ? "mail.invite.bodyAppeals" : "mail.invite.body", admin.label(), agency.name(),
                             secret == null ? link : Mailer.ONE_TIME_LINK,
-                            existing.isPresent() ? "You already have an account: sign in as usual."
-                                    : "The link works once and expires in 7 days."), "account"), secret);
+                            to.text(existing.isPresent() ? "mail.invite.existing" : "mail.invite.once"))), "account"), secret);
         });
     }
 
