@@ -94,14 +94,17 @@ public final class ReplyClassifier {
         Optional<String> closed = first(said, CLOSED);
         if (closed.isPresent()) return notice(Suggestion.Notice.CLOSED, closed.get());
         Optional<String> release = release(announced, files);
-        if (release.isPresent()) return suggest(EventType.RECORDS_RELEASED, release.get(), null, List.of());
+        Optional<String> ack = first(announced, ACKNOWLEDGE).or(() -> ACK_SUBJECT.matcher(s0).find() ? Optional.of(s0) : Optional.empty());
+        // A first letter that acknowledges and sends a first file is the acknowledgment: its date sets the clock.
+        if (release.isPresent() && (acknowledged || ack.isEmpty())) {
+            return suggest(EventType.RECORDS_RELEASED, release.get(), null, List.of());
+        }
 
         String text = String.join("\n", all);
         // A later letter that only sets a new date for the answer ("will be answered on or about December 7") extends;
         // a closed request re-opened with a date is no extension the ledger knows.
         Optional<String> extend = first(announced, EXTEND).or(() -> REOPENED.matcher(text).find() ? Optional.empty() : announced.stream()
                 .filter(x -> NEW_DATE.matcher(x).find() && !laterDates(x, writtenOn).isEmpty()).findFirst());
-        Optional<String> ack = first(announced, ACKNOWLEDGE).or(() -> ACK_SUBJECT.matcher(s0).find() ? Optional.of(s0) : Optional.empty());
         if (ack.isPresent() && (!acknowledged || extend.isEmpty())) {
             return suggest(EventType.ACKNOWLEDGED, ack.get(), dateNear(ack.get(), extend.orElse(null), text, writtenOn), List.of());
         }

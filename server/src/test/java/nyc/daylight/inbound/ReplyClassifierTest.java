@@ -204,4 +204,15 @@ class ReplyClassifierTest {
         assertThat(s.type()).isEqualTo(EventType.ACKNOWLEDGED);
         assertThat(s.date()).isEqualTo(LocalDate.of(2026, 5, 28));
     }
+
+    @Test
+    void a_first_letter_that_acknowledges_and_sends_a_first_file_is_the_acknowledgment() {
+        String body = "This acknowledges receipt of your FOIL request. We anticipate a determination on or before April 15, 2026. "
+                + "The first responsive file is attached.";
+        Suggestion first = classifier.classify("RE: FOIL", body, List.of("release-log.pdf"), Regime.NY_FOIL, false, LocalDate.of(2026, 3, 4));
+        assertThat(first.type()).isEqualTo(EventType.ACKNOWLEDGED);
+        assertThat(first.date()).isEqualTo(LocalDate.of(2026, 4, 15));
+        assertThat(classifier.classify("RE: FOIL", "The second responsive file is attached.", List.of("part-2.pdf"), Regime.NY_FOIL, true,
+                null).type()).isEqualTo(EventType.RECORDS_RELEASED);
+    }
 }
