@@ -14,34 +14,22 @@ import java.util.regex.Pattern;
 import nyc.daylight.deadlines.EventType;
 import nyc.daylight.deadlines.Regime;
 
+import static nyc.daylight.inbound.ReplyPhrases.*;
+
 /**
  * Guesses which ledger step an agency's e-mail is, from its wording. It only suggests: a person
- * confirms or corrects the guess before anything changes, so it prefers the common phrasings of
- * FOIL and FOIA letters (the seeds hold real ones) over cleverness, and says nothing rather than
- * guess when no phrase fits.
+ * confirms or corrects the guess before anything changes, but a wrong guess confirmed in one click
+ * is a false event in the ledger, so it reads only what the letter asserts ({@link LetterText}
+ * drops boilerplate and unticked options), prefers the common phrasings of real letters
+ * ({@link ReplyPhrases}) over cleverness, and says nothing rather than guess. Letters the ledger
+ * has no step for (fees, referrals, closures, appeals) are named as a {@link Suggestion.Notice}.
+ * Measured over the labelled replies in the tests ({@code ReplyCorpusTest}; docs/records.md).
  */
 public final class ReplyClassifier {
     private static final int FLAGS = Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE;
-    private static final Pattern SENTENCES = Pattern.compile("(?<=[.!?;])\\s+|\\n\\s*\\n");
-
-    private static final Pattern NO_RECORDS = Pattern.compile(
-            "no (responsive |such )?records|(unable|not able) to (locate|find|identify)|did not (locate|find|identify) any"
-                    + "|could not (locate|find|identify)|no documents responsive", FLAGS);
-    private static final Pattern DENIAL = Pattern.compile("\\bden(y|ies|ied|ial)\\b|\\bwithh(eld|old|olding)\\b"
-            + "|exempt(ed)? from (public )?disclosure", FLAGS);
-    private static final Pattern IN_PART = Pattern.compile("\\bin part\\b|\\bpartial(ly)?\\b|\\bredact(ed|ions?)\\b", FLAGS);
-    private static final Pattern GRANT = Pattern.compile("request (is|has been) (hereby )?granted|\\bgrant(s|ed)? (your|the) request", FLAGS);
-    private static final Pattern PROMISE = Pattern.compile("\\bgrant(ed)?,? or den(y|ied)\\b|\\bgrant(ed)?, den(y|ied)\\b", FLAGS);
-    private static final Pattern CONDITIONAL = Pattern.compile("\\b(if|should|whether)\\b|\\bappeal", FLAGS);
-    private static final Pattern CLARIFY = Pattern.compile("clarif(y|ication)|more specific|please (specify|narrow)"
-            + "|narrow (the|your) (scope|request)|(cannot|unable to) (identify|determine) (the|which) records", FLAGS);
-    private static final Pattern RELEASE = Pattern.compile("(attached|enclosed) (please find|are|is|you will find)"
-            + "|please find (attached|enclosed)|responsive (records|documents) (are|is) (attached|enclosed)"
-            + "|\\b(releas|produc)(e|ed|ing) (the )?(responsive )?(records|documents)", FLAGS);
-    private static final Pattern EXTEND = Pattern.compile("\\bextend|\\bextension\\b|additional time|more time"
-            + "|unusual circumstances|new (due |response )?date", FLAGS);
-    private static final Pattern ACKNOWLEDGE = Pattern.compile("acknowledg|(have|has) received your|receipt of your"
-            + "|assigned (foil|foia|request|tracking|control) (no|number|#)", FLAGS);
+    private static final Set<String> NOT_RECORDS = Set.of("ics", "vcf", "p7s", "asc", "sig");
+    private static final Set<String> IMAGES = Set.of("png", "jpg", "jpeg", "gif", "bmp");
+    private static final Pattern INLINE_IMAGE = Pattern.compile("^(image|logo|signature|outlook-)[\\w-]*\\.\\w+$", Pattern.CASE_INSENSITIVE);
 
     private static final Pattern NY_EXEMPTION = Pattern.compile("87\\s*\\(\\s*2\\s*\\)\\s*\\(\\s*([a-q])\\s*\\)", FLAGS);
     private static final Pattern FEDERAL_EXEMPTION = Pattern.compile(
@@ -66,61 +54,149 @@ public final class ReplyClassifier {
     /** @param writtenOn the day the agency wrote: a date on or before it ("your request of March 2") is not one it sets */
     public Suggestion classify(String subject, String body, boolean hasAttachments, Regime regime, boolean acknowledged,
                                LocalDate writtenOn) {
-        String text = ((subject == null ? "" : subject + ".\n\n") + (body == null ? "" : body)).strip();
-        // "We will grant or deny your request by …" promises a decision; it is not one.
-        text = PROMISE.matcher(text).replaceAll("decide");
-        List<String> sentences = List.of(SENTENCES.split(text));
-        List<String> exemptions = exemptions(text, regime);
+        // Without the names every file counts: a signature logo cannot be told from a PDF.
+        return classify(subject, body, hasAttachments ? List.of("attachment") : List.of(), regime, acknowledged, writtenOn);
+    }
 
-        Optional<String> denial = first(sentences, DENIAL, true);
-        Optional<String> none = first(sentences, NO_RECORDS, true);
-        if (none.isPresent() && denial.isEmpty()) return suggest(EventType.NO_RECORDS, none.get(), null, List.of());
-        if (denial.isPresent() || (!exemptions.isEmpty() && first(sentences, IN_PART, true).isPresent())) {
-            String evidence = denial.orElseGet(() -> first(sentences, IN_PART, true).orElseThrow());
-            // "In part" must be said of this decision, not of the boilerplate ("in whole or in part") elsewhere.
-            boolean partly = IN_PART.matcher(evidence).find() || (!exemptions.isEmpty() && denial.isEmpty());
-            return suggest(partly ? EventType.PARTIALLY_GRANTED : EventType.DENIED, evidence, null, exemptions);
-        }
-        Optional<String> grant = first(sentences, GRANT, true);
-        if (grant.isPresent()) return suggest(EventType.GRANTED, grant.get(), null, List.of());
-        Optional<String> clarify = first(sentences, CLARIFY, false);
+    /**
+     * @param attachments the attached files' names: a PDF or a spreadsheet with "please find attached" is
+     *                    likely a release, a signature logo is not
+     */
+    public Suggestion classify(String subject, String body, List<String> attachments, Regime regime, boolean acknowledged,
+                               LocalDate writtenOn) {
+        String s0 = subject == null ? "" : subject;
+        String b0 = body == null ? "" : body;
+        if (AUTO_REPLY_SUBJECT.matcher(s0).find() || AUTO_REPLY.matcher(s0 + "\n" + b0).find()) return Suggestion.NONE;
+        List<String> all = LetterText.sentences(PROMISE.matcher(s0).replaceAll("decide"), PROMISE.matcher(b0).replaceAll("decide"));
+        List<String> said = all.stream().filter(x -> !CONDITIONAL.matcher(x).find()).toList();
+        List<String> announced = all.stream().filter(x -> !HYPOTHETICAL.matcher(x).find()).toList();
+        boolean files = attachments.stream().anyMatch(ReplyClassifier::isRecord);
+
+        // An appeal's receipt or decision is a step of the appeal, recorded on its own form.
+        Optional<String> appeal = first(all, APPEAL_DECIDED);
+        if (appeal.isPresent()) return notice(Suggestion.Notice.APPEAL_DECIDED, appeal.get());
+        appeal = first(all, APPEAL_RECEIVED);
+        if (appeal.isPresent()) return notice(Suggestion.Notice.APPEAL_ACKNOWLEDGED, appeal.get());
+        Optional<String> referred = announced.stream().filter(x -> REFERRED.matcher(x).find() && !INTERNAL.matcher(x).find()).findFirst();
+        if (referred.isPresent()) return notice(Suggestion.Notice.REFERRED, referred.get());
+
+        Optional<Suggestion> determination = determination(said, announced, files, regime);
+        if (determination.isPresent()) return determination.get();
+
+        Optional<String> fee = fee(said, announced);
+        if (fee.isPresent()) return notice(Suggestion.Notice.FEE_NOTICE, fee.get());
+        List<String> exemptions = exemptions(String.join("\n", said), regime);
+        boolean interim = first(said, INTERIM).isPresent();
+        Optional<String> grant = first(said, GRANT);
+        if (grant.isPresent() && !interim) return suggest(EventType.GRANTED, grant.get(), null, exemptions);
+        Optional<String> clarify = first(said, CLARIFY);
         if (clarify.isPresent()) return suggest(EventType.CLARIFICATION_REQUESTED, clarify.get(), null, List.of());
-        Optional<String> release = first(sentences, RELEASE, false);
-        if (release.isPresent() && hasAttachments) return suggest(EventType.RECORDS_RELEASED, release.get(), null, List.of());
-        Optional<String> extend = first(sentences, EXTEND, false);
-        Optional<String> ack = first(sentences, ACKNOWLEDGE, false);
+        Optional<String> closed = first(said, CLOSED);
+        if (closed.isPresent()) return notice(Suggestion.Notice.CLOSED, closed.get());
+        Optional<String> release = release(announced, files);
+        Optional<String> ack = first(announced, ACKNOWLEDGE).or(() -> ACK_SUBJECT.matcher(s0).find() ? Optional.of(s0) : Optional.empty());
+        // A first letter that acknowledges and sends a first file is the acknowledgment: its date sets the clock.
+        if (release.isPresent() && (acknowledged || ack.isEmpty())) {
+            return suggest(EventType.RECORDS_RELEASED, release.get(), null, List.of());
+        }
+
+        String text = String.join("\n", all);
+        // A later letter that only sets a new date for the answer ("will be answered on or about December 7") extends;
+        // a closed request re-opened with a date is no extension the ledger knows.
+        Optional<String> extend = first(announced, EXTEND).or(() -> REOPENED.matcher(text).find() ? Optional.empty() : announced.stream()
+                .filter(x -> NEW_DATE.matcher(x).find() && !laterDates(x, writtenOn).isEmpty()).findFirst());
         if (ack.isPresent() && (!acknowledged || extend.isEmpty())) {
             return suggest(EventType.ACKNOWLEDGED, ack.get(), dateNear(ack.get(), extend.orElse(null), text, writtenOn), List.of());
         }
         if (extend.isPresent()) return suggest(EventType.EXTENDED, extend.get(), dateNear(extend.get(), null, text, writtenOn), List.of());
-        if (release.isPresent()) return suggest(EventType.RECORDS_RELEASED, release.get(), null, List.of());
         return Suggestion.NONE;
     }
 
-    private static Suggestion suggest(EventType type, String evidence, LocalDate date, List<String> exemptions) {
-        String e = evidence.replaceAll("\\s+", " ").strip();
-        return new Suggestion(type, date, exemptions, e.length() > 300 ? e.substring(0, 297) + "…" : e);
-    }
-
-    /** The first sentence matching; assertions skip conditionals ("if your request is denied, you may appeal"). */
-    private static Optional<String> first(List<String> sentences, Pattern p, boolean assertionOnly) {
-        for (String s : sentences) {
-            Matcher m = p.matcher(s);
-            if (!m.find()) continue;
-            if (assertionOnly && CONDITIONAL.matcher(s).find()) continue;
-            return Optional.of(s);
+    /** No records, a denial, in whole or in part, or a release with something withheld: what the agency decided. */
+    private static Optional<Suggestion> determination(List<String> said, List<String> announced, boolean files, Regime regime) {
+        List<String> exemptions = exemptions(String.join("\n", said), regime);
+        Optional<String> denial = said.stream().filter(x -> DENIAL.matcher(x).find() && !NOT_THE_REQUEST.matcher(x).find()).findFirst()
+                .or(() -> first(announced, FIRM_DENIAL));
+        Optional<String> none = first(said, NO_RECORDS);
+        boolean released = release(announced, files).isPresent();
+        if (none.isPresent() && denial.isEmpty() && !released) return Optional.of(suggest(EventType.NO_RECORDS, none.get(), null, List.of()));
+        Optional<String> part = first(said, IN_PART);
+        if (denial.isPresent()) {
+            boolean partly = part.isPresent() || released || first(said, GRANT).isPresent();
+            return Optional.of(suggest(partly ? EventType.PARTIALLY_GRANTED : EventType.DENIED,
+                    part.filter(x -> partly).orElse(denial.get()), null, exemptions));
+        }
+        // "Portions have been redacted under §87(2)(b)": withheld in part without the word.
+        if (part.isPresent() && (!exemptions.isEmpty() || REDACTED.matcher(part.get()).find())) {
+            return Optional.of(suggest(EventType.PARTIALLY_GRANTED, part.get(), null, exemptions));
         }
         return Optional.empty();
+    }
+
+    /** An amount asked for: an estimate, copies on payment; never the fee schedule alone. */
+    private static Optional<String> fee(List<String> said, List<String> announced) {
+        List<String> amounts = said.stream().filter(x -> FEE_AMOUNT.matcher(x).find()).toList();
+        if (amounts.isEmpty()) return Optional.empty();
+        Optional<String> asked = first(amounts, FEE_ASK);
+        if (asked.isPresent()) return asked;
+        return first(announced, FEE_PAY).map(x -> amounts.getFirst());
+    }
+
+    /** Records attached (a real file with "please find attached"), made available elsewhere, or the answer in the body. */
+    private static Optional<String> release(List<String> said, boolean files) {
+        Optional<String> enclosed = first(said, ENCLOSED);
+        if (enclosed.isPresent() && files) return enclosed;
+        Optional<String> available = first(said, MADE_AVAILABLE);
+        if (available.isPresent()) return available;
+        return answered(said) ? said.stream().filter(x -> ANSWER_INTRO.matcher(x).find() || NUMBERED_ANSWER.matcher(x).find()).findFirst()
+                : Optional.empty();
+    }
+
+    /** The answer is in the body: "I can confirm that the Council holds the information", or two numbered answers. */
+    private static boolean answered(List<String> said) {
+        boolean intro = said.stream().anyMatch(x -> ANSWER_INTRO.matcher(x).find() && (x.matches("(?s).*\\d.*") || x.contains("information"))
+                && !ACKNOWLEDGE.matcher(x).find() && !EXTEND.matcher(x).find());
+        return intro || said.stream().filter(x -> NUMBERED_ANSWER.matcher(x).find()).count() >= 2;
+    }
+
+    /** A file that can hold records; signature logos and calendar cards cannot (a photo of a record can). */
+    static boolean isRecord(String name) {
+        if (name == null || name.isBlank()) return false;
+        String n = name.strip().toLowerCase(Locale.ROOT);
+        String ext = n.lastIndexOf('.') < 0 ? "" : n.substring(n.lastIndexOf('.') + 1);
+        if (NOT_RECORDS.contains(ext)) return false;
+        return !(IMAGES.contains(ext) && INLINE_IMAGE.matcher(n).matches());
+    }
+
+    private static Suggestion notice(Suggestion.Notice notice, String evidence) {
+        return new Suggestion(null, null, List.of(), clip(evidence), notice);
+    }
+
+    private static Suggestion suggest(EventType type, String evidence, LocalDate date, List<String> exemptions) {
+        return new Suggestion(type, date, exemptions, clip(evidence));
+    }
+
+    private static String clip(String evidence) {
+        String e = evidence.replaceAll("\\s+", " ").strip();
+        return e.length() > 300 ? e.substring(0, 297) + "…" : e;
+    }
+
+    private static Optional<String> first(List<String> sentences, Pattern p) {
+        return sentences.stream().filter(x -> p.matcher(x).find()).findFirst();
     }
 
     /** The date the step sets: in its own sentence if there is one, else in a related one, else anywhere. */
     private static LocalDate dateNear(String evidence, String related, String whole, LocalDate writtenOn) {
         for (String s : new String[] {evidence, related, whole}) {
             if (s == null) continue;
-            List<LocalDate> dates = dates(s).stream().filter(d -> writtenOn == null || d.isAfter(writtenOn)).toList();
+            List<LocalDate> dates = laterDates(s, writtenOn);
             if (!dates.isEmpty()) return dates.getLast();
         }
         return null;
+    }
+
+    private static List<LocalDate> laterDates(String s, LocalDate writtenOn) {
+        return dates(s).stream().filter(d -> writtenOn == null || d.isAfter(writtenOn)).toList();
     }
 
     /** Dates as agencies write them, in order of appearance. */

@@ -129,4 +129,90 @@ class ReplyClassifierTest {
         Suggestion s = ny("Your request is denied under §87(2)(e). Records may be withheld in whole or in part where the law allows.");
         assertThat(s.type()).isEqualTo(EventType.DENIED);
     }
+
+    @Test
+    void a_check_box_form_is_read_by_the_ticked_box_only() {
+        Suggestion s = classifier.classify("Response to FOIL request", """
+                [ ] Your request is granted. The records are enclosed.
+                [X] Your request is denied for the following reason(s): law enforcement records, POL §87(2)(e).
+                [ ] After a diligent search, no records were found.
+                """, false, Regime.NY_FOIL, true);
+        assertThat(s.type()).isEqualTo(EventType.DENIED);
+        assertThat(s.exemptions()).containsExactly("87(2)(e)");
+        assertThat(ny("[ ] Approved  [ ] Denied  [ ] No records\nComments: see letter to follow.").any()).isFalse();
+    }
+
+    @Test
+    void appeal_rights_boilerplate_is_not_a_step() {
+        assertThat(ny("If you are dissatisfied with this response, you may appeal within 30 days. "
+                + "Requests that are denied in whole or in part may be appealed.").any()).isFalse();
+    }
+
+    @Test
+    void an_out_of_office_reply_is_nothing() {
+        assertThat(classifier.classify("Automatic reply: FOIL request", "I am out of the office until March 9, 2026.",
+                false, Regime.NY_FOIL, false).any()).isFalse();
+        assertThat(ny("I am currently out of the office on annual leave. Your request has not been forwarded.").noticed()).isFalse();
+    }
+
+    @Test
+    void attached_is_a_release_only_with_a_file_that_can_hold_records() {
+        String body = "Please see the attached.";
+        assertThat(classifier.classify("RE: FOIL", body, List.of("image001.png"), Regime.NY_FOIL, true, null).any()).isFalse();
+        assertThat(classifier.classify("RE: FOIL", body, List.of("image001.png", "Minutes 2026.pdf"), Regime.NY_FOIL, true, null).type())
+                .isEqualTo(EventType.RECORDS_RELEASED);
+        assertThat(classifier.classify("FOI 2026/0881", "PDF attachment enclosed.", List.of("FOI5512.pdf"), Regime.FEDERAL_FOIA, true,
+                null).type()).isEqualTo(EventType.RECORDS_RELEASED);
+    }
+
+    @Test
+    void steps_the_ledger_cannot_record_are_named_but_never_suggested() {
+        Suggestion fee = ny("The Department has located 142 pages. The fee is $0.25 per page, for a total of $35.50. Please remit a money order.");
+        assertThat(fee.any()).isFalse();
+        assertThat(fee.notice()).isEqualTo(Suggestion.Notice.FEE_NOTICE);
+        assertThat(ny("I have forwarded your request to the relevant department, who will respond to you directly.").notice())
+                .isEqualTo(Suggestion.Notice.REFERRED);
+        Suggestion appeal = ny("I have reviewed your appeal. The records were properly withheld under §87(2)(e). Accordingly, your appeal is denied.");
+        assertThat(appeal.any()).isFalse();
+        assertThat(appeal.notice()).isEqualTo(Suggestion.Notice.APPEAL_DECIDED);
+        assertThat(ny("As no response was received within 30 days, your request has been closed.").notice())
+                .isEqualTo(Suggestion.Notice.CLOSED);
+    }
+
+    @Test
+    void a_fee_waiver_denied_is_not_the_request_denied() {
+        Suggestion s = classifier.classify("Fee waiver", "Your request for a fee waiver has been denied. We estimate fees of $120.00.",
+                false, Regime.FEDERAL_FOIA, true);
+        assertThat(s.any()).isFalse();
+        assertThat(s.notice()).isEqualTo(Suggestion.Notice.FEE_NOTICE);
+    }
+
+    @Test
+    void no_records_in_other_words_and_in_spanish() {
+        assertThat(ny("The Village does not maintain the records you have requested.").type()).isEqualTo(EventType.NO_RECORDS);
+        assertThat(ny("Tras una búsqueda exhaustiva, no se encontraron registros que respondan a su solicitud.").type())
+                .isEqualTo(EventType.NO_RECORDS);
+    }
+
+    @Test
+    void an_nypd_acknowledgment_with_its_on_or_about_date_and_denial_boilerplate() {
+        Suggestion s = ny("""
+                Your FOIL request has been received and assigned number 2026-PL-11893. The Department anticipates that it will respond
+                on or about 05/28/2026. Please be advised that the Department may deny access to records, in whole or in part, where
+                disclosure would interfere with law enforcement investigations.
+                """);
+        assertThat(s.type()).isEqualTo(EventType.ACKNOWLEDGED);
+        assertThat(s.date()).isEqualTo(LocalDate.of(2026, 5, 28));
+    }
+
+    @Test
+    void a_first_letter_that_acknowledges_and_sends_a_first_file_is_the_acknowledgment() {
+        String body = "This acknowledges receipt of your FOIL request. We anticipate a determination on or before April 15, 2026. "
+                + "The first responsive file is attached.";
+        Suggestion first = classifier.classify("RE: FOIL", body, List.of("release-log.pdf"), Regime.NY_FOIL, false, LocalDate.of(2026, 3, 4));
+        assertThat(first.type()).isEqualTo(EventType.ACKNOWLEDGED);
+        assertThat(first.date()).isEqualTo(LocalDate.of(2026, 4, 15));
+        assertThat(classifier.classify("RE: FOIL", "The second responsive file is attached.", List.of("part-2.pdf"), Regime.NY_FOIL, true,
+                null).type()).isEqualTo(EventType.RECORDS_RELEASED);
+    }
 }
