@@ -398,11 +398,14 @@ public final class Main implements Runnable {
                 var out = new java.io.PrintWriter(spec.commandLine().getOut(), true);
                 var summary = new nyc.daylight.releases.RecordImporter(dsl, agencies, blobs, pipeline, publisher, Clock.systemUTC())
                         .importDirectory(dir, agency, request, source, publish, out);
-                out.println("Imported " + summary.files() + " file(s) as " + summary.documents() + " document(s): "
-                        + summary.published() + " published, " + summary.waiting() + " waiting for review, " + summary.failed() + " failed.");
-                return summary.failed() > 0 ? 1 : 0;
+                summary.print(out);
+                return summary.exitCode();
             } catch (BadInput e) {
                 spec.commandLine().getErr().println(e.getMessage());
+                return 2;
+            } catch (Exception e) {
+                // Files fail one by one inside the import; what reaches here stopped it from running (the database is down).
+                spec.commandLine().getErr().println("The import could not run: " + e.getMessage());
                 return 2;
             }
         }
