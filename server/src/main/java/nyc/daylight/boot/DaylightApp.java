@@ -140,15 +140,16 @@ public final class DaylightApp {
         RecordIndexer indexer = new RecordIndexer(dsl, recordIndex());
         nyc.daylight.records.extract.Extractor extractor = new nyc.daylight.records.extract.Extractor(
                 nyc.daylight.records.extract.ExtractionLimits.defaults(), nyc.daylight.records.extract.Ocr.tesseractIfInstalled());
-        RecordPipeline pipeline = new RecordPipeline(dsl, blobs, extractor);
+        RecordPipeline pipeline = new RecordPipeline(dsl, blobs, extractor, clock);
         ReviewService reviews = new ReviewService(dsl, agencies);
         Publisher publisher = new Publisher(dsl, agencies, blobs, indexer, clock);
         RecordLibrary library = new RecordLibrary(dsl, agencies, blobs, indexer, clock);
         OfficerActions officerActions = new OfficerActions(dsl, agencies, ledger, mailer, blobs,
                 (requestId, agencyId, attachmentId, blob, name, officerId) -> {
                     try {
+                        // Dated by the record itself (a PDF's creation date), else by the day it was released.
                         pipeline.ingest(new RecordPipeline.Origin(attachmentId, requestId, agencyId, officerId, "AGENCY_RELEASE", null,
-                                java.time.LocalDate.now(clock.withZone(nyc.daylight.deadlines.BusinessCalendar.NEW_YORK))), name, blob);
+                                null), name, blob);
                     } catch (RuntimeException e) {
                         // The release stands; the file is read again at the next start (RecordPipeline.ingestMissing).
                         org.slf4j.LoggerFactory.getLogger(DaylightApp.class).error("Reading released file {} failed", name, e);
@@ -183,7 +184,7 @@ public final class DaylightApp {
                     r.before("/records", apiLimits::before);
                 }), List.of(
                 new InputCharacters()::register,
-                new HealthRoutes(new HealthCheck(dsl, VERSION))::register,
+                new HealthRoutes(new HealthCheck(dsl, VERSION, indexer::caughtUp))::register,
                 new SiteRoutes()::register,
                 new AccountRoutes(accounts, session)::register,
                 new AdminRoutes(accounts, agencies, outbox)::register,

@@ -35,9 +35,13 @@ final class RecordsImportCommand extends DatabaseCommand {
             // Flushed at each line: a long import shows its progress file by file.
             PrintWriter progress = new PrintWriter(out(), true);
             var summary = services(db).recordImporter(extractor).importDirectory(dir, agency, request, source, publish, progress);
-            progress.println("Imported " + summary.files() + " file(s) as " + summary.documents() + " document(s): "
-                    + summary.published() + " published, " + summary.waiting() + " waiting for review, " + summary.failed() + " failed.");
-            return summary.failed() > 0 ? 1 : 0;
+            summary.print(progress);
+            // 0: every file read (or already imported); 1: some files failed; 2: the import could not run.
+            return summary.exitCode();
+        } catch (org.jooq.exception.DataAccessException e) {
+            // Files fail one by one inside the import; what reaches here stopped it from running (the database is down).
+            err().println("The import could not run: " + e.getMessage());
+            return 2;
         }
     }
 }

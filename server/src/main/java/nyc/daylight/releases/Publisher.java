@@ -217,6 +217,8 @@ public final class Publisher {
         Map<String, String> fields = JSON.readValue(d.fieldsJson(), new TypeReference<LinkedHashMap<String, String>>() {});
         Map<String, String> out = new LinkedHashMap<>();
         for (Map.Entry<String, String> e : fields.entrySet()) {
+            // The extractor's notes are for the officer, not part of the record.
+            if (e.getKey().equals(RecordPipeline.NOTES)) continue;
             out.put(e.getKey(), e.getValue() == null ? "" : Redactor.redactText(e.getValue(), redactions));
         }
         return out;

@@ -53,9 +53,21 @@ public final class RecordIndexer implements AutoCloseable {
         return runs.get();
     }
 
+    private volatile boolean caughtUp;
+
+    /**
+     * Whether the index has applied the publication log as it stood at some moment since start:
+     * until then a record published while the server was down (a {@code records import --publish})
+     * is in the database but not yet searchable, so {@code /health} is not ok yet.
+     */
+    public boolean caughtUp() {
+        return caughtUp;
+    }
+
     /** Applies every publication after the index's committed sequence; returns how many. */
     public synchronized int catchUp() {
         int applied = applyPending();
+        caughtUp = true;
         runs.incrementAndGet();
         return applied;
     }

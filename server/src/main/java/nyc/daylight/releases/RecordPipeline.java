@@ -4,13 +4,14 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import nyc.daylight.deadlines.BusinessCalendar;
 import nyc.daylight.records.BlobStore;
 import nyc.daylight.records.StoredBlob;
 import nyc.daylight.records.extract.ExtractedDocument;
@@ -35,21 +36,41 @@ public final class RecordPipeline {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final long MAX_BYTES = 100L * 1024 * 1024;
 
+    /** The key of a document's fields that holds the extractor's notes for staff (never published). */
+    static final String NOTES = "notes";
+
     private final DSLContext dsl;
     private final BlobStore blobs;
     private final Extractor extractor;
+    private final Clock clock;
     private final PiiScanner scanner = new PiiScanner();
     private final ReleaseRepository repo = new ReleaseRepository();
 
     public RecordPipeline(DSLContext dsl, BlobStore blobs, Extractor extractor) {
+        this(dsl, blobs, extractor, Clock.systemUTC());
+    }
+
+    /** @param clock the day a record with no date of its own is dated (the day it is read) */
+    public RecordPipeline(DSLContext dsl, BlobStore blobs, Extractor extractor, Clock clock) {
         this.dsl = dsl;
         this.blobs = blobs;
         this.extractor = extractor;
+        this.clock = clock;
     }
 
-    /** Where a file came from, which request it answers, and who brought it. */
+    /**
+     * Where a file came from, which request it answers, and who brought it.
+     *
+     * @param recordDate the record's date as whoever brought it set it; null to take the record's own
+     *                   (an e-mail's Date, a PDF's creation date), or else the day it is read
+     */
     public record Origin(Long attachmentId, Long requestId, long agencyId, Long uploadedBy, String source, String sourceNote,
                         LocalDate recordDate) {}
+
+    /** Written in the same transaction as a file's documents, given their ids (the importer's record of the file). */
+    interface AlongWith {
+        void write(DSLContext tx, List<Long> ids);
+    }
 
     /**
      * Released files the pipeline never read (the server stopped between the release and its
@@ -59,9 +80,10 @@ public final class RecordPipeline {
         int done = 0;
         for (ReleaseRepository.UnreadRelease a : repo.unreadReleases(dsl)) {
             try {
-                ingest(new Origin(a.attachmentId(), a.requestId(), a.agencyId(), a.uploadedBy(), a.source(), null,
-                                a.createdAt().atZoneSameInstant(ZoneId.of("America/New_York")).toLocalDate()),
-                        a.originalName(), new StoredBlob(a.sha256(), a.sizeBytes(), a.contentType()));
+                // Dated by the record itself, else by the day the file arrived (not today).
+                write(new Origin(a.attachmentId(), a.requestId(), a.agencyId(), a.uploadedBy(), a.source(), null, null),
+                        read(a.originalName(), new StoredBlob(a.sha256(), a.sizeBytes(), a.contentType())),
+                        a.createdAt().atZoneSameInstant(BusinessCalendar.NEW_YORK).toLocalDate(), (tx, ids) -> {});
                 done++;
             } catch (RuntimeException e) {
                 log.error("Reading released file {} (attachment {}) failed; it will be retried at the next start", a.originalName(),
@@ -109,6 +131,16 @@ public final class RecordPipeline {
      * not hold a connection while it is scanned.
      */
     public List<Long> write(Origin origin, Read read) {
+        return write(origin, read, LocalDate.now(clock.withZone(BusinessCalendar.NEW_YORK)), (tx, ids) -> {});
+    }
+
+    /** As {@link #write(Origin, Read)}, with {@code along} in the same transaction. */
+    List<Long> write(Origin origin, Read read, AlongWith along) {
+        return write(origin, read, LocalDate.now(clock.withZone(BusinessCalendar.NEW_YORK)), along);
+    }
+
+    /** @param undated the date of a record that has none of its own and none from its origin */
+    private List<Long> write(Origin origin, Read read, LocalDate undated, AlongWith along) {
         Map<Pending, List<List<PiiFinding>>> findings = new IdentityHashMap<>();
         for (Pending p : read.pending) {
             List<List<PiiFinding>> pages = new ArrayList<>();
@@ -121,10 +153,11 @@ public final class RecordPipeline {
             Map<Pending, Long> idOf = new IdentityHashMap<>();
             for (Pending p : read.pending) {
                 Long parentId = p.parent == null ? null : idOf.get(p.parent);
-                long id = write(tx.dsl(), origin, p, parentId, findings.get(p));
+                long id = write(tx.dsl(), origin, p, parentId, findings.get(p), undated);
                 idOf.put(p, id);
                 ids.add(id);
             }
+            along.write(tx.dsl(), ids);
             return ids;
         });
     }
@@ -157,15 +190,25 @@ public final class RecordPipeline {
         }
     }
 
-    private long write(DSLContext tx, Origin origin, Pending p, Long parentId, List<List<PiiFinding>> findings) {
+    private long write(DSLContext tx, Origin origin, Pending p, Long parentId, List<List<PiiFinding>> findings, LocalDate undated) {
         ExtractedDocument doc = p.doc();
         boolean failed = doc.status() == ExtractionStatus.FAILED;
+        // A record is dated by whoever brought it, else by itself (a 2025 e-mail is a 2025 record
+        // whenever it is published), else by the day it arrived.
+        LocalDate recordDate = origin.recordDate() != null ? origin.recordDate()
+                : doc.recordDate() != null ? doc.recordDate().atZone(BusinessCalendar.NEW_YORK).toLocalDate() : undated;
+        // The record's own title (an e-mail's subject, a PDF's title) reads better than its file
+        // name, which stays the original name.
+        String title = doc.title() != null ? doc.title() : p.title();
+        Map<String, String> fields = new LinkedHashMap<>(doc.fields());
+        // What could not be read while the rest was: the officer sees it on the review page.
+        if (!doc.notes().isEmpty()) fields.put(NOTES, String.join("\n", doc.notes()));
         long id = repo.insertDocument(tx, new ReleaseRepository.NewDocument(
                 parentId == null ? origin.attachmentId() : null,
                 parentId,
                 origin.requestId(),
                 origin.agencyId(),
-                truncate(p.title(), 300),
+                truncate(title, 300),
                 truncate(doc.name() == null || doc.name().isBlank() ? "record" : doc.name(), 255),
                 p.blob().sha256(),
                 doc.contentType() == null ? p.blob().contentType() : doc.contentType(),
@@ -176,8 +219,8 @@ public final class RecordPipeline {
                 failed ? "FAILED" : "NEEDS_REVIEW",
                 failed ? doc.failureReason() : null,
                 doc.status() == ExtractionStatus.NEEDS_OCR || doc.pages().stream().anyMatch(ExtractedPage::needsOcr),
-                JSON.writeValueAsString(doc.fields()),
-                origin.recordDate(),
+                JSON.writeValueAsString(fields),
+                recordDate,
                 origin.uploadedBy()));
         if (failed) return id;
         // An e-mail's first page starts with its From, To, Cc, Date and Subject lines: the people in

@@ -135,7 +135,7 @@ public final class RecordRoutes {
             // The tag's date is when Daylight named its records (RFC 4151), not the entry's: ids stay put on republication.
             return new AtomFeed.Entry("tag:daylight,2026:record/" + d.documentId(), d.title(),
                     baseUrl + "/records/" + d.documentId(), at,
-                    d.agency() + (d.requestNumber() == null ? "" : ", request " + d.requestNumber()) + ", " + d.date() + ". "
+                    agencyName(d.agency()) + (d.requestNumber() == null ? "" : ", request " + d.requestNumber()) + ", " + d.date() + ". "
                             + snippet);
         }).toList();
         String params = ctx.queryString() == null ? "" : "?" + ctx.queryString();
@@ -143,6 +143,11 @@ public final class RecordRoutes {
         ctx.contentType("application/atom+xml; charset=utf-8").result(AtomFeed.write(baseUrl + "/feeds/records.atom" + params,
                 baseUrl + "/records" + params, title, "Released records published on Daylight, newest first.", entries,
                 OffsetDateTime.now()));
+    }
+
+    /** The index keeps an agency's slug; readers get its name. */
+    private String agencyName(String slug) {
+        return agencies.find(slug).map(nyc.daylight.agencies.Agency::name).orElse(slug);
     }
 
     /** A snippet's text without its markup: feeds carry plain text, which the XML writer escapes. */
@@ -188,6 +193,7 @@ public final class RecordRoutes {
             m.put("recordId", d.documentId());
             m.put("title", d.title());
             m.put("agency", d.agency());
+            m.put("agencyName", agencyName(d.agency()));
             m.put("request", d.requestNumber());
             m.put("date", d.date().toString());
             m.put("type", d.kind());

@@ -7,6 +7,7 @@ import static nyc.daylight.sql.jooq.Tables.AGENCIES;
 import static nyc.daylight.sql.jooq.Tables.ATTACHMENTS;
 import static nyc.daylight.sql.jooq.Tables.DOCUMENTS;
 import static nyc.daylight.sql.jooq.Tables.DOCUMENT_PAGES;
+import static nyc.daylight.sql.jooq.Tables.IMPORTED_FILES;
 import static nyc.daylight.sql.jooq.Tables.PII_FINDINGS;
 import static nyc.daylight.sql.jooq.Tables.REQUESTS;
 
@@ -197,6 +198,34 @@ final class ReleaseRepository {
     Optional<RequestWithholding> withholding(DSLContext dsl, long requestId) {
         return dsl.select(REQUESTS.HIDDEN_AT, REQUESTS.EMBARGO_UNTIL).from(REQUESTS).where(REQUESTS.ID.eq(requestId))
                 .fetchOptional(r -> new RequestWithholding(r.value1() != null, r.value2()));
+    }
+
+    /** Whether this file (same bytes) was already imported for this agency from this source. */
+    boolean imported(DSLContext dsl, String sha256, long agencyId, String sourceNote) {
+        return dsl.fetchExists(IMPORTED_FILES, IMPORTED_FILES.SHA256.eq(sha256), IMPORTED_FILES.AGENCY_ID.eq(agencyId),
+                IMPORTED_FILES.SOURCE_NOTE.eq(sourceNote));
+    }
+
+    /** Records an imported file; false when another import recorded the same file first. */
+    boolean recordImport(DSLContext tx, String sha256, long agencyId, String sourceNote, String fileName, int documents) {
+        return tx.insertInto(IMPORTED_FILES)
+                .set(IMPORTED_FILES.SHA256, sha256)
+                .set(IMPORTED_FILES.AGENCY_ID, agencyId)
+                .set(IMPORTED_FILES.SOURCE_NOTE, sourceNote)
+                .set(IMPORTED_FILES.FILE_NAME, fileName)
+                .set(IMPORTED_FILES.DOCUMENTS, documents)
+                .onConflictDoNothing()
+                .execute() == 1;
+    }
+
+    /** Whether the database answers at all: tells "this file's write failed" from "the database is down". */
+    boolean reachable(DSLContext dsl) {
+        try {
+            dsl.selectOne().fetch();
+            return true;
+        } catch (RuntimeException e) {
+            return false;
+        }
     }
 
     String agencySlug(DSLContext dsl, long agencyId) {

@@ -10,6 +10,8 @@ import nyc.daylight.db.AuditLog;
 import nyc.daylight.lifecycle.Exemption;
 import nyc.daylight.records.redact.Redaction;
 import org.jooq.DSLContext;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The officer's review of a released document: a decision on every finding, and any other text
@@ -17,6 +19,7 @@ import org.jooq.DSLContext;
  * review version, so a publication rebuilt from an older review is refused.
  */
 public final class ReviewService {
+    private static final JsonMapper JSON = JsonMapper.builder().build();
     static final List<String> DECISIONS = List.of("REDACT", "KEEP", "NOT_PERSONAL");
 
     private final DSLContext dsl;
@@ -31,8 +34,9 @@ public final class ReviewService {
         this.access = new DocumentAccess(agencies, repo);
     }
 
+    /** @param notes what the extractor could not read while it read the rest (a mail part, a page), for the officer */
     public record Review(ReleasedDocument document, Agency agency, String requestNumber, List<DocumentPage> pages,
-                        List<ReviewFinding> findings, long undecided, List<Exemption> exemptions) {}
+                        List<ReviewFinding> findings, long undecided, List<Exemption> exemptions, List<String> notes) {}
 
     public Agency agencyFor(User user, String slug) {
         return access.agencyFor(user, slug);
@@ -53,7 +57,13 @@ public final class ReviewService {
                 .toList();
         long undecided = findings.stream().filter(f -> f.decision() == null).count();
         return new Review(d, agency, repo.requestNumber(dsl, d.requestId()), repo.pages(dsl, documentId), findings, undecided,
-                Exemption.forRegime(agency.regime()));
+                Exemption.forRegime(agency.regime()), notes(d));
+    }
+
+    private static List<String> notes(ReleasedDocument d) {
+        Map<String, String> fields = JSON.readValue(d.fieldsJson(), new TypeReference<Map<String, String>>() {});
+        String notes = fields.get(RecordPipeline.NOTES);
+        return notes == null || notes.isBlank() ? List.of() : notes.lines().filter(l -> !l.isBlank()).toList();
     }
 
     /** Records decisions on findings: {@code decisions} maps finding id to REDACT, KEEP or NOT_PERSONAL. */

@@ -87,7 +87,7 @@ class ReleasedRecordsTest {
         long id = release("memo.pdf", Pdfs.withPages(
                 "Juan Perez, A-number " + A_NUMBER + ", was released to ICE officers",
                 "on the loading dock at the Rikers Island gate."));
-        assertThat(db.dsl().fetchValue(DOCUMENTS.STATUS, DOCUMENTS.ID.eq(id)).name()).isEqualTo("NEEDS_REVIEW");
+        assertThat(db.dsl().fetchValue(DOCUMENTS.STATUS, DOCUMENTS.ID.eq(id))).isEqualTo(nyc.daylight.sql.types.DocumentStatus.NEEDS_REVIEW);
         assertThat(db.dsl().fetch(PII_FINDINGS, PII_FINDINGS.DOCUMENT_ID.eq(id)).stream().map(PiiFindingsRecord::getText))
                 .contains(A_NUMBER);
 
@@ -105,7 +105,7 @@ class ReleasedRecordsTest {
         redactEverything(id);
         HttpResponse<String> published = officer.post("/agency/doc/records/" + id + "/publish", Map.of());
         assertThat(published.statusCode()).as(published.body()).isEqualTo(302);
-        assertThat(db.dsl().fetchValue(DOCUMENTS.STATUS, DOCUMENTS.ID.eq(id)).name()).isEqualTo("PUBLISHED");
+        assertThat(db.dsl().fetchValue(DOCUMENTS.STATUS, DOCUMENTS.ID.eq(id))).isEqualTo(nyc.daylight.sql.types.DocumentStatus.PUBLISHED);
 
         // Found at once by a phrase from it, never by the redacted A-number.
         assertThat(search("\"loading dock\"").body()).contains("\"total\":1").contains("\"recordId\":" + id);
@@ -139,7 +139,7 @@ class ReleasedRecordsTest {
         assertThat(elsewhere.post("/agency/nypd/records/" + id + "/publish", Map.of()).statusCode()).isEqualTo(404);
         assertThat(owner.get("/agency/doc/records/" + id).statusCode()).isEqualTo(404);
         assertThat(public_.get("/agency/doc/records/" + id).statusCode()).isEqualTo(302);
-        assertThat(db.dsl().fetchValue(DOCUMENTS.STATUS, DOCUMENTS.ID.eq(id)).name()).isEqualTo("NEEDS_REVIEW");
+        assertThat(db.dsl().fetchValue(DOCUMENTS.STATUS, DOCUMENTS.ID.eq(id))).isEqualTo(nyc.daylight.sql.types.DocumentStatus.NEEDS_REVIEW);
     }
 
     @Test
@@ -167,7 +167,7 @@ class ReleasedRecordsTest {
     @Test
     void a_file_that_cannot_be_read_is_kept_marked_failed_and_cannot_be_published() throws Exception {
         long id = release("broken.pdf", "%PDF-1.7 this is not really a PDF".getBytes(StandardCharsets.US_ASCII));
-        assertThat(db.dsl().fetchValue(DOCUMENTS.STATUS, DOCUMENTS.ID.eq(id)).name()).isEqualTo("FAILED");
+        assertThat(db.dsl().fetchValue(DOCUMENTS.STATUS, DOCUMENTS.ID.eq(id))).isEqualTo(nyc.daylight.sql.types.DocumentStatus.FAILED);
         assertThat(db.dsl().fetchValue(DOCUMENTS.FAILURE_REASON, DOCUMENTS.ID.eq(id))).isNotBlank();
         assertThat(officer.get("/agency/doc/records/" + id).body()).contains("could not read this file");
         assertThat(officer.post("/agency/doc/records/" + id + "/publish", Map.of()).statusCode()).isEqualTo(400);
@@ -198,7 +198,7 @@ class ReleasedRecordsTest {
         assertThat(public_.get("/records/" + id).statusCode()).isEqualTo(404);
         assertThat(public_.get("/records/" + id + "/file").statusCode()).isEqualTo(404);
         // Back in review: it can be fixed and published again.
-        assertThat(db.dsl().fetchValue(DOCUMENTS.STATUS, DOCUMENTS.ID.eq(id)).name()).isEqualTo("NEEDS_REVIEW");
+        assertThat(db.dsl().fetchValue(DOCUMENTS.STATUS, DOCUMENTS.ID.eq(id))).isEqualTo(nyc.daylight.sql.types.DocumentStatus.NEEDS_REVIEW);
         assertThat(officer.post("/agency/doc/records/" + id + "/redact",
                 Map.of("page", "1", "text", "coordination", "exemption", "87(2)(g)")).statusCode()).isEqualTo(302);
         assertThat(officer.post("/agency/doc/records/" + id + "/publish", Map.of()).statusCode()).isEqualTo(302);

@@ -43,11 +43,17 @@ public final class MailServer implements AutoCloseable {
         return Arrays.stream(greenMail.getReceivedMessages()).map(MailServer::read).toList();
     }
 
-    /** The latest message to an address, once it has arrived. */
+    /**
+     * The {@code nth} message to an address in the order Daylight queued them (its outbox id), once
+     * it has arrived: the background worker and a test's own delivery may send two at once, so
+     * arrival order is not queue order.
+     */
     public Received awaitTo(String address, int nth) {
         long deadline = System.nanoTime() + 10_000_000_000L;
         while (true) {
-            List<Received> to = Arrays.stream(greenMail.getReceivedMessages()).map(MailServer::read)
+            List<Received> to = Arrays.stream(greenMail.getReceivedMessages())
+                    .sorted(java.util.Comparator.comparingLong(MailServer::outboxId))
+                    .map(MailServer::read)
                     .filter(m -> m.to().equalsIgnoreCase(address)).toList();
             if (to.size() >= nth) return to.get(nth - 1);
             if (System.nanoTime() > deadline) throw new AssertionError("No message #" + nth + " to " + address + "; got " + all());
@@ -64,6 +70,16 @@ public final class MailServer implements AutoCloseable {
         Matcher matcher = Pattern.compile("http://daylight\\.test(/\\S+)").matcher(m.body());
         if (!matcher.find()) throw new AssertionError("No link in: " + m.body());
         return matcher.group(1);
+    }
+
+    /** Daylight's outbox id for a message it sent; messages from elsewhere sort last, in arrival order. */
+    private static long outboxId(MimeMessage m) {
+        try {
+            String id = m.getHeader("X-Daylight-Outbox-Id", null);
+            return id == null ? Long.MAX_VALUE : Long.parseLong(id.strip());
+        } catch (Exception e) {
+            return Long.MAX_VALUE;
+        }
     }
 
     private static Received read(MimeMessage m) {
