@@ -11,14 +11,8 @@ import java.util.List;
 import java.util.Map;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.LongPoint;
-import org.apache.lucene.facet.FacetResult;
 import org.apache.lucene.facet.FacetsCollector;
 import org.apache.lucene.facet.FacetsCollectorManager;
-import org.apache.lucene.facet.LabelAndValue;
-import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
-import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
-import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
-import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.StoredFields;
@@ -38,9 +32,6 @@ import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.search.TopDocs;
-import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
-import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
-import org.apache.lucene.search.uhighlight.WholeBreakIterator;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.BytesRef;
@@ -61,9 +52,8 @@ public final class RecordIndex implements AutoCloseable {
     private final RecordAnalyzer queryAnalyzer = RecordAnalyzer.forQueries();
     private final RecordAnalyzer indexAnalyzer = RecordAnalyzer.forIndexing();
     private volatile long appliedSeq;
-    private volatile FacetState facetState;
-
-    private record FacetState(IndexReader reader, SortedSetDocValuesReaderState state) {}
+    private final Highlights highlights = new Highlights(indexAnalyzer, queryAnalyzer);
+    private final FacetCounts facetCounts = new FacetCounts();
 
     public RecordIndex(Path dir) throws IOException {
         this.directory = FSDirectory.open(dir);
@@ -240,7 +230,7 @@ public final class RecordIndex implements AutoCloseable {
 
         List<ScoreDoc> shown = new ArrayList<>();
         for (Map.Entry<String, List<ScoreDoc>> g : page) shown.addAll(g.getValue());
-        String[] snippets = snippets(searcher, query, shown);
+        String[] snippets = highlights.snippets(searcher, query, shown);
         StoredFields stored = searcher.storedFields();
         List<SearchResults.DocumentHit> hits = new ArrayList<>();
         int i = 0;
@@ -259,7 +249,7 @@ public final class RecordIndex implements AutoCloseable {
                     LocalDate.ofEpochDay(first.getField(RecordFields.DATE).numericValue().longValue()),
                     first.get(RecordFields.KIND), tally.pagesOf(key[0], key[1]), pages));
         }
-        return new SearchResults(tally.pages(), tally.documents(), hits, facets(searcher, fc));
+        return new SearchResults(tally.pages(), tally.documents(), hits, facetCounts.of(searcher, fc));
     }
 
     /** Document id and (segment, ordinal) of each hit, reading doc values in doc order as they require. */
@@ -297,88 +287,12 @@ public final class RecordIndex implements AutoCloseable {
         };
     }
 
-    private String[] snippets(IndexSearcher searcher, Query query, List<ScoreDoc> docs) throws IOException {
-        if (docs.isEmpty()) return new String[0];
-        UnifiedHighlighter highlighter = UnifiedHighlighter.builder(searcher, indexAnalyzer)
-                .withFormatter(formatter())
-                .withMaxLength(20_000)
-                .build();
-        int[] ids = docs.stream().mapToInt(d -> d.doc).toArray();
-        String[] out = highlighter.highlightFields(new String[] {RecordFields.BODY}, query, ids, new int[] {2})
-                .get(RecordFields.BODY);
-        for (int i = 0; i < out.length; i++) if (out[i] == null) out[i] = "";
-        return out;
-    }
-
-    private static DefaultPassageFormatter formatter() {
-        // escape=true: the snippet is HTML in which only our <mark> tags are markup.
-        return new DefaultPassageFormatter("<mark>", "</mark>", " … ", true);
-    }
-
     /**
      * The whole page text as escaped HTML with the query's terms marked, for the record viewer.
      * A blank or malformed query simply marks nothing.
      */
     public String highlightWholePage(String queryText, String pageText) {
-        String escaped = escape(pageText);
-        if (queryText == null || queryText.isBlank() || pageText.isEmpty()) return escaped;
-        try {
-            Query query = RecordQueryParser.parseUserQuery(queryText, queryAnalyzer);
-            UnifiedHighlighter highlighter = UnifiedHighlighter.builderWithoutSearcher(indexAnalyzer)
-                    .withFormatter(formatter())
-                    .withBreakIterator(WholeBreakIterator::new)
-                    .withMaxLength(Math.max(1, pageText.length() + 1))
-                    .build();
-            Object marked = highlighter.highlightWithoutSearcher(RecordFields.BODY, query, pageText, 1);
-            return marked == null ? escaped : marked.toString();
-        } catch (IOException | RuntimeException e) {
-            return escaped; // highlighting is a nicety: the page still shows, unmarked
-        }
-    }
-
-    private Map<String, List<SearchResults.FacetCount>> facets(IndexSearcher searcher, FacetsCollector fc) throws IOException {
-        Map<String, List<SearchResults.FacetCount>> out = new LinkedHashMap<>();
-        SortedSetDocValuesReaderState state = facetState(searcher.getIndexReader());
-        if (state == null) return out;
-        SortedSetDocValuesFacetCounts counts = new SortedSetDocValuesFacetCounts(state, fc);
-        for (String dim : List.of(RecordFields.AGENCY, RecordFields.YEAR, RecordFields.KIND, RecordFields.REQUEST)) {
-            FacetResult r;
-            try {
-                r = counts.getTopChildren(dim.equals(RecordFields.YEAR) ? 20 : 10, dim);
-            } catch (IllegalArgumentException e) {
-                r = null; // no page has this dimension yet
-            }
-            List<SearchResults.FacetCount> values = new ArrayList<>();
-            if (r != null) for (LabelAndValue lv : r.labelValues) values.add(new SearchResults.FacetCount(lv.label, lv.value.longValue()));
-            out.put(dim, values);
-        }
-        return out;
-    }
-
-    /** Building the ordinal map costs a pass over the index, so it is kept until the reader changes. */
-    private SortedSetDocValuesReaderState facetState(IndexReader reader) throws IOException {
-        FacetState current = facetState;
-        if (current != null && current.reader() == reader) return current.state();
-        if (reader.numDocs() == 0) return null;
-        SortedSetDocValuesReaderState state = new DefaultSortedSetDocValuesReaderState(reader, PageDocuments.FACETS);
-        facetState = new FacetState(reader, state);
-        return state;
-    }
-
-    private static String escape(String s) {
-        StringBuilder b = new StringBuilder(s.length() + 16);
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '<' -> b.append("&lt;");
-                case '>' -> b.append("&gt;");
-                case '&' -> b.append("&amp;");
-                case '"' -> b.append("&quot;");
-                case '\'' -> b.append("&#x27;");
-                default -> b.append(c);
-            }
-        }
-        return b.toString();
+        return highlights.wholePage(queryText, pageText);
     }
 
     /** Simulates a crash in tests: everything not committed is lost. */
