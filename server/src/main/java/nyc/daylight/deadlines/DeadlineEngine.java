@@ -25,6 +25,10 @@ import nyc.daylight.core.Message;
  * The statutory deadlines of one request: a pure function of its ledger, its agency's rules and
  * calendar, and "now". No database, no clock. Every rule is in docs/foil-deadlines.md with its
  * source; the choices Daylight makes where the law leaves room are written there too.
+ *
+ * <p>Longer than most classes on purpose: it is one reading of the statute, deadline by deadline
+ * in the law's own order, and splitting it would scatter a rule across files that a reviewer
+ * checks against the text in one sitting.
  */
 public final class DeadlineEngine {
     static final String POL_89_3 = "Public Officers Law §89(3)(a); 21 NYCRR §1401.5";
