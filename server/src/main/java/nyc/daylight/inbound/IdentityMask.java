@@ -55,7 +55,7 @@ public final class IdentityMask {
      * token. Matched on folded text, so capitals and accents change nothing.
      */
     private static final Needle ANY_REPLY_ADDRESS = new Needle(Pattern.compile(
-            "(?<![a-z0-9._%+\\-])request-dl-\\d{4}-\\d{6}-[0-9a-f]{16}(?:\\+[a-z0-9._\\-]{0,60})?(?:@[a-z0-9.\\-]{1,253})?(?![a-z0-9_])"),
+            "(?<![a-z0-9._%+\\-])request-dl-\\d{4}-\\d{6}-[0-9a-f]{16}(?:\\+[a-z0-9._\\-]{0,60})?(?:@[a-z0-9](?:[a-z0-9.\\-]{0,251}[a-z0-9])?)?(?![a-z0-9_])"),
             REPLY_ADDRESS, false);
 
     private final List<Needle> needles = new ArrayList<>(List.of(ANY_REPLY_ADDRESS));

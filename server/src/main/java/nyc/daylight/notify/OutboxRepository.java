@@ -68,18 +68,21 @@ final class OutboxRepository {
      * bounce came back to). Only letters to someone other than the requester: those carry a Reply-To.
      */
     static Optional<SentLetter> letter(DSLContext tx, String topic, Long outboxId, List<String> messageIds, String replyTo) {
-        var base = tx.select(OUTBOX.ID, OUTBOX.TO_ADDRESS, OUTBOX.SUBJECT, OUTBOX.SENT_AT, OUTBOX.DELIVERY).from(OUTBOX)
-                .where(OUTBOX.TOPIC.eq(topic)).and(OUTBOX.REPLY_TO.isNotNull());
-        org.jooq.Condition named = DSL.noCondition();
+        org.jooq.Condition ours = OUTBOX.TOPIC.eq(topic).and(OUTBOX.REPLY_TO.isNotNull());
+        org.jooq.Condition named = DSL.falseCondition();
         if (outboxId != null) named = named.or(OUTBOX.ID.eq(outboxId));
         if (!messageIds.isEmpty()) named = named.or(OUTBOX.MESSAGE_ID.in(messageIds));
-        Optional<SentLetter> found = outboxId == null && messageIds.isEmpty() ? Optional.empty()
-                : tx.select(OUTBOX.ID, OUTBOX.TO_ADDRESS, OUTBOX.SUBJECT, OUTBOX.SENT_AT, OUTBOX.DELIVERY).from(OUTBOX)
-                        .where(OUTBOX.TOPIC.eq(topic)).and(OUTBOX.REPLY_TO.isNotNull()).and(named)
-                        .orderBy(OUTBOX.ID).limit(1).forUpdate().fetchOptional(r -> letter(tx, topic, r));
+        Optional<SentLetter> found = select(tx, ours.and(named)).orderBy(OUTBOX.ID).limit(1).forUpdate()
+                .fetchOptional(r -> letter(tx, topic, r));
         if (found.isPresent() || replyTo == null) return found;
-        return base.and(OUTBOX.REPLY_TO.equalIgnoreCase(replyTo)).and(OUTBOX.SENT_AT.isNotNull())
-                .orderBy(OUTBOX.SENT_AT.desc(), OUTBOX.ID.desc()).limit(1).forUpdate().fetchOptional(r -> letter(tx, topic, r));
+        // Not named (a bounce quoting nothing, or one that beat the worker's own commit): the latest letter with that Reply-To.
+        return select(tx, ours.and(OUTBOX.REPLY_TO.equalIgnoreCase(replyTo))).orderBy(OUTBOX.ID.desc()).limit(1).forUpdate()
+                .fetchOptional(r -> letter(tx, topic, r));
+    }
+
+    private static org.jooq.SelectConditionStep<org.jooq.Record5<Long, String, String, OffsetDateTime, OutboxDelivery>> select(
+            DSLContext tx, org.jooq.Condition c) {
+        return tx.select(OUTBOX.ID, OUTBOX.TO_ADDRESS, OUTBOX.SUBJECT, OUTBOX.SENT_AT, OUTBOX.DELIVERY).from(OUTBOX).where(c);
     }
 
     private static SentLetter letter(DSLContext tx, String topic, org.jooq.Record5<Long, String, String, OffsetDateTime, OutboxDelivery> r) {
