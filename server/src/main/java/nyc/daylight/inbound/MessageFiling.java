@@ -104,7 +104,7 @@ public final class MessageFiling {
 
     /** Onto the request's timeline, as it arrived; returns the message's id (the earlier one's, for a redelivery). */
     long match(InboundMail.Incoming in, ParsedMail mail, StoredBlob raw, RequestFacts request) {
-        return put(in, mail, raw, request, null, null, null, false);
+        return put(in, mail, raw, request, null, null, null, AutomaticMail.Kind.PERSON);
     }
 
     /**
@@ -112,7 +112,7 @@ public final class MessageFiling {
      * no step is suggested or offered, and the requester is not told an answer came.
      */
     long automatic(InboundMail.Incoming in, ParsedMail mail, StoredBlob raw, RequestFacts request) {
-        return put(in, mail, raw, request, null, null, null, true);
+        return put(in, mail, raw, request, null, null, null, AutomaticMail.Kind.AUTOMATIC_REPLY);
     }
 
     /** A bounce at the request's reply address: see {@link BounceFiling}. */
@@ -120,9 +120,13 @@ public final class MessageFiling {
         return bounces.file(in, mail, raw, request, dedupKey(in, mail), headersOf(in, mail), mask(dsl, request));
     }
 
-    /** Onto the request's timeline, from the holding queue, vouched for by {@code admin}. */
+    /**
+     * Onto the request's timeline, from the holding queue, vouched for by {@code admin}. A held
+     * bounce (one that came in by IMAP to a wrong address) goes on as an automatic reply showing
+     * only its reason: it marks no letter, since nothing but the admin's word ties it to one.
+     */
     void assign(long heldId, InboundMail.Incoming in, ParsedMail mail, RequestFacts request, User admin, String adminIp) {
-        put(in, mail, null, request, admin, heldId, adminIp, AutomaticMail.of(mail) != AutomaticMail.Kind.PERSON);
+        put(in, mail, null, request, admin, heldId, adminIp, AutomaticMail.of(mail));
     }
 
     /** The message exactly as received, in the blob store. */
@@ -139,7 +143,9 @@ public final class MessageFiling {
      * assigned a held message by hand (then {@code existingId} is that message).
      */
     private long put(InboundMail.Incoming in, ParsedMail mail, StoredBlob raw, RequestFacts request, User admin, Long existingId,
-                     String adminIp, boolean automatic) {
+                     String adminIp, AutomaticMail.Kind kind) {
+        boolean automatic = kind != AutomaticMail.Kind.PERSON;
+        boolean bounce = kind == AutomaticMail.Kind.BOUNCE;
         Agency agency = agencies.byId().get(request.agencyId());
         List<StoredBlob> stored = existingId == null ? storeAttachments(mail) : repo.storedAttachments(dsl, existingId);
         List<Long> attachmentIds = new ArrayList<>();
@@ -148,7 +154,8 @@ public final class MessageFiling {
             var events = ledger.events(tx, request.id());
             boolean acknowledged = events.stream().anyMatch(e -> e.type() == EventType.ACKNOWLEDGED);
             IdentityMask mask = mask(tx, request);
-            String shown = mask.apply(ReplyText.withoutQuote(mail.body()));
+            // A bounce's text is the returned letter (the reply address, the requester's name): only its reason is shown.
+            String shown = mask.apply(bounce ? BounceReport.of(mail).reason() : ReplyText.withoutQuote(mail.body()));
             ReplyReview.Scanned scanned = review.scan(mask.apply(mail.subject() == null ? "" : mail.subject()),
                     shown.isBlank() ? "(no text; see the attached files)" : shown);
             // The subject usually repeats the request's own title ("RE: … denied permits"): its words are not the agency's.
@@ -181,7 +188,7 @@ public final class MessageFiling {
                     json.writeValueAsString(Map.of("inboundMessageId", mid.get(), "subject", scanned.clean() ? scanned.subject() : "")));
             repo.setEventSeq(tx, mid.get(), seq);
             review.store(tx, mid.get(), scanned);
-            for (int i = 0; i < stored.size(); i++) {
+            for (int i = 0; i < (bounce ? 0 : stored.size()); i++) {
                 attachmentIds.add(ledger.attach(tx, request.id(), seq, stored.get(i), Upload.safeName(mail.attachments().get(i).name()),
                         null, "EMAIL"));
             }
