@@ -73,7 +73,8 @@ public class JooqCodegen {
             enumType("DocumentStatus", "public\\.documents\\.status"),
             enumType("InboundStatus", "public\\.inbound_messages\\.status"),
             enumType("FindingDecision", "public\\.(pii_findings|inbound_findings)\\.decision"),
-            enumType("PublicationAction", "public\\.publications\\.action"));
+            enumType("PublicationAction", "public\\.publications\\.action"),
+            enumType("OutboxDelivery", "public\\.outbox\\.delivery"));
 
     private static ForcedType enumType(String type, String columns) {
         return new ForcedType().withUserType("nyc.daylight.sql.types." + type).withEnumConverter(true)

@@ -126,7 +126,8 @@ public final class DaylightApp {
         ErrorPages errors = new ErrorPages(templates);
         PageConnections connections = new PageConnections(dataSource);
         DSLContext dsl = Database.dsl(connections);
-        OutboxWorker outbox = new OutboxWorker(dsl, settings.smtp());
+        OutboxWorker outbox = new OutboxWorker(dsl, settings.smtp(), settings.inbound().enabled()
+                ? java.util.Optional.of(settings.inbound().replyDomain()) : java.util.Optional.empty());
         Mailer mailer = new Mailer(outbox::wake, settings.inbound().enabled()
                 ? java.util.Optional.of(settings.inbound().replyDomain()) : java.util.Optional.empty());
         AgencyService agencies = new AgencyService(dsl);

@@ -30,6 +30,18 @@ public enum EventType {
      * what it says becomes a step only when the requester, an officer or an admin confirms it.
      */
     EMAIL_RECEIVED,
+    /**
+     * A machine's mail at the request's reply address (an out-of-office, an auto-acknowledgment
+     * robot): kept on the timeline as what it is; never a step, never announced as an answer.
+     */
+    AUTOMATIC_REPLY,
+    /**
+     * The request letter came back undelivered (a bounce): the agency never received the request.
+     * A fact the engine does not read yet (docs/operations.md, "Bounces", says what it should do).
+     */
+    REQUEST_UNDELIVERED,
+    /** Another letter Daylight sent the agency (a follow-up, an appeal) came back undelivered. */
+    LETTER_UNDELIVERED,
     /** Recorded once by the deadline watcher when a date passes; a fact, not a cause: the engine ignores it. */
     DEADLINE_MISSED,
     /** A follow-up letter Daylight sent the agency for the requester after a missed date; no effect of its own. */

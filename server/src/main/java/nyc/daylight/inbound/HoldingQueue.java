@@ -26,7 +26,8 @@ public final class HoldingQueue {
     private static final int PAGE_SIZE = 25;
 
     public record Held(long id, OffsetDateTime receivedAt, String channel, String from, String recipient, String subject,
-                       String reason, String status, long sizeBytes, String headers, String body, List<String> attachments) {}
+                       String reason, String status, long sizeBytes, String headers, String body, List<String> attachments,
+                       String parseNotes) {}
 
     private final DSLContext dsl;
     private final InboundRepository repo = new InboundRepository();
@@ -58,7 +59,7 @@ public final class HoldingQueue {
 
     private Held held(Kept m) {
         return new Held(m.id(), m.receivedAt(), m.channel(), m.from(), m.recipient(), m.subject(), m.holdReason(), m.status(),
-                m.sizeBytes(), m.headers(), m.body(), repo.attachmentNames(dsl, m.id()));
+                m.sizeBytes(), m.headers(), m.body(), repo.attachmentNames(dsl, m.id()), m.parseNotes() == null ? "" : m.parseNotes());
     }
 
     /** The message exactly as received, for an administrator to inspect offline. */

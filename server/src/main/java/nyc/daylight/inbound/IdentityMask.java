@@ -49,7 +49,16 @@ public final class IdentityMask {
 
     private record Span(int start, int end, String label) {}
 
-    private final List<Needle> needles = new ArrayList<>();
+    /**
+     * Any request's reply address, whoever's (a reply quoting a thread about another request, a
+     * relay's rewriting): the shape {@code ReplyAddress} writes, with any "+tag" and domain, and its
+     * token. Matched on folded text, so capitals and accents change nothing.
+     */
+    private static final Needle ANY_REPLY_ADDRESS = new Needle(Pattern.compile(
+            "(?<![a-z0-9._%+\\-])request-dl-\\d{4}-\\d{6}-[0-9a-f]{16}(?:\\+[a-z0-9._\\-]{0,60})?(?:@[a-z0-9](?:[a-z0-9.\\-]{0,251}[a-z0-9])?)?(?![a-z0-9_])"),
+            REPLY_ADDRESS, false);
+
+    private final List<Needle> needles = new ArrayList<>(List.of(ANY_REPLY_ADDRESS));
 
     /**
      * @param displayName the requester's name, or null when they chose to show it
@@ -116,7 +125,7 @@ public final class IdentityMask {
 
     /** {@code text} with every occurrence replaced by {@link #REQUESTER} or {@link #REPLY_ADDRESS}. */
     public String apply(String text) {
-        if (text == null || text.isEmpty() || needles.isEmpty()) return text == null ? "" : text;
+        if (text == null || text.isEmpty()) return text == null ? "" : text;
         // A quoted header can carry the name as an RFC 2047 encoded word ("=?UTF-8?Q?Jos=C3=A9?="): read it first.
         String decoded = decodeEncodedWords(text);
         FoldedText f = FoldedText.of(decoded);

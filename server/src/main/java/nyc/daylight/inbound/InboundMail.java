@@ -73,11 +73,16 @@ public final class InboundMail {
         if (!MessageDigest.isEqual(request.get().replyToken().getBytes(), address.get().token().getBytes())) {
             return filing.hold(routed, mail, raw, "WRONG_TOKEN");
         }
+        AutomaticMail.Kind kind = AutomaticMail.of(mail);
+        // A bounce comes from the agency's mail server or its provider (postmaster@outlook.com), not
+        // from the agency's own address; the token in the address it came back to is what vouches for it.
+        if (kind == AutomaticMail.Kind.BOUNCE) return filing.bounce(routed, mail, raw, request.get());
         Agency agency = agencies.byId().get(request.get().agencyId());
-        Optional<String> problem = SenderCheck.problem(mail.from(), mail.authenticationResults(), settings.trustedRelay(),
+        Optional<String> problem = SenderCheck.problem(mail.senders(), mail.authenticationResults(), settings.trustedRelay(),
                 senders(agency));
         if (problem.isPresent()) return filing.hold(routed, mail, raw, problem.get());
-        return filing.match(routed, mail, raw, request.get());
+        return kind == AutomaticMail.Kind.AUTOMATIC_REPLY ? filing.automatic(routed, mail, raw, request.get())
+                : filing.match(routed, mail, raw, request.get());
     }
 
     /** The agency's listed mailboxes and its verified domains; never its officers' own addresses. */

@@ -24,7 +24,7 @@ final class InboundRepository {
     /** A message as kept, for the holding queue. */
     record Kept(long id, OffsetDateTime receivedAt, String channel, String envelopeFrom, String from, String recipient,
                 String subject, String holdReason, String status, long sizeBytes, String headers, String body, String rawSha256,
-                Long requestId) {}
+                Long requestId, String parseNotes) {}
 
     /** A matched reply waiting for someone to say what it is, with the classifier's guess as stored (JSON). */
     record Suggested(long id, String from, OffsetDateTime receivedAt, OffsetDateTime sentAt, String subject, String suggestionJson) {}
@@ -52,6 +52,7 @@ final class InboundRepository {
                 .set(INBOUND_MESSAGES.REQUEST_ID, requestId)
                 .set(INBOUND_MESSAGES.STATUS, InboundStatus.valueOf(status))
                 .set(INBOUND_MESSAGES.HOLD_REASON, holdReason)
+                .set(INBOUND_MESSAGES.PARSE_NOTES, mail == null || mail.notes().isEmpty() ? null : clip(String.join("\n", mail.notes()), 10_000))
                 .set(INBOUND_MESSAGES.SUGGESTION, JSONB.valueOf(suggestionJson))
                 .onConflict(INBOUND_MESSAGES.DEDUP_KEY).doNothing()
                 .returning(INBOUND_MESSAGES.ID)
@@ -100,10 +101,10 @@ final class InboundRepository {
     }
 
     /** Moves a held message onto a request; false if it left the queue meanwhile. */
-    boolean assign(DSLContext tx, long id, long requestId, String suggestionJson, long adminId, Instant now) {
+    boolean assign(DSLContext tx, long id, long requestId, String status, String suggestionJson, long adminId, Instant now) {
         return tx.update(INBOUND_MESSAGES)
                 .set(INBOUND_MESSAGES.REQUEST_ID, requestId)
-                .set(INBOUND_MESSAGES.STATUS, InboundStatus.MATCHED)
+                .set(INBOUND_MESSAGES.STATUS, InboundStatus.valueOf(status))
                 .setNull(INBOUND_MESSAGES.HOLD_REASON)
                 .set(INBOUND_MESSAGES.SUGGESTION, JSONB.valueOf(suggestionJson))
                 .set(INBOUND_MESSAGES.DECIDED_BY, adminId)
@@ -169,6 +170,6 @@ final class InboundRepository {
     private static Kept kept(InboundMessagesRecord m) {
         return new Kept(m.getId(), m.getReceivedAt(), m.getChannel(), m.getEnvelopeFrom(), m.getFromAddress(), m.getRecipient(),
                 m.getSubject(), m.getHoldReason(), m.getStatus().name(), m.getSizeBytes(), m.getHeaders(), m.getBodyText(), m.getRawSha256(),
-                m.getRequestId());
+                m.getRequestId(), m.getParseNotes());
     }
 }

@@ -29,6 +29,7 @@ import nyc.daylight.records.BlobStore;
 import nyc.daylight.records.BlobTooLargeException;
 import nyc.daylight.records.StoredBlob;
 import nyc.daylight.records.extract.ParsedMail;
+import nyc.daylight.records.extract.TextSafety;
 import nyc.daylight.requests.RequestLedger;
 import nyc.daylight.requests.RequesterIdentity;
 import nyc.daylight.requests.Upload;
@@ -71,6 +72,7 @@ public final class MessageFiling {
     private final ReplyClassifier classifier = new ReplyClassifier();
     private final AuditLog audit = new AuditLog();
     private final JsonMapper json = JsonMapper.builder().build();
+    private final BounceFiling bounces;
 
     public MessageFiling(DSLContext dsl, AgencyService agencies, RequestLedger ledger, Mailer mailer, BlobStore blobs,
                          EmailedFiles files, ReplyReview review, InboundSettings settings, Clock clock, String baseUrl) {
@@ -84,6 +86,7 @@ public final class MessageFiling {
         this.settings = settings;
         this.clock = clock;
         this.baseUrl = baseUrl;
+        this.bounces = new BounceFiling(dsl, agencies, ledger, mailer, blobs, clock, baseUrl);
     }
 
     /** Into the holding queue, for {@code reason}; returns the message's id (the earlier one's, for a redelivery). */
@@ -101,12 +104,29 @@ public final class MessageFiling {
 
     /** Onto the request's timeline, as it arrived; returns the message's id (the earlier one's, for a redelivery). */
     long match(InboundMail.Incoming in, ParsedMail mail, StoredBlob raw, RequestFacts request) {
-        return put(in, mail, raw, request, null, null, null);
+        return put(in, mail, raw, request, null, null, null, AutomaticMail.Kind.PERSON);
     }
 
-    /** Onto the request's timeline, from the holding queue, vouched for by {@code admin}. */
+    /**
+     * Onto the request's timeline as an automatic reply (out of office, an auto-acknowledgment):
+     * no step is suggested or offered, and the requester is not told an answer came.
+     */
+    long automatic(InboundMail.Incoming in, ParsedMail mail, StoredBlob raw, RequestFacts request) {
+        return put(in, mail, raw, request, null, null, null, AutomaticMail.Kind.AUTOMATIC_REPLY);
+    }
+
+    /** A bounce at the request's reply address: see {@link BounceFiling}. */
+    long bounce(InboundMail.Incoming in, ParsedMail mail, StoredBlob raw, RequestFacts request) {
+        return bounces.file(in, mail, raw, request, dedupKey(in, mail), headersOf(in, mail), mask(dsl, request));
+    }
+
+    /**
+     * Onto the request's timeline, from the holding queue, vouched for by {@code admin}. A held
+     * bounce (one that came in by IMAP to a wrong address) goes on as an automatic reply showing
+     * only its reason: it marks no letter, since nothing but the admin's word ties it to one.
+     */
     void assign(long heldId, InboundMail.Incoming in, ParsedMail mail, RequestFacts request, User admin, String adminIp) {
-        put(in, mail, null, request, admin, heldId, adminIp);
+        put(in, mail, null, request, admin, heldId, adminIp, AutomaticMail.of(mail));
     }
 
     /** The message exactly as received, in the blob store. */
@@ -123,7 +143,9 @@ public final class MessageFiling {
      * assigned a held message by hand (then {@code existingId} is that message).
      */
     private long put(InboundMail.Incoming in, ParsedMail mail, StoredBlob raw, RequestFacts request, User admin, Long existingId,
-                     String adminIp) {
+                     String adminIp, AutomaticMail.Kind kind) {
+        boolean automatic = kind != AutomaticMail.Kind.PERSON;
+        boolean bounce = kind == AutomaticMail.Kind.BOUNCE;
         Agency agency = agencies.byId().get(request.agencyId());
         List<StoredBlob> stored = existingId == null ? storeAttachments(mail) : repo.storedAttachments(dsl, existingId);
         List<Long> attachmentIds = new ArrayList<>();
@@ -132,22 +154,26 @@ public final class MessageFiling {
             var events = ledger.events(tx, request.id());
             boolean acknowledged = events.stream().anyMatch(e -> e.type() == EventType.ACKNOWLEDGED);
             IdentityMask mask = mask(tx, request);
-            String shown = mask.apply(ReplyText.withoutQuote(mail.body()));
+            // A bounce's text is the returned letter (the reply address, the requester's name): only its reason is shown.
+            String shown = mask.apply(bounce ? BounceReport.of(mail).reason() : ReplyText.withoutQuote(mail.body()));
             ReplyReview.Scanned scanned = review.scan(mask.apply(mail.subject() == null ? "" : mail.subject()),
                     shown.isBlank() ? "(no text; see the attached files)" : shown);
             // The subject usually repeats the request's own title ("RE: … denied permits"): its words are not the agency's.
             String subject = mail.subject() == null ? "" : mail.subject().replace(request.title(), "");
             // Relative dates ("within 20 business days") count from receipt: the Date: header is the sender's to write.
             LocalDate writtenOn = LocalDate.now(clock.withZone(BusinessCalendar.NEW_YORK));
-            Suggestion s = classifier.classify(subject, shown, !mail.attachments().isEmpty(), agency.regime(), acknowledged, writtenOn);
+            // A machine's mail says nothing about the request: no guess at a step, nothing offered to confirm.
+            Suggestion s = automatic ? Suggestion.NONE
+                    : classifier.classify(subject, shown, !mail.attachments().isEmpty(), agency.regime(), acknowledged, writtenOn);
             Optional<Long> mid;
             if (existingId == null) {
-                mid = repo.insert(tx, in, mail, headersOf(in, mail), raw, dedupKey(in, mail), request.id(), "MATCHED", null,
-                        suggestionJson(s), clock.instant());
+                mid = repo.insert(tx, in, mail, headersOf(in, mail), raw, dedupKey(in, mail), request.id(), automatic ? "AUTOMATIC" : "MATCHED",
+                        null, suggestionJson(s), clock.instant());
                 if (mid.isEmpty()) return Optional.<Long>empty(); // delivered before: nothing more to do
                 repo.insertAttachments(tx, mid.get(), mail.attachments(), stored);
             } else {
-                if (!repo.assign(tx, existingId, request.id(), suggestionJson(s), admin.id(), clock.instant())) {
+                if (!repo.assign(tx, existingId, request.id(), automatic ? "AUTOMATIC" : "MATCHED", suggestionJson(s), admin.id(),
+                        clock.instant())) {
                     throw BadInput.of("number", "refusal.held.gone");
                 }
                 mid = Optional.of(existingId);
@@ -156,18 +182,18 @@ public final class MessageFiling {
             OffsetDateTime sent = repo.receivedAt(tx, mid.get());
             String from = mail.from() == null ? "an unknown sender" : mail.from();
             // The text is public at once only when the scanner found nothing; else the entry stays empty until review.
-            int seq = ledger.append(tx, request.id(), EventType.EMAIL_RECEIVED, sent, admin == null ? null : admin.id(), null,
+            int seq = ledger.append(tx, request.id(), automatic ? EventType.AUTOMATIC_REPLY : EventType.EMAIL_RECEIVED, sent, admin == null ? null : admin.id(), null,
                     from, scanned.clean() ? scanned.text() : null,
                     // The ledger is append-only: a subject with personal data in it must never be written there.
                     json.writeValueAsString(Map.of("inboundMessageId", mid.get(), "subject", scanned.clean() ? scanned.subject() : "")));
             repo.setEventSeq(tx, mid.get(), seq);
             review.store(tx, mid.get(), scanned);
-            for (int i = 0; i < stored.size(); i++) {
+            for (int i = 0; i < (bounce ? 0 : stored.size()); i++) {
                 attachmentIds.add(ledger.attach(tx, request.id(), seq, stored.get(i), Upload.safeName(mail.attachments().get(i).name()),
                         null, "EMAIL"));
             }
             ledger.refresh(tx, request.id(), agency);
-            tellRequester(tx, request, agency, mail.attachments().size(), s);
+            if (!automatic) tellRequester(tx, request, agency, mail.attachments().size(), s);
             if (admin != null) audit.record(tx, admin.id(), "assign-inbound", request.number(), "message " + mid.get(), adminIp);
             return mid;
         });
@@ -203,7 +229,7 @@ public final class MessageFiling {
      * {@link RequesterIdentity} keeps off every public surface: the name signed at filing as well as
      * the account's name now, since the agency greets the requester by the name in its letter.
      */
-    private IdentityMask mask(DSLContext tx, RequestFacts request) {
+    IdentityMask mask(DSLContext tx, RequestFacts request) {
         String email = requests.userEmail(tx, request.requesterId());
         RequesterIdentity identity = request.identity(requests.userName(tx, request.requesterId()));
         // A name the requester chose to show is not masked word by word (its parts would vanish from the reply).
@@ -239,11 +265,13 @@ public final class MessageFiling {
 
     private static String headersOf(InboundMail.Incoming in, ParsedMail mail) {
         if (mail != null) return mail.headers();
-        byte[] head = in.head() == null ? new byte[0] : in.head();
+        byte[] head = in.head() != null ? in.head() : in.raw() != null ? in.raw() : new byte[0];
         String text = new String(head, java.nio.charset.StandardCharsets.ISO_8859_1);
         int end = text.indexOf("\r\n\r\n");
         if (end < 0) end = text.indexOf("\n\n");
-        return (end < 0 ? text : text.substring(0, end)).replace("\r\n", "\n");
+        // A message no parser could read may still hold a NUL in its head, which PostgreSQL's text refuses:
+        // refusing it would answer the sender "try again" for days, and keep nothing.
+        return TextSafety.clean((end < 0 ? text : text.substring(0, end)).replace("\r\n", "\n"));
     }
 
     private List<StoredBlob> storeAttachments(ParsedMail mail) {

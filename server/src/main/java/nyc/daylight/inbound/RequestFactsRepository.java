@@ -32,6 +32,11 @@ final class RequestFactsRepository {
         return dsl.select(USERS.DISPLAY_NAME).from(USERS).where(USERS.ID.eq(userId)).fetchOne(USERS.DISPLAY_NAME);
     }
 
+    /** Every administrator's account, to tell them what only they can fix (an agency's wrong address). */
+    java.util.List<Long> adminIds(DSLContext dsl) {
+        return dsl.select(USERS.ID).from(USERS).where(USERS.ROLE.eq("ADMIN")).orderBy(USERS.ID).fetch(USERS.ID);
+    }
+
     private static RequestFacts facts(RequestsRecord r) {
         return new RequestFacts(r.getId(), r.getNumber(), r.getTitle(), r.getAgencyId(), r.getRequesterId(), r.getReplyToken(),
                 r.getSubmittedAt(), r.getSignatureKind() == null ? RequesterIdentity.Kind.SELF : RequesterIdentity.Kind.valueOf(r.getSignatureKind()),

@@ -26,12 +26,29 @@ public final class SenderCheck {
     /** The hold reason, or empty when the sender checks out. */
     public static Optional<String> problem(String from, List<String> authenticationResults, Optional<String> trustedRelay,
                                            AgencySenders agency) {
-        String domain = domain(from);
-        if (domain == null) return Optional.of("SENDER_NOT_AGENCY");
-        if (trustedRelay.isPresent() && !vouched(domain, authenticationResults, trustedRelay.get())) {
-            return Optional.of("FAILED_AUTHENTICATION");
+        return problem(from == null ? List.of() : List.of(from), authenticationResults, trustedRelay, agency);
+    }
+
+    /**
+     * The hold reason, or empty when every From address checks out. RFC 5322 lets a From header
+     * name several authors, and mail programs show them all (or only the first): "foil@agency.gov,
+     * someone@elsewhere" must not pass on its first address alone, so each must be the agency's,
+     * and each domain vouched for by the trusted relay.
+     */
+    public static Optional<String> problem(List<String> senders, List<String> authenticationResults, Optional<String> trustedRelay,
+                                           AgencySenders agency) {
+        if (senders.isEmpty()) return Optional.of("SENDER_NOT_AGENCY");
+        for (String from : senders) {
+            if (domain(from) == null) return Optional.of("SENDER_NOT_AGENCY");
         }
-        if (!agency.includes(from)) return Optional.of("SENDER_NOT_AGENCY");
+        if (trustedRelay.isPresent()) {
+            for (String from : senders) {
+                if (!vouched(domain(from), authenticationResults, trustedRelay.get())) return Optional.of("FAILED_AUTHENTICATION");
+            }
+        }
+        for (String from : senders) {
+            if (!agency.includes(from)) return Optional.of("SENDER_NOT_AGENCY");
+        }
         return Optional.empty();
     }
 

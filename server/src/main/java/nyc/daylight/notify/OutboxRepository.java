@@ -6,6 +6,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import nyc.daylight.sql.jooq.tables.records.OutboxRecord;
+import nyc.daylight.sql.types.OutboxDelivery;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 
@@ -47,9 +48,55 @@ final class OutboxRepository {
     }
 
     /** Delivered: the live link leaves the outbox (it is in the recipient's mailbox now). */
-    static void markSent(DSLContext tx, long id, int attempts, OffsetDateTime at) {
+    static void markSent(DSLContext tx, long id, int attempts, OffsetDateTime at, String messageId) {
         tx.update(OUTBOX).set(OUTBOX.SENT_AT, at).setNull(OUTBOX.SECRET).setNull(OUTBOX.LAST_ERROR)
-                .set(OUTBOX.ATTEMPTS, attempts).where(OUTBOX.ID.eq(id)).execute();
+                .set(OUTBOX.ATTEMPTS, attempts).set(OUTBOX.MESSAGE_ID, messageId)
+                // A bounce may have come back before this commit (a fast relay): it stays BOUNCED.
+                .set(OUTBOX.DELIVERY, DSL.when(OUTBOX.DELIVERY.eq(OutboxDelivery.BOUNCED), OUTBOX.DELIVERY).otherwise(OutboxDelivery.SENT))
+                .where(OUTBOX.ID.eq(id)).execute();
+    }
+
+    /** Sent before {@code before} and no bounce since: delivered, as far as anyone can tell. */
+    static int markDelivered(DSLContext dsl, OffsetDateTime before) {
+        return dsl.update(OUTBOX).set(OUTBOX.DELIVERY, OutboxDelivery.DELIVERED)
+                .where(OUTBOX.DELIVERY.eq(OutboxDelivery.SENT)).and(OUTBOX.SENT_AT.lt(before)).execute();
+    }
+
+    /**
+     * The letter about {@code topic} a bounce names: by its outbox id or its Message-ID when the
+     * bounce quotes the original, else the latest letter sent with {@code replyTo} (the address the
+     * bounce came back to). Only letters to someone other than the requester: those carry a Reply-To.
+     */
+    static Optional<SentLetter> letter(DSLContext tx, String topic, Long outboxId, List<String> messageIds, String replyTo) {
+        org.jooq.Condition ours = OUTBOX.TOPIC.eq(topic).and(OUTBOX.REPLY_TO.isNotNull());
+        org.jooq.Condition named = DSL.falseCondition();
+        if (outboxId != null) named = named.or(OUTBOX.ID.eq(outboxId));
+        if (!messageIds.isEmpty()) named = named.or(OUTBOX.MESSAGE_ID.in(messageIds));
+        Optional<SentLetter> found = select(tx, ours.and(named)).orderBy(OUTBOX.ID).limit(1).forUpdate()
+                .fetchOptional(r -> letter(tx, topic, r));
+        if (found.isPresent() || replyTo == null) return found;
+        // Not named (a bounce quoting nothing, or one that beat the worker's own commit): the latest letter with that Reply-To.
+        return select(tx, ours.and(OUTBOX.REPLY_TO.equalIgnoreCase(replyTo))).orderBy(OUTBOX.ID.desc()).limit(1).forUpdate()
+                .fetchOptional(r -> letter(tx, topic, r));
+    }
+
+    private static org.jooq.SelectConditionStep<org.jooq.Record5<Long, String, String, OffsetDateTime, OutboxDelivery>> select(
+            DSLContext tx, org.jooq.Condition c) {
+        return tx.select(OUTBOX.ID, OUTBOX.TO_ADDRESS, OUTBOX.SUBJECT, OUTBOX.SENT_AT, OUTBOX.DELIVERY).from(OUTBOX).where(c);
+    }
+
+    private static SentLetter letter(DSLContext tx, String topic, org.jooq.Record5<Long, String, String, OffsetDateTime, OutboxDelivery> r) {
+        // The request letter is the first letter about a request: it is queued in the filing's own transaction.
+        Long first = tx.select(DSL.min(OUTBOX.ID)).from(OUTBOX).where(OUTBOX.TOPIC.eq(topic)).and(OUTBOX.REPLY_TO.isNotNull())
+                .fetchOne(0, Long.class);
+        return new SentLetter(r.value1(), r.value2(), r.value3(), r.value4(), r.value5() == OutboxDelivery.BOUNCED,
+                r.value1().equals(first));
+    }
+
+    static void markBounced(DSLContext tx, long id, String reason, OffsetDateTime at, long inboundMessageId) {
+        tx.update(OUTBOX).set(OUTBOX.DELIVERY, OutboxDelivery.BOUNCED).set(OUTBOX.BOUNCED_AT, at)
+                .set(OUTBOX.BOUNCE_REASON, reason).set(OUTBOX.BOUNCE_MESSAGE_ID, inboundMessageId)
+                .where(OUTBOX.ID.eq(id)).execute();
     }
 
     static void markFailed(DSLContext tx, long id, int attempts, String error, OffsetDateTime nextAttempt) {
@@ -60,7 +107,7 @@ final class OutboxRepository {
     static List<Stored> recent(DSLContext dsl, int limit) {
         return dsl.selectFrom(OUTBOX).orderBy(OUTBOX.ID.desc()).limit(limit).fetch(r -> new Stored(
                 new OutboxMessage(r.getId(), r.getToAddress(), r.getSubject(), r.getBodyText(), r.getCreatedAt(),
-                        r.getSentAt(), r.getAttempts(), r.getLastError()), r.getSecret()));
+                        r.getSentAt(), r.getAttempts(), r.getLastError(), r.getDelivery().name(), r.getBounceReason()), r.getSecret()));
     }
 
     static int countPending(DSLContext dsl) {

@@ -29,14 +29,31 @@ import org.slf4j.LoggerFactory;
 public final class OutboxWorker implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(OutboxWorker.class);
     private static final int MAX_ATTEMPTS = 8;
+    /**
+     * How long after sending a letter counts as delivered when no bounce came back. Most MTAs give
+     * up on a deferred message after 4-5 days (exim's default retry rule is 4 days, Postfix's
+     * maximal_queue_lifetime 5), and bounce at once on a refused address; 5 days covers both.
+     */
+    public static final Duration BOUNCE_WAIT = Duration.ofDays(5);
 
     private final DSLContext dsl;
     private final Optional<SmtpSettings> smtp;
+    private final Optional<String> replyDomain;
     private ScheduledExecutorService executor;
 
     public OutboxWorker(DSLContext dsl, Optional<SmtpSettings> smtp) {
+        this(dsl, smtp, Optional.empty());
+    }
+
+    /**
+     * @param replyDomain where Daylight receives mail: a letter whose Reply-To is a request's reply
+     *                    address there is sent with that address as its envelope sender too, so a
+     *                    bounce (which goes to the envelope sender, RFC 5321 §4.5.5) reaches the request
+     */
+    public OutboxWorker(DSLContext dsl, Optional<SmtpSettings> smtp, Optional<String> replyDomain) {
         this.dsl = dsl;
         this.smtp = smtp;
+        this.replyDomain = replyDomain;
     }
 
     public synchronized void start() {
@@ -69,6 +86,7 @@ public final class OutboxWorker implements AutoCloseable {
     /** Sends what is due now; returns how many were sent. */
     public int deliverPending() {
         if (smtp.isEmpty()) return 0;
+        OutboxRepository.markDelivered(dsl, now().minus(BOUNCE_WAIT));
         int sent = 0;
         while (true) {
             Boolean delivered = dsl.transactionResult(c -> {
@@ -82,8 +100,8 @@ public final class OutboxWorker implements AutoCloseable {
                     return false;
                 }
                 try {
-                    send(row);
-                    OutboxRepository.markSent(tx, row.id(), row.attempts() + 1, now());
+                    String messageId = send(row);
+                    OutboxRepository.markSent(tx, row.id(), row.attempts() + 1, now(), messageId);
                     return true;
                 } catch (MessagingException e) {
                     int attempts = row.attempts() + 1;
@@ -99,7 +117,8 @@ public final class OutboxWorker implements AutoCloseable {
         }
     }
 
-    private void send(OutboxRepository.Due row) throws MessagingException {
+    /** Sends one message; returns the Message-ID it went out with. */
+    private String send(OutboxRepository.Due row) throws MessagingException {
         SmtpSettings s = smtp.orElseThrow();
         Properties props = new Properties();
         props.put("mail.smtp.host", s.host());
@@ -108,6 +127,9 @@ public final class OutboxWorker implements AutoCloseable {
         props.put("mail.smtp.connectiontimeout", "10000");
         props.put("mail.smtp.timeout", "10000");
         props.put("mail.smtp.auth", Boolean.toString(s.user().isPresent()));
+        if (row.replyTo() != null && replyDomain.flatMap(d -> ReplyAddress.parse(row.replyTo(), d)).isPresent()) {
+            props.put("mail.smtp.from", row.replyTo());
+        }
         Session session = Session.getInstance(props);
         MimeMessage m = new MimeMessage(session);
         m.setFrom(new InternetAddress(s.from()));
@@ -123,6 +145,7 @@ public final class OutboxWorker implements AutoCloseable {
         } else {
             Transport.send(m);
         }
+        return m.getMessageID();
     }
 
     // The outbox runs on the database's clock, like the rows' defaults.
@@ -143,7 +166,7 @@ public final class OutboxWorker implements AutoCloseable {
             else if (smtp.isEmpty()) link = stored.secret();
             else link = hidden;
             return new OutboxMessage(m.id(), m.toAddress(), m.subject(), m.bodyText().replace(Mailer.ONE_TIME_LINK, link),
-                    m.createdAt(), m.sentAt(), m.attempts(), m.lastError());
+                    m.createdAt(), m.sentAt(), m.attempts(), m.lastError(), m.delivery(), m.bounceReason());
         }).toList();
     }
 

@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
 import nyc.daylight.sql.types.DocumentStatus;
 import nyc.daylight.sql.types.FindingDecision;
 import nyc.daylight.sql.types.InboundStatus;
+import nyc.daylight.sql.types.OutboxDelivery;
 import nyc.daylight.sql.types.PublicationAction;
 import nyc.daylight.testing.PostgresExtension;
 import nyc.daylight.testing.TestDatabase;
@@ -32,6 +33,7 @@ class EnumColumnsTest {
         assertThat(allowed(db, "pii_findings", "decision")).isEqualTo(names(FindingDecision.values()));
         assertThat(allowed(db, "inbound_findings", "decision")).isEqualTo(names(FindingDecision.values()));
         assertThat(allowed(db, "publications", "action")).isEqualTo(names(PublicationAction.values()));
+        assertThat(allowed(db, "outbox", "delivery")).isEqualTo(names(OutboxDelivery.values()));
     }
 
     /** The values a column's own CHECK constraint lists (the one naming only that column, as "col in (…)"). */

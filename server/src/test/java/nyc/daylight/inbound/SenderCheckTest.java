@@ -28,7 +28,18 @@ class SenderCheckTest {
         assertThat(SenderCheck.problem("clerk@legal.doc.nyc.gov", List.of(), NO_RELAY, DOC)).contains("SENDER_NOT_AGENCY");
         assertThat(SenderCheck.problem("records@evil-doc.nyc.gov.attacker.test", List.of(), NO_RELAY, DOC)).contains("SENDER_NOT_AGENCY");
         assertThat(SenderCheck.problem("records@notdoc.nyc.gov", List.of(), NO_RELAY, DOC)).contains("SENDER_NOT_AGENCY");
-        assertThat(SenderCheck.problem(null, List.of(), NO_RELAY, DOC)).contains("SENDER_NOT_AGENCY");
+        assertThat(SenderCheck.problem((String) null, List.of(), NO_RELAY, DOC)).contains("SENDER_NOT_AGENCY");
+    }
+
+    @Test
+    void every_from_address_must_be_the_agencys_not_only_the_first() {
+        assertThat(SenderCheck.problem(List.of("foil@doc.nyc.gov", "records@doc.nyc.gov"), List.of(), NO_RELAY, DOC)).isEmpty();
+        assertThat(SenderCheck.problem(List.of("foil@doc.nyc.gov", "someone@elsewhere.test"), List.of(), NO_RELAY, DOC))
+                .contains("SENDER_NOT_AGENCY");
+        assertThat(SenderCheck.problem(List.of(), List.of(), NO_RELAY, DOC)).contains("SENDER_NOT_AGENCY");
+        // With a relay, each author's domain must be vouched for: a pass for the first says nothing of the second.
+        assertThat(SenderCheck.problem(List.of("foil@doc.nyc.gov", "x@attacker.test"), List.of(AuthenticationResultsTest.OPENDMARC),
+                RELAY, DOC)).contains("FAILED_AUTHENTICATION");
     }
 
     private static Optional<String> relayed(String from, String... headers) {

@@ -61,6 +61,20 @@ public final class MailServer implements AutoCloseable {
         }
     }
 
+    /** The Message-ID the nth message to an address went out with, once it has arrived. */
+    public String messageIdTo(String address, int nth) {
+        awaitTo(address, nth);
+        try {
+            int seen = 0;
+            for (MimeMessage m : greenMail.getReceivedMessages()) {
+                if (m.getAllRecipients()[0].toString().equalsIgnoreCase(address) && ++seen == nth) return m.getMessageID();
+            }
+        } catch (jakarta.mail.MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+        throw new AssertionError("No message #" + nth + " to " + address);
+    }
+
     public List<Received> all() {
         return Arrays.stream(greenMail.getReceivedMessages()).map(MailServer::read).toList();
     }
