@@ -164,7 +164,8 @@ public final class MessageFiling {
             LocalDate writtenOn = LocalDate.now(clock.withZone(BusinessCalendar.NEW_YORK));
             // A machine's mail says nothing about the request: no guess at a step, nothing offered to confirm.
             Suggestion s = automatic ? Suggestion.NONE
-                    : classifier.classify(subject, shown, !mail.attachments().isEmpty(), agency.regime(), acknowledged, writtenOn);
+                    : classifier.classify(subject, shown,
+                            mail.attachments().stream().map(a -> a.name() == null ? "" : a.name()).toList(), agency.regime(), acknowledged, writtenOn);
             Optional<Long> mid;
             if (existingId == null) {
                 mid = repo.insert(tx, in, mail, headersOf(in, mail), raw, dedupKey(in, mail), request.id(), automatic ? "AUTOMATIC" : "MATCHED",
