@@ -48,7 +48,17 @@ abstract class DatabaseCommand implements Callable<Integer> {
         } catch (IllegalArgumentException | BadInput e) {
             err().println(e.getMessage());
             return 2;
+        } catch (RuntimeException e) {
+            return couldNotRun(e);
         }
+    }
+
+    /**
+     * The database could not be opened or failed mid-command. A command whose exit codes promise 2
+     * for "could not run at all" says so here; the others fail as they always did.
+     */
+    int couldNotRun(RuntimeException e) {
+        throw e;
     }
 
     /** The settings the options give, for a command that serves no pages. */

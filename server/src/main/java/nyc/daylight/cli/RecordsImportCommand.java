@@ -38,10 +38,13 @@ final class RecordsImportCommand extends DatabaseCommand {
             summary.print(progress);
             // 0: every file read (or already imported); 1: some files failed; 2: the import could not run.
             return summary.exitCode();
-        } catch (org.jooq.exception.DataAccessException e) {
-            // Files fail one by one inside the import; what reaches here stopped it from running (the database is down).
-            err().println("The import could not run: " + e.getMessage());
-            return 2;
         }
+    }
+
+    // Files fail one by one inside the import; what reaches here stopped it from running (the database is down).
+    @Override
+    int couldNotRun(RuntimeException e) {
+        err().println("The import could not run: " + e.getMessage());
+        return 2;
     }
 }
