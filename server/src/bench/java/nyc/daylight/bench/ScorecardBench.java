@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import nyc.daylight.agencies.AgencyService;
-import nyc.daylight.db.Database;
 import nyc.daylight.boot.DaylightConfig;
+import nyc.daylight.db.Database;
 import nyc.daylight.scorecards.Period;
 import nyc.daylight.scorecards.ScorecardService;
 

@@ -1,5 +1,7 @@
 package nyc.daylight.accounts;
 
+
+
 /**
  * One row of {@code users} as the account services need it: who, in which role, whether the
  * address is confirmed, and the password hash to check a sign-in against.

@@ -1,7 +1,5 @@
 package nyc.daylight.accounts;
 
-import nyc.daylight.core.User;
-
 import static nyc.daylight.sql.jooq.Tables.EMAIL_TOKENS;
 import static nyc.daylight.sql.jooq.Tables.OFFICER_AGENCIES;
 import static nyc.daylight.sql.jooq.Tables.RATE_LIMIT_HITS;
@@ -16,6 +14,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import nyc.daylight.core.User;
 import nyc.daylight.sql.jooq.tables.records.UsersRecord;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;

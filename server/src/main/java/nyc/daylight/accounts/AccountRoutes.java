@@ -6,9 +6,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import nyc.daylight.core.BadInput;
+import nyc.daylight.core.Message;
 import nyc.daylight.web.Language;
 import nyc.daylight.web.LocalPath;
-import nyc.daylight.core.Message;
 import nyc.daylight.web.Role;
 import nyc.daylight.web.WebSession;
 

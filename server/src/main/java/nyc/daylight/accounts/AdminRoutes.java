@@ -8,10 +8,10 @@ import nyc.daylight.agencies.Agency;
 import nyc.daylight.agencies.AgencyService;
 import nyc.daylight.core.BadInput;
 import nyc.daylight.core.Message;
+import nyc.daylight.notify.OutboxWorker;
 import nyc.daylight.web.Language;
 import nyc.daylight.web.Role;
 import nyc.daylight.web.WebSession;
-import nyc.daylight.notify.OutboxWorker;
 
 /** Administration: officers and invitations, and the mail outbox. */
 public final class AdminRoutes {

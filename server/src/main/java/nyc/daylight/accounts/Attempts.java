@@ -1,7 +1,7 @@
 package nyc.daylight.accounts;
 
-import nyc.daylight.core.Message;
 import java.time.Duration;
+import nyc.daylight.core.Message;
 import nyc.daylight.core.RateLimited;
 import org.jooq.DSLContext;
 

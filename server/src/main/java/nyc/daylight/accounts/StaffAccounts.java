@@ -1,6 +1,5 @@
 package nyc.daylight.accounts;
 
-import nyc.daylight.notify.Recipient;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -12,6 +11,7 @@ import nyc.daylight.core.Tokens;
 import nyc.daylight.core.User;
 import nyc.daylight.notify.Email;
 import nyc.daylight.notify.Mailer;
+import nyc.daylight.notify.Recipient;
 import org.jooq.DSLContext;
 
 /** Records officers invited by an administrator, the first administrator from the command line, and the staff list. */

@@ -4,10 +4,10 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.HashMap;
 import java.util.Map;
-import nyc.daylight.core.User;
 import nyc.daylight.core.BadInput;
-import nyc.daylight.web.Language;
 import nyc.daylight.core.Message;
+import nyc.daylight.core.User;
+import nyc.daylight.web.Language;
 import nyc.daylight.web.Role;
 import nyc.daylight.web.WebSession;
 

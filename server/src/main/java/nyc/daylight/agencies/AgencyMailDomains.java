@@ -6,10 +6,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
-import nyc.daylight.core.User;
-import nyc.daylight.db.AuditLog;
 import nyc.daylight.core.BadInput;
 import nyc.daylight.core.NotFound;
+import nyc.daylight.core.User;
+import nyc.daylight.db.AuditLog;
 import org.jooq.DSLContext;
 
 /**

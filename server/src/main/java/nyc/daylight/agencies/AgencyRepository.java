@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import nyc.daylight.db.RequestVisibility;
 import nyc.daylight.deadlines.AgencyRules;
 import nyc.daylight.deadlines.CalendarKind;
 import nyc.daylight.deadlines.Holiday;
@@ -19,7 +20,6 @@ import nyc.daylight.sql.jooq.tables.records.AgenciesRecord;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Records;
-import nyc.daylight.db.RequestVisibility;
 
 /** The agency registry in PostgreSQL; jOOQ only, no rules. */
 final class AgencyRepository {

@@ -5,8 +5,8 @@ import io.javalin.http.Context;
 import io.javalin.http.NotFoundResponse;
 import java.time.LocalDate;
 import java.util.Map;
-import nyc.daylight.web.Role;
 import nyc.daylight.deadlines.BusinessCalendar;
+import nyc.daylight.web.Role;
 
 /** Public pages of the agency registry. */
 public final class AgencyRoutes {

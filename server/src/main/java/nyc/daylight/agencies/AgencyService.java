@@ -1,6 +1,5 @@
 package nyc.daylight.agencies;
 
-import nyc.daylight.core.Text;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.List;
@@ -11,6 +10,7 @@ import nyc.daylight.core.AccessDenied;
 import nyc.daylight.core.Actor;
 import nyc.daylight.core.BadInput;
 import nyc.daylight.core.Message;
+import nyc.daylight.core.Text;
 import nyc.daylight.deadlines.BusinessCalendar;
 import nyc.daylight.deadlines.Regime;
 import org.jooq.DSLContext;

@@ -1,10 +1,5 @@
 package nyc.daylight.agencies;
 
-import nyc.daylight.deadlines.BusinessCalendar;
-import nyc.daylight.deadlines.DateOutOfRangeException;
-import nyc.daylight.deadlines.DeadlinePreview;
-import nyc.daylight.deadlines.Regime;
-
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.time.LocalDate;
@@ -20,6 +15,10 @@ import java.util.Map;
 import nyc.daylight.agencies.Agency;
 import nyc.daylight.agencies.AgencyService;
 import nyc.daylight.core.BadInput;
+import nyc.daylight.deadlines.BusinessCalendar;
+import nyc.daylight.deadlines.DateOutOfRangeException;
+import nyc.daylight.deadlines.DeadlinePreview;
+import nyc.daylight.deadlines.Regime;
 import nyc.daylight.web.Language;
 import nyc.daylight.web.Role;
 

@@ -1,11 +1,10 @@
 package nyc.daylight.api;
 
-import nyc.daylight.core.Message;
-import nyc.daylight.core.RateLimited;
-
 import io.javalin.http.Context;
 import java.util.Optional;
 import nyc.daylight.api.ApiToken;
+import nyc.daylight.core.Message;
+import nyc.daylight.core.RateLimited;
 
 /**
  * The API's pace. Anonymous calls share their IP address's bucket; a call with a token spends that

@@ -1,7 +1,7 @@
 package nyc.daylight.api;
 
-import static nyc.daylight.sql.jooq.Tables.USERS;
 import static nyc.daylight.sql.jooq.Tables.API_TOKENS;
+import static nyc.daylight.sql.jooq.Tables.USERS;
 import static org.jooq.impl.DSL.currentOffsetDateTime;
 
 import java.time.Duration;

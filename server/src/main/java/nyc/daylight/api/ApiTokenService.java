@@ -1,17 +1,16 @@
 package nyc.daylight.api;
 
-
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import nyc.daylight.accounts.AccountService;
-import nyc.daylight.core.Tokens;
-import nyc.daylight.core.User;
 import nyc.daylight.core.AccessDenied;
-import nyc.daylight.db.AuditLog;
 import nyc.daylight.core.BadInput;
 import nyc.daylight.core.NotFound;
+import nyc.daylight.core.Tokens;
+import nyc.daylight.core.User;
+import nyc.daylight.db.AuditLog;
 import org.jooq.DSLContext;
 
 /**

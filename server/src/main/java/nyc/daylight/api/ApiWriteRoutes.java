@@ -7,13 +7,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import nyc.daylight.api.BearerAuth;
+import nyc.daylight.core.BadInput;
+import nyc.daylight.core.Text;
 import nyc.daylight.core.Tokens;
 import nyc.daylight.core.User;
-import nyc.daylight.core.BadInput;
-import nyc.daylight.api.BearerAuth;
-import nyc.daylight.web.Role;
-import nyc.daylight.core.Text;
-import nyc.daylight.web.WebSession;
 import nyc.daylight.deadlines.EventType;
 import nyc.daylight.lifecycle.OfficerActions;
 import nyc.daylight.requests.Composition;
@@ -23,6 +21,8 @@ import nyc.daylight.requests.RequestService;
 import nyc.daylight.requests.RequestSummary;
 import nyc.daylight.requests.RequestTemplate;
 import nyc.daylight.requests.RequestView;
+import nyc.daylight.web.Role;
+import nyc.daylight.web.WebSession;
 
 /**
  * The API's writes, and the caller's own requests. HTTP only: the same services as the pages do the

@@ -1,7 +1,5 @@
 package nyc.daylight.api;
 
-import nyc.daylight.web.WebSession;
-
 import io.javalin.http.Context;
 import io.javalin.http.ForbiddenResponse;
 import io.javalin.http.UnauthorizedResponse;
@@ -9,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import nyc.daylight.api.ApiToken;
 import nyc.daylight.api.ApiTokenService;
+import nyc.daylight.web.WebSession;
 
 /**
  * Personal API tokens on /api/: {@code Authorization: Bearer dl_…} names the caller for that one

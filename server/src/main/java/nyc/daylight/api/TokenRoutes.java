@@ -4,9 +4,9 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.HashMap;
 import java.util.Map;
-import nyc.daylight.core.User;
 import nyc.daylight.core.BadInput;
 import nyc.daylight.core.NotFound;
+import nyc.daylight.core.User;
 import nyc.daylight.web.Role;
 import nyc.daylight.web.WebSession;
 

@@ -1,13 +1,12 @@
 package nyc.daylight.boot;
 
-import nyc.daylight.web.TrustedProxies;
-
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 import nyc.daylight.accounts.RateLimits;
 import nyc.daylight.inbound.InboundSettings;
 import nyc.daylight.notify.SmtpSettings;
+import nyc.daylight.web.TrustedProxies;
 
 /**
  * What the running application needs beyond its database and clock.

@@ -1,9 +1,8 @@
 package nyc.daylight.boot;
 
-
-import nyc.daylight.db.DatabaseLocation;
 import java.nio.file.Path;
 import java.util.Optional;
+import nyc.daylight.db.DatabaseLocation;
 
 /**
  * Everything a node needs to start, read from {@code DAYLIGHT_*} environment variables or the

@@ -8,8 +8,8 @@ import nyc.daylight.boot.AppSettings;
 import nyc.daylight.boot.DaylightConfig;
 import nyc.daylight.boot.OfflineServices;
 import nyc.daylight.core.BadInput;
-import picocli.CommandLine;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine;
 
 /**
  * Every command that works on the database, opened the same way: the options give the

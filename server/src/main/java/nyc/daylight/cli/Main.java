@@ -1,8 +1,8 @@
 package nyc.daylight.cli;
 
 import nyc.daylight.boot.DaylightApp;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /** {@code daylight serve | migrate | …}: the entry point of the one runnable jar and its table of commands. */
 @Command(name = "daylight", mixinStandardHelpOptions = true, version = "Daylight " + DaylightApp.VERSION,

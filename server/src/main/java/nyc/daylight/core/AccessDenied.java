@@ -1,5 +1,7 @@
 package nyc.daylight.core;
 
+
+
 /** The caller may not do this. Thrown by services, which check authorization themselves. */
 public final class AccessDenied extends Refusal {
     public AccessDenied(Message message) {

@@ -1,5 +1,7 @@
 package nyc.daylight.core;
 
+
+
 /**
  * Input that cannot be used, naming the field at fault. Answered as 400: JSON
  * {@code {"error": {"code": "invalid_field", "field": …, …}}} on the API, a page elsewhere. Services throw it too, so the

@@ -1,6 +1,5 @@
 package nyc.daylight.core;
 
-
 import java.text.MessageFormat;
 import java.time.LocalDate;
 import java.util.Arrays;

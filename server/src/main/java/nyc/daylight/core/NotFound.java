@@ -1,5 +1,7 @@
 package nyc.daylight.core;
 
+
+
 /** Nothing here for this caller: missing, or someone else's. Answered as 404 either way. */
 public final class NotFound extends Refusal {
     public NotFound(Message message) {

@@ -1,5 +1,7 @@
 package nyc.daylight.core;
 
+
+
 /** Too many attempts at a limited action; answered with 429 and a message saying how long to wait. */
 public final class RateLimited extends Refusal {
     private final int retryAfterSeconds;

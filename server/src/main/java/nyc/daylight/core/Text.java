@@ -1,5 +1,7 @@
 package nyc.daylight.core;
 
+
+
 /** What every form and query parameter needs: blank means "not given". */
 public final class Text {
     private Text() {

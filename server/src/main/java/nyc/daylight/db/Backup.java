@@ -2,8 +2,8 @@ package nyc.daylight.db;
 
 import static nyc.daylight.sql.jooq.Tables.OUTBOX;
 import static nyc.daylight.sql.jooq.Tables.REQUESTS;
-import static nyc.daylight.sql.jooq.Tables.USERS;
 import static nyc.daylight.sql.jooq.Tables.SERVER_SECRETS;
+import static nyc.daylight.sql.jooq.Tables.USERS;
 
 import java.io.IOException;
 import java.io.InputStream;

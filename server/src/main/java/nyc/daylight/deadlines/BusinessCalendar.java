@@ -1,6 +1,5 @@
 package nyc.daylight.deadlines;
 
-import nyc.daylight.core.NewYork;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -13,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import nyc.daylight.core.NewYork;
 
 /**
  * Business days for one agency: Monday to Friday, minus the observed public holidays of its

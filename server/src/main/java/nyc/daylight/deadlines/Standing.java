@@ -1,5 +1,7 @@
 package nyc.daylight.deadlines;
 
+
+
 /** Where a request stands today against its deadlines. */
 public enum Standing {
     ON_TIME("On time"),

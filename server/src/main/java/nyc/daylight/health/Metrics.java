@@ -1,35 +1,20 @@
 package nyc.daylight.health;
 
-import nyc.daylight.notify.OutboxWorker;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.core.instrument.binder.system.UptimeMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
 import nyc.daylight.core.NotFound;
 import nyc.daylight.notify.OutboxWorker;
 import nyc.daylight.web.Role;
-
-import nyc.daylight.notify.OutboxWorker;
-import io.javalin.config.RoutesConfig;
-import nyc.daylight.notify.OutboxWorker;
-import io.javalin.http.Context;
-import nyc.daylight.notify.OutboxWorker;
-import io.micrometer.core.instrument.Gauge;
-import nyc.daylight.notify.OutboxWorker;
-import io.micrometer.core.instrument.Timer;
-import nyc.daylight.notify.OutboxWorker;
-import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
-import nyc.daylight.notify.OutboxWorker;
-import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
-import nyc.daylight.notify.OutboxWorker;
-import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
-import nyc.daylight.notify.OutboxWorker;
-import io.micrometer.core.instrument.binder.system.UptimeMetrics;
-import nyc.daylight.notify.OutboxWorker;
-import io.micrometer.prometheusmetrics.PrometheusConfig;
-import nyc.daylight.notify.OutboxWorker;
-import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import nyc.daylight.notify.OutboxWorker;
-import java.util.concurrent.TimeUnit;
-import nyc.daylight.notify.OutboxWorker;
-import javax.sql.DataSource;
-import nyc.daylight.notify.OutboxWorker;
 import org.jooq.DSLContext;
 
 /**

@@ -1,6 +1,5 @@
 package nyc.daylight.inbound;
 
-import nyc.daylight.sql.types.InboundStatus;
 import static nyc.daylight.sql.jooq.Tables.INBOUND_ATTACHMENTS;
 import static nyc.daylight.sql.jooq.Tables.INBOUND_MESSAGES;
 
@@ -12,6 +11,7 @@ import java.util.Optional;
 import nyc.daylight.records.StoredBlob;
 import nyc.daylight.records.extract.ParsedMail;
 import nyc.daylight.sql.jooq.tables.records.InboundMessagesRecord;
+import nyc.daylight.sql.types.InboundStatus;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.JSONB;

@@ -1,14 +1,14 @@
 package nyc.daylight.inbound;
 
-import nyc.daylight.core.Message;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.HashMap;
 import java.util.Map;
 import nyc.daylight.core.BadInput;
+import nyc.daylight.core.Message;
+import nyc.daylight.core.NotFound;
 import nyc.daylight.web.Language;
 import nyc.daylight.web.Params;
-import nyc.daylight.core.NotFound;
 import nyc.daylight.web.Role;
 import nyc.daylight.web.WebSession;
 

@@ -1,5 +1,7 @@
 package nyc.daylight.inbound;
 
+import static nyc.daylight.inbound.ReplyPhrases.*;
+
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.Month;
@@ -13,8 +15,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import nyc.daylight.deadlines.EventType;
 import nyc.daylight.deadlines.Regime;
-
-import static nyc.daylight.inbound.ReplyPhrases.*;
 
 /**
  * Guesses which ledger step an agency's e-mail is, from its wording. It only suggests: a person

@@ -1,6 +1,5 @@
 package nyc.daylight.inbound;
 
-import nyc.daylight.sql.types.FindingDecision;
 import static nyc.daylight.sql.jooq.Tables.INBOUND_FINDINGS;
 import static nyc.daylight.sql.jooq.Tables.INBOUND_MESSAGES;
 
@@ -10,6 +9,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import nyc.daylight.sql.jooq.tables.records.InboundMessagesRecord;
+import nyc.daylight.sql.types.FindingDecision;
 import org.jooq.DSLContext;
 
 /** The review columns of inbound_messages and the inbound_findings table. */

@@ -6,12 +6,12 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import nyc.daylight.core.User;
 import nyc.daylight.core.BadInput;
-import nyc.daylight.web.Language;
-import nyc.daylight.web.Params;
 import nyc.daylight.core.Message;
 import nyc.daylight.core.NotFound;
+import nyc.daylight.core.User;
+import nyc.daylight.web.Language;
+import nyc.daylight.web.Params;
 import nyc.daylight.web.Role;
 import nyc.daylight.web.WebSession;
 

@@ -1,10 +1,10 @@
 package nyc.daylight.lifecycle;
 
 import java.util.List;
-import nyc.daylight.core.User;
 import nyc.daylight.agencies.Agency;
 import nyc.daylight.agencies.AgencyService;
 import nyc.daylight.core.NotFound;
+import nyc.daylight.core.User;
 import nyc.daylight.requests.RequestLedger;
 import org.jooq.DSLContext;
 

@@ -1,7 +1,5 @@
 package nyc.daylight.lifecycle;
 
-import nyc.daylight.core.Text;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -11,11 +9,12 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
-import nyc.daylight.core.User;
 import nyc.daylight.agencies.AgencyService;
-import nyc.daylight.db.AuditLog;
 import nyc.daylight.core.BadInput;
 import nyc.daylight.core.Message;
+import nyc.daylight.core.Text;
+import nyc.daylight.core.User;
+import nyc.daylight.db.AuditLog;
 import nyc.daylight.deadlines.BusinessCalendar;
 import nyc.daylight.deadlines.Deadline;
 import nyc.daylight.deadlines.DeadlineReport;

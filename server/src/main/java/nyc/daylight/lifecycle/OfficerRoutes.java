@@ -1,8 +1,5 @@
 package nyc.daylight.lifecycle;
 
-import nyc.daylight.core.Text;
-import nyc.daylight.core.Message;
-import nyc.daylight.web.Language;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.time.LocalDate;
@@ -11,18 +8,21 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import nyc.daylight.core.User;
 import nyc.daylight.agencies.Agency;
 import nyc.daylight.agencies.AgencyService;
 import nyc.daylight.core.BadInput;
+import nyc.daylight.core.Message;
 import nyc.daylight.core.NotFound;
-import nyc.daylight.web.Role;
-import nyc.daylight.web.WebSession;
+import nyc.daylight.core.Text;
+import nyc.daylight.core.User;
 import nyc.daylight.deadlines.BusinessCalendar;
 import nyc.daylight.deadlines.Deadline;
 import nyc.daylight.deadlines.EventType;
 import nyc.daylight.requests.RequestLedger;
 import nyc.daylight.requests.RequestService;
+import nyc.daylight.web.Language;
+import nyc.daylight.web.Role;
+import nyc.daylight.web.WebSession;
 import org.jooq.DSLContext;
 
 /** The officer workspace: an agency's queue and the page where one request is worked. HTTP only. */

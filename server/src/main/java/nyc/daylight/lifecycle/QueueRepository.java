@@ -1,6 +1,5 @@
 package nyc.daylight.lifecycle;
 
-import nyc.daylight.requests.RequestProjection;
 import static nyc.daylight.sql.jooq.Tables.REQUESTS;
 import static nyc.daylight.sql.jooq.Tables.USERS;
 import static org.jooq.impl.DSL.count;
@@ -12,6 +11,7 @@ import nyc.daylight.agencies.Agency;
 import nyc.daylight.deadlines.BusinessCalendar;
 import nyc.daylight.deadlines.Standing;
 import nyc.daylight.requests.RequestLedger;
+import nyc.daylight.requests.RequestProjection;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 

@@ -1,7 +1,5 @@
 package nyc.daylight.notify;
 
-
-
 import java.util.Optional;
 import org.jooq.DSLContext;
 

@@ -1,9 +1,9 @@
 package nyc.daylight.releases;
 
-import nyc.daylight.core.User;
 import nyc.daylight.agencies.Agency;
 import nyc.daylight.agencies.AgencyService;
 import nyc.daylight.core.NotFound;
+import nyc.daylight.core.User;
 import org.jooq.DSLContext;
 
 /**

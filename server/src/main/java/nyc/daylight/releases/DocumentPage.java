@@ -1,5 +1,7 @@
 package nyc.daylight.releases;
 
+
+
 /**
  * One page of a released document: its extracted text (for review) and, once published, the text
  * with the redactions applied (for the public). A scanned page also keeps the words OCR read and

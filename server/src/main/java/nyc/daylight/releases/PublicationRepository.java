@@ -1,7 +1,5 @@
 package nyc.daylight.releases;
 
-import nyc.daylight.sql.types.PublicationAction;
-import nyc.daylight.sql.types.DocumentStatus;
 import static nyc.daylight.sql.jooq.Tables.DOCUMENTS;
 import static nyc.daylight.sql.jooq.Tables.PUBLICATIONS;
 import static nyc.daylight.sql.jooq.Tables.PUBLICATION_LOG_LOCK;
@@ -15,6 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import nyc.daylight.db.RequestVisibility;
+import nyc.daylight.sql.types.DocumentStatus;
+import nyc.daylight.sql.types.PublicationAction;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 

@@ -1,6 +1,5 @@
 package nyc.daylight.releases;
 
-import nyc.daylight.records.extract.OcrLayout;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,13 +12,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import nyc.daylight.core.User;
 import nyc.daylight.agencies.AgencyService;
-import nyc.daylight.db.AuditLog;
 import nyc.daylight.core.BadInput;
+import nyc.daylight.core.User;
+import nyc.daylight.db.AuditLog;
 import nyc.daylight.deadlines.BusinessCalendar;
 import nyc.daylight.records.BlobStore;
 import nyc.daylight.records.StoredBlob;
+import nyc.daylight.records.extract.OcrLayout;
 import nyc.daylight.records.pii.PiiFinding;
 import nyc.daylight.records.pii.PiiScanner;
 import nyc.daylight.records.redact.Redaction;

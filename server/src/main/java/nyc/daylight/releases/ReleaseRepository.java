@@ -1,8 +1,5 @@
 package nyc.daylight.releases;
 
-import nyc.daylight.records.pii.PiiType;
-import nyc.daylight.sql.types.FindingDecision;
-import nyc.daylight.sql.types.DocumentStatus;
 import static nyc.daylight.sql.jooq.Tables.AGENCIES;
 import static nyc.daylight.sql.jooq.Tables.ATTACHMENTS;
 import static nyc.daylight.sql.jooq.Tables.DOCUMENTS;
@@ -16,9 +13,12 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
+import nyc.daylight.records.pii.PiiType;
 import nyc.daylight.sql.jooq.tables.records.DocumentPagesRecord;
 import nyc.daylight.sql.jooq.tables.records.DocumentsRecord;
 import nyc.daylight.sql.jooq.tables.records.PiiFindingsRecord;
+import nyc.daylight.sql.types.DocumentStatus;
+import nyc.daylight.sql.types.FindingDecision;
 import org.jooq.DSLContext;
 import org.jooq.JSONB;
 

@@ -1,5 +1,7 @@
 package nyc.daylight.releases;
 
+
+
 /**
  * Personal data found on a page (by the scanner, or marked by hand when {@code manual}) and the
  * officer's decision on it: null until decided, then REDACT (citing {@code exemption}), KEEP or

@@ -6,11 +6,11 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import nyc.daylight.core.User;
 import nyc.daylight.core.BadInput;
 import nyc.daylight.core.Message;
-import nyc.daylight.web.Language;
 import nyc.daylight.core.NotFound;
+import nyc.daylight.core.User;
+import nyc.daylight.web.Language;
 import nyc.daylight.web.Role;
 import nyc.daylight.web.WebSession;
 

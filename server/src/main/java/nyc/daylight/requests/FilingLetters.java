@@ -6,14 +6,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import nyc.daylight.core.User;
 import nyc.daylight.agencies.Agency;
-import nyc.daylight.web.Templates;
+import nyc.daylight.core.User;
 import nyc.daylight.deadlines.BusinessCalendar;
 import nyc.daylight.deadlines.Regime;
 import nyc.daylight.notify.Email;
 import nyc.daylight.notify.Mailer;
 import nyc.daylight.notify.Recipient;
+import nyc.daylight.web.Templates;
 import org.jooq.DSLContext;
 
 /** The formal letter each agency receives for a filing, and the requester's confirmation. */

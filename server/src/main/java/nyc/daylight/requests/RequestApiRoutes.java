@@ -3,14 +3,13 @@ package nyc.daylight.requests;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.LinkedHashMap;
-
 import java.util.Map;
 import nyc.daylight.core.BadInput;
 import nyc.daylight.core.NotFound;
-import nyc.daylight.web.Role;
-import nyc.daylight.web.WebSession;
 import nyc.daylight.deadlines.Owed;
 import nyc.daylight.deadlines.Standing;
+import nyc.daylight.web.Role;
+import nyc.daylight.web.WebSession;
 
 /** The read API over requests: the same visibility rules as the pages, in JSON. */
 public final class RequestApiRoutes {

@@ -1,8 +1,5 @@
 package nyc.daylight.requests;
 
-import nyc.daylight.core.Text;
-import nyc.daylight.core.Message;
-import nyc.daylight.web.Language;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.time.LocalDate;
@@ -12,14 +9,17 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import nyc.daylight.core.Tokens;
-import nyc.daylight.core.User;
 import nyc.daylight.agencies.AgencyService;
 import nyc.daylight.core.BadInput;
+import nyc.daylight.core.Message;
 import nyc.daylight.core.NotFound;
+import nyc.daylight.core.Text;
+import nyc.daylight.core.Tokens;
+import nyc.daylight.core.User;
+import nyc.daylight.deadlines.Standing;
+import nyc.daylight.web.Language;
 import nyc.daylight.web.Role;
 import nyc.daylight.web.WebSession;
-import nyc.daylight.deadlines.Standing;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 

@@ -17,16 +17,16 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import nyc.daylight.db.RequestVisibility;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.GroupField;
-import org.jooq.Record;
 import org.jooq.Record1;
+import org.jooq.Record;
 import org.jooq.Select;
 import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
-import nyc.daylight.db.RequestVisibility;
 
 /**
  * Scorecard aggregates over request_metrics, and the requests an agency's card and brief list; jOOQ

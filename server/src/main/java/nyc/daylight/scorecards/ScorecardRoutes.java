@@ -1,6 +1,5 @@
 package nyc.daylight.scorecards;
 
-import nyc.daylight.core.Text;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.io.StringWriter;
@@ -11,6 +10,7 @@ import nyc.daylight.agencies.Agency;
 import nyc.daylight.agencies.AgencyService;
 import nyc.daylight.core.BadInput;
 import nyc.daylight.core.NotFound;
+import nyc.daylight.core.Text;
 import nyc.daylight.web.Role;
 
 /** Scorecard pages, the council brief, CSV and JSON downloads, and the scorecard API. HTTP only. */

@@ -1,7 +1,5 @@
 package nyc.daylight.web;
 
-import nyc.daylight.db.ServerSecrets;
-
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
@@ -9,6 +7,7 @@ import java.util.Base64;
 import java.util.function.Supplier;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import nyc.daylight.db.ServerSecrets;
 
 /**
  * A visit's CSRF token is HMAC-SHA256(server key, what the visit is bound to): its session id when

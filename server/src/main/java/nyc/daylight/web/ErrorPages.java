@@ -1,20 +1,19 @@
 package nyc.daylight.web;
 
-import nyc.daylight.core.Bundles;
-import nyc.daylight.core.Refusal;
-import nyc.daylight.core.AccessDenied;
-import nyc.daylight.core.BadInput;
-import nyc.daylight.db.Database;
-import nyc.daylight.core.Message;
-import nyc.daylight.core.NotFound;
-import nyc.daylight.core.RateLimited;
-
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import nyc.daylight.core.AccessDenied;
+import nyc.daylight.core.BadInput;
+import nyc.daylight.core.Bundles;
+import nyc.daylight.core.Message;
+import nyc.daylight.core.NotFound;
+import nyc.daylight.core.RateLimited;
+import nyc.daylight.core.Refusal;
+import nyc.daylight.db.Database;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

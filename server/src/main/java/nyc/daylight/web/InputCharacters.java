@@ -1,11 +1,10 @@
 package nyc.daylight.web;
 
-import nyc.daylight.core.BadInput;
-
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.List;
 import java.util.Map;
+import nyc.daylight.core.BadInput;
 
 /**
  * Refuses text that no person types and PostgreSQL cannot store: NUL and the other control

@@ -1,5 +1,7 @@
 package nyc.daylight.web;
 
+
+
 /**
  * The one check for a redirect target that a visitor supplied ({@code next=}, a page to go back
  * to): only a path on this site passes, judged as a browser's URL parser would read it. Browsers

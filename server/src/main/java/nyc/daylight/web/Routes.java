@@ -1,8 +1,5 @@
 package nyc.daylight.web;
 
-import nyc.daylight.core.AccessDenied;
-import nyc.daylight.db.PageConnections;
-
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.ForbiddenResponse;
@@ -11,6 +8,8 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.function.Consumer;
+import nyc.daylight.core.AccessDenied;
+import nyc.daylight.db.PageConnections;
 
 /**
  * The one place routes are registered. Each feature adds its own table through its

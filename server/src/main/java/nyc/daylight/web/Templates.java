@@ -1,7 +1,5 @@
 package nyc.daylight.web;
 
-import nyc.daylight.core.Formats;
-
 import freemarker.core.HTMLOutputFormat;
 import freemarker.ext.beans.BeansWrapper;
 import freemarker.ext.beans.BeansWrapperBuilder;
@@ -19,6 +17,7 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.ResourceBundle;
+import nyc.daylight.core.Formats;
 
 /**
  * Renders the Freemarker templates of the {@code web/} module. Every template is HTML output

@@ -1,8 +1,5 @@
 package nyc.daylight.web;
 
-import nyc.daylight.core.AccessDenied;
-import nyc.daylight.core.Message;
-
 import io.javalin.http.Context;
 import io.javalin.http.Cookie;
 import io.javalin.http.SameSite;
@@ -10,6 +7,8 @@ import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
+import nyc.daylight.core.AccessDenied;
+import nyc.daylight.core.Message;
 import nyc.daylight.core.Tokens;
 import nyc.daylight.core.User;
 

@@ -1,7 +1,5 @@
 package nyc.daylight.accounts;
 
-import nyc.daylight.core.Tokens;
-
 import static nyc.daylight.sql.jooq.Tables.OFFICER_AGENCIES;
 import static nyc.daylight.sql.jooq.Tables.OUTBOX;
 import static nyc.daylight.sql.jooq.Tables.SESSIONS;
@@ -13,6 +11,7 @@ import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
 import nyc.daylight.agencies.AgencyService;
+import nyc.daylight.core.Tokens;
 import nyc.daylight.notify.Mailer;
 import nyc.daylight.testing.MailServer;
 import nyc.daylight.testing.PostgresExtension;

@@ -1,7 +1,5 @@
 package nyc.daylight.accounts;
 
-import nyc.daylight.core.Tokens;
-
 import static nyc.daylight.sql.jooq.Tables.EMAIL_TOKENS;
 import static nyc.daylight.sql.jooq.Tables.OUTBOX;
 import static nyc.daylight.sql.jooq.Tables.RATE_LIMIT_HITS;
@@ -18,6 +16,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import nyc.daylight.agencies.AgencyService;
+import nyc.daylight.core.Tokens;
 import nyc.daylight.db.Backup;
 import nyc.daylight.notify.Mailer;
 import nyc.daylight.testing.PostgresExtension;

@@ -1,7 +1,5 @@
 package nyc.daylight.accounts;
 
-import nyc.daylight.core.User;
-
 import static nyc.daylight.sql.jooq.Tables.USERS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -10,6 +8,7 @@ import nyc.daylight.agencies.AgencyService;
 import nyc.daylight.core.AccessDenied;
 import nyc.daylight.core.BadInput;
 import nyc.daylight.core.RateLimited;
+import nyc.daylight.core.User;
 import nyc.daylight.notify.Mailer;
 import nyc.daylight.testing.PostgresExtension;
 import nyc.daylight.testing.TestDatabase;

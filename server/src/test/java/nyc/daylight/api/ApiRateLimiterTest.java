@@ -1,7 +1,5 @@
 package nyc.daylight.api;
 
-import nyc.daylight.boot.AppSettings;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
@@ -10,6 +8,7 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import nyc.daylight.accounts.RateLimits;
+import nyc.daylight.boot.AppSettings;
 import nyc.daylight.testing.MutableClock;
 import nyc.daylight.testing.PostgresExtension;
 import nyc.daylight.testing.RunningApp;

@@ -1,12 +1,11 @@
 package nyc.daylight.boot;
 
-import nyc.daylight.db.DatabaseLocation;
-import nyc.daylight.db.Database;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
 import java.time.Clock;
+import nyc.daylight.db.Database;
+import nyc.daylight.db.DatabaseLocation;
 import nyc.daylight.testing.PostgresExtension;
 import nyc.daylight.testing.RunningApp;
 import nyc.daylight.testing.TestDatabase;

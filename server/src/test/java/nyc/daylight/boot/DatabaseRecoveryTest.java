@@ -1,8 +1,5 @@
 package nyc.daylight.boot;
 
-import nyc.daylight.db.DatabaseLocation;
-import nyc.daylight.db.Database;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -12,6 +9,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Optional;
 import nyc.daylight.accounts.RateLimits;
+import nyc.daylight.db.Database;
+import nyc.daylight.db.DatabaseLocation;
 import nyc.daylight.testing.RunningApp;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,7 +1,5 @@
 package nyc.daylight.boot;
 
-import nyc.daylight.cli.Main;
-
 import static nyc.daylight.sql.jooq.Tables.DEADLINE_NOTICES;
 import static nyc.daylight.sql.jooq.Tables.OUTBOX;
 import static nyc.daylight.sql.jooq.Tables.REQUESTS;
@@ -27,6 +25,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import nyc.daylight.agencies.Agency;
 import nyc.daylight.agencies.AgencyService;
+import nyc.daylight.cli.Main;
 import nyc.daylight.deadlines.EventType;
 import nyc.daylight.lifecycle.DeadlineWatcher;
 import nyc.daylight.notify.Mailer;

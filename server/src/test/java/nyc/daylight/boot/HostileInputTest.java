@@ -1,7 +1,5 @@
 package nyc.daylight.boot;
 
-import nyc.daylight.cli.Main;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
@@ -13,6 +11,7 @@ import java.time.Clock;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import nyc.daylight.cli.Main;
 import nyc.daylight.testing.People;
 import nyc.daylight.testing.PostgresExtension;
 import nyc.daylight.testing.RunningApp;

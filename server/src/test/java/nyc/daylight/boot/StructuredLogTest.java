@@ -1,7 +1,5 @@
 package nyc.daylight.boot;
 
-import nyc.daylight.web.ErrorPages;
-
 import static nyc.daylight.sql.jooq.Tables.REQUESTS;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -20,6 +18,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import nyc.daylight.testing.PostgresExtension;
 import nyc.daylight.testing.RunningApp;
 import nyc.daylight.testing.TestDatabase;
+import nyc.daylight.web.ErrorPages;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.slf4j.LoggerFactory;

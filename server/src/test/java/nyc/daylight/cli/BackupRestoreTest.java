@@ -1,8 +1,5 @@
 package nyc.daylight.cli;
 
-import nyc.daylight.boot.AppSettings;
-
-
 import static nyc.daylight.sql.jooq.Tables.DOCUMENTS;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -20,6 +17,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import nyc.daylight.accounts.RateLimits;
+import nyc.daylight.boot.AppSettings;
 import nyc.daylight.testing.MutableClock;
 import nyc.daylight.testing.People;
 import nyc.daylight.testing.PostgresExtension;

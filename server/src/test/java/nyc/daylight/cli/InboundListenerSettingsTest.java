@@ -1,6 +1,5 @@
 package nyc.daylight.cli;
 
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;

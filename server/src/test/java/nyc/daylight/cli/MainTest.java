@@ -1,12 +1,11 @@
 package nyc.daylight.cli;
 
-import nyc.daylight.boot.DaylightConfig;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
+import nyc.daylight.boot.DaylightConfig;
 import nyc.daylight.testing.PostgresExtension;
 import nyc.daylight.testing.TestDatabase;
 import org.junit.jupiter.api.Test;

@@ -1,8 +1,5 @@
 package nyc.daylight.db;
 
-import nyc.daylight.cli.Main;
-import nyc.daylight.db.OrphanedPostgres;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.BufferedReader;
@@ -16,6 +13,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import nyc.daylight.cli.Main;
+import nyc.daylight.db.OrphanedPostgres;
 import nyc.daylight.testing.People;
 import nyc.daylight.testing.WebClient;
 import org.junit.jupiter.api.Test;

@@ -1,12 +1,11 @@
 package nyc.daylight.db;
 
-import nyc.daylight.db.DatabaseLocation;
-
 import static nyc.daylight.sql.jooq.Tables.AGENCIES;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.util.Optional;
+import nyc.daylight.db.DatabaseLocation;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -13,18 +13,18 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import nyc.daylight.sql.jooq.tables.records.PiiFindingsRecord;
 import nyc.daylight.testing.Pdfs;
 import nyc.daylight.testing.People;
 import nyc.daylight.testing.Portal;
 import nyc.daylight.testing.PostgresExtension;
 import nyc.daylight.testing.TestDatabase;
 import nyc.daylight.testing.WebClient;
-import nyc.daylight.sql.jooq.tables.records.PiiFindingsRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /** An officer releases, reviews and publishes; the public reads and searches only what was published. */

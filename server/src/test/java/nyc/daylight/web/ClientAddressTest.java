@@ -1,7 +1,5 @@
 package nyc.daylight.web;
 
-import nyc.daylight.boot.AppSettings;
-
 import static nyc.daylight.sql.jooq.Tables.RATE_LIMIT_HITS;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -10,6 +8,7 @@ import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
 import nyc.daylight.accounts.RateLimits;
+import nyc.daylight.boot.AppSettings;
 import nyc.daylight.testing.PostgresExtension;
 import nyc.daylight.testing.RunningApp;
 import nyc.daylight.testing.TestDatabase;

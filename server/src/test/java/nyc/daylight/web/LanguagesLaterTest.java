@@ -1,13 +1,12 @@
 package nyc.daylight.web;
 
-import nyc.daylight.core.BadInput;
-import nyc.daylight.core.Formats;
-import nyc.daylight.core.Message;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
 import java.util.Locale;
+import nyc.daylight.core.BadInput;
+import nyc.daylight.core.Formats;
+import nyc.daylight.core.Message;
 import org.junit.jupiter.api.Test;
 
 /**

@@ -1,5 +1,7 @@
 package nyc.daylight.records.extract;
 
+
+
 /** How far extraction got for one document. */
 public enum ExtractionStatus {
     /** Text was extracted (some pages may still be marked {@code needsOcr}). */

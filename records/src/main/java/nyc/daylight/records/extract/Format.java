@@ -1,5 +1,7 @@
 package nyc.daylight.records.extract;
 
+
+
 /** The readers Daylight has, each with the facet kind its documents are shown under. */
 enum Format {
     PDF("pdf", "PDF"),

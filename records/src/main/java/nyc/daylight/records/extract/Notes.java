@@ -1,5 +1,7 @@
 package nyc.daylight.records.extract;
 
+
+
 /** The short, one-line reason a library gives, for a note or a failure sentence staff will read. */
 final class Notes {
     private static final int MAX_DETAIL = 200;

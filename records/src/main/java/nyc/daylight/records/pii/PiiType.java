@@ -1,5 +1,7 @@
 package nyc.daylight.records.pii;
 
+
+
 /**
  * The kinds of personal data the scanner flags in released records. Each carries a plain-English
  * label for the records officer who decides whether to redact it; the officer, not the scanner,

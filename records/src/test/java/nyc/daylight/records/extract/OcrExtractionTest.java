@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.awt.Rectangle;
 import java.util.List;
 import java.util.Optional;
-import nyc.daylight.records.ScannedPages;
 import nyc.daylight.records.ScannedPages.Scan;
+import nyc.daylight.records.ScannedPages;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
