@@ -9,7 +9,7 @@ import nyc.daylight.requests.RequesterIdentity;
  * agency owes the answer, and how the requester signed (to mask them in replies).
  */
 record RequestFacts(long id, String number, String title, long agencyId, long requesterId, String replyToken,
-                    OffsetDateTime submittedAt, RequesterIdentity.Kind signatureKind, String signatureName,
+                    OffsetDateTime submittedAt, String signatureKind, String signatureName,
                     boolean showRequesterName) {
 
     boolean submitted() {
@@ -18,7 +18,7 @@ record RequestFacts(long id, String number, String title, long agencyId, long re
 
     /** The requester's choice at filing, with their account's name now. */
     RequesterIdentity identity(String accountName) {
-        return new RequesterIdentity(signatureKind, signatureName, showRequesterName, accountName);
+        return RequesterIdentity.of(signatureKind, signatureName, showRequesterName, accountName);
     }
 
     /** The agency's officers and administrators: who reviews and is given the reply address. */

@@ -4,7 +4,6 @@ import static nyc.daylight.sql.jooq.Tables.REQUESTS;
 import static nyc.daylight.sql.jooq.Tables.USERS;
 
 import java.util.Optional;
-import nyc.daylight.requests.RequesterIdentity;
 import nyc.daylight.sql.jooq.tables.records.RequestsRecord;
 import org.jooq.DSLContext;
 
@@ -39,7 +38,7 @@ final class RequestFactsRepository {
 
     private static RequestFacts facts(RequestsRecord r) {
         return new RequestFacts(r.getId(), r.getNumber(), r.getTitle(), r.getAgencyId(), r.getRequesterId(), r.getReplyToken(),
-                r.getSubmittedAt(), r.getSignatureKind() == null ? RequesterIdentity.Kind.SELF : RequesterIdentity.Kind.valueOf(r.getSignatureKind()),
+                r.getSubmittedAt(), r.getSignatureKind(),
                 r.getSignatureName(), Boolean.TRUE.equals(r.getShowRequesterName()));
     }
 }

@@ -17,7 +17,6 @@ public record CaseRequest(long id, String number, String title, String descripti
 
     /** Who the request is signed by, with the requester's account name now (as {@code RequesterIdentity.of} reads a row). */
     RequesterIdentity identity(String accountName) {
-        RequesterIdentity.Kind kind = signatureKind == null ? RequesterIdentity.Kind.SELF : RequesterIdentity.Kind.valueOf(signatureKind);
-        return new RequesterIdentity(kind, signatureName, showRequesterName, accountName);
+        return RequesterIdentity.of(signatureKind, signatureName, showRequesterName, accountName);
     }
 }

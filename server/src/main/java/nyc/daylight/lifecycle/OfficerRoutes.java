@@ -19,7 +19,6 @@ import nyc.daylight.deadlines.BusinessCalendar;
 import nyc.daylight.deadlines.Deadline;
 import nyc.daylight.deadlines.EventType;
 import nyc.daylight.requests.RequestLedger;
-import nyc.daylight.requests.RequestService;
 import nyc.daylight.web.Language;
 import nyc.daylight.web.Role;
 import nyc.daylight.web.WebSession;

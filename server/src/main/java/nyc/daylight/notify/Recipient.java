@@ -2,7 +2,6 @@ package nyc.daylight.notify;
 
 import java.util.Locale;
 import nyc.daylight.core.Message;
-import nyc.daylight.web.Language;
 import org.jooq.DSLContext;
 
 /** Someone with an account whom Daylight writes to, and the language they read it in. */

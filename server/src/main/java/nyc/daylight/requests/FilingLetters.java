@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import nyc.daylight.agencies.Agency;
-import nyc.daylight.core.User;
 import nyc.daylight.deadlines.BusinessCalendar;
 import nyc.daylight.deadlines.Regime;
 import nyc.daylight.notify.Email;

@@ -7,7 +7,6 @@ import java.util.List;
 import nyc.daylight.agencies.AgencyService;
 import nyc.daylight.core.NotFound;
 import nyc.daylight.web.Role;
-import nyc.daylight.web.WebSession;
 
 /**
  * Atom feeds for people who follow requests in a feed reader: every new public request, one

@@ -12,7 +12,6 @@ import nyc.daylight.deadlines.DeadlineReport;
 import nyc.daylight.deadlines.EventType;
 import nyc.daylight.deadlines.LedgerEvent;
 import nyc.daylight.records.StoredBlob;
-import nyc.daylight.sql.jooq.tables.records.RequestsRecord;
 import org.jooq.DSLContext;
 
 /**

@@ -7,7 +7,6 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import nyc.daylight.core.BadInput;
-import nyc.daylight.sql.jooq.tables.records.RequestsRecord;
 
 /**
  * Who a request is signed by, and what each audience sees. Neither FOIL nor FOIA requires a
@@ -78,8 +77,6 @@ public record RequesterIdentity(Kind kind, String signature, boolean nameShown, 
     public static RequesterIdentity of(String signatureKind, String signatureName, Boolean showName, String accountName) {
         return new RequesterIdentity(parseStored(signatureKind), signatureName, Boolean.TRUE.equals(showName), accountName);
     }
-
-    /** @deprecated a generated row: use {@link #of(StoredRequest, String)}; kept until lifecycle and inbound move. */
 
     /** The name every letter to the agency is signed with. Never an e-mail address. */
     public String agencySignature() {
