@@ -108,7 +108,7 @@ public final class RecordRoutes {
             model.put("error", e.message(Language.of(ctx)));
         } catch (BadQueryException e) {
             ctx.status(400);
-            model.put("error", e.getMessage());
+            model.put("error", refusal(e).message(Language.of(ctx)));
         }
         ctx.render("records/search.ftlh", model);
     }
@@ -125,7 +125,7 @@ public final class RecordRoutes {
         try {
             r = library.search(q);
         } catch (BadQueryException e) {
-            throw BadInput.of("q", "refusal.search.unreadable", e.getMessage());
+            throw refusal(e);
         }
         var published = library.publishedAt(r.documents().stream().map(SearchResults.DocumentHit::documentId).toList());
         List<AtomFeed.Entry> entries = r.documents().stream().filter(d -> published.containsKey(d.documentId())).map(d -> {
@@ -180,7 +180,7 @@ public final class RecordRoutes {
         try {
             r = library.search(q);
         } catch (BadQueryException e) {
-            throw BadInput.of("q", "refusal.search.unreadable", e.getMessage());
+            throw refusal(e);
         }
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("total", r.totalDocuments());
@@ -257,5 +257,10 @@ public final class RecordRoutes {
 
     private static String enc(String s) {
         return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+
+    /** A refused search, in the words of the bundles ({@code refusal.search.UNREADABLE} …). */
+    private static BadInput refusal(BadQueryException e) {
+        return BadInput.of("q", "refusal.search." + e.reason().name(), e.detail());
     }
 }

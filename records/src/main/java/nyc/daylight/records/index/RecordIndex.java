@@ -154,7 +154,7 @@ public final class RecordIndex implements AutoCloseable {
                 return run(searcher, q, query);
             } catch (IndexSearcher.TooManyClauses e) {
                 // Fuzzy and wildcard terms expand at search time, past what one query may hold.
-                throw new BadQueryException("This search expands to too many words; make the prefix longer or drop a ~.");
+                throw new BadQueryException(BadQueryException.Reason.TOO_MANY_TERMS);
             } finally {
                 searchers.release(searcher);
             }

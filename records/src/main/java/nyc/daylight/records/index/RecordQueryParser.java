@@ -30,21 +30,18 @@ final class RecordQueryParser extends QueryParser {
         try {
             return new RecordQueryParser(analyzer).parse(text);
         } catch (ParseException | IllegalArgumentException e) {
-            throw new BadQueryException(explain(e));
-        } catch (RuntimeException e) {
+            throw e instanceof BadQueryException b ? b : new BadQueryException(explain(e));
+        } catch (RuntimeException | Error e) {
             // The generated parser signals some malformed input with TokenMgrError or similar.
-            throw new BadQueryException("Daylight could not understand this search. Check quotes, brackets and AND / OR / NOT.");
-        } catch (Error e) {
-            throw new BadQueryException("Daylight could not understand this search. Check quotes, brackets and AND / OR / NOT.");
+            throw new BadQueryException(BadQueryException.Reason.UNREADABLE);
         }
     }
 
-    private static String explain(Exception e) {
-        if (e instanceof BadQueryException b) return b.getMessage();
+    private static BadQueryException.Reason explain(Exception e) {
         String m = String.valueOf(e.getMessage());
-        if (m.contains("'*' or '?' not allowed as first character")) return "A search cannot start with * or ?: type at least one letter first.";
-        if (m.contains("too many boolean clauses") || m.contains("maxClauseCount")) return "This search expands to too many words; make the prefix longer.";
-        return "Daylight could not understand this search. Check quotes, brackets and AND / OR / NOT.";
+        if (m.contains("'*' or '?' not allowed as first character")) return BadQueryException.Reason.LEADING_WILDCARD;
+        if (m.contains("too many boolean clauses") || m.contains("maxClauseCount")) return BadQueryException.Reason.TOO_MANY_TERMS;
+        return BadQueryException.Reason.UNREADABLE;
     }
 
     @Override
@@ -66,7 +63,7 @@ final class RecordQueryParser extends QueryParser {
     @Override
     protected Query getPrefixQuery(String field, String termStr) throws ParseException {
         check(field);
-        if (termStr.length() < 2) throw new BadQueryException("Type at least two letters before * in a prefix search.");
+        if (termStr.length() < 2) throw new BadQueryException(BadQueryException.Reason.SHORT_PREFIX);
         return super.getPrefixQuery(field, termStr);
     }
 
@@ -85,7 +82,7 @@ final class RecordQueryParser extends QueryParser {
     @Override
     protected Query getRegexpQuery(String field, String termStr) throws ParseException {
         check(field);
-        throw new BadQueryException("Regular expressions (/…/) are not supported; use * at the end of a word instead.");
+        throw new BadQueryException(BadQueryException.Reason.REGEX);
     }
 
     private static boolean isExact(String field) {
@@ -94,7 +91,7 @@ final class RecordQueryParser extends QueryParser {
 
     private static void check(String field) {
         if (!FIELDS.contains(field)) {
-            throw new BadQueryException("'" + field + ":' is not a field you can search. Use one of: from, to, cc, subject, title, agency, request, type, date.");
+            throw new BadQueryException(BadQueryException.Reason.UNKNOWN_FIELD, field);
         }
     }
 
@@ -113,7 +110,7 @@ final class RecordQueryParser extends QueryParser {
             }
             return LocalDate.parse(s).toEpochDay();
         } catch (DateTimeParseException | NumberFormatException e) {
-            throw new BadQueryException("'" + s + "' is not a date: write dates as YYYY-MM-DD, e.g. date:[2025-01-01 TO 2025-06-30].");
+            throw new BadQueryException(BadQueryException.Reason.BAD_DATE, s);
         }
     }
 }
