@@ -125,10 +125,11 @@ public final class DaylightApp {
         ErrorPages errors = new ErrorPages(templates);
         PageConnections connections = new PageConnections(dataSource);
         DSLContext dsl = Database.dsl(connections);
-        OutboxWorker outbox = new OutboxWorker(dsl, settings.smtp(), settings.inbound().enabled()
-                ? java.util.Optional.of(settings.inbound().replyDomain()) : java.util.Optional.empty());
-        Mailer mailer = new Mailer(outbox::wake, settings.inbound().enabled()
-                ? java.util.Optional.of(settings.inbound().replyDomain()) : java.util.Optional.empty());
+        // Where agencies' answers (and bounces) come back, when Daylight receives mail at all.
+        java.util.Optional<String> replyDomain = settings.inbound().enabled()
+                ? java.util.Optional.of(settings.inbound().replyDomain()) : java.util.Optional.empty();
+        OutboxWorker outbox = new OutboxWorker(dsl, settings.smtp(), replyDomain);
+        Mailer mailer = new Mailer(outbox::wake, replyDomain);
         AgencyService agencies = new AgencyService(dsl);
         AccountService accounts = new AccountService(dsl, new Passwords(), mailer, agencies, settings.baseUrl(),
                 settings.rateLimits());

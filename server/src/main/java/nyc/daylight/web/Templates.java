@@ -1,5 +1,6 @@
 package nyc.daylight.web;
 
+import nyc.daylight.core.Bundles;
 import freemarker.core.HTMLOutputFormat;
 import freemarker.ext.beans.BeansWrapper;
 import freemarker.ext.beans.BeansWrapperBuilder;
@@ -77,10 +78,6 @@ public final class Templates implements FileRenderer {
         }
     }
 
-    /** The bundle for a page language; English ({@code messages.properties}) fills any gap, never the JVM's default locale. */
-    public static ResourceBundle messages(Locale locale) {
-        return nyc.daylight.core.Bundles.messages(locale);
-    }
 
     private Map<String, Object> baseModel(Context ctx) {
         Map<String, Object> base = pageModel(Language.of(ctx), ctx.path());
@@ -94,7 +91,7 @@ public final class Templates implements FileRenderer {
 
     /** What every page needs that depends only on its language and address (tests render pages with it). */
     Map<String, Object> pageModel(Locale locale, String path) {
-        ResourceBundle bundle = messages(locale);
+        ResourceBundle bundle = Bundles.messages(locale);
         Map<String, Object> base = new HashMap<>();
         if (demo) base.put("demo", true);
         base.putAll(Map.of(

@@ -60,6 +60,9 @@ class LanguagesLaterTest {
         assertThat(Message.of("error.tooLong", Message.of("what.title"), 50_000).in(Locale.forLanguageTag("es")))
                 .isEqualTo("Escriba un título de menos de 50.000 caracteres.");
         assertThat(BadInput.of("title", "error.enter", Message.of("what.title")).getMessage()).isEqualTo("Enter a title.");
+        // A refused search names what was typed, in the reader's language.
+        assertThat(BadInput.of("q", "refusal.search.UNKNOWN_FIELD", "colour").message(Locale.forLanguageTag("es")))
+                .startsWith("'colour:' no es un campo");
         // Every refusal names a key now (no English-only sentence is left to fall back to).
         assertThat(nyc.daylight.core.NotFound.of("refusal.page.none").message(Locale.forLanguageTag("es"))).isEqualTo("Esa página no existe.");
     }
