@@ -41,6 +41,8 @@ class CorpusReport {
         Path out = Path.of(System.getProperty("corpus.report", "target/corpus-report.md"));
         Files.createDirectories(out.toAbsolutePath().getParent());
         Files.writeString(out, table, StandardCharsets.UTF_8);
+        // One line a file, for finding the files behind a row of the table.
+        Files.write(out.resolveSibling("corpus-files.tsv"), tally.perFile, StandardCharsets.UTF_8);
         System.out.println(table);
     }
 
@@ -58,6 +60,7 @@ class CorpusReport {
         final Map<String, Integer> baselineFailures = new TreeMap<>();
         final List<String> regressions = new ArrayList<>();
         final List<String> gains = new ArrayList<>();
+        final List<String> perFile = new ArrayList<>(List.of("file\ttype\tdaylight_chars\tbaseline_chars\tdaylight_failure\tbaseline_failure"));
 
         void add(String name, byte[] content, Extractor extractor) {
             files++;
@@ -79,6 +82,9 @@ class CorpusReport {
             if (base.failure() != null) baselineFailures.merge(base.failure(), 1, Integer::sum);
             if (base.read() && ours == 0) regressions.add(name + " (" + (doc.failureReason() == null ? "no text" : doc.failureReason()) + ")");
             if (!base.read() && ours > 0) gains.add(name + " (" + doc.typeName() + ")");
+            perFile.add(String.join("\t", name, doc.typeName(), Long.toString(ours), Long.toString(theirs),
+                    doc.failureReason() == null ? "" : doc.failureReason().replaceAll("\\s+", " "),
+                    base.failure() == null ? "" : base.failure()));
         }
 
         /** Non-blank characters in the document and everything inside it. */
