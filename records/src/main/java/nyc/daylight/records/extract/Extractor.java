@@ -141,6 +141,8 @@ public final class Extractor implements AutoCloseable {
             case XLS -> OfficeText.xls(content, job);
             case DOCX -> OfficeText.docx(content, job);
             case DOC -> OfficeText.doc(content, job);
+            case PPTX -> OfficeText.pptx(content, job);
+            case PPT -> OfficeText.ppt(content, job);
             case ZIP -> ArchiveEntries.extract(content, job, depth);
             case MSG -> MsgText.extract(content, job, depth);
             case TNEF -> TnefText.extract(content, job, depth);

@@ -21,6 +21,8 @@ enum Format {
     RTF("word", "RTF document"),
     ODT("word", "OpenDocument file"),
     ODS("spreadsheet", "OpenDocument spreadsheet"),
+    PPTX("presentation", "presentation"),
+    PPT("presentation", "presentation"),
     UNSUPPORTED("other", "file");
 
     private final String kind;

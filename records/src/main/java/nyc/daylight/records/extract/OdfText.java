@@ -49,6 +49,9 @@ final class OdfText {
             throw ExtractionException.encrypted("OpenDocument file");
         }
         byte[] content = parts.get("content.xml");
+        // LibreOffice's style templates (its own Default.ott, Modern.ott …) hold only styles.xml:
+        // their text, if any, is in the master pages' headers and footers.
+        if (content == null) content = parts.get("styles.xml");
         if (content == null) throw new IOException("the OpenDocument package has no content.xml");
         Body body = new Body(job);
         parse(content, body);
@@ -70,7 +73,8 @@ final class OdfText {
             for (ZipEntry e; (e = in.getNextEntry()) != null; ) {
                 job.checkpoint();
                 String name = e.getName();
-                if (!name.equals("content.xml") && !name.equals("meta.xml") && !name.equals("META-INF/manifest.xml")) continue;
+                if (!name.equals("content.xml") && !name.equals("meta.xml") && !name.equals("META-INF/manifest.xml")
+                        && !name.equals("styles.xml")) continue;
                 ByteArrayOutputStream out = new ByteArrayOutputStream();
                 byte[] buf = new byte[64 * 1024];
                 long cap = Math.min(job.limits.maxFileBytes(), job.archiveBytesLeft());

@@ -26,7 +26,7 @@ import org.apache.poi.poifs.filesystem.EntryUtils;
 import org.apache.poi.poifs.filesystem.POIFSFileSystem;
 
 /**
- * Word and Excel files with what POI's plain readers miss: the title and creation date from the
+ * Word, Excel and PowerPoint files with what POI's plain readers miss: the title and creation date from the
  * document's properties, Excel 5/95 workbooks (BIFF5, read by POI's old-Excel extractor), OLE2
  * files whose stream names are in the wrong case, and OOXML files "protected" with Excel's
  * built-in password (VelvetSweatshop), which Excel opens without asking anyone for a password.
@@ -48,6 +48,15 @@ final class OfficeText {
     static Content xlsx(byte[] content, Job job) throws Exception {
         Properties p = properties(content);
         return Content.pages(SpreadsheetText.xlsx(content, job)).described(p.title(), p.created());
+    }
+
+    static Content pptx(byte[] content, Job job) throws IOException {
+        Properties p = properties(content);
+        return Content.pages(SlideText.pptx(content, job)).described(p.title(), p.created());
+    }
+
+    static Content ppt(byte[] content, Job job) throws IOException {
+        return withSummary(Content.pages(SlideText.ppt(content, job)), content);
     }
 
     static Content doc(byte[] content, Job job) throws IOException {

@@ -27,6 +27,8 @@ final class TypeSniffer {
     static final String XLS = "application/vnd.ms-excel";
     static final String CSV = "text/csv";
     static final String TSV = "text/tab-separated-values";
+    static final String PPTX = "application/vnd.openxmlformats-officedocument.presentationml.presentation";
+    static final String PPT = "application/vnd.ms-powerpoint";
     static final String MSG = "application/vnd.ms-outlook";
     static final String TNEF = "application/vnd.ms-tnef";
     static final String MBOX = "application/mbox";
@@ -74,6 +76,7 @@ final class TypeSniffer {
             Set<String> names = ZipNames.of(content);
             if (names.contains("word/document.xml")) return DOCX;
             if (names.contains("xl/workbook.xml")) return XLSX;
+            if (names.contains("ppt/presentation.xml")) return PPTX;
             if (names.contains("content.xml") && names.contains("META-INF/manifest.xml")) return ODF;
             return type;
         }
@@ -111,7 +114,7 @@ final class TypeSniffer {
             if (root.hasEntryCaseInsensitive("EncryptedPackage")) return ENCRYPTED_OFFICE;
             if (root.hasEntryCaseInsensitive("WordDocument")) return DOC;
             if (root.hasEntryCaseInsensitive("Workbook") || root.hasEntryCaseInsensitive("Book")) return XLS;
-            if (root.hasEntryCaseInsensitive("PowerPoint Document")) return "application/vnd.ms-powerpoint";
+            if (root.hasEntryCaseInsensitive("PowerPoint Document")) return PPT;
             if (root.hasEntryCaseInsensitive("__properties_version1.0") || root.hasEntryCaseInsensitive("__substg1.0_0037001F")
                     || root.hasEntryCaseInsensitive("__substg1.0_0037001E")) {
                 return MSG;
@@ -191,6 +194,8 @@ final class TypeSniffer {
         if (type.equals(XLS)) return Format.XLS;
         if (type.equals(DOCX)) return Format.DOCX;
         if (type.equals(DOC)) return Format.DOC;
+        if (type.equals(PPTX)) return Format.PPTX;
+        if (type.equals(PPT)) return Format.PPT;
         if (type.equals("application/zip")) return Format.ZIP;
         return Format.UNSUPPORTED;
     }

@@ -68,6 +68,32 @@ class FormatExtractionTest {
     }
 
     @Test
+    void a_style_template_with_no_content_xml_reads_its_headers_and_footers_instead_of_failing() {
+        // LibreOffice ships its own style templates so (share/template/common/styles/Default.ott).
+        ExtractedDocument doc = extractor.extract("Default.ott", FormatFixtures.odtStylesOnly("Office of the Commissioner"));
+        assertThat(doc.status()).isEqualTo(ExtractionStatus.OK);
+        assertThat(doc.text()).isEqualTo("Office of the Commissioner");
+        assertThat(doc.title()).isEqualTo("Default");
+    }
+
+    @Test
+    void a_powerpoint_deck_reads_one_page_a_slide_with_its_speaker_notes() {
+        ExtractedDocument pptx = extractor.extract("training.pptx", FormatFixtures.pptx("Say: detainers are not warrants.",
+                "Detainer training, 2024", "Step one: check for a judicial warrant"));
+        assertThat(pptx.status()).isEqualTo(ExtractionStatus.OK);
+        assertThat(pptx.kind()).isEqualTo("presentation");
+        assertThat(pptx.typeName()).isEqualTo("PowerPoint presentation");
+        assertThat(pptx.pages()).hasSize(2);
+        assertThat(pptx.pages().get(0).text()).contains("Detainer training, 2024", "Say: detainers are not warrants.");
+        assertThat(pptx.pages().get(1).text()).isEqualTo("Step one: check for a judicial warrant");
+
+        ExtractedDocument ppt = extractor.extract("briefing.ppt", FormatFixtures.ppt("Briefing for precinct commanders", "Questions"));
+        assertThat(ppt.status()).isEqualTo(ExtractionStatus.OK);
+        assertThat(ppt.contentType()).isEqualTo("application/vnd.ms-powerpoint");
+        assertThat(ppt.pages()).extracting(ExtractedPage::text).containsExactly("Briefing for precinct commanders", "Questions");
+    }
+
+    @Test
     void an_ods_reads_like_a_spreadsheet_and_its_padding_costs_nothing() {
         byte[] ods = FormatFixtures.ods("Detainers", new String[] {"Date", "Facility", "Count"},
                 new String[] {"2024-01-03", "Rikers", "4"}, new String[] {"2024-01-04", "Brooklyn", "2"});

@@ -137,7 +137,19 @@ final class FormatFixtures {
         return r.append("<table:table-cell table:number-columns-repeated=\"16000\"/></table:table-row>").toString();
     }
 
+    /** A style template as LibreOffice ships them (its Default.ott): styles.xml with a footer's text, and no content.xml. */
+    static byte[] odtStylesOnly(String footer) {
+        return odf("application/vnd.oasis.opendocument.text-template", "styles.xml", "<office:document-styles " + ODF_NS
+                + " xmlns:style=\"urn:oasis:names:tc:opendocument:xmlns:style:1.0\"><office:master-styles><style:master-page style:name=\"Standard\">"
+                + "<style:footer><text:p>" + escape(footer) + "</text:p></style:footer></style:master-page></office:master-styles>"
+                + "</office:document-styles>", "Default", null);
+    }
+
     private static byte[] odf(String mimetype, String content, String title, String created) {
+        return odf(mimetype, "content.xml", content, title, created);
+    }
+
+    private static byte[] odf(String mimetype, String part, String content, String title, String created) {
         String meta = "<office:document-meta xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\" "
                 + "xmlns:dc=\"http://purl.org/dc/elements/1.1/\" xmlns:meta=\"urn:oasis:names:tc:opendocument:xmlns:meta:1.0\"><office:meta>"
                 + (title == null ? "" : "<dc:title>" + escape(title) + "</dc:title>")
@@ -160,7 +172,7 @@ final class FormatFixtures {
                 zip.putNextEntry(first);
                 zip.write(type);
                 zip.closeEntry();
-                for (Map.Entry<String, String> e : Map.of("content.xml", content, "meta.xml", meta, "META-INF/manifest.xml", manifest).entrySet()) {
+                for (Map.Entry<String, String> e : Map.of(part, content, "meta.xml", meta, "META-INF/manifest.xml", manifest).entrySet()) {
                     zip.putNextEntry(new ZipEntry(e.getKey()));
                     zip.write(e.getValue().getBytes(StandardCharsets.UTF_8));
                     zip.closeEntry();
@@ -174,6 +186,45 @@ final class FormatFixtures {
 
     private static String escape(String s) {
         return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    }
+
+    // ---- PowerPoint ----------------------------------------------------------------------------
+
+    /** A .pptx with one slide per string, each in a text box, and speaker notes on the first. */
+    static byte[] pptx(String notes, String... slides) {
+        try (org.apache.poi.xslf.usermodel.XMLSlideShow show = new org.apache.poi.xslf.usermodel.XMLSlideShow();
+                ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            for (String text : slides) {
+                var slide = show.createSlide();
+                var box = slide.createTextBox();
+                box.setAnchor(new java.awt.Rectangle(50, 50, 600, 100));
+                box.setText(text);
+            }
+            var note = show.getNotesSlide(show.getSlides().get(0));
+            for (var shape : note.getPlaceholders()) {
+                if (shape.getTextType() == org.apache.poi.sl.usermodel.Placeholder.BODY) shape.setText(notes);
+            }
+            show.write(out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A PowerPoint 97-2003 .ppt with one slide per string. */
+    static byte[] ppt(String... slides) {
+        try (org.apache.poi.hslf.usermodel.HSLFSlideShow show = new org.apache.poi.hslf.usermodel.HSLFSlideShow();
+                ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            for (String text : slides) {
+                var box = show.createSlide().createTextBox();
+                box.setAnchor(new java.awt.Rectangle(50, 50, 600, 100));
+                box.setText(text);
+            }
+            show.write(out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     // ---- RTF ------------------------------------------------------------------------------------
