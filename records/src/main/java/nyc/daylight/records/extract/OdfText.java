@@ -172,6 +172,9 @@ final class OdfText {
                     pendingEmpty = 0;
                     for (int i = 0; i < Math.min(cellRepeat, MAX_REPEAT) && row.size() < MAX_COLUMNS; i++) row.add(value);
                 }
+            } else if (spreadsheet && sheet != null && TABLE.equals(uri) && local.equals("table")) {
+                sheet.end();
+                sheet = null;
             } else if (spreadsheet && row != null && TABLE.equals(uri) && local.equals("table-row")) {
                 if (sheet != null && !row.isEmpty()) {
                     for (int i = 0; i < Math.min(rowRepeat, MAX_REPEAT); i++) sheet.add(row);

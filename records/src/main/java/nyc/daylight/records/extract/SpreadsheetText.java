@@ -49,6 +49,7 @@ final class SpreadsheetText {
                     XMLReader parser = XMLHelper.newXMLReader();
                     parser.setContentHandler(new XSSFSheetXMLHandler(styles, strings, new StreamedSheet(rows), formatter(), false));
                     parser.parse(new InputSource(sheet));
+                    rows.end();
                 } catch (ParserConfigurationException e) {
                     throw new IllegalStateException("No XML parser is configured", e);
                 }
@@ -76,6 +77,7 @@ final class SpreadsheetText {
                     }
                     rows.add(values);
                 }
+                rows.end();
             }
         }
         return pages.pages();
@@ -88,11 +90,15 @@ final class SpreadsheetText {
         return formatter;
     }
 
-    /** A sheet's rows: the first non-empty one names the columns, the rest become lines. */
+    /**
+     * A sheet's rows: the first non-empty one names the columns, the rest become lines. Call
+     * {@link #end()} after the last row.
+     */
     static final class Rows {
         private final RowPages pages;
         private final Job job;
         private List<String> headers;
+        private boolean data;
         private int count;
 
         Rows(RowPages pages, Job job) {
@@ -106,7 +112,18 @@ final class SpreadsheetText {
             if (headers == null) {
                 headers = List.copyOf(values);
             } else {
+                data = true;
                 pages.row(Paging.row(headers, values, i -> "Column " + CellReference.convertNumToColString(i)));
+            }
+        }
+
+        /**
+         * A sheet of one row (a list laid out across, a form's labels, a header waiting for data)
+         * has no columns to name: its row is its text, not dropped as a header with nothing under it.
+         */
+        void end() {
+            if (headers != null && !data) {
+                pages.row(String.join("; ", headers.stream().filter(v -> v != null && !v.isBlank()).map(String::strip).toList()));
             }
         }
     }

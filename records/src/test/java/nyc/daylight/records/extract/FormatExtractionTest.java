@@ -77,6 +77,30 @@ class FormatExtractionTest {
     }
 
     @Test
+    void a_sheet_of_one_row_is_read_as_that_row_not_dropped_as_a_header_over_nothing() throws Exception {
+        // R's gdata ships such a workbook (wide.xls/.xlsx: one row, every column); lists laid out across look the same.
+        byte[] xlsx;
+        byte[] xls;
+        try (var x = new org.apache.poi.xssf.usermodel.XSSFWorkbook(); var h = new org.apache.poi.hssf.usermodel.HSSFWorkbook();
+                var xo = new java.io.ByteArrayOutputStream(); var ho = new java.io.ByteArrayOutputStream()) {
+            for (org.apache.poi.ss.usermodel.Workbook wb : java.util.List.of(x, h)) {
+                var row = wb.createSheet("Precincts").createRow(0);
+                row.createCell(0).setCellValue("1st");
+                row.createCell(2).setCellValue("5th");
+                row.createCell(3).setCellValue(7);
+            }
+            x.write(xo);
+            h.write(ho);
+            xlsx = xo.toByteArray();
+            xls = ho.toByteArray();
+        }
+        byte[] ods = FormatFixtures.ods("Precincts", new String[] {"1st", "5th", "7"});
+        for (byte[] file : java.util.List.of(xlsx, xls, ods)) {
+            assertThat(extractor.extract("precincts", file).text()).isEqualTo("Sheet: Precincts\n\n1st; 5th; 7");
+        }
+    }
+
+    @Test
     void a_powerpoint_deck_reads_one_page_a_slide_with_its_speaker_notes() {
         ExtractedDocument pptx = extractor.extract("training.pptx", FormatFixtures.pptx("Say: detainers are not warrants.",
                 "Detainer training, 2024", "Step one: check for a judicial warrant"));
