@@ -60,7 +60,7 @@ class CorpusReport {
         final Map<String, Integer> baselineFailures = new TreeMap<>();
         final List<String> regressions = new ArrayList<>();
         final List<String> gains = new ArrayList<>();
-        final List<String> perFile = new ArrayList<>(List.of("file\ttype\tdaylight_chars\tbaseline_chars\tdaylight_failure\tbaseline_failure"));
+        final List<String> perFile = new ArrayList<>(List.of("file\ttype\tdaylight_chars\tbaseline_chars\tdaylight_ms\tbaseline_ms\tdaylight_failure\tbaseline_failure"));
 
         void add(String name, byte[] content, Extractor extractor) {
             files++;
@@ -83,6 +83,7 @@ class CorpusReport {
             if (base.read() && ours == 0) regressions.add(name + " (" + (doc.failureReason() == null ? "no text" : doc.failureReason()) + ")");
             if (!base.read() && ours > 0) gains.add(name + " (" + doc.typeName() + ")");
             perFile.add(String.join("\t", name, doc.typeName(), Long.toString(ours), Long.toString(theirs),
+                    Long.toString((t1 - t0) / 1_000_000), Long.toString((t2 - t1) / 1_000_000),
                     doc.failureReason() == null ? "" : doc.failureReason().replaceAll("\\s+", " "),
                     base.failure() == null ? "" : base.failure()));
         }

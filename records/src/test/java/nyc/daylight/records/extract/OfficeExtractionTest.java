@@ -127,11 +127,17 @@ class OfficeExtractionTest {
     }
 
     @Test
-    void other_ole2_files_are_unsupported() throws IOException {
-        ExtractedDocument doc = extractor.extract("deck.ppt", ole2("PowerPoint Document", new byte[64]));
+    void other_ole2_files_are_unsupported_and_a_damaged_deck_fails_as_a_presentation() throws IOException {
+        // A Publisher file (its "Quill" stream): no reader for it.
+        ExtractedDocument doc = extractor.extract("flyer.pub", ole2("Quill", new byte[64]));
         assertThat(doc.status()).isEqualTo(ExtractionStatus.FAILED);
         assertThat(doc.kind()).isEqualTo("other");
-        assertThat(doc.failureReason()).isEqualTo("Daylight cannot read files of type application/vnd.ms-powerpoint.");
+        assertThat(doc.failureReason()).startsWith("Daylight cannot read files of type ");
+        // PowerPoint is read (FormatExtractionTest); a deck whose stream is garbage is a damaged one.
+        ExtractedDocument deck = extractor.extract("deck.ppt", ole2("PowerPoint Document", new byte[64]));
+        assertThat(deck.status()).isEqualTo(ExtractionStatus.FAILED);
+        assertThat(deck.kind()).isEqualTo("presentation");
+        assertThat(deck.failureReason()).startsWith("The presentation could not be read");
     }
 
     @Test
