@@ -27,14 +27,15 @@ final class StorageChecks {
         try (Database db = Database.open(config.database())) {
             String server;
             try (Connection c = db.dataSource().getConnection()) {
-                server = c.getMetaData().getDatabaseProductName() + " " + c.getMetaData().getDatabaseProductVersion();
+                String version = c.getMetaData().getDatabaseProductName() + " " + c.getMetaData().getDatabaseProductVersion();
+                server = config.embeddedDatabase() ? "embedded " + version + " in " + pg : version + " at " + where;
             }
             Database.SchemaState schema = Database.schemaState(db.dataSource());
             if (schema.pending() > 0) {
-                return Finding.warning(part, server + " at " + where + " answers; schema version " + schema.version() + ", "
+                return Finding.warning(part, server + " answers; schema version " + schema.version() + ", "
                         + schema.pending() + " migration(s) not applied yet", "run daylight migrate (daylight serve applies them too)");
             }
-            return Finding.ok(part, server + " at " + where + " answers; schema version " + schema.version() + ", fully migrated");
+            return Finding.ok(part, server + " answers; schema version " + schema.version() + ", fully migrated");
         } catch (IOException | RuntimeException | java.sql.SQLException e) {
             if (config.embeddedDatabase() && String.valueOf(e.getMessage()).contains("in use by a running Daylight")) {
                 return Finding.ok(part, "embedded PostgreSQL in " + pg + " is in use by the running portal (its /health says how it is)");
