@@ -14,7 +14,7 @@ import org.apache.poi.xslf.usermodel.XMLSlideShow;
 
 /**
  * PowerPoint decks (.pptx, and .ppt from PowerPoint 97 to 2003), which agencies release as the
- * training and briefing slides a request asks for: one page per slide, its text, tables and
+ * training and briefing slides a request asks for: one page per slide, its text and
  * speaker notes (notes are often where the substance is), read with POI's own slide extractor.
  */
 final class SlideText {
