@@ -50,7 +50,7 @@ final class BriefPdf {
             p.text(c.overdueNow() + " " + t(l, "sc.brief.overdue", c.businessDaysOverdue()), 11, false);
             p.text(t(l, "sc.grade") + " " + c.grade().letter() + ": " + c.grade().explanation().in(l), 10, false);
             p.gap(8);
-            p.text(t(l, "sc.brief.outcomes"), 13, true);
+            p.heading(t(l, "sc.brief.outcomes"), 13);
             StringBuilder outcomes = new StringBuilder();
             for (var o : c.outcomes().entrySet()) {
                 if (!outcomes.isEmpty()) outcomes.append("  ·  ");
@@ -58,26 +58,27 @@ final class BriefPdf {
             }
             p.text(outcomes.toString(), 10, false);
             p.gap(8);
-            p.text(t(l, "sc.brief.trend"), 13, true);
-            if (c.months().isEmpty()) {
+            p.heading(t(l, "sc.brief.trend"), 13);
+            if (c.received() == 0) {
                 p.text(t(l, "sc.brief.noMonths"), 10, false);
             } else {
                 p.gap(4);
                 p.block(MonthlyChartPdf.HEIGHT, (cs, x, top, w) -> MonthlyChartPdf.draw(cs, p.regular, x, top, w, c.months()));
                 p.text(t(l, "sc.brief.chartKey"), 8, false);
                 for (Scorecard.Month m : c.months()) {
+                    if (m.received() == 0) continue; // drawn as an empty slot; a line saying nothing happened adds nothing
                     p.text(t(l, "sc.brief.monthLine", m.month(), m.received(), m.onTime(), m.counted(), rate(l, m.onTimeRate())), 9, false);
                 }
             }
             p.gap(8);
-            p.text(t(l, "sc.brief.longest"), 13, true);
+            p.heading(t(l, "sc.brief.longest"), 13);
             if (b.oldest().isEmpty()) p.text(t(l, "sc.brief.noneOpen"), 10, false);
             for (var o : b.oldest()) {
                 p.text(o.number() + "  " + o.title() + " (" + t(l, "sc.receivedOn", fmt.shortDay(o.receivedOn()))
                         + (o.overdueSince() == null ? "" : ", " + t(l, "sc.overdueSince", fmt.shortDay(o.overdueSince()))) + ")", 10, false);
             }
             p.gap(8);
-            p.text(t(l, "sc.brief.withheld"), 13, true);
+            p.heading(t(l, "sc.brief.withheld"), 13);
             if (b.withholdings().isEmpty()) {
                 p.text(t(l, "sc.brief.noWithheld"), 10, false);
             } else {
@@ -85,7 +86,7 @@ final class BriefPdf {
                 for (String kind : List.of("DENIED", "PARTIALLY_GRANTED")) {
                     List<ScorecardService.Withholding> these = b.withholdings().stream().filter(w -> w.outcome().equals(kind)).toList();
                     if (these.isEmpty()) continue;
-                    p.text(t(l, "outcome." + kind), 11, true);
+                    p.heading(t(l, "outcome." + kind), 11);
                     for (var w : these) {
                         p.text(w.number() + "  " + w.title() + (w.exemptions().isEmpty() ? "" : ", " + t(l, "sc.brief.citing") + " "
                                 + String.join(", ", w.exemptions().stream().map(x -> "§" + x).toList())), 10, false);
@@ -109,8 +110,7 @@ final class BriefPdf {
     }
 
     private static String rate(Locale l, Rate r) {
-        return r.value() == null ? t(l, "chart.rate.none")
-                : t(l, "chart.rate", r.value() * 100, r.n(), r.ci95().get(0) * 100, r.ci95().get(1) * 100);
+        return r.message().in(l);
     }
 
     private static String t(Locale l, String key, Object... args) {

@@ -53,6 +53,12 @@ final class PdfPages {
         }
     }
 
+    /** A heading, moved to the next page with what follows it rather than left alone at the foot of one. */
+    void heading(String text, float size) throws IOException {
+        room(size * 1.4f + 3 * 14);
+        text(text, size, true);
+    }
+
     void gap(float height) {
         y -= height;
     }
@@ -71,7 +77,10 @@ final class PdfPages {
         for (int i = 0; i < pages.size(); i++) {
             try (PDPageContentStream f = new PDPageContentStream(doc, pages.get(i), PDPageContentStream.AppendMode.APPEND, true, true)) {
                 f.setNonStrokingColor(0.3f, 0.3f, 0.3f);
-                show(f, regular, FOOTER, MARGIN, MARGIN / 2, safe(footer.apply(i + 1)));
+                String text = safe(footer.apply(i + 1));
+                // One line, shrunk to the margins if a language's words run longer.
+                float size = Math.min(FOOTER, FOOTER * WIDTH / width(regular, FOOTER, text));
+                show(f, regular, size, MARGIN, MARGIN / 2, text);
             }
         }
     }

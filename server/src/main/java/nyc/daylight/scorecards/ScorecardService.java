@@ -2,6 +2,7 @@ package nyc.daylight.scorecards;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -168,7 +169,21 @@ public final class ScorecardService {
         for (long k : keys) {
             int[] o = overdue.getOrDefault(k, new int[2]);
             out.put(k, new Card(period, totals.getOrDefault(k, ScorecardRepository.Totals.none()), o[0], o[1],
-                    exemptions.getOrDefault(k, Map.of()), months.getOrDefault(k, List.of()), demo));
+                    exemptions.getOrDefault(k, Map.of()), everyMonth(period, months.getOrDefault(k, List.of())), demo));
+        }
+        return out;
+    }
+
+    /**
+     * Every month of the period, in order, a month without requests as zeros: a chart that closed up
+     * the empty months would draw three quiet months as none.
+     */
+    static List<Scorecard.Month> everyMonth(Period period, List<Scorecard.Month> found) {
+        Map<String, Scorecard.Month> byMonth = new HashMap<>();
+        for (Scorecard.Month m : found) byMonth.put(m.month(), m);
+        List<Scorecard.Month> out = new ArrayList<>();
+        for (YearMonth m = YearMonth.from(period.from()); !m.isAfter(YearMonth.from(period.to())); m = m.plusMonths(1)) {
+            out.add(byMonth.getOrDefault(m.toString(), new Scorecard.Month(m.toString(), 0, 0, 0)));
         }
         return out;
     }

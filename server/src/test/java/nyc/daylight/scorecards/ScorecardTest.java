@@ -85,6 +85,7 @@ class ScorecardTest {
         // Wilson 95% interval for 3 of 5.
         assertThat(c.get("onTimeRate").get("ci95").get(0).asDouble()).isEqualTo(0.2307);
         assertThat(c.get("onTimeRate").get("ci95").get(1).asDouble()).isEqualTo(0.8824);
+        assertThat(c.get("onTimeRate").propertyNames()).containsExactlyInAnyOrder("value", "n", "ci95");
         assertThat(c.get("overdueNow").asInt()).isEqualTo(1);
         assertThat(c.get("constructiveDenials").asInt()).isEqualTo(2);
         assertThat(c.get("appealsFiled").asInt()).isEqualTo(1);
@@ -172,7 +173,8 @@ class ScorecardTest {
                 // 4 of 6 answered within 5 days, 3 of 5 decided on time, 1 of 1 appeal decided on time: each with n and Wilson's interval.
                 "Answered within 5 business days: 4 of 6, 66.7% (n = 6; 95% interval 30.0–90.3%)",
                 "Decided by the date the law required: 3 of 5, 60.0% (n = 5; 95% interval 23.1–88.2%)",
-                "Appeals decided on time: 1 of 1, 100.0% (n = 1; 95% interval ",
+                // 1 of 1: Wilson's lower bound is 0.20654, so 20.7% (rounding the JSON's 0.2065 again would print 20.6%).
+                "Appeals decided on time: 1 of 1, 100.0% (n = 1; 95% interval 20.7–100.0%)",
                 "Methodology " + RequestMetrics.VERSION, "/methodology#grade", "Still waiting", "§87(2)(e)",
                 // the monthly chart's figures, month by month, each rate with its n
                 "2026-03: 2 received; decided on time 1 of 2, 50.0% (n = 2;", "Granted in part: 1", "Denied: 1", "Page 1 of")
@@ -200,7 +202,8 @@ class ScorecardTest {
         assertThat(String.join(" ", Pdfs.pageTexts(r.body()))).contains("informe de puntualidad en FOIL",
                 "3 de 5, 60,0 % (n = 5; intervalo del 95 %: 23,1–88,2 %)", "Concedida en parte");
         assertThat(web.get("/scorecards/doc/brief?period=custom&from=2026-01-01&to=2026-06-15").body())
-                .contains("Decididas en la fecha que exigía la ley: 3 de 5", "n = 5; intervalo del 95 %", "Concedida en parte");
+                .contains("Decididas en la fecha que exigía la ley: 3 de 5, 60,0 % (n = 5; intervalo del 95 %: 23,1–88,2 %)",
+                        "Concedida en parte");
     }
 
     @Test
