@@ -65,7 +65,7 @@ class AuthorizationMatrixTest {
         for (String r : List.of("GET /", "GET /about", "GET /records", "GET /health", "GET /agencies", "GET /agencies/{slug}",
                 "GET /deadlines", "GET /api/v1/deadlines/preview", "GET /signup", "POST /signup", "GET /verify", "POST /verify", "GET /signin",
                 "POST /signin", "POST /signout", "GET /reset", "POST /reset", "GET /reset/{token}", "POST /reset/{token}",
-                "GET /invite/{token}", "POST /invite/{token}", "GET /requests/new", "GET /requests", "GET /requests/{number}",
+                "GET /invite/{token}", "POST /invite/{token}", "GET /requests/new", "GET /requests", "GET /requests/{number}", "GET /requests/{number}/agencies",
                 "GET /api/v1/requests", "GET /api/v1/requests/{number}", "GET /feeds/overdue.atom", "GET /feeds/requests.atom", "GET /feeds/agencies/{slug}.atom",
                 "GET /feeds/requests/{number}.atom", "GET /scorecards",
                 "GET /scorecards/export.csv", "GET /scorecards/export.json", "GET /scorecards/{slug}", "GET /scorecards/{slug}/brief",
