@@ -48,8 +48,10 @@ final class CaseRepository {
         return ledger.currentReport(tx, requestId, agency, calendar);
     }
 
-    void assign(DSLContext tx, long requestId, Long assigneeId) {
-        tx.update(REQUESTS).set(REQUESTS.ASSIGNED_TO, assigneeId).where(REQUESTS.ID.eq(requestId)).execute();
+    /** A new assignee (or nobody), and when: the digest's "newly assigned to you" reads {@code assigned_at}. */
+    void assign(DSLContext tx, long requestId, Long assigneeId, OffsetDateTime at) {
+        tx.update(REQUESTS).set(REQUESTS.ASSIGNED_TO, assigneeId).set(REQUESTS.ASSIGNED_AT, assigneeId == null ? null : at)
+                .where(REQUESTS.ID.eq(requestId)).execute();
     }
 
     void setAutoFollowUp(DSLContext tx, long requestId, boolean on) {
