@@ -16,10 +16,14 @@ alter table users
 -- restarts and however many nodes run the watcher (as deadline_notices does for deadline notices).
 -- The row is written in the same transaction as the outbox message; outbox_id is null when there
 -- was nothing to tell that day (the day is still settled, so no later pass looks again).
+-- events_seen: the highest request_events id when the digest was made. A requester's "something
+-- new" is an entry above the previous digest's mark: an e-mailed reply dated (occurred_at) before
+-- the last digest but received after it is still new, which no comparison of dates would say.
 create table daily_digests (
-    user_id   bigint      not null references users (id),
-    day       date        not null,
-    sent_at   timestamptz not null default now(),
-    outbox_id bigint      references outbox (id),
+    user_id     bigint      not null references users (id),
+    day         date        not null,
+    sent_at     timestamptz not null,
+    events_seen bigint      not null,
+    outbox_id   bigint      references outbox (id),
     primary key (user_id, day)
 );

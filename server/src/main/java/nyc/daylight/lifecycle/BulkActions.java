@@ -48,7 +48,7 @@ final class BulkActions {
     /** Enough for a page of the queue; a larger selection is a sign the filter, not the checkbox, should choose. */
     static final int MAX = 100;
 
-    enum Kind { ACKNOWLEDGE, ASSIGN, EXTEND }
+    public enum Kind { ACKNOWLEDGE, ASSIGN, EXTEND }
 
     /**
      * @param date one date for every request (acknowledge, extend), or null
@@ -72,14 +72,14 @@ final class BulkActions {
      * @param note something to know that does not stop the step (a late acknowledgment, no change of assignee)
      * @param refusal why the step cannot be taken on this request, or null
      */
-    record Row(String number, String title, LocalDate current, LocalDate proposed, String assignee, Message note, Message refusal) {
+    public record Row(String number, String title, LocalDate current, LocalDate proposed, String assignee, Message note, Message refusal) {
         public boolean ok() {
             return refusal == null;
         }
     }
 
     /** What the confirmation page shows; {@code assignee} is the officer chosen (assign only). */
-    record Preview(Kind kind, List<Row> rows, Officer assignee) {
+    public record Preview(Kind kind, List<Row> rows, Officer assignee) {
         public List<Row> ready() {
             return rows.stream().filter(Row::ok).toList();
         }
@@ -89,7 +89,7 @@ final class BulkActions {
         }
     }
 
-    record Report(Kind kind, List<Row> done, List<Row> refused) {}
+    public record Report(Kind kind, List<Row> done, List<Row> refused) {}
 
     private final DSLContext dsl;
     private final OfficerActions actions;

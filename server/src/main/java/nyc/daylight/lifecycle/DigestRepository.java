@@ -48,9 +48,17 @@ final class DigestRepository {
         return tx.select(USERS.ID).from(USERS).where(wants.and(officer.or(manyRequests))).orderBy(USERS.ID).fetch(USERS.ID);
     }
 
-    /** True when this person's digest for the day was not settled yet (and now is, until the caller's transaction rolls back). */
-    boolean claim(DSLContext tx, long userId, LocalDate day) {
+    /** The previous digest of a person: when it was made, and the last ledger entry it had seen. */
+    record Previous(OffsetDateTime at, long eventsSeen) {}
+
+    /**
+     * True when this person's digest for the day was not settled yet (and now is, until the
+     * caller's transaction rolls back), marked with the last ledger entry this transaction sees.
+     */
+    boolean claim(DSLContext tx, long userId, LocalDate day, OffsetDateTime at) {
         return tx.insertInto(DAILY_DIGESTS).set(DAILY_DIGESTS.USER_ID, userId).set(DAILY_DIGESTS.DAY, day)
+                .set(DAILY_DIGESTS.SENT_AT, at)
+                .set(DAILY_DIGESTS.EVENTS_SEEN, tx.select(org.jooq.impl.DSL.coalesce(max(REQUEST_EVENTS.ID), 0L)).from(REQUEST_EVENTS))
                 .onConflictDoNothing().execute() == 1;
     }
 
@@ -59,10 +67,12 @@ final class DigestRepository {
                 .where(DAILY_DIGESTS.USER_ID.eq(userId)).and(DAILY_DIGESTS.DAY.eq(day)).execute();
     }
 
-    /** When the person's previous digest was settled: what is "new" is what happened since. */
-    Optional<OffsetDateTime> previous(DSLContext tx, long userId, LocalDate day) {
-        return Optional.ofNullable(tx.select(max(DAILY_DIGESTS.SENT_AT)).from(DAILY_DIGESTS)
-                .where(DAILY_DIGESTS.USER_ID.eq(userId)).and(DAILY_DIGESTS.DAY.lt(day)).fetchOne(0, OffsetDateTime.class));
+    /** The person's latest digest before {@code day}: what is "new" is what came after it. */
+    Optional<Previous> previous(DSLContext tx, long userId, LocalDate day) {
+        return tx.select(DAILY_DIGESTS.SENT_AT, DAILY_DIGESTS.EVENTS_SEEN).from(DAILY_DIGESTS)
+                .where(DAILY_DIGESTS.USER_ID.eq(userId)).and(DAILY_DIGESTS.DAY.lt(day))
+                .orderBy(DAILY_DIGESTS.DAY.desc()).limit(1)
+                .fetchOptional(r -> new Previous(r.value1(), r.value2()));
     }
 
     List<Long> agenciesOf(DSLContext tx, long userId) {
@@ -105,11 +115,13 @@ final class DigestRepository {
 
     /**
      * A requester's requests on which someone else (the agency, the watcher, an e-mail) added an
-     * entry since {@code since}, with the latest such entry's type.
+     * entry after the previous digest's mark (the first digest: one that happened in the last
+     * day), with the latest such entry's type.
      */
-    Section news(DSLContext tx, long userId, OffsetDateTime since, int limit) {
+    Section news(DSLContext tx, long userId, Optional<Previous> previous, OffsetDateTime dayAgo, int limit) {
         Condition c = REQUESTS.REQUESTER_ID.eq(userId).and(REQUESTS.SUBMITTED_AT.isNotNull());
-        Condition news = REQUEST_EVENTS.REQUEST_ID.eq(REQUESTS.ID).and(REQUEST_EVENTS.RECORDED_AT.gt(since))
+        Condition after = previous.map(p -> REQUEST_EVENTS.ID.gt(p.eventsSeen())).orElse(REQUEST_EVENTS.OCCURRED_AT.gt(dayAgo));
+        Condition news = REQUEST_EVENTS.REQUEST_ID.eq(REQUESTS.ID).and(after)
                 .and(REQUEST_EVENTS.ACTOR_ID.isNull().or(REQUEST_EVENTS.ACTOR_ID.ne(userId)));
         Condition any = c.and(exists(selectOne().from(REQUEST_EVENTS).where(news)));
         var latest = org.jooq.impl.DSL.field(tx.select(REQUEST_EVENTS.TYPE).from(REQUEST_EVENTS).where(news)

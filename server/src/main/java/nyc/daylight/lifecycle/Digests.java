@@ -77,8 +77,10 @@ final class Digests {
     }
 
     private boolean send(DSLContext tx, long userId, LocalDate day) {
-        if (!repo.claim(tx, userId, day)) return false;
-        OffsetDateTime since = repo.previous(tx, userId, day).orElse(OffsetDateTime.now(clock).minusDays(1));
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        if (!repo.claim(tx, userId, day, now)) return false;
+        var previous = repo.previous(tx, userId, day);
+        OffsetDateTime since = previous.map(DigestRepository.Previous::at).orElse(now.minusDays(1));
         Recipient to = Recipient.of(tx, userId);
         StringBuilder body = new StringBuilder();
         Map<Long, Agency> byId = agencies.byId();
@@ -87,7 +89,7 @@ final class Digests {
             String part = officerPart(tx, to, a, userId, day, since);
             if (!part.isEmpty()) body.append(to.text("mail.digest.agency", a.name())).append("\n\n").append(part);
         }
-        Section news = repo.news(tx, userId, since, LINES);
+        Section news = repo.news(tx, userId, previous, now.minusDays(1), LINES);
         body.append(section(to, "mail.digest.news", news, l -> to.text("mail.digest.line.event", l.number(), l.title(),
                 to.text("event." + l.event())) + "\n  " + mail.link(l.number()), mail.mine()));
         if (body.isEmpty()) return false;
