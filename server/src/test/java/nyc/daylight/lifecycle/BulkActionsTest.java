@@ -193,6 +193,10 @@ class BulkActionsTest {
         HttpResponse<String> assign = rao.postMulti("/agency/doi/queue/bulk/confirm",
                 form("assign", List.of(ours), Map.of("assignee", Long.toString(elsewhere))));
         assertThat(assign.statusCode()).isEqualTo(400);
+        // A form posted from elsewhere, without the visit's CSRF token, is refused before the route runs.
+        HttpResponse<String> forged = rao.postRaw("/agency/doi/queue/bulk/confirm", Map.of("action", "acknowledge", "requests", ours,
+                "date-" + ours, "2026-03-20"));
+        assertThat(forged.statusCode()).isEqualTo(403);
         assertThat(allEvents()).isEqualTo(eventsBefore);
         assertThat(outbox()).isEqualTo(mailBefore);
         assertThat(db.dsl().fetchValue(REQUESTS.ASSIGNED_TO, REQUESTS.NUMBER.eq(ours))).isNull();
