@@ -48,10 +48,8 @@ final class CaseRepository {
         return ledger.currentReport(tx, requestId, agency, calendar);
     }
 
-    /** A new assignee (or nobody), and when: the digest's "newly assigned to you" reads {@code assigned_at}. */
-    void assign(DSLContext tx, long requestId, Long assigneeId, OffsetDateTime at) {
-        tx.update(REQUESTS).set(REQUESTS.ASSIGNED_TO, assigneeId).set(REQUESTS.ASSIGNED_AT, assigneeId == null ? null : at)
-                .where(REQUESTS.ID.eq(requestId)).execute();
+    void assign(DSLContext tx, long requestId, Long assigneeId) {
+        tx.update(REQUESTS).set(REQUESTS.ASSIGNED_TO, assigneeId).where(REQUESTS.ID.eq(requestId)).execute();
     }
 
     void setAutoFollowUp(DSLContext tx, long requestId, boolean on) {
@@ -97,6 +95,11 @@ final class CaseRepository {
                 .join(USERS).on(USERS.ID.eq(INTERNAL_NOTES.AUTHOR_ID))
                 .where(INTERNAL_NOTES.REQUEST_ID.eq(requestId)).orderBy(INTERNAL_NOTES.CREATED_AT)
                 .fetch(r -> new OfficerActions.Note(r.value1(), r.value2(), r.value3()));
+    }
+
+    /** When the request got its current assignee (null: nobody): the digest's "newly assigned to you" reads it. */
+    void assignedAt(DSLContext tx, long requestId, OffsetDateTime at) {
+        tx.update(REQUESTS).set(REQUESTS.ASSIGNED_AT, at).where(REQUESTS.ID.eq(requestId)).execute();
     }
 
     private static CaseRequest toRequest(RequestsRecord r) {

@@ -207,7 +207,8 @@ public final class OfficerActions {
                 throw BadInput.of("assignee", "error.officerOf", c.agency().name());
             }
             if (java.util.Objects.equals(assigneeId, c.request().assignedTo())) return "unchanged";
-            repo.assign(tx, c.request().id(), assigneeId, OffsetDateTime.now(clock));
+            repo.assign(tx, c.request().id(), assigneeId);
+            repo.assignedAt(tx, c.request().id(), assigneeId == null ? null : OffsetDateTime.now(clock));
             changed[0] = true;
             if (assigneeId != null && assigneeId != officer.id()) {
                 Recipient to = Recipient.of(tx, assigneeId);
