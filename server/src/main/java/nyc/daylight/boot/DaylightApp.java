@@ -167,7 +167,7 @@ public final class DaylightApp {
         InboundMail inbound = new InboundMail(dsl, agencies, filing, settings.inbound(), clock);
         ReplyPage replyPage = new ReplyPage(dsl, agencies, replyReview, settings.inbound());
         RequesterActions requesterActions = new RequesterActions(dsl, agencies, ledger, mailer, clock, settings.baseUrl());
-        DeadlineWatcher watcher = new DeadlineWatcher(dsl, agencies, ledger, mailer, clock, settings.baseUrl());
+        DeadlineWatcher watcher = new DeadlineWatcher(dsl, agencies, ledger, mailer, clock, settings.baseUrl(), true);
         Metrics metrics = new Metrics(dataSource, dsl);
         metrics.watch(watcher, indexer);
         nyc.daylight.api.ApiTokenService apiTokens = new nyc.daylight.api.ApiTokenService(dsl, accounts);
@@ -210,6 +210,7 @@ public final class DaylightApp {
                 new ScorecardRoutes(new ScorecardService(dsl, agencies, clock, demoData), agencies, new OpenData(dsl, clock, demoData),
                         settings.baseUrl())::register,
                 new RequesterLifecycleRoutes(requesterActions)::register,
+                new nyc.daylight.lifecycle.DigestRoutes(new nyc.daylight.lifecycle.DigestSettings(dsl))::register,
                 new ReviewRoutes(reviews, publisher)::register,
                 new RecordRoutes(library, agencies, settings.baseUrl())::register,
                 errors::register));

@@ -31,6 +31,8 @@ public final class OfficerRoutes {
     private final RequestLedger ledger;
     private final Queue queue;
     private final OfficerDesk desk;
+    private final QueueExtras extras;
+    private final BulkRoutes bulk;
     private final java.time.Clock clock;
 
     private final java.util.function.LongFunction<List<?>> documentsOfRequest;
@@ -44,6 +46,8 @@ public final class OfficerRoutes {
         this.ledger = ledger;
         this.queue = new Queue(dsl, ledger);
         this.desk = new OfficerDesk(dsl, actions.cases(), ledger);
+        this.extras = new QueueExtras(dsl, actions.cases());
+        this.bulk = new BulkRoutes(new BulkActions(dsl, actions, agencies, ledger, clock), actions.cases());
         this.clock = clock;
     }
 
@@ -52,6 +56,7 @@ public final class OfficerRoutes {
         routes.get("/agency/{slug}/queue", this::queue, Role.SIGNED_IN);
         routes.get("/agency/{slug}/requests/{number}", ctx -> work(ctx, null), Role.SIGNED_IN);
         routes.post("/agency/{slug}/requests/{number}/{action}", this::act, Role.SIGNED_IN);
+        bulk.register(routes);
         routes.get("/admin/audit", ctx -> ctx.render("admin/audit.ftlh", Map.of("entries", desk.recentAudit(300))), Role.ADMIN);
     }
 
@@ -85,6 +90,8 @@ public final class OfficerRoutes {
         Queue.Page page = queue.page(agency, agencies.calendarFor(agency), new Queue.Filter(status, within, late, mine ? user.id() : null), today);
         model.put("items", page.items());
         model.put("counts", page.counts());
+        // Badges and the bulk-assign list, for the rows shown only (a fixed number of queries).
+        model.putAll(extras.forQueue(agency, page.items().stream().map(Queue.Item::number).toList()));
         model.put("filter", Map.of("status", status == null ? "" : status, "within", within == null ? "" : within.toString(),
                 "late", late, "mine", mine));
         ctx.render("agency/queue.ftlh", model);

@@ -75,6 +75,8 @@ class AuthorizationMatrixTest {
             POLICIES.put(r, Policy.PUBLIC);
         }
         for (String r : List.of("POST /requests", "GET /me", "GET /agency")) POLICIES.put(r, Policy.SIGNED_IN);
+        // Each person's own e-mail settings (the daily digest): nobody else's can be named.
+        for (String r : List.of("GET /me/email", "POST /me/email")) POLICIES.put(r, Policy.SIGNED_IN);
         // API tokens
         for (String r : List.of("GET /me/tokens", "POST /me/tokens", "GET /api/v1/me/requests")) POLICIES.put(r, Policy.SIGNED_IN);
         for (String r : List.of("GET /me/tokens/{id}/revoke", "POST /me/tokens/{id}/revoke")) POLICIES.put(r, Policy.OWNER);
@@ -86,7 +88,8 @@ class AuthorizationMatrixTest {
         }
         POLICIES.put("GET /requests/{number}/attachments/{id}", Policy.OWNER_OR_ADMIN_FILE);
         for (String r : List.of("GET /agency/{slug}/queue", "GET /agency/{slug}/requests/{number}",
-                "POST /agency/{slug}/requests/{number}/{action}", "GET /agency/{slug}/records", "GET /agency/{slug}/records/{id}",
+                "POST /agency/{slug}/requests/{number}/{action}", "POST /agency/{slug}/queue/bulk", "POST /agency/{slug}/queue/bulk/confirm",
+                "GET /agency/{slug}/records", "GET /agency/{slug}/records/{id}",
                 "POST /agency/{slug}/records/{id}/{action}")) {
             POLICIES.put(r, Policy.AGENCY);
         }

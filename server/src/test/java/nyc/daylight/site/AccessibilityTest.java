@@ -58,7 +58,7 @@ class AccessibilityTest {
                 check(anonymous, portal.app.baseUrl() + path, axe, failures);
             }
             Map<String, List<String>> signedIn = Map.of(
-                    "a11y@example.org", List.of("/me", "/me/tokens", "/requests/new", "/requests/new?template=doc-release-dates",
+                    "a11y@example.org", List.of("/me", "/me/tokens", "/me/email", "/requests/new", "/requests/new?template=doc-release-dates",
                             "/requests/" + number, "/requests/" + number + "/withdraw", "/requests/" + number + "/appeal"),
                     "rao@doc.test", List.of("/agency/doc/queue", "/agency/doc/requests/" + number, "/agency/doc/records",
                             "/agency/doc/records/" + inReview, "/agency/doc/records/" + published),
