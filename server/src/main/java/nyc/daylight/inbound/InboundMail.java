@@ -80,7 +80,8 @@ public final class InboundMail {
         Agency agency = agencies.byId().get(request.get().agencyId());
         Optional<String> problem = SenderCheck.problem(mail.senders(), mail.authenticationResults(), settings.trustedRelay(),
                 senders(agency));
-        if (problem.isPresent() && PortalNotice.read(mail.subject(), mail.body()).isPresent()) {
+        boolean portal = PortalNotice.read(mail.subject(), mail.body()).isPresent();
+        if (problem.isPresent() && portal) {
             // An OpenRecords notice forwarded by the requester (or by their mailbox's forwarding rule,
             // which keeps the portal as sender): the same checks, with those two senders allowed. It
             // still only proposes a step, which a person confirms.
@@ -89,7 +90,8 @@ public final class InboundMail {
             if (problem.isEmpty()) return filing.match(routed, mail, raw, request.get());
         }
         if (problem.isPresent()) return filing.hold(routed, mail, raw, problem.get());
-        return kind == AutomaticMail.Kind.AUTOMATIC_REPLY ? filing.automatic(routed, mail, raw, request.get())
+        // A portal's notice is a machine's mail that does say what happened: it is read, not set aside.
+        return kind == AutomaticMail.Kind.AUTOMATIC_REPLY && !portal ? filing.automatic(routed, mail, raw, request.get())
                 : filing.match(routed, mail, raw, request.get());
     }
 
