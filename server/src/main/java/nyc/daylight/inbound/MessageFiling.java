@@ -187,7 +187,9 @@ public final class MessageFiling {
             }
             // On the ledger at Daylight's own receipt; sent_at keeps only what the Date: header claims.
             OffsetDateTime sent = repo.receivedAt(tx, mid.get());
-            String from = mail.from() == null ? "an unknown sender" : mail.from();
+            // A portal notice is usually forwarded by the requester: the timeline names the portal, never their address.
+            String from = portal.isPresent() ? "NYC OpenRecords " + portal.get().portalId() + " (forwarded)"
+                    : mask.apply(mail.from() == null ? "an unknown sender" : mail.from());
             // The text is public at once only when the scanner found nothing; else the entry stays empty until review.
             int seq = ledger.append(tx, request.id(), automatic ? EventType.AUTOMATIC_REPLY : EventType.EMAIL_RECEIVED, sent, admin == null ? null : admin.id(), null,
                     from, scanned.clean() ? scanned.text() : null,

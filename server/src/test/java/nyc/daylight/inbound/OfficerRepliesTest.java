@@ -97,10 +97,11 @@ class OfficerRepliesTest {
         long id = messageId("<fwd-1@example.org>");
         assertThat(db.dsl().fetchValue(INBOUND_MESSAGES.STATUS, INBOUND_MESSAGES.ID.eq(id))).isEqualTo(InboundStatus.MATCHED);
         assertThat(db.dsl().fetchValue(INBOUND_MESSAGES.SUGGESTION, INBOUND_MESSAGES.ID.eq(id)).data())
-                .contains("\"type\":\"ACKNOWLEDGED\"", "\"date\":\"2026-04-03\"");
+                .contains("\"type\": \"ACKNOWLEDGED\"", "\"date\": \"2026-04-03\"");
         // The timeline shows the notice, not the forwarder's headers.
         String publicPage = new WebClient(app).get("/requests/" + number).body();
-        assertThat(publicPage).contains("You can expect a response on or about Friday, April 3, 2026").doesNotContain("fwd@example.org");
+        assertThat(publicPage).contains("You can expect a response on or about Friday, April 3, 2026", "NYC OpenRecords FOIL-2026-056-01234 (forwarded)")
+                .doesNotContain("fwd@example.org");
 
         // The agency's officer sees it in the workspace, with the step and its date proposed.
         WebClient officer = as("officer@doc.nyc.gov");
@@ -145,7 +146,7 @@ class OfficerRepliesTest {
     @Test
     void a_fee_notice_is_stored_and_named_in_plain_words_but_never_offered_as_a_step() throws Exception {
         clock.setNewYork("2026-03-02T10:00");
-        People.requester(db.dsl(), "fee@example.org", "Fay");
+        People.requester(db.dsl(), "fee@example.org", "Rosa Quintero");
         WebClient fay = as("fee@example.org");
         String number = fay.fileRequest("Probation records about ICE", "probation").getFirst();
         String agency = db.dsl().fetchValue(nyc.daylight.sql.jooq.Tables.AGENCIES.FOIL_EMAIL, nyc.daylight.sql.jooq.Tables.AGENCIES.SLUG.eq("probation"));
@@ -155,7 +156,7 @@ class OfficerRepliesTest {
                 "<fee-1@probation>");
         long id = messageId("<fee-1@probation>");
         assertThat(db.dsl().fetchValue(INBOUND_MESSAGES.SUGGESTION, INBOUND_MESSAGES.ID.eq(id)).data())
-                .contains("\"notice\":\"FEE_NOTICE\"").doesNotContain("\"type\"");
+                .contains("\"notice\": \"FEE_NOTICE\"").doesNotContain("\"type\"");
         String page = fay.get("/requests/" + number).body();
         assertThat(page).contains("data-testid=\"reply-notice\"", "This looks like a fee notice", "Daylight cannot record fees yet")
                 .doesNotContain("It reads like:");
