@@ -64,7 +64,8 @@ public final class DeadlineEngine {
         boolean withdrawn = events.stream().anyMatch(e -> e.type() == EventType.WITHDRAWN);
         Standing standing = withdrawn ? Standing.WITHDRAWN : Standing.NOT_STARTED;
         NextStep next = withdrawn ? new NextStep(Party.NOBODY, Message.of("next.withdrawn"), null, null)
-                : new NextStep(Party.REQUESTER, Message.of("next.undelivered"), null, POL_89_3_RECEIPT);
+                : new NextStep(Party.REQUESTER, Message.of("next.undelivered"), null,
+                        rules.regime() == Regime.NY_FOIL ? POL_89_3_RECEIPT : FOIA_DETERMINATION);
         return new DeadlineReport(rules.regime(), calendar.effectiveReceipt(submitted.occurredAt(), rules.closeOfBusiness()),
                 List.of(), standing, List.of(next), new Owed(standing, null, null, null), false);
     }
