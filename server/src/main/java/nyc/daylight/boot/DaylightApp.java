@@ -158,6 +158,8 @@ public final class DaylightApp {
                 },
                 clock, settings.baseUrl());
         ReplyReview replyReview = new ReplyReview(dsl, agencies, clock);
+        // Asked at every brief and export, not once at start: the files say "demo" exactly when the data is.
+        java.util.function.BooleanSupplier demoData = () -> nyc.daylight.requests.DemoData.isDemo(dsl);
         MessageFiling filing = new MessageFiling(dsl, agencies, ledger, mailer, blobs,
                 (requestId, agencyId, attachmentId, blob, name, received) -> pipeline.ingest(new RecordPipeline.Origin(attachmentId,
                         requestId, agencyId, null, "EMAIL", "received by e-mail", received), name, blob),
@@ -205,7 +207,8 @@ public final class DaylightApp {
                 new nyc.daylight.api.ApiWriteRoutes(requests, officerActions)::register,
                 metrics::register,
                 new OfficerRoutes(dsl, officerActions, agencies, ledger, clock, library::allFor, replyPage::forViewer)::register,
-                new ScorecardRoutes(new ScorecardService(dsl, agencies, clock), agencies, new OpenData(dsl, clock))::register,
+                new ScorecardRoutes(new ScorecardService(dsl, agencies, clock, demoData), agencies, new OpenData(dsl, clock, demoData),
+                        settings.baseUrl())::register,
                 new RequesterLifecycleRoutes(requesterActions)::register,
                 new ReviewRoutes(reviews, publisher)::register,
                 new RecordRoutes(library, agencies, settings.baseUrl())::register,

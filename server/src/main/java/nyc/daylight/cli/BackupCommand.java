@@ -14,10 +14,20 @@ final class BackupCommand extends DatabaseCommand {
 
     @Override
     int run(OpenDatabase db) throws Exception {
-        var m = new Backup(db.dataSource()).write(dir, settings().blobDir());
+        Backup.Manifest m;
+        try (ProgressOutput progress = progress("backup")) {
+            m = new Backup(db.dataSource()).write(dir, settings().blobDir(), progress);
+        }
         long rows = m.rows().values().stream().mapToLong(Long::longValue).sum();
         out().println("Backed up " + rows + " rows in " + m.rows().size() + " tables and " + m.blobs() + " files (schema "
                 + m.schemaVersion() + ") to " + dir);
         return 0;
+    }
+
+    // The manifest is written last: a directory without one is no backup, and restore refuses it.
+    @Override
+    StopSignal stopSignal() {
+        return StopSignal.explaining(err(), "Interrupted: " + dir + " is an unfinished backup (it has no manifest); delete it and "
+                + "run daylight backup again.");
     }
 }

@@ -122,6 +122,9 @@ final class ConfigOptions {
                     + "(DAYLIGHT_TRUSTED_PROXIES; none: the connecting address is the client).")
     String trustedProxies;
 
+    @Option(names = "--debug", description = "Show the stack trace behind an error at start, not only what to do about it.")
+    boolean debug;
+
     AppSettings toSettings(int port, Path dataDir) {
         Optional<SmtpSettings> smtp = Optional.ofNullable(smtpHost).filter(h -> !h.isBlank())
                 .map(h -> new SmtpSettings(h, smtpPort, Optional.ofNullable(smtpUser).filter(u -> !u.isBlank()),

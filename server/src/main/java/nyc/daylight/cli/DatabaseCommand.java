@@ -7,6 +7,8 @@ import java.util.concurrent.Callable;
 import nyc.daylight.boot.AppSettings;
 import nyc.daylight.boot.DaylightConfig;
 import nyc.daylight.boot.OfflineServices;
+import nyc.daylight.boot.StartProblems;
+import nyc.daylight.boot.Terminals;
 import nyc.daylight.core.BadInput;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine;
@@ -33,6 +35,16 @@ abstract class DatabaseCommand implements Callable<Integer> {
         return Optional.empty();
     }
 
+    /**
+     * What Ctrl-C does while the command runs (see {@link StopSignal}); null leaves it to end the
+     * process at once. Closed after the database, so a stopped command still closes it.
+     */
+    StopSignal stopSignal() {
+        return null;
+    }
+
+    private StopSignal stop;
+
     @Override
     public final Integer call() throws Exception {
         Optional<String> refused = refusal();
@@ -40,17 +52,41 @@ abstract class DatabaseCommand implements Callable<Integer> {
             err().println(refused.get());
             return 2;
         }
+        DaylightConfig config;
         try {
-            DaylightConfig config = options.toConfig();
+            config = options.toConfig();
+        } catch (IllegalArgumentException e) {
+            err().println(e.getMessage());
+            return 2;
+        }
+        try (StopSignal signal = stopSignal()) {
+            stop = signal;
             try (OpenDatabase db = OpenDatabase.open(config)) {
                 return run(db);
             }
         } catch (IllegalArgumentException | BadInput e) {
             err().println(e.getMessage());
             return 2;
-        } catch (RuntimeException e) {
-            return couldNotRun(e);
+        } catch (RuntimeException | java.io.IOException e) {
+            Optional<String> explained = StartProblems.explainDatabase(e, config);
+            if (explained.isEmpty() && e instanceof RuntimeException r) return couldNotRun(r);
+            if (explained.isEmpty()) throw e;
+            return explained(explained.get(), e);
         }
+    }
+
+    /** A known problem at start: its one sentence, and the stack trace only with {@code --debug}. */
+    int explained(String sentence, Throwable e) {
+        err().println(sentence);
+        if (options.debug) e.printStackTrace(err());
+        err().flush();
+        return 2;
+    }
+
+    /** The progress of the command's work, a bar on a terminal or a line a minute otherwise; Ctrl-C asks it to stop. */
+    ProgressOutput progress(String task) {
+        return ProgressOutput.open(task, Terminals.interactive(), System.out, out(), Clock.systemUTC(),
+                () -> stop != null && stop.requested());
     }
 
     /**

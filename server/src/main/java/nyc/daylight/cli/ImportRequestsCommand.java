@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import nyc.daylight.requests.RequestImporter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -25,7 +26,10 @@ final class ImportRequestsCommand extends DatabaseCommand {
     @Override
     int run(OpenDatabase db) throws Exception {
         try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            var result = services(db).requestImporter().importCsv(reader, agency, source);
+            RequestImporter.Result result;
+            try (ProgressOutput progress = progress("import requests")) {
+                result = services(db).requestImporter().importCsv(reader, agency, source, progress);
+            }
             if (!result.ok()) {
                 err().println("Nothing was imported. Problems:");
                 result.problems().forEach(p -> err().println("  line " + p.line() + ": " + p.message()));
@@ -37,5 +41,11 @@ final class ImportRequestsCommand extends DatabaseCommand {
             err().println("No such file: " + file);
             return 2;
         }
+    }
+
+    // One transaction: Ctrl-C rolls it back whole, so running it again is all it takes.
+    @Override
+    StopSignal stopSignal() {
+        return StopSignal.explaining(err(), "Interrupted: nothing was imported (all rows or none); run the same command again.");
     }
 }

@@ -8,7 +8,7 @@ import picocli.CommandLine;
 @Command(name = "daylight", mixinStandardHelpOptions = true, version = "Daylight " + DaylightApp.VERSION,
         description = "A public FOIL request portal.",
         subcommands = {ServeCommand.class, MigrateCommand.class, AdminCommand.class, ImportCommand.class, RecordsCommand.class,
-                ReindexCommand.class, BackupCommand.class, RestoreCommand.class})
+                ReindexCommand.class, BackupCommand.class, RestoreCommand.class, DoctorCommand.class})
 public final class Main extends CommandGroup {
 
     public static void main(String[] args) {

@@ -31,14 +31,24 @@ final class RecordsImportCommand extends DatabaseCommand {
 
     @Override
     int run(OpenDatabase db) throws Exception {
-        try (Extractor extractor = new Extractor(ExtractionLimits.defaults(), Ocr.tesseractIfInstalled())) {
-            // Flushed at each line: a long import shows its progress file by file.
-            PrintWriter progress = new PrintWriter(out(), true);
-            var summary = services(db).recordImporter(extractor).importDirectory(dir, agency, request, source, publish, progress);
-            summary.print(progress);
-            // 0: every file read (or already imported); 1: some files failed; 2: the import could not run.
+        try (Extractor extractor = new Extractor(ExtractionLimits.defaults(), Ocr.tesseractIfInstalled());
+             ProgressOutput progress = progress("records import")) {
+            // Flushed at each line: a file that failed or was skipped is named as it happens.
+            PrintWriter lines = new PrintWriter(progress.lines(), true);
+            var summary = services(db).recordImporter(extractor).importDirectory(dir, agency, request, source, publish, lines, progress);
+            progress.close();
+            PrintWriter end = new PrintWriter(out(), true);
+            summary.print(end);
+            // 0: every file read (or already imported); 1: some files failed; 2: the import could not run (or was stopped).
             return summary.exitCode();
         }
+    }
+
+    // Each file is its own: Ctrl-C lets the one in hand finish, and a second run skips what is done.
+    @Override
+    StopSignal stopSignal() {
+        return StopSignal.afterCurrentUnit(err(), "Stopping after the file in hand; run the same command again to import the rest "
+                + "(files already imported are skipped).");
     }
 
     // Files fail one by one inside the import; what reaches here stopped it from running (the database is down).
@@ -46,5 +56,10 @@ final class RecordsImportCommand extends DatabaseCommand {
     int couldNotRun(RuntimeException e) {
         err().println("The import could not run: " + e.getMessage());
         return 2;
+    }
+
+    @Override
+    int explained(String sentence, Throwable e) {
+        return super.explained("The import could not run. " + sentence, e);
     }
 }

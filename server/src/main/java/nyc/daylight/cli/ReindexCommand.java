@@ -18,9 +18,18 @@ final class ReindexCommand extends DatabaseCommand {
             throw new IllegalArgumentException("The index is in use: stop the running server, then reindex.");
         }
         try (RecordIndexer indexer = services(db).indexer(index)) {
-            int n = indexer.rebuild();
+            int n;
+            try (ProgressOutput progress = progress("reindex")) {
+                n = indexer.rebuild(progress);
+            }
             out().println("Reindexed " + n + " document(s); " + index.pageCount() + " page(s) are searchable.");
         }
         return 0;
+    }
+
+    // The new index is committed only at the end: until then the old one stays as it was.
+    @Override
+    StopSignal stopSignal() {
+        return StopSignal.explaining(err(), "Interrupted: the search index is as it was before; run daylight reindex again.");
     }
 }

@@ -16,12 +16,25 @@ final class RestoreCommand extends DatabaseCommand {
 
     @Override
     int run(OpenDatabase db) throws Exception {
-        var m = new Backup(db.dataSource()).restore(dir, settings().blobDir());
-        try (RecordIndexer indexer = services(db).indexer(new RecordIndex(settings().indexDir()))) {
-            int docs = indexer.rebuild();
+        Backup.Manifest m;
+        try (ProgressOutput progress = progress("restore")) {
+            m = new Backup(db.dataSource()).restore(dir, settings().blobDir(), progress);
+        }
+        try (RecordIndexer indexer = services(db).indexer(new RecordIndex(settings().indexDir()));
+             ProgressOutput progress = progress("reindex")) {
+            int docs = indexer.rebuild(progress);
+            progress.close();
             out().println("Restored the backup of " + m.createdAt() + " (" + m.blobs() + " files); " + docs
                     + " published record(s) reindexed.");
         }
         return 0;
+    }
+
+    // The rows load in one transaction; the files copy after it, each only if missing.
+    @Override
+    StopSignal stopSignal() {
+        return StopSignal.explaining(err(), "Interrupted: if the database was not yet restored, run the same command again; if it "
+                + "was (restore then says it is not empty), copy " + dir.resolve("blobs") + " into the data directory's blobs/ and "
+                + "run daylight reindex.");
     }
 }

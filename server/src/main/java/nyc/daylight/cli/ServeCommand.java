@@ -3,9 +3,13 @@ package nyc.daylight.cli;
 import io.javalin.Javalin;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
+import nyc.daylight.boot.AppSettings;
 import nyc.daylight.boot.DaylightApp;
 import nyc.daylight.boot.DaylightConfig;
+import nyc.daylight.boot.StartProblems;
+import nyc.daylight.boot.doctor.Tesseract;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
@@ -39,19 +43,29 @@ final class ServeCommand extends DatabaseCommand {
                 return 2;
             }
         }
-        Javalin app = new DaylightApp(db.dataSource(), Clock.systemUTC(),
-                options.toSettings(config.port(), config.dataDir())
-                        .withFirstDeadlineCheck(Duration.ofSeconds(Math.max(0, deadlineCheckDelay)))).create();
+        AppSettings settings = options.toSettings(config.port(), config.dataDir())
+                .withFirstDeadlineCheck(Duration.ofSeconds(Math.max(0, deadlineCheckDelay)));
+        Javalin app = new DaylightApp(db.dataSource(), Clock.systemUTC(), settings).create();
         CountDownLatch stopped = new CountDownLatch(1);
         // Ctrl-C: stop taking requests, then stop PostgreSQL, so no process is orphaned. The hook
         // closes the database itself: once hooks finish the JVM halts, before this method returns.
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        Thread hook = new Thread(() -> {
             app.stop();
             db.close();
             stopped.countDown();
-        }, "daylight-shutdown"));
-        app.start(config.host(), config.port());
-        log.info("Daylight is running: open http://localhost:{}/", app.port());
+        }, "daylight-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            app.start(config.host(), config.port());
+        } catch (RuntimeException e) {
+            Optional<String> port = StartProblems.explainPort(e, config);
+            if (port.isEmpty()) throw e;
+            Runtime.getRuntime().removeShutdownHook(hook);
+            app.stop();
+            return explained(port.get(), e);
+        }
+        log.atInfo().addKeyValue("url", "http://localhost:" + app.port() + "/").addKeyValue("dataDir", config.dataDir().toString())
+                .log(StartBanner.text(app.port(), config, settings, Tesseract.probe(System.getenv())));
         stopped.await();
         return 0;
     }

@@ -27,6 +27,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
+import nyc.daylight.core.Progress;
 import nyc.daylight.sql.jooq.Public;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
@@ -70,6 +71,11 @@ public final class Backup {
 
     /** Writes a backup of the database and of {@code blobDir} into {@code dir} (which must be empty or absent). */
     public Manifest write(Path dir, Path blobDir) throws IOException, SQLException {
+        return write(dir, blobDir, Progress.NONE);
+    }
+
+    /** The same, telling {@code progress} of each table, then each stored file, copied. */
+    public Manifest write(Path dir, Path blobDir, Progress progress) throws IOException, SQLException {
         if (Files.exists(dir) && !isEmpty(dir)) throw new IllegalArgumentException(dir + " is not empty; back up into a new directory.");
         Files.createDirectories(dir.resolve("db"));
         Map<String, Long> rows = new LinkedHashMap<>();
@@ -80,13 +86,16 @@ public final class Backup {
             c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
             c.setReadOnly(true);
             CopyManager copy = c.unwrap(PGConnection.class).getCopyAPI();
-            for (Table<?> t : tablesInLoadOrder()) {
+            List<Table<?>> tables = tablesInLoadOrder();
+            progress.start("tables", tables.size());
+            for (Table<?> t : tables) {
                 Path file = dir.resolve("db").resolve(t.getName() + ".copy");
                 try (OutputStream out = Files.newOutputStream(file)) {
                     // COPY has no jOOQ form; the table name comes from the generated schema, never from input.
                     rows.put(t.getName(), copy.copyOut("COPY (" + selectWithoutSecrets(t) + ") TO STDOUT", out));
                 }
                 sums.put("db/" + t.getName() + ".copy", sha256(file));
+                progress.advance(1);
             }
             for (Sequence<?> seq : Public.PUBLIC.getSequences()) {
                 sequences.put(seq.getName(), DSL.using(c, SQLDialect.POSTGRES)
@@ -94,7 +103,7 @@ public final class Backup {
             }
             c.commit();
         }
-        long blobs = copyTree(blobDir, dir.resolve("blobs"));
+        long blobs = copyTree(blobDir, dir.resolve("blobs"), progress);
         Manifest m = new Manifest(1, Instant.now().toString(), schemaVersion(), rows, sums, sequences, blobs);
         Files.writeString(dir.resolve(MANIFEST), JSON.writerWithDefaultPrettyPrinter().writeValueAsString(m));
         return m;
@@ -106,6 +115,11 @@ public final class Backup {
      * one transaction: a failed restore leaves the database as it was.
      */
     public Manifest restore(Path dir, Path blobDir) throws IOException, SQLException {
+        return restore(dir, blobDir, Progress.NONE);
+    }
+
+    /** The same, telling {@code progress} of each table loaded, then each stored file copied. */
+    public Manifest restore(Path dir, Path blobDir, Progress progress) throws IOException, SQLException {
         Path manifestFile = dir.resolve(MANIFEST);
         if (!Files.exists(manifestFile)) throw new IllegalArgumentException(dir + " holds no Daylight backup (no " + MANIFEST + ").");
         Manifest m = JSON.readValue(Files.readString(manifestFile), Manifest.class);
@@ -128,6 +142,7 @@ public final class Backup {
             List<Table<?>> order = tablesInLoadOrder();
             dsl.truncate(order.toArray(Table[]::new)).cascade().execute();
             CopyManager copy = c.unwrap(PGConnection.class).getCopyAPI();
+            progress.start("tables", order.size());
             for (Table<?> t : order) {
                 try (InputStream in = Files.newInputStream(dir.resolve("db").resolve(t.getName() + ".copy"))) {
                     long n = copy.copyIn("COPY " + DSL.using(SQLDialect.POSTGRES).render(t) + " FROM STDIN", in);
@@ -146,6 +161,7 @@ public final class Backup {
                                 DSL.inline(max))).fetch();
                     }
                 }
+                progress.advance(1);
             }
             for (Map.Entry<String, Long> e : m.sequences().entrySet()) {
                 if (e.getValue() != null) {
@@ -154,7 +170,7 @@ public final class Backup {
             }
             c.commit();
         }
-        copyTree(dir.resolve("blobs"), blobDir);
+        copyTree(dir.resolve("blobs"), blobDir, progress);
         return m;
     }
 
@@ -200,11 +216,14 @@ public final class Backup {
         return current == null ? "none" : current.getVersion().getVersion();
     }
 
-    private static long copyTree(Path from, Path to) throws IOException {
+    private static long copyTree(Path from, Path to, Progress progress) throws IOException {
         if (!Files.isDirectory(from)) return 0;
         long[] copied = {0};
         try (Stream<Path> files = Files.walk(from)) {
-            for (Path f : files.filter(Files::isRegularFile).toList()) {
+            List<Path> all = files.filter(Files::isRegularFile).toList();
+            progress.start("files", all.size());
+            for (Path f : all) {
+                progress.advance(1);
                 Path rel = from.relativize(f);
                 if (rel.getNameCount() > 0 && rel.getName(0).toString().equals("tmp")) continue; // uploads in progress
                 Path target = to.resolve(rel.toString());

@@ -4,8 +4,11 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
+import java.util.Arrays;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.MigrationInfoService;
 import org.jooq.DSLContext;
 import org.jooq.SQLDialect;
 import org.jooq.impl.DSL;
@@ -64,14 +67,39 @@ public final class Database implements AutoCloseable {
         return new HikariDataSource(hc);
     }
 
-    /** Applies the migrations in {@code sql/} (Flyway keeps its own history table). */
+    /**
+     * Applies the migrations in {@code sql/} (Flyway keeps its own history table). Refuses, with
+     * {@link NewerSchema}, a database a newer Daylight has migrated: an older version must not run on it.
+     */
     public static int migrate(DataSource dataSource) {
-        return Flyway.configure()
-                .dataSource(dataSource)
-                .locations("classpath:db/migration")
-                .load()
-                .migrate()
-                .migrationsExecuted;
+        Flyway flyway = flyway(dataSource);
+        refuseNewer(flyway.info());
+        return flyway.migrate().migrationsExecuted;
+    }
+
+    private static Flyway flyway(DataSource dataSource) {
+        return Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load();
+    }
+
+    private static void refuseNewer(MigrationInfoService info) {
+        String known = Arrays.stream(info.all()).filter(m -> m.getState().isResolved() && m.getVersion() != null)
+                .map(m -> m.getVersion().getVersion()).reduce((a, b) -> b).orElse("none");
+        Arrays.stream(info.applied()).filter(m -> m.getState().name().startsWith("FUTURE")).reduce((a, b) -> b)
+                .ifPresent(newest -> {
+                    throw new NewerSchema(newest.getVersion().getVersion(), known);
+                });
+    }
+
+    /** Where the database's migrations stand: how many are applied and how many this Daylight would still apply. */
+    public record SchemaState(int applied, int pending, String version) {}
+
+    /** The migrations' state, for {@code daylight doctor}; throws {@link NewerSchema} as {@link #migrate} does. */
+    public static SchemaState schemaState(DataSource dataSource) {
+        MigrationInfoService info = flyway(dataSource).info();
+        refuseNewer(info);
+        MigrationInfo current = info.current();
+        return new SchemaState(info.applied().length, info.pending().length,
+                current == null || current.getVersion() == null ? "none" : current.getVersion().getVersion());
     }
 
     /**

@@ -17,6 +17,7 @@ import java.util.stream.Stream;
 import nyc.daylight.agencies.Agency;
 import nyc.daylight.agencies.AgencyService;
 import nyc.daylight.core.BadInput;
+import nyc.daylight.core.Progress;
 import nyc.daylight.records.BlobStore;
 import nyc.daylight.records.BlobTooLargeException;
 import nyc.daylight.records.StoredBlob;
@@ -106,6 +107,15 @@ public final class RecordImporter {
      */
     public ImportSummary importDirectory(Path dir, String agencySlug, String requestNumber, String source, boolean publish, PrintWriter out)
             throws IOException {
+        return importDirectory(dir, agencySlug, requestNumber, source, publish, out, Progress.NONE);
+    }
+
+    /**
+     * The same, telling {@code progress} of each file done; when it asks to stop, the import stops
+     * after the file it just wrote (the summary says so, and running it again skips what is done).
+     */
+    public ImportSummary importDirectory(Path dir, String agencySlug, String requestNumber, String source, boolean publish, PrintWriter out,
+                                         Progress progress) throws IOException {
         if (!Files.isDirectory(dir)) throw BadInput.of("dir", "refusal.import.notDirectory", dir.toString());
         if (source == null || source.isBlank()) throw BadInput.of("source", "refusal.import.sourceMissing");
         Agency agency = agencies.find(agencySlug).orElseThrow(() -> BadInput.of("agency", "refusal.import.unknownAgency", agencySlug));
@@ -122,6 +132,7 @@ public final class RecordImporter {
         // creation date), else by the day it is imported.
         RecordPipeline.Origin origin = new RecordPipeline.Origin(null, requestId, agency.id(), null, "IMPORT", note, null);
         Tally t = new Tally();
+        progress.start("files", files.size());
         // Extraction is most of an import's time and touches no table: the next file is read on a
         // second thread while this one is scanned, written and published (the benchmark's ingest).
         try (ExecutorService reader = Executors.newSingleThreadExecutor(Thread.ofPlatform().name("import-reader").factory())) {
@@ -133,8 +144,14 @@ public final class RecordImporter {
                     t.stopped = "the database stopped answering while " + file.name() + " was written";
                     break;
                 }
+                progress.advance(1);
+                if (next != null && progress.stopRequested()) {
+                    t.stopped = "it was interrupted after " + (i + 1) + " of " + files.size() + " files";
+                    break;
+                }
             }
-            if (next != null) next.cancel(false);
+            // Asked to stop: the file read ahead is not wanted, so its reading is interrupted too.
+            if (next != null) next.cancel(t.stopped != null);
         }
         return new ImportSummary(files.size(), t.read, t.documents, t.published, t.waiting, t.failed, t.skipped, t.failures, t.stopped);
     }

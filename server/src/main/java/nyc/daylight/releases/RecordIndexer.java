@@ -11,6 +11,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import nyc.daylight.core.Progress;
 import nyc.daylight.records.index.Publication;
 import nyc.daylight.records.index.PublishedDocument;
 import nyc.daylight.records.index.RecordIndex;
@@ -95,6 +96,11 @@ public final class RecordIndexer implements AutoCloseable {
 
     /** {@code daylight reindex}: throws the index away and replays the whole log. */
     public synchronized int rebuild() {
+        return rebuild(Progress.NONE);
+    }
+
+    /** The same, telling {@code progress} of each document handed to the index. */
+    public synchronized int rebuild(Progress progress) {
         List<PublicationRepository.LogEntry> all = new ArrayList<>();
         long after = 0;
         for (List<PublicationRepository.LogEntry> b; !(b = publications.publicationsAfter(dsl, after, 10_000)).isEmpty(); ) {
@@ -105,6 +111,7 @@ public final class RecordIndexer implements AutoCloseable {
         Map<Long, Long> lastSeqByDocument = new LinkedHashMap<>();
         for (PublicationRepository.LogEntry p : all) lastSeqByDocument.put(p.documentId(), p.seq());
         Iterator<Map.Entry<Long, Long>> it = lastSeqByDocument.entrySet().iterator();
+        progress.start("documents", lastSeqByDocument.size());
         Iterator<Publication> log = new Iterator<>() {
             public boolean hasNext() {
                 return it.hasNext();
@@ -112,7 +119,9 @@ public final class RecordIndexer implements AutoCloseable {
 
             public Publication next() {
                 Map.Entry<Long, Long> e = it.next();
-                return toPublication(e.getValue(), e.getKey());
+                Publication p = toPublication(e.getValue(), e.getKey());
+                progress.advance(1);
+                return p;
             }
         };
         try {

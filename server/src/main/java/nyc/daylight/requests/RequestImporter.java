@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import nyc.daylight.agencies.Agency;
 import nyc.daylight.agencies.AgencyService;
+import nyc.daylight.core.Progress;
 import nyc.daylight.deadlines.BusinessCalendar;
 import nyc.daylight.deadlines.EventType;
 import org.apache.commons.csv.CSVFormat;
@@ -55,6 +56,11 @@ public final class RequestImporter {
                EventType appealOutcome) {}
 
     public Result importCsv(Reader csv, String agencySlug, String source) throws IOException {
+        return importCsv(csv, agencySlug, source, Progress.NONE);
+    }
+
+    /** The same, telling {@code progress} of each row written (all in one transaction: stopping midway would keep none). */
+    public Result importCsv(Reader csv, String agencySlug, String source, Progress progress) throws IOException {
         Agency agency = agencies.find(agencySlug).orElse(null);
         if (agency == null) return new Result(0, List.of(new Problem(0, "There is no agency named '" + agencySlug + "'.")));
         if (source == null || source.isBlank()) return new Result(0, List.of(new Problem(0, "Say where the log came from (--source).")));
@@ -82,7 +88,11 @@ public final class RequestImporter {
         if (!problems.isEmpty()) return new Result(0, problems);
         dsl.transaction(tx -> {
             long importer = seeds.userByEmail(tx.dsl(), IMPORT_USER, "Imported FOIL log");
-            for (Row row : rows) write(tx.dsl(), agency, importer, row, source.strip());
+            progress.start("rows", rows.size());
+            for (Row row : rows) {
+                write(tx.dsl(), agency, importer, row, source.strip());
+                progress.advance(1);
+            }
         });
         return new Result(rows.size(), List.of());
     }

@@ -49,6 +49,7 @@ public final class RequestRoutes {
         routes.post("/requests", this::submit, Role.SIGNED_IN);
         routes.get("/requests", this::list, Role.PUBLIC);
         routes.get("/requests/{number}", this::show, Role.PUBLIC);
+        routes.get("/requests/{number}/agencies", this::sameRequest, Role.PUBLIC);
         routes.get("/requests/{number}/withdraw", this::confirmWithdraw, Role.SIGNED_IN);
         routes.post("/requests/{number}/withdraw", this::withdraw, Role.SIGNED_IN);
         routes.post("/requests/{number}/correspondence", this::correspondence, Role.SIGNED_IN);
@@ -175,7 +176,15 @@ public final class RequestRoutes {
                 .orElseThrow(() -> NotFound.of("refusal.request.notPublic"));
         Map<String, Object> model = new HashMap<>(extras.forViewer(view.number(), WebSession.user(ctx)));
         model.put("r", view);
+        model.put("sameRequest", requests.sameRequestCount(view, WebSession.user(ctx)));
         ctx.render("requests/show.ftlh", model);
+    }
+
+    /** One filing to several agencies as one grid, reached from any of its requests. */
+    private void sameRequest(Context ctx) {
+        SameRequest same = requests.sameRequest(ctx.pathParam("number"), WebSession.user(ctx))
+                .orElseThrow(() -> NotFound.of("refusal.request.notPublic"));
+        ctx.render("requests/same.ftlh", Map.of("same", same));
     }
 
     private void confirmWithdraw(Context ctx) {

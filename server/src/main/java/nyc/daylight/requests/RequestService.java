@@ -24,6 +24,7 @@ public final class RequestService {
     private final Drafts drafts;
     private final Moderation moderation;
     private final Resend resend;
+    private final SameRequestReader sameRequest;
 
     public RequestService(DSLContext dsl, AgencyService agencies, Mailer mailer, Templates templates, Clock clock,
                           String baseUrl, BlobStore blobs) {
@@ -36,6 +37,7 @@ public final class RequestService {
         this.correspondence = new Correspondence(dsl, clock, blobs);
         this.drafts = new Drafts(dsl);
         this.moderation = new Moderation(dsl);
+        this.sameRequest = new SameRequestReader(dsl, agencies, status, clock);
     }
 
     /**
@@ -68,6 +70,16 @@ public final class RequestService {
     /** A request as its page shows it; a hidden one only to its requester and admins. */
     public Optional<RequestView> view(String number, Optional<User> viewer) {
         return reader.view(number, viewer);
+    }
+
+    /** The filing the request belongs to, one row per agency the viewer may see ("this request, to N agencies"). */
+    public Optional<SameRequest> sameRequest(String number, Optional<User> viewer) {
+        return sameRequest.of(number, viewer);
+    }
+
+    /** How many agencies' requests of the page's filing the viewer may see (0 for a request not filed here). */
+    public int sameRequestCount(RequestView view, Optional<User> viewer) {
+        return view.filingId() == 0 ? 0 : sameRequest.count(view.filingId(), viewer);
     }
 
     /** A file as the service hands it out: what it is, and a way to read its bytes. */

@@ -67,12 +67,12 @@ class AuthorizationMatrixTest {
         for (String r : List.of("GET /", "GET /about", "GET /records", "GET /health", "GET /agencies", "GET /agencies/{slug}",
                 "GET /deadlines", "GET /api/v1/deadlines/preview", "GET /signup", "POST /signup", "GET /verify", "POST /verify", "GET /signin",
                 "POST /signin", "POST /signout", "GET /reset", "POST /reset", "GET /reset/{token}", "POST /reset/{token}",
-                "GET /invite/{token}", "POST /invite/{token}", "GET /requests/new", "GET /requests", "GET /requests/{number}",
+                "GET /invite/{token}", "POST /invite/{token}", "GET /requests/new", "GET /requests", "GET /requests/{number}", "GET /requests/{number}/agencies",
                 "GET /api/v1/requests", "GET /api/v1/requests/{number}", "GET /feeds/overdue.atom", "GET /feeds/requests.atom", "GET /feeds/agencies/{slug}.atom",
                 "GET /feeds/requests/{number}.atom", "GET /scorecards",
                 "GET /scorecards/export.csv", "GET /scorecards/export.json", "GET /scorecards/{slug}", "GET /scorecards/{slug}/brief",
                 "GET /scorecards/{slug}/brief.pdf", "GET /scorecards/{slug}/export.csv", "GET /data/requests.csv",
-                "GET /api/v1/scorecards", "GET /api/v1/scorecards/{slug}", "GET /api/v1/openapi.json", "GET /api/docs", "GET /metrics",
+                "GET /api/v1/scorecards", "GET /api/v1/scorecards/{slug}", "GET /methodology", "GET /api/v1/openapi.json", "GET /api/docs", "GET /metrics",
                 "GET /records/{id}", "GET /records/{id}/file", "GET /api/v1/search", "GET /feeds/records.atom")) {
             POLICIES.put(r, Policy.PUBLIC);
         }

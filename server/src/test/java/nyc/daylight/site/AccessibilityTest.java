@@ -50,8 +50,8 @@ class AccessibilityTest {
 
             List<String> failures = new ArrayList<>();
             Page anonymous = browser.newPageBypassingCsp();
-            for (String path : List.of("/", "/about", "/requests", "/requests/" + number, "/requests?status=overdue", "/records",
-                    "/scorecards", "/scorecards/doc", "/scorecards/doc/brief", "/agencies", "/agencies/doc", "/deadlines",
+            for (String path : List.of("/", "/about", "/requests", "/requests/" + number, "/requests/" + number + "/agencies", "/requests?status=overdue", "/records",
+                    "/scorecards", "/scorecards/doc", "/scorecards/doc/brief", "/methodology", "/agencies", "/agencies/doc", "/deadlines",
                     "/deadlines?agency=doc&date=2026-03-02&time=10:00", "/deadlines?agency=doc&date=2040-01-01&time=10:00",
                     "/signin", "/signup", "/reset", "/requests/new", "/no-such-page", "/api/docs", "/records?q=ICE",
                     "/records?q=%22unclosed", "/records/" + published + "?q=liaison")) {

@@ -14,10 +14,33 @@ import nyc.daylight.notify.SmtpSettings;
 
 /** A real SMTP server in the test JVM (GreenMail) and helpers to read what it received. */
 public final class MailServer implements AutoCloseable {
-    private final GreenMail greenMail = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
+    private final GreenMail greenMail;
 
     public MailServer() {
+        this(ServerSetupTest.SMTP.dynamicPort());
+    }
+
+    private MailServer(com.icegreen.greenmail.util.ServerSetup... setups) {
+        greenMail = new GreenMail(setups);
         greenMail.start();
+    }
+
+    /** SMTP and an IMAP server beside it, for a mailbox that agencies' replies land in. */
+    public static MailServer withImap() {
+        return new MailServer(ServerSetupTest.SMTP.dynamicPort(), ServerSetupTest.IMAP.dynamicPort());
+    }
+
+    public int smtpPort() {
+        return greenMail.getSmtp().getPort();
+    }
+
+    public int imapPort() {
+        return greenMail.getImap().getPort();
+    }
+
+    /** A mailbox to log into over IMAP. */
+    public void addMailbox(String address, String login, String password) {
+        greenMail.setUser(address, login, password);
     }
 
     public AppSettings settings() {

@@ -42,6 +42,11 @@ public final class MutableClock extends Clock {
         };
     }
 
+    /** Moves the time on by {@code d}. */
+    public void advance(java.time.Duration d) {
+        now = now.plus(d);
+    }
+
     @Override
     public Instant instant() {
         return now;
