@@ -206,7 +206,7 @@ public final class DaylightApp {
                 new nyc.daylight.api.TokenRoutes(apiTokens)::register,
                 new nyc.daylight.api.ApiWriteRoutes(requests, officerActions)::register,
                 metrics::register,
-                new OfficerRoutes(dsl, officerActions, agencies, ledger, clock, library::allFor)::register,
+                new OfficerRoutes(dsl, officerActions, agencies, ledger, clock, library::allFor, replyPage::forViewer)::register,
                 new ScorecardRoutes(new ScorecardService(dsl, agencies, clock, demoData), agencies, new OpenData(dsl, clock, demoData),
                         settings.baseUrl())::register,
                 new RequesterLifecycleRoutes(requesterActions)::register,

@@ -19,6 +19,7 @@ import nyc.daylight.deadlines.BusinessCalendar;
 import nyc.daylight.deadlines.Deadline;
 import nyc.daylight.deadlines.EventType;
 import nyc.daylight.requests.RequestLedger;
+import nyc.daylight.requests.RequestPageExtras;
 import nyc.daylight.web.Language;
 import nyc.daylight.web.Role;
 import nyc.daylight.web.WebSession;
@@ -36,11 +37,17 @@ public final class OfficerRoutes {
     private final java.time.Clock clock;
 
     private final java.util.function.LongFunction<List<?>> documentsOfRequest;
+    private final RequestPageExtras replies;
 
-    /** @param documentsOfRequest the released-records documents of a request, whatever their review state */
+    /**
+     * @param documentsOfRequest the released-records documents of a request, whatever their review state
+     * @param replies the agency's e-mailed replies waiting to be confirmed (inbound, plugged in by boot):
+     *                the officer confirms or dismisses them here, through the same service as the request page
+     */
     public OfficerRoutes(DSLContext dsl, OfficerActions actions, AgencyService agencies, RequestLedger ledger, java.time.Clock clock,
-                         java.util.function.LongFunction<List<?>> documentsOfRequest) {
+                         java.util.function.LongFunction<List<?>> documentsOfRequest, RequestPageExtras replies) {
         this.documentsOfRequest = documentsOfRequest;
+        this.replies = replies;
         this.actions = actions;
         this.agencies = agencies;
         this.ledger = ledger;
@@ -114,6 +121,9 @@ public final class OfficerRoutes {
         model.put("notes", w.notes());
         model.put("officers", w.officers());
         model.put("exemptions", Exemption.forRegime(c.agency().regime()));
+        // Only what the officer may act on: the replies to confirm (the viewer is already this agency's officer or an admin).
+        Object pending = replies.forViewer(c.number(), java.util.Optional.of(user)).get("replies");
+        model.put("replies", pending == null ? List.of() : pending);
         boolean acknowledged = c.has(EventType.ACKNOWLEDGED);
         boolean decided = c.hasAny(EventType.DETERMINATIONS);
         boolean appealPending = c.has(EventType.APPEALED) && !c.hasAny(EventType.APPEAL_DECISIONS);

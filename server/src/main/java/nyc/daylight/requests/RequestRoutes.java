@@ -53,6 +53,7 @@ public final class RequestRoutes {
         routes.get("/requests/{number}/withdraw", this::confirmWithdraw, Role.SIGNED_IN);
         routes.post("/requests/{number}/withdraw", this::withdraw, Role.SIGNED_IN);
         routes.post("/requests/{number}/correspondence", this::correspondence, Role.SIGNED_IN);
+        routes.post("/requests/{number}/resend", this::resend, Role.SIGNED_IN);
         routes.get("/requests/{number}/attachments/{id}", this::download, Role.PUBLIC);
         routes.post("/requests/{number}/hide", this::hide, Role.ADMIN);
         routes.get("/me", this::me, Role.SIGNED_IN);
@@ -230,6 +231,17 @@ public final class RequestRoutes {
         ctx.header("Cache-Control", "private, no-store");
         ctx.contentType(d.attachment().contentType());
         ctx.result(d.content().get());
+    }
+
+    private void resend(Context ctx) {
+        String number = ctx.pathParam("number");
+        try {
+            String to = requests.resendLetter(WebSession.requireUser(ctx), number, ctx.ip());
+            WebSession.flash(ctx, Message.of("flash.resent", to));
+        } catch (BadInput e) {
+            WebSession.flash(ctx, e.message(Language.of(ctx)));
+        }
+        ctx.redirect("/requests/" + number);
     }
 
     private void hide(Context ctx) {

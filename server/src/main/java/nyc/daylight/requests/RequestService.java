@@ -23,12 +23,15 @@ public final class RequestService {
     private final Correspondence correspondence;
     private final Drafts drafts;
     private final Moderation moderation;
+    private final Resend resend;
     private final SameRequestReader sameRequest;
 
     public RequestService(DSLContext dsl, AgencyService agencies, Mailer mailer, Templates templates, Clock clock,
                           String baseUrl, BlobStore blobs) {
         RequestStatus status = new RequestStatus(agencies, clock);
-        this.filing = new RequestFiling(dsl, agencies, mailer, status, new FilingLetters(templates, mailer, baseUrl), clock);
+        FilingLetters letters = new FilingLetters(templates, mailer, baseUrl);
+        this.filing = new RequestFiling(dsl, agencies, mailer, status, letters, clock);
+        this.resend = new Resend(dsl, agencies, mailer, status, letters, clock);
         this.reader = new RequestReader(dsl, agencies, status, clock, blobs);
         this.withdrawal = new Withdrawal(dsl, agencies, mailer, status, clock, baseUrl);
         this.correspondence = new Correspondence(dsl, clock, blobs);
@@ -89,6 +92,14 @@ public final class RequestService {
 
     public void withdraw(User user, String number) {
         withdrawal.withdraw(user, number);
+    }
+
+    /**
+     * Sends a request letter that came back undelivered again, to the agency's address on file now:
+     * its requester or an administrator, while the deadlines have not started. Returns that address.
+     */
+    public String resendLetter(User user, String number, String ip) {
+        return resend.resend(user, number, ip);
     }
 
     /** Correspondence the agency sent outside Daylight, reported by the requester (see {@link Correspondence}). */

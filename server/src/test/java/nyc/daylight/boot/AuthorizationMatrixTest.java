@@ -47,6 +47,8 @@ class AuthorizationMatrixTest {
         OWNER_OR_ADMIN_FILE(Outcome.HIDDEN, Outcome.ALLOWED, Outcome.HIDDEN, Outcome.HIDDEN, Outcome.HIDDEN, Outcome.ALLOWED),
         AGENCY(Outcome.SIGN_IN, Outcome.HIDDEN, Outcome.HIDDEN, Outcome.ALLOWED, Outcome.HIDDEN, Outcome.ALLOWED),
         ADMIN(Outcome.SIGN_IN, Outcome.DENIED, Outcome.DENIED, Outcome.DENIED, Outcome.DENIED, Outcome.ALLOWED),
+        /** Sending an undelivered request letter again: its requester, and an admin who corrected the agency's address. */
+        OWNER_OR_ADMIN(Outcome.SIGN_IN, Outcome.ALLOWED, Outcome.HIDDEN, Outcome.HIDDEN, Outcome.HIDDEN, Outcome.ALLOWED),
         /** An agency's e-mailed reply: its requester, the agency's officers and admins confirm what it says. */
         REPLY(Outcome.SIGN_IN, Outcome.ALLOWED, Outcome.HIDDEN, Outcome.ALLOWED, Outcome.HIDDEN, Outcome.ALLOWED),
         /** API writes: a bearer token only; a session cookie is not read there, so every browser caller is asked for a token. */
@@ -87,6 +89,7 @@ class AuthorizationMatrixTest {
             POLICIES.put(r, Policy.OWNER);
         }
         POLICIES.put("GET /requests/{number}/attachments/{id}", Policy.OWNER_OR_ADMIN_FILE);
+        POLICIES.put("POST /requests/{number}/resend", Policy.OWNER_OR_ADMIN);
         for (String r : List.of("GET /agency/{slug}/queue", "GET /agency/{slug}/requests/{number}",
                 "POST /agency/{slug}/requests/{number}/{action}", "POST /agency/{slug}/queue/bulk", "POST /agency/{slug}/queue/bulk/confirm",
                 "GET /agency/{slug}/records", "GET /agency/{slug}/records/{id}",
