@@ -55,18 +55,18 @@ final class ScorecardBench {
                 double[] cold = new double[5];
                 int cards = 0;
                 for (int i = 0; i < cold.length; i++) {
-                    ScorecardService fresh = new ScorecardService(dsl, agencies, clock);
+                    ScorecardService fresh = new ScorecardService(dsl, agencies, clock, () -> false);
                     long a = System.nanoTime();
                     cards = fresh.ranking(period, ScorecardService.Filters.NONE).size();
                     cold[i] = (System.nanoTime() - a) / 1e6;
                     if (i == 0) first = cold[i];
                 }
-                ScorecardService city = new ScorecardService(dsl, agencies, clock);
+                ScorecardService city = new ScorecardService(dsl, agencies, clock, () -> false);
                 long c0 = System.nanoTime();
                 city.card(ScorecardService.CITY, period, ScorecardService.Filters.NONE).orElseThrow();
                 double cityCold = (System.nanoTime() - c0) / 1e6;
 
-                ScorecardService warm = new ScorecardService(dsl, agencies, clock);
+                ScorecardService warm = new ScorecardService(dsl, agencies, clock, () -> false);
                 warm.ranking(period, ScorecardService.Filters.NONE);
                 double[] cached = new double[200];
                 for (int i = 0; i < cached.length; i++) {

@@ -49,6 +49,17 @@ final class AgencyRepository {
                 .fetch(Records.mapping(Holiday::new));
     }
 
+    /** The closure days of several agencies in one query, by agency id (an agency with none is absent). */
+    java.util.Map<Long, List<Holiday>> closures(java.util.Collection<Long> agencyIds) {
+        java.util.Map<Long, List<Holiday>> out = new java.util.HashMap<>();
+        dsl.select(AGENCY_CLOSURES.AGENCY_ID, AGENCY_CLOSURES.DAY, AGENCY_CLOSURES.REASON)
+                .from(AGENCY_CLOSURES)
+                .where(AGENCY_CLOSURES.AGENCY_ID.in(agencyIds))
+                .orderBy(AGENCY_CLOSURES.AGENCY_ID, AGENCY_CLOSURES.DAY)
+                .forEach(r -> out.computeIfAbsent(r.value1(), k -> new java.util.ArrayList<>()).add(new Holiday(r.value2(), r.value3())));
+        return out;
+    }
+
     /** False when the agency already has a closure that day. */
     boolean addClosure(long agencyId, long actorId, java.time.LocalDate day, String reason) {
         return dsl.transactionResult(tx -> {

@@ -45,6 +45,14 @@ public final class AgencyService {
         return new BusinessCalendar(agency.calendar(), repository.closures(agency.id()));
     }
 
+    /** Each agency's calendar, their closure days read in one query: for pages that show several agencies' dates at once. */
+    public Map<Long, BusinessCalendar> calendarsFor(java.util.Collection<Agency> several) {
+        Map<Long, List<nyc.daylight.deadlines.Holiday>> closures = repository.closures(several.stream().map(Agency::id).toList());
+        Map<Long, BusinessCalendar> out = new java.util.HashMap<>();
+        for (Agency a : several) out.put(a.id(), new BusinessCalendar(a.calendar(), closures.getOrDefault(a.id(), List.of())));
+        return out;
+    }
+
     /** Open requests per agency that the public may see on {@code today}. */
     public Map<Long, Integer> openRequestCounts(java.time.LocalDate today) {
         return repository.openRequestCounts(today);

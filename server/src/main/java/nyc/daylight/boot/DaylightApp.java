@@ -158,6 +158,8 @@ public final class DaylightApp {
                 },
                 clock, settings.baseUrl());
         ReplyReview replyReview = new ReplyReview(dsl, agencies, clock);
+        // Asked at every brief and export, not once at start: the files say "demo" exactly when the data is.
+        java.util.function.BooleanSupplier demoData = () -> nyc.daylight.requests.DemoData.isDemo(dsl);
         MessageFiling filing = new MessageFiling(dsl, agencies, ledger, mailer, blobs,
                 (requestId, agencyId, attachmentId, blob, name, received) -> pipeline.ingest(new RecordPipeline.Origin(attachmentId,
                         requestId, agencyId, null, "EMAIL", "received by e-mail", received), name, blob),
@@ -165,7 +167,7 @@ public final class DaylightApp {
         InboundMail inbound = new InboundMail(dsl, agencies, filing, settings.inbound(), clock);
         ReplyPage replyPage = new ReplyPage(dsl, agencies, replyReview, settings.inbound());
         RequesterActions requesterActions = new RequesterActions(dsl, agencies, ledger, mailer, clock, settings.baseUrl());
-        DeadlineWatcher watcher = new DeadlineWatcher(dsl, agencies, ledger, mailer, clock, settings.baseUrl());
+        DeadlineWatcher watcher = new DeadlineWatcher(dsl, agencies, ledger, mailer, clock, settings.baseUrl(), true);
         Metrics metrics = new Metrics(dataSource, dsl);
         metrics.watch(watcher, indexer);
         nyc.daylight.api.ApiTokenService apiTokens = new nyc.daylight.api.ApiTokenService(dsl, accounts);
@@ -204,9 +206,11 @@ public final class DaylightApp {
                 new nyc.daylight.api.TokenRoutes(apiTokens)::register,
                 new nyc.daylight.api.ApiWriteRoutes(requests, officerActions)::register,
                 metrics::register,
-                new OfficerRoutes(dsl, officerActions, agencies, ledger, clock, library::allFor)::register,
-                new ScorecardRoutes(new ScorecardService(dsl, agencies, clock), agencies, new OpenData(dsl, clock))::register,
+                new OfficerRoutes(dsl, officerActions, agencies, ledger, clock, library::allFor, replyPage::forViewer)::register,
+                new ScorecardRoutes(new ScorecardService(dsl, agencies, clock, demoData), agencies, new OpenData(dsl, clock, demoData),
+                        settings.baseUrl())::register,
                 new RequesterLifecycleRoutes(requesterActions)::register,
+                new nyc.daylight.lifecycle.DigestRoutes(new nyc.daylight.lifecycle.DigestSettings(dsl))::register,
                 new ReviewRoutes(reviews, publisher)::register,
                 new RecordRoutes(library, agencies, settings.baseUrl())::register,
                 errors::register));

@@ -33,6 +33,7 @@ import nyc.daylight.core.Message;
 public final class DeadlineEngine {
     static final String POL_89_3 = "Public Officers Law §89(3)(a); 21 NYCRR §1401.5";
     static final String POL_89_4 = "Public Officers Law §89(4)(a)";
+    static final String POL_89_3_RECEIPT = "Public Officers Law §89(3)(a) (\"within five business days of the receipt\")";
     static final String CONSTRUCTIVE = "Public Officers Law §89(3)(a), §89(4)(a); 21 NYCRR §1401.5(e)";
     static final String GCL = "General Construction Law §§20, 25-a";
     static final String CPLR = "CPLR 217(1); Public Officers Law §89(4)(b)";
@@ -46,7 +47,27 @@ public final class DeadlineEngine {
         List<LedgerEvent> events = ledger.stream().sorted(Comparator.comparing(LedgerEvent::occurredAt)).toList();
         LedgerEvent submitted = first(events, t -> t == EventType.SUBMITTED)
                 .orElseThrow(() -> new IllegalArgumentException("A request's ledger starts with SUBMITTED"));
-        return new Evaluation(events, rules, calendar, now, submitted).run();
+        Receipt receipt = Receipt.of(events);
+        if (!receipt.started()) return notStarted(events, rules, calendar, submitted);
+        return new Evaluation(events, rules, calendar, now, receipt.startedAt()).run();
+    }
+
+    /**
+     * The request letter came back and nothing since shows the agency has it: no deadline runs,
+     * so nothing can be missed, denied constructively or counted late (docs/foil-deadlines.md, "A
+     * letter that never arrived"). The requester owes the next move: sending the letter again.
+     * {@code effectiveReceipt} stays the filing's, only so a scorecard can place the request in a
+     * period; {@link DeadlineReport#clockStarted()} says it is not a receipt.
+     */
+    private static DeadlineReport notStarted(List<LedgerEvent> events, AgencyRules rules, BusinessCalendar calendar,
+                                             LedgerEvent submitted) {
+        boolean withdrawn = events.stream().anyMatch(e -> e.type() == EventType.WITHDRAWN);
+        Standing standing = withdrawn ? Standing.WITHDRAWN : Standing.NOT_STARTED;
+        NextStep next = withdrawn ? new NextStep(Party.NOBODY, Message.of("next.withdrawn"), null, null)
+                : new NextStep(Party.REQUESTER, Message.of("next.undelivered"), null,
+                        rules.regime() == Regime.NY_FOIL ? POL_89_3_RECEIPT : FOIA_DETERMINATION);
+        return new DeadlineReport(rules.regime(), calendar.effectiveReceipt(submitted.occurredAt(), rules.closeOfBusiness()),
+                List.of(), standing, List.of(next), new Owed(standing, null, null, null), false);
     }
 
     /** True while the agency's latest request for clarification has no answer yet. */
@@ -86,7 +107,8 @@ public final class DeadlineEngine {
         private final LocalDate receipt;
         private final List<Deadline> out = new ArrayList<>();
 
-        Evaluation(List<LedgerEvent> events, AgencyRules rules, BusinessCalendar cal, Instant now, LedgerEvent submitted) {
+        /** @param receivedAt when receipt runs from: the filing, or after a bounce the letter sent again or the agency's first step */
+        Evaluation(List<LedgerEvent> events, AgencyRules rules, BusinessCalendar cal, Instant now, Instant receivedAt) {
             this.events = events;
             this.rules = rules;
             this.cal = cal;
@@ -95,7 +117,7 @@ public final class DeadlineEngine {
             this.today = first(events, t -> t == EventType.WITHDRAWN).map(LedgerEvent::localDate)
                     .filter(w -> w.isBefore(nowDay)).orElse(nowDay);
             this.ny = rules.regime() == Regime.NY_FOIL;
-            this.receipt = cal.effectiveReceipt(submitted.occurredAt(), rules.closeOfBusiness());
+            this.receipt = cal.effectiveReceipt(receivedAt, rules.closeOfBusiness());
         }
 
         DeadlineReport run() {
@@ -125,7 +147,7 @@ public final class DeadlineEngine {
             return new DeadlineReport(rules.regime(), receipt, deadlines, standing,
                     NextSteps.of(standing, ny, out, events, appeal, appealDecision),
                     Owed.of(standing, deadlines, determination.isPresent(), withdrawn.isPresent(),
-                            appeal.isPresent(), appealDecision.isPresent()));
+                            appeal.isPresent(), appealDecision.isPresent()), true);
         }
 
         // --- determination -------------------------------------------------------------------

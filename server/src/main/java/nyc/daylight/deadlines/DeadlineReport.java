@@ -10,6 +10,8 @@ import java.util.Optional;
  * @param nextSteps the main one first; e.g. after a constructive denial, the requester's right to
  *     appeal, then the determination the agency still owes
  * @param owed what is owed, to whom and by when, and the live miss: what every surface reads
+ * @param clockStarted false while the request letter is undelivered ({@link Receipt}): then there
+ *     are no deadlines and {@code effectiveReceipt} is only the filing's day, not a receipt
  */
 public record DeadlineReport(
         Regime regime,
@@ -17,7 +19,8 @@ public record DeadlineReport(
         List<Deadline> deadlines,
         Standing standing,
         List<NextStep> nextSteps,
-        Owed owed) {
+        Owed owed,
+        boolean clockStarted) {
 
     public Optional<Deadline> find(Deadline.Kind kind) {
         return deadlines.stream().filter(d -> d.kind() == kind).reduce((first, second) -> second);

@@ -36,10 +36,13 @@ public enum EventType {
      */
     AUTOMATIC_REPLY,
     /**
-     * The request letter came back undelivered (a bounce): the agency never received the request.
-     * A fact the engine does not read yet (docs/operations.md, "Bounces", says what it should do).
+     * The request letter came back undelivered (a bounce): the agency never received the request,
+     * so its deadlines have not started until {@link #REQUEST_RESENT} or its own first step
+     * ({@link Receipt}; docs/foil-deadlines.md, "A letter that never arrived").
      */
     REQUEST_UNDELIVERED,
+    /** The request letter sent again (by the requester, or an admin who corrected the agency's address): receipt runs from it. */
+    REQUEST_RESENT,
     /** Another letter Daylight sent the agency (a follow-up, an appeal) came back undelivered. */
     LETTER_UNDELIVERED,
     /** Recorded once by the deadline watcher when a date passes; a fact, not a cause: the engine ignores it. */

@@ -25,6 +25,7 @@ final class NextSteps {
         Optional<Deadline> court = last(deadlines, COURT).filter(d -> d.state() == PENDING);
         Optional<Deadline> window = last(deadlines, APPEAL_FILING).filter(d -> d.state() == PENDING);
         switch (standing) {
+            case NOT_STARTED -> steps.add(new NextStep(Party.REQUESTER, Message.of("next.undelivered"), null, null));
             case WITHDRAWN -> steps.add(new NextStep(Party.NOBODY, Message.of("next.withdrawn"), null, null));
             case DECIDED -> {
                 if (appealDecision.isPresent()) {

@@ -1,9 +1,12 @@
 package nyc.daylight.deadlines;
 
-
-
 /** Where a request stands today against its deadlines. */
 public enum Standing {
+    /**
+     * The request letter came back undelivered and nothing since shows the agency has it: no
+     * deadline runs, nothing is late ({@link Receipt}).
+     */
+    NOT_STARTED("Not started"),
     ON_TIME("On time"),
     DUE_SOON("Due soon"),
     /** Federal: a time limit passed (the requester may go to court, §552(a)(6)(C)(i)). */

@@ -80,9 +80,30 @@ public final class InboundMail {
         Agency agency = agencies.byId().get(request.get().agencyId());
         Optional<String> problem = SenderCheck.problem(mail.senders(), mail.authenticationResults(), settings.trustedRelay(),
                 senders(agency));
+        boolean portal = PortalNotice.read(mail.subject(), mail.body()).isPresent();
+        if (problem.isPresent() && portal) {
+            // An OpenRecords notice forwarded by the requester (or by their mailbox's forwarding rule,
+            // which keeps the portal as sender): the same checks, with those two senders allowed. It
+            // still only proposes a step, which a person confirms.
+            problem = SenderCheck.problem(mail.senders(), mail.authenticationResults(), settings.trustedRelay(),
+                    forwarders(agency, request.get()));
+            if (problem.isEmpty()) return filing.match(routed, mail, raw, request.get());
+        }
         if (problem.isPresent()) return filing.hold(routed, mail, raw, problem.get());
-        return kind == AutomaticMail.Kind.AUTOMATIC_REPLY ? filing.automatic(routed, mail, raw, request.get())
+        // A portal's notice is a machine's mail that does say what happened: it is read, not set aside.
+        return kind == AutomaticMail.Kind.AUTOMATIC_REPLY && !portal ? filing.automatic(routed, mail, raw, request.get())
                 : filing.match(routed, mail, raw, request.get());
+    }
+
+    /** Who may forward a portal notice: the agency's senders, the requester's own address, and the portal itself. */
+    private AgencySenders forwarders(Agency agency, RequestFacts request) {
+        AgencySenders own = senders(agency);
+        Set<String> mailboxes = new HashSet<>(own.mailboxes());
+        String requester = requests.userEmail(dsl, request.requesterId());
+        if (requester != null) mailboxes.add(requester);
+        Set<String> domains = new HashSet<>(own.domains());
+        domains.addAll(PortalNotice.PORTAL_DOMAINS);
+        return new AgencySenders(mailboxes, domains);
     }
 
     /** The agency's listed mailboxes and its verified domains; never its officers' own addresses. */

@@ -149,6 +149,14 @@ final class InboundRepository {
                         m.getSuggestion().data()));
     }
 
+    /** Of {@code requestIds}, those with at least one matched reply nobody has confirmed or dismissed yet. */
+    java.util.Set<Long> withPending(DSLContext dsl, java.util.Collection<Long> requestIds) {
+        if (requestIds.isEmpty()) return java.util.Set.of();
+        return java.util.Set.copyOf(dsl.selectDistinct(INBOUND_MESSAGES.REQUEST_ID).from(INBOUND_MESSAGES)
+                .where(INBOUND_MESSAGES.REQUEST_ID.in(requestIds)).and(INBOUND_MESSAGES.STATUS.eq(InboundStatus.MATCHED))
+                .fetch(INBOUND_MESSAGES.REQUEST_ID));
+    }
+
     private static Condition inQueue(boolean includeDiscarded) {
         return includeDiscarded ? INBOUND_MESSAGES.STATUS.in(InboundStatus.HELD, InboundStatus.DISCARDED) : INBOUND_MESSAGES.STATUS.eq(InboundStatus.HELD);
     }

@@ -46,7 +46,7 @@ public final class InboundRoutes {
         try {
             String recorded = steps.confirm(user, id, form, ctx.ip());
             WebSession.flash(ctx, "Recorded. The request's dates now follow the agency's message.");
-            ctx.redirect("/requests/" + recorded + "#timeline-title");
+            ctx.redirect(back(ctx, recorded).orElse("/requests/" + recorded + "#timeline-title"));
         } catch (BadInput e) {
             // Still waiting: the form again, as sent, with what is wrong (400). Already decided: say so on the request.
             var pending = replies.pendingReply(user, number, id);
@@ -56,7 +56,7 @@ public final class InboundRoutes {
                 return;
             }
             ctx.status(400);
-            ctx.render("requests/reply-confirm.ftlh", Map.of("number", number, "m", pending.get(),
+            ctx.render("requests/reply-confirm.ftlh", Map.of("number", number, "m", pending.get(), "back", back(ctx, number).orElse(""),
                     "values", ctx.formParamMap(), "error", Map.of("field", e.field(), "message", e.message(Language.of(ctx)))));
         }
     }
@@ -69,7 +69,17 @@ public final class InboundRoutes {
         } catch (BadInput e) {
             WebSession.flash(ctx, e.getMessage());
         }
-        ctx.redirect("/requests/" + number + "#replies");
+        ctx.redirect(back(ctx, number).orElse("/requests/" + number + "#replies"));
+    }
+
+    /**
+     * The officer's workspace page for this request, when the form came from there: only that exact
+     * local path is accepted, so the field cannot send anyone elsewhere.
+     */
+    private static java.util.Optional<String> back(Context ctx, String number) {
+        String back = ctx.formParam("back");
+        return back != null && back.matches("/agency/[a-z0-9-]{1,64}/requests/" + java.util.regex.Pattern.quote(number))
+                ? java.util.Optional.of(back) : java.util.Optional.empty();
     }
 
     private void queue(Context ctx) {

@@ -71,7 +71,8 @@ public final class MessageFiling {
     private final String baseUrl;
     private final ReplyClassifier classifier = new ReplyClassifier();
     private final AuditLog audit = new AuditLog();
-    private final JsonMapper json = JsonMapper.builder().build();
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private final JsonMapper json = JSON;
     private final BounceFiling bounces;
 
     public MessageFiling(DSLContext dsl, AgencyService agencies, RequestLedger ledger, Mailer mailer, BlobStore blobs,
@@ -155,7 +156,10 @@ public final class MessageFiling {
             boolean acknowledged = events.stream().anyMatch(e -> e.type() == EventType.ACKNOWLEDGED);
             IdentityMask mask = mask(tx, request);
             // A bounce's text is the returned letter (the reply address, the requester's name): only its reason is shown.
-            String shown = mask.apply(bounce ? BounceReport.of(mail).reason() : ReplyText.withoutQuote(mail.body()));
+            // A forwarded OpenRecords notice is the forwarded part: quote-cutting would keep only the requester's "FYI".
+            Optional<PortalNotice> portal = automatic ? Optional.empty() : PortalNotice.read(mail.subject(), mail.body());
+            String shown = mask.apply(bounce ? BounceReport.of(mail).reason()
+                    : portal.map(PortalNotice::text).orElseGet(() -> ReplyText.withoutQuote(mail.body())));
             ReplyReview.Scanned scanned = review.scan(mask.apply(mail.subject() == null ? "" : mail.subject()),
                     shown.isBlank() ? "(no text; see the attached files)" : shown);
             // The subject usually repeats the request's own title ("RE: … denied permits"): its words are not the agency's.
@@ -164,16 +168,18 @@ public final class MessageFiling {
             LocalDate writtenOn = LocalDate.now(clock.withZone(BusinessCalendar.NEW_YORK));
             // A machine's mail says nothing about the request: no guess at a step, nothing offered to confirm.
             Suggestion s = automatic ? Suggestion.NONE
+                    : portal.isPresent() ? masked(portal.get().suggestion(agency.regime()), mask)
                     : classifier.classify(subject, shown,
                             mail.attachments().stream().map(a -> a.name() == null ? "" : a.name()).toList(), agency.regime(), acknowledged, writtenOn);
+            String reason = portal.flatMap(p -> Optional.ofNullable(p.reason())).map(mask::apply).orElse(null);
             Optional<Long> mid;
             if (existingId == null) {
                 mid = repo.insert(tx, in, mail, headersOf(in, mail), raw, dedupKey(in, mail), request.id(), automatic ? "AUTOMATIC" : "MATCHED",
-                        null, suggestionJson(s), clock.instant());
+                        null, suggestionJson(s, reason), clock.instant());
                 if (mid.isEmpty()) return Optional.<Long>empty(); // delivered before: nothing more to do
                 repo.insertAttachments(tx, mid.get(), mail.attachments(), stored);
             } else {
-                if (!repo.assign(tx, existingId, request.id(), automatic ? "AUTOMATIC" : "MATCHED", suggestionJson(s), admin.id(),
+                if (!repo.assign(tx, existingId, request.id(), automatic ? "AUTOMATIC" : "MATCHED", suggestionJson(s, reason), admin.id(),
                         clock.instant())) {
                     throw BadInput.of("number", "refusal.held.gone");
                 }
@@ -181,7 +187,9 @@ public final class MessageFiling {
             }
             // On the ledger at Daylight's own receipt; sent_at keeps only what the Date: header claims.
             OffsetDateTime sent = repo.receivedAt(tx, mid.get());
-            String from = mail.from() == null ? "an unknown sender" : mail.from();
+            // A portal notice is usually forwarded by the requester: the timeline names the portal, never their address.
+            String from = portal.isPresent() ? "NYC OpenRecords " + portal.get().portalId() + " (forwarded)"
+                    : mask.apply(mail.from() == null ? "an unknown sender" : mail.from());
             // The text is public at once only when the scanner found nothing; else the entry stays empty until review.
             int seq = ledger.append(tx, request.id(), automatic ? EventType.AUTOMATIC_REPLY : EventType.EMAIL_RECEIVED, sent, admin == null ? null : admin.id(), null,
                     from, scanned.clean() ? scanned.text() : null,
@@ -218,6 +226,7 @@ public final class MessageFiling {
         String page = baseUrl + "/requests/" + request.number();
         String body = requester.text("mail.reply.body", agency.name(), files)
                 + (s.any() ? "\n\n" + requester.text("mail.reply.suggestion", requester.text("replies.type." + s.type().name())) : "")
+                + (s.noticed() ? "\n\n" + requester.text("replies.notice." + s.notice().name()) : "")
                 + "\n\n" + requester.text("mail.reply.confirm") + "\n" + page + "#replies"
                 + "\n\n" + requester.text("mail.request.footer", request.title(), page);
         mailer.enqueue(tx, Email.of(requester.email(),
@@ -239,14 +248,31 @@ public final class MessageFiling {
         return IdentityMask.hiding(names, email, address, request.replyToken());
     }
 
-    private String suggestionJson(Suggestion s) {
-        if (!s.any()) return "{}";
+    /** The portal's words may repeat the requester's name or address: the evidence shown is masked like the text. */
+    private static Suggestion masked(Suggestion s, IdentityMask mask) {
+        return new Suggestion(s.type(), s.date(), s.exemptions(), s.evidence() == null ? null : mask.apply(s.evidence()), s.notice());
+    }
+
+    /** The stored guess: a step to offer, or a notice to name (a step the ledger cannot record), with its evidence. */
+    static String suggestionJson(Suggestion s) {
+        return suggestionJson(s, null);
+    }
+
+    /** @param reason the written reason the message gives (a portal notice's), proposed in the form's reason field */
+    static String suggestionJson(Suggestion s, String reason) {
+        if (!s.any() && !s.noticed()) return "{}";
         Map<String, Object> m = new LinkedHashMap<>();
+        if (reason != null && !reason.isBlank()) m.put("reason", reason);
+        if (s.noticed()) {
+            m.put("notice", s.notice().name());
+            if (s.evidence() != null) m.put("evidence", s.evidence());
+            return JSON.writeValueAsString(m);
+        }
         m.put("type", s.type().name());
         if (s.date() != null) m.put("date", s.date().toString());
         m.put("exemptions", s.exemptions());
         m.put("evidence", s.evidence());
-        return json.writeValueAsString(m);
+        return JSON.writeValueAsString(m);
     }
 
     private static String dedupKey(InboundMail.Incoming in, ParsedMail mail) {

@@ -51,8 +51,21 @@ public final class ReplyPage {
         extras.put("underReview", review.underReview(u, r));
         if (settings.enabled() && r.ofAgencyFor(u)) {
             extras.put("replyAddress", new ReplyAddress(r.number(), r.replyToken()).at(settings.replyDomain()));
+        } else if (settings.enabled() && u.id() == r.requesterId()) {
+            // The requester forwards portal notices (NYC OpenRecords) there; shown only on their own view.
+            extras.put("forwardAddress", new ReplyAddress(r.number(), r.replyToken()).at(settings.replyDomain()));
         }
         return extras;
+    }
+
+    /**
+     * Of these requests, the ones with an e-mailed reply waiting to be confirmed (or kept as
+     * correspondence): what the officer queue's "reply to confirm" badge reads. Plugged into a lower
+     * feature by boot, as {@code replyPage::awaitingConfirmation}; the caller has already limited
+     * {@code requestIds} to what its viewer may see.
+     */
+    public java.util.Set<Long> awaitingConfirmation(java.util.Collection<Long> requestIds) {
+        return repo.withPending(dsl, requestIds);
     }
 
     /** One reply still waiting on a request this user may confirm replies for. */
@@ -71,7 +84,8 @@ public final class ReplyPage {
             return new PendingReply(m.id(), m.from(), m.receivedAt(), m.sentAt(), m.subject(),
                     s.has("type") ? s.get("type").asString() : "", s.has("date") ? s.get("date").asString() : "",
                     String.join(", ", codes), s.has("evidence") ? s.get("evidence").asString() : "",
-                    Exemption.forRegime(agency.regime()));
+                    Exemption.forRegime(agency.regime()), s.has("notice") ? s.get("notice").asString() : "",
+                    s.has("reason") ? s.get("reason").asString() : "");
         }).toList();
     }
 }

@@ -34,7 +34,9 @@ public record Suggestion(EventType type, LocalDate date, List<String> exemptions
         /** The agency (or the UK internal review) has the requester's appeal. */
         APPEAL_ACKNOWLEDGED,
         /** A decision on the requester's appeal or internal review. */
-        APPEAL_DECIDED
+        APPEAL_DECIDED,
+        /** A portal notice that a closed request was re-opened (the ledger has no such step; its determination stands). */
+        REOPENED
     }
 
     public Suggestion {

@@ -97,6 +97,11 @@ final class CaseRepository {
                 .fetch(r -> new OfficerActions.Note(r.value1(), r.value2(), r.value3()));
     }
 
+    /** When the request got its current assignee (null: nobody): the digest's "newly assigned to you" reads it. */
+    void assignedAt(DSLContext tx, long requestId, OffsetDateTime at) {
+        tx.update(REQUESTS).set(REQUESTS.ASSIGNED_AT, at).where(REQUESTS.ID.eq(requestId)).execute();
+    }
+
     private static CaseRequest toRequest(RequestsRecord r) {
         return new CaseRequest(r.getId(), r.getNumber(), r.getTitle(), r.getDescription(), r.getAgencyId(), r.getRequesterId(),
                 r.getSubmittedAt(), r.getAssignedTo(), r.getReplyToken(), r.getEmbargoUntil(), r.getEmbargoEndedAt(),

@@ -40,9 +40,17 @@ public final class DeadlineWatcher implements AutoCloseable {
     private final Mailer mailer;
     private final LifecycleMail mail;
     private final Clock clock;
+    private final Digests digests;
     private ScheduledExecutorService executor;
 
+    /** A watcher that sends deadline notices only (tests that count those e-mails run this one by hand). */
     public DeadlineWatcher(DSLContext dsl, AgencyService agencies, RequestLedger ledger, Mailer mailer, Clock clock, String baseUrl) {
+        this(dsl, agencies, ledger, mailer, clock, baseUrl, false);
+    }
+
+    /** @param sendDigests whether each pass also sends the day's digests ({@link Digests}), as the server's watcher does */
+    public DeadlineWatcher(DSLContext dsl, AgencyService agencies, RequestLedger ledger, Mailer mailer, Clock clock, String baseUrl,
+                           boolean sendDigests) {
         this.dsl = dsl;
         this.agencies = agencies;
         this.ledger = ledger;
@@ -50,6 +58,7 @@ public final class DeadlineWatcher implements AutoCloseable {
         this.mailer = mailer;
         this.mail = new LifecycleMail(baseUrl);
         this.clock = clock;
+        this.digests = sendDigests ? new Digests(dsl, agencies, mailer, mail, clock) : null;
     }
 
     public synchronized void start(java.time.Duration firstPassAfter) {
@@ -79,9 +88,13 @@ public final class DeadlineWatcher implements AutoCloseable {
         return runs.get();
     }
 
-    /** One pass over every open request; returns how many notices went out. */
+    /**
+     * One pass over every open request, then the day's digests (after the projections were
+     * brought up to date, so a digest's "overdue" is today's); returns how many notices went out.
+     */
     public int runOnce() {
         int sent = pass();
+        if (digests != null) sent += digests.runDue();
         runs.incrementAndGet();
         return sent;
     }

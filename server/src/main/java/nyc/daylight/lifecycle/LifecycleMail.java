@@ -34,10 +34,34 @@ final class LifecycleMail {
         return baseUrl + "/agency/" + agency.slug() + "/requests/" + number;
     }
 
+    /** The agency's queue, with a filter ("late=yes") or none. */
+    String queue(Agency agency, String query) {
+        return baseUrl + "/agency/" + agency.slug() + "/queue" + (query.isEmpty() ? "" : "?" + query);
+    }
+
+    /** The requester's own list of requests. */
+    String mine() {
+        return baseUrl + "/me";
+    }
+
+    /** Where a person turns the daily digest off. */
+    String emailSettings() {
+        return baseUrl + "/me/email";
+    }
+
     /** To the requester, about something the agency did, in the language they chose. */
     Email toRequester(Recipient to, String number, String title, Message subject, String body) {
         return Email.of(to.email(), number + ": " + to.text(subject),
                 to.letter(body.strip() + "\n\n" + to.text("mail.request.footer", title, link(number))), "request:" + number);
+    }
+
+    /**
+     * To an officer, about their own work (an assignment, the daily digest), in the language they
+     * read Daylight in, with the link to work the request.
+     */
+    Email toOfficer(Recipient to, Agency agency, String number, Message subject, String body) {
+        return Email.of(to.email(), number + ": " + to.text(subject),
+                to.letter(body.strip() + "\n\n" + to.text("mail.officer.work", workLink(agency, number))), "request:" + number);
     }
 
     /** To the agency, about something the requester did; replies go to the requester. */

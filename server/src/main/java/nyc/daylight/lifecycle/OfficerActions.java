@@ -193,15 +193,33 @@ public final class OfficerActions {
         });
     }
 
-    public void assign(User officer, String number, Long assigneeId, String ip) {
+    /**
+     * Gives the request to an officer of its agency (or to nobody). Returns whether the assignee
+     * changed: re-saving the same one is no new assignment, so it sets no date and sends no mail.
+     * A new assignee other than the officer assigning is told by e-mail, in their language, in the
+     * same transaction (so once per assignment, and never for an assignment that rolled back).
+     */
+    public boolean assign(User officer, String number, Long assigneeId, String ip) {
+        boolean[] changed = {false};
         act(officer, number, "assign", ip, (tx, c) -> {
             // Read in this transaction, with the request locked: the list checked is the one the write relies on.
             if (assigneeId != null && cases.officersOf(tx, c.agency().id()).stream().noneMatch(o -> o.id() == assigneeId)) {
                 throw BadInput.of("assignee", "error.officerOf", c.agency().name());
             }
+            if (java.util.Objects.equals(assigneeId, c.request().assignedTo())) return "unchanged";
             repo.assign(tx, c.request().id(), assigneeId);
+            repo.assignedAt(tx, c.request().id(), assigneeId == null ? null : OffsetDateTime.now(clock));
+            changed[0] = true;
+            if (assigneeId != null && assigneeId != officer.id()) {
+                Recipient to = Recipient.of(tx, assigneeId);
+                LocalDate due = c.report().owed().agencyDue();
+                mailer.enqueue(tx, mail.toOfficer(to, c.agency(), c.number(), Message.of("mail.assigned.subject"),
+                        to.text("mail.assigned.body", officer.label(), c.number(), c.request().title(), c.agency().name())
+                                + (due == null ? "" : "\n\n" + to.text("mail.assigned.due", due))));
+            }
             return assigneeId == null ? "unassigned" : "to user " + assigneeId;
         });
+        return changed[0];
     }
 
     public void addNote(User officer, String number, String body, String ip) {

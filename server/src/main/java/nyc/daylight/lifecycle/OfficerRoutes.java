@@ -19,6 +19,7 @@ import nyc.daylight.deadlines.BusinessCalendar;
 import nyc.daylight.deadlines.Deadline;
 import nyc.daylight.deadlines.EventType;
 import nyc.daylight.requests.RequestLedger;
+import nyc.daylight.requests.RequestPageExtras;
 import nyc.daylight.web.Language;
 import nyc.daylight.web.Role;
 import nyc.daylight.web.WebSession;
@@ -31,19 +32,29 @@ public final class OfficerRoutes {
     private final RequestLedger ledger;
     private final Queue queue;
     private final OfficerDesk desk;
+    private final QueueExtras extras;
+    private final BulkRoutes bulk;
     private final java.time.Clock clock;
 
     private final java.util.function.LongFunction<List<?>> documentsOfRequest;
+    private final RequestPageExtras replies;
 
-    /** @param documentsOfRequest the released-records documents of a request, whatever their review state */
+    /**
+     * @param documentsOfRequest the released-records documents of a request, whatever their review state
+     * @param replies the agency's e-mailed replies waiting to be confirmed (inbound, plugged in by boot):
+     *                the officer confirms or dismisses them here, through the same service as the request page
+     */
     public OfficerRoutes(DSLContext dsl, OfficerActions actions, AgencyService agencies, RequestLedger ledger, java.time.Clock clock,
-                         java.util.function.LongFunction<List<?>> documentsOfRequest) {
+                         java.util.function.LongFunction<List<?>> documentsOfRequest, RequestPageExtras replies) {
         this.documentsOfRequest = documentsOfRequest;
+        this.replies = replies;
         this.actions = actions;
         this.agencies = agencies;
         this.ledger = ledger;
         this.queue = new Queue(dsl, ledger);
         this.desk = new OfficerDesk(dsl, actions.cases(), ledger);
+        this.extras = new QueueExtras(dsl, actions.cases());
+        this.bulk = new BulkRoutes(new BulkActions(dsl, actions, agencies, ledger, clock), actions.cases());
         this.clock = clock;
     }
 
@@ -52,6 +63,7 @@ public final class OfficerRoutes {
         routes.get("/agency/{slug}/queue", this::queue, Role.SIGNED_IN);
         routes.get("/agency/{slug}/requests/{number}", ctx -> work(ctx, null), Role.SIGNED_IN);
         routes.post("/agency/{slug}/requests/{number}/{action}", this::act, Role.SIGNED_IN);
+        bulk.register(routes);
         routes.get("/admin/audit", ctx -> ctx.render("admin/audit.ftlh", Map.of("entries", desk.recentAudit(300))), Role.ADMIN);
     }
 
@@ -85,6 +97,8 @@ public final class OfficerRoutes {
         Queue.Page page = queue.page(agency, agencies.calendarFor(agency), new Queue.Filter(status, within, late, mine ? user.id() : null), today);
         model.put("items", page.items());
         model.put("counts", page.counts());
+        // Badges and the bulk-assign list, for the rows shown only (a fixed number of queries).
+        model.putAll(extras.forQueue(agency, page.items().stream().map(Queue.Item::number).toList()));
         model.put("filter", Map.of("status", status == null ? "" : status, "within", within == null ? "" : within.toString(),
                 "late", late, "mine", mine));
         ctx.render("agency/queue.ftlh", model);
@@ -107,6 +121,9 @@ public final class OfficerRoutes {
         model.put("notes", w.notes());
         model.put("officers", w.officers());
         model.put("exemptions", Exemption.forRegime(c.agency().regime()));
+        // Only what the officer may act on: the replies to confirm (the viewer is already this agency's officer or an admin).
+        Object pending = replies.forViewer(c.number(), java.util.Optional.of(user)).get("replies");
+        model.put("replies", pending == null ? List.of() : pending);
         boolean acknowledged = c.has(EventType.ACKNOWLEDGED);
         boolean decided = c.hasAny(EventType.DETERMINATIONS);
         boolean appealPending = c.has(EventType.APPEALED) && !c.hasAny(EventType.APPEAL_DECISIONS);

@@ -70,18 +70,30 @@ public record StepRules(Agency agency, List<LedgerEvent> events, DeadlineReport 
         if (!newDate.isAfter(on)) {
             throw byEmail ? BadInput.of("date", "error.emailedNewDateAfterStep", on) : BadInput.of("date", "error.extension.dateNotFuture");
         }
-        Deadline current = report.find(Deadline.Kind.DETERMINATION).orElseThrow();
-        if (!newDate.isAfter(current.due())) throw BadInput.of("date", "error.extensionEarlier", current.due());
+        LocalDate currentDue = report.find(Deadline.Kind.DETERMINATION).map(Deadline::due).orElseGet(this::dueIfReceivedNow);
+        if (!newDate.isAfter(currentDue)) throw BadInput.of("date", "error.extensionEarlier", currentDue);
         if (WrittenReason.missing(reason)) throw BadInput.of("reason", "error.extension.reasonMissing");
         if (agency.regime() == Regime.FEDERAL_FOIA) {
             // Beyond one extension of at most the statutory working days FOIA needs the requester's agreement.
             if (events.stream().anyMatch(e -> e.type() == EventType.EXTENDED && e.date() != null && e.hasReason())) {
                 throw BadInput.of("date", "error.federalOneExtension");
             }
-            LocalDate max = calendar.addBusinessDays(current.due(), agency.rules().extensionDays());
+            LocalDate max = calendar.addBusinessDays(currentDue, agency.rules().extensionDays());
             if (newDate.isAfter(max)) throw BadInput.of("date", "error.federalExtensionCap", max, agency.rules().extensionDays());
         }
-        return current.due();
+        return currentDue;
+    }
+
+    /**
+     * The determination date were the request received on the step's day: what an extension moves
+     * when the request letter had bounced, since the agency's own step is what proves receipt
+     * (Receipt; the engine then counts from that day).
+     */
+    private LocalDate dueIfReceivedNow() {
+        int days = agency.rules().determinationDays();
+        return agency.regime() == Regime.NY_FOIL
+                ? calendar.addBusinessDays(calendar.addBusinessDays(on, agency.rules().responseDays()), days)
+                : calendar.addBusinessDays(on, days);
     }
 
     /** Grant, partial grant, denial or "no records": withholding cites exemptions and is explained. */

@@ -87,10 +87,11 @@ final class OutboxRepository {
 
     private static SentLetter letter(DSLContext tx, String topic, org.jooq.Record5<Long, String, String, OffsetDateTime, OutboxDelivery> r) {
         // The request letter is the first letter about a request: it is queued in the filing's own transaction.
-        Long first = tx.select(DSL.min(OUTBOX.ID)).from(OUTBOX).where(OUTBOX.TOPIC.eq(topic)).and(OUTBOX.REPLY_TO.isNotNull())
-                .fetchOne(0, Long.class);
-        return new SentLetter(r.value1(), r.value2(), r.value3(), r.value4(), r.value5() == OutboxDelivery.BOUNCED,
-                r.value1().equals(first));
+        // A copy sent again after a bounce (requests.Resend) carries the same subject, and is the request letter too.
+        var first = tx.select(OUTBOX.ID, OUTBOX.SUBJECT).from(OUTBOX).where(OUTBOX.TOPIC.eq(topic)).and(OUTBOX.REPLY_TO.isNotNull())
+                .orderBy(OUTBOX.ID).limit(1).fetchOne();
+        boolean requestLetter = first != null && (r.value1().equals(first.value1()) || java.util.Objects.equals(r.value3(), first.value2()));
+        return new SentLetter(r.value1(), r.value2(), r.value3(), r.value4(), r.value5() == OutboxDelivery.BOUNCED, requestLetter);
     }
 
     static void markBounced(DSLContext tx, long id, String reason, OffsetDateTime at, long inboundMessageId) {

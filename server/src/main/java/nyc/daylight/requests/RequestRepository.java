@@ -24,6 +24,11 @@ final class RequestRepository {
         return row(dsl, number).map(RequestRepository::stored);
     }
 
+    /** Holds the request's row until the transaction ends, so two clicks cannot both act. */
+    void lock(DSLContext tx, String number) {
+        tx.selectOne().from(REQUESTS).where(REQUESTS.NUMBER.eq(number)).forUpdate().execute();
+    }
+
     /** The generated row, only for {@link RequestLedger}'s older callers until they read {@link StoredRequest}. */
     Optional<RequestsRecord> row(DSLContext dsl, String number) {
         return dsl.selectFrom(REQUESTS).where(REQUESTS.NUMBER.eq(number)).fetchOptional();

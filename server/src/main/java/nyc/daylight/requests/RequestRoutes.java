@@ -49,9 +49,11 @@ public final class RequestRoutes {
         routes.post("/requests", this::submit, Role.SIGNED_IN);
         routes.get("/requests", this::list, Role.PUBLIC);
         routes.get("/requests/{number}", this::show, Role.PUBLIC);
+        routes.get("/requests/{number}/agencies", this::sameRequest, Role.PUBLIC);
         routes.get("/requests/{number}/withdraw", this::confirmWithdraw, Role.SIGNED_IN);
         routes.post("/requests/{number}/withdraw", this::withdraw, Role.SIGNED_IN);
         routes.post("/requests/{number}/correspondence", this::correspondence, Role.SIGNED_IN);
+        routes.post("/requests/{number}/resend", this::resend, Role.SIGNED_IN);
         routes.get("/requests/{number}/attachments/{id}", this::download, Role.PUBLIC);
         routes.post("/requests/{number}/hide", this::hide, Role.ADMIN);
         routes.get("/me", this::me, Role.SIGNED_IN);
@@ -174,7 +176,15 @@ public final class RequestRoutes {
                 .orElseThrow(() -> NotFound.of("refusal.request.notPublic"));
         Map<String, Object> model = new HashMap<>(extras.forViewer(view.number(), WebSession.user(ctx)));
         model.put("r", view);
+        model.put("sameRequest", requests.sameRequestCount(view, WebSession.user(ctx)));
         ctx.render("requests/show.ftlh", model);
+    }
+
+    /** One filing to several agencies as one grid, reached from any of its requests. */
+    private void sameRequest(Context ctx) {
+        SameRequest same = requests.sameRequest(ctx.pathParam("number"), WebSession.user(ctx))
+                .orElseThrow(() -> NotFound.of("refusal.request.notPublic"));
+        ctx.render("requests/same.ftlh", Map.of("same", same));
     }
 
     private void confirmWithdraw(Context ctx) {
@@ -221,6 +231,17 @@ public final class RequestRoutes {
         ctx.header("Cache-Control", "private, no-store");
         ctx.contentType(d.attachment().contentType());
         ctx.result(d.content().get());
+    }
+
+    private void resend(Context ctx) {
+        String number = ctx.pathParam("number");
+        try {
+            String to = requests.resendLetter(WebSession.requireUser(ctx), number, ctx.ip());
+            WebSession.flash(ctx, Message.of("flash.resent", to));
+        } catch (BadInput e) {
+            WebSession.flash(ctx, e.message(Language.of(ctx)));
+        }
+        ctx.redirect("/requests/" + number);
     }
 
     private void hide(Context ctx) {

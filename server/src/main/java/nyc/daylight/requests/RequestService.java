@@ -23,16 +23,21 @@ public final class RequestService {
     private final Correspondence correspondence;
     private final Drafts drafts;
     private final Moderation moderation;
+    private final Resend resend;
+    private final SameRequestReader sameRequest;
 
     public RequestService(DSLContext dsl, AgencyService agencies, Mailer mailer, Templates templates, Clock clock,
                           String baseUrl, BlobStore blobs) {
         RequestStatus status = new RequestStatus(agencies, clock);
-        this.filing = new RequestFiling(dsl, agencies, mailer, status, new FilingLetters(templates, mailer, baseUrl), clock);
+        FilingLetters letters = new FilingLetters(templates, mailer, baseUrl);
+        this.filing = new RequestFiling(dsl, agencies, mailer, status, letters, clock);
+        this.resend = new Resend(dsl, agencies, mailer, status, letters, clock);
         this.reader = new RequestReader(dsl, agencies, status, clock, blobs);
         this.withdrawal = new Withdrawal(dsl, agencies, mailer, status, clock, baseUrl);
         this.correspondence = new Correspondence(dsl, clock, blobs);
         this.drafts = new Drafts(dsl);
         this.moderation = new Moderation(dsl);
+        this.sameRequest = new SameRequestReader(dsl, agencies, status, clock);
     }
 
     /**
@@ -67,6 +72,16 @@ public final class RequestService {
         return reader.view(number, viewer);
     }
 
+    /** The filing the request belongs to, one row per agency the viewer may see ("this request, to N agencies"). */
+    public Optional<SameRequest> sameRequest(String number, Optional<User> viewer) {
+        return sameRequest.of(number, viewer);
+    }
+
+    /** How many agencies' requests of the page's filing the viewer may see (0 for a request not filed here). */
+    public int sameRequestCount(RequestView view, Optional<User> viewer) {
+        return view.filingId() == 0 ? 0 : sameRequest.count(view.filingId(), viewer);
+    }
+
     /** A file as the service hands it out: what it is, and a way to read its bytes. */
     public record Download(Attachment attachment, Upload.Source content) {}
 
@@ -77,6 +92,14 @@ public final class RequestService {
 
     public void withdraw(User user, String number) {
         withdrawal.withdraw(user, number);
+    }
+
+    /**
+     * Sends a request letter that came back undelivered again, to the agency's address on file now:
+     * its requester or an administrator, while the deadlines have not started. Returns that address.
+     */
+    public String resendLetter(User user, String number, String ip) {
+        return resend.resend(user, number, ip);
     }
 
     /** Correspondence the agency sent outside Daylight, reported by the requester (see {@link Correspondence}). */

@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.BooleanSupplier;
 import nyc.daylight.deadlines.BusinessCalendar;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
@@ -19,22 +20,25 @@ public final class OpenData {
             "responded_on", "response_met", "business_days_to_response", "determined_on", "business_days_to_determination",
             "determination_on_time", "outcome", "overdue_since", "constructive_denial", "extensions",
             "extension_business_days", "exemptions", "appeal_filed", "appeal_decided_on_time", "appeal_reversed",
-            "files_released", "methodology_version"};
+            "files_released", "methodology_version", "demo"};
     static final String[] SCORECARD_COLUMNS = {"agency", "name", "regime", "from", "to", "received", "response_counted",
             "responded_within_5", "response_pct", "response_n", "response_ci95_low", "response_ci95_high", "median_days_to_response", "p90_days_to_response",
             "median_days_to_determination", "p90_days_to_determination", "determination_counted", "determined_on_time",
             "on_time_pct", "on_time_n", "on_time_ci95_low", "on_time_ci95_high", "overdue_now", "business_days_overdue", "constructive_denials", "extensions",
             "extension_business_days", "granted", "partially_granted", "denied", "no_records", "withdrawn", "open",
             "appeals_filed", "appeals_decided", "appeals_decided_on_time", "appeals_reversed", "files_released", "grade",
-            "score", "methodology_version"};
+            "score", "methodology_version", "demo"};
 
     private final DSLContext dsl;
     private final Clock clock;
+    private final BooleanSupplier demoData;
     private final OpenDataRepository repo = new OpenDataRepository();
 
-    public OpenData(DSLContext dsl, Clock clock) {
+    /** @param demoData whether the database holds the synthetic demo dataset: every row says so */
+    public OpenData(DSLContext dsl, Clock clock, BooleanSupplier demoData) {
         this.dsl = dsl;
         this.clock = clock;
+        this.demoData = demoData;
     }
 
     /**
@@ -44,11 +48,14 @@ public final class OpenData {
      */
     public void requests(Writer out, Period period, String agencySlug) {
         LocalDate today = LocalDate.now(clock.withZone(BusinessCalendar.NEW_YORK));
+        // On every row, not in a header comment: a row copied into a spreadsheet keeps its provenance.
+        boolean demo = demoData.getAsBoolean();
         try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.RFC4180.builder().setHeader(REQUEST_COLUMNS).get())) {
             repo.requestRows(dsl, period.from(), period.to(), agencySlug, today, values -> {
                 List<Object> row = new ArrayList<>();
                 for (Object v : values) row.add(v instanceof String[] codes ? String.join(";", codes) : v);
                 row.add(RequestMetrics.VERSION);
+                row.add(demo);
                 csv.printRecord(row);
             });
         } catch (IOException e) {
@@ -69,7 +76,7 @@ public final class OpenData {
                         c.businessDaysOverdue(), c.constructiveDenials(), c.extensions(), c.extensionBusinessDays(),
                         o.get("GRANTED"), o.get("PARTIALLY_GRANTED"), o.get("DENIED"), o.get("NO_RECORDS"), o.get("WITHDRAWN"),
                         o.get("OPEN"), c.appealsFiled(), c.appealsDecided(), c.appealsDecidedOnTime(), c.appealsReversed(),
-                        c.filesReleased(), c.gradeLetter() == null ? "" : c.gradeLetter(), round(c.grade().score()), c.methodology());
+                        c.filesReleased(), c.gradeLetter() == null ? "" : c.gradeLetter(), round(c.grade().score()), c.methodology(), c.demo());
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

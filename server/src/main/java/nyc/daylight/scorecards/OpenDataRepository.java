@@ -15,7 +15,7 @@ import org.jooq.impl.DSL;
 /** The request-level open data, read row by row; jOOQ only, on the context it is handed. */
 final class OpenDataRepository {
 
-    /** Takes one row of the export: its values in {@link OpenData#REQUEST_COLUMNS} order, all but the methodology version. */
+    /** Takes one row of the export: its values in {@link OpenData#REQUEST_COLUMNS} order, all but the last two (methodology version, demo). */
     @FunctionalInterface
     interface RowSink {
         void accept(List<Object> row) throws IOException;

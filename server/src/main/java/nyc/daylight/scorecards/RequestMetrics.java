@@ -38,7 +38,7 @@ public record RequestMetrics(
         Boolean appealReversed,
         int filesReleased) {
 
-    public static final String VERSION = "2026.3";
+    public static final String VERSION = "2026.4";
 
     public static RequestMetrics of(Regime regime, DeadlineReport report, List<LedgerEvent> events, BusinessCalendar cal,
                                     List<String> exemptions, int filesReleased) {

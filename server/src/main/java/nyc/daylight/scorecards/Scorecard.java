@@ -7,7 +7,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 
 /**
  * One agency's (or the city's) numbers for one period. Percentages are 0–100 and null when
- * nothing counted; medians and 90th percentiles are in business days.
+ * nothing counted; medians and 90th percentiles are in business days. {@code demo} is true when
+ * the figures come from the synthetic demo dataset, so a file that leaves the site says so.
  */
 public record Scorecard(
         String slug,
@@ -43,12 +44,19 @@ public record Scorecard(
         @JsonIgnore Grade grade,
         List<Month> months,
         List<Bucket> daysToDetermination,
-        String methodology) {
+        String methodology,
+        boolean demo) {
 
     /** Requests received in a month, and how many of them were decided on time. */
     public record Month(String month, int received, int onTime, int counted) {
         public Double onTimePct() {
             return counted == 0 ? null : 100.0 * onTime / counted;
+        }
+
+        /** The month's on-time rate with its n and interval: a month of 2 requests says little. */
+        @JsonIgnore
+        public Rate onTimeRate() {
+            return Rate.of(onTime, counted);
         }
     }
 

@@ -173,7 +173,7 @@ final class ScorecardRepository {
     }
 
     /** Denials and partial grants of requests received between the dates, latest determination first. */
-    List<ScorecardService.Denial> denials(DSLContext dsl, long agencyId, LocalDate from, LocalDate to, LocalDate today, int limit) {
+    List<ScorecardService.Withholding> withholdings(DSLContext dsl, long agencyId, LocalDate from, LocalDate to, LocalDate today, int limit) {
         return dsl.select(REQUESTS.NUMBER, REQUESTS.TITLE, REQUEST_METRICS.OUTCOME, REQUEST_METRICS.EXEMPTIONS)
                 .from(REQUEST_METRICS).join(REQUESTS).on(REQUESTS.ID.eq(REQUEST_METRICS.REQUEST_ID))
                 .where(REQUEST_METRICS.AGENCY_ID.eq(agencyId))
@@ -181,7 +181,7 @@ final class ScorecardRepository {
                 .and(REQUEST_METRICS.RECEIVED_ON.between(from, to))
                 .and(publicOn(today))
                 .orderBy(REQUEST_METRICS.DETERMINED_ON.desc()).limit(limit)
-                .fetch(r -> new ScorecardService.Denial(r.value1(), r.value2(), r.value3(), List.of(r.value4())));
+                .fetch(r -> new ScorecardService.Withholding(r.value1(), r.value2(), r.value3(), List.of(r.value4())));
     }
 
     /**

@@ -11,6 +11,7 @@ import nyc.daylight.agencies.AgencyService;
 import nyc.daylight.core.BadInput;
 import nyc.daylight.core.NotFound;
 import nyc.daylight.core.Text;
+import nyc.daylight.web.Language;
 import nyc.daylight.web.Role;
 
 /** Scorecard pages, the council brief, CSV and JSON downloads, and the scorecard API. HTTP only. */
@@ -18,15 +19,20 @@ public final class ScorecardRoutes {
     private final ScorecardService scorecards;
     private final AgencyService agencies;
     private final OpenData openData;
+    private final String baseUrl;
 
-    public ScorecardRoutes(ScorecardService scorecards, AgencyService agencies, OpenData openData) {
+    /** @param baseUrl the public address, printed in the PDF so a paper copy says where the methodology is */
+    public ScorecardRoutes(ScorecardService scorecards, AgencyService agencies, OpenData openData, String baseUrl) {
         this.scorecards = scorecards;
         this.agencies = agencies;
         this.openData = openData;
+        this.baseUrl = baseUrl;
     }
 
     public void register(RoutesConfig routes) {
         routes.get("/scorecards", this::ranking, Role.PUBLIC);
+        routes.get("/methodology", ctx -> ctx.render("scorecards/methodology.ftlh", Map.of("version", RequestMetrics.VERSION)),
+                Role.PUBLIC);
         routes.get("/scorecards/export.csv", ctx -> csv(ctx, "scorecards.csv", OpenDataWriter.of(w ->
                 OpenData.scorecards(w, scorecards.ranking(period(ctx), filters(ctx))))), Role.PUBLIC);
         routes.get("/scorecards/export.json", ctx -> ctx.json(body(scorecards.ranking(period(ctx), filters(ctx)))), Role.PUBLIC);
@@ -69,18 +75,23 @@ public final class ScorecardRoutes {
     }
 
     private void brief(Context ctx) {
-        Agency agency = agencies.find(ctx.pathParam("slug")).orElseThrow(() -> NotFound.of("refusal.agency.unknown"));
-        Scorecard card = card(agency.slug(), ctx);
-        ctx.render("scorecards/brief.ftlh", Map.of("card", card, "agency", agency, "period", card.period(),
-                "oldest", scorecards.oldestOpen(agency, 10), "denials", scorecards.notableDenials(agency, card.period(), 10)));
+        BriefPdf.Brief b = brief(ctx, Language.of(ctx));
+        ctx.render("scorecards/brief.ftlh", Map.of("card", b.card(), "agency", b.agency(), "period", b.card().period(),
+                "oldest", b.oldest(), "withholdings", b.withholdings(), "demoData", b.card().demo(), "query", query(ctx)));
     }
 
     private void briefPdf(Context ctx) {
+        BriefPdf.Brief b = brief(ctx, Language.of(ctx));
+        ctx.header("Content-Disposition", "attachment; filename=\"" + b.agency().slug() + "-foil-brief.pdf\"");
+        ctx.contentType("application/pdf").result(BriefPdf.write(b));
+    }
+
+    /** What the brief says, page and PDF alike, in the reader's language. */
+    private BriefPdf.Brief brief(Context ctx, java.util.Locale locale) {
         Agency agency = agencies.find(ctx.pathParam("slug")).orElseThrow(() -> NotFound.of("refusal.agency.unknown"));
         Scorecard card = card(agency.slug(), ctx);
-        byte[] pdf = BriefPdf.write(agency, card, scorecards.oldestOpen(agency, 10), scorecards.notableDenials(agency, card.period(), 10));
-        ctx.header("Content-Disposition", "attachment; filename=\"" + agency.slug() + "-foil-brief.pdf\"");
-        ctx.contentType("application/pdf").result(pdf);
+        return new BriefPdf.Brief(agency, card, scorecards.oldestOpen(agency, 10), scorecards.withholdings(agency, card.period(), 20),
+                baseUrl + "/methodology", locale);
     }
 
     private Scorecard card(String slug, Context ctx) {
@@ -103,8 +114,8 @@ public final class ScorecardRoutes {
         return new ScorecardService.Filters(topic, source);
     }
 
-    private static Map<String, Object> body(List<Scorecard> cards) {
-        return Map.of("methodologyVersion", RequestMetrics.VERSION, "scorecards", cards);
+    private Map<String, Object> body(List<Scorecard> cards) {
+        return Map.of("methodologyVersion", RequestMetrics.VERSION, "demo", scorecards.demo(), "scorecards", cards);
     }
 
     private static String query(Context ctx) {

@@ -2,6 +2,7 @@ package nyc.daylight.scorecards;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -9,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import nyc.daylight.agencies.Agency;
 import nyc.daylight.agencies.AgencyService;
@@ -28,6 +30,7 @@ public final class ScorecardService {
     private final AgencyService agencies;
     private final DSLContext dsl;
     private final Clock clock;
+    private final BooleanSupplier demoData;
     private final Map<String, Cached> cache = new ConcurrentHashMap<>();
 
     private record Cached(ScorecardRepository.Version version, LocalDate day, Scorecard card) {}
@@ -36,11 +39,21 @@ public final class ScorecardService {
         public static final Filters NONE = new Filters(null, null);
     }
 
-    public ScorecardService(DSLContext dsl, AgencyService agencies, Clock clock) {
+    /**
+     * @param demoData whether the database holds the synthetic demo dataset (requests.DemoData knows;
+     *     boot hands it in, since requests already depends on this package)
+     */
+    public ScorecardService(DSLContext dsl, AgencyService agencies, Clock clock, BooleanSupplier demoData) {
         this.dsl = dsl;
         this.repo = new ScorecardRepository();
         this.agencies = agencies;
         this.clock = clock;
+        this.demoData = demoData;
+    }
+
+    /** Whether the figures are synthetic: every artefact that leaves the site says so. */
+    public boolean demo() {
+        return demoData.getAsBoolean();
     }
 
     public LocalDate today() {
@@ -114,7 +127,7 @@ public final class ScorecardService {
 
     /** A card's figures before it is given its agency's (or the city's) name. */
     private record Card(Period period, ScorecardRepository.Totals t, int overdue, int overdueDays, Map<String, Integer> exemptions,
-                        List<Scorecard.Month> months) {
+                        List<Scorecard.Month> months, boolean demo) {
         Scorecard named(String slug, String name, Regime regime) {
             Double responsePct = t.responseCounted() == 0 ? null : 100.0 * t.respondedWithin5() / t.responseCounted();
             Double onTimePct = t.determinationCounted() == 0 ? null : 100.0 * t.onTime() / t.determinationCounted();
@@ -125,7 +138,7 @@ public final class ScorecardService {
                     t.extensions(), t.extensionDays(), t.outcomes(), exemptions, t.appealsFiled(), t.appealsDecided(),
                     t.appealsOnTime(), t.appealsReversed(), Rate.of(t.appealsOnTime(), t.appealsDecided()), t.files(),
                     Grade.of(regime, responsePct, t.responseCounted(), onTimePct, t.determinationCounted()),
-                    months, t.daysToDetermination(), RequestMetrics.VERSION);
+                    months, t.daysToDetermination(), RequestMetrics.VERSION, demo);
         }
     }
 
@@ -140,6 +153,7 @@ public final class ScorecardService {
         Map<Long, Map<String, Integer>> exemptions = repo.exemptions(dsl, s);
         Map<Long, List<Scorecard.Month>> months = repo.months(dsl, s);
         Map<Long, int[]> overdue = new HashMap<>();
+        boolean demo = demoData.getAsBoolean();
         // One calendar per agency (its closures are a query), not one per overdue request.
         Map<Long, BusinessCalendar> calendars = new HashMap<>();
         for (Agency a : scope) calendars.put(a.id(), agencies.calendarFor(a));
@@ -155,7 +169,21 @@ public final class ScorecardService {
         for (long k : keys) {
             int[] o = overdue.getOrDefault(k, new int[2]);
             out.put(k, new Card(period, totals.getOrDefault(k, ScorecardRepository.Totals.none()), o[0], o[1],
-                    exemptions.getOrDefault(k, Map.of()), months.getOrDefault(k, List.of())));
+                    exemptions.getOrDefault(k, Map.of()), everyMonth(period, months.getOrDefault(k, List.of())), demo));
+        }
+        return out;
+    }
+
+    /**
+     * Every month of the period, in order, a month without requests as zeros: a chart that closed up
+     * the empty months would draw three quiet months as none.
+     */
+    static List<Scorecard.Month> everyMonth(Period period, List<Scorecard.Month> found) {
+        Map<String, Scorecard.Month> byMonth = new HashMap<>();
+        for (Scorecard.Month m : found) byMonth.put(m.month(), m);
+        List<Scorecard.Month> out = new ArrayList<>();
+        for (YearMonth m = YearMonth.from(period.from()); !m.isAfter(YearMonth.from(period.to())); m = m.plusMonths(1)) {
+            out.add(byMonth.getOrDefault(m.toString(), new Scorecard.Month(m.toString(), 0, 0, 0)));
         }
         return out;
     }
@@ -167,10 +195,18 @@ public final class ScorecardService {
         return repo.oldestOpen(dsl, agency.id(), today(), limit);
     }
 
-    public record Denial(String number, String title, String outcome, List<String> exemptions) {}
+    /**
+     * A determination that withheld records, named by its ledger kind: {@code DENIED} or
+     * {@code PARTIALLY_GRANTED}. A partial grant released records and is never called a denial.
+     */
+    public record Withholding(String number, String title, String outcome, List<String> exemptions) {
+        public boolean denied() {
+            return "DENIED".equals(outcome);
+        }
+    }
 
-    /** Recent denials with the exemptions cited, for the council brief. */
-    public List<Denial> notableDenials(Agency agency, Period period, int limit) {
-        return repo.denials(dsl, agency.id(), period.from(), period.to(), today(), limit);
+    /** The latest determinations that withheld records (denials and partial grants), with the exemptions cited, for the brief. */
+    public List<Withholding> withholdings(Agency agency, Period period, int limit) {
+        return repo.withholdings(dsl, agency.id(), period.from(), period.to(), today(), limit);
     }
 }

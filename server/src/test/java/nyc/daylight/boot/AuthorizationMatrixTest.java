@@ -47,6 +47,8 @@ class AuthorizationMatrixTest {
         OWNER_OR_ADMIN_FILE(Outcome.HIDDEN, Outcome.ALLOWED, Outcome.HIDDEN, Outcome.HIDDEN, Outcome.HIDDEN, Outcome.ALLOWED),
         AGENCY(Outcome.SIGN_IN, Outcome.HIDDEN, Outcome.HIDDEN, Outcome.ALLOWED, Outcome.HIDDEN, Outcome.ALLOWED),
         ADMIN(Outcome.SIGN_IN, Outcome.DENIED, Outcome.DENIED, Outcome.DENIED, Outcome.DENIED, Outcome.ALLOWED),
+        /** Sending an undelivered request letter again: its requester, and an admin who corrected the agency's address. */
+        OWNER_OR_ADMIN(Outcome.SIGN_IN, Outcome.ALLOWED, Outcome.HIDDEN, Outcome.HIDDEN, Outcome.HIDDEN, Outcome.ALLOWED),
         /** An agency's e-mailed reply: its requester, the agency's officers and admins confirm what it says. */
         REPLY(Outcome.SIGN_IN, Outcome.ALLOWED, Outcome.HIDDEN, Outcome.ALLOWED, Outcome.HIDDEN, Outcome.ALLOWED),
         /** API writes: a bearer token only; a session cookie is not read there, so every browser caller is asked for a token. */
@@ -65,16 +67,18 @@ class AuthorizationMatrixTest {
         for (String r : List.of("GET /", "GET /about", "GET /records", "GET /health", "GET /agencies", "GET /agencies/{slug}",
                 "GET /deadlines", "GET /api/v1/deadlines/preview", "GET /signup", "POST /signup", "GET /verify", "POST /verify", "GET /signin",
                 "POST /signin", "POST /signout", "GET /reset", "POST /reset", "GET /reset/{token}", "POST /reset/{token}",
-                "GET /invite/{token}", "POST /invite/{token}", "GET /requests/new", "GET /requests", "GET /requests/{number}",
+                "GET /invite/{token}", "POST /invite/{token}", "GET /requests/new", "GET /requests", "GET /requests/{number}", "GET /requests/{number}/agencies",
                 "GET /api/v1/requests", "GET /api/v1/requests/{number}", "GET /feeds/overdue.atom", "GET /feeds/requests.atom", "GET /feeds/agencies/{slug}.atom",
                 "GET /feeds/requests/{number}.atom", "GET /scorecards",
                 "GET /scorecards/export.csv", "GET /scorecards/export.json", "GET /scorecards/{slug}", "GET /scorecards/{slug}/brief",
                 "GET /scorecards/{slug}/brief.pdf", "GET /scorecards/{slug}/export.csv", "GET /data/requests.csv",
-                "GET /api/v1/scorecards", "GET /api/v1/scorecards/{slug}", "GET /api/v1/openapi.json", "GET /api/docs", "GET /metrics",
+                "GET /api/v1/scorecards", "GET /api/v1/scorecards/{slug}", "GET /methodology", "GET /api/v1/openapi.json", "GET /api/docs", "GET /metrics",
                 "GET /records/{id}", "GET /records/{id}/file", "GET /api/v1/search", "GET /feeds/records.atom")) {
             POLICIES.put(r, Policy.PUBLIC);
         }
         for (String r : List.of("POST /requests", "GET /me", "GET /agency")) POLICIES.put(r, Policy.SIGNED_IN);
+        // Each person's own e-mail settings (the daily digest): nobody else's can be named.
+        for (String r : List.of("GET /me/email", "POST /me/email")) POLICIES.put(r, Policy.SIGNED_IN);
         // API tokens
         for (String r : List.of("GET /me/tokens", "POST /me/tokens", "GET /api/v1/me/requests")) POLICIES.put(r, Policy.SIGNED_IN);
         for (String r : List.of("GET /me/tokens/{id}/revoke", "POST /me/tokens/{id}/revoke")) POLICIES.put(r, Policy.OWNER);
@@ -85,8 +89,10 @@ class AuthorizationMatrixTest {
             POLICIES.put(r, Policy.OWNER);
         }
         POLICIES.put("GET /requests/{number}/attachments/{id}", Policy.OWNER_OR_ADMIN_FILE);
+        POLICIES.put("POST /requests/{number}/resend", Policy.OWNER_OR_ADMIN);
         for (String r : List.of("GET /agency/{slug}/queue", "GET /agency/{slug}/requests/{number}",
-                "POST /agency/{slug}/requests/{number}/{action}", "GET /agency/{slug}/records", "GET /agency/{slug}/records/{id}",
+                "POST /agency/{slug}/requests/{number}/{action}", "POST /agency/{slug}/queue/bulk", "POST /agency/{slug}/queue/bulk/confirm",
+                "GET /agency/{slug}/records", "GET /agency/{slug}/records/{id}",
                 "POST /agency/{slug}/records/{id}/{action}")) {
             POLICIES.put(r, Policy.AGENCY);
         }

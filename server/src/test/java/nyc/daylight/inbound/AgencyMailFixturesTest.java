@@ -241,6 +241,52 @@ class AgencyMailFixturesTest {
     }
 
     @Test
+    void a_bounced_request_letter_stops_the_clock_until_it_is_sent_again_and_a_bounce_of_the_copy_stops_it_again() throws Exception {
+        Filed f = file("resend@example.org", "nypd");
+        mail.awaitTo(f.agency(), 1);
+        OutboxRecord letter = db.dsl().selectFrom(OUTBOX).where(OUTBOX.TOPIC.eq("request:" + f.number()))
+                .and(OUTBOX.TO_ADDRESS.eq(f.agency())).fetchSingle();
+        deliver("exim-bounce.eml", f, "", Map.of("OUTBOX_ID", Long.toString(letter.getId()), "LETTER_MSGID", "<unknown@x>"));
+        assertThat(db.dsl().fetchValue(REQUESTS.STATUS, REQUESTS.NUMBER.eq(f.number()))).isEqualTo("NOT_STARTED");
+        assertThat(db.dsl().fetchValue(REQUESTS.NEXT_DUE, REQUESTS.NUMBER.eq(f.number()))).isNull();
+
+        WebClient stranger = new WebClient(app);
+        People.requester(db.dsl(), "stranger-resend@example.org", "Someone Else");
+        stranger.signIn("stranger-resend@example.org", People.PASSWORD);
+        stranger.post("/requests/" + f.number() + "/resend", Map.of());
+        assertThat(eventTypes(f.number())).containsExactly("SUBMITTED", "REQUEST_UNDELIVERED");
+
+        WebClient owner = new WebClient(app);
+        owner.signIn("resend@example.org", People.PASSWORD);
+        String page = owner.get("/requests/" + f.number()).body();
+        assertThat(page).contains("data-testid=\"resend\"", "The agency&#39;s address refused your letter", "data-testid=\"no-deadlines\"");
+        assertThat(new WebClient(app).get("/requests/" + f.number()).body()).doesNotContain("data-testid=\"resend\"");
+        owner.post("/requests/" + f.number() + "/resend", Map.of());
+        assertThat(eventTypes(f.number())).containsExactly("SUBMITTED", "REQUEST_UNDELIVERED", "REQUEST_RESENT");
+        assertThat(db.dsl().fetchValue(REQUESTS.STATUS, REQUESTS.NUMBER.eq(f.number()))).isIn("ON_TIME", "DUE_SOON");
+        List<OutboxRecord> copies = db.dsl().selectFrom(OUTBOX).where(OUTBOX.TOPIC.eq("request:" + f.number()))
+                .and(OUTBOX.TO_ADDRESS.eq(f.agency())).orderBy(OUTBOX.ID).fetch();
+        assertThat(copies).hasSize(2);
+        assertThat(copies.get(1).getSubject()).isEqualTo(letter.getSubject());
+        assertThat(copies.get(1).getBodyText()).contains("refused it. It is sent again here").contains("Records about ICE");
+        // Once sent again, it cannot be sent a third time while the copy stands.
+        owner.post("/requests/" + f.number() + "/resend", Map.of());
+        assertThat(eventTypes(f.number())).hasSize(3);
+
+        // The copy bounces too: it is the request letter again, and the clock stops again.
+        deliver("exim-bounce.eml", f, "", Map.of("OUTBOX_ID", Long.toString(copies.get(1).getId()), "LETTER_MSGID", "<unknown2@x>"));
+        assertThat(eventTypes(f.number())).containsExactly("SUBMITTED", "REQUEST_UNDELIVERED", "REQUEST_RESENT", "REQUEST_UNDELIVERED");
+        assertThat(db.dsl().fetchValue(REQUESTS.STATUS, REQUESTS.NUMBER.eq(f.number()))).isEqualTo("NOT_STARTED");
+
+        // An administrator (who corrected the address) may send it again too.
+        WebClient admin = new WebClient(app);
+        admin.signIn("admin@daylight.test", People.PASSWORD);
+        assertThat(admin.get("/requests/" + f.number()).body()).contains("data-testid=\"resend\"");
+        admin.post("/requests/" + f.number() + "/resend", Map.of());
+        assertThat(eventTypes(f.number())).endsWith("REQUEST_RESENT");
+    }
+
+    @Test
     void a_microsoft_dsn_in_spanish_for_a_requester_who_reads_spanish_names_the_letter_by_its_message_id() throws Exception {
         Filed f = file("bounced-ms@example.org", "doe");
         db.dsl().update(USERS).set(USERS.LANGUAGE, "es").where(USERS.EMAIL.eq("bounced-ms@example.org")).execute();

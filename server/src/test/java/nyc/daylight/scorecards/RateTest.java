@@ -31,5 +31,9 @@ class RateTest {
         assertThat(r.ci95()).isNull();
         assertThat(r.label()).contains("no requests counted");
         assertThat(Rate.of(3, 5).label()).isEqualTo("60.0% (n = 5; 95% interval 23.1–88.2%)");
+        // Printed from the unrounded interval: 0.20654 is 20.7%, though the JSON's 0.2065 would round (half-even) to 20.6%.
+        assertThat(Rate.of(1, 1).label()).isEqualTo("100.0% (n = 1; 95% interval 20.7–100.0%)");
+        assertThat(Rate.of(0, 1).label()).isEqualTo("0.0% (n = 1; 95% interval 0.0–79.3%)");
+        assertThat(Rate.of(3, 5).message().in(java.util.Locale.forLanguageTag("es"))).isEqualTo("60,0 % (n = 5; intervalo del 95 %: 23,1–88,2 %)");
     }
 }

@@ -66,4 +66,26 @@ class ScorecardBrowserTest {
             assertThat(page.locator(".brief")).containsText("Imported request P-3");
         }
     }
+
+    @Test
+    void a_spanish_reader_follows_how_the_grades_are_computed_to_the_methodology_in_spanish(TestDatabase db) throws Exception {
+        Clock clock = Clock.fixed(Instant.parse("2026-06-15T16:00:00Z"), ZoneOffset.UTC);
+        try (RunningApp app = RunningApp.start(db.dataSource(), clock);
+             Browser browser = Browser.launch()) {
+            Page page = browser.newPage();
+            page.navigate(app.baseUrl() + "/scorecards/doc?lang=es");
+            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Cómo se calculan las calificaciones")).click();
+            page.waitForURL(u -> u.endsWith("/methodology#grade"));
+            assertThat(page.locator("html")).hasAttribute("lang", "es");
+            assertThat(page.locator("h1")).hasText("Metodología de las evaluaciones");
+            Locator grade = page.locator("#grade");
+            assertThat(grade).hasText("La calificación");
+            assertThat(grade).isInViewport();
+            assertThat(page.getByTestId("methodology-version")).containsText("Versión " + nyc.daylight.scorecards.RequestMetrics.VERSION);
+            // The tables render as tables, the formulas as code: the markdown's own syntax never reaches the reader.
+            assertThat(page.locator("#fact-response_met th code")).hasText("response_met");
+            assertThat(page.locator("article.methodology")).not().containsText("**");
+            assertThat(page.locator("article.methodology")).containsText("intervalo de Wilson del 95 %");
+        }
+    }
 }

@@ -26,13 +26,13 @@ class ScorecardRankingTest {
         new DemoData(db.dsl(), agencies, new RequestLedger(agencies, CLOCK), CLOCK).fill(300);
         Period year = Period.parse("year", null, null, null, LocalDate.of(2026, 6, 15));
         // The ranking is computed in grouped passes, each card alone in its own; fresh services so neither reads the other's cache.
-        List<Scorecard> ranking = new ScorecardService(db.dsl(), agencies, CLOCK).ranking(year, ScorecardService.Filters.NONE);
+        List<Scorecard> ranking = new ScorecardService(db.dsl(), agencies, CLOCK, () -> false).ranking(year, ScorecardService.Filters.NONE);
         assertThat(ranking).hasSize(agencies.all().size());
         for (Scorecard ranked : ranking) {
-            Scorecard alone = new ScorecardService(db.dsl(), agencies, CLOCK).card(ranked.slug(), year, ScorecardService.Filters.NONE).orElseThrow();
+            Scorecard alone = new ScorecardService(db.dsl(), agencies, CLOCK, () -> false).card(ranked.slug(), year, ScorecardService.Filters.NONE).orElseThrow();
             assertThat(ranked).as(ranked.slug()).usingRecursiveComparison().isEqualTo(alone);
         }
-        Scorecard city = new ScorecardService(db.dsl(), agencies, CLOCK).card(ScorecardService.CITY, year, ScorecardService.Filters.NONE).orElseThrow();
+        Scorecard city = new ScorecardService(db.dsl(), agencies, CLOCK, () -> false).card(ScorecardService.CITY, year, ScorecardService.Filters.NONE).orElseThrow();
         List<Scorecard> ny = ranking.stream().filter(c -> c.regime().equals("NY_FOIL")).toList();
         assertThat(city.received()).isPositive().isEqualTo(ny.stream().mapToInt(Scorecard::received).sum());
         assertThat(city.overdueNow()).isEqualTo(ny.stream().mapToInt(Scorecard::overdueNow).sum());

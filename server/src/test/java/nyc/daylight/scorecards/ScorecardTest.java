@@ -15,6 +15,7 @@ import nyc.daylight.agencies.AgencyService;
 import nyc.daylight.requests.DemoData;
 import nyc.daylight.requests.RequestImporter;
 import nyc.daylight.requests.RequestLedger;
+import nyc.daylight.testing.Pdfs;
 import nyc.daylight.testing.PostgresExtension;
 import nyc.daylight.testing.RunningApp;
 import nyc.daylight.testing.TestDatabase;
@@ -84,6 +85,7 @@ class ScorecardTest {
         // Wilson 95% interval for 3 of 5.
         assertThat(c.get("onTimeRate").get("ci95").get(0).asDouble()).isEqualTo(0.2307);
         assertThat(c.get("onTimeRate").get("ci95").get(1).asDouble()).isEqualTo(0.8824);
+        assertThat(c.get("onTimeRate").propertyNames()).containsExactlyInAnyOrder("value", "n", "ci95");
         assertThat(c.get("overdueNow").asInt()).isEqualTo(1);
         assertThat(c.get("constructiveDenials").asInt()).isEqualTo(2);
         assertThat(c.get("appealsFiled").asInt()).isEqualTo(1);
@@ -149,7 +151,7 @@ class ScorecardTest {
         WebClient web = new WebClient(app);
         assertThat(web.get("/scorecards").body()).contains("<h1>Scorecards</h1>", "Department of Correction", "All New York City agencies");
         assertThat(web.get("/scorecards/doc?period=year").body()).contains("Grade:", "Month by month", "Oldest open requests", "Still waiting");
-        assertThat(web.get("/scorecards/doc/brief?period=year").body()).contains("FOIL timeliness brief", "Notable denials", "§87(2)(e)");
+        assertThat(web.get("/scorecards/doc/brief?period=year").body()).contains("FOIL timeliness brief", "Determinations that withheld records", "§87(2)(e)");
         HttpResponse<String> csv = web.get("/scorecards/export.csv?period=year");
         assertThat(csv.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/csv"));
         assertThat(csv.body()).startsWith("agency,name,regime,from,to,received").contains("doc,Department of Correction");
@@ -160,18 +162,66 @@ class ScorecardTest {
     }
 
     @Test
-    void the_brief_downloads_as_a_pdf_with_its_headline_numbers() throws Exception {
-        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
-        var r = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+    void the_brief_downloads_as_a_pdf_with_n_and_intervals_on_every_rate_and_outcomes_named_exactly() throws Exception {
+        var r = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(
                 app.baseUrl() + "/scorecards/doc/brief.pdf?period=custom&from=2026-01-01&to=2026-06-15")).build(),
                 java.net.http.HttpResponse.BodyHandlers.ofByteArray());
         assertThat(r.statusCode()).isEqualTo(200);
         assertThat(r.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/pdf"));
-        try (var pdf = org.apache.pdfbox.Loader.loadPDF(r.body())) {
-            String text = new org.apache.pdfbox.text.PDFTextStripper().getText(pdf);
-            assertThat(text).contains("Department of Correction: FOIL timeliness brief", "6 requests received",
-                    "60.0% decided by the date the law required", "Still waiting", "§87(2)(e)");
-        }
+        String text = String.join(" ", Pdfs.pageTexts(r.body()));
+        assertThat(text).contains("Department of Correction: FOIL timeliness brief", "6 requests received",
+                // 4 of 6 answered within 5 days, 3 of 5 decided on time, 1 of 1 appeal decided on time: each with n and Wilson's interval.
+                "Answered within 5 business days: 4 of 6, 66.7% (n = 6; 95% interval 30.0–90.3%)",
+                "Decided by the date the law required: 3 of 5, 60.0% (n = 5; 95% interval 23.1–88.2%)",
+                // 1 of 1: Wilson's lower bound is 0.20654, so 20.7% (rounding the JSON's 0.2065 again would print 20.6%).
+                "Appeals decided on time: 1 of 1, 100.0% (n = 1; 95% interval 20.7–100.0%)",
+                "Methodology " + RequestMetrics.VERSION, "/methodology#grade", "Still waiting", "§87(2)(e)",
+                // the monthly chart's figures, month by month, each rate with its n
+                "2026-03: 2 received; decided on time 1 of 2, 50.0% (n = 2;", "Granted in part: 1", "Denied: 1", "Page 1 of")
+                .doesNotContain("Notable denials", "Demo data");
+        // Denials and partial grants are listed apart, each under the ledger's own name for it.
+        String withheld = text.substring(text.indexOf("Determinations that withheld records"));
+        assertThat(withheld.indexOf("Denied")).isLessThan(withheld.indexOf("Detainer log"));
+        assertThat(withheld.indexOf("Detainer log")).isLessThan(withheld.indexOf("Granted in part"));
+        assertThat(withheld.indexOf("Granted in part")).isLessThan(withheld.indexOf("Vendor data"));
+        assertThat(withheld).contains("Vendor data, citing §87(2)(b), §87(2)(e)");
+    }
+
+    @Test
+    void the_brief_page_says_what_the_pdf_says_and_in_spanish_too() throws Exception {
+        WebClient web = new WebClient(app);
+        String page = web.get("/scorecards/doc/brief?period=custom&from=2026-01-01&to=2026-06-15").body();
+        assertThat(page).contains("Decided by the date the law required: 3 of 5, 60.0% (n = 5; 95% interval 23.1–88.2%)",
+                "Answered within 5 business days: 4 of 6, 66.7% (n = 6; 95% interval 30.0–90.3%)",
+                "data-testid=\"withheld-PARTIALLY_GRANTED\"", "data-testid=\"withheld-DENIED\"", "href=\"/methodology#grade\"")
+                .doesNotContain("Notable denials", "brief-demo");
+        web.header("Accept-Language", "es");
+        var r = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                app.baseUrl() + "/scorecards/doc/brief.pdf?period=custom&from=2026-01-01&to=2026-06-15"))
+                .header("Accept-Language", "es").build(), java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(String.join(" ", Pdfs.pageTexts(r.body()))).contains("informe de puntualidad en FOIL",
+                "3 de 5, 60,0 % (n = 5; intervalo del 95 %: 23,1–88,2 %)", "Concedida en parte");
+        assertThat(web.get("/scorecards/doc/brief?period=custom&from=2026-01-01&to=2026-06-15").body())
+                .contains("Decididas en la fecha que exigía la ley: 3 de 5, 60,0 % (n = 5; intervalo del 95 %: 23,1–88,2 %)",
+                        "Concedida en parte");
+    }
+
+    @Test
+    void exports_of_real_data_say_they_are_not_demo_and_name_the_methodology() throws Exception {
+        WebClient web = new WebClient(app);
+        List<CSVRecord> requests = csv(web.get("/data/requests.csv?period=custom&from=2015-01-01&to=2026-06-15").body());
+        assertThat(requests).isNotEmpty().allSatisfy(r -> assertThat(r.get("demo")).isEqualTo("false"));
+        assertThat(csv(web.get("/scorecards/export.csv?period=year").body()))
+                .isNotEmpty().allSatisfy(r -> assertThat(r.get("demo")).isEqualTo("false"));
+        JsonNode ranking = api("/scorecards/export.json?period=year");
+        assertThat(ranking.get("demo").asBoolean()).isFalse();
+        assertThat(ranking.get("methodologyVersion").asString()).isEqualTo(RequestMetrics.VERSION);
+        assertThat(api("/api/v1/scorecards/doc").get("demo").isBoolean()).isTrue();
+        assertThat(api("/api/v1/scorecards/doc").get("demo").asBoolean()).isFalse();
+    }
+
+    static List<CSVRecord> csv(String body) throws java.io.IOException {
+        return CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(new StringReader(body)).getRecords();
     }
 
     @Test

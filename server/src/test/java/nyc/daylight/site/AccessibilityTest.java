@@ -50,15 +50,15 @@ class AccessibilityTest {
 
             List<String> failures = new ArrayList<>();
             Page anonymous = browser.newPageBypassingCsp();
-            for (String path : List.of("/", "/about", "/requests", "/requests/" + number, "/requests?status=overdue", "/records",
-                    "/scorecards", "/scorecards/doc", "/scorecards/doc/brief", "/agencies", "/agencies/doc", "/deadlines",
+            for (String path : List.of("/", "/about", "/requests", "/requests/" + number, "/requests/" + number + "/agencies", "/requests?status=overdue", "/records",
+                    "/scorecards", "/scorecards/doc", "/scorecards/doc/brief", "/methodology", "/agencies", "/agencies/doc", "/deadlines",
                     "/deadlines?agency=doc&date=2026-03-02&time=10:00", "/deadlines?agency=doc&date=2040-01-01&time=10:00",
                     "/signin", "/signup", "/reset", "/requests/new", "/no-such-page", "/api/docs", "/records?q=ICE",
                     "/records?q=%22unclosed", "/records/" + published + "?q=liaison")) {
                 check(anonymous, portal.app.baseUrl() + path, axe, failures);
             }
             Map<String, List<String>> signedIn = Map.of(
-                    "a11y@example.org", List.of("/me", "/me/tokens", "/requests/new", "/requests/new?template=doc-release-dates",
+                    "a11y@example.org", List.of("/me", "/me/tokens", "/me/email", "/requests/new", "/requests/new?template=doc-release-dates",
                             "/requests/" + number, "/requests/" + number + "/withdraw", "/requests/" + number + "/appeal"),
                     "rao@doc.test", List.of("/agency/doc/queue", "/agency/doc/requests/" + number, "/agency/doc/records",
                             "/agency/doc/records/" + inReview, "/agency/doc/records/" + published),

@@ -36,6 +36,20 @@ public final class Pdfs {
         }
     }
 
+    /** The text of each page, in order, whitespace (line breaks from wrapping included) folded to single spaces. */
+    public static java.util.List<String> pageTexts(byte[] pdf) throws IOException {
+        try (PDDocument doc = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+            java.util.List<String> pages = new java.util.ArrayList<>();
+            PDFTextStripper stripper = new PDFTextStripper();
+            for (int i = 1; i <= doc.getNumberOfPages(); i++) {
+                stripper.setStartPage(i);
+                stripper.setEndPage(i);
+                pages.add(stripper.getText(doc).replaceAll("\\s+", " ").strip());
+            }
+            return pages;
+        }
+    }
+
     public static String text(byte[] pdf) throws IOException {
         try (PDDocument doc = org.apache.pdfbox.Loader.loadPDF(pdf)) {
             return new PDFTextStripper().getText(doc) + "\n" + doc.getDocumentInformation().getCOSObject().toString();

@@ -1,0 +1,166 @@
+package nyc.daylight.inbound;
+
+import static nyc.daylight.sql.jooq.Tables.INBOUND_MESSAGES;
+import static nyc.daylight.sql.jooq.Tables.REQUESTS;
+import static nyc.daylight.sql.jooq.Tables.REQUEST_EVENTS;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import nyc.daylight.sql.types.InboundStatus;
+import nyc.daylight.testing.AgencyMailer;
+import nyc.daylight.testing.MailServer;
+import nyc.daylight.testing.MutableClock;
+import nyc.daylight.testing.People;
+import nyc.daylight.testing.PostgresExtension;
+import nyc.daylight.testing.RunningApp;
+import nyc.daylight.testing.TestDatabase;
+import nyc.daylight.testing.WebClient;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * An OpenRecords notice the requester forwards proposes its step with its date; the agency's
+ * officer sees it in their own workspace and confirms it there (an officer of another agency
+ * cannot); a letter that takes a step the ledger cannot record (a fee notice) is named on the page,
+ * never offered as that step.
+ */
+@ExtendWith(PostgresExtension.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class OfficerRepliesTest {
+    private static final String DOMAIN = "reply.daylight.test";
+    private TestDatabase db;
+    private MutableClock clock;
+    private MailServer mail;
+    private RunningApp app;
+    private int smtpPort;
+
+    @BeforeAll
+    void start(TestDatabase db) {
+        this.db = db;
+        clock = new MutableClock(Instant.parse("2026-03-02T15:00:00Z"));
+        mail = new MailServer();
+        smtpPort = AgencyMailer.freePort();
+        app = RunningApp.start(db.dataSource(), clock, mail.settings().withInbound(
+                InboundSettings.disabled(DOMAIN).withSmtp("127.0.0.1", smtpPort).withMaxMessageBytes(200_000)
+                        .withTrustedRelay("mx.daylight.test")));
+    }
+
+    @AfterAll
+    void stop() {
+        app.close();
+        mail.close();
+    }
+
+    private WebClient as(String email) throws Exception {
+        WebClient web = new WebClient(app);
+        web.signIn(email, People.PASSWORD);
+        return web;
+    }
+
+    private void send(String from, String to, String subject, String text, String messageId) throws Exception {
+        new AgencyMailer(smtpPort).send(from, to, subject, text, messageId, clock.instant(), Map.of(), AgencyMailer.relayPassed(from));
+    }
+
+    private List<String> eventTypes(String number) {
+        return db.dsl().select(REQUEST_EVENTS.TYPE).from(REQUEST_EVENTS).join(REQUESTS).on(REQUESTS.ID.eq(REQUEST_EVENTS.REQUEST_ID))
+                .where(REQUESTS.NUMBER.eq(number)).orderBy(REQUEST_EVENTS.SEQ).fetch(REQUEST_EVENTS.TYPE);
+    }
+
+    private long messageId(String messageId) {
+        return db.dsl().select(INBOUND_MESSAGES.ID).from(INBOUND_MESSAGES).where(INBOUND_MESSAGES.DEDUP_KEY.startsWith("mid:" + messageId + "|"))
+                .fetchOne(INBOUND_MESSAGES.ID);
+    }
+
+    @Test
+    void a_forwarded_openrecords_acknowledgment_is_confirmed_by_the_agencys_officer_in_the_workspace() throws Exception {
+        clock.setNewYork("2026-03-02T10:00");
+        People.requester(db.dsl(), "fwd@example.org", "Ana Advocate");
+        People.officer(db.dsl(), "officer@doc.nyc.gov", "doc", false);
+        People.officer(db.dsl(), "officer@nypd.nyc.gov", "nypd", false);
+        WebClient ana = as("fwd@example.org");
+        String number = ana.fileRequest("DOC release-date e-mails with ICE", "doc").getFirst();
+        String replyTo = mail.awaitTo("foil@doc.nyc.gov", 1).replyTo();
+        // The requester is shown where to forward portal notices; the public is not.
+        assertThat(ana.get("/requests/" + number).body()).contains("data-testid=\"forward-address\"", replyTo);
+        assertThat(new WebClient(app).get("/requests/" + number).body()).doesNotContain("forward-address");
+
+        clock.setNewYork("2026-03-09T11:00");
+        PortalNotices.Labelled ack = PortalNotices.all().stream().filter(l -> l.name().equals("ack-long-date/outlook")).findFirst().orElseThrow();
+        send("Ana Advocate <fwd@example.org>", replyTo, ack.subject(), ack.body(), "<fwd-1@example.org>");
+        long id = messageId("<fwd-1@example.org>");
+        assertThat(db.dsl().fetchValue(INBOUND_MESSAGES.STATUS, INBOUND_MESSAGES.ID.eq(id))).isEqualTo(InboundStatus.MATCHED);
+        assertThat(db.dsl().fetchValue(INBOUND_MESSAGES.SUGGESTION, INBOUND_MESSAGES.ID.eq(id)).data())
+                .contains("\"type\": \"ACKNOWLEDGED\"", "\"date\": \"2026-04-03\"");
+        // The timeline shows the notice, not the forwarder's headers.
+        String publicPage = new WebClient(app).get("/requests/" + number).body();
+        assertThat(publicPage).contains("You can expect a response on or about Friday, April 3, 2026", "NYC OpenRecords FOIL-2026-056-01234 (forwarded)")
+                .doesNotContain("fwd@example.org");
+
+        // The agency's officer sees it in the workspace, with the step and its date proposed.
+        WebClient officer = as("officer@doc.nyc.gov");
+        String work = officer.get("/agency/doc/requests/" + number).body();
+        assertThat(work).contains("data-testid=\"officer-replies\"", "Acknowledgment", "value=\"2026-04-03\"",
+                "name=\"back\" value=\"/agency/doc/requests/" + number + "\"");
+
+        // An officer of another agency can neither see nor confirm it.
+        WebClient other = as("officer@nypd.nyc.gov");
+        assertThat(other.get("/agency/doc/requests/" + number).statusCode()).isEqualTo(404);
+        assertThat(other.post("/requests/" + number + "/replies/" + id + "/confirm",
+                Map.of("type", "ACKNOWLEDGED", "date", "2026-04-03")).statusCode()).isEqualTo(404);
+        assertThat(eventTypes(number)).containsExactly("SUBMITTED", "EMAIL_RECEIVED");
+
+        // One click in the workspace, back to the workspace; the date is the portal's.
+        HttpResponse<String> confirmed = officer.post("/requests/" + number + "/replies/" + id + "/confirm",
+                Map.of("type", "ACKNOWLEDGED", "date", "2026-04-03", "back", "/agency/doc/requests/" + number));
+        assertThat(confirmed.statusCode()).isEqualTo(302);
+        assertThat(confirmed.headers().firstValue("Location").orElseThrow()).endsWith("/agency/doc/requests/" + number);
+        assertThat(eventTypes(number)).containsExactly("SUBMITTED", "EMAIL_RECEIVED", "ACKNOWLEDGED");
+        assertThat(db.dsl().fetchValue(REQUEST_EVENTS.DUE_DATE, REQUEST_EVENTS.TYPE.eq("ACKNOWLEDGED")
+                .and(REQUEST_EVENTS.REQUEST_ID.eq(db.dsl().select(REQUESTS.ID).from(REQUESTS).where(REQUESTS.NUMBER.eq(number))))))
+                .isEqualTo(LocalDate.of(2026, 4, 3));
+        assertThat(officer.get("/agency/doc/requests/" + number).body()).doesNotContain("data-testid=\"officer-replies\"");
+    }
+
+    @Test
+    void a_back_field_pointing_elsewhere_is_ignored() throws Exception {
+        clock.setNewYork("2026-03-02T10:00");
+        People.requester(db.dsl(), "back@example.org", "Bea");
+        WebClient bea = as("back@example.org");
+        String number = bea.fileRequest("DOE records about ICE", "doe").getFirst();
+        String replyTo = mail.awaitTo(db.dsl().fetchValue(nyc.daylight.sql.jooq.Tables.AGENCIES.FOIL_EMAIL,
+                nyc.daylight.sql.jooq.Tables.AGENCIES.SLUG.eq("doe")), 1).replyTo();
+        String agency = db.dsl().fetchValue(nyc.daylight.sql.jooq.Tables.AGENCIES.FOIL_EMAIL, nyc.daylight.sql.jooq.Tables.AGENCIES.SLUG.eq("doe"));
+        send("Records <" + agency + ">", replyTo, "RE: " + number, "Thank you for your message.", "<back-1@doe>");
+        long id = messageId("<back-1@doe>");
+        HttpResponse<String> r = bea.post("/requests/" + number + "/replies/" + id + "/not-a-step", Map.of("back", "https://evil.example/x"));
+        assertThat(r.headers().firstValue("Location").orElseThrow()).isEqualTo("/requests/" + number + "#replies");
+    }
+
+    @Test
+    void a_fee_notice_is_stored_and_named_in_plain_words_but_never_offered_as_a_step() throws Exception {
+        clock.setNewYork("2026-03-02T10:00");
+        People.requester(db.dsl(), "fee@example.org", "Rosa Quintero");
+        WebClient fay = as("fee@example.org");
+        String number = fay.fileRequest("Probation records about ICE", "probation").getFirst();
+        String agency = db.dsl().fetchValue(nyc.daylight.sql.jooq.Tables.AGENCIES.FOIL_EMAIL, nyc.daylight.sql.jooq.Tables.AGENCIES.SLUG.eq("probation"));
+        String replyTo = mail.awaitTo(agency, 1).replyTo();
+        send("Records <" + agency + ">", replyTo, "RE: " + number,
+                "The Department has located 142 pages. The fee is $0.25 per page, for a total of $35.50. Please remit a money order.",
+                "<fee-1@probation>");
+        long id = messageId("<fee-1@probation>");
+        assertThat(db.dsl().fetchValue(INBOUND_MESSAGES.SUGGESTION, INBOUND_MESSAGES.ID.eq(id)).data())
+                .contains("\"notice\": \"FEE_NOTICE\"").doesNotContain("\"type\"");
+        String page = fay.get("/requests/" + number).body();
+        assertThat(page).contains("data-testid=\"reply-notice\"", "This looks like a fee notice", "Daylight cannot record fees yet")
+                .doesNotContain("It reads like:");
+        String es = fay.header("Accept-Language", "es").get("/requests/" + number).body();
+        assertThat(es).contains("Parece un aviso de tarifa");
+    }
+}
