@@ -1,5 +1,6 @@
 package nyc.daylight.deadlines;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
@@ -15,7 +16,10 @@ import java.util.Set;
  * ({@link EventType#REQUEST_UNDELIVERED}) stops that; the letter sent again
  * ({@link EventType#REQUEST_RESENT}) or the agency's own first step (any of {@link #AGENCY_STEPS})
  * starts the clock afresh from its own moment. Once the agency has acted, receipt is proven and a
- * later bounce (a copy sent to a dead second address, a late DSN) undoes nothing.
+ * later bounce (a copy sent to a dead second address, a late DSN) undoes nothing. Nor does a bounce
+ * that comes more than {@link #BOUNCE_WINDOW} after the letter was sent: no mail server still
+ * holds a letter then, so such a report proves nothing about delivery, and honouring it would let
+ * anyone who knows the reply address (the agency included) erase an overdue request by e-mail.
  *
  * @param startedAt the moment receipt runs from (effective receipt is worked out from it); null
  *     while the letter is undelivered
@@ -31,20 +35,36 @@ public record Receipt(Instant startedAt, Instant undeliveredAt, boolean byAgency
             EventType.CLARIFICATION_REQUESTED, EventType.RECORDS_RELEASED, EventType.GRANTED, EventType.PARTIALLY_GRANTED,
             EventType.DENIED, EventType.NO_RECORDS);
 
+    /**
+     * How long after sending a delivery report can be the letter's own. Mail servers give up on a
+     * letter after four to five days (RFC 5321 §4.5.4.1; Postfix and sendmail 5 days, Exim 4);
+     * doubled for a report that itself waits in a queue.
+     */
+    public static final Duration BOUNCE_WINDOW = Duration.ofDays(10);
+
+    /** Whether a report arriving at {@code reportedAt} can be the failure of a letter sent at {@code sentAt}. */
+    public static boolean withinBounceWindow(Instant sentAt, Instant reportedAt) {
+        return !reportedAt.isAfter(sentAt.plus(BOUNCE_WINDOW));
+    }
+
     /** Reads {@code events} (sorted by when they happened; the first is SUBMITTED). */
     public static Receipt of(List<LedgerEvent> events) {
         Instant start = null;
         Instant stoppedAt = null;
         boolean byAgency = false;
         boolean proven = false;
+        Instant sentAt = null;
         for (LedgerEvent e : events) {
             if (e.type() == EventType.SUBMITTED && start == null && stoppedAt == null) {
                 start = e.occurredAt();
-            } else if (e.type() == EventType.REQUEST_UNDELIVERED && !proven) {
+                sentAt = e.occurredAt();
+            } else if (e.type() == EventType.REQUEST_UNDELIVERED && !proven
+                    && sentAt != null && withinBounceWindow(sentAt, e.occurredAt())) {
                 start = null;
                 stoppedAt = e.occurredAt();
             } else if (e.type() == EventType.REQUEST_RESENT && stoppedAt != null) {
                 start = e.occurredAt();
+                sentAt = e.occurredAt();
                 stoppedAt = null;
             } else if (AGENCY_STEPS.contains(e.type())) {
                 if (stoppedAt != null) {

@@ -12,6 +12,7 @@ import java.util.Optional;
 import nyc.daylight.agencies.Agency;
 import nyc.daylight.agencies.AgencyService;
 import nyc.daylight.deadlines.EventType;
+import nyc.daylight.deadlines.Receipt;
 import nyc.daylight.notify.Email;
 import nyc.daylight.notify.LetterDeliveries;
 import nyc.daylight.notify.Mailer;
@@ -75,14 +76,20 @@ final class BounceFiling {
             String reason = mask.apply(report.reason());
             OffsetDateTime received = repo.receivedAt(tx, mid.get());
             if (letter.isPresent() && letter.get().alreadyBounced()) return mid; // the same letter's second DSN: kept, nothing new
+            // A report long after the letter left is no server's (they give up within days): kept, but
+            // it neither marks the letter nor stops the clock, and only the administrators are told.
+            boolean late = letter.isPresent() && letter.get().sentAt() != null && !Receipt.withinBounceWindow(letter.get().sentAt().toInstant(), received.toInstant());
             Map<String, Object> data = new LinkedHashMap<>();
             data.put("inboundMessageId", mid.get());
             letter.ifPresent(l -> data.put("outboxId", l.id()));
+            if (late) data.put("late", true);
             EventType type = letter.isEmpty() ? EventType.AUTOMATIC_REPLY
-                    : letter.get().requestLetter() ? EventType.REQUEST_UNDELIVERED : EventType.LETTER_UNDELIVERED;
+                    : letter.get().requestLetter() && !late ? EventType.REQUEST_UNDELIVERED : EventType.LETTER_UNDELIVERED;
             int seq = ledger.append(tx, request.id(), type, received, null, null, reason, null, json.writeValueAsString(data));
             repo.setEventSeq(tx, mid.get(), seq);
-            if (letter.isPresent()) {
+            if (late) {
+                tellAdminsOfLateReport(tx, request, agency, letter.get());
+            } else if (letter.isPresent()) {
                 deliveries.bounced(tx, letter.get().id(), reason, clock.instant(), mid.get());
                 if (letter.get().requestLetter()) tell(tx, request, agency, letter.get(), reason);
             }
@@ -106,6 +113,18 @@ final class BounceFiling {
                     + "\n\n" + baseUrl + "/admin/agencies/" + agency.slug() + "\n" + page;
             mailer.enqueue(tx, Email.of(admin.email(), request.number() + ": " + admin.text("mail.undelivered.admin.subject", agency.name()),
                     admin.letter(text), "agency:" + agency.slug()));
+        }
+    }
+
+    /** Every administrator: a delivery report came too late to be the letter's own; it may be forged. */
+    private void tellAdminsOfLateReport(DSLContext tx, RequestFacts request, Agency agency, SentLetter letter) {
+        String page = baseUrl + "/requests/" + request.number();
+        for (long adminId : requests.adminIds(tx)) {
+            Recipient admin = Recipient.of(tx, adminId);
+            String text = admin.text("mail.lateBounce.admin.body", request.number(), agency.name(), letter.to(),
+                    Receipt.BOUNCE_WINDOW.toDays()) + "\n\n" + page;
+            mailer.enqueue(tx, Email.of(admin.email(), request.number() + ": " + admin.text("mail.lateBounce.admin.subject"),
+                    admin.letter(text), "request:" + request.number()));
         }
     }
 

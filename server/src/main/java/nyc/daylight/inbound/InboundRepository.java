@@ -19,7 +19,8 @@ import org.jooq.JSONB;
 /** The inbound_messages and inbound_attachments tables (the review's columns aside: {@link ReplyReviewRepository}). */
 final class InboundRepository {
     /** A message as a decision on it needs it: whose it is, whether it is still open, when it came. */
-    record Matched(long id, Long requestId, String status, OffsetDateTime receivedAt, OffsetDateTime sentAt) {}
+    record Matched(long id, Long requestId, String status, OffsetDateTime receivedAt, OffsetDateTime sentAt, String fromAddress,
+                   String envelopeFrom) {}
 
     /** A message as kept, for the holding queue. */
     record Kept(long id, OffsetDateTime receivedAt, String channel, String envelopeFrom, String from, String recipient,
@@ -27,7 +28,8 @@ final class InboundRepository {
                 Long requestId, String parseNotes) {}
 
     /** A matched reply waiting for someone to say what it is, with the classifier's guess as stored (JSON). */
-    record Suggested(long id, String from, OffsetDateTime receivedAt, OffsetDateTime sentAt, String subject, String suggestionJson) {}
+    record Suggested(long id, String from, String envelopeFrom, OffsetDateTime receivedAt, OffsetDateTime sentAt, String subject,
+                     String suggestionJson) {}
 
     private static final int MAX_BODY_CHARS = 200_000;
 
@@ -145,7 +147,7 @@ final class InboundRepository {
         return dsl.selectFrom(INBOUND_MESSAGES)
                 .where(INBOUND_MESSAGES.REQUEST_ID.eq(requestId)).and(INBOUND_MESSAGES.STATUS.eq(InboundStatus.MATCHED))
                 .orderBy(INBOUND_MESSAGES.RECEIVED_AT)
-                .fetch(m -> new Suggested(m.getId(), m.getFromAddress(), m.getReceivedAt(), m.getSentAt(), m.getSubject(),
+                .fetch(m -> new Suggested(m.getId(), m.getFromAddress(), m.getEnvelopeFrom(), m.getReceivedAt(), m.getSentAt(), m.getSubject(),
                         m.getSuggestion().data()));
     }
 
@@ -172,7 +174,8 @@ final class InboundRepository {
     }
 
     private static Matched matched(InboundMessagesRecord m) {
-        return new Matched(m.getId(), m.getRequestId(), m.getStatus().name(), m.getReceivedAt(), m.getSentAt());
+        return new Matched(m.getId(), m.getRequestId(), m.getStatus().name(), m.getReceivedAt(), m.getSentAt(), m.getFromAddress(),
+                m.getEnvelopeFrom());
     }
 
     private static Kept kept(InboundMessagesRecord m) {

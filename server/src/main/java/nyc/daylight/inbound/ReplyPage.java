@@ -47,7 +47,7 @@ public final class ReplyPage {
         RequestFacts r = found.get();
         User u = viewer.get();
         Map<String, Object> extras = new HashMap<>();
-        extras.put("replies", pending(r));
+        extras.put("replies", pending(r, u));
         extras.put("underReview", review.underReview(u, r));
         if (settings.enabled() && r.ofAgencyFor(u)) {
             extras.put("replyAddress", new ReplyAddress(r.number(), r.replyToken()).at(settings.replyDomain()));
@@ -72,11 +72,12 @@ public final class ReplyPage {
     Optional<PendingReply> pendingReply(User user, String number, long messageId) {
         Optional<RequestFacts> found = requests.byNumber(dsl, number);
         if (found.isEmpty() || user == null || !found.get().involves(user)) return Optional.empty();
-        return pending(found.get()).stream().filter(p -> p.id() == messageId).findFirst();
+        return pending(found.get(), user).stream().filter(p -> p.id() == messageId).findFirst();
     }
 
-    private List<PendingReply> pending(RequestFacts r) {
+    private List<PendingReply> pending(RequestFacts r, User viewer) {
         Agency agency = agencies.byId().get(r.agencyId());
+        String requesterEmail = requests.userEmail(dsl, r.requesterId());
         return repo.pending(dsl, r.id()).stream().map(m -> {
             JsonNode s = json.readTree(m.suggestionJson());
             List<String> codes = new ArrayList<>();
@@ -85,7 +86,8 @@ public final class ReplyPage {
                     s.has("type") ? s.get("type").asString() : "", s.has("date") ? s.get("date").asString() : "",
                     String.join(", ", codes), s.has("evidence") ? s.get("evidence").asString() : "",
                     Exemption.forRegime(agency.regime()), s.has("notice") ? s.get("notice").asString() : "",
-                    s.has("reason") ? s.get("reason").asString() : "");
+                    s.has("reason") ? s.get("reason").asString() : "",
+                    r.mayConfirm(viewer, requesterEmail, m.from(), m.envelopeFrom()));
         }).toList();
     }
 }

@@ -76,6 +76,9 @@ public final class StepConfirmation {
             DSLContext tx = t.dsl();
             Matched m = confirmable(tx, user, messageId);
             RequestFacts r = requests.byId(tx, m.requestId());
+            if (!r.mayConfirm(user, requests.userEmail(tx, r.requesterId()), m.fromAddress(), m.envelopeFrom())) {
+                throw BadInput.of("type", "refusal.message.forwardedByRequester");
+            }
             // One step at a time per request, as the officer's actions: a denial confirmed here and a
             // grant recorded by an officer at the same moment cannot both become the determination.
             requests.lock(tx, r.id());

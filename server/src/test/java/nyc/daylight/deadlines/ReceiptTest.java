@@ -121,4 +121,35 @@ class ReceiptTest {
         assertDeadline(r, DETERMINATION, "2026-04-09", PENDING);
         assertThat(bounced().federal("2026-06-01").standing()).isEqualTo(Standing.NOT_STARTED);
     }
+
+    @Test
+    void a_dsn_months_after_the_letter_does_not_erase_an_overdue_request() {
+        // A "bounce" on June 1 names a letter sent March 2: no server still held it. Anyone who
+        // knows the reply address could send one; the request stays overdue.
+        DeadlineReport before = ledger("2026-03-02").ny("2026-06-02");
+        DeadlineReport r = ledger("2026-03-02").on("2026-06-01", REQUEST_UNDELIVERED).ny("2026-06-02");
+        assertThat(before.standing()).isIn(Standing.OVERDUE, Standing.CONSTRUCTIVELY_DENIED);
+        assertThat(r.standing()).isEqualTo(before.standing());
+        assertThat(r.clockStarted()).isTrue();
+        assertThat(r.owed().overdueSince()).isEqualTo(before.owed().overdueSince());
+    }
+
+    @Test
+    void the_bounce_window_ends_ten_days_after_the_letter_was_sent() {
+        // In April, so that no change of clocks moves the hour (the window is ten days of 24 hours).
+        DeadlineReport inside = ledger("2026-04-01").add(REQUEST_UNDELIVERED, at("2026-04-11", "10:00"), null, null).ny("2026-04-20");
+        DeadlineReport outside = ledger("2026-04-01").add(REQUEST_UNDELIVERED, at("2026-04-11", "10:01"), null, null).ny("2026-04-20");
+        assertThat(inside.standing()).isEqualTo(Standing.NOT_STARTED);
+        assertThat(outside.clockStarted()).isTrue();
+    }
+
+    @Test
+    void after_the_letter_is_sent_again_the_window_runs_from_the_new_sending() {
+        // Re-sent March 12; its bounce on March 20 is eight days after that sending: honoured.
+        DeadlineReport r = bounced().on("2026-03-12", REQUEST_RESENT).on("2026-03-20", REQUEST_UNDELIVERED).ny("2026-03-23");
+        assertThat(r.standing()).isEqualTo(Standing.NOT_STARTED);
+        // A report of the first letter arriving months after the re-sending stops nothing.
+        DeadlineReport late = bounced().on("2026-03-12", REQUEST_RESENT).on("2026-05-20", REQUEST_UNDELIVERED).ny("2026-05-21");
+        assertThat(late.clockStarted()).isTrue();
+    }
 }

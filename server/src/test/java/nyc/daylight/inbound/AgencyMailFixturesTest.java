@@ -241,6 +241,34 @@ class AgencyMailFixturesTest {
     }
 
     @Test
+    void a_delivery_report_months_after_the_letter_is_kept_but_stops_no_clock_and_tells_only_the_admins() throws Exception {
+        // Anyone who knows the reply address (the agency receives it on every letter) could forge a
+        // "bounce" of a letter long delivered to erase an overdue request. No server holds a letter
+        // for months, so the report is kept and shown, and the deadlines run on.
+        Filed f = file("late-bounce@example.org", "nypd");
+        mail.awaitTo(f.agency(), 1);
+        OutboxRecord letter = db.dsl().selectFrom(OUTBOX).where(OUTBOX.TOPIC.eq("request:" + f.number()))
+                .and(OUTBOX.TO_ADDRESS.eq(f.agency())).fetchSingle();
+        // The worker marks the letter sent just after the SMTP server took it: once it has, say it went 90 days before this message.
+        long until = System.nanoTime() + 10_000_000_000L;
+        while (db.dsl().update(OUTBOX).set(OUTBOX.SENT_AT, clock.instant().minus(java.time.Duration.ofDays(90)).atOffset(java.time.ZoneOffset.UTC)).where(OUTBOX.ID.eq(letter.getId()))
+                .and(OUTBOX.SENT_AT.isNotNull()).execute() == 0) {
+            assertThat(System.nanoTime()).as("the letter is marked sent").isLessThan(until);
+            Thread.onSpinWait();
+        }
+        String before = db.dsl().fetchValue(REQUESTS.STATUS, REQUESTS.NUMBER.eq(f.number()));
+
+        deliver("exim-bounce.eml", f, "", Map.of("OUTBOX_ID", Long.toString(letter.getId()), "LETTER_MSGID", "<unknown@x>"));
+
+        assertThat(eventTypes(f.number())).containsExactly("SUBMITTED", "LETTER_UNDELIVERED");
+        assertThat(db.dsl().fetchValue(REQUESTS.STATUS, REQUESTS.NUMBER.eq(f.number()))).isEqualTo(before).isNotEqualTo("NOT_STARTED");
+        assertThat(db.dsl().fetchValue(OUTBOX.DELIVERY, OUTBOX.ID.eq(letter.getId()))).isNotEqualTo(OutboxDelivery.BOUNCED);
+        assertThat(subjectsTo("late-bounce@example.org", f.number())).noneMatch(s -> s.contains("was not delivered"));
+        assertThat(subjectsTo("admin@daylight.test", f.number())).anyMatch(s -> s.contains("too late to count"))
+                .noneMatch(s -> s.contains("refused a request letter"));
+    }
+
+    @Test
     void a_bounced_request_letter_stops_the_clock_until_it_is_sent_again_and_a_bounce_of_the_copy_stops_it_again() throws Exception {
         Filed f = file("resend@example.org", "nypd");
         mail.awaitTo(f.agency(), 1);

@@ -73,6 +73,14 @@ class OfficerRepliesTest {
                 .where(REQUESTS.NUMBER.eq(number)).orderBy(REQUEST_EVENTS.SEQ).fetch(REQUEST_EVENTS.TYPE);
     }
 
+    /** The letter about {@code number} to an address, once it has arrived (other tests write to the same agency). */
+    private MailServer.Received letterTo(String address, String number) {
+        for (int nth = 1; ; nth++) {
+            MailServer.Received m = mail.awaitTo(address, nth);
+            if (m.subject().contains(number)) return m;
+        }
+    }
+
     private long messageId(String messageId) {
         return db.dsl().select(INBOUND_MESSAGES.ID).from(INBOUND_MESSAGES).where(INBOUND_MESSAGES.DEDUP_KEY.startsWith("mid:" + messageId + "|"))
                 .fetchOne(INBOUND_MESSAGES.ID);
@@ -86,7 +94,7 @@ class OfficerRepliesTest {
         People.officer(db.dsl(), "officer@nypd.nyc.gov", "nypd", false);
         WebClient ana = as("fwd@example.org");
         String number = ana.fileRequest("DOC release-date e-mails with ICE", "doc").getFirst();
-        String replyTo = mail.awaitTo("foil@doc.nyc.gov", 1).replyTo();
+        String replyTo = letterTo("foil@doc.nyc.gov", number).replyTo();
         // The requester is shown where to forward portal notices; the public is not.
         assertThat(ana.get("/requests/" + number).body()).contains("data-testid=\"forward-address\"", replyTo);
         assertThat(new WebClient(app).get("/requests/" + number).body()).doesNotContain("forward-address");
@@ -126,6 +134,41 @@ class OfficerRepliesTest {
                 .and(REQUEST_EVENTS.REQUEST_ID.eq(db.dsl().select(REQUESTS.ID).from(REQUESTS).where(REQUESTS.NUMBER.eq(number))))))
                 .isEqualTo(LocalDate.of(2026, 4, 3));
         assertThat(officer.get("/agency/doc/requests/" + number).body()).doesNotContain("data-testid=\"officer-replies\"");
+    }
+
+    @Test
+    void a_requester_cannot_author_a_portal_notice_and_record_the_agencys_denial_themselves() throws Exception {
+        // Anyone can type "Your request has been denied" into an e-mail. A notice from the
+        // requester's own address is kept and proposed, but only the agency's officer or an
+        // administrator writes it into the ledger as the agency's decision.
+        clock.setNewYork("2026-03-02T10:00");
+        People.requester(db.dsl(), "forger@example.org", "Fay Forger");
+        People.officer(db.dsl(), "officer2@doc.nyc.gov", "doc", false);
+        WebClient fay = as("forger@example.org");
+        String number = fay.fileRequest("DOC detainer e-mails with ICE", "doc").getFirst();
+        String replyTo = letterTo("foil@doc.nyc.gov", number).replyTo();
+        clock.setNewYork("2026-03-04T11:00");
+        PortalNotices.Labelled denial = PortalNotices.all().stream().filter(l -> l.name().equals("denied-exemptions/gmail"))
+                .findFirst().orElseThrow();
+        send("Fay Forger <forger@example.org>", replyTo, denial.subject(), denial.body(), "<forged-1@example.org>");
+        long id = messageId("<forged-1@example.org>");
+        assertThat(db.dsl().fetchValue(INBOUND_MESSAGES.STATUS, INBOUND_MESSAGES.ID.eq(id))).isEqualTo(InboundStatus.MATCHED);
+
+        // The requester's page says who records it and offers no confirm form for it.
+        String page = fay.get("/requests/" + number).body();
+        assertThat(page).contains("data-testid=\"reply-forwarded\"").doesNotContain("/replies/" + id + "/confirm");
+        HttpResponse<String> forged = fay.post("/requests/" + number + "/replies/" + id + "/confirm",
+                Map.of("type", "DENIED", "reason", "The records are exempt.", "exemptions", "87(2)(e)"));
+        assertThat(forged.statusCode()).isNotIn(200, 302);
+        assertThat(eventTypes(number)).doesNotContain("DENIED");
+        assertThat(db.dsl().fetchValue(INBOUND_MESSAGES.STATUS, INBOUND_MESSAGES.ID.eq(id))).isEqualTo(InboundStatus.MATCHED);
+
+        // The agency's officer, who knows what the agency decided, can record it (or set it aside).
+        WebClient officer = as("officer2@doc.nyc.gov");
+        assertThat(officer.get("/agency/doc/requests/" + number).body()).contains("/replies/" + id + "/confirm");
+        HttpResponse<String> notAStep = officer.post("/requests/" + number + "/replies/" + id + "/not-a-step", Map.of());
+        assertThat(notAStep.statusCode()).isEqualTo(302);
+        assertThat(eventTypes(number)).doesNotContain("DENIED");
     }
 
     @Test
