@@ -210,6 +210,8 @@ public final class DaylightApp {
                 new ScorecardRoutes(new ScorecardService(dsl, agencies, clock, demoData), agencies, new OpenData(dsl, clock, demoData),
                         settings.baseUrl())::register,
                 new RequesterLifecycleRoutes(requesterActions)::register,
+                new nyc.daylight.court.CourtRoutes(new nyc.daylight.court.Article78Bundles(requests, agencies, clock,
+                        settings.baseUrl()))::register,
                 new nyc.daylight.lifecycle.DigestRoutes(new nyc.daylight.lifecycle.DigestSettings(dsl))::register,
                 new ReviewRoutes(reviews, publisher)::register,
                 new RecordRoutes(library, agencies, settings.baseUrl())::register,

@@ -42,6 +42,18 @@ public record RequestView(
         int businessDaysOverdue) {
 
     /**
+     * Whether there is a denial to take further: a final denial with its CPLR 217 deadline, a
+     * constructive denial by silence (Public Officers Law §89(4)(a)), a federal final denial, or an
+     * agency's written denial (in whole or in part). The page offers the Article 78 exhibits then.
+     */
+    public boolean denied() {
+        return report.find(nyc.daylight.deadlines.Deadline.Kind.COURT).isPresent()
+                || report.standing() == nyc.daylight.deadlines.Standing.CONSTRUCTIVELY_DENIED
+                || finalFederalDenial
+                || timeline.stream().anyMatch(e -> e.type().equals("DENIED") || e.type().equals("PARTIALLY_GRANTED"));
+    }
+
+    /**
      * One statutory date in words.
      *
      * @param status "met", "missed", "due in 3 business days" … in the reader's language

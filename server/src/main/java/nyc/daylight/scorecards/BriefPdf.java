@@ -8,6 +8,7 @@ import java.util.Locale;
 import nyc.daylight.agencies.Agency;
 import nyc.daylight.core.Formats;
 import nyc.daylight.core.Message;
+import nyc.daylight.web.PdfPages;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
 

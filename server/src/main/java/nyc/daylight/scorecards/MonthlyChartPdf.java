@@ -2,6 +2,7 @@ package nyc.daylight.scorecards;
 
 import java.io.IOException;
 import java.util.List;
+import nyc.daylight.web.PdfPages;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.font.PDType1Font;
 

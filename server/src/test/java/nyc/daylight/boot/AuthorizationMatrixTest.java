@@ -51,6 +51,11 @@ class AuthorizationMatrixTest {
         OWNER_OR_ADMIN(Outcome.SIGN_IN, Outcome.ALLOWED, Outcome.HIDDEN, Outcome.HIDDEN, Outcome.HIDDEN, Outcome.ALLOWED),
         /** An agency's e-mailed reply: its requester, the agency's officers and admins confirm what it says. */
         REPLY(Outcome.SIGN_IN, Outcome.ALLOWED, Outcome.HIDDEN, Outcome.ALLOWED, Outcome.HIDDEN, Outcome.ALLOWED),
+        /**
+         * Public, but only once the request is denied: the matrix's request is not, so everyone gets
+         * 404 (Article78BundleTest covers who gets the public and the full copy after a denial).
+         */
+        AFTER_DENIAL(Outcome.HIDDEN, Outcome.HIDDEN, Outcome.HIDDEN, Outcome.HIDDEN, Outcome.HIDDEN, Outcome.HIDDEN),
         /** API writes: a bearer token only; a session cookie is not read there, so every browser caller is asked for a token. */
         TOKEN_ONLY(Outcome.SIGN_IN, Outcome.SIGN_IN, Outcome.SIGN_IN, Outcome.SIGN_IN, Outcome.SIGN_IN, Outcome.SIGN_IN);
 
@@ -90,6 +95,7 @@ class AuthorizationMatrixTest {
         }
         POLICIES.put("GET /requests/{number}/attachments/{id}", Policy.OWNER_OR_ADMIN_FILE);
         POLICIES.put("POST /requests/{number}/resend", Policy.OWNER_OR_ADMIN);
+        POLICIES.put("GET /requests/{number}/article78.pdf", Policy.AFTER_DENIAL);
         for (String r : List.of("GET /agency/{slug}/queue", "GET /agency/{slug}/requests/{number}",
                 "POST /agency/{slug}/requests/{number}/{action}", "POST /agency/{slug}/queue/bulk", "POST /agency/{slug}/queue/bulk/confirm",
                 "GET /agency/{slug}/records", "GET /agency/{slug}/records/{id}",

@@ -1,4 +1,4 @@
-package nyc.daylight.scorecards;
+package nyc.daylight.web;
 
 import java.io.IOException;
 import java.nio.charset.Charset;
@@ -19,19 +19,19 @@ import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
  * page count is known, every page gets a footer: a sheet separated from the rest still says
  * "demo" and which page of how many it is.
  */
-final class PdfPages {
-    static final float MARGIN = 56;
-    static final float WIDTH = PDRectangle.LETTER.getWidth() - 2 * MARGIN;
+public final class PdfPages {
+    public static final float MARGIN = 56;
+    public static final float WIDTH = PDRectangle.LETTER.getWidth() - 2 * MARGIN;
     private static final float FOOTER = 9;
 
     /** Draws inside a box whose top-left corner is (x, top), {@code width} wide. */
     @FunctionalInterface
-    interface Painter {
+    public interface Painter {
         void paint(PDPageContentStream cs, float x, float top, float width) throws IOException;
     }
 
-    final PDType1Font regular = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
-    final PDType1Font bold = new PDType1Font(Standard14Fonts.FontName.HELVETICA_BOLD);
+    public final PDType1Font regular = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
+    public final PDType1Font bold = new PDType1Font(Standard14Fonts.FontName.HELVETICA_BOLD);
     private final PDDocument doc;
     private final String banner;
     private final List<PDPage> pages = new ArrayList<>();
@@ -39,12 +39,12 @@ final class PdfPages {
     private float y;
 
     /** @param banner printed at the head of every page in a shaded box, or null for none */
-    PdfPages(PDDocument doc, String banner) {
+    public PdfPages(PDDocument doc, String banner) {
         this.doc = doc;
         this.banner = banner == null ? null : safe(banner);
     }
 
-    void text(String text, float size, boolean isBold) throws IOException {
+    public void text(String text, float size, boolean isBold) throws IOException {
         PDType1Font font = isBold ? bold : regular;
         for (String line : wrap(safe(text), font, size, WIDTH)) {
             room(size * 1.4f);
@@ -54,24 +54,29 @@ final class PdfPages {
     }
 
     /** A heading, moved to the next page with what follows it rather than left alone at the foot of one. */
-    void heading(String text, float size) throws IOException {
+    public void heading(String text, float size) throws IOException {
         room(size * 1.4f + 3 * 14);
         text(text, size, true);
     }
 
-    void gap(float height) {
+    /** Starts the next item on a fresh page (an exhibit begins on its own sheet). */
+    public void newPage() {
+        if (cs != null) y = Float.NEGATIVE_INFINITY;
+    }
+
+    public void gap(float height) {
         y -= height;
     }
 
     /** A drawn block of fixed height, kept whole on one page. */
-    void block(float height, Painter painter) throws IOException {
+    public void block(float height, Painter painter) throws IOException {
         room(height);
         painter.paint(cs, MARGIN, y, WIDTH);
         y -= height;
     }
 
     /** Ends the last page and writes each page's footer: {@code footer.apply(n)} for page n, with the page count known. */
-    void finish(IntFunction<String> footer) throws IOException {
+    public void finish(IntFunction<String> footer) throws IOException {
         if (cs != null) cs.close();
         cs = null;
         for (int i = 0; i < pages.size(); i++) {
@@ -85,7 +90,7 @@ final class PdfPages {
         }
     }
 
-    int pageCount() {
+    public int pageCount() {
         return pages.size();
     }
 
@@ -117,7 +122,7 @@ final class PdfPages {
         }
     }
 
-    static void show(PDPageContentStream cs, PDType1Font font, float size, float x, float y, String text) throws IOException {
+    public static void show(PDPageContentStream cs, PDType1Font font, float size, float x, float y, String text) throws IOException {
         cs.beginText();
         cs.setFont(font, size);
         cs.newLineAtOffset(x, y);
@@ -125,11 +130,11 @@ final class PdfPages {
         cs.endText();
     }
 
-    static float width(PDType1Font font, float size, String text) throws IOException {
+    public static float width(PDType1Font font, float size, String text) throws IOException {
         return font.getStringWidth(text) / 1000 * size;
     }
 
-    static List<String> wrap(String text, PDType1Font font, float size, float width) throws IOException {
+    public static List<String> wrap(String text, PDType1Font font, float size, float width) throws IOException {
         List<String> out = new ArrayList<>();
         StringBuilder line = new StringBuilder();
         for (String word : text.split(" ")) {
@@ -146,7 +151,7 @@ final class PdfPages {
     }
 
     /** The standard fonts speak WinAnsi; anything else (a title in another script) becomes '?'. */
-    static String safe(String s) {
+    public static String safe(String s) {
         CharsetEncoder enc = Charset.forName("windows-1252").newEncoder();
         StringBuilder b = new StringBuilder();
         for (char ch : s.toCharArray()) b.append(ch == '\u00a0' || ch == '\u202f' ? ' ' : ch >= 32 && enc.canEncode(ch) ? ch : '?');
