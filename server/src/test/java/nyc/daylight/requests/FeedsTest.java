@@ -44,4 +44,36 @@ class FeedsTest {
             assertThat(visitor.get("/feeds/requests/DL-2000-000000.atom").statusCode()).isEqualTo(404);
         }
     }
+
+    /** Every page with a feed announces it in its head, so a reader or a browser finds it from the page's address. */
+    @Test
+    void pages_with_a_feed_announce_it_and_every_announced_feed_answers(TestDatabase db) throws Exception {
+        try (Portal portal = new Portal(db, Instant.parse("2026-03-02T15:00:00Z"))) {
+            People.requester(db.dsl(), "follow@example.org", "Follower");
+            String number = portal.as("follow@example.org").fileRequest("Follow <me> & ICE", "hhc").getFirst();
+            WebClient visitor = new WebClient(portal.app);
+            java.util.Map<String, String> pages = new java.util.LinkedHashMap<>();
+            pages.put("/", "/feeds/requests.atom");
+            pages.put("/requests", "/feeds/requests.atom");
+            pages.put("/requests?status=overdue", "/feeds/overdue.atom");
+            pages.put("/requests/" + number, "/feeds/requests/" + number + ".atom");
+            pages.put("/agencies/hhc", "/feeds/agencies/hhc.atom");
+            pages.put("/records?q=ice+detainer&agency=nypd", "/feeds/records.atom?q=ice+detainer&amp;agency=nypd");
+            java.util.regex.Pattern link = java.util.regex.Pattern.compile(
+                    "<link rel=\"alternate\" type=\"application/atom\+xml\" title=\"([^\"]+)\" href=\"([^\"]+)\">");
+            for (var e : pages.entrySet()) {
+                String page = visitor.get(e.getKey()).body();
+                java.util.regex.Matcher m = link.matcher(page.substring(0, page.indexOf("</head>")));
+                assertThat(m.find()).as("a feed link on %s", e.getKey()).isTrue();
+                assertThat(m.group(2)).as(e.getKey()).isEqualTo(e.getValue());
+                assertThat(AtomAssert.validFeed(visitor.get(m.group(2).replace("&amp;", "&")).body())).as(e.getValue()).isNotNull();
+            }
+            String show = visitor.get("/requests/" + number).body();
+            // The title is the request's own, escaped like the rest of the page.
+            assertThat(show).contains("title=\"" + number + ": Follow &lt;me&gt; &amp; ICE\"", "data-testid=\"follow\"");
+            assertThat(visitor.get("/agencies/hhc").body()).contains("data-testid=\"follow\"");
+            // A page without a feed announces none.
+            assertThat(visitor.get("/about").body()).doesNotContain("application/atom+xml");
+        }
+    }
 }
