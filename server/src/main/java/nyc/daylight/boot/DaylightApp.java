@@ -211,7 +211,8 @@ public final class DaylightApp {
                         settings.baseUrl())::register,
                 new RequesterLifecycleRoutes(requesterActions)::register,
                 new nyc.daylight.lifecycle.DigestRoutes(new nyc.daylight.lifecycle.DigestSettings(dsl))::register,
-                new ReviewRoutes(reviews, publisher)::register,
+                new ReviewRoutes(reviews, publisher, new nyc.daylight.releases.BulkRedactions(dsl, agencies),
+                        new nyc.daylight.releases.PageImages(dsl, agencies, blobs))::register,
                 new RecordRoutes(library, agencies, settings.baseUrl())::register,
                 errors::register));
         return Javalin.create(config -> {
