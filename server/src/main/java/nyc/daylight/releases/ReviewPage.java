@@ -37,7 +37,7 @@ final class ReviewPage {
                     .sorted(Comparator.comparingInt(ReviewFinding::startOffset).thenComparingLong(ReviewFinding::id)).toList();
             List<Box> marks = new ArrayList<>();
             for (PagePreview.Box b : boxes.getOrDefault(p.pageNo(), List.of())) {
-                String decision = mine.stream().filter(f -> f.id() == b.id()).map(ReviewFinding::decision).findFirst().orElse(null);
+                String decision = mine.stream().filter(f -> f.id() == b.id()).findFirst().map(ReviewFinding::decision).orElse(null);
                 marks.add(new Box(b.id(), permille(b.x()), permille(b.y()), Math.max(1, permille(b.width())),
                         Math.max(1, permille(b.height())), decision == null ? "undecided" : decision.toLowerCase(java.util.Locale.ROOT)));
             }

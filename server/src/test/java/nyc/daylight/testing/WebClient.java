@@ -47,6 +47,11 @@ public final class WebClient {
         return http.send(request(path).GET().build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /** A GET whose body is bytes (an image, a file), with this client's cookies. */
+    public HttpResponse<byte[]> getBytes(String path) throws IOException, InterruptedException {
+        return http.send(request(path).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
     /** Posts a form with the current CSRF token, as a page rendered by Daylight would. */
     public HttpResponse<String> post(String path, Map<String, String> form) throws IOException, InterruptedException {
         if (cookie("daylight_csrf").isEmpty()) get("/");
