@@ -27,6 +27,8 @@ public final class PageImages {
     private static final Logger log = LoggerFactory.getLogger(PageImages.class);
     /** The PDFs of the last few documents looked at: a review loads every page image of one document in turn. */
     private static final int CACHED = 4;
+    /** A bigger file is read again per page rather than held in memory. */
+    private static final int CACHED_MAX_BYTES = 20 * 1024 * 1024;
 
     private final DSLContext dsl;
     private final BlobStore blobs;
@@ -99,8 +101,10 @@ public final class PageImages {
             original = in.readAllBytes();
         }
         byte[] pdf = "image".equals(d.kind()) ? PagePreview.asPdf(original) : original;
-        synchronized (pdfs) {
-            pdfs.put(d.sha256(), pdf);
+        if (pdf.length <= CACHED_MAX_BYTES) {
+            synchronized (pdfs) {
+                pdfs.put(d.sha256(), pdf);
+            }
         }
         return pdf;
     }
