@@ -105,6 +105,20 @@ class ReviewWorkbenchTest {
     }
 
     @Test
+    void a_scan_read_by_ocr_shows_its_stored_page_with_the_boxes_of_the_words_ocr_placed() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(nyc.daylight.records.extract.Ocr.tesseractIfInstalled().available(),
+                "tesseract is not installed: scans cannot be read");
+        long id = release("scan.pdf", nyc.daylight.testing.Scans.pdf("Transfer note\nA-number " + FIRST + " was moved on the bus."));
+        PiiFindingsRecord a = finding(id, FIRST);
+        String review = officer.get("/agency/doc/records/" + id).body();
+        assertThat(review).contains("/agency/doc/records/" + id + "/pages/1/image")
+                .contains("class=\"box box-undecided\" data-finding=\"" + a.getId() + "\"");
+        HttpResponse<byte[]> image = officer.getBytes("/agency/doc/records/" + id + "/pages/1/image");
+        assertThat(image.statusCode()).isEqualTo(200);
+        assertThat(elsewhere.getBytes("/agency/doc/records/" + id + "/pages/1/image").statusCode()).isEqualTo(404);
+    }
+
+    @Test
     void saving_one_page_keeps_the_other_pages_decisions_and_counts_the_page_reviewed() throws Exception {
         long id = release("two.pdf", Pdfs.withPages("Page one names " + FIRST + " for ICE.", "Page two names " + SECOND + " for ICE."));
         long first = finding(id, FIRST).getId();
