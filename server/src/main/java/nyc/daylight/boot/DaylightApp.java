@@ -213,7 +213,8 @@ public final class DaylightApp {
                 new nyc.daylight.court.CourtRoutes(new nyc.daylight.court.Article78Bundles(requests, agencies, clock,
                         settings.baseUrl()))::register,
                 new nyc.daylight.lifecycle.DigestRoutes(new nyc.daylight.lifecycle.DigestSettings(dsl))::register,
-                new ReviewRoutes(reviews, publisher)::register,
+                new ReviewRoutes(reviews, publisher, new nyc.daylight.releases.BulkRedactions(dsl, agencies),
+                        new nyc.daylight.releases.PageImages(dsl, agencies, blobs))::register,
                 new RecordRoutes(library, agencies, settings.baseUrl())::register,
                 errors::register));
         return Javalin.create(config -> {

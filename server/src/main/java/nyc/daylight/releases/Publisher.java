@@ -22,6 +22,7 @@ import nyc.daylight.records.StoredBlob;
 import nyc.daylight.records.extract.OcrLayout;
 import nyc.daylight.records.pii.PiiFinding;
 import nyc.daylight.records.pii.PiiScanner;
+import nyc.daylight.records.redact.LogPages;
 import nyc.daylight.records.redact.Redaction;
 import nyc.daylight.records.redact.RedactionResult;
 import nyc.daylight.records.redact.Redactor;
@@ -52,6 +53,8 @@ public final class Publisher {
     private final ReleaseRepository repo = new ReleaseRepository();
     private final PublicationRepository publications = new PublicationRepository();
     private final DocumentAccess access;
+    private final AgencyService agencies;
+    private final ReviewRepository reviews = new ReviewRepository();
 
     /** @param indexer null where no index is open (command-line imports): a server follows the log */
     public Publisher(DSLContext dsl, AgencyService agencies, BlobStore blobs, RecordIndexer indexer, Clock clock) {
@@ -60,6 +63,7 @@ public final class Publisher {
         this.indexer = indexer;
         this.clock = clock;
         this.access = new DocumentAccess(agencies, repo);
+        this.agencies = agencies;
     }
 
     public void publish(User user, String slug, long documentId, boolean imagesChecked, String ip) {
@@ -98,15 +102,18 @@ public final class Publisher {
         List<DocumentPage> pages = repo.pages(dsl, documentId);
         List<Redaction> redactions = new ArrayList<>();
         for (ReviewFinding f : findings) {
-            if ("REDACT".equals(f.decision())) redactions.add(new Redaction(f.pageNo(), f.text(), "§" + f.exemption()));
+            if ("REDACT".equals(f.decision())) redactions.add(new Redaction(f.pageNo(), f.text(), RedactionLog.REASON_PREFIX + f.exemption()));
         }
         RedactionResult result = rebuild(d, pages, redactions);
         refuseLateFindings(d, findings, result.pageTexts());
+        // The log an appeal cites, as the record's last page and on its public page.
+        List<ReviewRepository.LogLine> logLines = RedactionLog.lines(result, redactions);
+        byte[] pdf = withLog(d, result.pdf(), logLines, redactions);
         String title = Redactor.redactText(d.title(), redactions);
         String fields = JSON.writeValueAsString(redactFields(d, redactions));
         StoredBlob published;
         try {
-            published = blobs.put(new ByteArrayInputStream(result.pdf()), Long.MAX_VALUE);
+            published = blobs.put(new ByteArrayInputStream(pdf), Long.MAX_VALUE);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -122,6 +129,7 @@ public final class Publisher {
                 repo.setPublishedText(tx.dsl(), documentId, pages.get(i).pageNo(), text);
             }
             repo.markPublished(tx.dsl(), documentId, published.sha256(), title, fields, userId);
+            reviews.writeLog(tx.dsl(), documentId, logLines);
             publications.lockLog(tx.dsl());
             publications.logPublication(tx.dsl(), documentId, "PUBLISH");
             audit.record(tx.dsl(), userId, "records.publish", "document " + documentId,
@@ -140,6 +148,7 @@ public final class Publisher {
             ReleasedDocument d = access.load(tx.dsl(), user, slug, documentId, true);
             if (!"PUBLISHED".equals(d.status())) throw BadInput.of("document", "error.withdrawal.notPublished");
             repo.markWithdrawn(tx.dsl(), documentId);
+            reviews.deleteLog(tx.dsl(), documentId);
             publications.lockLog(tx.dsl());
             publications.logPublication(tx.dsl(), documentId, "WITHDRAW");
             audit.record(tx.dsl(), user.id(), "records.withdraw", "document " + documentId, reason.strip(), ip);
@@ -183,10 +192,21 @@ public final class Publisher {
             for (int i = 0; i < late.size(); i++) {
                 PiiFinding f = late.get(i);
                 repo.insertFinding(tx.dsl(), d.id(), latePages.get(i), f.type().name(), f.text(), f.start(), f.end(), f.confidence(), false);
+                reviews.clearReviewed(tx.dsl(), d.id(), latePages.get(i));
             }
             repo.bumpReviewVersion(tx.dsl(), d.id());
         });
         throw BadInput.of("document", "error.lateFindings", late.size());
+    }
+
+    private byte[] withLog(ReleasedDocument d, byte[] pdf, List<ReviewRepository.LogLine> lines, List<Redaction> redactions) {
+        try {
+            return LogPages.append(pdf, RedactionLog.pageText(lines, agencies.byId().get(d.agencyId()).regime()), redactions);
+        } catch (IOException | RuntimeException e) {
+            log.warn("Appending the redaction log to document {} failed", d.id(), e);
+            throw BadInput.of("document", "error.rebuildFailed",
+                    e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+        }
     }
 
     private RedactionResult rebuild(ReleasedDocument d, List<DocumentPage> pages, List<Redaction> redactions) {

@@ -33,6 +33,7 @@ public final class RecordLibrary {
     private final Clock clock;
     private final ReleaseRepository repo = new ReleaseRepository();
     private final PublicationRepository publications = new PublicationRepository();
+    private final ReviewRepository reviews = new ReviewRepository();
 
     public RecordLibrary(DSLContext dsl, AgencyService agencies, BlobStore blobs, RecordIndexer indexer, Clock clock) {
         this.dsl = dsl;
@@ -62,7 +63,10 @@ public final class RecordLibrary {
 
     /** One page of a published record, as the public sees it: only published text and title. */
     public record Viewer(long id, String title, Agency agency, String requestNumber, LocalDate date, String kind, String sourceNote,
-                         int page, int pageCount, String pageHtml, boolean needsOcr, String query) {}
+                         int page, int pageCount, String pageHtml, boolean needsOcr, String query, List<LoggedRedaction> redactionLog) {}
+
+    /** One line of the record's redaction log: a page, the boxes drawn over it (or withheld in full) and the ground cited. */
+    public record LoggedRedaction(int page, String exemption, String label, int boxes, boolean withheld) {}
 
     public Optional<Viewer> view(long documentId, int pageNo, String query) {
         Optional<ReleasedDocument> found = published(documentId);
@@ -75,7 +79,14 @@ public final class RecordLibrary {
         String text = p == null || p.publishedText() == null ? "" : p.publishedText();
         return Optional.of(new Viewer(d.id(), d.publishedTitle(), agencies.byId().get(d.agencyId()),
                 repo.requestNumber(dsl, d.requestId()), d.recordDate(), d.kind(), d.sourceNote(), page, count,
-                indexer.index().highlightWholePage(query, text), p != null && p.needsOcr() && text.isBlank(), query));
+                indexer.index().highlightWholePage(query, text), p != null && p.needsOcr() && text.isBlank(), query, log(d)));
+    }
+
+    private List<LoggedRedaction> log(ReleasedDocument d) {
+        var regime = agencies.byId().get(d.agencyId()).regime();
+        return reviews.log(dsl, d.id()).stream()
+                .map(l -> new LoggedRedaction(l.pageNo(), l.exemption(), RedactionLog.label(regime, l.exemption()), l.boxes(), l.withheld()))
+                .toList();
     }
 
     public record PublishedFile(String filename, InputStream content) {}

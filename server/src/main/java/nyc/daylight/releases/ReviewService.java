@@ -25,6 +25,7 @@ public final class ReviewService {
     private final DSLContext dsl;
     private final AgencyService agencies;
     private final ReleaseRepository repo = new ReleaseRepository();
+    private final ReviewRepository workbench = new ReviewRepository();
     private final DocumentAccess access;
     private final AuditLog audit = new AuditLog();
 
@@ -36,7 +37,16 @@ public final class ReviewService {
 
     /** @param notes what the extractor could not read while it read the rest (a mail part, a page), for the officer */
     public record Review(ReleasedDocument document, Agency agency, String requestNumber, List<DocumentPage> pages,
-                        List<ReviewFinding> findings, long undecided, List<Exemption> exemptions, List<String> notes) {}
+                        List<ReviewFinding> findings, long undecided, List<Exemption> exemptions, List<String> notes,
+                        java.util.Set<Integer> reviewedPages) {
+        /** Whether the officer saved page {@code pageNo} as reviewed (and nothing new appeared on it since). */
+        public boolean reviewed(int pageNo) {
+            return reviewedPages.contains(pageNo);
+        }
+    }
+
+    /** What saving one page did: decisions changed, findings still undecided on it, and whether it now counts as reviewed. */
+    public record PageSaved(int changed, long undecidedOnPage, boolean reviewed) {}
 
     public Agency agencyFor(User user, String slug) {
         return access.agencyFor(user, slug);
@@ -57,7 +67,7 @@ public final class ReviewService {
                 .toList();
         long undecided = findings.stream().filter(f -> f.decision() == null).count();
         return new Review(d, agency, repo.requestNumber(dsl, d.requestId()), repo.pages(dsl, documentId), findings, undecided,
-                Exemption.forRegime(agency.regime()), notes(d));
+                Exemption.forRegime(agency.regime()), notes(d), workbench.reviewedPages(dsl, documentId));
     }
 
     private static List<String> notes(ReleasedDocument d) {
@@ -83,6 +93,39 @@ public final class ReviewService {
             repo.bumpReviewVersion(tx.dsl(), documentId);
             audit.record(tx.dsl(), user.id(), "records.review", "document " + documentId, changed + " decision(s)", ip);
             return changed;
+        });
+    }
+
+    /**
+     * Saves one page's decisions, leaving every other page's as they are, and marks the page
+     * reviewed once nothing on it is undecided. Decisions naming a finding of another page are a
+     * stale form, refused whole.
+     */
+    public PageSaved savePage(User user, String slug, long documentId, int pageNo, Map<Long, String> decisions,
+                              Map<Long, String> exemptions, String ip) {
+        return dsl.transactionResult(tx -> {
+            ReleasedDocument d = access.load(tx.dsl(), user, slug, documentId, true);
+            editable(d);
+            repo.page(tx.dsl(), documentId, pageNo).orElseThrow(() -> BadInput.of("page", "error.noPage", pageNo));
+            Agency agency = agencies.byId().get(d.agencyId());
+            java.util.Set<Long> onPage = new java.util.HashSet<>();
+            for (ReviewFinding f : repo.findings(tx.dsl(), documentId)) if (f.pageNo() == pageNo) onPage.add(f.id());
+            if (!onPage.containsAll(decisions.keySet())) throw BadInput.of("decision", "error.form.stale");
+            int changed = 0;
+            for (Map.Entry<Long, String> e : decisions.entrySet()) {
+                String decision = e.getValue();
+                if (decision == null || decision.isBlank()) continue;
+                if (!DECISIONS.contains(decision)) throw BadInput.of("decision", "error.finding.decisionMissing");
+                String exemption = decision.equals("REDACT") ? exemption(agency, exemptions.get(e.getKey())) : null;
+                changed += repo.decide(tx.dsl(), documentId, e.getKey(), decision, exemption, user.id());
+            }
+            long undecided = repo.findings(tx.dsl(), documentId).stream()
+                    .filter(f -> f.pageNo() == pageNo && f.decision() == null).count();
+            if (undecided == 0) workbench.markReviewed(tx.dsl(), documentId, pageNo, user.id());
+            repo.bumpReviewVersion(tx.dsl(), documentId);
+            audit.record(tx.dsl(), user.id(), "records.review", "document " + documentId,
+                    changed + " decision(s) on page " + pageNo, ip);
+            return new PageSaved(changed, undecided, undecided == 0);
         });
     }
 
@@ -123,7 +166,7 @@ public final class ReviewService {
         }
     }
 
-    private static String exemption(Agency agency, String code) {
+    static String exemption(Agency agency, String code) {
         if (code == null || code.isBlank()) throw BadInput.of("exemption", "error.redaction.exemptionMissing");
         return Exemption.find(agency.regime(), code)
                 .orElseThrow(() -> BadInput.of("exemption", "error.unknownExemption", code))

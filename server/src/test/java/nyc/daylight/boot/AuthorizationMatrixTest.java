@@ -98,7 +98,7 @@ class AuthorizationMatrixTest {
         POLICIES.put("GET /requests/{number}/article78.pdf", Policy.AFTER_DENIAL);
         for (String r : List.of("GET /agency/{slug}/queue", "GET /agency/{slug}/requests/{number}",
                 "POST /agency/{slug}/requests/{number}/{action}", "POST /agency/{slug}/queue/bulk", "POST /agency/{slug}/queue/bulk/confirm",
-                "GET /agency/{slug}/records", "GET /agency/{slug}/records/{id}",
+                "GET /agency/{slug}/records", "GET /agency/{slug}/records/{id}", "GET /agency/{slug}/records/{id}/pages/{page}/image",
                 "POST /agency/{slug}/records/{id}/{action}")) {
             POLICIES.put(r, Policy.AGENCY);
         }
@@ -151,8 +151,9 @@ class AuthorizationMatrixTest {
                 "attachment", "letter.txt", "hello".getBytes());
         attachmentId = db.dsl().fetchValue(ATTACHMENTS.ID);
         WebClient officer = clients.get(Caller.OFFICER_OF_AGENCY);
-        officer.postFile("/agency/doc/requests/" + number + "/release", Map.of(), "files", "minutes.txt",
-                "Minutes of the ICE liaison meeting.".getBytes());
+        // A PDF, so the review's page image route has a page to show the agency.
+        officer.postFile("/agency/doc/requests/" + number + "/release", Map.of(), "files", "minutes.pdf",
+                nyc.daylight.testing.Pdfs.withPages("Minutes of the ICE liaison meeting."));
         publishedRecord = db.dsl().select(org.jooq.impl.DSL.max(nyc.daylight.sql.jooq.Tables.DOCUMENTS.ID))
                 .from(nyc.daylight.sql.jooq.Tables.DOCUMENTS).fetchOne(0, Long.class);
         officer.post("/agency/doc/records/" + publishedRecord + "/publish", Map.of());
@@ -196,7 +197,7 @@ class AuthorizationMatrixTest {
             if (policy == null) continue;
             String method = route.substring(0, route.indexOf(' '));
             String path = route.substring(route.indexOf(' ') + 1)
-                    .replace("{number}", number).replace("{slug}", "doc").replace("{token}", "not-a-token")
+                    .replace("{number}", number).replace("{slug}", "doc").replace("{token}", "not-a-token").replace("{page}", "1")
                     .replace("{id}", Long.toString(route.contains("/records/") ? publishedRecord : route.contains("/replies/") ? reply
                             : route.contains("/admin/inbound/") ? held : route.contains("/me/tokens/") ? ownersToken : attachmentId))
                     .replace("{action}", route.contains("/records/") ? "decide" : "note");

@@ -45,13 +45,30 @@ class RecordsBrowserTest {
 
             page.locator("ul.documents").getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("notification.pdf")).click();
             assertThat(page.locator("h1")).hasText("Review: notification.pdf");
-            Locator finding = page.locator("table.findings tbody tr").filter(new Locator.FilterOptions().setHasText("A098765432"));
+            assertThat(page.getByTestId("review-progress")).containsText("0 of 2 pages reviewed");
+            // Page 1: its image beside its text, the A-number boxed on the image and listed with a label.
+            Locator page1 = page.locator("#page-1");
+            assertThat(page1.getByRole(AriaRole.IMG)).isVisible();
+            Locator finding = page1.locator("li.finding").filter(new Locator.FilterOptions().setHasText("A098765432"));
             assertThat(finding).hasCount(1);
-            // Decide every finding: redact them all under §87(2)(b).
-            Locator redacts = page.getByRole(AriaRole.RADIO, new Page.GetByRoleOptions().setName("Redact"));
+            assertThat(finding.locator("legend")).containsText("undecided");
+            assertThat(page1.locator("svg.page-boxes rect.box-undecided").first()).isAttached();
+            // One action decides every A-number of the document.
+            finding.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Redact every A-number (alien registration number) in this document"))
+                    .click();
+            assertThat(page.getByRole(AriaRole.STATUS).first()).containsText("will be redacted");
+            page1 = page.locator("#page-1");
+            assertThat(page1.locator("li.finding").filter(new Locator.FilterOptions().setHasText("A098765432")).locator("legend"))
+                    .containsText("to be redacted");
+            assertThat(page1.locator("svg.page-boxes rect.box-redact").first()).isAttached();
+            // Decide the rest of page 1 and save that page alone; then page 2, which has nothing to decide.
+            Locator redacts = page1.getByRole(AriaRole.RADIO, new Locator.GetByRoleOptions().setName("Redact"));
             for (int i = 0; i < redacts.count(); i++) redacts.nth(i).check();
-            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save decisions")).click();
-            assertThat(page.getByRole(AriaRole.STATUS)).containsText("saved");
+            page1.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Save page 1")).click();
+            assertThat(page.getByRole(AriaRole.STATUS).first()).containsText("Page 1 saved and reviewed");
+            assertThat(page.getByTestId("review-progress")).containsText("1 of 2 pages reviewed");
+            page.locator("#page-2").getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Save page 2")).click();
+            assertThat(page.getByTestId("review-progress")).containsText("2 of 2 pages reviewed");
             assertThat(page.locator("#page-1 mark.pii-redact")).containsText("A098765432");
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Publish this record")).click();
             assertThat(page.getByRole(AriaRole.STATUS)).containsText("Published");
@@ -66,6 +83,8 @@ class RecordsBrowserTest {
             visitor.locator(".hit h2 a").click();
             assertThat(visitor.locator("h1")).hasText("notification.pdf");
             assertThat(visitor.locator(".record-page")).not().containsText("A098765432");
+            assertThat(visitor.getByTestId("redaction-log")).containsText("Public Officers Law §87(2)(b)");
+            assertThat(visitor.getByTestId("redaction-log")).not().containsText("A098765432");
 
             visitor.navigate(portal.app.baseUrl() + "/records");
             visitor.getByLabel("Search for").fill("A098765432");

@@ -47,7 +47,7 @@ public final class WebClient {
         return http.send(request(path).GET().build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    /** A download (a PDF, a CSV) as bytes, with this client's cookies. */
+    /** A GET whose body is bytes (an image, a file), with this client's cookies. */
     public HttpResponse<byte[]> getBytes(String path) throws IOException, InterruptedException {
         return http.send(request(path).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
     }

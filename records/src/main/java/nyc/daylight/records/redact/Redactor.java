@@ -91,6 +91,7 @@ public final class Redactor {
             PageTypesetter printer = new PageTypesetter(published.document());
             List<String> pageTexts = new ArrayList<>();
             List<Integer> withheld = new ArrayList<>();
+            Map<Integer, Map<String, Integer>> counts = new LinkedHashMap<>();
             for (int pageNo = 1; pageNo <= source.getNumberOfPages(); pageNo++) {
                 PDPage page = source.getPage(pageNo - 1);
                 List<Redaction> here = byPage.getOrDefault(pageNo, List.of());
@@ -117,12 +118,13 @@ public final class Redactor {
                 } else {
                     image = renderer.renderImage(pageNo - 1, scale, ImageType.RGB);
                     boxes.forEach((r, rects) -> BoxPainter.paint(image, rects, r.reason(), scale));
+                    counts.put(pageNo, countBoxes(boxes));
                     pageTexts.add(RedactedText.redact(located.text(), here));
                     words = InvisibleText.safe(InvisibleText.words(located, RedactedText.find(located.text(), here)), here, printer::printable);
                 }
                 published.addImagePage(image, geometry.displayWidth(), geometry.displayHeight(), words);
             }
-            return new RedactionResult(published.save(), pageTexts, withheld);
+            return new RedactionResult(published.save(), pageTexts, withheld, counts);
         }
     }
 
@@ -155,6 +157,7 @@ public final class Redactor {
     public RedactionResult typeset(List<String> pageTexts, List<Redaction> redactions, String title) throws IOException {
         Map<Integer, List<Redaction>> byPage = byPage(redactions, pageTexts.size());
         List<String> published = new ArrayList<>();
+        Map<Integer, Map<String, Integer>> counts = new LinkedHashMap<>();
         try (PublishedPdf pdf = new PublishedPdf(cleanTitle(title, redactions))) {
             PageTypesetter setter = new PageTypesetter(pdf.document());
             for (int pageNo = 1; pageNo <= pageTexts.size(); pageNo++) {
@@ -169,9 +172,28 @@ public final class Redactor {
                 }
                 setter.typeset(printable);
                 published.add(redacted);
+                counts.put(pageNo, countMarkers(text, here));
             }
-            return new RedactionResult(pdf.save(), published, List.of());
+            return new RedactionResult(pdf.save(), published, List.of(), counts);
         }
+    }
+
+    /** Distinct boxes per reason: two findings of one string on a page paint the same boxes once. */
+    private static Map<String, Integer> countBoxes(Map<Redaction, List<Rectangle>> boxes) {
+        Map<String, Set<Rectangle>> distinct = new LinkedHashMap<>();
+        boxes.forEach((r, rects) -> distinct.computeIfAbsent(r.reason(), k -> new LinkedHashSet<>()).addAll(rects));
+        Map<String, Integer> out = new LinkedHashMap<>();
+        distinct.forEach((reason, rects) -> out.put(reason, rects.size()));
+        return out;
+    }
+
+    /** The markers the typeset text got, per reason (a marker citing two reasons counts for each). */
+    private static Map<String, Integer> countMarkers(String text, List<Redaction> here) {
+        Map<String, Integer> out = new LinkedHashMap<>();
+        for (RedactedText.Match m : RedactedText.find(text, here)) {
+            for (String reason : m.reasons()) out.merge(reason, 1, Integer::sum);
+        }
+        return out;
     }
 
     /** The boxes for every occurrence of {@code r} on the page, or null if it cannot be located there. */
