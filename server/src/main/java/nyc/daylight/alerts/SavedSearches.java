@@ -84,9 +84,10 @@ public final class SavedSearches {
 
     /** Renames and sets how often; turning e-mail back on starts afresh from now. */
     public void update(User user, long id, String name, String frequency) {
-        Frequency f = frequency(frequency);
         dsl.transaction(t -> {
+            // Whose it is first: someone else's search is "not found", whatever the form says.
             SavedSearch s = owned(t.dsl(), user, id);
+            Frequency f = frequency(frequency);
             repo.rename(t.dsl(), id, name(name, s.name()));
             if (f == s.frequency()) return;
             if (s.frequency() == Frequency.NONE) repo.restart(t.dsl(), id, repo.lastPublication(t.dsl()), OffsetDateTime.now(clock), today());
