@@ -80,7 +80,8 @@ public final class AlertSender {
             } else {
                 lines = repo.newRequests(tx, s, SavedQuery.parse(s.query()), today, 500);
             }
-            repo.checked(tx, s.id(), upTo, today);
+            // Nothing moved (an instant search between publications): no write every pass.
+            if (upTo != s.checkedSeq() || !today.equals(s.lastBatch())) repo.checked(tx, s.id(), upTo, today);
             if (lines.isEmpty()) return false;
             long outboxId = mailer.enqueue(tx, mail.of(Recipient.of(tx, s.userId()), s, lines));
             repo.sent(tx, s.id(), lines.stream().map(AlertRepository.Line::id).toList(), outboxId, OffsetDateTime.now(clock));
