@@ -110,6 +110,39 @@ class SavedSearchOwnershipTest {
     }
 
     @Test
+    void two_nodes_passing_at_the_same_moment_send_one_email(TestDatabase db) throws Exception {
+        try (Portal portal = new Portal(db, Instant.parse("2026-03-02T15:00:00Z"))) {
+            People.requester(db.dsl(), "gil@example.org", "Gil");
+            People.requester(db.dsl(), "hana@example.org", "Hana");
+            db.dsl().deleteFrom(SAVED_SEARCHES).execute();
+            assertThat(portal.as("gil@example.org").post("/me/searches", Map.of("kind", "REQUESTS", "q", "shelter", "frequency",
+                    "INSTANT")).statusCode()).isEqualTo(302);
+            portal.clock.advance(java.time.Duration.ofMinutes(1));
+            portal.as("hana@example.org").fileRequest("Shelter intake and ICE", "nycem");
+
+            var dir = Files.createTempDirectory("alerts-nodes");
+            try (RecordIndex index = new RecordIndex(dir.resolve("index"))) {
+                RecordLibrary library = new RecordLibrary(db.dsl(), new AgencyService(db.dsl()), new BlobStore(dir.resolve("blobs")),
+                        new RecordIndexer(db.dsl(), index), portal.clock);
+                java.util.List<AlertSender> nodes = java.util.List.of(
+                        new AlertSender(db.dsl(), library, new Mailer(() -> { }), portal.clock, "http://daylight.test"),
+                        new AlertSender(db.dsl(), library, new Mailer(() -> { }), portal.clock, "http://daylight.test"));
+                java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(2);
+                try (var pool = java.util.concurrent.Executors.newFixedThreadPool(2)) {
+                    var passes = nodes.stream().map(n -> pool.submit(() -> {
+                        together.await();
+                        return n.runOnce();
+                    })).toList();
+                    int sent = 0;
+                    for (var p : passes) sent += p.get();
+                    assertThat(sent).isEqualTo(1);
+                }
+            }
+            assertThat(db.dsl().fetchCount(OUTBOX, OUTBOX.TOPIC.like("alert:%").and(OUTBOX.TO_ADDRESS.eq("gil@example.org")))).isEqualTo(1);
+        }
+    }
+
+    @Test
     void a_signed_out_reader_is_offered_sign_in_and_a_forged_search_is_not_found(TestDatabase db) throws Exception {
         try (Portal portal = new Portal(db, Instant.parse("2026-03-02T15:00:00Z"))) {
             WebClient nobody = new WebClient(portal.app);
