@@ -168,6 +168,8 @@ public final class DaylightApp {
         ReplyPage replyPage = new ReplyPage(dsl, agencies, replyReview, settings.inbound());
         RequesterActions requesterActions = new RequesterActions(dsl, agencies, ledger, mailer, clock, settings.baseUrl());
         DeadlineWatcher watcher = new DeadlineWatcher(dsl, agencies, ledger, mailer, clock, settings.baseUrl(), true);
+        nyc.daylight.alerts.SavedSearches savedSearches = new nyc.daylight.alerts.SavedSearches(dsl, library, clock);
+        watcher.alsoEachPass(new nyc.daylight.alerts.AlertSender(dsl, library, mailer, clock, settings.baseUrl())::runOnce);
         Metrics metrics = new Metrics(dataSource, dsl);
         metrics.watch(watcher, indexer);
         nyc.daylight.api.ApiTokenService apiTokens = new nyc.daylight.api.ApiTokenService(dsl, accounts);
@@ -216,6 +218,7 @@ public final class DaylightApp {
                 new ReviewRoutes(reviews, publisher, new nyc.daylight.releases.BulkRedactions(dsl, agencies),
                         new nyc.daylight.releases.PageImages(dsl, agencies, blobs))::register,
                 new RecordRoutes(library, agencies, settings.baseUrl())::register,
+                new nyc.daylight.alerts.AlertRoutes(savedSearches)::register,
                 errors::register));
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;

@@ -82,6 +82,17 @@ public final class DeadlineWatcher implements AutoCloseable {
     }
 
     private final java.util.concurrent.atomic.AtomicLong runs = new java.util.concurrent.atomic.AtomicLong();
+    private final List<java.util.function.IntSupplier> alsoEachPass = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    /**
+     * Work that runs at the end of every pass, on the same schedule (saved-search alerts): a
+     * feature above this one plugs in here rather than keeping a scheduler of its own. The job
+     * returns how many e-mails it queued and keeps its own once-only ledger.
+     */
+    public void alsoEachPass(java.util.function.IntSupplier job) {
+        alsoEachPass.add(job);
+    }
+
 
     /** Completed passes since start, for the metrics: a watcher that stopped running shows here. */
     public long runs() {
@@ -95,6 +106,13 @@ public final class DeadlineWatcher implements AutoCloseable {
     public int runOnce() {
         int sent = pass();
         if (digests != null) sent += digests.runDue();
+        for (java.util.function.IntSupplier job : alsoEachPass) {
+            try {
+                sent += job.getAsInt();
+            } catch (RuntimeException e) {
+                log.warn("A job of the watcher's pass failed; will try again", e);
+            }
+        }
         runs.incrementAndGet();
         return sent;
     }

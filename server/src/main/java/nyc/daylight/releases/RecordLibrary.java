@@ -61,6 +61,28 @@ public final class RecordLibrary {
                 r.documents().stream().filter(d -> visible.contains(d.documentId())).toList(), r.facets());
     }
 
+    /**
+     * Which of these documents the public can find with this search right now (saved-search
+     * alerts): matched in the index, then checked against the database, so a record withdrawn or
+     * withheld since is never among them.
+     */
+    public Set<Long> matching(SearchQuery query, Collection<Long> among) {
+        if (among.isEmpty()) return Set.of();
+        Withheld withheld = Withheld.requests(publications.withheldRequestNumbers(dsl, today()));
+        Set<Long> found = indexer.index().matching(query, withheld, among);
+        return found.isEmpty() ? found : publications.visible(dsl, found, today());
+    }
+
+    /** The last publication-log entry the index has applied: searches see everything up to it. */
+    public long indexedSeq() {
+        return indexer.index().appliedSeq();
+    }
+
+    /** Checks a search's syntax without running it (a saved search is checked when saved). */
+    public void validate(String text) {
+        indexer.index().validate(text);
+    }
+
     /** One page of a published record, as the public sees it: only published text and title. */
     public record Viewer(long id, String title, Agency agency, String requestNumber, LocalDate date, String kind, String sourceNote,
                          int page, int pageCount, String pageHtml, boolean needsOcr, String query, List<LoggedRedaction> redactionLog) {}

@@ -56,6 +56,8 @@ class AuthorizationMatrixTest {
          * 404 (Article78BundleTest covers who gets the public and the full copy after a denial).
          */
         AFTER_DENIAL(Outcome.HIDDEN, Outcome.HIDDEN, Outcome.HIDDEN, Outcome.HIDDEN, Outcome.HIDDEN, Outcome.HIDDEN),
+        /** A link's signed token is the only authority (unsubscribing from an alert): without a genuine one, 404 for everyone. */
+        BY_LINK(Outcome.HIDDEN, Outcome.HIDDEN, Outcome.HIDDEN, Outcome.HIDDEN, Outcome.HIDDEN, Outcome.HIDDEN),
         /** API writes: a bearer token only; a session cookie is not read there, so every browser caller is asked for a token. */
         TOKEN_ONLY(Outcome.SIGN_IN, Outcome.SIGN_IN, Outcome.SIGN_IN, Outcome.SIGN_IN, Outcome.SIGN_IN, Outcome.SIGN_IN);
 
@@ -88,6 +90,12 @@ class AuthorizationMatrixTest {
         for (String r : List.of("GET /me/tokens", "POST /me/tokens", "GET /api/v1/me/requests")) POLICIES.put(r, Policy.SIGNED_IN);
         for (String r : List.of("GET /me/tokens/{id}/revoke", "POST /me/tokens/{id}/revoke")) POLICIES.put(r, Policy.OWNER);
         for (String r : List.of("POST /api/v1/requests", "POST /api/v1/requests/{number}/events")) POLICIES.put(r, Policy.TOKEN_ONLY);
+        // Saved searches: each person's own; another's is not found.
+        for (String r : List.of("GET /me/searches", "POST /me/searches")) POLICIES.put(r, Policy.SIGNED_IN);
+        for (String r : List.of("POST /me/searches/{id}", "GET /me/searches/{id}/delete", "POST /me/searches/{id}/delete")) {
+            POLICIES.put(r, Policy.OWNER);
+        }
+        for (String r : List.of("GET /alerts/unsubscribe/{token}", "POST /alerts/unsubscribe/{token}")) POLICIES.put(r, Policy.BY_LINK);
         for (String r : List.of("GET /requests/{number}/withdraw", "POST /requests/{number}/withdraw",
                 "POST /requests/{number}/correspondence", "GET /requests/{number}/appeal", "POST /requests/{number}/appeal",
                 "POST /requests/{number}/clarification", "POST /requests/{number}/follow-ups", "POST /requests/{number}/embargo")) {
@@ -128,6 +136,7 @@ class AuthorizationMatrixTest {
     private long reply;
     private long held;
     private long ownersToken;
+    private long ownersSearch;
     private final Map<Caller, String> tokens = new LinkedHashMap<>();
 
     @BeforeAll
@@ -173,6 +182,9 @@ class AuthorizationMatrixTest {
         for (Caller c : Caller.values()) {
             if (c != Caller.ANONYMOUS) tokens.put(c, clients.get(c).createToken("matrix", "write"));
         }
+        clients.get(Caller.OWNER).post("/me/searches", Map.of("kind", "RECORDS", "q", "matrix", "frequency", "DAILY"));
+        ownersSearch = db.dsl().select(org.jooq.impl.DSL.min(nyc.daylight.sql.jooq.Tables.SAVED_SEARCHES.ID))
+                .from(nyc.daylight.sql.jooq.Tables.SAVED_SEARCHES).fetchOne(0, Long.class);
         ownersToken = db.dsl().select(org.jooq.impl.DSL.min(nyc.daylight.sql.jooq.Tables.API_TOKENS.ID))
                 .from(nyc.daylight.sql.jooq.Tables.API_TOKENS).fetchOne(0, Long.class);
     }
@@ -199,7 +211,8 @@ class AuthorizationMatrixTest {
             String path = route.substring(route.indexOf(' ') + 1)
                     .replace("{number}", number).replace("{slug}", "doc").replace("{token}", "not-a-token").replace("{page}", "1")
                     .replace("{id}", Long.toString(route.contains("/records/") ? publishedRecord : route.contains("/replies/") ? reply
-                            : route.contains("/admin/inbound/") ? held : route.contains("/me/tokens/") ? ownersToken : attachmentId))
+                            : route.contains("/admin/inbound/") ? held : route.contains("/me/tokens/") ? ownersToken
+                            : route.contains("/me/searches/") ? ownersSearch : attachmentId))
                     .replace("{action}", route.contains("/records/") ? "decide" : "note");
             // Withdrawing would change the request, and signing out would end the callers' sessions,
             // for the checks after; both are checked on their own.

@@ -163,6 +163,35 @@ public final class RecordIndex implements AutoCloseable {
         }
     }
 
+    /**
+     * Which of these documents match the search (its text and filters; sort and page play no
+     * part), for saved-search alerts: the new publications are checked against the query, not the
+     * whole index searched again. Withheld requests are excluded inside the query, as in
+     * {@link #search}.
+     */
+    public java.util.Set<Long> matching(SearchQuery q, Withheld withheld, java.util.Collection<Long> among) {
+        Query base = toQuery(q, withheld);
+        try {
+            IndexSearcher searcher = searchers.acquire();
+            try {
+                // One count per document, restricted by its id term: a pass's new publications are few.
+                java.util.Set<Long> found = new java.util.TreeSet<>();
+                for (long id : among) {
+                    Query one = new BooleanQuery.Builder().add(base, BooleanClause.Occur.MUST)
+                            .add(new TermQuery(new Term(RecordFields.ID, Long.toString(id))), BooleanClause.Occur.FILTER).build();
+                    if (searcher.count(one) > 0) found.add(id);
+                }
+                return found;
+            } catch (IndexSearcher.TooManyClauses e) {
+                throw new BadQueryException(BadQueryException.Reason.TOO_MANY_TERMS);
+            } finally {
+                searchers.release(searcher);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Checks a query's syntax without running it. */
     public void validate(String text) {
         if (text != null && !text.isBlank()) RecordQueryParser.parseUserQuery(text, queryAnalyzer);

@@ -212,4 +212,16 @@ class RecordIndexTest {
         assertThat(index.appliedSeq()).isEqualTo(9);
         assertThat(index.pageCount()).isEqualTo(1);
     }
+
+    @Test
+    void matching_answers_only_for_the_documents_asked_about_with_the_filters_and_without_withheld_requests() {
+        SearchQuery release = SearchQuery.of("release");
+        assertThat(index.matching(release, Withheld.none(), List.of(1L, 2L, 3L))).containsExactly(1L, 3L);
+        assertThat(index.matching(release, Withheld.none(), List.of(2L, 3L))).containsExactly(3L);
+        assertThat(index.matching(release, Withheld.none(), List.of())).isEmpty();
+        assertThat(index.matching(release, Withheld.none(), List.of(99L))).isEmpty();
+        SearchQuery atDoc = new SearchQuery("release", "doc", "pdf", null, null, null, SearchQuery.Sort.RELEVANCE, 1, 20);
+        assertThat(index.matching(atDoc, Withheld.none(), List.of(1L, 3L))).containsExactly(1L);
+        assertThat(index.matching(release, Withheld.requests(List.of("DL-2026-000123")), List.of(1L, 3L))).containsExactly(3L);
+    }
 }
