@@ -1,5 +1,6 @@
 package nyc.daylight.scorecards;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 import java.util.Map;
@@ -53,6 +54,12 @@ public record PromiseSpread(int n, List<Scorecard.Bucket> buckets, Integer bandL
         Boolean uniform = n < MIN_N ? null : (long) best * 100 > (long) SHARE_PERCENT * n;
         return new PromiseSpread(n, TimeBuckets.of(sorted), bestLow, bestLow == null ? null : bestLow + width(bestLow), best,
                 uniform);
+    }
+
+    /** The fewest promises that can be flagged, for the page's "too few to say". */
+    @JsonIgnore
+    public int minN() {
+        return MIN_N;
     }
 
     /** The share of promises in the densest band, 0–100, or null when there are none. */
