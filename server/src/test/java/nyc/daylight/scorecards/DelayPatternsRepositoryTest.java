@@ -15,6 +15,8 @@ import nyc.daylight.agencies.Agency;
 import nyc.daylight.agencies.AgencyService;
 import nyc.daylight.deadlines.BusinessCalendar;
 import nyc.daylight.deadlines.EventType;
+import nyc.daylight.lifecycle.DeadlineWatcher;
+import nyc.daylight.notify.Mailer;
 import nyc.daylight.requests.RequestImporter;
 import nyc.daylight.requests.RequestLedger;
 import nyc.daylight.testing.PostgresExtension;
@@ -125,6 +127,18 @@ class DelayPatternsRepositoryTest {
         assertThat(t.lateClosed()).as("twelve still open").isEqualTo(12);
         assertThat(d.determined()).isEqualTo(10);
         assertThat(d.daysToDetermination().stream().map(Scorecard.Bucket::count)).containsExactly(4, 6, 0, 0, 0, 0, 0);
+    }
+
+    @Test
+    void rows_computed_before_the_promises_were_stored_are_recomputed_by_the_watcher() {
+        var m = REQUEST_METRICS;
+        var before = db.dsl().select(m.REQUEST_ID, m.PROMISED_BUSINESS_DAYS).from(m).where(m.AGENCY_ID.eq(hhc.id())).fetchMap(m.REQUEST_ID, m.PROMISED_BUSINESS_DAYS);
+        // As V29 leaves every older row: closed requests too, which the watcher otherwise never looks at again.
+        db.dsl().update(m).setNull(m.PROMISED_BUSINESS_DAYS).where(m.AGENCY_ID.eq(hhc.id())).execute();
+        new DeadlineWatcher(db.dsl(), agencies, new RequestLedger(agencies, CLOCK), new Mailer(() -> { }), CLOCK, "x").runOnce();
+        var after = db.dsl().select(m.REQUEST_ID, m.PROMISED_BUSINESS_DAYS).from(m).where(m.AGENCY_ID.eq(hhc.id())).fetchMap(m.REQUEST_ID, m.PROMISED_BUSINESS_DAYS);
+        assertThat(after).hasSize(22);
+        after.forEach((id, days) -> assertThat(days).as("request " + id).isEqualTo(before.get(id)));
     }
 
     @Test
