@@ -15,12 +15,16 @@ final class WatcherRepository {
     /** A request the watcher looks at; {@code noMetrics} when its scorecard facts were never computed. */
     record Watched(long requestId, long agencyId, boolean noMetrics) {}
 
-    /** Open requests, and any request whose scorecard facts were never computed (e.g. filed before scorecards existed). */
+    /**
+     * Open requests, and any request whose scorecard facts were never computed (e.g. filed before
+     * scorecards existed) or were computed before V29 added the promised dates (null there; the
+     * writer always stores an array, and a request with no metrics row reads null too).
+     */
     List<Watched> toWatch(DSLContext tx) {
-        return tx.select(REQUESTS.ID, REQUESTS.AGENCY_ID, REQUEST_METRICS.REQUEST_ID).from(REQUESTS)
+        return tx.select(REQUESTS.ID, REQUESTS.AGENCY_ID, REQUEST_METRICS.PROMISED_BUSINESS_DAYS).from(REQUESTS)
                 .leftJoin(REQUEST_METRICS).on(REQUEST_METRICS.REQUEST_ID.eq(REQUESTS.ID))
                 .where(REQUESTS.SUBMITTED_AT.isNotNull())
-                .and(REQUESTS.STATUS.notIn(Standing.CLOSED_STATUSES).or(REQUEST_METRICS.REQUEST_ID.isNull()))
+                .and(REQUESTS.STATUS.notIn(Standing.CLOSED_STATUSES).or(REQUEST_METRICS.PROMISED_BUSINESS_DAYS.isNull()))
                 .fetch(r -> new Watched(r.value1(), r.value2(), r.value3() == null));
     }
 

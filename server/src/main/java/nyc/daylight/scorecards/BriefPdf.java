@@ -74,6 +74,7 @@ final class BriefPdf {
             p.gap(8);
             p.heading(t(l, "sc.brief.longest"), 13);
             if (b.oldest().isEmpty()) p.text(t(l, "sc.brief.noneOpen"), 10, false);
+            else p.text(t(l, "sc.oldest.order"), 9, false);
             for (var o : b.oldest()) {
                 p.text(o.number() + "  " + o.title() + " (" + t(l, "sc.receivedOn", fmt.shortDay(o.receivedOn()))
                         + (o.overdueSince() == null ? "" : ", " + t(l, "sc.overdueSince", fmt.shortDay(o.overdueSince()))) + ")", 10, false);

@@ -62,6 +62,7 @@ final class MetricsRepository {
         row.setAppealDecidedOnTime(m.appealDecidedOnTime());
         row.setAppealReversed(m.appealReversed());
         row.setFilesReleased(m.filesReleased());
+        row.setPromisedBusinessDays(m.promisedBusinessDays().toArray(Integer[]::new));
         tx.insertInto(REQUEST_METRICS).set(row)
                 .onConflict(REQUEST_METRICS.REQUEST_ID).doUpdate().set(row)
                 .execute();

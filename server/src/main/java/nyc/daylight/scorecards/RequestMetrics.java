@@ -36,9 +36,10 @@ public record RequestMetrics(
         boolean appealFiled,
         Boolean appealDecidedOnTime,
         Boolean appealReversed,
-        int filesReleased) {
+        int filesReleased,
+        List<Integer> promisedBusinessDays) {
 
-    public static final String VERSION = "2026.4";
+    public static final String VERSION = "2026.5";
 
     public static RequestMetrics of(Regime regime, DeadlineReport report, List<LedgerEvent> events, BusinessCalendar cal,
                                     List<String> exemptions, int filesReleased) {
@@ -99,7 +100,20 @@ public record RequestMetrics(
                 appealDecision.filter(d -> d.state() != Deadline.State.PENDING && d.state() != Deadline.State.MOOT)
                         .map(d -> d.state() == Deadline.State.MET).orElse(null),
                 appealOutcome.map(e -> e.type() != EventType.APPEAL_DENIED).orElse(null),
-                filesReleased);
+                filesReleased,
+                promisedBusinessDays(events, received, cal));
+    }
+
+    /**
+     * Business days from receipt to each date the agency promised in writing: the approximate date
+     * of an acknowledgment and the new date of an extension, in ledger order, as the agency wrote
+     * them (not the earlier date the engine may hold it to): the delay pattern is the agency's own.
+     */
+    static List<Integer> promisedBusinessDays(List<LedgerEvent> events, LocalDate received, BusinessCalendar cal) {
+        return events.stream()
+                .filter(e -> (e.type() == EventType.ACKNOWLEDGED || e.type() == EventType.EXTENDED) && e.date() != null)
+                .map(e -> cal.businessDaysBetween(received, e.date()))
+                .toList();
     }
 
     private static LocalDate day(LedgerEvent e) {

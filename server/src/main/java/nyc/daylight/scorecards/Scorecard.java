@@ -44,6 +44,7 @@ public record Scorecard(
         @JsonIgnore Grade grade,
         List<Month> months,
         List<Bucket> daysToDetermination,
+        DelayPatterns delayPatterns,
         String methodology,
         boolean demo) {
 

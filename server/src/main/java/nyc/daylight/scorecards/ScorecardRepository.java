@@ -49,7 +49,7 @@ final class ScorecardRepository {
     record Scope(List<Long> agencyIds, LocalDate from, LocalDate to, String topic, String source, boolean together,
                  LocalDate today) {}
 
-    private static Condition condition(Scope s) {
+    static Condition condition(Scope s) {
         return REQUEST_METRICS.AGENCY_ID.in(s.agencyIds())
                 .and(publicOn(s.today()))
                 .and(REQUEST_METRICS.RECEIVED_ON.between(s.from(), s.to()))
@@ -59,12 +59,12 @@ final class ScorecardRepository {
     }
 
     /** The group's key as selected: the agency, or a constant (PostgreSQL needs no GROUP BY for it). */
-    private static Field<Long> key(Scope s) {
+    static Field<Long> key(Scope s) {
         return s.together() ? inline(TOGETHER) : REQUEST_METRICS.AGENCY_ID;
     }
 
     /** The GROUP BY for the key, plus any further fields. */
-    private static List<GroupField> groupBy(Scope s, Field<?>... more) {
+    static List<GroupField> groupBy(Scope s, Field<?>... more) {
         List<GroupField> out = new ArrayList<>();
         if (!s.together()) out.add(REQUEST_METRICS.AGENCY_ID);
         out.addAll(List.of(more));
@@ -162,14 +162,19 @@ final class ScorecardRepository {
         return out;
     }
 
-    /** The agency's oldest open requests the public may see today. */
+    /**
+     * The agency's oldest open requests the public may see today: those about ICE (topic 'ICE')
+     * first, oldest first, then the others, oldest first; the portal is about ICE, so its requests
+     * lead even when an older request about something else waits too.
+     */
     List<ScorecardService.OpenRequest> oldestOpen(DSLContext dsl, long agencyId, LocalDate today, int limit) {
-        return dsl.select(REQUESTS.NUMBER, REQUESTS.TITLE, REQUEST_METRICS.RECEIVED_ON, REQUEST_METRICS.OVERDUE_SINCE)
+        Field<Boolean> ice = DSL.coalesce(DSL.field(REQUESTS.TOPIC.eq("ICE")), DSL.inline(false));
+        return dsl.select(REQUESTS.NUMBER, REQUESTS.TITLE, REQUEST_METRICS.RECEIVED_ON, REQUEST_METRICS.OVERDUE_SINCE, ice)
                 .from(REQUEST_METRICS).join(REQUESTS).on(REQUESTS.ID.eq(REQUEST_METRICS.REQUEST_ID))
                 .where(REQUEST_METRICS.AGENCY_ID.eq(agencyId)).and(REQUEST_METRICS.OUTCOME.eq("OPEN"))
                 .and(publicOn(today))
-                .orderBy(REQUEST_METRICS.RECEIVED_ON.asc()).limit(limit)
-                .fetch(r -> new ScorecardService.OpenRequest(r.value1(), r.value2(), r.value3(), r.value4()));
+                .orderBy(ice.desc(), REQUEST_METRICS.RECEIVED_ON.asc(), REQUEST_METRICS.REQUEST_ID.asc()).limit(limit)
+                .fetch(r -> new ScorecardService.OpenRequest(r.value1(), r.value2(), r.value3(), r.value4(), r.value5()));
     }
 
     /** Denials and partial grants of requests received between the dates, latest determination first. */

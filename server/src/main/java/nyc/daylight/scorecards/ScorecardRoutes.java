@@ -45,6 +45,24 @@ public final class ScorecardRoutes {
                 openData.requests(w, period(ctx), Text.blankToNull(ctx.queryParam("agency"))))), Role.PUBLIC);
         routes.get("/api/v1/scorecards", ctx -> ctx.json(body(scorecards.ranking(period(ctx), filters(ctx)))), Role.PUBLIC);
         routes.get("/api/v1/scorecards/{slug}", ctx -> ctx.json(card(ctx.pathParam("slug"), ctx)), Role.PUBLIC);
+        routes.get("/api/v1/scorecards/{slug}/oldest-open", this::oldestOpen, Role.PUBLIC);
+    }
+
+    /** The agency's ten oldest open requests, those about ICE first, each with its page's address. */
+    private void oldestOpen(Context ctx) {
+        Agency agency = agencies.find(ctx.pathParam("slug")).orElseThrow(() -> NotFound.of("refusal.agency.unknown"));
+        List<Map<String, Object>> items = scorecards.oldestOpen(agency, 10).stream().map(o -> {
+            Map<String, Object> item = new java.util.LinkedHashMap<>();
+            item.put("number", o.number());
+            item.put("title", o.title());
+            item.put("receivedOn", o.receivedOn());
+            item.put("overdueSince", o.overdueSince());
+            item.put("iceRelated", o.iceRelated());
+            item.put("url", baseUrl + "/requests/" + o.number());
+            return item;
+        }).toList();
+        ctx.json(Map.of("methodologyVersion", RequestMetrics.VERSION, "demo", scorecards.demo(), "agency", agency.slug(),
+                "order", "ICE-related first (topic ICE), then oldest received first", "requests", items));
     }
 
     private void ranking(Context ctx) {

@@ -27,6 +27,7 @@ import org.jooq.DSLContext;
 public final class ScorecardService {
     public static final String CITY = "city";
     private final ScorecardRepository repo;
+    private final DelayRepository delays = new DelayRepository();
     private final AgencyService agencies;
     private final DSLContext dsl;
     private final Clock clock;
@@ -127,7 +128,7 @@ public final class ScorecardService {
 
     /** A card's figures before it is given its agency's (or the city's) name. */
     private record Card(Period period, ScorecardRepository.Totals t, int overdue, int overdueDays, Map<String, Integer> exemptions,
-                        List<Scorecard.Month> months, boolean demo) {
+                        List<Scorecard.Month> months, DelayPatterns delays, boolean demo) {
         Scorecard named(String slug, String name, Regime regime) {
             Double responsePct = t.responseCounted() == 0 ? null : 100.0 * t.respondedWithin5() / t.responseCounted();
             Double onTimePct = t.determinationCounted() == 0 ? null : 100.0 * t.onTime() / t.determinationCounted();
@@ -138,7 +139,7 @@ public final class ScorecardService {
                     t.extensions(), t.extensionDays(), t.outcomes(), exemptions, t.appealsFiled(), t.appealsDecided(),
                     t.appealsOnTime(), t.appealsReversed(), Rate.of(t.appealsOnTime(), t.appealsDecided()), t.files(),
                     Grade.of(regime, responsePct, t.responseCounted(), onTimePct, t.determinationCounted()),
-                    months, t.daysToDetermination(), RequestMetrics.VERSION, demo);
+                    months, t.daysToDetermination(), delays, RequestMetrics.VERSION, demo);
         }
     }
 
@@ -152,6 +153,7 @@ public final class ScorecardService {
         Map<Long, ScorecardRepository.Totals> totals = repo.totals(dsl, s, today);
         Map<Long, Map<String, Integer>> exemptions = repo.exemptions(dsl, s);
         Map<Long, List<Scorecard.Month>> months = repo.months(dsl, s);
+        Map<Long, DelayPatterns> patterns = delays.patterns(dsl, s);
         Map<Long, int[]> overdue = new HashMap<>();
         boolean demo = demoData.getAsBoolean();
         // One calendar per agency (its closures are a query), not one per overdue request.
@@ -169,7 +171,8 @@ public final class ScorecardService {
         for (long k : keys) {
             int[] o = overdue.getOrDefault(k, new int[2]);
             out.put(k, new Card(period, totals.getOrDefault(k, ScorecardRepository.Totals.none()), o[0], o[1],
-                    exemptions.getOrDefault(k, Map.of()), everyMonth(period, months.getOrDefault(k, List.of())), demo));
+                    exemptions.getOrDefault(k, Map.of()), everyMonth(period, months.getOrDefault(k, List.of())),
+                    patterns.getOrDefault(k, DelayPatterns.none()), demo));
         }
         return out;
     }
@@ -188,9 +191,10 @@ public final class ScorecardService {
         return out;
     }
 
-    public record OpenRequest(String number, String title, LocalDate receivedOn, LocalDate overdueSince) {}
+    /** An open request, and whether it is about ICE (its topic, set when it was filed or imported). */
+    public record OpenRequest(String number, String title, LocalDate receivedOn, LocalDate overdueSince, boolean iceRelated) {}
 
-    /** The agency's oldest open requests, linked from its card. */
+    /** The agency's oldest open requests, those about ICE first, linked from its card. */
     public List<OpenRequest> oldestOpen(Agency agency, int limit) {
         return repo.oldestOpen(dsl, agency.id(), today(), limit);
     }

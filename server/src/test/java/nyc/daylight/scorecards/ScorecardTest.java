@@ -126,6 +126,80 @@ class ScorecardTest {
     }
 
     @Test
+    void the_delay_patterns_can_be_recomputed_from_the_request_level_csv() throws Exception {
+        String period = "period=custom&from=2015-01-01&to=2026-06-15";
+        List<CSVRecord> rows = csv(new WebClient(app).get("/data/requests.csv?" + period).body());
+        Map<String, List<CSVRecord>> byAgency = rows.stream().collect(java.util.stream.Collectors.groupingBy(r -> r.get("agency")));
+        Map<String, CSVRecord> scorecardCsv = csv(new WebClient(app).get("/scorecards/export.csv?" + period).body()).stream()
+                .collect(java.util.stream.Collectors.toMap(r -> r.get("agency"), r -> r));
+        int promisesSeen = 0;
+        for (var entry : byAgency.entrySet()) {
+            List<CSVRecord> mine = entry.getValue();
+            Map<Integer, Integer> promises = new java.util.HashMap<>();
+            Map<Integer, Integer> days = new java.util.HashMap<>();
+            int extended = 0, extensions = 0, extensionDays = 0, longest = 0;
+            int counted = 0, onTimeProvided = 0, onTimeClosed = 0, lateProvided = 0, lateClosed = 0;
+            for (CSVRecord r : mine) {
+                for (String v : r.get("promised_business_days").split(";")) {
+                    if (!v.isEmpty()) promises.merge(Integer.parseInt(v), 1, Integer::sum);
+                }
+                if (!r.get("business_days_to_determination").isEmpty()) {
+                    days.merge(Integer.parseInt(r.get("business_days_to_determination")), 1, Integer::sum);
+                }
+                int e = Integer.parseInt(r.get("extensions"));
+                if (e > 0) extended++;
+                extensions += e;
+                extensionDays += Integer.parseInt(r.get("extension_business_days"));
+                longest = Math.max(longest, e);
+                if (r.get("determination_on_time").isEmpty()) continue;
+                counted++;
+                boolean onTime = r.get("determination_on_time").equals("true");
+                boolean provided = DelayPatterns.provided(r.get("outcome"), Integer.parseInt(r.get("files_released")),
+                        r.get("imported").equals("true"));
+                if (onTime && provided) onTimeProvided++;
+                else if (onTime) onTimeClosed++;
+                else if (provided) lateProvided++;
+                else lateClosed++;
+            }
+            promisesSeen += promises.size();
+            PromiseSpread spread = PromiseSpread.of(promises);
+            JsonNode d = api("/api/v1/scorecards/" + entry.getKey() + "?" + period).get("delayPatterns");
+            JsonNode p = d.get("promises");
+            assertThat(p.get("n").asInt()).isEqualTo(spread.n());
+            assertThat(p.get("inBand").asInt()).isEqualTo(spread.inBand());
+            assertThat(p.get("bandLow").isNull() ? null : p.get("bandLow").asInt()).isEqualTo(spread.bandLow());
+            assertThat(p.get("uniform").isNull() ? null : p.get("uniform").asBoolean()).isEqualTo(spread.uniform());
+            for (int i = 0; i < TimeBuckets.LABELS.size(); i++) {
+                assertThat(p.get("buckets").get(i).get("count").asInt()).isEqualTo(spread.buckets().get(i).count());
+            }
+            JsonNode x = d.get("extensions");
+            assertThat(x.get("requests").asInt()).isEqualTo(mine.size());
+            assertThat(x.get("requestsExtended").asInt()).isEqualTo(extended);
+            assertThat(x.get("extensions").asInt()).isEqualTo(extensions);
+            assertThat(x.get("businessDaysAdded").asInt()).isEqualTo(extensionDays);
+            assertThat(x.get("longestChain").asInt()).isEqualTo(longest);
+            JsonNode t = d.get("timeliness");
+            assertThat(List.of(t.get("n").asInt(), t.get("onTimeProvided").asInt(), t.get("onTimeClosed").asInt(),
+                    t.get("lateProvided").asInt(), t.get("lateClosed").asInt()))
+                    .containsExactly(counted, onTimeProvided, onTimeClosed, lateProvided, lateClosed);
+            List<Scorecard.Bucket> buckets = TimeBuckets.of(days);
+            assertThat(d.get("determined").asInt()).isEqualTo(days.values().stream().mapToInt(Integer::intValue).sum());
+            for (int i = 0; i < buckets.size(); i++) {
+                assertThat(d.get("daysToDetermination").get(i).get("count").asInt()).as(buckets.get(i).label()).isEqualTo(buckets.get(i).count());
+            }
+            // The scorecard CSV carries the same figures.
+            CSVRecord card = scorecardCsv.get(entry.getKey());
+            assertThat(Integer.parseInt(card.get("promises_n"))).isEqualTo(spread.n());
+            assertThat(Integer.parseInt(card.get("on_time_provided"))).isEqualTo(onTimeProvided);
+            assertThat(Integer.parseInt(card.get("longest_extension_chain"))).isEqualTo(longest);
+            assertThat(Integer.parseInt(card.get("determined_1_20"))).isEqualTo(buckets.getFirst().count());
+        }
+        assertThat(promisesSeen).as("the log's approximate dates are promises").isPositive();
+        // DOC-1: received Monday March 2, approximate date Friday March 20: 14 business days.
+        assertThat(rows.stream().filter(r -> r.get("agency").equals("doc") && r.get("promised_business_days").equals("14"))).isNotEmpty();
+    }
+
+    @Test
     void a_bad_log_is_reported_line_by_line_and_nothing_is_imported() throws Exception {
         int before = db.dsl().fetchCount(REQUESTS);
         var result = importer.importCsv(new StringReader("""
