@@ -253,7 +253,7 @@ public final class DaylightApp {
                 config.events.serverStopping(listener::close);
             });
             settings.inbound().imap().ifPresent(mailbox -> {
-                ImapPoller poller = new ImapPoller(inbound, mailbox);
+                ImapPoller poller = new ImapPoller(inbound, mailbox, new nyc.daylight.db.JobLocks(dsl));
                 config.events.serverStarted(poller::start);
                 config.events.serverStopping(poller::close);
             });
