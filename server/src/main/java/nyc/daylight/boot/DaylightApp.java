@@ -179,7 +179,8 @@ public final class DaylightApp {
                     r.before("/records", apiLimits::before);
                 }), List.of(
                 new InputCharacters()::register,
-                new HealthRoutes(new HealthCheck(dsl, VERSION, indexer::caughtUp))::register,
+                new HealthRoutes(new HealthCheck(dsl, VERSION, indexer::caughtUp),
+                        new nyc.daylight.health.Readiness(dsl, indexer::caughtUp, indexer::lag, nyc.daylight.health.Readiness.MAX_INDEX_LAG))::register,
                 new SiteRoutes()::register,
                 new AccountRoutes(accounts, session)::register,
                 new AdminRoutes(accounts, agencies, outbox)::register,
