@@ -6,6 +6,7 @@ import java.util.Optional;
 import nyc.daylight.accounts.RateLimits;
 import nyc.daylight.inbound.InboundSettings;
 import nyc.daylight.notify.SmtpSettings;
+import nyc.daylight.records.S3Settings;
 import nyc.daylight.web.TrustedProxies;
 
 /**
@@ -14,14 +15,28 @@ import nyc.daylight.web.TrustedProxies;
  * @param baseUrl the public address, used in links sent by e-mail (no trailing slash)
  * @param firstDeadlineCheck how long after start the deadline watcher makes its first pass
  * @param trustedProxies whose {@code X-Forwarded-For} names the client (none: the connecting address does)
+ * @param objectStorage the bucket stored files live in; empty: {@link #blobDir()} in the data directory
  */
 public record AppSettings(String baseUrl, Optional<SmtpSettings> smtp, RateLimits rateLimits, Path dataDir,
                           boolean watchDeadlines, Duration firstDeadlineCheck, InboundSettings inbound,
-                          TrustedProxies trustedProxies) {
+                          TrustedProxies trustedProxies, Optional<S3Settings> objectStorage) {
     public AppSettings {
         baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
         if (inbound == null) inbound = InboundSettings.disabled(hostOf(baseUrl));
         if (trustedProxies == null) trustedProxies = TrustedProxies.none();
+        if (objectStorage == null) objectStorage = Optional.empty();
+    }
+
+    /** Stored files in the data directory. */
+    public AppSettings(String baseUrl, Optional<SmtpSettings> smtp, RateLimits rateLimits, Path dataDir,
+                       boolean watchDeadlines, Duration firstDeadlineCheck, InboundSettings inbound, TrustedProxies trustedProxies) {
+        this(baseUrl, smtp, rateLimits, dataDir, watchDeadlines, firstDeadlineCheck, inbound, trustedProxies, Optional.empty());
+    }
+
+    /** Stored files in this bucket instead of the data directory. */
+    public AppSettings withObjectStorage(S3Settings bucket) {
+        return new AppSettings(baseUrl, smtp, rateLimits, dataDir, watchDeadlines, firstDeadlineCheck, inbound, trustedProxies,
+                Optional.of(bucket));
     }
 
     private static String hostOf(String url) {
@@ -30,11 +45,11 @@ public record AppSettings(String baseUrl, Optional<SmtpSettings> smtp, RateLimit
     }
 
     public AppSettings withInbound(InboundSettings inbound) {
-        return new AppSettings(baseUrl, smtp, rateLimits, dataDir, watchDeadlines, firstDeadlineCheck, inbound, trustedProxies);
+        return new AppSettings(baseUrl, smtp, rateLimits, dataDir, watchDeadlines, firstDeadlineCheck, inbound, trustedProxies, objectStorage);
     }
 
     public AppSettings withTrustedProxies(TrustedProxies proxies) {
-        return new AppSettings(baseUrl, smtp, rateLimits, dataDir, watchDeadlines, firstDeadlineCheck, inbound, proxies);
+        return new AppSettings(baseUrl, smtp, rateLimits, dataDir, watchDeadlines, firstDeadlineCheck, inbound, proxies, objectStorage);
     }
 
     /**
@@ -51,11 +66,11 @@ public record AppSettings(String baseUrl, Optional<SmtpSettings> smtp, RateLimit
 
     /** Tests run the deadline watcher by hand, with their own clock, instead of on a timer. */
     public AppSettings withoutDeadlineWatcher() {
-        return new AppSettings(baseUrl, smtp, rateLimits, dataDir, false, firstDeadlineCheck, inbound, trustedProxies);
+        return new AppSettings(baseUrl, smtp, rateLimits, dataDir, false, firstDeadlineCheck, inbound, trustedProxies, objectStorage);
     }
 
     public AppSettings withFirstDeadlineCheck(Duration after) {
-        return new AppSettings(baseUrl, smtp, rateLimits, dataDir, watchDeadlines, after, inbound, trustedProxies);
+        return new AppSettings(baseUrl, smtp, rateLimits, dataDir, watchDeadlines, after, inbound, trustedProxies, objectStorage);
     }
 
     /** The Lucene index of published record pages: derived data, rebuilt by {@code daylight reindex}. */
@@ -63,7 +78,7 @@ public record AppSettings(String baseUrl, Optional<SmtpSettings> smtp, RateLimit
         return dataDir.resolve("index");
     }
 
-    /** Where uploaded and released files are stored, content-addressed. */
+    /** Where uploaded and released files are stored, content-addressed, unless {@link #objectStorage()} names a bucket. */
     public Path blobDir() {
         return dataDir.resolve("blobs");
     }

@@ -104,14 +104,6 @@ public final class DaylightApp {
         }
     }
 
-    private BlobStore blobStore() {
-        try {
-            return new BlobStore(settings.blobDir());
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException("Cannot create the blob store in " + settings.blobDir(), e);
-        }
-    }
-
     private nyc.daylight.records.index.RecordIndex recordIndex() {
         try {
             return new nyc.daylight.records.index.RecordIndex(settings.indexDir());
@@ -134,7 +126,7 @@ public final class DaylightApp {
         AccountService accounts = new AccountService(dsl, new Passwords(), mailer, agencies, settings.baseUrl(),
                 settings.rateLimits());
         WebSession session = new WebSession(accounts, new CsrfTokens(() -> new ServerSecrets(dsl).get(ServerSecrets.CSRF)));
-        BlobStore blobs = blobStore();
+        BlobStore blobs = BlobStores.open(settings);
         RequestService requests = new RequestService(dsl, agencies, mailer, templates, clock, settings.baseUrl(), blobs);
         RequestLedger ledger = new RequestLedger(agencies, clock);
         OverdueList overdue = new OverdueList(dsl, agencies, clock);
@@ -189,7 +181,8 @@ public final class DaylightApp {
                     r.before("/records", apiLimits::before);
                 }), List.of(
                 new InputCharacters()::register,
-                new HealthRoutes(new HealthCheck(dsl, VERSION, indexer::caughtUp))::register,
+                new HealthRoutes(new HealthCheck(dsl, VERSION, indexer::caughtUp),
+                        new nyc.daylight.health.Readiness(dsl, indexer::caughtUp, indexer::lag, nyc.daylight.health.Readiness.MAX_INDEX_LAG))::register,
                 new SiteRoutes()::register,
                 new AccountRoutes(accounts, session)::register,
                 new AdminRoutes(accounts, agencies, outbox)::register,
@@ -260,13 +253,14 @@ public final class DaylightApp {
             config.events.serverStopping(indexer::close);
             config.events.serverStopping(extractor::close);
             config.events.serverStopping(outbox::close);
+            config.events.serverStopped(() -> BlobStores.close(blobs));
             settings.inbound().smtpPort().ifPresent(port -> {
                 SmtpListener listener = new SmtpListener(inbound, settings.inbound().smtpBind(), port);
                 config.events.serverStarted(listener::start);
                 config.events.serverStopping(listener::close);
             });
             settings.inbound().imap().ifPresent(mailbox -> {
-                ImapPoller poller = new ImapPoller(inbound, mailbox);
+                ImapPoller poller = new ImapPoller(inbound, mailbox, new nyc.daylight.db.JobLocks(dsl));
                 config.events.serverStarted(poller::start);
                 config.events.serverStopping(poller::close);
             });

@@ -54,7 +54,7 @@ public final class OfflineServices {
 
     /** Imports through the extraction pipeline; what it publishes, the running server indexes from the log. */
     public RecordImporter recordImporter(Extractor extractor) throws IOException {
-        BlobStore blobs = new BlobStore(settings.blobDir());
+        BlobStore blobs = BlobStores.open(settings);
         return new RecordImporter(dsl, agencies, blobs, new RecordPipeline(dsl, blobs, extractor),
                 new Publisher(dsl, agencies, blobs, null, clock), clock);
     }

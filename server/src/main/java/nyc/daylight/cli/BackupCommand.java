@@ -1,6 +1,7 @@
 package nyc.daylight.cli;
 
 import java.nio.file.Path;
+import nyc.daylight.boot.BlobStores;
 import nyc.daylight.db.Backup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
@@ -16,7 +17,7 @@ final class BackupCommand extends DatabaseCommand {
     int run(OpenDatabase db) throws Exception {
         Backup.Manifest m;
         try (ProgressOutput progress = progress("backup")) {
-            m = new Backup(db.dataSource()).write(dir, settings().blobDir(), progress);
+            m = new Backup(db.dataSource()).write(dir, BlobStores.open(settings()), progress);
         }
         long rows = m.rows().values().stream().mapToLong(Long::longValue).sum();
         out().println("Backed up " + rows + " rows in " + m.rows().size() + " tables and " + m.blobs() + " files (schema "

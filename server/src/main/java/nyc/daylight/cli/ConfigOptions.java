@@ -8,6 +8,7 @@ import nyc.daylight.boot.AppSettings;
 import nyc.daylight.boot.DaylightConfig;
 import nyc.daylight.inbound.InboundSettings;
 import nyc.daylight.notify.SmtpSettings;
+import nyc.daylight.records.S3Settings;
 import nyc.daylight.web.TrustedProxies;
 import picocli.CommandLine.Option;
 
@@ -122,6 +123,31 @@ final class ConfigOptions {
                     + "(DAYLIGHT_TRUSTED_PROXIES; none: the connecting address is the client).")
     String trustedProxies;
 
+    @Option(names = "--blobs-s3-endpoint", defaultValue = "${env:DAYLIGHT_BLOBS_S3_ENDPOINT}",
+            description = "S3-compatible object storage for stored files, e.g. https://minio.internal:9000 (DAYLIGHT_BLOBS_S3_ENDPOINT; "
+                    + "empty with a bucket set: AWS S3 itself).")
+    String blobsS3Endpoint;
+
+    @Option(names = "--blobs-s3-bucket", defaultValue = "${env:DAYLIGHT_BLOBS_S3_BUCKET}",
+            description = "Keep stored files in this bucket instead of the data directory (DAYLIGHT_BLOBS_S3_BUCKET; unset: data/blobs).")
+    String blobsS3Bucket;
+
+    @Option(names = "--blobs-s3-region", defaultValue = "${env:DAYLIGHT_BLOBS_S3_REGION:-us-east-1}",
+            description = "The bucket's region (DAYLIGHT_BLOBS_S3_REGION, default ${DEFAULT-VALUE}).")
+    String blobsS3Region;
+
+    @Option(names = "--blobs-s3-access-key", defaultValue = "${env:DAYLIGHT_BLOBS_S3_ACCESS_KEY}",
+            description = "Access key (DAYLIGHT_BLOBS_S3_ACCESS_KEY; unset: the SDK's default credentials).")
+    String blobsS3AccessKey;
+
+    @Option(names = "--blobs-s3-secret-key", defaultValue = "${env:DAYLIGHT_BLOBS_S3_SECRET_KEY}",
+            description = "Secret key (DAYLIGHT_BLOBS_S3_SECRET_KEY).")
+    String blobsS3SecretKey;
+
+    @Option(names = "--blobs-s3-path-style", defaultValue = "${env:DAYLIGHT_BLOBS_S3_PATH_STYLE:-true}", arity = "1",
+            description = "Address the bucket as host/bucket, as MinIO and Ceph expect (DAYLIGHT_BLOBS_S3_PATH_STYLE, default ${DEFAULT-VALUE}).")
+    boolean blobsS3PathStyle;
+
     @Option(names = "--debug", description = "Show the stack trace behind an error at start, not only what to do about it.")
     boolean debug;
 
@@ -141,7 +167,12 @@ final class ConfigOptions {
             inbound = inbound.withImap(new InboundSettings.Imap(imapHost, imapPort, imapUser,
                     imapPassword, imapSsl, imapFolder, Duration.ofSeconds(Math.max(5, imapEverySeconds))));
         }
-        return settings.withInbound(inbound).withTrustedProxies(TrustedProxies.parse(trustedProxies));
+        settings = settings.withInbound(inbound).withTrustedProxies(TrustedProxies.parse(trustedProxies));
+        if (blobsS3Bucket != null && !blobsS3Bucket.isBlank()) {
+            settings = settings.withObjectStorage(S3Settings.of(blobsS3Endpoint, blobsS3Bucket, blobsS3Region, blobsS3AccessKey,
+                    blobsS3SecretKey, blobsS3PathStyle));
+        }
+        return settings;
     }
 
     DaylightConfig toConfig() {

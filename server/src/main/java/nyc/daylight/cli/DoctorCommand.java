@@ -34,8 +34,10 @@ final class DoctorCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         DaylightConfig config;
+        nyc.daylight.boot.AppSettings settings;
         try {
             config = options.toConfig();
+            settings = options.toSettings(config.port(), config.dataDir());
         } catch (IllegalArgumentException e) {
             out.println("error    configuration  " + e.getMessage());
             out.flush();
@@ -43,7 +45,7 @@ final class DoctorCommand implements Callable<Integer> {
         }
         out.println("Daylight " + DaylightApp.VERSION + " doctor: checking the set-up; nothing is started, no mail is sent.");
         out.flush();
-        List<Finding> findings = new Doctor(config, options.toSettings(config.port(), config.dataDir()), System.getenv(), dnsServer).examine();
+        List<Finding> findings = new Doctor(config, settings, System.getenv(), dnsServer).examine();
         int width = findings.stream().mapToInt(f -> f.part().length()).max().orElse(0);
         for (Finding f : findings) {
             out.println(String.format("%-8s %-" + width + "s  %s", label(f.level()), f.part(), f.detail()));

@@ -1,6 +1,7 @@
 package nyc.daylight.cli;
 
 import java.nio.file.Path;
+import nyc.daylight.boot.BlobStores;
 import nyc.daylight.db.Backup;
 import nyc.daylight.records.index.RecordIndex;
 import nyc.daylight.releases.RecordIndexer;
@@ -18,7 +19,7 @@ final class RestoreCommand extends DatabaseCommand {
     int run(OpenDatabase db) throws Exception {
         Backup.Manifest m;
         try (ProgressOutput progress = progress("restore")) {
-            m = new Backup(db.dataSource()).restore(dir, settings().blobDir(), progress);
+            m = new Backup(db.dataSource()).restore(dir, BlobStores.open(settings()), progress);
         }
         try (RecordIndexer indexer = services(db).indexer(new RecordIndex(settings().indexDir()));
              ProgressOutput progress = progress("reindex")) {

@@ -26,7 +26,8 @@ final class StartBanner {
                 .orElse("off: letters wait in the outbox (DAYLIGHT_SMTP_HOST)")});
         rows.add(new String[] {"agency replies", replies(settings.inbound())});
         rows.add(new String[] {"OCR", ocr.summary()});
-        rows.add(new String[] {"object storage", "off: stored files are in " + settings.blobDir()});
+        rows.add(new String[] {"object storage", settings.objectStorage().map(b -> "stored files are in " + b.describe())
+                .orElse("off: stored files are in " + settings.blobDir())});
         StringBuilder s = new StringBuilder("Daylight is running: open http://localhost:" + port + "/");
         for (String[] r : rows) s.append(System.lineSeparator()).append(String.format("  %-15s %s", r[0], r[1]));
         return s.toString();

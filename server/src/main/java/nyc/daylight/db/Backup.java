@@ -28,6 +28,8 @@ import java.util.Set;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
 import nyc.daylight.core.Progress;
+import nyc.daylight.records.BlobStore;
+import nyc.daylight.records.FileBlobStore;
 import nyc.daylight.sql.jooq.Public;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
@@ -71,11 +73,14 @@ public final class Backup {
 
     /** Writes a backup of the database and of {@code blobDir} into {@code dir} (which must be empty or absent). */
     public Manifest write(Path dir, Path blobDir) throws IOException, SQLException {
-        return write(dir, blobDir, Progress.NONE);
+        return write(dir, new FileBlobStore(blobDir), Progress.NONE);
     }
 
-    /** The same, telling {@code progress} of each table, then each stored file, copied. */
-    public Manifest write(Path dir, Path blobDir, Progress progress) throws IOException, SQLException {
+    /**
+     * Writes a backup of the database and of every file in {@code blobs} (a directory or a bucket)
+     * into {@code dir}, telling {@code progress} of each table, then each stored file, copied.
+     */
+    public Manifest write(Path dir, BlobStore blobs, Progress progress) throws IOException, SQLException {
         if (Files.exists(dir) && !isEmpty(dir)) throw new IllegalArgumentException(dir + " is not empty; back up into a new directory.");
         Files.createDirectories(dir.resolve("db"));
         Map<String, Long> rows = new LinkedHashMap<>();
@@ -103,8 +108,9 @@ public final class Backup {
             }
             c.commit();
         }
-        long blobs = copyTree(blobDir, dir.resolve("blobs"), progress);
-        Manifest m = new Manifest(1, Instant.now().toString(), schemaVersion(), rows, sums, sequences, blobs);
+        // After the snapshot: blobs are never deleted, so every file the snapshot names is there.
+        long files = copyOut(blobs, dir.resolve("blobs"), progress);
+        Manifest m = new Manifest(1, Instant.now().toString(), schemaVersion(), rows, sums, sequences, files);
         Files.writeString(dir.resolve(MANIFEST), JSON.writerWithDefaultPrettyPrinter().writeValueAsString(m));
         return m;
     }
@@ -115,11 +121,11 @@ public final class Backup {
      * one transaction: a failed restore leaves the database as it was.
      */
     public Manifest restore(Path dir, Path blobDir) throws IOException, SQLException {
-        return restore(dir, blobDir, Progress.NONE);
+        return restore(dir, new FileBlobStore(blobDir), Progress.NONE);
     }
 
-    /** The same, telling {@code progress} of each table loaded, then each stored file copied. */
-    public Manifest restore(Path dir, Path blobDir, Progress progress) throws IOException, SQLException {
+    /** The same into {@code blobs} (a directory or a bucket), telling {@code progress} of each table loaded, then each stored file. */
+    public Manifest restore(Path dir, BlobStore blobs, Progress progress) throws IOException, SQLException {
         Path manifestFile = dir.resolve(MANIFEST);
         if (!Files.exists(manifestFile)) throw new IllegalArgumentException(dir + " holds no Daylight backup (no " + MANIFEST + ").");
         Manifest m = JSON.readValue(Files.readString(manifestFile), Manifest.class);
@@ -170,7 +176,7 @@ public final class Backup {
             }
             c.commit();
         }
-        copyTree(dir.resolve("blobs"), blobDir, progress);
+        copyIn(dir.resolve("blobs"), blobs, progress);
         return m;
     }
 
@@ -216,24 +222,45 @@ public final class Backup {
         return current == null ? "none" : current.getVersion().getVersion();
     }
 
-    private static long copyTree(Path from, Path to, Progress progress) throws IOException {
-        if (!Files.isDirectory(from)) return 0;
-        long[] copied = {0};
-        try (Stream<Path> files = Files.walk(from)) {
-            List<Path> all = files.filter(Files::isRegularFile).toList();
-            progress.start("files", all.size());
-            for (Path f : all) {
-                progress.advance(1);
-                Path rel = from.relativize(f);
-                if (rel.getNameCount() > 0 && rel.getName(0).toString().equals("tmp")) continue; // uploads in progress
-                Path target = to.resolve(rel.toString());
-                Files.createDirectories(target.getParent());
-                // Content-addressed: a file already there under its hash is the same file.
-                if (!Files.exists(target)) Files.copy(f, target, StandardCopyOption.COPY_ATTRIBUTES);
-                copied[0]++;
+    /** Every stored file into {@code to} as {@code ab/cd/abcd…}, the layout of a data directory's blobs/. */
+    private static long copyOut(BlobStore blobs, Path to, Progress progress) throws IOException {
+        List<String> all = new ArrayList<>();
+        blobs.forEach(all::add);
+        progress.start("files", all.size());
+        for (String sha : all) {
+            Path target = to.resolve(sha.substring(0, 2)).resolve(sha.substring(2, 4)).resolve(sha);
+            Files.createDirectories(target.getParent());
+            try (InputStream in = blobs.open(sha)) {
+                Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
             }
+            progress.advance(1);
         }
-        return copied[0];
+        return all.size();
+    }
+
+    /**
+     * Every file of a backup's blobs/ into the store, each only if missing (content-addressed: a
+     * file already there under its hash is the same file); a file whose bytes no longer match its
+     * name is damage, and refused.
+     */
+    private static void copyIn(Path from, BlobStore blobs, Progress progress) throws IOException {
+        if (!Files.isDirectory(from)) return;
+        List<Path> all;
+        try (Stream<Path> files = Files.walk(from)) {
+            all = files.filter(Files::isRegularFile).filter(f -> BlobStore.isSha256(f.getFileName().toString())).toList();
+        }
+        progress.start("files", all.size());
+        for (Path f : all) {
+            String sha = f.getFileName().toString();
+            if (!blobs.contains(sha)) {
+                try (InputStream in = Files.newInputStream(f)) {
+                    if (!blobs.put(in, Long.MAX_VALUE).sha256().equals(sha)) {
+                        throw new IllegalArgumentException(from.relativize(f) + " does not match its name: the backup is damaged.");
+                    }
+                }
+            }
+            progress.advance(1);
+        }
     }
 
     private static boolean isEmpty(Path dir) throws IOException {

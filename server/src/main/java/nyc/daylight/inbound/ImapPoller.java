@@ -32,16 +32,26 @@ public final class ImapPoller implements AutoCloseable {
         return t;
     });
 
+    private final nyc.daylight.db.JobLocks locks;
+
+    /** A poller that runs whenever asked (tests poll by hand). */
     public ImapPoller(InboundMail inbound, InboundSettings.Imap mailbox) {
+        this(inbound, mailbox, null);
+    }
+
+    /** @param locks when set, each timed poll runs on one node at a time (two nodes reading one mailbox would race for each message) */
+    public ImapPoller(InboundMail inbound, InboundSettings.Imap mailbox, nyc.daylight.db.JobLocks locks) {
         this.inbound = inbound;
         this.mailbox = mailbox;
+        this.locks = locks;
     }
 
     public void start() {
         long every = Math.max(1, mailbox.every().toSeconds());
         timer.scheduleWithFixedDelay(() -> {
             try {
-                poll();
+                if (locks == null) poll();
+                else locks.runAlone("imap-poller", this::poll);
             } catch (Exception e) {
                 log.warn("Could not read the IMAP mailbox {}@{}: {}", mailbox.user(), mailbox.host(), e.getMessage());
             }

@@ -41,6 +41,7 @@ public final class DeadlineWatcher implements AutoCloseable {
     private final LifecycleMail mail;
     private final Clock clock;
     private final Digests digests;
+    private final nyc.daylight.db.JobLocks locks;
     private ScheduledExecutorService executor;
 
     /** A watcher that sends deadline notices only (tests that count those e-mails run this one by hand). */
@@ -59,6 +60,7 @@ public final class DeadlineWatcher implements AutoCloseable {
         this.mail = new LifecycleMail(baseUrl);
         this.clock = clock;
         this.digests = sendDigests ? new Digests(dsl, agencies, mailer, mail, clock) : null;
+        this.locks = new nyc.daylight.db.JobLocks(dsl);
     }
 
     public synchronized void start(java.time.Duration firstPassAfter) {
@@ -71,10 +73,15 @@ public final class DeadlineWatcher implements AutoCloseable {
         executor.scheduleWithFixedDelay(() -> {
             try {
                 long started = System.nanoTime();
-                int sent = runOnce();
+                java.util.OptionalInt sent = runOnceAlone();
                 // Every pass, even an empty one: the line an operator (and the crash test) reads
                 // to know the watcher has caught up since start.
-                log.info("Deadline watcher pass done: {} notice(s) sent in {} ms", sent, (System.nanoTime() - started) / 1_000_000);
+                if (sent.isPresent()) {
+                    log.info("Deadline watcher pass done: {} notice(s) sent in {} ms", sent.getAsInt(),
+                            (System.nanoTime() - started) / 1_000_000);
+                } else {
+                    log.info("Deadline watcher pass skipped: another node is running one");
+                }
             } catch (RuntimeException e) {
                 log.warn("Deadline watcher failed; will try again", e);
             }
@@ -115,6 +122,21 @@ public final class DeadlineWatcher implements AutoCloseable {
         }
         runs.incrementAndGet();
         return sent;
+    }
+
+    /**
+     * {@link #runOnce()} unless another node (or another watcher on this one) is in a pass right
+     * now: the pass holds the job's advisory lock ({@link nyc.daylight.db.JobLocks}), on a
+     * connection of its own. Empty when it was skipped. The server's timer runs this one.
+     */
+    public java.util.OptionalInt runOnceAlone() {
+        try {
+            return locks.runAlone("deadline-watcher", this::runOnce).map(java.util.OptionalInt::of).orElse(java.util.OptionalInt.empty());
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private int pass() {

@@ -71,7 +71,7 @@ class AuthorizationMatrixTest {
     private static final Map<String, Policy> POLICIES = new LinkedHashMap<>();
 
     static {
-        for (String r : List.of("GET /", "GET /about", "GET /records", "GET /health", "GET /agencies", "GET /agencies/{slug}",
+        for (String r : List.of("GET /", "GET /about", "GET /records", "GET /health", "GET /live", "GET /ready", "GET /agencies", "GET /agencies/{slug}",
                 "GET /deadlines", "GET /api/v1/deadlines/preview", "GET /signup", "POST /signup", "GET /verify", "POST /verify", "GET /signin",
                 "POST /signin", "POST /signout", "GET /reset", "POST /reset", "GET /reset/{token}", "POST /reset/{token}",
                 "GET /invite/{token}", "POST /invite/{token}", "GET /requests/new", "GET /requests", "GET /requests/{number}", "GET /requests/{number}/agencies",

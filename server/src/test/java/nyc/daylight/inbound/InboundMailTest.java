@@ -321,7 +321,7 @@ class InboundMailTest {
             var agencies = new nyc.daylight.agencies.AgencyService(db.dsl());
             MessageFiling filing = new MessageFiling(db.dsl(), agencies, new nyc.daylight.requests.RequestLedger(agencies, clock),
                     new nyc.daylight.notify.Mailer(() -> { }, java.util.Optional.of(DOMAIN)),
-                    new nyc.daylight.records.BlobStore(java.nio.file.Files.createTempDirectory("blobs")), MessageFiling.EmailedFiles.NONE,
+                    new nyc.daylight.records.FileBlobStore(java.nio.file.Files.createTempDirectory("blobs")), MessageFiling.EmailedFiles.NONE,
                     new ReplyReview(db.dsl(), agencies, clock), InboundSettings.disabled(DOMAIN), clock, "http://daylight.test");
             InboundMail inbound = new InboundMail(db.dsl(), agencies, filing, InboundSettings.disabled(DOMAIN), clock);
             ImapPoller poller = new ImapPoller(inbound, new InboundSettings.Imap("127.0.0.1", provider.getImap().getPort(),

@@ -19,6 +19,7 @@ import nyc.daylight.agencies.AgencyService;
 import nyc.daylight.core.User;
 import nyc.daylight.notify.Mailer;
 import nyc.daylight.records.BlobStore;
+import nyc.daylight.records.FileBlobStore;
 import nyc.daylight.requests.RequestLedger;
 import nyc.daylight.testing.People;
 import nyc.daylight.testing.Portal;
@@ -81,7 +82,7 @@ class ExplicitTransactionsTest {
     }
 
     private OfficerActions officerActions(Mailer mailer) throws Exception {
-        return new OfficerActions(lonely, agencies, ledger, mailer, new BlobStore(Files.createTempDirectory("blobs")),
+        return new OfficerActions(lonely, agencies, ledger, mailer, new FileBlobStore(Files.createTempDirectory("blobs")),
                 ReleasedFiles.NONE, portal.clock, "http://daylight.test");
     }
 

@@ -27,6 +27,7 @@ import nyc.daylight.accounts.RateLimits;
 import nyc.daylight.agencies.AgencyService;
 import nyc.daylight.boot.AppSettings;
 import nyc.daylight.records.BlobStore;
+import nyc.daylight.records.FileBlobStore;
 import nyc.daylight.records.extract.ExtractionLimits;
 import nyc.daylight.records.extract.Extractor;
 import nyc.daylight.records.extract.Ocr;
@@ -186,7 +187,7 @@ class LoadTest {
             for (int w = 0; w < 300; w++) text.append(WORDS.get(r.nextInt(WORDS.size()))).append(w % 12 == 11 ? ".\n" : " ");
             Files.writeString(in.resolve("memo-" + i + ".txt"), text);
         }
-        BlobStore blobs = new BlobStore(dataDir.resolve("blobs"));
+        BlobStore blobs = new FileBlobStore(dataDir.resolve("blobs"));
         try (Extractor extractor = new Extractor(ExtractionLimits.defaults(), Ocr.none())) {
             Clock clock = Clock.systemUTC();
             new RecordImporter(db.dsl(), agencies, blobs, new RecordPipeline(db.dsl(), blobs, extractor),

@@ -14,6 +14,7 @@ import nyc.daylight.accounts.RateLimits;
 import nyc.daylight.agencies.AgencyService;
 import nyc.daylight.boot.AppSettings;
 import nyc.daylight.records.BlobStore;
+import nyc.daylight.records.FileBlobStore;
 import nyc.daylight.testing.MutableClock;
 import nyc.daylight.testing.People;
 import nyc.daylight.testing.PostgresExtension;
@@ -57,7 +58,7 @@ class IndexRecoveryTest {
 
         // The crash: the second record is committed as published in PostgreSQL, and no index commit follows.
         AgencyService agencies = new AgencyService(db.dsl());
-        Publisher withoutIndex = new Publisher(db.dsl(), agencies, new BlobStore(settings.blobDir()), null, clock);
+        Publisher withoutIndex = new Publisher(db.dsl(), agencies, new FileBlobStore(settings.blobDir()), null, clock);
         assertThat(withoutIndex.publishIfClean(second)).isTrue();
 
         try (RunningApp app = RunningApp.start(db.dataSource(), clock, settings)) {

@@ -15,6 +15,7 @@ import java.time.ZoneOffset;
 import nyc.daylight.agencies.AgencyService;
 import nyc.daylight.core.BadInput;
 import nyc.daylight.records.BlobStore;
+import nyc.daylight.records.FileBlobStore;
 import nyc.daylight.records.extract.ExtractionLimits;
 import nyc.daylight.records.extract.Extractor;
 import nyc.daylight.records.extract.Ocr;
@@ -40,7 +41,7 @@ class RecordImportTest {
         Files.write(in.resolve("broken.pdf"), "%PDF-1.4 nonsense".getBytes(StandardCharsets.US_ASCII));
         Clock clock = Clock.fixed(Instant.parse("2026-03-02T15:00:00Z"), ZoneOffset.UTC);
         AgencyService agencies = new AgencyService(db.dsl());
-        BlobStore blobs = new BlobStore(dir.resolve("blobs"));
+        BlobStore blobs = new FileBlobStore(dir.resolve("blobs"));
         StringWriter log = new StringWriter();
         try (Extractor extractor = new Extractor(ExtractionLimits.defaults(), Ocr.none())) {
             RecordPipeline pipeline = new RecordPipeline(db.dsl(), blobs, extractor);
@@ -74,7 +75,7 @@ class RecordImportTest {
         }
         Clock clock = Clock.fixed(Instant.parse("2026-03-02T15:00:00Z"), ZoneOffset.UTC);
         AgencyService agencies = new AgencyService(db.dsl());
-        BlobStore blobs = new BlobStore(dir.resolve("blobs"));
+        BlobStore blobs = new FileBlobStore(dir.resolve("blobs"));
         try (Extractor extractor = new Extractor(ExtractionLimits.defaults(), Ocr.none())) {
             RecordPipeline pipeline = new RecordPipeline(db.dsl(), blobs, extractor);
             RecordImporter importer = new RecordImporter(db.dsl(), agencies, blobs, pipeline,
@@ -106,7 +107,7 @@ class RecordImportTest {
         Files.write(in.resolve("d-memo.pdf"), Pdfs.withPages("Memo on the courthouse arrest policy."));
         Clock clock = Clock.fixed(Instant.parse("2026-03-02T15:00:00Z"), ZoneOffset.UTC);
         AgencyService agencies = new AgencyService(db.dsl());
-        BlobStore blobs = new BlobStore(dir.resolve("blobs"));
+        BlobStore blobs = new FileBlobStore(dir.resolve("blobs"));
         StringWriter log = new StringWriter();
         try (Extractor extractor = new Extractor(ExtractionLimits.defaults(), Ocr.none())) {
             RecordImporter importer = new RecordImporter(db.dsl(), agencies, blobs, new RecordPipeline(db.dsl(), blobs, extractor, clock),
@@ -144,7 +145,7 @@ class RecordImportTest {
         }
         Clock clock = Clock.fixed(Instant.parse("2026-03-02T15:00:00Z"), ZoneOffset.UTC);
         AgencyService agencies = new AgencyService(db.dsl());
-        BlobStore blobs = new BlobStore(dir.resolve("blobs"));
+        BlobStore blobs = new FileBlobStore(dir.resolve("blobs"));
         try (Extractor extractor = new Extractor(ExtractionLimits.defaults(), Ocr.none())) {
             RecordImporter importer = new RecordImporter(db.dsl(), agencies, blobs, new RecordPipeline(db.dsl(), blobs, extractor, clock),
                     new Publisher(db.dsl(), agencies, blobs, null, clock), clock);
@@ -189,7 +190,7 @@ class RecordImportTest {
         Files.writeString(in.resolve("plain.txt"), "An undated note about the transfer window.\n", StandardCharsets.UTF_8);
         Clock clock = Clock.fixed(Instant.parse("2026-03-02T03:00:00Z"), ZoneOffset.UTC);
         AgencyService agencies = new AgencyService(db.dsl());
-        BlobStore blobs = new BlobStore(dir.resolve("blobs"));
+        BlobStore blobs = new FileBlobStore(dir.resolve("blobs"));
         try (Extractor extractor = new Extractor(ExtractionLimits.defaults(), Ocr.none())) {
             new RecordImporter(db.dsl(), agencies, blobs, new RecordPipeline(db.dsl(), blobs, extractor, clock),
                     new Publisher(db.dsl(), agencies, blobs, null, clock), clock)

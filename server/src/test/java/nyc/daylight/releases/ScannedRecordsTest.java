@@ -25,6 +25,7 @@ import java.util.Map;
 import nyc.daylight.agencies.AgencyService;
 import nyc.daylight.boot.AppSettings;
 import nyc.daylight.records.BlobStore;
+import nyc.daylight.records.FileBlobStore;
 import nyc.daylight.records.extract.ExtractionLimits;
 import nyc.daylight.records.extract.Extractor;
 import nyc.daylight.records.extract.Ocr;
@@ -77,7 +78,7 @@ class ScannedRecordsTest {
 
         // The import runs with the server down, as `daylight records import --publish` does.
         AgencyService agencies = new AgencyService(db.dsl());
-        BlobStore blobs = new BlobStore(data.resolve("blobs"));
+        BlobStore blobs = new FileBlobStore(data.resolve("blobs"));
         ImportSummary s;
         try (Extractor extractor = new Extractor(ExtractionLimits.defaults(), ocr)) {
             s = new RecordImporter(db.dsl(), agencies, blobs, new RecordPipeline(db.dsl(), blobs, extractor, clock),

@@ -20,6 +20,7 @@ import nyc.daylight.agencies.AgencyService;
 import nyc.daylight.boot.AppSettings;
 import nyc.daylight.health.HealthCheck;
 import nyc.daylight.records.BlobStore;
+import nyc.daylight.records.FileBlobStore;
 import nyc.daylight.records.extract.ExtractionLimits;
 import nyc.daylight.records.extract.Extractor;
 import nyc.daylight.records.extract.Ocr;
@@ -58,7 +59,7 @@ class SearchAfterImportTest {
         Files.write(in.resolve("memo.pdf"), Pdfs.withPages("Memo on the transfer window for detainers."));
         Files.writeString(in.resolve("notes.txt"), "Liaison notes: the release date moved to Friday.\n", StandardCharsets.UTF_8);
         AgencyService agencies = new AgencyService(db.dsl());
-        BlobStore blobs = new BlobStore(settings.blobDir());
+        BlobStore blobs = new FileBlobStore(settings.blobDir());
         try (Extractor extractor = new Extractor(ExtractionLimits.defaults(), Ocr.none())) {
             ImportSummary s = new RecordImporter(db.dsl(), agencies, blobs, new RecordPipeline(db.dsl(), blobs, extractor, clock),
                     new Publisher(db.dsl(), agencies, blobs, null, clock), clock)

@@ -17,7 +17,7 @@ import java.util.stream.Collectors;
 /** A browser-like HTTP client: keeps cookies and sends the CSRF token with every form, as pages do. */
 public final class WebClient {
     private final String base;
-    private final CookieManager cookies = new CookieManager();
+    private final CookieManager cookies;
     private final HttpClient http;
     private final Map<String, String> headers = new LinkedHashMap<>();
 
@@ -27,8 +27,23 @@ public final class WebClient {
 
     /** A client of a portal running elsewhere, e.g. in another process. */
     public WebClient(String baseUrl) {
+        this(baseUrl, new CookieManager());
+    }
+
+    private WebClient(String baseUrl, CookieManager cookies) {
         this.base = baseUrl;
+        this.cookies = cookies;
         this.http = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER).build();
+    }
+
+    /** The same browser (its cookies) talking to another node of the portal, as a load balancer would send it. */
+    public WebClient at(RunningApp node) {
+        return new WebClient(node.baseUrl(), cookies);
+    }
+
+    /** A GET whose body is bytes (a download). */
+    public HttpResponse<byte[]> getBytes(String path) throws IOException, InterruptedException {
+        return http.send(request(path).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
     }
 
     /** Sends this header with every later request, as a proxy in front of the portal would add it. */

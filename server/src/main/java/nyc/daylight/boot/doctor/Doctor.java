@@ -38,8 +38,7 @@ public final class Doctor {
         findings.add(MailChecks.smtp(settings.smtp()));
         findings.addAll(inbound(settings.inbound()));
         findings.add(ocr(Tesseract.probe(environment)));
-        // No object storage yet: stored files live in the data directory (docs/operations.md).
-        findings.add(Finding.ok("object storage", "not configured: stored files are in " + settings.blobDir()));
+        findings.add(ObjectStorageCheck.check(settings));
         return findings;
     }
 
