@@ -17,7 +17,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import nyc.daylight.agencies.AgencyService;
 import nyc.daylight.notify.Mailer;
-import nyc.daylight.records.BlobStore;
+import nyc.daylight.records.FileBlobStore;
 import nyc.daylight.records.index.RecordIndex;
 import nyc.daylight.releases.RecordIndexer;
 import nyc.daylight.releases.RecordLibrary;
@@ -45,7 +45,7 @@ class SavedSearchAlertsTest {
             Path dir = Files.createTempDirectory("alerts-node");
             RecordIndex index = new RecordIndex(dir.resolve("index"));
             RecordIndexer indexer = new RecordIndexer(db.dsl(), index);
-            RecordLibrary library = new RecordLibrary(db.dsl(), new AgencyService(db.dsl()), new BlobStore(dir.resolve("blobs")), indexer,
+            RecordLibrary library = new RecordLibrary(db.dsl(), new AgencyService(db.dsl()), new FileBlobStore(dir.resolve("blobs")), indexer,
                     clock);
             return new Node(index, indexer, new AlertSender(db.dsl(), library, new Mailer(() -> { }), clock, "http://daylight.test"));
         }

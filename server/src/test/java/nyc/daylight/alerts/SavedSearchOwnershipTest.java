@@ -10,7 +10,7 @@ import java.time.Instant;
 import java.util.Map;
 import nyc.daylight.agencies.AgencyService;
 import nyc.daylight.notify.Mailer;
-import nyc.daylight.records.BlobStore;
+import nyc.daylight.records.FileBlobStore;
 import nyc.daylight.records.index.RecordIndex;
 import nyc.daylight.releases.RecordIndexer;
 import nyc.daylight.releases.RecordLibrary;
@@ -94,7 +94,7 @@ class SavedSearchOwnershipTest {
 
             var dir = Files.createTempDirectory("alerts-requests");
             try (RecordIndex index = new RecordIndex(dir.resolve("index"))) {
-                RecordLibrary library = new RecordLibrary(db.dsl(), new AgencyService(db.dsl()), new BlobStore(dir.resolve("blobs")),
+                RecordLibrary library = new RecordLibrary(db.dsl(), new AgencyService(db.dsl()), new FileBlobStore(dir.resolve("blobs")),
                         new RecordIndexer(db.dsl(), index), portal.clock);
                 AlertSender sender = new AlertSender(db.dsl(), library, new Mailer(() -> { }), portal.clock, "http://daylight.test");
                 assertThat(sender.runOnce()).isEqualTo(1);
@@ -122,7 +122,7 @@ class SavedSearchOwnershipTest {
 
             var dir = Files.createTempDirectory("alerts-nodes");
             try (RecordIndex index = new RecordIndex(dir.resolve("index"))) {
-                RecordLibrary library = new RecordLibrary(db.dsl(), new AgencyService(db.dsl()), new BlobStore(dir.resolve("blobs")),
+                RecordLibrary library = new RecordLibrary(db.dsl(), new AgencyService(db.dsl()), new FileBlobStore(dir.resolve("blobs")),
                         new RecordIndexer(db.dsl(), index), portal.clock);
                 java.util.List<AlertSender> nodes = java.util.List.of(
                         new AlertSender(db.dsl(), library, new Mailer(() -> { }), portal.clock, "http://daylight.test"),

@@ -41,11 +41,6 @@ public final class WebClient {
         return new WebClient(node.baseUrl(), cookies);
     }
 
-    /** A GET whose body is bytes (a download). */
-    public HttpResponse<byte[]> getBytes(String path) throws IOException, InterruptedException {
-        return http.send(request(path).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
-    }
-
     /** Sends this header with every later request, as a proxy in front of the portal would add it. */
     public WebClient header(String name, String value) {
         headers.put(name, value);
