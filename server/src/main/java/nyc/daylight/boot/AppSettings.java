@@ -14,14 +14,19 @@ import nyc.daylight.web.TrustedProxies;
  * @param baseUrl the public address, used in links sent by e-mail (no trailing slash)
  * @param firstDeadlineCheck how long after start the deadline watcher makes its first pass
  * @param trustedProxies whose {@code X-Forwarded-For} names the client (none: the connecting address does)
+ * @param searchCacheMb  memory for finished search result pages ({@code DAYLIGHT_SEARCH_CACHE_MB}); 0 turns the cache off
  */
 public record AppSettings(String baseUrl, Optional<SmtpSettings> smtp, RateLimits rateLimits, Path dataDir,
                           boolean watchDeadlines, Duration firstDeadlineCheck, InboundSettings inbound,
-                          TrustedProxies trustedProxies) {
+                          TrustedProxies trustedProxies, int searchCacheMb) {
+    /** Enough for tens of thousands of result pages (a page of 20 hits with snippets is ~15 KB). */
+    public static final int DEFAULT_SEARCH_CACHE_MB = 64;
+
     public AppSettings {
         baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
         if (inbound == null) inbound = InboundSettings.disabled(hostOf(baseUrl));
         if (trustedProxies == null) trustedProxies = TrustedProxies.none();
+        if (searchCacheMb < 0) throw new IllegalArgumentException("The search cache size must not be negative: " + searchCacheMb);
     }
 
     private static String hostOf(String url) {
@@ -30,11 +35,11 @@ public record AppSettings(String baseUrl, Optional<SmtpSettings> smtp, RateLimit
     }
 
     public AppSettings withInbound(InboundSettings inbound) {
-        return new AppSettings(baseUrl, smtp, rateLimits, dataDir, watchDeadlines, firstDeadlineCheck, inbound, trustedProxies);
+        return new AppSettings(baseUrl, smtp, rateLimits, dataDir, watchDeadlines, firstDeadlineCheck, inbound, trustedProxies, searchCacheMb);
     }
 
     public AppSettings withTrustedProxies(TrustedProxies proxies) {
-        return new AppSettings(baseUrl, smtp, rateLimits, dataDir, watchDeadlines, firstDeadlineCheck, inbound, proxies);
+        return new AppSettings(baseUrl, smtp, rateLimits, dataDir, watchDeadlines, firstDeadlineCheck, inbound, proxies, searchCacheMb);
     }
 
     /**
@@ -42,7 +47,7 @@ public record AppSettings(String baseUrl, Optional<SmtpSettings> smtp, RateLimit
      * notices), and no inbound e-mail (letters keep the requester's address as Reply-To).
      */
     public AppSettings(String baseUrl, Optional<SmtpSettings> smtp, RateLimits rateLimits, Path dataDir, boolean watchDeadlines) {
-        this(baseUrl, smtp, rateLimits, dataDir, watchDeadlines, Duration.ofSeconds(30), null, null);
+        this(baseUrl, smtp, rateLimits, dataDir, watchDeadlines, Duration.ofSeconds(30), null, null, DEFAULT_SEARCH_CACHE_MB);
     }
 
     public static AppSettings local(int port, Path dataDir) {
@@ -51,11 +56,15 @@ public record AppSettings(String baseUrl, Optional<SmtpSettings> smtp, RateLimit
 
     /** Tests run the deadline watcher by hand, with their own clock, instead of on a timer. */
     public AppSettings withoutDeadlineWatcher() {
-        return new AppSettings(baseUrl, smtp, rateLimits, dataDir, false, firstDeadlineCheck, inbound, trustedProxies);
+        return new AppSettings(baseUrl, smtp, rateLimits, dataDir, false, firstDeadlineCheck, inbound, trustedProxies, searchCacheMb);
+    }
+
+    public AppSettings withSearchCacheMb(int mb) {
+        return new AppSettings(baseUrl, smtp, rateLimits, dataDir, watchDeadlines, firstDeadlineCheck, inbound, trustedProxies, mb);
     }
 
     public AppSettings withFirstDeadlineCheck(Duration after) {
-        return new AppSettings(baseUrl, smtp, rateLimits, dataDir, watchDeadlines, after, inbound, trustedProxies);
+        return new AppSettings(baseUrl, smtp, rateLimits, dataDir, watchDeadlines, after, inbound, trustedProxies, searchCacheMb);
     }
 
     /** The Lucene index of published record pages: derived data, rebuilt by {@code daylight reindex}. */

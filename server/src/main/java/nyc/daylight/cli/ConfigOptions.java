@@ -122,6 +122,11 @@ final class ConfigOptions {
                     + "(DAYLIGHT_TRUSTED_PROXIES; none: the connecting address is the client).")
     String trustedProxies;
 
+    @Option(names = "--search-cache-mb", defaultValue = "${env:DAYLIGHT_SEARCH_CACHE_MB:-64}",
+            description = "Memory in MB for finished search result pages, dropped whenever a record is published or withdrawn "
+                    + "(DAYLIGHT_SEARCH_CACHE_MB, default ${DEFAULT-VALUE}; 0 turns the cache off).")
+    int searchCacheMb;
+
     @Option(names = "--debug", description = "Show the stack trace behind an error at start, not only what to do about it.")
     boolean debug;
 
@@ -141,7 +146,8 @@ final class ConfigOptions {
             inbound = inbound.withImap(new InboundSettings.Imap(imapHost, imapPort, imapUser,
                     imapPassword, imapSsl, imapFolder, Duration.ofSeconds(Math.max(5, imapEverySeconds))));
         }
-        return settings.withInbound(inbound).withTrustedProxies(TrustedProxies.parse(trustedProxies));
+        return settings.withInbound(inbound).withTrustedProxies(TrustedProxies.parse(trustedProxies))
+                .withSearchCacheMb(Math.max(0, searchCacheMb));
     }
 
     DaylightConfig toConfig() {
