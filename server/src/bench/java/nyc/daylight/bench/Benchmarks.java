@@ -278,9 +278,9 @@ public final class Benchmarks {
         recreateDatabase(cfg, name);
         DaylightConfig appDb = new DaylightConfig("127.0.0.1", 0, Optional.of(databaseUrl(cfg.pgUrl(), name)),
                 Optional.ofNullable(cfg.pgUser()), Optional.empty(), cfg.work());
-        try (Database db = Database.open(appDb.database())) {
+        try (Database db = Database.open(appDb.database()); Database second = Database.open(appDb.database())) {
             Database.migrate(db.dataSource());
-            SearchLoad.Result r = SearchLoad.run(cfg, documents, sentences, db.dataSource());
+            SearchLoad.Result r = SearchLoad.run(cfg, documents, sentences, db.dataSource(), second.dataSource());
             Environment env = environment(cfg, "");
             String when = String.format(Locale.ROOT, "%s on %d CPUs, %.1f GB (shared with other jobs), %s", env.date(), env.cpus(),
                     env.memoryBytes() / 1e9, env.jdk());
