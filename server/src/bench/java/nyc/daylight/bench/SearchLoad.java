@@ -12,6 +12,8 @@ import javax.sql.DataSource;
 import nyc.daylight.records.index.Publication;
 import nyc.daylight.records.index.PublishedDocument;
 import nyc.daylight.records.index.RecordIndex;
+import nyc.daylight.records.index.SearchQuery;
+import nyc.daylight.records.index.Withheld;
 
 /**
  * Issue #22, "search under load": the records search page ({@code /records?q=...}, HTML) at a
@@ -23,7 +25,8 @@ import nyc.daylight.records.index.RecordIndex;
 final class SearchLoad {
     record Result(int pages, long documents, double indexSeconds, boolean capped, int rate, int threads, int distinctQueries,
                   double zipfExponent, double repeatShare, double headShare, Latencies cached, Latencies uncached,
-                  Latencies health, int cacheMb, Latencies cachedClosed, Latencies uncachedClosed, Latencies healthClosed) {}
+                  Latencies health, int cacheMb, Latencies cachedClosed, Latencies uncachedClosed, Latencies healthClosed,
+                  Latencies inProcessCached, Latencies inProcessUncached) {}
 
     private SearchLoad() {}
 
@@ -79,6 +82,27 @@ final class SearchLoad {
         Benchmarks.log("  query mix: %,d distinct queries, Zipf s=%.2f; a stream of %,d requests, %.0f%% of them repeats,"
                 + " %.0f%% from the 100 most popular", distinct, QueryMix.EXPONENT, stream.size(), 100 * repeatShare, 100 * headShare);
 
+        // In process first, one thread: the work per request with and without the cache, without HTTP or queueing.
+        Latencies inCached = new Latencies();
+        Latencies inUncached = new Latencies();
+        List<SearchQuery> queries = stream.stream().map(SearchLoad::toQuery).toList();
+        try (RecordIndex withCache = new RecordIndex(indexDir, (long) cacheMb << 20, RecordIndex.DEFAULT_COUNT_LIMIT);
+             RecordIndex without = new RecordIndex(copyDir.resolve("index"), 0, RecordIndex.DEFAULT_COUNT_LIMIT)) {
+            AtomicLong a = new AtomicLong();
+            AtomicLong c = new AtomicLong();
+            Load.Op cachedSearch = () -> withCache.search(queries.get((int) (a.getAndIncrement() % queries.size())), Withheld.none()).totalPages();
+            Load.Op plainSearch = () -> without.search(queries.get((int) (c.getAndIncrement() % queries.size())), Withheld.none()).totalPages();
+            Load.warmup(cachedSearch, warmup);
+            Load.warmup(plainSearch, warmup);
+            for (int r = 0; r < cfg.rounds(); r++) {
+                Load.latency(cachedSearch, round.dividedBy(2), inCached);
+                Load.latency(plainSearch, round.dividedBy(2), inUncached);
+            }
+            Benchmarks.log("  in process, one thread: cached p50/p99 %s/%s ms (%,d searches), uncached %s/%s ms (%,d)",
+                    Report.ms(inCached.p50()), Report.ms(inCached.p99()), inCached.count(), Report.ms(inUncached.p50()),
+                    Report.ms(inUncached.p99()), inUncached.count());
+        }
+
         Latencies cached = new Latencies();
         Latencies uncached = new Latencies();
         Latencies health = new Latencies();
@@ -114,7 +138,33 @@ final class SearchLoad {
             Benchmarks.deleteTree(copyDir);
         }
         return new Result(pages, counts[0], indexSeconds, capped, rate, threads, distinct, QueryMix.EXPONENT, repeatShare, headShare,
-                cached, uncached, health, cacheMb, cachedClosed, uncachedClosed, healthClosed);
+                cached, uncached, health, cacheMb, cachedClosed, uncachedClosed, healthClosed, inCached, inUncached);
+    }
+
+    /** The search a path of the stream asks for, as the search page would parse it. */
+    static SearchQuery toQuery(String path) {
+        String text = null;
+        String agency = null;
+        String kind = null;
+        java.time.LocalDate from = null;
+        java.time.LocalDate to = null;
+        SearchQuery.Sort sort = SearchQuery.Sort.RELEVANCE;
+        int page = 1;
+        for (String kv : path.substring(path.indexOf('?') + 1).split("&")) {
+            int eq = kv.indexOf('=');
+            String v = java.net.URLDecoder.decode(kv.substring(eq + 1), java.nio.charset.StandardCharsets.UTF_8);
+            switch (kv.substring(0, eq)) {
+                case "q" -> text = v;
+                case "agency" -> agency = v;
+                case "type" -> kind = v;
+                case "from" -> from = java.time.LocalDate.parse(v);
+                case "to" -> to = java.time.LocalDate.parse(v);
+                case "sort" -> sort = SearchQuery.Sort.NEWEST;
+                case "page" -> page = Integer.parseInt(v);
+                default -> { }
+            }
+        }
+        return new SearchQuery(text, agency, kind, from, to, null, sort, page, 20);
     }
 
     private static double last(Latencies l) {
@@ -161,6 +211,14 @@ final class SearchLoad {
         row(b, "`/records?q=…` with the result cache", r.cached(), r.rate(), true);
         row(b, "`/records?q=…` without it (every view a full search)", r.uncached(), r.rate(), true);
         row(b, "`/health` (one `select 1`), same rate", r.health(), r.rate(), false);
+        b.append(String.format(Locale.ROOT, "%nThe work per request without HTTP: `RecordIndex.search` in process, one thread back to back"
+                + " over the same stream (no withheld requests), %d rounds, interleaved.%n%n| System | p50 ms | p99 ms | searches |%n"
+                + "| --- | --- | --- | --- |%n", r.inProcessCached().rates().size() > 0 ? r.inProcessCached().rates().size() : r.cached().rates().size()));
+        b.append("| with the result cache | ").append(Report.ms(r.inProcessCached().p50())).append(" | ")
+                .append(Report.ms(r.inProcessCached().p99())).append(" | ").append(String.format(Locale.ROOT, "%,d", r.inProcessCached().count()))
+                .append(" |\n| without it | ").append(Report.ms(r.inProcessUncached().p50())).append(" | ")
+                .append(Report.ms(r.inProcessUncached().p99())).append(" | ")
+                .append(String.format(Locale.ROOT, "%,d", r.inProcessUncached().count())).append(" |\n");
         b.append(String.format(Locale.ROOT, "%nThe most the machine served in the same run: %d threads back to back (closed loop), median"
                 + " round.%n%n| System | req/s | p50 ms | p99 ms |%n| --- | --- | --- | --- |%n", r.threads()));
         closed(b, "`/records?q=…` with the result cache", r.cachedClosed());

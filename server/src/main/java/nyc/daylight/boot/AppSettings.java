@@ -15,10 +15,11 @@ import nyc.daylight.web.TrustedProxies;
  * @param firstDeadlineCheck how long after start the deadline watcher makes its first pass
  * @param trustedProxies whose {@code X-Forwarded-For} names the client (none: the connecting address does)
  * @param searchCacheMb  memory for finished search result pages ({@code DAYLIGHT_SEARCH_CACHE_MB}); 0 turns the cache off
+ * @param searchCountLimit matching pages counted exactly; past it the search page says "10,000+" (tests lower it)
  */
 public record AppSettings(String baseUrl, Optional<SmtpSettings> smtp, RateLimits rateLimits, Path dataDir,
                           boolean watchDeadlines, Duration firstDeadlineCheck, InboundSettings inbound,
-                          TrustedProxies trustedProxies, int searchCacheMb) {
+                          TrustedProxies trustedProxies, int searchCacheMb, int searchCountLimit) {
     /** Enough for tens of thousands of result pages (a page of 20 hits with snippets is ~15 KB). */
     public static final int DEFAULT_SEARCH_CACHE_MB = 64;
 
@@ -26,6 +27,7 @@ public record AppSettings(String baseUrl, Optional<SmtpSettings> smtp, RateLimit
         baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
         if (inbound == null) inbound = InboundSettings.disabled(hostOf(baseUrl));
         if (trustedProxies == null) trustedProxies = TrustedProxies.none();
+        if (searchCountLimit < 1) throw new IllegalArgumentException("The search count limit must be at least 1: " + searchCountLimit);
         if (searchCacheMb < 0) throw new IllegalArgumentException("The search cache size must not be negative: " + searchCacheMb);
     }
 
@@ -35,11 +37,11 @@ public record AppSettings(String baseUrl, Optional<SmtpSettings> smtp, RateLimit
     }
 
     public AppSettings withInbound(InboundSettings inbound) {
-        return new AppSettings(baseUrl, smtp, rateLimits, dataDir, watchDeadlines, firstDeadlineCheck, inbound, trustedProxies, searchCacheMb);
+        return new AppSettings(baseUrl, smtp, rateLimits, dataDir, watchDeadlines, firstDeadlineCheck, inbound, trustedProxies, searchCacheMb, searchCountLimit);
     }
 
     public AppSettings withTrustedProxies(TrustedProxies proxies) {
-        return new AppSettings(baseUrl, smtp, rateLimits, dataDir, watchDeadlines, firstDeadlineCheck, inbound, proxies, searchCacheMb);
+        return new AppSettings(baseUrl, smtp, rateLimits, dataDir, watchDeadlines, firstDeadlineCheck, inbound, proxies, searchCacheMb, searchCountLimit);
     }
 
     /**
@@ -47,7 +49,8 @@ public record AppSettings(String baseUrl, Optional<SmtpSettings> smtp, RateLimit
      * notices), and no inbound e-mail (letters keep the requester's address as Reply-To).
      */
     public AppSettings(String baseUrl, Optional<SmtpSettings> smtp, RateLimits rateLimits, Path dataDir, boolean watchDeadlines) {
-        this(baseUrl, smtp, rateLimits, dataDir, watchDeadlines, Duration.ofSeconds(30), null, null, DEFAULT_SEARCH_CACHE_MB);
+        this(baseUrl, smtp, rateLimits, dataDir, watchDeadlines, Duration.ofSeconds(30), null, null, DEFAULT_SEARCH_CACHE_MB,
+                nyc.daylight.records.index.RecordIndex.DEFAULT_COUNT_LIMIT);
     }
 
     public static AppSettings local(int port, Path dataDir) {
@@ -56,15 +59,20 @@ public record AppSettings(String baseUrl, Optional<SmtpSettings> smtp, RateLimit
 
     /** Tests run the deadline watcher by hand, with their own clock, instead of on a timer. */
     public AppSettings withoutDeadlineWatcher() {
-        return new AppSettings(baseUrl, smtp, rateLimits, dataDir, false, firstDeadlineCheck, inbound, trustedProxies, searchCacheMb);
+        return new AppSettings(baseUrl, smtp, rateLimits, dataDir, false, firstDeadlineCheck, inbound, trustedProxies, searchCacheMb, searchCountLimit);
     }
 
     public AppSettings withSearchCacheMb(int mb) {
-        return new AppSettings(baseUrl, smtp, rateLimits, dataDir, watchDeadlines, firstDeadlineCheck, inbound, trustedProxies, mb);
+        return new AppSettings(baseUrl, smtp, rateLimits, dataDir, watchDeadlines, firstDeadlineCheck, inbound, trustedProxies, mb, searchCountLimit);
+    }
+
+    public AppSettings withSearchCountLimit(int pages) {
+        return new AppSettings(baseUrl, smtp, rateLimits, dataDir, watchDeadlines, firstDeadlineCheck, inbound, trustedProxies, searchCacheMb,
+                pages);
     }
 
     public AppSettings withFirstDeadlineCheck(Duration after) {
-        return new AppSettings(baseUrl, smtp, rateLimits, dataDir, watchDeadlines, after, inbound, trustedProxies, searchCacheMb);
+        return new AppSettings(baseUrl, smtp, rateLimits, dataDir, watchDeadlines, after, inbound, trustedProxies, searchCacheMb, searchCountLimit);
     }
 
     /** The Lucene index of published record pages: derived data, rebuilt by {@code daylight reindex}. */

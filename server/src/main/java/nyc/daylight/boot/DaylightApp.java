@@ -115,7 +115,7 @@ public final class DaylightApp {
     private nyc.daylight.records.index.RecordIndex recordIndex() {
         try {
             return new nyc.daylight.records.index.RecordIndex(settings.indexDir(), (long) settings.searchCacheMb() << 20,
-                    nyc.daylight.records.index.RecordIndex.DEFAULT_COUNT_LIMIT);
+                    settings.searchCountLimit());
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException("Cannot open the records index in " + settings.indexDir(), e);
         }
