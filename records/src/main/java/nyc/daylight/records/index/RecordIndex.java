@@ -10,7 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.lucene.document.Document;
-import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
@@ -19,21 +18,15 @@ import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
-import org.apache.lucene.search.BooleanClause;
-import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
-import org.apache.lucene.search.TermInSetQuery;
-import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
-import org.apache.lucene.util.BytesRef;
 
 /**
  * The full-text index of published record pages. It is derived data: PostgreSQL holds the truth
@@ -162,7 +155,7 @@ public final class RecordIndex implements AutoCloseable {
      * and so of the result cache's key: hiding a request never serves its records from the cache.
      */
     public SearchResults search(SearchQuery q, Withheld withheld) {
-        Query query = toQuery(q, withheld);
+        Query query = LuceneQueries.of(q, withheld, queryAnalyzer);
         try {
             IndexSearcher searcher = searchers.acquire();
             try {
@@ -194,29 +187,6 @@ public final class RecordIndex implements AutoCloseable {
     /** Checks a query's syntax without running it. */
     public void validate(String text) {
         if (text != null && !text.isBlank()) RecordQueryParser.parseUserQuery(text, queryAnalyzer);
-    }
-
-    private Query toQuery(SearchQuery q, Withheld withheld) {
-        BooleanQuery.Builder b = new BooleanQuery.Builder();
-        boolean hasText = q.text() != null && !q.text().isBlank();
-        b.add(hasText ? RecordQueryParser.parseUserQuery(q.text(), queryAnalyzer) : new MatchAllDocsQuery(),
-                hasText ? BooleanClause.Occur.MUST : BooleanClause.Occur.FILTER);
-        if (q.agency() != null) b.add(new TermQuery(new Term(RecordFields.AGENCY, q.agency())), BooleanClause.Occur.FILTER);
-        if (q.kind() != null) b.add(new TermQuery(new Term(RecordFields.KIND, q.kind())), BooleanClause.Occur.FILTER);
-        if (q.requestNumber() != null) {
-            b.add(new TermQuery(new Term(RecordFields.REQUEST, q.requestNumber().toLowerCase(java.util.Locale.ROOT))), BooleanClause.Occur.FILTER);
-        }
-        if (q.from() != null || q.to() != null) {
-            long lo = q.from() == null ? Long.MIN_VALUE : q.from().toEpochDay();
-            long hi = q.to() == null ? Long.MAX_VALUE : q.to().toEpochDay();
-            b.add(LongPoint.newRangeQuery(RecordFields.DATE, lo, hi), BooleanClause.Occur.FILTER);
-        }
-        if (!withheld.requestNumbers().isEmpty()) {
-            // REQUEST holds the number lower-cased, and Withheld lower-cases its numbers the same way.
-            List<BytesRef> numbers = withheld.requestNumbers().stream().map(BytesRef::new).toList();
-            b.add(new TermInSetQuery(RecordFields.REQUEST, numbers), BooleanClause.Occur.MUST_NOT);
-        }
-        return b.build();
     }
 
     /**
