@@ -45,6 +45,8 @@ import nyc.daylight.requests.RequestLedger;
 public final class Benchmarks {
     static final String START = "<!-- results:start -->";
     static final String END = "<!-- results:end -->";
+    static final String SEARCH_START = "<!-- search-load:start -->";
+    static final String SEARCH_END = "<!-- search-load:end -->";
     static final String APP_DATABASE = "daylight_bench";
 
     /** One query at one size: timings of each system (latency: one client; throughput: several). */
@@ -74,6 +76,14 @@ public final class Benchmarks {
         log("Corpus: %d sentences from the State of the Union addresses", sentences.size());
         Documents documents = new Documents(sentences, cfg.seed());
 
+        String only = System.getProperty("bench.only", "").strip();
+        if (only.equals("search")) {
+            searchLoad(cfg, documents, sentences);
+            log("Done in %.1f min; results in %s", (System.nanoTime() - started) / 6e10, cfg.docs());
+            System.exit(0);
+        } else if (!only.isEmpty()) {
+            throw new IllegalArgumentException("bench.only takes \"search\" (or nothing, for everything): " + only);
+        }
         PgFts pg = new PgFts(cfg.pgUrl(), cfg.pgUser(), cfg.pgTimeout());
         Environment env = environment(cfg, pg.version());
         List<SizeResult> sizes = new ArrayList<>();
@@ -140,6 +150,7 @@ public final class Benchmarks {
             pg.drop();
             dropDatabase(cfg, APP_DATABASE);
         }
+        searchLoad(cfg, documents, sentences);
         String md = Report.render(cfg, env, sizes, ingest, notes, Duration.ofNanos(System.nanoTime() - started)) + scorecards;
         write(cfg, md);
         System.out.println();
@@ -259,6 +270,24 @@ public final class Benchmarks {
         if (!Boolean.getBoolean("bench.keep")) deleteTree(dataDir);
         return new SizeResult(size, docs, indexSeconds, gen.seconds(), indexBytes, segments, ceiling, heapAfterIndex, heapWithApp, load,
                 pgGen.seconds(), startup, firstSearch, rows, parts, pageRows);
+    }
+
+    /** Issue #22's search page under load, with and without the result cache, in its own section of the page. */
+    private static void searchLoad(BenchConfig cfg, Documents documents, List<String> sentences) throws Exception {
+        String name = APP_DATABASE + "_search";
+        recreateDatabase(cfg, name);
+        DaylightConfig appDb = new DaylightConfig("127.0.0.1", 0, Optional.of(databaseUrl(cfg.pgUrl(), name)),
+                Optional.ofNullable(cfg.pgUser()), Optional.empty(), cfg.work());
+        try (Database db = Database.open(appDb.database()); Database second = Database.open(appDb.database())) {
+            Database.migrate(db.dataSource());
+            SearchLoad.Result r = SearchLoad.run(cfg, documents, sentences, db.dataSource(), second.dataSource());
+            Environment env = environment(cfg, "");
+            String when = String.format(Locale.ROOT, "%s on %d CPUs, %.1f GB (shared with other jobs), %s", env.date(), env.cpus(),
+                    env.memoryBytes() / 1e9, env.jdk());
+            write(cfg, SearchLoad.render(r, when), SEARCH_START, SEARCH_END);
+        } finally {
+            dropDatabase(cfg, name);
+        }
     }
 
     /** Where Daylight's time goes on one query: each part of its work alone, next to the whole. */
@@ -386,16 +415,20 @@ public final class Benchmarks {
 
     /** Replaces what lies between the results markers (creating the file or the markers if needed). */
     static void write(BenchConfig cfg, String results) throws IOException {
+        write(cfg, results, START, END);
+    }
+
+    static void write(BenchConfig cfg, String results, String start, String end) throws IOException {
         Path docs = cfg.docs();
-        String text = Files.exists(docs) ? Files.readString(docs, StandardCharsets.UTF_8) : "# Benchmarks\n\n" + START + "\n" + END + "\n";
-        int a = text.indexOf(START);
-        int b = text.indexOf(END);
+        String text = Files.exists(docs) ? Files.readString(docs, StandardCharsets.UTF_8) : "# Benchmarks\n\n" + start + "\n" + end + "\n";
+        int a = text.indexOf(start);
+        int b = text.indexOf(end);
         if (a < 0 || b < a) {
-            text = text + "\n" + START + "\n" + END + "\n";
-            a = text.indexOf(START);
-            b = text.indexOf(END);
+            text = text + "\n" + start + "\n" + end + "\n";
+            a = text.indexOf(start);
+            b = text.indexOf(end);
         }
-        String out = text.substring(0, a + START.length()) + "\n" + results.strip() + "\n" + text.substring(b);
+        String out = text.substring(0, a + start.length()) + "\n" + results.strip() + "\n" + text.substring(b);
         Files.createDirectories(docs.getParent());
         Files.writeString(docs, out, StandardCharsets.UTF_8);
     }

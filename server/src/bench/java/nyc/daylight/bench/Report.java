@@ -65,10 +65,6 @@ final class Report {
             double worst = worst(s.search(), r -> r.pg().p99() / r.api().p99(), false);
             return ratio(worst) + "× " + verdict(worst >= PG_RATIO_GOAL, PG_RATIO_GOAL / worst, "×");
         });
-        goalRow(b, "API throughput ÷ raw Lucene", "≥ " + fmt(API_THROUGHPUT_GOAL), sizes, s -> {
-            double worst = worst(s.search(), r -> r.apiT().medianRate() / r.rawT().medianRate(), false);
-            return ratio(worst) + " " + verdict(worst >= API_THROUGHPUT_GOAL, API_THROUGHPUT_GOAL / worst, "×");
-        });
         goalRow(b, "API throughput ÷ raw Lucene doing the same work (faceted + highlighted)", "≥ " + fmt(API_THROUGHPUT_GOAL), sizes, s -> {
             double r = s.search().stream().filter(x -> x.query().faceted()).findFirst()
                     .map(x -> x.apiT().medianRate() / x.rawT().medianRate()).orElse(Double.NaN);

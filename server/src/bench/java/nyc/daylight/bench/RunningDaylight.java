@@ -32,11 +32,16 @@ final class RunningDaylight implements AutoCloseable {
         this.startupMs = startupMs;
     }
 
+    /** Without the search result cache: the search benchmarks measure search, not the cache. */
     static RunningDaylight start(DataSource dataSource, Path dataDir) throws IOException, InterruptedException {
+        return start(dataSource, dataDir, 0);
+    }
+
+    static RunningDaylight start(DataSource dataSource, Path dataDir, int searchCacheMb) throws IOException, InterruptedException {
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
         AppSettings settings = new AppSettings("http://127.0.0.1", Optional.empty(), RateLimits.defaults().withoutIpLimits(),
-                dataDir, false);
+                dataDir, false).withSearchCacheMb(searchCacheMb);
         long t0 = System.nanoTime();
         Javalin app = new DaylightApp(dataSource, Clock.systemUTC(), settings).create().start("127.0.0.1", 0);
         URI health = URI.create("http://127.0.0.1:" + app.port() + "/health");

@@ -106,7 +106,8 @@ public final class DaylightApp {
 
     private nyc.daylight.records.index.RecordIndex recordIndex() {
         try {
-            return new nyc.daylight.records.index.RecordIndex(settings.indexDir());
+            return new nyc.daylight.records.index.RecordIndex(settings.indexDir(), (long) settings.searchCacheMb() << 20,
+                    settings.searchCountLimit());
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException("Cannot open the records index in " + settings.indexDir(), e);
         }

@@ -148,6 +148,11 @@ final class ConfigOptions {
             description = "Address the bucket as host/bucket, as MinIO and Ceph expect (DAYLIGHT_BLOBS_S3_PATH_STYLE, default ${DEFAULT-VALUE}).")
     boolean blobsS3PathStyle;
 
+    @Option(names = "--search-cache-mb", defaultValue = "${env:DAYLIGHT_SEARCH_CACHE_MB:-64}",
+            description = "Memory in MB for finished search result pages, dropped whenever a record is published or withdrawn "
+                    + "(DAYLIGHT_SEARCH_CACHE_MB, default ${DEFAULT-VALUE}; 0 turns the cache off).")
+    int searchCacheMb;
+
     @Option(names = "--debug", description = "Show the stack trace behind an error at start, not only what to do about it.")
     boolean debug;
 
@@ -167,7 +172,8 @@ final class ConfigOptions {
             inbound = inbound.withImap(new InboundSettings.Imap(imapHost, imapPort, imapUser,
                     imapPassword, imapSsl, imapFolder, Duration.ofSeconds(Math.max(5, imapEverySeconds))));
         }
-        settings = settings.withInbound(inbound).withTrustedProxies(TrustedProxies.parse(trustedProxies));
+        settings = settings.withInbound(inbound).withTrustedProxies(TrustedProxies.parse(trustedProxies))
+                .withSearchCacheMb(Math.max(0, searchCacheMb));
         if (blobsS3Bucket != null && !blobsS3Bucket.isBlank()) {
             settings = settings.withObjectStorage(S3Settings.of(blobsS3Endpoint, blobsS3Bucket, blobsS3Region, blobsS3AccessKey,
                     blobsS3SecretKey, blobsS3PathStyle));

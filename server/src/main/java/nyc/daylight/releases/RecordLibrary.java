@@ -57,8 +57,7 @@ public final class RecordLibrary {
         SearchResults r = indexer.index().search(query, withheld);
         Set<Long> visible = publications.visible(dsl, r.documents().stream().map(SearchResults.DocumentHit::documentId).toList(), today());
         if (visible.size() == r.documents().size()) return r;
-        return new SearchResults(r.totalPages(), r.totalDocuments(),
-                r.documents().stream().filter(d -> visible.contains(d.documentId())).toList(), r.facets());
+        return r.withDocuments(r.documents().stream().filter(d -> visible.contains(d.documentId())).toList());
     }
 
     /**

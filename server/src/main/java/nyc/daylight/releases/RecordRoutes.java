@@ -99,7 +99,7 @@ public final class RecordRoutes {
             if (!q.blank()) {
                 SearchResults r = library.search(q);
                 model.put("results", r);
-                model.put("pages", (r.totalDocuments() + PAGE_SIZE - 1) / PAGE_SIZE);
+                model.put("pages", resultPages(q, r));
                 model.put("linkBase", link(ctx, "/records"));
                 model.put("feedLink", link(ctx, "/feeds/records.atom"));
             }
@@ -144,6 +144,17 @@ public final class RecordRoutes {
                 OffsetDateTime.now()));
     }
 
+    /**
+     * How many result pages there are. Past the count limit the documents are a lower bound, so
+     * there is at least one more page whenever this one is full (up to the pager's 500).
+     */
+    static int resultPages(SearchQuery q, SearchResults r) {
+        int known = (int) ((r.totalDocuments() + (long) q.pageSize() - 1) / q.pageSize());
+        if (r.exact()) return known;
+        int more = r.documents().size() >= q.pageSize() ? q.page() + 1 : q.page();
+        return Math.max(known, Math.min(500, more));
+    }
+
     /** The index keeps an agency's slug; readers get its name. */
     private String agencyName(String slug) {
         return agencies.find(slug).map(nyc.daylight.agencies.Agency::name).orElse(slug);
@@ -185,6 +196,8 @@ public final class RecordRoutes {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("total", r.totalDocuments());
         body.put("totalPages", r.totalPages());
+        body.put("exact", r.exact());
+        if (!r.exact()) body.put("facetSample", r.sampledPages());
         body.put("page", q.page());
         body.put("pageSize", q.pageSize());
         body.put("hits", r.documents().stream().map(d -> {
@@ -203,7 +216,7 @@ public final class RecordRoutes {
             return m;
         }).toList());
         body.put("facets", r.facets());
-        int pages = (r.totalDocuments() + q.pageSize() - 1) / q.pageSize();
+        int pages = resultPages(q, r);
         String base = link(ctx, "/api/v1/search");
         body.put("next", q.page() < pages ? base + "page=" + (q.page() + 1) : null);
         body.put("prev", q.page() > 1 ? base + "page=" + (q.page() - 1) : null);

@@ -10,9 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.lucene.document.Document;
-import org.apache.lucene.document.LongPoint;
-import org.apache.lucene.facet.FacetsCollector;
-import org.apache.lucene.facet.FacetsCollectorManager;
+import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.LeafReaderContext;
@@ -23,18 +21,15 @@ import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
-import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
-import org.apache.lucene.util.BytesRef;
 
 /**
  * The full-text index of published record pages. It is derived data: PostgreSQL holds the truth
@@ -45,6 +40,8 @@ import org.apache.lucene.util.BytesRef;
 public final class RecordIndex implements AutoCloseable {
     static final String COMMITTED_SEQ = "publication_seq";
     private static final int PAGES_PER_DOCUMENT = 3;
+    /** Past this many matching pages the search page says "10,000+" and samples its facets. */
+    public static final int DEFAULT_COUNT_LIMIT = 10_000;
 
     private final Directory directory;
     private final IndexWriter writer;
@@ -53,9 +50,22 @@ public final class RecordIndex implements AutoCloseable {
     private final RecordAnalyzer indexAnalyzer = RecordAnalyzer.forIndexing();
     private volatile long appliedSeq;
     private final Highlights highlights = new Highlights(indexAnalyzer, queryAnalyzer);
-    private final FacetCounts facetCounts = new FacetCounts();
+    private final MatchCounts counts;
+    private final ResultCache cache;
 
+    /** An index without a result cache, counting exactly up to {@link #DEFAULT_COUNT_LIMIT} matching pages. */
     public RecordIndex(Path dir) throws IOException {
+        this(dir, 0, DEFAULT_COUNT_LIMIT);
+    }
+
+    /**
+     * @param cacheBytes the most memory finished result pages may keep (see {@link ResultCache}); 0 for no cache
+     * @param countLimit the most matching pages counted exactly; a search matching more says "limit+" and
+     *                   estimates its facets from a sample of that many pages (see {@link SearchResults})
+     */
+    public RecordIndex(Path dir, long cacheBytes, int countLimit) throws IOException {
+        this.counts = new MatchCounts(countLimit);
+        this.cache = new ResultCache(cacheBytes);
         this.directory = FSDirectory.open(dir);
         IndexWriterConfig config = new IndexWriterConfig(indexAnalyzer);
         config.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
@@ -144,14 +154,23 @@ public final class RecordIndex implements AutoCloseable {
     /**
      * Runs a search without the pages of withheld requests. They are excluded inside the query, not
      * filtered from the results, so the totals, every facet count and the hits are computed over
-     * the same pages and cannot give a withheld record away.
+     * the same pages and cannot give a withheld record away. The withheld set is part of the query,
+     * and so of the result cache's key: hiding a request never serves its records from the cache.
      */
     public SearchResults search(SearchQuery q, Withheld withheld) {
-        Query query = toQuery(q, withheld);
+        Query query = LuceneQueries.of(q, withheld, queryAnalyzer);
         try {
             IndexSearcher searcher = searchers.acquire();
             try {
-                return run(searcher, q, query);
+                long version = ((DirectoryReader) searcher.getIndexReader()).getVersion();
+                ResultCache.Key key = new ResultCache.Key(query, q.sort(), q.page(), q.pageSize(), version);
+                return cache.get(key, k -> {
+                    try {
+                        return run(searcher, q, query);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                });
             } catch (IndexSearcher.TooManyClauses e) {
                 // Fuzzy and wildcard terms expand at search time, past what one query may hold.
                 throw new BadQueryException(BadQueryException.Reason.TOO_MANY_TERMS);
@@ -170,7 +189,7 @@ public final class RecordIndex implements AutoCloseable {
      * {@link #search}.
      */
     public java.util.Set<Long> matching(SearchQuery q, Withheld withheld, java.util.Collection<Long> among) {
-        Query base = toQuery(q, withheld);
+        Query base = LuceneQueries.of(q, withheld, queryAnalyzer);
         try {
             IndexSearcher searcher = searchers.acquire();
             try {
@@ -192,38 +211,21 @@ public final class RecordIndex implements AutoCloseable {
         }
     }
 
+    /** Result pages held by the cache right now (0 without a cache). */
+    public long cachedResults() {
+        return cache.size();
+    }
+
     /** Checks a query's syntax without running it. */
     public void validate(String text) {
         if (text != null && !text.isBlank()) RecordQueryParser.parseUserQuery(text, queryAnalyzer);
     }
 
-    private Query toQuery(SearchQuery q, Withheld withheld) {
-        BooleanQuery.Builder b = new BooleanQuery.Builder();
-        boolean hasText = q.text() != null && !q.text().isBlank();
-        b.add(hasText ? RecordQueryParser.parseUserQuery(q.text(), queryAnalyzer) : new MatchAllDocsQuery(),
-                hasText ? BooleanClause.Occur.MUST : BooleanClause.Occur.FILTER);
-        if (q.agency() != null) b.add(new TermQuery(new Term(RecordFields.AGENCY, q.agency())), BooleanClause.Occur.FILTER);
-        if (q.kind() != null) b.add(new TermQuery(new Term(RecordFields.KIND, q.kind())), BooleanClause.Occur.FILTER);
-        if (q.requestNumber() != null) {
-            b.add(new TermQuery(new Term(RecordFields.REQUEST, q.requestNumber().toLowerCase(java.util.Locale.ROOT))), BooleanClause.Occur.FILTER);
-        }
-        if (q.from() != null || q.to() != null) {
-            long lo = q.from() == null ? Long.MIN_VALUE : q.from().toEpochDay();
-            long hi = q.to() == null ? Long.MAX_VALUE : q.to().toEpochDay();
-            b.add(LongPoint.newRangeQuery(RecordFields.DATE, lo, hi), BooleanClause.Occur.FILTER);
-        }
-        if (!withheld.requestNumbers().isEmpty()) {
-            // REQUEST holds the number lower-cased, and Withheld lower-cases its numbers the same way.
-            List<BytesRef> numbers = withheld.requestNumbers().stream().map(BytesRef::new).toList();
-            b.add(new TermInSetQuery(RecordFields.REQUEST, numbers), BooleanClause.Occur.MUST_NOT);
-        }
-        return b.build();
-    }
-
     /**
      * Ranks pages with Lucene's usual top-k machinery (which skips what cannot make the top), groups
      * the best of them by document in rank order, and fetches more only when a deep results page
-     * needs more documents. One unscored pass over every match counts pages, documents and facets.
+     * needs more documents. One unscored pass over every match marks them for the totals and facets
+     * ({@link MatchCounts}: exact up to the count limit, sampled beyond it).
      * (Lucene's GroupingSearch did the same in two scored passes over every match: 5-10× slower.)
      */
     private SearchResults run(IndexSearcher searcher, SearchQuery q, Query query) throws IOException {
@@ -232,19 +234,15 @@ public final class RecordIndex implements AutoCloseable {
         Sort sort = sort(q.sort());
         List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
         Map<String, List<ScoreDoc>> groups = new LinkedHashMap<>();
-        Map<String, int[]> groupKey = new LinkedHashMap<>();
         for (int n = Math.max(100, needed * PAGES_PER_DOCUMENT * 2); ; n *= 4) {
             TopDocs top = sort == Sort.RELEVANCE ? searcher.search(query, n) : searcher.search(query, n, sort);
             groups.clear();
-            groupKey.clear();
             String[] ids = new String[top.scoreDocs.length];
-            int[][] keys = new int[top.scoreDocs.length][];
-            lookUpIds(leaves, top.scoreDocs, ids, keys);
+            lookUpIds(leaves, top.scoreDocs, ids);
             for (int i = 0; i < top.scoreDocs.length; i++) {
                 // New documents only until the results page is full; their later pages still join them.
                 if (!groups.containsKey(ids[i]) && groups.size() >= needed) continue;
                 List<ScoreDoc> pages = groups.computeIfAbsent(ids[i], k -> new ArrayList<>());
-                groupKey.putIfAbsent(ids[i], keys[i]);
                 if (pages.size() < PAGES_PER_DOCUMENT) pages.add(top.scoreDocs[i]);
             }
             if (groups.size() >= needed || top.scoreDocs.length < n || n >= 1_000_000) break;
@@ -252,10 +250,7 @@ public final class RecordIndex implements AutoCloseable {
         List<Map.Entry<String, List<ScoreDoc>>> page = new ArrayList<>(groups.entrySet());
         page = page.subList(Math.min(offset, page.size()), Math.min(needed, page.size()));
 
-        FacetsCollectorManager facetsManager = new FacetsCollectorManager();
-        Object[] both = searcher.search(query, new org.apache.lucene.search.MultiCollectorManager(facetsManager, new DocumentTally()));
-        FacetsCollector fc = (FacetsCollector) both[0];
-        DocumentTally.Result tally = (DocumentTally.Result) both[1];
+        MatchCounts.Counts totals = counts.count(searcher, query);
 
         List<ScoreDoc> shown = new ArrayList<>();
         for (Map.Entry<String, List<ScoreDoc>> g : page) shown.addAll(g.getValue());
@@ -271,18 +266,17 @@ public final class RecordIndex implements AutoCloseable {
                 if (first == null) first = d;
                 pages.add(new SearchResults.PageHit(d.getField(RecordFields.PAGE).numericValue().intValue(), snippets[i++]));
             }
-            int[] key = groupKey.get(g.getKey());
             hits.add(new SearchResults.DocumentHit(
                     Long.parseLong(first.get(RecordFields.ID)), first.get(RecordFields.TITLE), first.get(RecordFields.AGENCY),
                     first.get(RecordFields.REQUEST),
                     LocalDate.ofEpochDay(first.getField(RecordFields.DATE).numericValue().longValue()),
-                    first.get(RecordFields.KIND), tally.pagesOf(key[0], key[1]), pages));
+                    first.get(RecordFields.KIND), MatchCounts.pagesOf(totals, g.getKey()), pages));
         }
-        return new SearchResults(tally.pages(), tally.documents(), hits, facetCounts.of(searcher, fc));
+        return new SearchResults(totals.pages(), totals.documents(), hits, totals.facets(), totals.exact(), totals.sampledPages());
     }
 
-    /** Document id and (segment, ordinal) of each hit, reading doc values in doc order as they require. */
-    private static void lookUpIds(List<LeafReaderContext> leaves, ScoreDoc[] docs, String[] ids, int[][] keys) throws IOException {
+    /** The document id of each hit, reading doc values in doc order as they require. */
+    private static void lookUpIds(List<LeafReaderContext> leaves, ScoreDoc[] docs, String[] ids) throws IOException {
         Integer[] order = new Integer[docs.length];
         for (int i = 0; i < order.length; i++) order[i] = i;
         java.util.Arrays.sort(order, java.util.Comparator.comparingInt(i -> docs[i].doc));
@@ -299,10 +293,8 @@ public final class RecordIndex implements AutoCloseable {
             int local = docs[i].doc - leaf.docBase;
             if (values != null && values.advanceExact(local)) {
                 ids[i] = values.lookupOrd(values.ordValue()).utf8ToString();
-                keys[i] = new int[] {leaf.ord, values.ordValue()};
             } else {
                 ids[i] = "page-" + docs[i].doc; // cannot happen for pages Daylight indexed; keep it alone
-                keys[i] = new int[] {leaf.ord, Integer.MAX_VALUE};
             }
         }
     }
