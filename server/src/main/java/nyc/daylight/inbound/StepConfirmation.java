@@ -56,6 +56,7 @@ public final class StepConfirmation {
     private final RequestLedger ledger;
     private final Clock clock;
     private final AuditLog audit = new AuditLog();
+    private final RequesterForwarded forwarded = new RequesterForwarded();
     private final JsonMapper json = JsonMapper.builder().build();
 
     public StepConfirmation(DSLContext dsl, AgencyService agencies, RequestLedger ledger, Clock clock) {
@@ -108,6 +109,8 @@ public final class StepConfirmation {
     private String record(DSLContext tx, User user, Matched m, RequestFacts r, Form form, String ip) {
         EventType type = STEPS.stream().filter(x -> x.name().equals(form.type())).findFirst()
                 .orElseThrow(() -> BadInput.of("type", "error.emailedChooseStep"));
+        // A tracked request's notice from the requester's own address: see RequesterForwarded (issue #24).
+        boolean reported = forwarded.reportedByRequester(tx, user, m.id(), r, type);
         Agency agency = agencies.byId().get(r.agencyId());
         Instant when = effective(m.receivedAt(), parseDate("effective", form.effective()));
         LocalDate on = when.atZone(BusinessCalendar.NEW_YORK).toLocalDate();
@@ -136,8 +139,9 @@ public final class StepConfirmation {
         data.put("source", "email");
         data.put("inboundMessageId", m.id());
         if (!cited.isEmpty()) data.put("exemptions", cited);
+        if (reported) data.put("reportedBy", "requester");
         int seq = ledger.append(tx, r.id(), type, when.atOffset(ZoneOffset.UTC), user.id(), date, reason,
-                provenance(m), json.writeValueAsString(data));
+                reported ? provenance(m) + " " + RequesterForwarded.NOTE : provenance(m), json.writeValueAsString(data));
         repo.decide(tx, m.id(), "CONFIRMED", seq, user.id(), clock.instant());
         ledger.refresh(tx, r.id(), agency);
         audit.record(tx, user.id(), "confirm-inbound", r.number(),
