@@ -95,7 +95,7 @@ final class TrackedFiling {
             if (filing.isEmpty()) return null; // a concurrent twin won
             String n = "DL-" + receipt.atZoneSameInstant(BusinessCalendar.NEW_YORK).getYear() + "-"
                     + String.format("%06d", filings.nextNumber(t));
-            NewRequest.Filed filed = new NewRequest.Filed(filing.get(), null, null, null, null, null,
+            NewRequest.Filed filed = new NewRequest.Filed(filing.get(), null, null, "ELECTRONIC", null, null,
                     RequesterIdentity.choose(null, null, false, requester.displayName()), null, null, ReplyAddress.newToken());
             long id = filings.insertRequest(t, new NewRequest(n, agency.id(), requester.id(), title, text == null ? title : text,
                     receipt, null, text, filed, null));
