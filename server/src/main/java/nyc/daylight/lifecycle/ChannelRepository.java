@@ -13,7 +13,7 @@ import org.jooq.DSLContext;
  */
 final class ChannelRepository {
     /** @param channelKey the channel's message key, null for a request filed through Daylight */
-    record Mark(String channelKey, String agencyNumber) {}
+    public record Mark(String channelKey, String agencyNumber) {}
 
     Map<String, Mark> marks(DSLContext dsl, Collection<String> numbers) {
         if (numbers.isEmpty()) return Map.of();
