@@ -203,6 +203,12 @@ class TrackedRequestsTest {
         WebClient officer = as("officer@acs.nyc.gov");
         assertThat(officer.get("/agency/acs/queue?q=068-04321").body()).contains(number, "NYC OpenRecords", "agency number FOIL-2026-068-04321");
         assertThat(officer.get("/agency/acs/queue?q=nothing-like-it").body()).doesNotContain(number);
+
+        // The scorecard's source filter tells requests filed elsewhere from those Daylight sent.
+        String period = "/scorecards/acs?period=custom&from=2026-01-01&to=2026-03-03&source=";
+        assertThat(new WebClient(app).get(period + "elsewhere").body()).contains("data-testid=\"received\">1<");
+        assertThat(new WebClient(app).get(period + "portal").body()).contains("data-testid=\"received\">0<");
+        assertThat(new WebClient(app).get(period + "somewhere").statusCode()).isEqualTo(400);
     }
 
     @Test
