@@ -37,6 +37,6 @@ final class QueueExtras {
         return dsl.transactionResult(t -> Map.of(
                 "badges", badges.badges(t.dsl(), agency.id(), numbers),
                 "officers", cases.officersOf(t.dsl(), agency.id()),
-                "marks", channels.marks(t.dsl(), numbers)));
+                "marks", channels.marks(t.dsl(), agency.id(), numbers)));
     }
 }
