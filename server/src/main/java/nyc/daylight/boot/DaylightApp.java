@@ -191,6 +191,8 @@ public final class DaylightApp {
                 new AgencyAdminRoutes(agencies)::register,
                 new AgencyMailDomainRoutes(new AgencyMailDomains(dsl, agencies, clock))::register,
                 new DeadlineRoutes(agencies, clock)::register,
+                // Before RequestRoutes: /requests/track must not be read as a request number.
+                new nyc.daylight.requests.TrackRoutes(requests, agencies)::register,
                 new RequestRoutes(requests, agencies, overdue, RequestPageExtras.all(List.of(
                         replyPage::forViewer,
                         (number, viewer) -> Map.of("records", library.publishedFor(number)))))::register,

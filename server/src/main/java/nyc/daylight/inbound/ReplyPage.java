@@ -87,7 +87,7 @@ public final class ReplyPage {
                     String.join(", ", codes), s.has("evidence") ? s.get("evidence").asString() : "",
                     Exemption.forRegime(agency.regime()), s.has("notice") ? s.get("notice").asString() : "",
                     s.has("reason") ? s.get("reason").asString() : "",
-                    r.mayConfirm(viewer, requesterEmail, m.from(), m.envelopeFrom()));
+                    r.mayRecordDecision(viewer, requesterEmail, m.from(), m.envelopeFrom()));
         }).toList();
     }
 }

@@ -32,18 +32,15 @@ record RequestFacts(long id, String number, String title, long agencyId, long re
     }
 
     /**
-     * Whether {@code user} may record what a message says as the agency's step. The requester may,
-     * for the agency's own mail; not for a message that came from the requester's own address (a
-     * portal notice they forwarded): anyone can type a "denial" into an e-mail, so what the agency
-     * decided is written into the ledger only by the agency's officer or an administrator.
+     * Whether {@code user} may record a message as the agency's decision (a grant, denial, release).
+     * The requester may, for the agency's own mail; not for a message that came from the
+     * requester's own address (a portal notice they forwarded): anyone can type a "denial" into an
+     * e-mail, so what the agency decided is written into the ledger only by the agency's officer or
+     * an administrator.
      */
-    boolean mayConfirm(User user, String requesterEmail, String from, String envelopeFrom) {
+    boolean mayRecordDecision(User user, String requesterEmail, String from, String envelopeFrom) {
         if (ofAgencyFor(user)) return true;
         if (user.id() != requesterId) return false;
-        return !(sameAddress(requesterEmail, from) || sameAddress(requesterEmail, envelopeFrom));
-    }
-
-    private static boolean sameAddress(String a, String b) {
-        return a != null && b != null && a.strip().equalsIgnoreCase(b.strip());
+        return !(RequesterForwarded.sameAddress(from, requesterEmail) || RequesterForwarded.sameAddress(envelopeFrom, requesterEmail));
     }
 }

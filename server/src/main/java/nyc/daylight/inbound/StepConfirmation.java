@@ -56,6 +56,7 @@ public final class StepConfirmation {
     private final RequestLedger ledger;
     private final Clock clock;
     private final AuditLog audit = new AuditLog();
+    private final RequesterForwarded forwarded = new RequesterForwarded();
     private final JsonMapper json = JsonMapper.builder().build();
 
     public StepConfirmation(DSLContext dsl, AgencyService agencies, RequestLedger ledger, Clock clock) {
@@ -76,9 +77,6 @@ public final class StepConfirmation {
             DSLContext tx = t.dsl();
             Matched m = confirmable(tx, user, messageId);
             RequestFacts r = requests.byId(tx, m.requestId());
-            if (!r.mayConfirm(user, requests.userEmail(tx, r.requesterId()), m.fromAddress(), m.envelopeFrom())) {
-                throw BadInput.of("type", "refusal.message.forwardedByRequester");
-            }
             // One step at a time per request, as the officer's actions: a denial confirmed here and a
             // grant recorded by an officer at the same moment cannot both become the determination.
             requests.lock(tx, r.id());
@@ -111,6 +109,14 @@ public final class StepConfirmation {
     private String record(DSLContext tx, User user, Matched m, RequestFacts r, Form form, String ip) {
         EventType type = STEPS.stream().filter(x -> x.name().equals(form.type())).findFirst()
                 .orElseThrow(() -> BadInput.of("type", "error.emailedChooseStep"));
+        // A message from the requester's own address (a forwarded portal notice, or one they wrote):
+        // what the agency decided is recorded only by its officer or an admin; the dates it moves the
+        // requester may record, marked as their report. See RequesterForwarded.
+        boolean ownAddress = !r.mayRecordDecision(user, requests.userEmail(tx, r.requesterId()), m.fromAddress(), m.envelopeFrom());
+        if (ownAddress && RequesterForwarded.AGENCY_DECISIONS.contains(type)) {
+            throw BadInput.of("type", "refusal.message.forwardedByRequester");
+        }
+        boolean reported = ownAddress || forwarded.reportedByRequester(tx, user, m.id(), r, type);
         Agency agency = agencies.byId().get(r.agencyId());
         Instant when = effective(m.receivedAt(), parseDate("effective", form.effective()));
         LocalDate on = when.atZone(BusinessCalendar.NEW_YORK).toLocalDate();
@@ -139,8 +145,9 @@ public final class StepConfirmation {
         data.put("source", "email");
         data.put("inboundMessageId", m.id());
         if (!cited.isEmpty()) data.put("exemptions", cited);
+        if (reported) data.put("reportedBy", "requester");
         int seq = ledger.append(tx, r.id(), type, when.atOffset(ZoneOffset.UTC), user.id(), date, reason,
-                provenance(m), json.writeValueAsString(data));
+                reported ? provenance(m) + " " + RequesterForwarded.NOTE : provenance(m), json.writeValueAsString(data));
         repo.decide(tx, m.id(), "CONFIRMED", seq, user.id(), clock.instant());
         ledger.refresh(tx, r.id(), agency);
         audit.record(tx, user.id(), "confirm-inbound", r.number(),

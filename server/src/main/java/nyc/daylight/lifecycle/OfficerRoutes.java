@@ -94,13 +94,16 @@ public final class OfficerRoutes {
         LocalDate today = LocalDate.now(clock.withZone(BusinessCalendar.NEW_YORK));
         Map<String, Object> model = new HashMap<>();
         model.put("agency", agency);
-        Queue.Page page = queue.page(agency, agencies.calendarFor(agency), new Queue.Filter(status, within, late, mine ? user.id() : null), today);
+        String query = Text.blankToNull(ctx.queryParam("q"));
+        if (query != null && query.length() > 200) query = query.substring(0, 200).strip();
+        Queue.Page page = queue.page(agency, agencies.calendarFor(agency), new Queue.Filter(status, within, late, mine ? user.id() : null,
+                query), today);
         model.put("items", page.items());
         model.put("counts", page.counts());
         // Badges and the bulk-assign list, for the rows shown only (a fixed number of queries).
         model.putAll(extras.forQueue(agency, page.items().stream().map(Queue.Item::number).toList()));
         model.put("filter", Map.of("status", status == null ? "" : status, "within", within == null ? "" : within.toString(),
-                "late", late, "mine", mine));
+                "late", late, "mine", mine, "q", query == null ? "" : query));
         ctx.render("agency/queue.ftlh", model);
     }
 

@@ -34,8 +34,13 @@ final class Queue {
 
     /**
      * @param dueWithinDays only requests whose next date is within this many calendar days (null: any)
+     * @param query words of the title, Daylight's number or the agency's own tracking number (null: any)
      */
-    record Filter(String status, Integer dueWithinDays, boolean lateOnly, Long assignedTo) {}
+    record Filter(String status, Integer dueWithinDays, boolean lateOnly, Long assignedTo, String query) {
+        Filter(String status, Integer dueWithinDays, boolean lateOnly, Long assignedTo) {
+            this(status, dueWithinDays, lateOnly, assignedTo, null);
+        }
+    }
 
     /**
      * Time alone moves a request from on time to overdue: the open requests' projections are brought

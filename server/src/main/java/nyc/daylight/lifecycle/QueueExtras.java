@@ -25,6 +25,7 @@ final class QueueExtras {
     private final DSLContext dsl;
     private final CaseFiles cases;
     private final BadgeRepository badges = new BadgeRepository();
+    private final ChannelRepository channels = new ChannelRepository();
 
     QueueExtras(DSLContext dsl, CaseFiles cases) {
         this.dsl = dsl;
@@ -35,6 +36,7 @@ final class QueueExtras {
     Map<String, Object> forQueue(Agency agency, List<String> numbers) {
         return dsl.transactionResult(t -> Map.of(
                 "badges", badges.badges(t.dsl(), agency.id(), numbers),
-                "officers", cases.officersOf(t.dsl(), agency.id())));
+                "officers", cases.officersOf(t.dsl(), agency.id()),
+                "marks", channels.marks(t.dsl(), agency.id(), numbers)));
     }
 }

@@ -35,7 +35,9 @@ final class QueueRepository {
                 .and(f.status() == null ? noCondition() : REQUESTS.STATUS.eq(f.status()))
                 .and(f.lateOnly() ? REQUESTS.STATUS.in(LATE) : noCondition())
                 .and(f.assignedTo() == null ? noCondition() : REQUESTS.ASSIGNED_TO.eq(f.assignedTo()))
-                .and(f.dueWithinDays() == null ? noCondition() : REQUESTS.NEXT_DUE.le(today.plusDays(f.dueWithinDays())));
+                .and(f.dueWithinDays() == null ? noCondition() : REQUESTS.NEXT_DUE.le(today.plusDays(f.dueWithinDays())))
+                .and(f.query() == null ? noCondition() : REQUESTS.TITLE.containsIgnoreCase(f.query())
+                        .or(REQUESTS.NUMBER.equalIgnoreCase(f.query())).or(REQUESTS.EXTERNAL_NUMBER.containsIgnoreCase(f.query())));
         return tx.select(REQUESTS.NUMBER, REQUESTS.TITLE, REQUESTS.STATUS, REQUESTS.NEXT_DUE, REQUESTS.SUBMITTED_AT,
                         USERS.EMAIL, REQUESTS.REQUESTER_DUE, REQUESTS.IMPORTED_SOURCE)
                 .from(REQUESTS).leftJoin(USERS).on(USERS.ID.eq(REQUESTS.ASSIGNED_TO))

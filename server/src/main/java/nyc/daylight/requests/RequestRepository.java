@@ -46,7 +46,9 @@ final class RequestRepository {
             c = c.and(REQUESTS.AGENCY_ID.in(DSL.select(AGENCIES.ID).from(AGENCIES).where(AGENCIES.SLUG.eq(f.agencySlug()))));
         }
         c = c.and(f.status() == null ? noCondition() : REQUESTS.STATUS.eq(f.status()));
-        c = c.and(f.query() == null ? noCondition() : REQUESTS.TITLE.containsIgnoreCase(f.query()));
+        // The search finds a title's words, Daylight's number, or the agency's own (an OpenRecords FOIL-… number).
+        c = c.and(f.query() == null ? noCondition() : REQUESTS.TITLE.containsIgnoreCase(f.query())
+                .or(REQUESTS.NUMBER.equalIgnoreCase(f.query())).or(REQUESTS.EXTERNAL_NUMBER.containsIgnoreCase(f.query())));
         int total = dsl.fetchCount(REQUESTS, c);
         List<StoredRequest> rows = dsl.selectFrom(REQUESTS).where(c)
                 .orderBy(REQUESTS.SUBMITTED_AT.desc(), REQUESTS.ID.desc())

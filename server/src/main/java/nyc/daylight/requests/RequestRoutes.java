@@ -154,7 +154,9 @@ public final class RequestRoutes {
         }
         RequestFilter filter = new RequestFilter(ctx.queryParam("agency"), status, ctx.queryParam("q"), page, 20);
         Map<String, Object> model = new HashMap<>();
-        model.put("page", requests.list(filter));
+        Page<RequestSummary> listed = requests.list(filter);
+        model.put("page", listed);
+        model.put("marks", requests.marks(listed.items().stream().map(RequestSummary::number).toList()));
         model.put("filter", Map.of("agency", Text.orEmpty(filter.agencySlug()), "status", Text.orEmpty(filter.status()), "q", Text.orEmpty(filter.query())));
         model.put("agencies", agencies.all());
         model.put("standings", Standing.values());
@@ -177,7 +179,30 @@ public final class RequestRoutes {
         Map<String, Object> model = new HashMap<>(extras.forViewer(view.number(), WebSession.user(ctx)));
         model.put("r", view);
         model.put("sameRequest", requests.sameRequestCount(view, WebSession.user(ctx)));
+        model.putAll(elsewhere(view, WebSession.user(ctx)));
         ctx.render("requests/show.ftlh", model);
+    }
+
+    /**
+     * Filed elsewhere: the channel mark and the agency's number; the paired city/federal request
+     * (both clocks side by side); and for the requester of an unpaired city request, the drafted
+     * federal FOIA letter ("also ask ICE").
+     */
+    private Map<String, Object> elsewhere(RequestView view, java.util.Optional<User> viewer) {
+        Map<String, Object> model = new HashMap<>();
+        java.util.Optional<RequestView> paired = requests.paired(view.number(), viewer);
+        Map<String, TrackedReader.Mark> marks = requests.marks(paired.map(p -> List.of(view.number(), p.number()))
+                .orElse(List.of(view.number())));
+        if (marks.containsKey(view.number())) model.put("tracking", marks.get(view.number()));
+        paired.ifPresent(p -> {
+            model.put("paired", p);
+            if (marks.containsKey(p.number())) model.put("pairedTracking", marks.get(p.number()));
+        });
+        if (paired.isEmpty() && view.owner() && view.agency().regime() == nyc.daylight.deadlines.Regime.NY_FOIL) {
+            model.put("federalDraft", FederalLetter.draft("U.S. Immigration and Customs Enforcement", view.agency().name(),
+                    view.number(), view.title(), view.description(), view.signature() == null ? null : view.signature().agencySignature()));
+        }
+        return model;
     }
 
     /** One filing to several agencies as one grid, reached from any of its requests. */
@@ -254,10 +279,12 @@ public final class RequestRoutes {
     private void me(Context ctx) {
         User user = WebSession.requireUser(ctx);
         Map<Long, List<RequestSummary>> byFiling = new LinkedHashMap<>();
-        for (RequestSummary s : requests.mine(user)) byFiling.computeIfAbsent(s.filingId(), k -> new ArrayList<>()).add(s);
+        List<RequestSummary> mine = requests.mine(user);
+        for (RequestSummary s : mine) byFiling.computeIfAbsent(s.filingId(), k -> new ArrayList<>()).add(s);
         List<Map<String, Object>> filings = new ArrayList<>();
         byFiling.forEach((id, list) -> filings.add(Map.of("id", id, "title", list.getFirst().title(), "requests", list)));
-        ctx.render("me.ftlh", Map.of("filings", filings, "drafts", requests.drafts(user)));
+        ctx.render("me.ftlh", Map.of("filings", filings, "drafts", requests.drafts(user),
+                "marks", requests.marks(mine.stream().map(RequestSummary::number).toList())));
     }
 
     // --- parsing -----------------------------------------------------------------------------

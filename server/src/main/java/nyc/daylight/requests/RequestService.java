@@ -25,6 +25,8 @@ public final class RequestService {
     private final Moderation moderation;
     private final Resend resend;
     private final SameRequestReader sameRequest;
+    private final TrackedFiling tracked;
+    private final TrackedReader trackedReader;
 
     public RequestService(DSLContext dsl, AgencyService agencies, Mailer mailer, Templates templates, Clock clock,
                           String baseUrl, BlobStore blobs) {
@@ -38,6 +40,8 @@ public final class RequestService {
         this.drafts = new Drafts(dsl);
         this.moderation = new Moderation(dsl);
         this.sameRequest = new SameRequestReader(dsl, agencies, status, clock);
+        this.tracked = new TrackedFiling(dsl, agencies, status, clock, blobs);
+        this.trackedReader = new TrackedReader(dsl, reader);
     }
 
     /**
@@ -122,5 +126,20 @@ public final class RequestService {
 
     public Optional<String> draft(User user, long draftId) {
         return drafts.payload(user, draftId);
+    }
+
+    /** Tracks a request filed outside Daylight; returns its Daylight number (see {@link TrackedFiling}). */
+    public String track(User requester, Tracked form, String idempotencyKey, Upload copy) {
+        return tracked.track(requester, form, idempotencyKey, copy);
+    }
+
+    /** The channel and agency number of those of {@code numbers} filed elsewhere (or imported with the agency's number). */
+    public java.util.Map<String, TrackedReader.Mark> marks(java.util.Collection<String> numbers) {
+        return trackedReader.marks(numbers);
+    }
+
+    /** The request paired with this one (its city or federal twin), as this viewer may see it. */
+    public Optional<RequestView> paired(String number, Optional<User> viewer) {
+        return trackedReader.paired(number, viewer);
     }
 }

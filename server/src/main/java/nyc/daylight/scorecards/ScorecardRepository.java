@@ -54,8 +54,19 @@ final class ScorecardRepository {
                 .and(publicOn(s.today()))
                 .and(REQUEST_METRICS.RECEIVED_ON.between(s.from(), s.to()))
                 .and(s.topic() == null ? noCondition() : REQUEST_METRICS.TOPIC.eq(s.topic()))
-                .and(s.source() == null ? noCondition() : "imported".equals(s.source())
-                        ? REQUEST_METRICS.IMPORTED.isTrue() : REQUEST_METRICS.IMPORTED.isFalse());
+                .and(source(s.source()));
+    }
+
+    /** imported: from agencies' logs; elsewhere: filed on OpenRecords, a portal, FOIA.gov … and tracked here; portal: sent by Daylight. */
+    private static Condition source(String source) {
+        if (source == null) return noCondition();
+        Condition elsewhere = REQUEST_METRICS.REQUEST_ID.in(org.jooq.impl.DSL.select(nyc.daylight.sql.jooq.Tables.REQUESTS.ID)
+                .from(nyc.daylight.sql.jooq.Tables.REQUESTS).where(nyc.daylight.sql.jooq.Tables.REQUESTS.CHANNEL.isNotNull()));
+        return switch (source) {
+            case "imported" -> REQUEST_METRICS.IMPORTED.isTrue();
+            case "elsewhere" -> elsewhere;
+            default -> REQUEST_METRICS.IMPORTED.isFalse().andNot(elsewhere);
+        };
     }
 
     /** The group's key as selected: the agency, or a constant (PostgreSQL needs no GROUP BY for it). */

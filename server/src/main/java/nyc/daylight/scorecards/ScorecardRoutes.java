@@ -126,7 +126,7 @@ public final class ScorecardRoutes {
         String topic = Text.blankToNull(ctx.queryParam("topic"));
         if (topic != null && !topic.equals("ICE")) throw BadInput.of("topic", "error.filter.topic");
         String source = Text.blankToNull(ctx.queryParam("source"));
-        if (source != null && !source.equals("portal") && !source.equals("imported")) {
+        if (source != null && !source.equals("portal") && !source.equals("imported") && !source.equals("elsewhere")) {
             throw BadInput.of("source", "error.filter.source");
         }
         return new ScorecardService.Filters(topic, source);

@@ -53,7 +53,13 @@ class AgencyServiceTest {
     void the_registry_is_seeded_with_the_agencies_that_matter_for_ice_requests() {
         assertThat(service.all()).extracting(Agency::slug).contains(
                 "doc", "nypd", "probation", "acs", "dss", "hhc", "moia", "doe", "law", "doi", "mayor", "nycem", "oti",
-                "ice", "dhs");
+                "ice", "dhs", "cbp", "uscis");
+        for (String federal : java.util.List.of("cbp", "uscis")) {
+            Agency a = service.find(federal).orElseThrow();
+            assertThat(a.regime()).isEqualTo(Regime.FEDERAL_FOIA);
+            assertThat(a.calendar()).isEqualTo(CalendarKind.FEDERAL);
+            assertThat(a.rules()).isEqualTo(nyc.daylight.deadlines.AgencyRules.federalFoia());
+        }
         Agency ice = service.find("ice").orElseThrow();
         assertThat(ice.regime()).isEqualTo(Regime.FEDERAL_FOIA);
         assertThat(ice.calendar()).isEqualTo(CalendarKind.FEDERAL);

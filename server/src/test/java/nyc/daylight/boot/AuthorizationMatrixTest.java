@@ -86,6 +86,8 @@ class AuthorizationMatrixTest {
         for (String r : List.of("POST /requests", "GET /me", "GET /agency")) POLICIES.put(r, Policy.SIGNED_IN);
         // Each person's own e-mail settings (the daily digest): nobody else's can be named.
         for (String r : List.of("GET /me/email", "POST /me/email")) POLICIES.put(r, Policy.SIGNED_IN);
+        // Tracking a request filed elsewhere: any signed-in requester, for themselves (pairing checks ownership).
+        for (String r : List.of("GET /requests/track", "POST /requests/track")) POLICIES.put(r, Policy.SIGNED_IN);
         // API tokens
         for (String r : List.of("GET /me/tokens", "POST /me/tokens", "GET /api/v1/me/requests")) POLICIES.put(r, Policy.SIGNED_IN);
         for (String r : List.of("GET /me/tokens/{id}/revoke", "POST /me/tokens/{id}/revoke")) POLICIES.put(r, Policy.OWNER);

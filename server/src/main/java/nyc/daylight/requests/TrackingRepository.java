@@ -1,0 +1,55 @@
+package nyc.daylight.requests;
+
+import static nyc.daylight.sql.jooq.Tables.REQUESTS;
+
+import java.util.Collection;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.jooq.DSLContext;
+import org.jooq.Records;
+
+/** Requests filed elsewhere: their channel, the agency's number, and city/federal pairs; jOOQ only. */
+final class TrackingRepository {
+
+    /** How a listed request was filed, for the lists' channel mark. */
+    record Label(String number, String channel, String agencyNumber) {}
+
+    void setTracking(DSLContext tx, long requestId, Channel channel, String agencyNumber) {
+        tx.update(REQUESTS).set(REQUESTS.CHANNEL, channel.name()).set(REQUESTS.EXTERNAL_NUMBER, agencyNumber)
+                .where(REQUESTS.ID.eq(requestId)).execute();
+    }
+
+    /** The request's channel mark and the agency's own number, for those of {@code numbers} that have either. */
+    Map<String, Label> labels(DSLContext dsl, Collection<String> numbers) {
+        if (numbers.isEmpty()) return Map.of();
+        return dsl.select(REQUESTS.NUMBER, REQUESTS.CHANNEL, REQUESTS.EXTERNAL_NUMBER).from(REQUESTS)
+                .where(REQUESTS.NUMBER.in(numbers)).and(REQUESTS.CHANNEL.isNotNull().or(REQUESTS.EXTERNAL_NUMBER.isNotNull()))
+                .fetch(Records.mapping(Label::new)).stream().collect(Collectors.toMap(Label::number, l -> l));
+    }
+
+    /** The number of the request this requester already tracks at this agency under that agency number. */
+    Optional<String> sameAgencyNumber(DSLContext dsl, long requesterId, long agencyId, String agencyNumber) {
+        return dsl.select(REQUESTS.NUMBER).from(REQUESTS).where(REQUESTS.REQUESTER_ID.eq(requesterId))
+                .and(REQUESTS.AGENCY_ID.eq(agencyId)).and(REQUESTS.EXTERNAL_NUMBER.equalIgnoreCase(agencyNumber))
+                .fetchOptional(REQUESTS.NUMBER);
+    }
+
+    /** Pairs two requests both ways, in the caller's transaction. */
+    void pair(DSLContext tx, long a, long b) {
+        tx.update(REQUESTS).set(REQUESTS.PAIRED_REQUEST_ID, b).where(REQUESTS.ID.eq(a)).execute();
+        tx.update(REQUESTS).set(REQUESTS.PAIRED_REQUEST_ID, a).where(REQUESTS.ID.eq(b)).execute();
+    }
+
+    /** The number of the request paired with this one. */
+    Optional<String> pairedNumber(DSLContext dsl, String number) {
+        var other = REQUESTS.as("other");
+        return dsl.select(other.NUMBER).from(REQUESTS).join(other).on(other.ID.eq(REQUESTS.PAIRED_REQUEST_ID))
+                .where(REQUESTS.NUMBER.eq(number)).fetchOptional(other.NUMBER);
+    }
+
+    /** Whether the request is already paired. */
+    boolean paired(DSLContext dsl, long requestId) {
+        return dsl.fetchExists(REQUESTS, REQUESTS.ID.eq(requestId).and(REQUESTS.PAIRED_REQUEST_ID.isNotNull()));
+    }
+}
