@@ -114,7 +114,7 @@ public final class StepConfirmation {
         // requester may record, marked as their report. See RequesterForwarded.
         boolean ownAddress = !r.mayRecordDecision(user, requests.userEmail(tx, r.requesterId()), m.fromAddress(), m.envelopeFrom());
         if (ownAddress && RequesterForwarded.AGENCY_DECISIONS.contains(type)) {
-            throw BadInput.of("type", "refusal.message.forwardedByRequester");
+            throw BadInput.of("type", "replies.reportedByRequester");
         }
         boolean reported = ownAddress || forwarded.reportedByRequester(tx, user, m.id(), r, type);
         Agency agency = agencies.byId().get(r.agencyId());
