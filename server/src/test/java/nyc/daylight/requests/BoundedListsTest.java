@@ -89,13 +89,13 @@ class BoundedListsTest {
     @Test
     void pages_of_tied_rows_neither_repeat_nor_lose_one_forward_and_back(TestDatabase db) {
         DSLContext dsl = db.dsl();
-        Set<String> all = new LinkedHashSet<>(requests(dsl, "hra", 1000, 45));
+        Set<String> all = new LinkedHashSet<>(requests(dsl, "probation", 1000, 45));
         AgencyService agencies = new AgencyService(dsl);
         RequestReader reader = new RequestReader(dsl, agencies, new RequestStatus(agencies, CLOCK), CLOCK, null);
         OverdueList overdue = new OverdueList(dsl, agencies, CLOCK);
 
-        walk(all, c -> reader.list(new RequestFilter("hra", null, null, c, 20)).map(RequestSummary::number));
-        walk(all, c -> overdue.page(new OverdueList.Filter("hra", null, false, c, 20)).map(OverdueList.Item::number));
+        walk(all, c -> reader.list(new RequestFilter("probation", null, null, c, 20)).map(RequestSummary::number));
+        walk(all, c -> overdue.page(new OverdueList.Filter("probation", null, false, c, 20)).map(OverdueList.Item::number));
     }
 
     /** Follows next links to the end (20 + 20 + 5), then previous links back to the start. */
