@@ -1,11 +1,5 @@
 package nyc.daylight.requests;
 
-import static nyc.daylight.sql.jooq.Tables.AGENCIES;
-import static nyc.daylight.sql.jooq.Tables.REQUESTS;
-import static org.jooq.impl.DSL.count;
-import static org.jooq.impl.DSL.falseCondition;
-import static org.jooq.impl.DSL.noCondition;
-
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
@@ -15,7 +9,6 @@ import nyc.daylight.agencies.Agency;
 import nyc.daylight.agencies.AgencyService;
 import nyc.daylight.core.Cursor;
 import nyc.daylight.db.Keyset;
-import nyc.daylight.db.RequestVisibility;
 import nyc.daylight.deadlines.BusinessCalendar;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
@@ -29,13 +22,12 @@ import org.jooq.DSLContext;
  * days are counted from the stored date with each agency's (cached) calendar.
  */
 public final class OverdueList {
-    /** The order: the oldest missed date first, the request number breaking ties. */
-    static final Keyset ORDER = Keyset.of(true, REQUESTS.LIVE_MISS_DUE, REQUESTS.NUMBER);
     public static final int CURSOR_KEYS = 2;
 
     private final DSLContext dsl;
     private final AgencyService agencies;
     private final Clock clock;
+    private final OverdueRepository repo = new OverdueRepository();
 
     public OverdueList(DSLContext dsl, AgencyService agencies, Clock clock) {
         this.dsl = dsl;
@@ -67,21 +59,17 @@ public final class OverdueList {
         LocalDate today = today();
         Map<Long, Agency> byId = agencies.byId();
         Map<Long, BusinessCalendar> calendars = agencies.calendarsFor(byId.values());
-        Condition c = listed(f, today, byId, calendars);
+        Condition c = OverdueRepository.listed(today, cutoffs(f.agencySlug(), byId, calendars, today), f.topic(), f.hideImported());
         return dsl.transactionResult(t -> {
-            int total = t.dsl().fetchCount(t.dsl().selectOne().from(REQUESTS).join(AGENCIES).on(AGENCIES.ID.eq(REQUESTS.AGENCY_ID))
-                    .where(c).limit(Page.COUNT_CAP + 1));
-            var rows = t.dsl().select(REQUESTS.NUMBER, REQUESTS.TITLE, REQUESTS.AGENCY_ID, REQUESTS.LIVE_MISS_DUE,
-                            REQUESTS.LIVE_MISS_KIND, REQUESTS.IMPORTED_SOURCE)
-                    .from(REQUESTS).join(AGENCIES).on(AGENCIES.ID.eq(REQUESTS.AGENCY_ID))
-                    .where(c).and(ORDER.seek(f.cursor())).orderBy(ORDER.order(f.cursor())).limit(f.limit() + 1)
-                    .fetch(r -> {
-                        Agency a = byId.get(r.value3());
-                        int days = calendars.get(a.id()).businessDaysBetween(r.value4(), today);
-                        return new Item(r.value1(), r.value2(), a.slug(), a.name(), r.value4(), days, r.value4().plusDays(1),
-                                r.value5(), r.value6());
-                    });
-            Keyset.Page<Item> page = ORDER.page(rows, f.cursor(), f.limit(), i -> List.of(i.deadline().toString(), i.number()));
+            int total = repo.matching(t.dsl(), c, Page.COUNT_CAP);
+            List<Item> rows = repo.rows(t.dsl(), c, f.cursor(), f.limit() + 1).stream().map(r -> {
+                Agency a = byId.get(r.agencyId());
+                int days = calendars.get(a.id()).businessDaysBetween(r.due(), today);
+                return new Item(r.number(), r.title(), a.slug(), a.name(), r.due(), days, r.due().plusDays(1), r.kind(),
+                        r.importedSource());
+            }).toList();
+            Keyset.Page<Item> page = OverdueRepository.ORDER.page(rows, f.cursor(), f.limit(),
+                    i -> List.of(i.deadline().toString(), i.number()));
             return new Page<>(page.items(), page.next(), page.previous(), Math.min(total, Page.COUNT_CAP),
                     total > Page.COUNT_CAP);
         });
@@ -91,31 +79,29 @@ public final class OverdueList {
     public Map<String, Long> countsByAgency(String topic, boolean hideImported) {
         LocalDate today = today();
         Map<Long, Agency> byId = agencies.byId();
-        Condition c = listed(new Filter(null, topic, hideImported, null, 1), today, byId, agencies.calendarsFor(byId.values()));
+        Condition c = OverdueRepository.listed(today, cutoffs(null, byId, agencies.calendarsFor(byId.values()), today), topic,
+                hideImported);
         Map<String, Long> counts = new LinkedHashMap<>();
-        dsl.select(REQUESTS.AGENCY_ID, count()).from(REQUESTS).join(AGENCIES).on(AGENCIES.ID.eq(REQUESTS.AGENCY_ID))
-                .where(c).groupBy(REQUESTS.AGENCY_ID).orderBy(count().desc(), REQUESTS.AGENCY_ID)
-                .forEach(r -> counts.merge(byId.get(r.value1()).name(), (long) r.value2(), Long::sum));
+        dsl.transactionResult(t -> repo.countsByAgency(t.dsl(), c))
+                .forEach((id, n) -> counts.merge(byId.get(id).name(), (long) n, Long::sum));
         return counts;
     }
 
     /**
-     * Listed requests with a live miss at least one business day old: for each agency, a miss
-     * before its last business day up to today (a miss on a Friday is not overdue on Saturday).
+     * For each agency listed, the date a live miss must be before to be at least one business day
+     * old: its last business day up to today (a miss on a Friday is not overdue on Saturday).
      */
-    private static Condition listed(Filter f, LocalDate today, Map<Long, Agency> byId, Map<Long, BusinessCalendar> calendars) {
-        Condition overdue = falseCondition();
+    private static Map<Long, LocalDate> cutoffs(String slug, Map<Long, Agency> byId, Map<Long, BusinessCalendar> calendars,
+                                                LocalDate today) {
+        Map<Long, LocalDate> out = new LinkedHashMap<>();
         for (Agency a : byId.values()) {
-            if (f.agencySlug() != null && !a.slug().equals(f.agencySlug())) continue;
+            if (slug != null && !a.slug().equals(slug)) continue;
             BusinessCalendar cal = calendars.get(a.id());
             LocalDate last = today;
             while (!cal.isBusinessDay(last)) last = last.minusDays(1);
-            overdue = overdue.or(REQUESTS.AGENCY_ID.eq(a.id()).and(REQUESTS.LIVE_MISS_DUE.lt(last)));
+            out.put(a.id(), last);
         }
-        return REQUESTS.LIVE_MISS_DUE.isNotNull().and(overdue)
-                .and(RequestVisibility.listedOn(today))
-                .and(f.hideImported() ? REQUESTS.IMPORTED_SOURCE.isNull() : noCondition())
-                .and(f.topic() == null ? noCondition() : REQUESTS.TOPIC.eq(f.topic()));
+        return out;
     }
 
     private LocalDate today() {

@@ -85,6 +85,19 @@ final class RequestRepository {
                 .set(REQUESTS.UPDATED_AT, DSL.currentOffsetDateTime()).where(REQUESTS.ID.eq(requestId)).execute();
     }
 
+    /**
+     * Up to {@code limit} submitted requests after id {@code after} whose projection's validity has
+     * passed at {@code now} (or was never known), in id order, locked (rows another transaction
+     * holds are skipped: the next pass takes them).
+     */
+    List<StoredRequest> stale(DSLContext tx, long after, java.time.Instant now, int limit) {
+        return tx.selectFrom(REQUESTS)
+                .where(REQUESTS.SUBMITTED_AT.isNotNull()).and(REQUESTS.ID.gt(after))
+                .and(REQUESTS.PROJECTION_VALID_UNTIL.isNull()
+                        .or(REQUESTS.PROJECTION_VALID_UNTIL.le(now.atOffset(java.time.ZoneOffset.UTC))))
+                .orderBy(REQUESTS.ID).limit(limit).forUpdate().skipLocked().fetch(RequestRepository::stored);
+    }
+
     static RequestProjection projectionOf(RequestsRecord r) {
         return new RequestProjection(r.getStatus(), r.getNextDue(), r.getRequesterDue(), r.getLiveMissDue(), r.getLiveMissKind(),
                 r.getProjectionValidUntil() == null ? null : r.getProjectionValidUntil().toInstant());

@@ -1,9 +1,6 @@
 package nyc.daylight.requests;
 
-import static nyc.daylight.sql.jooq.Tables.REQUESTS;
-
 import java.time.Clock;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import nyc.daylight.agencies.Agency;
@@ -25,6 +22,7 @@ final class StaleProjections {
     private final RequestStatus status;
     private final Clock clock;
     private final LedgerRepository ledgers = new LedgerRepository();
+    private final RequestRepository requests = new RequestRepository();
 
     StaleProjections(AgencyService agencies, RequestStatus status, Clock clock) {
         this.agencies = agencies;
@@ -49,18 +47,13 @@ final class StaleProjections {
 
     /** {rewritten, last id seen or -1 when none was left}. */
     private long[] refreshBatch(DSLContext tx, long after, Map<Long, Agency> byId, Map<Long, BusinessCalendar> calendars) {
-        var rows = tx.selectFrom(REQUESTS)
-                .where(REQUESTS.SUBMITTED_AT.isNotNull()).and(REQUESTS.ID.gt(after))
-                .and(REQUESTS.PROJECTION_VALID_UNTIL.isNull()
-                        .or(REQUESTS.PROJECTION_VALID_UNTIL.le(clock.instant().atOffset(ZoneOffset.UTC))))
-                .orderBy(REQUESTS.ID).limit(BATCH).forUpdate().skipLocked().fetch();
+        List<StoredRequest> rows = requests.stale(tx, after, clock.instant(), BATCH);
         if (rows.isEmpty()) return new long[] {0, -1};
-        Map<Long, List<LedgerEvent>> all = ledgers.ledgers(tx, rows.map(r -> r.getId()));
-        for (var r : rows) {
-            Agency agency = byId.get(r.getAgencyId());
-            status.current(tx, r.getId(), RequestRepository.projectionOf(r), agency, all.getOrDefault(r.getId(), List.of()),
-                    calendars.get(agency.id()));
+        Map<Long, List<LedgerEvent>> all = ledgers.ledgers(tx, rows.stream().map(StoredRequest::id).toList());
+        for (StoredRequest r : rows) {
+            Agency agency = byId.get(r.agencyId());
+            status.current(tx, r.id(), r.projection(), agency, all.getOrDefault(r.id(), List.of()), calendars.get(agency.id()));
         }
-        return new long[] {rows.size(), rows.get(rows.size() - 1).getId()};
+        return new long[] {rows.size(), rows.getLast().id()};
     }
 }
