@@ -9,10 +9,15 @@ alter table requests
 
 -- The watcher's "what has time moved" question.
 create index requests_projection_valid_idx on requests (projection_valid_until) where submitted_at is not null;
--- The officer queue: an agency's open requests by the date it owes next (keyset order).
-create index requests_queue_idx on requests (agency_id, next_due, submitted_at, id);
+-- The officer queue: an agency's requests by the date it owes next, none last (keyset order; the
+-- expression is QueueRepository.DUE_KEY's).
+create index requests_queue_idx on requests (agency_id, (coalesce(next_due, date '9999-12-31')), submitted_at, id);
 -- The public list and feeds: newest filing first (keyset order), overall and per agency.
 create index requests_listed_idx on requests (submitted_at desc, id desc) where submitted_at is not null;
 create index requests_agency_listed_idx on requests (agency_id, submitted_at desc, id desc) where submitted_at is not null;
--- The overdue list: most overdue first (keyset order).
-create index requests_overdue_idx on requests (live_miss_due, number) where live_miss_due is not null;
+-- The overdue list: most overdue first (keyset order), with what its filters and counts read, so
+-- counting needs no visit to the table once it is vacuumed.
+create index requests_overdue_idx on requests (live_miss_due, number)
+    include (agency_id, hidden_at, embargo_until, imported_source, topic) where live_miss_due is not null;
+-- Open-request counts (the agency pages, the queue's counts) from the index alone once vacuumed.
+create index requests_agency_open_idx on requests (agency_id, status) include (submitted_at, hidden_at, embargo_until, assigned_to);

@@ -11,7 +11,7 @@ import org.jooq.DSLContext;
 /** An agency's open requests, most urgent first, a keyset page at a time. */
 final class Queue {
     /** Rows a page shows. */
-    static final int PAGE_SIZE = 100;
+    static final int PAGE_SIZE = 50;
     /** The parts of the queue's sort key in a cursor. */
     static final int CURSOR_KEYS = 3;
 

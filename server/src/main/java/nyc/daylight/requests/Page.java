@@ -9,7 +9,7 @@ import nyc.daylight.core.Cursor;
  * the same on any size of list ({@code totalCapped}: there are at least that many).
  */
 public record Page<T>(List<T> items, Cursor next, Cursor previous, int total, boolean totalCapped) {
-    public static final int COUNT_CAP = 10_000;
+    public static final int COUNT_CAP = 1_000;
 
     public boolean hasPrevious() {
         return previous != null;
