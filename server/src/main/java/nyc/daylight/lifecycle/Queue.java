@@ -30,7 +30,18 @@ final class Queue {
     public record Item(String number, String title, String status, LocalDate nextDue, OffsetDateTime submittedAt,
                        String assignee, LocalDate requesterDue, String importedFrom) {}
 
-    public record Counts(int open, int dueSoon, int late, int unassigned) {}
+    /** Each count exact up to {@link #CAP}; above it, {@link #capped} says "more than CAP". */
+    public record Counts(int open, int dueSoon, int late, int unassigned) {
+        public static final int CAP = 1_000;
+
+        public boolean capped(int n) {
+            return n > CAP;
+        }
+
+        public int cap() {
+            return CAP;
+        }
+    }
 
     /** What the queue page shows: one page of rows, where the next and previous pages start (null: none), and the counts. */
     record Page(List<Item> items, Cursor next, Cursor previous, Counts counts) {}
