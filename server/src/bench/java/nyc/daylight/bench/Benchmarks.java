@@ -69,6 +69,13 @@ public final class Benchmarks {
     public static void main(String[] args) throws Exception {
         BenchConfig cfg = BenchConfig.fromSystemProperties();
         long started = System.nanoTime();
+        if ("requests".equals(System.getProperty("bench.only"))) {
+            // Only the reads of issue 22 (about 3 minutes at 10k and 100k): mvn -Pbench verify -pl server -am -Dbench.only=requests
+            Files.createDirectories(cfg.work());
+            System.out.println(RequestsBench.runAndWrite(cfg, requestSizes(), machine(cfg)));
+            log("Done in %.1f min; results in %s", (System.nanoTime() - started) / 6e10, cfg.docs());
+            System.exit(0);
+        }
         Files.createDirectories(cfg.work());
         log("Daylight benchmarks: sizes %s, seed %d, %s per system and query in %d rounds, warm-up %s",
                 cfg.sizes(), cfg.seed(), cfg.duration(), cfg.rounds(), cfg.warmup());
@@ -82,7 +89,7 @@ public final class Benchmarks {
             log("Done in %.1f min; results in %s", (System.nanoTime() - started) / 6e10, cfg.docs());
             System.exit(0);
         } else if (!only.isEmpty()) {
-            throw new IllegalArgumentException("bench.only takes \"search\" (or nothing, for everything): " + only);
+            throw new IllegalArgumentException("bench.only takes \"requests\" or \"search\" (or nothing, for everything): " + only);
         }
         PgFts pg = new PgFts(cfg.pgUrl(), cfg.pgUser(), cfg.pgTimeout());
         Environment env = environment(cfg, pg.version());
@@ -153,6 +160,8 @@ public final class Benchmarks {
         searchLoad(cfg, documents, sentences);
         String md = Report.render(cfg, env, sizes, ingest, notes, Duration.ofNanos(System.nanoTime() - started)) + scorecards;
         write(cfg, md);
+        log("Reads: %s requests of one agency", requestSizes());
+        RequestsBench.runAndWrite(cfg, requestSizes(), machine(cfg));
         System.out.println();
         System.out.println(md);
         log("Done in %.1f min; results in %s", (System.nanoTime() - started) / 6e10, cfg.docs());
@@ -394,6 +403,22 @@ public final class Benchmarks {
 
     private static String pair(Latencies l) {
         return Report.ms(l.p50()) + "/" + Report.ms(l.p99());
+    }
+
+    /** The sizes of the reads benchmark: {@code -Dbench.requestSizes}, 10k and 100k by default (1M fits in about 5 more minutes). */
+    static List<Integer> requestSizes() {
+        return BenchConfig.sizes(System.getProperty("bench.requestSizes", "10000,100000"));
+    }
+
+    /** Date and machine, in one line, for a section of its own. */
+    static String machine(BenchConfig cfg) {
+        long memory = 0;
+        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+            memory = os.getTotalMemorySize();
+        }
+        return String.format(Locale.ROOT, "Run %s on %d CPUs, %.0f GB RAM, %s, %s %s (%s).", ZonedDateTime.now().withNano(0),
+                Runtime.getRuntime().availableProcessors(), memory / 1e9, System.getProperty("java.vm.vendor") + " " + Runtime.version(),
+                System.getProperty("os.name"), System.getProperty("os.version"), System.getProperty("os.arch"));
     }
 
     static void log(String format, Object... args) {

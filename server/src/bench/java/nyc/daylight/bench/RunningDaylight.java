@@ -61,6 +61,10 @@ final class RunningDaylight implements AutoCloseable {
         return new RunningDaylight(app, http, (System.nanoTime() - t0) / 1e6);
     }
 
+    String base() {
+        return base;
+    }
+
     HttpResponse<byte[]> get(String path) throws IOException, InterruptedException {
         return http.send(HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60)).GET().build(),
                 HttpResponse.BodyHandlers.ofByteArray());

@@ -110,6 +110,14 @@ final class ScorecardBench {
                        r.submitted_at + (e || ' days')::interval
                 from requests r, generate_series(1, %d) e
                 """.formatted(EVENTS_PER_REQUEST, EVENTS_PER_REQUEST));
+        metrics(s);
+        s.execute("analyze requests");
+        s.execute("analyze request_events");
+        s.execute("analyze request_metrics");
+    }
+
+    /** One request_metrics row per request, outcomes and delays drawn from the seeded random (also used by {@link RequestsBench}). */
+    static void metrics(Statement s) throws Exception {
         s.execute("""
                 insert into request_metrics (request_id, agency_id, regime, topic, imported, received_on, response_due, responded_on,
                         response_met, business_days_to_response, determined_on, business_days_to_determination,
@@ -134,9 +142,6 @@ final class ScorecardBench {
                 cross join lateral (select random() as u, (1 + random() * 12)::int as resp, (5 + random() * 90)::int as det,
                                            random() < 0.1 as open) x
                 """);
-        s.execute("analyze requests");
-        s.execute("analyze request_events");
-        s.execute("analyze request_metrics");
     }
 
     static String render(List<Row> rows) {

@@ -20,17 +20,25 @@ public final class AgencyService {
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
 
     private final AgencyRepository repository;
+    private final AgencyCache cache;
 
+    /** Reads the registry every time (tools, and tests that write agencies directly). */
     public AgencyService(DSLContext dsl) {
+        this(dsl, AgencyCache.off());
+    }
+
+    /** Agencies and calendars kept in {@code cache} until an admin edits them through this service. */
+    public AgencyService(DSLContext dsl, AgencyCache cache) {
         this.repository = new AgencyRepository(dsl);
+        this.cache = cache;
     }
 
     public List<Agency> all() {
-        return repository.all();
+        return cache.all(repository::all);
     }
 
     public Optional<Agency> find(String slug) {
-        return slug == null ? Optional.empty() : repository.bySlug(slug);
+        return slug == null ? Optional.empty() : all().stream().filter(a -> a.slug().equals(slug)).findFirst();
     }
 
     /** Every agency by its id, for pages that show many requests. */
@@ -42,11 +50,16 @@ public final class AgencyService {
 
     /** The agency's public holidays plus the closure days an admin declared for it. */
     public BusinessCalendar calendarFor(Agency agency) {
-        return new BusinessCalendar(agency.calendar(), repository.closures(agency.id()));
+        return cache.calendar(agency.id(), () -> new BusinessCalendar(agency.calendar(), repository.closures(agency.id())));
     }
 
     /** Each agency's calendar, their closure days read in one query: for pages that show several agencies' dates at once. */
     public Map<Long, BusinessCalendar> calendarsFor(java.util.Collection<Agency> several) {
+        if (cache.enabled()) {
+            Map<Long, BusinessCalendar> out = new java.util.HashMap<>();
+            for (Agency a : several) out.put(a.id(), calendarFor(a));
+            return out;
+        }
         Map<Long, List<nyc.daylight.deadlines.Holiday>> closures = repository.closures(several.stream().map(Agency::id).toList());
         Map<Long, BusinessCalendar> out = new java.util.HashMap<>();
         for (Agency a : several) out.put(a.id(), new BusinessCalendar(a.calendar(), closures.getOrDefault(a.id(), List.of())));
@@ -69,11 +82,13 @@ public final class AgencyService {
         }
         Agency agency = find(slug).orElseThrow(() -> BadInput.of("agency", "error.noAgency", slug));
         validate(agency, edit);
-        return repository.update(agency.id(), actor.userId(), new AgencyEdit(
+        int changed = repository.update(agency.id(), actor.userId(), new AgencyEdit(
                 edit.recordsOfficerTitle().strip(), Text.blankToNull(edit.foilEmail()), Text.blankToNull(edit.postalAddress()),
                 edit.appealsOfficerTitle().strip(), Text.blankToNull(edit.appealsEmail()), Text.blankToNull(edit.appealsAddress()),
                 edit.contactVerified(), edit.closeOfBusiness(), edit.responseDays(), edit.determinationDays(),
                 edit.extensionDays(), edit.appealFilingDays(), edit.appealDecisionDays()));
+        cache.clear();
+        return changed;
     }
 
     /** Admins only: a day this agency is closed beyond its public holidays, recorded in its history. */
@@ -88,9 +103,9 @@ public final class AgencyService {
                     String.valueOf(BusinessCalendar.LAST_YEAR));
         }
         requireText("reason", reason, Message.of("what.closureReason"));
-        if (!repository.addClosure(agency.id(), actor.userId(), day, reason.strip())) {
-            throw BadInput.of("day", "error.closureExists", day);
-        }
+        boolean added = repository.addClosure(agency.id(), actor.userId(), day, reason.strip());
+        cache.clear();
+        if (!added) throw BadInput.of("day", "error.closureExists", day);
     }
 
     public List<nyc.daylight.deadlines.Holiday> closures(Agency agency) {

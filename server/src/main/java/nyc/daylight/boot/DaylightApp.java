@@ -123,7 +123,8 @@ public final class DaylightApp {
                 ? java.util.Optional.of(settings.inbound().replyDomain()) : java.util.Optional.empty();
         OutboxWorker outbox = new OutboxWorker(dsl, settings.smtp(), replyDomain);
         Mailer mailer = new Mailer(outbox::wake, replyDomain);
-        AgencyService agencies = new AgencyService(dsl);
+        // Agencies and calendars in memory until an admin edits them (one cache for the whole app).
+        AgencyService agencies = new AgencyService(dsl, new nyc.daylight.agencies.AgencyCache());
         AccountService accounts = new AccountService(dsl, new Passwords(), mailer, agencies, settings.baseUrl(),
                 settings.rateLimits());
         WebSession session = new WebSession(accounts, new CsrfTokens(() -> new ServerSecrets(dsl).get(ServerSecrets.CSRF)));

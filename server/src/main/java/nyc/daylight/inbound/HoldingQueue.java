@@ -14,7 +14,6 @@ import nyc.daylight.db.AuditLog;
 import nyc.daylight.inbound.InboundRepository.Kept;
 import nyc.daylight.records.BlobStore;
 import nyc.daylight.records.extract.ParsedMail;
-import nyc.daylight.requests.Page;
 import org.jooq.DSLContext;
 
 /**
@@ -44,10 +43,10 @@ public final class HoldingQueue {
         this.clock = clock;
     }
 
-    Page<Held> held(User admin, int page, boolean includeDiscarded) {
+    HeldPage<Held> held(User admin, int page, boolean includeDiscarded) {
         requireAdmin(admin);
         int p = Math.max(1, page);
-        return new Page<>(repo.held(dsl, includeDiscarded, (p - 1) * PAGE_SIZE, PAGE_SIZE).stream().map(this::held).toList(), p,
+        return new HeldPage<>(repo.held(dsl, includeDiscarded, (p - 1) * PAGE_SIZE, PAGE_SIZE).stream().map(this::held).toList(), p,
                 PAGE_SIZE, repo.heldCount(dsl, includeDiscarded));
     }
 

@@ -141,6 +141,8 @@ public final class DeadlineWatcher implements AutoCloseable {
 
     private int pass() {
         liftEmbargoes();
+        // Lists trust the stored projection: first rewrite every one that time alone has moved.
+        ledger.refreshStale(dsl);
         Map<Long, Agency> byId = agencies.byId();
         List<WatcherRepository.Watched> open = dsl.transactionResult(t -> watched.toWatch(t.dsl()));
         int sent = 0;

@@ -11,6 +11,7 @@ import java.util.Map;
 import nyc.daylight.agencies.Agency;
 import nyc.daylight.agencies.AgencyService;
 import nyc.daylight.core.BadInput;
+import nyc.daylight.core.Cursor;
 import nyc.daylight.core.Message;
 import nyc.daylight.core.NotFound;
 import nyc.daylight.core.Text;
@@ -51,7 +52,7 @@ public final class OfficerRoutes {
         this.actions = actions;
         this.agencies = agencies;
         this.ledger = ledger;
-        this.queue = new Queue(dsl, ledger);
+        this.queue = new Queue(dsl);
         this.desk = new OfficerDesk(dsl, actions.cases(), ledger);
         this.extras = new QueueExtras(dsl, actions.cases());
         this.bulk = new BulkRoutes(new BulkActions(dsl, actions, agencies, ledger, clock), actions.cases());
@@ -96,9 +97,11 @@ public final class OfficerRoutes {
         model.put("agency", agency);
         String query = Text.blankToNull(ctx.queryParam("q"));
         if (query != null && query.length() > 200) query = query.substring(0, 200).strip();
-        Queue.Page page = queue.page(agency, agencies.calendarFor(agency), new Queue.Filter(status, within, late, mine ? user.id() : null,
-                query), today);
+        Queue.Page page = queue.page(agency, new Queue.Filter(status, within, late, mine ? user.id() : null, query,
+                Cursor.parse(ctx.queryParam("cursor"), "cursor", Queue.CURSOR_KEYS)), today);
         model.put("items", page.items());
+        model.put("next", page.next() == null ? "" : page.next().token());
+        model.put("previous", page.previous() == null ? "" : page.previous().token());
         model.put("counts", page.counts());
         // Badges and the bulk-assign list, for the rows shown only (a fixed number of queries).
         model.putAll(extras.forQueue(agency, page.items().stream().map(Queue.Item::number).toList()));

@@ -4,19 +4,22 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import nyc.daylight.agencies.Agency;
-import nyc.daylight.deadlines.BusinessCalendar;
-import nyc.daylight.requests.RequestLedger;
+import nyc.daylight.core.Cursor;
+import nyc.daylight.db.Keyset;
 import org.jooq.DSLContext;
 
-/** An agency's open requests, most urgent first. */
+/** An agency's open requests, most urgent first, a keyset page at a time. */
 final class Queue {
+    /** Rows a page shows. */
+    static final int PAGE_SIZE = 50;
+    /** The parts of the queue's sort key in a cursor. */
+    static final int CURSOR_KEYS = 3;
+
     private final DSLContext dsl;
-    private final RequestLedger ledger;
     private final QueueRepository repo = new QueueRepository();
 
-    Queue(DSLContext dsl, RequestLedger ledger) {
+    Queue(DSLContext dsl) {
         this.dsl = dsl;
-        this.ledger = ledger;
     }
 
     /**
@@ -27,31 +30,45 @@ final class Queue {
     public record Item(String number, String title, String status, LocalDate nextDue, OffsetDateTime submittedAt,
                        String assignee, LocalDate requesterDue, String importedFrom) {}
 
-    public record Counts(int open, int dueSoon, int late, int unassigned) {}
+    /** Each count exact up to {@link #CAP}; above it, {@link #capped} says "more than CAP". */
+    public record Counts(int open, int dueSoon, int late, int unassigned) {
+        public static final int CAP = 1_000;
 
-    /** What the queue page shows. */
-    record Page(List<Item> items, Counts counts) {}
+        public boolean capped(int n) {
+            return n > CAP;
+        }
+
+        public int cap() {
+            return CAP;
+        }
+    }
+
+    /** What the queue page shows: one page of rows, where the next and previous pages start (null: none), and the counts. */
+    record Page(List<Item> items, Cursor next, Cursor previous, Counts counts) {}
 
     /**
      * @param dueWithinDays only requests whose next date is within this many calendar days (null: any)
      * @param query words of the title, Daylight's number or the agency's own tracking number (null: any)
+     * @param cursor where the page starts (null: the first page)
      */
-    record Filter(String status, Integer dueWithinDays, boolean lateOnly, Long assignedTo, String query) {
-        Filter(String status, Integer dueWithinDays, boolean lateOnly, Long assignedTo) {
-            this(status, dueWithinDays, lateOnly, assignedTo, null);
+    record Filter(String status, Integer dueWithinDays, boolean lateOnly, Long assignedTo, String query, Cursor cursor) {
+        Filter(String status, Integer dueWithinDays, boolean lateOnly, Long assignedTo, Cursor cursor) {
+            this(status, dueWithinDays, lateOnly, assignedTo, null, cursor);
         }
     }
 
     /**
-     * Time alone moves a request from on time to overdue: the open requests' projections are brought
-     * up to date first (each written only if it drifted; closed ones cannot drift without an event),
-     * in the same transaction as the list and counts read from them, so the page is written whole or
-     * not at all and its counts match its rows.
+     * The stored projections are trusted (the deadline watcher rewrites those that time moved, and
+     * every event rewrites its own): the page and counts are read in one transaction, so its counts
+     * match its rows, in a fixed number of queries whatever the queue's length.
      */
-    Page page(Agency agency, BusinessCalendar calendar, Filter filter, LocalDate today) {
+    Page page(Agency agency, Filter filter, LocalDate today) {
         return dsl.transactionResult(t -> {
-            repo.refresh(t.dsl(), ledger, agency, calendar);
-            return new Page(repo.items(t.dsl(), agency, filter, today), repo.counts(t.dsl(), agency));
+            List<QueueRepository.Row> rows = repo.rows(t.dsl(), agency, filter, today, PAGE_SIZE);
+            Keyset.Page<QueueRepository.Row> page = QueueRepository.ORDER.page(rows, filter.cursor(), PAGE_SIZE,
+                    QueueRepository.Row::key);
+            return new Page(page.items().stream().map(QueueRepository.Row::item).toList(), page.next(), page.previous(),
+                    repo.counts(t.dsl(), agency));
         });
     }
 }

@@ -19,6 +19,12 @@ public final class AtomFeed {
 
     public static String write(String selfUrl, String alternateUrl, String title, String subtitle, List<Entry> entries,
                         OffsetDateTime fallbackUpdated) {
+        return write(selfUrl, alternateUrl, null, title, subtitle, entries, fallbackUpdated);
+    }
+
+    /** As above, with a {@code <link rel="next">} to the feed's next page when {@code nextUrl} is not null (RFC 5005 paging). */
+    public static String write(String selfUrl, String alternateUrl, String nextUrl, String title, String subtitle,
+                               List<Entry> entries, OffsetDateTime fallbackUpdated) {
         try {
             StringWriter out = new StringWriter();
             XMLStreamWriter x = XMLOutputFactory.newFactory().createXMLStreamWriter(out);
@@ -31,6 +37,7 @@ public final class AtomFeed {
             element(x, "updated", format(entries.stream().map(Entry::updated).max(OffsetDateTime::compareTo).orElse(fallbackUpdated)));
             link(x, "self", selfUrl);
             link(x, "alternate", alternateUrl);
+            if (nextUrl != null) link(x, "next", nextUrl);
             x.writeStartElement("author");
             element(x, "name", "Daylight");
             x.writeEndElement();

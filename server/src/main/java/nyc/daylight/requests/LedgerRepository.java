@@ -74,6 +74,19 @@ final class LedgerRepository {
                 .fetch(r -> new LedgerEvent(EventType.valueOf(r.value1()), r.value2().toInstant(), r.value3(), r.value4()));
     }
 
+    /** The ledgers of several requests in one query, by request id (a request with no events is absent). */
+    java.util.Map<Long, List<LedgerEvent>> ledgers(DSLContext dsl, java.util.Collection<Long> requestIds) {
+        java.util.Map<Long, List<LedgerEvent>> out = new java.util.HashMap<>();
+        if (requestIds.isEmpty()) return out;
+        dsl.select(REQUEST_EVENTS.REQUEST_ID, REQUEST_EVENTS.TYPE, REQUEST_EVENTS.OCCURRED_AT, REQUEST_EVENTS.DUE_DATE,
+                        REQUEST_EVENTS.REASON)
+                .from(REQUEST_EVENTS).where(REQUEST_EVENTS.REQUEST_ID.in(requestIds))
+                .orderBy(REQUEST_EVENTS.REQUEST_ID, REQUEST_EVENTS.SEQ)
+                .forEach(r -> out.computeIfAbsent(r.value1(), k -> new java.util.ArrayList<>()).add(
+                        new LedgerEvent(EventType.valueOf(r.value2()), r.value3().toInstant(), r.value4(), r.value5())));
+        return out;
+    }
+
     /**
      * The public timeline. An agency's e-mailed reply in which the scanner found personal data is
      * appended without its text; once reviewed, the text as published (redactions marked) fills it.

@@ -9,8 +9,8 @@ final class OverdueFeed {
     private OverdueFeed() {
     }
 
-    static String write(String baseUrl, List<OverdueList.Item> items, OffsetDateTime now) {
-        List<AtomFeed.Entry> entries = items.stream().map(i -> new AtomFeed.Entry(
+    static String write(String baseUrl, Page<OverdueList.Item> page, OffsetDateTime now) {
+        List<AtomFeed.Entry> entries = page.items().stream().map(i -> new AtomFeed.Entry(
                 "tag:daylight," + i.deadline().getYear() + ":overdue/" + i.number() + "/" + i.deadline(),
                 (i.importedFrom() == null ? "" : "[Imported from " + i.importedFrom() + "] ")
                         + i.agencyName() + " is overdue on " + i.number() + ": " + i.title(),
@@ -18,7 +18,9 @@ final class OverdueFeed {
                 i.overdueSince().atStartOfDay(BusinessCalendar.NEW_YORK).toOffsetDateTime(),
                 i.agencyName() + " missed its " + i.deadline() + " deadline for \"" + i.title() + "\"; "
                         + i.businessDaysOverdue() + " business day(s) overdue.")).toList();
-        return AtomFeed.write(baseUrl + "/feeds/overdue.atom", baseUrl + "/requests?status=overdue",
+        String self = baseUrl + "/feeds/overdue.atom";
+        return AtomFeed.write(self, baseUrl + "/requests?status=overdue",
+                page.hasNext() ? self + "?cursor=" + page.nextToken() : null,
                 "Daylight: overdue records requests", "Requests whose deadline under the law has passed with no answer.",
                 entries, now);
     }

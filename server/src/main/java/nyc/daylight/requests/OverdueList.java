@@ -2,13 +2,15 @@ package nyc.daylight.requests;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import nyc.daylight.agencies.Agency;
 import nyc.daylight.agencies.AgencyService;
+import nyc.daylight.core.Cursor;
+import nyc.daylight.db.Keyset;
 import nyc.daylight.deadlines.BusinessCalendar;
+import org.jooq.Condition;
 import org.jooq.DSLContext;
 
 /**
@@ -16,13 +18,16 @@ import org.jooq.DSLContext;
  * {@code Owed} has it), across agencies, most overdue first: "overdue in plain sight". The date and
  * the count are the live miss's, the same the request page, the API and the feed show. Embargoed
  * and hidden requests never appear; imported history appears only marked with its source, and a
- * filter hides it.
+ * filter hides it. Read from the stored projection alone, a keyset page at a time; the business
+ * days are counted from the stored date with each agency's (cached) calendar.
  */
 public final class OverdueList {
+    public static final int CURSOR_KEYS = 2;
+
     private final DSLContext dsl;
     private final AgencyService agencies;
     private final Clock clock;
-    private final RequestRepository requests = new RequestRepository();
+    private final OverdueRepository repo = new OverdueRepository();
 
     public OverdueList(DSLContext dsl, AgencyService agencies, Clock clock) {
         this.dsl = dsl;
@@ -38,32 +43,68 @@ public final class OverdueList {
     public record Item(String number, String title, String agency, String agencyName, LocalDate deadline,
                        int businessDaysOverdue, LocalDate overdueSince, String missedKind, String importedFrom) {}
 
-    public List<Item> items(String agencySlug, String topic) {
-        return items(agencySlug, topic, false);
+    /** What to list: null agency or topic for any; {@code cursor} null for the first page. */
+    public record Filter(String agencySlug, String topic, boolean hideImported, Cursor cursor, int limit) {
+        public Filter {
+            if (limit < 1 || limit > 200) limit = 50;
+        }
+
+        public static Filter first(String agencySlug, String topic, boolean hideImported) {
+            return new Filter(agencySlug, topic, hideImported, null, 50);
+        }
     }
 
-    public List<Item> items(String agencySlug, String topic, boolean hideImported) {
-        LocalDate today = LocalDate.now(clock.withZone(BusinessCalendar.NEW_YORK));
+    /** One page of the list, most overdue first. */
+    public Page<Item> page(Filter f) {
+        LocalDate today = today();
         Map<Long, Agency> byId = agencies.byId();
-        Map<Long, BusinessCalendar> calendars = new LinkedHashMap<>();
-        return requests.liveMisses(dsl, today, agencySlug, topic, hideImported).stream()
-                .map(m -> {
-                    Agency a = byId.get(m.agencyId());
-                    int days = calendars.computeIfAbsent(a.id(), k -> agencies.calendarFor(a)).businessDaysBetween(m.due(), today);
-                    return new Item(m.number(), m.title(), a.slug(), a.name(), m.due(), days, m.due().plusDays(1),
-                            m.kind(), m.importedSource());
-                })
-                .filter(i -> i.businessDaysOverdue() > 0)
-                .sorted(Comparator.comparingInt(Item::businessDaysOverdue).reversed().thenComparing(Item::number))
-                .toList();
+        Map<Long, BusinessCalendar> calendars = agencies.calendarsFor(byId.values());
+        Condition c = OverdueRepository.listed(today, cutoffs(f.agencySlug(), byId, calendars, today), f.topic(), f.hideImported());
+        return dsl.transactionResult(t -> {
+            int total = repo.matching(t.dsl(), c, Page.COUNT_CAP);
+            List<Item> rows = repo.rows(t.dsl(), c, f.cursor(), f.limit() + 1).stream().map(r -> {
+                Agency a = byId.get(r.agencyId());
+                int days = calendars.get(a.id()).businessDaysBetween(r.due(), today);
+                return new Item(r.number(), r.title(), a.slug(), a.name(), r.due(), days, r.due().plusDays(1), r.kind(),
+                        r.importedSource());
+            }).toList();
+            Keyset.Page<Item> page = OverdueRepository.ORDER.page(rows, f.cursor(), f.limit(),
+                    i -> List.of(i.deadline().toString(), i.number()));
+            return new Page<>(page.items(), page.next(), page.previous(), Math.min(total, Page.COUNT_CAP),
+                    total > Page.COUNT_CAP);
+        });
     }
 
-    /** How many overdue requests each agency has, most first. */
-    public static Map<String, Long> countsByAgency(List<Item> items) {
+    /** How many overdue requests each agency has (by name), most first: one grouped query. */
+    public Map<String, Long> countsByAgency(String topic, boolean hideImported) {
+        LocalDate today = today();
+        Map<Long, Agency> byId = agencies.byId();
+        Condition c = OverdueRepository.listed(today, cutoffs(null, byId, agencies.calendarsFor(byId.values()), today), topic,
+                hideImported);
         Map<String, Long> counts = new LinkedHashMap<>();
-        items.stream().collect(java.util.stream.Collectors.groupingBy(Item::agencyName, java.util.stream.Collectors.counting()))
-                .entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed())
-                .forEach(e -> counts.put(e.getKey(), e.getValue()));
+        dsl.transactionResult(t -> repo.countsByAgency(t.dsl(), c))
+                .forEach((id, n) -> counts.merge(byId.get(id).name(), (long) n, Long::sum));
         return counts;
+    }
+
+    /**
+     * For each agency listed, the date a live miss must be before to be at least one business day
+     * old: its last business day up to today (a miss on a Friday is not overdue on Saturday).
+     */
+    private static Map<Long, LocalDate> cutoffs(String slug, Map<Long, Agency> byId, Map<Long, BusinessCalendar> calendars,
+                                                LocalDate today) {
+        Map<Long, LocalDate> out = new LinkedHashMap<>();
+        for (Agency a : byId.values()) {
+            if (slug != null && !a.slug().equals(slug)) continue;
+            BusinessCalendar cal = calendars.get(a.id());
+            LocalDate last = today;
+            while (!cal.isBusinessDay(last)) last = last.minusDays(1);
+            out.put(a.id(), last);
+        }
+        return out;
+    }
+
+    private LocalDate today() {
+        return LocalDate.now(clock.withZone(BusinessCalendar.NEW_YORK));
     }
 }

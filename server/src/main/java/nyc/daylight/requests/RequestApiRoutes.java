@@ -3,8 +3,10 @@ package nyc.daylight.requests;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import nyc.daylight.core.BadInput;
+import nyc.daylight.core.Cursor;
 import nyc.daylight.core.NotFound;
 import nyc.daylight.deadlines.Owed;
 import nyc.daylight.deadlines.Standing;
@@ -28,11 +30,13 @@ public final class RequestApiRoutes {
 
     private void list(Context ctx) {
         String status = ctx.queryParam("status");
+        int limit = limit(ctx);
         if ("overdue".equals(status)) {
             String agency = ctx.queryParam("agency") == null || ctx.queryParam("agency").isBlank() ? null : ctx.queryParam("agency");
-            var items = overdue.items(agency, "ICE".equals(ctx.queryParam("topic")) ? "ICE" : null,
-                    "hide".equals(ctx.queryParam("imported")));
-            ctx.json(Map.of("total", items.size(), "items", items.stream().map(i -> {
+            Page<OverdueList.Item> p = overdue.page(new OverdueList.Filter(agency, "ICE".equals(ctx.queryParam("topic")) ? "ICE" : null,
+                    "hide".equals(ctx.queryParam("imported")), Cursor.parse(ctx.queryParam("cursor"), "cursor", OverdueList.CURSOR_KEYS),
+                    limit));
+            ctx.json(body(ctx, p, p.items().stream().map(i -> {
                 Map<String, Object> m = new LinkedHashMap<>();
                 m.put("id", i.number());
                 m.put("agency", i.agency());
@@ -42,28 +46,40 @@ public final class RequestApiRoutes {
                 m.put("missed", i.missedKind());
                 m.put("importedFrom", i.importedFrom());
                 return m;
-            }).toList()));
+            }).toList(), List.of("agency", "status", "topic", "imported")));
             return;
         }
         if (status != null && !status.isBlank() && java.util.Arrays.stream(Standing.values()).noneMatch(s -> s.name().equals(status))) {
             throw BadInput.of("status", "refusal.api.status", status, java.util.Arrays.toString(Standing.values()));
         }
-        int page;
+        Page<RequestSummary> p = requests.list(new RequestFilter(ctx.queryParam("agency"), status, ctx.queryParam("q"),
+                Cursor.parse(ctx.queryParam("cursor"), "cursor", RequestFilter.CURSOR_KEYS), limit));
+        ctx.json(body(ctx, p, p.items().stream().map(RequestApiRoutes::summary).toList(), List.of("agency", "status", "q")));
+    }
+
+    /** {@code limit}: 1 to 100 rows a page, 50 when absent. */
+    private static int limit(Context ctx) {
+        String v = ctx.queryParam("limit");
+        if (v == null || v.isBlank()) return 50;
         try {
-            page = ctx.queryParam("page") == null ? 1 : Integer.parseInt(ctx.queryParam("page"));
+            int n = Integer.parseInt(v.strip());
+            if (n < 1 || n > 100) throw BadInput.of("limit", "refusal.api.limit");
+            return n;
         } catch (NumberFormatException e) {
-            throw BadInput.of("page", "refusal.api.page");
+            throw BadInput.of("limit", "refusal.api.limit");
         }
-        if (page < 1) throw BadInput.of("page", "refusal.api.page");
-        Page<RequestSummary> p = requests.list(new RequestFilter(ctx.queryParam("agency"), status, ctx.queryParam("q"), page, 50));
+    }
+
+    /** A page as every list of the API answers it: the rows, a capped total, and links to the next and previous pages. */
+    private static Map<String, Object> body(Context ctx, Page<?> p, List<?> items, List<String> kept) {
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("page", p.page());
-        body.put("pageSize", p.pageSize());
         body.put("total", p.total());
-        body.put("items", p.items().stream().map(RequestApiRoutes::summary).toList());
-        body.put("next", p.hasNext() ? pageLink(ctx, p.page() + 1) : null);
-        body.put("prev", p.hasPrevious() ? pageLink(ctx, p.page() - 1) : null);
-        ctx.json(body);
+        body.put("totalCapped", p.totalCapped());
+        body.put("items", items);
+        body.put("cursor", p.nextToken());
+        body.put("next", p.hasNext() ? pageLink(ctx, kept, p.nextToken()) : null);
+        body.put("prev", p.hasPrevious() ? pageLink(ctx, kept, p.previousToken()) : null);
+        return body;
     }
 
     private void show(Context ctx) {
@@ -123,16 +139,17 @@ public final class RequestApiRoutes {
         return m;
     }
 
-    /** The same query with another page number, as a relative link. */
-    private static String pageLink(Context ctx, int page) {
+    /** The same query from another cursor (the same limit), as a relative link. */
+    private static String pageLink(Context ctx, List<String> kept, String cursor) {
         StringBuilder q = new StringBuilder("/api/v1/requests?");
-        for (String name : java.util.List.of("agency", "status", "q")) {
+        for (String name : kept) {
             String v = ctx.queryParam(name);
             if (v != null && !v.isBlank()) {
                 q.append(name).append('=').append(java.net.URLEncoder.encode(v, java.nio.charset.StandardCharsets.UTF_8)).append('&');
             }
         }
-        return q.append("page=").append(page).toString();
+        if (ctx.queryParam("limit") != null && !ctx.queryParam("limit").isBlank()) q.append("limit=").append(limit(ctx)).append('&');
+        return q.append("cursor=").append(cursor).toString();
     }
 
     /**

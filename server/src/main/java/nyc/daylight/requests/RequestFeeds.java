@@ -5,6 +5,7 @@ import io.javalin.http.Context;
 import java.time.OffsetDateTime;
 import java.util.List;
 import nyc.daylight.agencies.AgencyService;
+import nyc.daylight.core.Cursor;
 import nyc.daylight.core.NotFound;
 import nyc.daylight.web.Role;
 
@@ -26,9 +27,10 @@ public final class RequestFeeds {
     }
 
     public void register(RoutesConfig routes) {
-        routes.get("/feeds/overdue.atom", ctx -> atom(ctx, OverdueFeed.write(baseUrl, overdue.items(null, null), OffsetDateTime.now())),
+        routes.get("/feeds/overdue.atom", ctx -> atom(ctx, OverdueFeed.write(baseUrl, overdue.page(new OverdueList.Filter(null, null,
+                false, Cursor.parse(ctx.queryParam("cursor"), "cursor", OverdueList.CURSOR_KEYS), 50)), OffsetDateTime.now())),
                 Role.PUBLIC);
-        routes.get("/feeds/requests.atom", ctx -> atom(ctx, newRequests(null)), Role.PUBLIC);
+        routes.get("/feeds/requests.atom", ctx -> atom(ctx, newRequests(null, cursor(ctx))), Role.PUBLIC);
         routes.get("/feeds/agencies/{slug}.atom", this::agency, Role.PUBLIC);
         routes.get("/feeds/requests/{number}.atom", this::timeline, Role.PUBLIC);
     }
@@ -36,18 +38,23 @@ public final class RequestFeeds {
     private void agency(Context ctx) {
         String slug = ctx.pathParam("slug");
         if (agencies.find(slug).isEmpty()) throw NotFound.of("refusal.agency.unknown");
-        atom(ctx, newRequests(slug));
+        atom(ctx, newRequests(slug, cursor(ctx)));
     }
 
-    private String newRequests(String slug) {
-        List<AtomFeed.Entry> entries = requests.list(new RequestFilter(slug, null, null, 1, 50)).items().stream()
+    private static Cursor cursor(Context ctx) {
+        return Cursor.parse(ctx.queryParam("cursor"), "cursor", RequestFilter.CURSOR_KEYS);
+    }
+
+    private String newRequests(String slug, Cursor cursor) {
+        Page<RequestSummary> page = requests.list(new RequestFilter(slug, null, null, cursor, 50));
+        List<AtomFeed.Entry> entries = page.items().stream()
                 .map(s -> new AtomFeed.Entry("tag:daylight," + s.submittedAt().getYear() + ":request/" + s.number(),
                         s.agencyName() + ": " + s.title(), baseUrl + "/requests/" + s.number(), s.submittedAt(),
                         "Request " + s.number() + " to " + s.agencyName() + ". " + s.standingLabel() + "."))
                 .toList();
         String self = slug == null ? baseUrl + "/feeds/requests.atom" : baseUrl + "/feeds/agencies/" + slug + ".atom";
         String alternate = slug == null ? baseUrl + "/requests" : baseUrl + "/requests?agency=" + slug;
-        return AtomFeed.write(self, alternate, slug == null ? "Daylight: new requests" : "Daylight: new requests to " + slug,
+        return AtomFeed.write(self, alternate, page.hasNext() ? self + "?cursor=" + page.nextToken() : null, slug == null ? "Daylight: new requests" : "Daylight: new requests to " + slug,
                 "Records requests filed through Daylight, newest first.", entries, OffsetDateTime.now());
     }
 

@@ -1,11 +1,14 @@
 package nyc.daylight.requests;
 
+import nyc.daylight.core.Cursor;
 import nyc.daylight.core.Text;
 
-/** Filters of the public request list; null means "any". Pages count from 1. */
-public record RequestFilter(String agencySlug, String status, String query, int page, int pageSize) {
+/** Filters of the public request list; null means "any". {@code cursor}: where the page starts (null: the first page). */
+public record RequestFilter(String agencySlug, String status, String query, Cursor cursor, int pageSize) {
+    /** The sort key's parts in a cursor: submitted_at, id. */
+    public static final int CURSOR_KEYS = 2;
+
     public RequestFilter {
-        if (page < 1) page = 1;
         if (pageSize < 1 || pageSize > 100) pageSize = 20;
         agencySlug = Text.blankToNull(agencySlug);
         status = Text.blankToNull(status);
@@ -13,4 +16,8 @@ public record RequestFilter(String agencySlug, String status, String query, int 
         if (query != null && query.length() > 200) query = query.substring(0, 200);
     }
 
+    /** The first page. */
+    public static RequestFilter first(String agencySlug, String status, String query, int pageSize) {
+        return new RequestFilter(agencySlug, status, query, null, pageSize);
+    }
 }

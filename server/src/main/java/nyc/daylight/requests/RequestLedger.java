@@ -23,9 +23,24 @@ public final class RequestLedger {
     private final RequestRepository requests = new RequestRepository();
     private final LedgerRepository ledgers = new LedgerRepository();
     private final RequestStatus status;
+    private final StaleProjections stale;
 
     public RequestLedger(AgencyService agencies, Clock clock) {
         this.status = new RequestStatus(agencies, clock);
+        this.stale = new StaleProjections(agencies, status, clock);
+    }
+
+    /**
+     * Rewrites every stored projection that time alone has moved (its validity passed), in
+     * batches of their own transactions; returns how many. The deadline watcher's first step.
+     */
+    public int refreshStale(DSLContext dsl) {
+        return stale.refresh(dsl);
+    }
+
+    /** The ledgers of several requests in one query, by request id: for pages that show many requests. */
+    public java.util.Map<Long, List<LedgerEvent>> events(DSLContext dsl, java.util.Collection<Long> requestIds) {
+        return ledgers.ledgers(dsl, requestIds);
     }
 
     /** The stored request with this number. */

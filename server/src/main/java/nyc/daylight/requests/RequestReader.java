@@ -44,17 +44,14 @@ final class RequestReader {
 
     Page<RequestSummary> list(RequestFilter filter) {
         return dsl.transactionResult(tx -> {
-            Summaries summaries = new Summaries(tx.dsl());
-            return requests.list(tx.dsl(), filter, today()).map(summaries::of);
+            Page<StoredRequest> page = requests.list(tx.dsl(), filter, today());
+            return page.withItems(new Summaries(tx.dsl(), page.items()).all());
         });
     }
 
     /** The requester's own requests, newest filing first. */
     List<RequestSummary> mine(User user) {
-        return dsl.transactionResult(tx -> {
-            Summaries summaries = new Summaries(tx.dsl());
-            return requests.byRequester(tx.dsl(), user.id()).stream().map(summaries::of).toList();
-        });
+        return dsl.transactionResult(tx -> new Summaries(tx.dsl(), requests.byRequester(tx.dsl(), user.id())).all());
     }
 
     /** A request as its page shows it; a hidden one only to its requester and admins. */
@@ -120,23 +117,35 @@ final class RequestReader {
         return LocalDate.now(clock.withZone(BusinessCalendar.NEW_YORK));
     }
 
-    /** Builds list rows, loading each agency and its calendar once per list rather than once per row. */
+    /**
+     * Builds list rows: status and dates from the stored projection (the watcher keeps it right);
+     * the next step, which needs the ledger, from ledgers read in one query for the whole list and
+     * evaluated in memory. A fixed number of queries whatever the number of rows; a list never writes.
+     */
     private final class Summaries {
-        private final DSLContext tx;
+        private final List<StoredRequest> rows;
+        private final Map<Long, List<LedgerEvent>> ledgersById;
         private final Map<Long, Agency> byId = agencies.byId();
         private final Map<Long, BusinessCalendar> calendars = new HashMap<>();
 
-        Summaries(DSLContext tx) {
-            this.tx = tx;
+        Summaries(DSLContext tx, List<StoredRequest> rows) {
+            this.rows = rows;
+            this.ledgersById = ledgers.ledgers(tx, rows.stream().map(StoredRequest::id).toList());
         }
 
-        RequestSummary of(StoredRequest r) {
+        List<RequestSummary> all() {
+            return rows.stream().map(this::of).toList();
+        }
+
+        private RequestSummary of(StoredRequest r) {
             Agency agency = byId.get(r.agencyId());
             BusinessCalendar calendar = calendars.computeIfAbsent(agency.id(), k -> agencies.calendarFor(agency));
-            DeadlineReport report = status.current(tx, r.id(), r.projection(), agency, ledgers.ledger(tx, r.id()), calendar);
+            DeadlineReport report = status.evaluate(ledgersById.getOrDefault(r.id(), List.of()), agency, calendar);
             var step = report.nextStep();
-            return new RequestSummary(r.number(), r.title(), agency.slug(), agency.name(), report.standing().name(),
-                    report.standing().label(), step.by(), step.message(), r.submittedAt(),
+            Standing standing = java.util.Arrays.stream(Standing.values()).filter(x -> x.name().equals(r.projection().status()))
+                    .findFirst().orElse(report.standing());
+            return new RequestSummary(r.number(), r.title(), agency.slug(), agency.name(), standing.name(),
+                    standing.label(), step.by(), step.message(), r.submittedAt(),
                     r.filingId() == null ? 0 : r.filingId());
         }
     }

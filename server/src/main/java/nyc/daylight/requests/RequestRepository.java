@@ -9,8 +9,8 @@ import static org.jooq.impl.DSL.noCondition;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import nyc.daylight.db.Keyset;
 import nyc.daylight.db.RequestVisibility;
-import nyc.daylight.deadlines.Owed;
 import nyc.daylight.sql.jooq.tables.records.RequestsRecord;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
@@ -35,11 +35,16 @@ final class RequestRepository {
     }
 
     Optional<RequestProjection> projection(DSLContext dsl, long requestId) {
-        return dsl.select(REQUESTS.STATUS, REQUESTS.NEXT_DUE, REQUESTS.REQUESTER_DUE, REQUESTS.LIVE_MISS_DUE, REQUESTS.LIVE_MISS_KIND)
-                .from(REQUESTS).where(REQUESTS.ID.eq(requestId)).fetchOptional(Records.mapping(RequestProjection::new));
+        return dsl.selectFrom(REQUESTS).where(REQUESTS.ID.eq(requestId)).fetchOptional(RequestRepository::projectionOf);
     }
 
-    /** Public listing: never drafts, hidden requests, or requests under embargo on {@code today}. */
+    /** The public list's order: newest filing first, the id breaking ties. */
+    static final Keyset LISTED = Keyset.of(false, REQUESTS.SUBMITTED_AT, REQUESTS.ID);
+
+    /**
+     * Public listing: never drafts, hidden requests, or requests under embargo on {@code today}. A
+     * keyset page (its cost independent of how deep it is) and a count up to {@link Page#COUNT_CAP}.
+     */
     Page<StoredRequest> list(DSLContext dsl, RequestFilter f, LocalDate today) {
         Condition c = RequestVisibility.listedOn(today).and(REQUESTS.SUBMITTED_AT.isNotNull());
         if (f.agencySlug() != null) {
@@ -49,12 +54,14 @@ final class RequestRepository {
         // The search finds a title's words, Daylight's number, or the agency's own (an OpenRecords FOIL-… number).
         c = c.and(f.query() == null ? noCondition() : REQUESTS.TITLE.containsIgnoreCase(f.query())
                 .or(REQUESTS.NUMBER.equalIgnoreCase(f.query())).or(REQUESTS.EXTERNAL_NUMBER.containsIgnoreCase(f.query())));
-        int total = dsl.fetchCount(REQUESTS, c);
-        List<StoredRequest> rows = dsl.selectFrom(REQUESTS).where(c)
-                .orderBy(REQUESTS.SUBMITTED_AT.desc(), REQUESTS.ID.desc())
-                .limit(f.pageSize()).offset((f.page() - 1) * f.pageSize())
+        int total = dsl.fetchCount(dsl.selectOne().from(REQUESTS).where(c).limit(Page.COUNT_CAP + 1));
+        List<StoredRequest> rows = dsl.selectFrom(REQUESTS).where(c).and(LISTED.seek(f.cursor()))
+                .orderBy(LISTED.order(f.cursor()))
+                .limit(f.pageSize() + 1)
                 .fetch(RequestRepository::stored);
-        return new Page<>(rows, f.page(), f.pageSize(), total);
+        Keyset.Page<StoredRequest> page = LISTED.page(rows, f.cursor(), f.pageSize(),
+                r -> List.of(r.submittedAt().toString(), Long.toString(r.id())));
+        return new Page<>(page.items(), page.next(), page.previous(), Math.min(total, Page.COUNT_CAP), total > Page.COUNT_CAP);
     }
 
     List<StoredRequest> byRequester(DSLContext dsl, long requesterId) {
@@ -71,31 +78,31 @@ final class RequestRepository {
                 .where(REQUESTS.ID.eq(requestId)).execute();
     }
 
-    void setProjection(DSLContext dsl, long requestId, String status, Owed owed) {
-        dsl.update(REQUESTS).set(REQUESTS.STATUS, status).set(REQUESTS.NEXT_DUE, owed.agencyDue())
-                .set(REQUESTS.REQUESTER_DUE, owed.requesterDue()).set(REQUESTS.LIVE_MISS_DUE, owed.missedDue())
-                .set(REQUESTS.LIVE_MISS_KIND, owed.liveMiss() == null ? null : owed.liveMiss().kind().name())
+    void setProjection(DSLContext dsl, long requestId, RequestProjection p) {
+        dsl.update(REQUESTS).set(REQUESTS.STATUS, p.status()).set(REQUESTS.NEXT_DUE, p.nextDue())
+                .set(REQUESTS.REQUESTER_DUE, p.requesterDue()).set(REQUESTS.LIVE_MISS_DUE, p.liveMissDue())
+                .set(REQUESTS.LIVE_MISS_KIND, p.liveMissKind())
+                .set(REQUESTS.PROJECTION_VALID_UNTIL, p.validUntil() == null ? null
+                        : p.validUntil().atOffset(java.time.ZoneOffset.UTC))
                 .set(REQUESTS.UPDATED_AT, DSL.currentOffsetDateTime()).where(REQUESTS.ID.eq(requestId)).execute();
     }
 
-    /** A request whose stored projection has a live miss (the overdue list filters and counts the days). */
-    record LiveMiss(String number, String title, long agencyId, LocalDate due, String kind, String importedSource) {}
-
-    /** Listed requests with a live miss, optionally of one agency or topic and without imported history. */
-    List<LiveMiss> liveMisses(DSLContext dsl, LocalDate today, String agencySlug, String topic, boolean hideImported) {
-        return dsl.select(REQUESTS.NUMBER, REQUESTS.TITLE, REQUESTS.AGENCY_ID, REQUESTS.LIVE_MISS_DUE,
-                        REQUESTS.LIVE_MISS_KIND, REQUESTS.IMPORTED_SOURCE)
-                .from(REQUESTS).join(AGENCIES).on(AGENCIES.ID.eq(REQUESTS.AGENCY_ID))
-                .where(REQUESTS.LIVE_MISS_DUE.isNotNull())
-                .and(RequestVisibility.listedOn(today))
-                .and(hideImported ? REQUESTS.IMPORTED_SOURCE.isNull() : noCondition())
-                .and(agencySlug == null ? noCondition() : AGENCIES.SLUG.eq(agencySlug))
-                .and(topic == null ? noCondition() : REQUESTS.TOPIC.eq(topic))
-                .fetch(Records.mapping(LiveMiss::new));
+    /**
+     * Up to {@code limit} submitted requests after id {@code after} whose projection's validity has
+     * passed at {@code now} (or was never known), in id order, locked (rows another transaction
+     * holds are skipped: the next pass takes them).
+     */
+    List<StoredRequest> stale(DSLContext tx, long after, java.time.Instant now, int limit) {
+        return tx.selectFrom(REQUESTS)
+                .where(REQUESTS.SUBMITTED_AT.isNotNull()).and(REQUESTS.ID.gt(after))
+                .and(REQUESTS.PROJECTION_VALID_UNTIL.isNull()
+                        .or(REQUESTS.PROJECTION_VALID_UNTIL.le(now.atOffset(java.time.ZoneOffset.UTC))))
+                .orderBy(REQUESTS.ID).limit(limit).forUpdate().skipLocked().fetch(RequestRepository::stored);
     }
 
     static RequestProjection projectionOf(RequestsRecord r) {
-        return new RequestProjection(r.getStatus(), r.getNextDue(), r.getRequesterDue(), r.getLiveMissDue(), r.getLiveMissKind());
+        return new RequestProjection(r.getStatus(), r.getNextDue(), r.getRequesterDue(), r.getLiveMissDue(), r.getLiveMissKind(),
+                r.getProjectionValidUntil() == null ? null : r.getProjectionValidUntil().toInstant());
     }
 
     static StoredRequest stored(RequestsRecord r) {

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import nyc.daylight.agencies.AgencyService;
 import nyc.daylight.core.BadInput;
+import nyc.daylight.core.Cursor;
 import nyc.daylight.core.Message;
 import nyc.daylight.core.NotFound;
 import nyc.daylight.core.Text;
@@ -143,7 +144,6 @@ public final class RequestRoutes {
     // --- public pages ------------------------------------------------------------------------
 
     private void list(Context ctx) {
-        int page = parsePage(ctx.queryParam("page"));
         String status = ctx.queryParam("status");
         if ("overdue".equals(status)) {
             overdue(ctx);
@@ -152,7 +152,8 @@ public final class RequestRoutes {
         if (status != null && !status.isBlank() && java.util.Arrays.stream(Standing.values()).noneMatch(s -> s.name().equals(status))) {
             throw BadInput.of("status", "error.unknownStatus", status);
         }
-        RequestFilter filter = new RequestFilter(ctx.queryParam("agency"), status, ctx.queryParam("q"), page, 20);
+        RequestFilter filter = new RequestFilter(ctx.queryParam("agency"), status, ctx.queryParam("q"),
+                Cursor.parse(ctx.queryParam("cursor"), "cursor", RequestFilter.CURSOR_KEYS), 20);
         Map<String, Object> model = new HashMap<>();
         Page<RequestSummary> listed = requests.list(filter);
         model.put("page", listed);
@@ -167,9 +168,10 @@ public final class RequestRoutes {
         String agency = ctx.queryParam("agency") == null || ctx.queryParam("agency").isBlank() ? null : ctx.queryParam("agency").strip();
         String topic = "ICE".equals(ctx.queryParam("topic")) ? "ICE" : null;
         boolean hideImported = "hide".equals(ctx.queryParam("imported"));
-        List<OverdueList.Item> items = overdue.items(agency, topic, hideImported);
-        ctx.render("requests/overdue.ftlh", Map.of("items", items,
-                "counts", OverdueList.countsByAgency(overdue.items(null, topic, hideImported)), "agencies", agencies.all(),
+        Page<OverdueList.Item> page = overdue.page(new OverdueList.Filter(agency, topic, hideImported,
+                Cursor.parse(ctx.queryParam("cursor"), "cursor", OverdueList.CURSOR_KEYS), 50));
+        ctx.render("requests/overdue.ftlh", Map.of("items", page.items(), "page", page,
+                "counts", overdue.countsByAgency(topic, hideImported), "agencies", agencies.all(),
                 "filter", Map.of("agency", agency == null ? "" : agency, "topic", topic == null ? "" : topic, "hideImported", hideImported)));
     }
 
@@ -311,15 +313,6 @@ public final class RequestRoutes {
             return Long.parseLong(v.strip());
         } catch (NumberFormatException e) {
             throw NotFound.of("refusal.draft.unknown");
-        }
-    }
-
-    private static int parsePage(String v) {
-        if (v == null || v.isBlank()) return 1;
-        try {
-            return Math.max(1, Math.min(Integer.parseInt(v.strip()), 100_000));
-        } catch (NumberFormatException e) {
-            throw BadInput.of("page", "error.page.notNumber");
         }
     }
 }

@@ -3,7 +3,6 @@ package nyc.daylight.requests;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Objects;
 import nyc.daylight.agencies.Agency;
 import nyc.daylight.agencies.AgencyService;
 import nyc.daylight.core.Message;
@@ -25,6 +24,7 @@ final class RequestStatus {
     private final AgencyService agencies;
     private final Clock clock;
     private final DeadlineEngine engine = new DeadlineEngine();
+    private final ProjectionHorizon horizon = new ProjectionHorizon(engine);
     private final nyc.daylight.scorecards.MetricsWriter metrics = new nyc.daylight.scorecards.MetricsWriter();
     private final LedgerRepository ledgers = new LedgerRepository();
     private final RequestRepository requests = new RequestRepository();
@@ -63,27 +63,28 @@ final class RequestStatus {
      */
     DeadlineReport current(DSLContext dsl, long requestId, RequestProjection stored, Agency agency,
                            List<LedgerEvent> ledger, BusinessCalendar calendar) {
-        DeadlineReport report = engine.evaluate(ledger, agency.rules(), calendar, clock.instant());
-        if (drifted(report, stored)) {
+        java.time.Instant now = clock.instant();
+        DeadlineReport report = engine.evaluate(ledger, agency.rules(), calendar, now);
+        if (!stored.validAt(now) || !RequestProjection.of(report).sameAs(stored)) {
             write(dsl, requestId, agency, report, ledger, calendar);
         }
         return report;
     }
 
+    /**
+     * For a list: the report over a ledger batch-loaded with others, the projection trusted (a list
+     * never writes; the watcher rewrites what time moved).
+     */
+    DeadlineReport evaluate(List<LedgerEvent> ledger, Agency agency, BusinessCalendar calendar) {
+        return engine.evaluate(ledger, agency.rules(), calendar, clock.instant());
+    }
+
     private void write(DSLContext dsl, long requestId, Agency agency, DeadlineReport report,
                        List<LedgerEvent> ledger, BusinessCalendar calendar) {
         metrics.write(dsl, requestId, agency, report, ledger, calendar);
-        requests.setProjection(dsl, requestId, report.standing().name(), report.owed());
-    }
-
-    /** The stored projection is the engine's {@code Owed}: any part of it that time moved is rewritten. */
-    private static boolean drifted(DeadlineReport report, RequestProjection stored) {
-        var owed = report.owed();
-        return !report.standing().name().equals(stored.status())
-                || !Objects.equals(owed.agencyDue(), stored.nextDue())
-                || !Objects.equals(owed.requesterDue(), stored.requesterDue())
-                || !Objects.equals(owed.missedDue(), stored.liveMissDue())
-                || !Objects.equals(owed.liveMiss() == null ? null : owed.liveMiss().kind().name(), stored.liveMissKind());
+        RequestProjection projection = RequestProjection.of(report);
+        requests.setProjection(dsl, requestId, projection.until(
+                horizon.validUntil(ledger, agency.rules(), calendar, clock.instant(), projection)));
     }
 
     List<RequestView.DeadlineRow> rows(DeadlineReport report, BusinessCalendar calendar) {

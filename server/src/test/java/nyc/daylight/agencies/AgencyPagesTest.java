@@ -102,6 +102,9 @@ class AgencyPagesTest {
     void agency_text_is_escaped_on_the_page() throws Exception {
         db.dsl().update(AGENCIES).set(AGENCIES.POSTAL_ADDRESS, "<script>alert(1)</script>\nSecond line")
                 .where(AGENCIES.SLUG.eq("oti")).execute();
+        // Agencies are cached until an admin edits them through Daylight: a change made in SQL is seen at the next start.
+        app.close();
+        app = RunningApp.start(db.dataSource(), Clock.fixed(Instant.parse("2026-11-25T15:00:00Z"), ZoneOffset.UTC));
         String body = app.get("/agencies/oti").body();
         assertThat(body).doesNotContain("<script>alert(1)</script>")
                 .contains("&lt;script&gt;alert(1)&lt;/script&gt;<br>Second line");

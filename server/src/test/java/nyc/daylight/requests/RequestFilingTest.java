@@ -323,14 +323,19 @@ class RequestFilingTest {
         String found = new WebClient(app).get("/requests?q=searchable+filing&agency=mayor").body();
         assertThat(found).contains("Searchable filing number 0", "Searchable filing number 2", "3 requests");
         assertThat(new WebClient(app).get("/requests?q=no+such+words+anywhere").body()).contains("No requests match these filters.");
-        assertThat(new WebClient(app).get("/requests?page=abc").statusCode()).isEqualTo(400);
+        assertThat(new WebClient(app).get("/requests?cursor=abc").statusCode()).isEqualTo(400);
         assertThat(new WebClient(app).get("/requests?status=ON_TIME&agency=mayor").body()).contains("Searchable filing number 1");
         JsonNode first = json.readTree(new WebClient(app).get("/api/v1/requests?agency=mayor&q=searchable").body());
         assertThat(first.get("total").asInt()).isEqualTo(3);
         assertThat(first.get("next").isNull()).as("one page of 50 holds all three").isTrue();
         assertThat(first.get("prev").isNull()).isTrue();
-        JsonNode second = json.readTree(new WebClient(app).get("/api/v1/requests?agency=mayor&q=searchable&page=2").body());
-        assertThat(second.get("items")).isEmpty();
-        assertThat(second.get("prev").asString()).isEqualTo("/api/v1/requests?agency=mayor&q=searchable&page=1");
+        JsonNode paged = json.readTree(new WebClient(app).get("/api/v1/requests?agency=mayor&q=searchable&limit=2").body());
+        assertThat(paged.get("items")).hasSize(2);
+        assertThat(paged.get("next").asString()).startsWith("/api/v1/requests?agency=mayor&q=searchable&limit=2&cursor=");
+        JsonNode second = json.readTree(new WebClient(app).get(paged.get("next").asString()).body());
+        assertThat(second.get("items")).hasSize(1);
+        assertThat(second.get("items").get(0).get("title").asString()).isEqualTo("Searchable filing number 0");
+        assertThat(second.get("next").isNull()).isTrue();
+        assertThat(second.get("prev").asString()).contains("cursor=");
     }
 }
