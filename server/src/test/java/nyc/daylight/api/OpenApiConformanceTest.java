@@ -97,6 +97,8 @@ class OpenApiConformanceTest {
             check("GET", "/api/v1/scorecards?period=someday", anonymous.get("/api/v1/scorecards?period=someday"));
             check("GET", "/api/v1/scorecards/doc", anonymous.get("/api/v1/scorecards/doc"));
             check("GET", "/api/v1/scorecards/atlantis", anonymous.get("/api/v1/scorecards/atlantis"));
+            check("GET", "/api/v1/scorecards/doc/oldest-open", anonymous.get("/api/v1/scorecards/doc/oldest-open"));
+            check("GET", "/api/v1/scorecards/atlantis/oldest-open", anonymous.get("/api/v1/scorecards/atlantis/oldest-open"));
             check("GET", "/api/v1/requests (revoked-looking token)", new ApiClient(portal.app, "dl_revoked").get("/api/v1/requests"));
         }
         assertThat(failures).isEmpty();
