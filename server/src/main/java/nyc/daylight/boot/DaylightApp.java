@@ -185,7 +185,10 @@ public final class DaylightApp {
                 new InputCharacters()::register,
                 new HealthRoutes(new HealthCheck(dsl, VERSION, indexer::caughtUp),
                         new nyc.daylight.health.Readiness(dsl, indexer::caughtUp, indexer::lag, nyc.daylight.health.Readiness.MAX_INDEX_LAG))::register,
-                new SiteRoutes()::register,
+                // The home page's activity: the five newest listed requests and how many are overdue (one capped count).
+                new SiteRoutes(() -> Map.of(
+                        "recent", requests.list(new nyc.daylight.requests.RequestFilter(null, null, null, null, 5)).items(),
+                        "overdue", overdue.page(new OverdueList.Filter(null, null, false, null, 1))))::register,
                 new AccountRoutes(accounts, session)::register,
                 new AdminRoutes(accounts, agencies, outbox)::register,
                 new AgencyRoutes(agencies, clock)::register,
