@@ -56,7 +56,6 @@ public final class StepConfirmation {
     private final RequestLedger ledger;
     private final Clock clock;
     private final AuditLog audit = new AuditLog();
-    private final RequesterForwarded forwarded = new RequesterForwarded();
     private final JsonMapper json = JsonMapper.builder().build();
 
     public StepConfirmation(DSLContext dsl, AgencyService agencies, RequestLedger ledger, Clock clock) {
@@ -112,11 +111,10 @@ public final class StepConfirmation {
         // A message from the requester's own address (a forwarded portal notice, or one they wrote):
         // what the agency decided is recorded only by its officer or an admin; the dates it moves the
         // requester may record, marked as their report. See RequesterForwarded.
-        boolean ownAddress = !r.mayRecordDecision(user, requests.userEmail(tx, r.requesterId()), m.fromAddress(), m.envelopeFrom());
-        if (ownAddress && RequesterForwarded.AGENCY_DECISIONS.contains(type)) {
+        boolean reported = !r.mayRecordDecision(user, requests.userEmail(tx, r.requesterId()), m.fromAddress(), m.envelopeFrom());
+        if (reported && RequesterForwarded.AGENCY_DECISIONS.contains(type)) {
             throw BadInput.of("type", "replies.reportedByRequester");
         }
-        boolean reported = ownAddress || forwarded.reportedByRequester(tx, user, m.id(), r, type);
         Agency agency = agencies.byId().get(r.agencyId());
         Instant when = effective(m.receivedAt(), parseDate("effective", form.effective()));
         LocalDate on = when.atZone(BusinessCalendar.NEW_YORK).toLocalDate();
