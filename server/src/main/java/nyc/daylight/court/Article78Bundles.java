@@ -14,7 +14,7 @@ import nyc.daylight.requests.RequestView;
 /**
  * Builds a request's Article 78 exhibit bundle for a viewer. The public copy is the public page's
  * record (names the requester chose to hide stay hidden, reviewed replies as published); only the
- * requester may ask for their own full copy. A request with no denial yet has no bundle.
+ * requester may ask for their own full copy. A request with no denial yet ({@link RequestView#denied}, the rule the page offers it by) has no bundle.
  */
 public final class Article78Bundles {
     private final RequestService requests;
@@ -35,14 +35,9 @@ public final class Article78Bundles {
                 ? requests.view(number, viewer).filter(RequestView::owner)
                 : requests.view(number, Optional.empty()))
                 .orElseThrow(() -> NotFound.of(fullCopy ? "refusal.request.notYours" : "refusal.request.notPublic"));
-        if (!Exhibits.ready(view)) throw NotFound.of("refusal.a78.notYet");
+        if (!view.denied()) throw NotFound.of("refusal.a78.notYet");
         Exhibits exhibits = Exhibits.of(view, agencies.calendarFor(view.agency()));
         LocalDate today = clock.instant().atZone(BusinessCalendar.NEW_YORK).toLocalDate();
         return ExhibitPdf.write(exhibits, locale, today, baseUrl + "/requests/" + view.number(), fullCopy);
-    }
-
-    /** Whether the request's page offers the bundle (the same rule the download applies). */
-    public static boolean offered(RequestView view) {
-        return Exhibits.ready(view);
     }
 }

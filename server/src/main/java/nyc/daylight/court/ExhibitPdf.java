@@ -74,8 +74,8 @@ final class ExhibitPdf {
             p.text(t(l, "a78.cover.receipt", fmt.day(r.report().effectiveReceipt())), 11, false);
         }
         p.text(t(l, "a78.cover.standing", r.standingLabel()), 11, false);
-        x.constructiveDenial().ifPresent(d -> line(p, t(l, "a78.cover.constructive", fmt.day(d))));
-        x.court().ifPresent(d -> line(p, t(l, "a78.cover.court", fmt.day(d.due()), d.citation())));
+        if (x.constructiveDenial().isPresent()) p.text(t(l, "a78.cover.constructive", fmt.day(x.constructiveDenial().get())), 11, true);
+        if (x.court().isPresent()) p.text(t(l, "a78.cover.court", fmt.day(x.court().get().due()), x.court().get().citation()), 11, true);
         p.gap(10);
         p.heading(t(l, "a78.index"), 13);
         for (Exhibits.Exhibit e : x.items()) p.text(t(l, "a78.exhibit", e.letter()) + "  " + e.title().in(l), 10, false);
@@ -120,13 +120,6 @@ final class ExhibitPdf {
         }
     }
 
-    private static void line(PdfPages p, String text) {
-        try {
-            p.text(text, 11, true);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 
     private static String t(Locale l, String key, Object... args) {
         return Message.text(l, key, args);

@@ -30,11 +30,6 @@ record Exhibits(RequestView request, List<Exhibit> items, List<Holiday> holidays
     static final String TIMELINE = "B";
     static final String DEADLINES = "C";
 
-    /** Whether there is a denial to take further (the page's own rule, {@link RequestView#denied}). */
-    static boolean ready(RequestView v) {
-        return v.denied();
-    }
-
     static Exhibits of(RequestView v, BusinessCalendar calendar) {
         List<Exhibit> items = new ArrayList<>();
         items.add(new Exhibit(FILED, Message.of("a78.exhibit.filed", v.submittedAt().atZoneSameInstant(BusinessCalendar.NEW_YORK).toLocalDate()), null));
