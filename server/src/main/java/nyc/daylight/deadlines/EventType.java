@@ -45,6 +45,12 @@ public enum EventType {
     REQUEST_RESENT,
     /** Another letter Daylight sent the agency (a follow-up, an appeal) came back undelivered. */
     LETTER_UNDELIVERED,
+    /**
+     * A delivery report that came more than {@link Receipt#BOUNCE_WINDOW} after the letter it names:
+     * no mail server still holds a letter then, so it proves nothing and may be forged. Kept on the
+     * timeline under its own name; it marks no letter bounced and the engine ignores it.
+     */
+    LATE_DELIVERY_REPORT,
     /** Recorded once by the deadline watcher when a date passes; a fact, not a cause: the engine ignores it. */
     DEADLINE_MISSED,
     /** A follow-up letter Daylight sent the agency for the requester after a missed date; no effect of its own. */

@@ -84,7 +84,8 @@ final class BounceFiling {
             letter.ifPresent(l -> data.put("outboxId", l.id()));
             if (late) data.put("late", true);
             EventType type = letter.isEmpty() ? EventType.AUTOMATIC_REPLY
-                    : letter.get().requestLetter() && !late ? EventType.REQUEST_UNDELIVERED : EventType.LETTER_UNDELIVERED;
+                    : late ? EventType.LATE_DELIVERY_REPORT
+                    : letter.get().requestLetter() ? EventType.REQUEST_UNDELIVERED : EventType.LETTER_UNDELIVERED;
             int seq = ledger.append(tx, request.id(), type, received, null, null, reason, null, json.writeValueAsString(data));
             repo.setEventSeq(tx, mid.get(), seq);
             if (late) {

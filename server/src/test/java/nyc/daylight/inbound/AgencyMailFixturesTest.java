@@ -260,7 +260,10 @@ class AgencyMailFixturesTest {
 
         deliver("exim-bounce.eml", f, "", Map.of("OUTBOX_ID", Long.toString(letter.getId()), "LETTER_MSGID", "<unknown@x>"));
 
-        assertThat(eventTypes(f.number())).containsExactly("SUBMITTED", "LETTER_UNDELIVERED");
+        assertThat(eventTypes(f.number())).containsExactly("SUBMITTED", "LATE_DELIVERY_REPORT");
+        // The public timeline names it for what it is, not "came back undelivered".
+        assertThat(new WebClient(app).get("/requests/" + f.number()).body())
+                .contains("arrived too late to be the letter&#39;s own").doesNotContain("came back undelivered");
         assertThat(db.dsl().fetchValue(REQUESTS.STATUS, REQUESTS.NUMBER.eq(f.number()))).isEqualTo(before).isNotEqualTo("NOT_STARTED");
         assertThat(db.dsl().fetchValue(OUTBOX.DELIVERY, OUTBOX.ID.eq(letter.getId()))).isNotEqualTo(OutboxDelivery.BOUNCED);
         assertThat(subjectsTo("late-bounce@example.org", f.number())).noneMatch(s -> s.contains("was not delivered"));
