@@ -100,7 +100,10 @@ public final class IdentityMask {
                 // Dots may be moved or added and a "+tag" added: the same mailbox at most providers.
                 String loose = looseLocal(base);
                 needles.add(new Needle(bounded(loose + Pattern.quote("@") + Pattern.quote(e.substring(at + 1))), REQUESTER, false));
-                if (base.length() >= 3) needles.add(new Needle(bounded(loose), REQUESTER, false));
+                if (base.length() >= 3) {
+                    boolean ordinary = OrdinaryWords.MAILBOX.contains(base) || COMMON_WORDS.contains(base);
+                    needles.add(new Needle(bounded(loose), REQUESTER, ordinary));
+                }
             }
         }
         for (String name : names) {

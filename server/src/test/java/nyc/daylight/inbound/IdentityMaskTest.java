@@ -48,6 +48,8 @@ class IdentityMaskTest {
                 Arguments.of("Ana Advocate", "anaadvocate@gmail.com", "write to ana.advocate+foil@gmail.com today",
                         "write to [requester] today"),
                 Arguments.of("Q Z", "qzx81@example.org", "cc qzx81 and records", "cc [requester] and records"),
+                Arguments.of("Q Z", "fee@example.org", "copy to fee@example.org: the fee is waived", "copy to [requester]: the fee is waived"),
+                Arguments.of("Q Z", "fee@example.org", "Dear Fee, the fee is waived", "Dear [requester], the fee is waived"),
                 Arguments.of("Q Z", "qzx81@example.org", "On Mon, Mar 2, 2026 at 10:00 AM <qzx81@example.org> wrote:",
                         "On Mon, Mar 2, 2026 at 10:00 AM <[requester]> wrote:"),
                 Arguments.of("Q Z", "qzx81@example.org", "<a href=\"mailto:qzx81@example.org\">", "<a href=\"mailto:[requester]\">"),
@@ -92,7 +94,10 @@ class IdentityMaskTest {
                 Arguments.of("Mei Li", "mei@example.org", "Lines and lists: linear."),
                 Arguments.of("J. R. Smith", "jrs@example.org", "Form J-1 and Schedule R."),
                 Arguments.of("Q Z", "qzx81@example.org", "contact records@doc.nyc.gov or xqzx81@example.org"),
-                Arguments.of("Ana Advocate", "ana@example.org", "Request DL-2026-000123 was received."));
+                Arguments.of("Ana Advocate", "ana@example.org", "Request DL-2026-000123 was received."),
+                // A mailbox made of an everyday word: the word stays where it is only a word (the address itself goes, above).
+                Arguments.of("Q Z", "fee@example.org", "The fee is $0.25 per page; fees may be waived."),
+                Arguments.of("Q Z", "records@example.org", "No records responsive to your request were found."));
     }
 
     @ParameterizedTest(name = "{2}")
