@@ -11,21 +11,18 @@ import jakarta.mail.Message;
 import jakarta.mail.Session;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
-import java.io.IOException;
 import java.net.http.HttpResponse;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import nyc.daylight.testing.AgencyMailer;
+import nyc.daylight.testing.InboundPortal;
 import nyc.daylight.testing.MailServer;
-import nyc.daylight.testing.MutableClock;
 import nyc.daylight.testing.Pdfs;
 import nyc.daylight.testing.People;
 import nyc.daylight.testing.PostgresExtension;
-import nyc.daylight.testing.RunningApp;
 import nyc.daylight.testing.TestDatabase;
 import nyc.daylight.testing.WebClient;
 import org.junit.jupiter.api.AfterAll;
@@ -42,34 +39,18 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(PostgresExtension.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class InboundMailTest {
-    private static final String DOMAIN = "reply.daylight.test";
     private TestDatabase db;
-    private MutableClock clock;
-    private MailServer mail;
-    private RunningApp app;
-    private int smtpPort;
+    private InboundPortal portal;
 
     @BeforeAll
-    void start(TestDatabase db) throws IOException {
+    void start(TestDatabase db) {
         this.db = db;
-        clock = new MutableClock(Instant.parse("2026-03-02T15:00:00Z"));
-        mail = new MailServer();
-        smtpPort = AgencyMailer.freePort();
-        app = RunningApp.start(db.dataSource(), clock, mail.settings().withInbound(
-                InboundSettings.disabled(DOMAIN).withSmtp("127.0.0.1", smtpPort).withMaxMessageBytes(200_000)
-                        .withTrustedRelay("mx.daylight.test")));
+        portal = InboundPortal.behindRelay(db);
     }
 
     @AfterAll
     void stop() {
-        app.close();
-        mail.close();
-    }
-
-    private WebClient as(String email) throws Exception {
-        WebClient web = new WebClient(app);
-        web.signIn(email, People.PASSWORD);
-        return web;
+        portal.close();
     }
 
     /**
@@ -80,7 +61,7 @@ class InboundMailTest {
                       Map<String, String> headers) throws Exception {
         Map<String, String> h = new java.util.HashMap<>(AgencyMailer.relayPassed(from));
         h.putAll(headers);
-        new AgencyMailer(smtpPort).send(from, to, subject, text, messageId, clock.instant(), files, h);
+        new AgencyMailer(portal.smtpPort).send(from, to, subject, text, messageId, portal.clock.instant(), files, h);
     }
 
     private String agencyEmail(String slug) {
@@ -89,7 +70,7 @@ class InboundMailTest {
 
     /** Each test files to its own agency, so the first letter to that agency is this request's. */
     private String replyAddressFromTheLetter(String agencyEmail, String number) {
-        MailServer.Received letter = mail.awaitTo(agencyEmail, 1);
+        MailServer.Received letter = portal.mail.awaitTo(agencyEmail, 1);
         assertThat(letter.subject()).contains(number);
         return letter.replyTo();
     }
@@ -110,16 +91,16 @@ class InboundMailTest {
 
     @Test
     void an_agency_reply_lands_on_the_timeline_and_confirming_it_moves_the_deadline() throws Exception {
-        clock.setNewYork("2026-03-02T10:00");
+        portal.clock.setNewYork("2026-03-02T10:00");
         People.requester(db.dsl(), "ana@example.org", "Ana Advocate");
-        WebClient ana = as("ana@example.org");
+        WebClient ana = portal.as("ana@example.org");
         String number = ana.fileRequest("DOC release-date e-mails with ICE", "doc").getFirst();
 
         // The letter to the agency carries the request's own reply address, never the requester's.
         String replyTo = replyAddressFromTheLetter("foil@doc.nyc.gov", number);
-        assertThat(replyTo).startsWith("request-" + number.toLowerCase() + "-").endsWith("@" + DOMAIN);
+        assertThat(replyTo).startsWith("request-" + number.toLowerCase() + "-").endsWith("@" + InboundPortal.DOMAIN);
 
-        clock.setNewYork("2026-03-04T11:00");
+        portal.clock.setNewYork("2026-03-04T11:00");
         send("Records Access Officer <foil@doc.nyc.gov>", replyTo, "RE: FOIL request " + number, """
                 Dear Requester,
 
@@ -131,14 +112,14 @@ class InboundMailTest {
                 """, "<ack-1@doc.nyc.gov>", Map.of("release-log.pdf", Pdfs.withPages("Detainer release log, page one.")), Map.of());
 
         // On the public timeline at once, without the quoted letter or the requester's identity.
-        String publicPage = new WebClient(app).get("/requests/" + number).body();
+        String publicPage = new WebClient(portal.app).get("/requests/" + number).body();
         assertThat(publicPage).contains("Reply from the agency, received by e-mail", "foil@doc.nyc.gov",
                 "We anticipate a determination on or before April 15, 2026.").doesNotContain("Ana Advocate", "ana@example.org");
         assertThat(publicPage).doesNotContain("id=\"replies\""); // only those who may confirm see the form
         assertThat(eventTypes(number)).containsExactly("SUBMITTED", "EMAIL_RECEIVED");
 
         // The requester is told, and asked to confirm.
-        MailServer.Received notice = mail.awaitTo("ana@example.org", 2);
+        MailServer.Received notice = portal.mail.awaitTo("ana@example.org", 2);
         assertThat(notice.subject()).isEqualTo(number + ": Department of Correction replied by e-mail");
         assertThat(notice.body()).contains("/requests/" + number + "#replies", "with one file", "It reads like: Acknowledgment.");
 
@@ -146,7 +127,7 @@ class InboundMailTest {
         assertThat(db.dsl().fetchValue(ATTACHMENTS.SOURCE, ATTACHMENTS.ORIGINAL_NAME.eq("release-log.pdf"))).isEqualTo("EMAIL");
         assertThat(db.dsl().fetchValue(DOCUMENTS.STATUS, DOCUMENTS.ORIGINAL_NAME.eq("release-log.pdf")).name()).isEqualTo("NEEDS_REVIEW");
         long attachmentId = db.dsl().fetchValue(ATTACHMENTS.ID, ATTACHMENTS.ORIGINAL_NAME.eq("release-log.pdf"));
-        assertThat(new WebClient(app).get("/requests/" + number + "/attachments/" + attachmentId).statusCode()).isEqualTo(404);
+        assertThat(new WebClient(portal.app).get("/requests/" + number + "/attachments/" + attachmentId).statusCode()).isEqualTo(404);
 
         // The requester sees the suggestion and confirms it.
         String page = ana.get("/requests/" + number).body();
@@ -180,18 +161,18 @@ class InboundMailTest {
 
         // Someone else's reply cannot be confirmed by another requester.
         People.requester(db.dsl(), "bo@example.org", "Bo");
-        assertThat(as("bo@example.org").post("/requests/" + number + "/replies/" + id + "/not-a-step", Map.of()).statusCode())
+        assertThat(portal.as("bo@example.org").post("/requests/" + number + "/replies/" + id + "/not-a-step", Map.of()).statusCode())
                 .isEqualTo(404);
     }
 
     @Test
     void a_denial_by_email_is_confirmed_with_its_exemptions_and_opens_the_appeal() throws Exception {
-        clock.setNewYork("2026-03-02T10:00");
+        portal.clock.setNewYork("2026-03-02T10:00");
         People.requester(db.dsl(), "cy@example.org", "Cy");
-        WebClient cy = as("cy@example.org");
+        WebClient cy = portal.as("cy@example.org");
         String number = cy.fileRequest("NYPD detainer requests", "nypd").getFirst();
         String replyTo = replyAddressFromTheLetter(agencyEmail("nypd"), number);
-        clock.setNewYork("2026-03-10T09:00");
+        portal.clock.setNewYork("2026-03-10T09:00");
         send(agencyEmail("nypd"), replyTo, "Determination", """
                 Your request is denied pursuant to Public Officers Law §87(2)(e). You may appeal this denial within 30 days.
                 """, "<deny-1@nypd>", Map.of(), Map.of());
@@ -219,17 +200,17 @@ class InboundMailTest {
 
     @Test
     void mail_that_cannot_be_trusted_waits_privately_for_an_administrator() throws Exception {
-        clock.setNewYork("2026-03-02T10:00");
+        portal.clock.setNewYork("2026-03-02T10:00");
         People.requester(db.dsl(), "di@example.org", "Di");
         People.admin(db.dsl(), "admin@daylight.test");
-        String number = as("di@example.org").fileRequest("DOE records about ICE at schools", "doe").getFirst();
+        String number = portal.as("di@example.org").fileRequest("DOE records about ICE at schools", "doe").getFirst();
         String replyTo = replyAddressFromTheLetter(agencyEmail("doe"), number);
         String agencyDomain = agencyEmail("doe").replaceAll(".*@", "");
         String wrongToken = replyTo.replaceAll("-[0-9a-f]{16}@", "-0000000000000000@");
 
         // Addresses that are no live request's reply address (a guessed token, an unknown number, random names) are
         // refused at the door, so the sender knows and nothing is stored.
-        for (String to : List.of(wrongToken, "request-dl-2026-999999-0123456789abcdef@" + DOMAIN, "nobody@" + DOMAIN)) {
+        for (String to : List.of(wrongToken, "request-dl-2026-999999-0123456789abcdef@" + InboundPortal.DOMAIN, "nobody@" + InboundPortal.DOMAIN)) {
             org.assertj.core.api.Assertions.assertThatThrownBy(() -> send("records@" + agencyDomain, to, "Spam",
                     "SECRET-SPAM", "<h0@x>", Map.of(), Map.of())).isInstanceOf(jakarta.mail.SendFailedException.class);
         }
@@ -251,13 +232,13 @@ class InboundMailTest {
         assertThat(db.dsl().fetchCount(INBOUND_MESSAGES, INBOUND_MESSAGES.HOLD_REASON.eq("OVERSIZED"))).isEqualTo(1);
 
         // Nothing from them is public, and the request did not move.
-        String publicPage = new WebClient(app).get("/requests/" + number).body();
+        String publicPage = new WebClient(portal.app).get("/requests/" + number).body();
         assertThat(publicPage).doesNotContain("SECRET-");
         assertThat(eventTypes(number)).containsExactly("SUBMITTED");
 
         // Only administrators see the queue.
-        assertThat(as("di@example.org").get("/admin/inbound").statusCode()).isIn(403, 404);
-        WebClient admin = as("admin@daylight.test");
+        assertThat(portal.as("di@example.org").get("/admin/inbound").statusCode()).isIn(403, 404);
+        WebClient admin = portal.as("admin@daylight.test");
         String queue = admin.get("/admin/inbound").body();
         assertThat(queue).contains("Not the agency", "Forged", "Not sent from the agency",
                 "failed authentication (SPF/DMARC)", "Too large; only the headers were kept");
@@ -273,7 +254,7 @@ class InboundMailTest {
         assertThat(badNumber.body()).contains("There is no request DL-1999-000001.");
         assertThat(admin.post("/admin/inbound/" + stranger + "/assign", Map.of("number", number.toLowerCase())).statusCode()).isEqualTo(302);
         assertThat(eventTypes(number)).containsExactly("SUBMITTED", "EMAIL_RECEIVED");
-        assertThat(new WebClient(app).get("/requests/" + number).body()).contains("SECRET-STRANGER");
+        assertThat(new WebClient(portal.app).get("/requests/" + number).body()).contains("SECRET-STRANGER");
 
         // Discarding asks for confirmation, and keeps the message for the record.
         long guessed = messageId("<h4@x>");
@@ -286,9 +267,9 @@ class InboundMailTest {
 
     @Test
     void a_message_delivered_twice_is_kept_once() throws Exception {
-        clock.setNewYork("2026-03-02T10:00");
+        portal.clock.setNewYork("2026-03-02T10:00");
         People.requester(db.dsl(), "ed@example.org", "Ed");
-        String number = as("ed@example.org").fileRequest("ACS and ICE", "acs").getFirst();
+        String number = portal.as("ed@example.org").fileRequest("ACS and ICE", "acs").getFirst();
         String agencyEmail = agencyEmail("acs");
         String replyTo = replyAddressFromTheLetter(agencyEmail, number);
         for (int i = 0; i < 2; i++) send(agencyEmail, replyTo, "Acknowledgment", "We have received your request.", "<twice@acs>", Map.of(), Map.of());
@@ -298,9 +279,9 @@ class InboundMailTest {
 
     @Test
     void replies_in_an_imap_mailbox_are_fetched_once_and_marked_seen() throws Exception {
-        clock.setNewYork("2026-03-02T10:00");
+        portal.clock.setNewYork("2026-03-02T10:00");
         People.requester(db.dsl(), "fay@example.org", "Fay");
-        String number = as("fay@example.org").fileRequest("Law Department and ICE", "law").getFirst();
+        String number = portal.as("fay@example.org").fileRequest("Law Department and ICE", "law").getFirst();
         String agencyEmail = agencyEmail("law");
         String replyTo = replyAddressFromTheLetter(agencyEmail, number);
 
@@ -309,7 +290,7 @@ class InboundMailTest {
         provider.start();
         try {
             // A catch-all mailbox at an ordinary provider, as a deployment without the listener would use.
-            var inbox = provider.setUser("catchall@" + DOMAIN, "catchall", "secret");
+            var inbox = provider.setUser("catchall@" + InboundPortal.DOMAIN, "catchall", "secret");
             MimeMessage reply = AgencyMailer.withMessageId(Session.getInstance(new Properties()), "<imap-1@law>");
             reply.setFrom(new InternetAddress(agencyEmail));
             reply.setRecipient(Message.RecipientType.TO, new InternetAddress(replyTo));
@@ -319,11 +300,11 @@ class InboundMailTest {
             inbox.deliver(reply);
 
             var agencies = new nyc.daylight.agencies.AgencyService(db.dsl());
-            MessageFiling filing = new MessageFiling(db.dsl(), agencies, new nyc.daylight.requests.RequestLedger(agencies, clock),
-                    new nyc.daylight.notify.Mailer(() -> { }, java.util.Optional.of(DOMAIN)),
+            MessageFiling filing = new MessageFiling(db.dsl(), agencies, new nyc.daylight.requests.RequestLedger(agencies, portal.clock),
+                    new nyc.daylight.notify.Mailer(() -> { }, java.util.Optional.of(InboundPortal.DOMAIN)),
                     new nyc.daylight.records.FileBlobStore(java.nio.file.Files.createTempDirectory("blobs")), MessageFiling.EmailedFiles.NONE,
-                    new ReplyReview(db.dsl(), agencies, clock), InboundSettings.disabled(DOMAIN), clock, "http://daylight.test");
-            InboundMail inbound = new InboundMail(db.dsl(), agencies, filing, InboundSettings.disabled(DOMAIN), clock);
+                    new ReplyReview(db.dsl(), agencies, portal.clock), InboundSettings.disabled(InboundPortal.DOMAIN), portal.clock, "http://daylight.test");
+            InboundMail inbound = new InboundMail(db.dsl(), agencies, filing, InboundSettings.disabled(InboundPortal.DOMAIN), portal.clock);
             ImapPoller poller = new ImapPoller(inbound, new InboundSettings.Imap("127.0.0.1", provider.getImap().getPort(),
                     "catchall", "secret", false, "INBOX", java.time.Duration.ofMinutes(1)));
 

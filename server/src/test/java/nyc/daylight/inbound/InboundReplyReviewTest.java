@@ -8,19 +8,16 @@ import static nyc.daylight.sql.jooq.Tables.REQUEST_EVENTS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.IOException;
 import java.net.http.HttpResponse;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import nyc.daylight.testing.AgencyMailer;
+import nyc.daylight.testing.InboundPortal;
 import nyc.daylight.testing.MailServer;
-import nyc.daylight.testing.MutableClock;
 import nyc.daylight.testing.Pdfs;
 import nyc.daylight.testing.People;
 import nyc.daylight.testing.PostgresExtension;
-import nyc.daylight.testing.RunningApp;
 import nyc.daylight.testing.TestDatabase;
 import nyc.daylight.testing.WebClient;
 import org.junit.jupiter.api.AfterAll;
@@ -37,42 +34,26 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(PostgresExtension.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class InboundReplyReviewTest {
-    private static final String DOMAIN = "reply.daylight.test";
     private TestDatabase db;
-    private MutableClock clock;
-    private MailServer mail;
-    private RunningApp app;
-    private int smtpPort;
+    private InboundPortal portal;
 
     @BeforeAll
-    void start(TestDatabase db) throws IOException {
+    void start(TestDatabase db) {
         this.db = db;
-        clock = new MutableClock(Instant.parse("2026-03-02T15:00:00Z"));
-        mail = new MailServer();
-        smtpPort = AgencyMailer.freePort();
-        app = RunningApp.start(db.dataSource(), clock, mail.settings().withInbound(
-                InboundSettings.disabled(DOMAIN).withSmtp("127.0.0.1", smtpPort).withMaxMessageBytes(200_000)
-                        .withTrustedRelay("mx.daylight.test")));
+        portal = InboundPortal.behindRelay(db);
     }
 
     @AfterAll
     void stop() {
-        app.close();
-        mail.close();
-    }
-
-    private WebClient as(String email) throws Exception {
-        WebClient web = new WebClient(app);
-        web.signIn(email, People.PASSWORD);
-        return web;
+        portal.close();
     }
 
     private void send(String from, String to, String subject, String text, String messageId, Map<String, byte[]> files) throws Exception {
-        new AgencyMailer(smtpPort).send(from, to, subject, text, messageId, clock.instant(), files, AgencyMailer.relayPassed(from));
+        new AgencyMailer(portal.smtpPort).send(from, to, subject, text, messageId, portal.clock.instant(), files, AgencyMailer.relayPassed(from));
     }
 
     private String replyAddress(String agencyEmail, String number) {
-        MailServer.Received letter = mail.awaitTo(agencyEmail, 1);
+        MailServer.Received letter = portal.mail.awaitTo(agencyEmail, 1);
         assertThat(letter.subject()).contains(number);
         return letter.replyTo();
     }
@@ -89,7 +70,7 @@ class InboundReplyReviewTest {
 
     /** The request's page, its API record and its feed, as an anonymous visitor gets them. */
     private List<String> publicViews(String number) throws Exception {
-        WebClient anyone = new WebClient(app);
+        WebClient anyone = new WebClient(portal.app);
         return List.of(anyone.get("/requests/" + number).body(), anyone.get("/api/v1/requests/" + number).body(),
                 anyone.get("/feeds/requests/" + number + ".atom").body());
     }
@@ -107,15 +88,15 @@ class InboundReplyReviewTest {
 
     @Test
     void a_reply_with_personal_data_is_public_only_after_its_review_and_then_redacted() throws Exception {
-        clock.setNewYork("2026-03-02T10:00");
+        portal.clock.setNewYork("2026-03-02T10:00");
         People.requester(db.dsl(), "mei.ng@example.org", "Mei Ng");
         People.officer(db.dsl(), "rao@probation.test", "probation", false);
         People.officer(db.dsl(), "rao@doc.test", "doc", false);
-        WebClient mei = as("mei.ng@example.org");
+        WebClient mei = portal.as("mei.ng@example.org");
         String number = mei.fileRequest("Probation detainer notices", "probation").getFirst();
         String replyTo = replyAddress("foil@probation.nyc.gov", number);
 
-        clock.setNewYork("2026-03-04T11:00");
+        portal.clock.setNewYork("2026-03-04T11:00");
         send("Records Access Officer <foil@probation.nyc.gov>", replyTo, "RE: " + number, PRIVATE_REPLY, "<pii-1@probation>",
                 Map.of("detainer.pdf", Pdfs.withPages("Detainer for A201234567.")));
         long id = messageId("<pii-1@probation>");
@@ -128,18 +109,18 @@ class InboundReplyReviewTest {
         assertThat(publicViews(number).getFirst()).contains("data-testid=\"reply-under-review\"");
         // Its file went to the records review, private: no way around it through the request's attachments.
         long attachmentId = db.dsl().fetchValue(ATTACHMENTS.ID, ATTACHMENTS.ORIGINAL_NAME.eq("detainer.pdf"));
-        assertThat(new WebClient(app).get("/requests/" + number + "/attachments/" + attachmentId).statusCode()).isEqualTo(404);
+        assertThat(new WebClient(portal.app).get("/requests/" + number + "/attachments/" + attachmentId).statusCode()).isEqualTo(404);
 
         // The requester and the agency's officer read it (masked) before review; only the officer may review it.
         String requesterPage = mei.get("/requests/" + number).body();
         assertThat(requesterPage).contains("data-testid=\"private-reply\"", "A201234567", "Dear Ms. [requester],")
                 .doesNotContain("/replies/" + id + "/review\"");
-        WebClient officer = as("rao@probation.test");
+        WebClient officer = portal.as("rao@probation.test");
         assertThat(officer.get("/requests/" + number).body()).contains("A201234567", "/replies/" + id + "/review");
         String reviewPage = officer.get("/requests/" + number + "/replies/" + id + "/review").body();
         assertThat(reviewPage).contains("A201234567", "123-45-6789", "(212) 555-0142");
         // Another agency's officer, and the requester, see nothing of it and cannot review it.
-        WebClient other = as("rao@doc.test");
+        WebClient other = portal.as("rao@doc.test");
         assertThat(other.get("/requests/" + number).body()).doesNotContain("A201234567", "private-reply");
         assertThat(other.get("/requests/" + number + "/replies/" + id + "/review").statusCode()).isEqualTo(404);
         assertThat(other.post("/requests/" + number + "/replies/" + id + "/review/publish", Map.of()).statusCode()).isEqualTo(404);
@@ -182,13 +163,13 @@ class InboundReplyReviewTest {
 
     @Test
     void a_reply_the_scanner_finds_nothing_in_is_public_at_once() throws Exception {
-        clock.setNewYork("2026-03-02T10:00");
+        portal.clock.setNewYork("2026-03-02T10:00");
         People.requester(db.dsl(), "li@example.org", "Jun Li");
         People.officer(db.dsl(), "rao@acs.test", "acs", false);
-        WebClient li = as("li@example.org");
+        WebClient li = portal.as("li@example.org");
         String number = li.fileRequest("ACS detainer policy", "acs").getFirst();
         String replyTo = replyAddress("foil@acs.nyc.gov", number);
-        clock.setNewYork("2026-03-04T11:00");
+        portal.clock.setNewYork("2026-03-04T11:00");
         send("foil@acs.nyc.gov", replyTo, "RE: " + number, """
                 Dear Mr. Li,
 
@@ -203,7 +184,7 @@ class InboundReplyReviewTest {
         }
         assertThat(db.dsl().fetchValue(INBOUND_MESSAGES.REVIEW, INBOUND_MESSAGES.ID.eq(id))).isEqualTo("CLEAN");
         // There is nothing to review, and nothing to publish again.
-        WebClient officer = as("rao@acs.test");
+        WebClient officer = portal.as("rao@acs.test");
         assertThat(officer.get("/requests/" + number + "/replies/" + id + "/review").body()).contains("so it was public at once");
         assertThat(officer.post("/requests/" + number + "/replies/" + id + "/review/publish", Map.of()).statusCode()).isEqualTo(400);
         assertThat(li.get("/requests/" + number + "/replies/" + id + "/review").statusCode()).isEqualTo(404);
@@ -211,12 +192,12 @@ class InboundReplyReviewTest {
 
     @Test
     void personal_data_in_the_subject_alone_holds_the_reply_for_review() throws Exception {
-        clock.setNewYork("2026-03-02T10:00");
+        portal.clock.setNewYork("2026-03-02T10:00");
         People.requester(db.dsl(), "zo@example.org", "Zo Advocate");
-        WebClient zo = as("zo@example.org");
+        WebClient zo = portal.as("zo@example.org");
         String number = zo.fileRequest("DSS shelter transfer logs", "dss").getFirst();
         String replyTo = replyAddress("foil@dss.nyc.gov", number);
-        clock.setNewYork("2026-03-04T11:00");
+        portal.clock.setNewYork("2026-03-04T11:00");
         send("foil@dss.nyc.gov", replyTo, "RE: " + number + " records for A201234567", """
                 The records you asked for are being gathered.
                 """, "<subject-1@dss>", Map.of());
@@ -231,15 +212,15 @@ class InboundReplyReviewTest {
 
     @Test
     void a_reply_greeting_the_requester_by_the_name_they_signed_with_masks_it_after_the_account_was_renamed() throws Exception {
-        clock.setNewYork("2026-03-02T10:00");
+        portal.clock.setNewYork("2026-03-02T10:00");
         long rosa = People.requester(db.dsl(), "rosa.alvarez@example.org", "Rosa Alvarez");
-        WebClient web = as("rosa.alvarez@example.org");
+        WebClient web = portal.as("rosa.alvarez@example.org");
         String number = web.fileRequest("DOI complaint intake logs", "doi").getFirst();
         String replyTo = replyAddress("foil@doi.nyc.gov", number);
         // The letter was signed "Rosa Alvarez"; the account now carries initials, the agency still writes to the signature.
         db.dsl().update(nyc.daylight.sql.jooq.Tables.USERS).set(nyc.daylight.sql.jooq.Tables.USERS.DISPLAY_NAME, "R. A.")
                 .where(nyc.daylight.sql.jooq.Tables.USERS.ID.eq(rosa)).execute();
-        clock.setNewYork("2026-03-04T11:00");
+        portal.clock.setNewYork("2026-03-04T11:00");
         send("foil@doi.nyc.gov", replyTo, "RE: " + number, """
                 Dear Ms. Alvarez,
 

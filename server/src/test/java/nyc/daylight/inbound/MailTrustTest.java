@@ -15,11 +15,10 @@ import java.util.List;
 import java.util.Map;
 import nyc.daylight.sql.jooq.tables.records.RequestEventsRecord;
 import nyc.daylight.testing.AgencyMailer;
+import nyc.daylight.testing.InboundPortal;
 import nyc.daylight.testing.MailServer;
-import nyc.daylight.testing.MutableClock;
 import nyc.daylight.testing.People;
 import nyc.daylight.testing.PostgresExtension;
-import nyc.daylight.testing.RunningApp;
 import nyc.daylight.testing.TestDatabase;
 import nyc.daylight.testing.WebClient;
 import org.junit.jupiter.api.AfterAll;
@@ -36,39 +35,24 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(PostgresExtension.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class MailTrustTest {
-    private static final String DOMAIN = "reply.daylight.test";
     private TestDatabase db;
-    private MutableClock clock;
-    private MailServer mail;
-    private RunningApp app;
-    private int smtpPort;
+    private InboundPortal portal;
 
     @BeforeAll
     void start(TestDatabase db) {
         this.db = db;
-        clock = new MutableClock(Instant.parse("2026-03-02T15:00:00Z"));
-        mail = new MailServer();
-        smtpPort = AgencyMailer.freePort();
-        app = RunningApp.start(db.dataSource(), clock, mail.settings().withInbound(
-                InboundSettings.disabled(DOMAIN).withSmtp("127.0.0.1", smtpPort).withTrustedRelay("mx.daylight.test")));
+        portal = InboundPortal.with(db, s -> s.withTrustedRelay("mx.daylight.test"));
         People.admin(db.dsl(), "admin@daylight.test");
     }
 
     @AfterAll
     void stop() {
-        app.close();
-        mail.close();
-    }
-
-    private WebClient as(String email) throws Exception {
-        WebClient web = new WebClient(app);
-        web.signIn(email, People.PASSWORD);
-        return web;
+        portal.close();
     }
 
     /** As the verifying relay in front of Daylight hands it over: SPF, DKIM and DMARC passed for the From domain. */
     private void send(String from, String to, String subject, String text, String messageId, Instant dateHeader) throws Exception {
-        new AgencyMailer(smtpPort).send(from, to, subject, text, messageId, dateHeader, Map.of(), AgencyMailer.relayPassed(from));
+        new AgencyMailer(portal.smtpPort).send(from, to, subject, text, messageId, dateHeader, Map.of(), AgencyMailer.relayPassed(from));
     }
 
     private String agencyEmail(String slug) {
@@ -78,8 +62,8 @@ class MailTrustTest {
     /** Files a request with the agency and returns its number and the reply address from the letter. */
     private String[] file(String requester, String title, String slug) throws Exception {
         People.requester(db.dsl(), requester, "Requester");
-        String number = as(requester).fileRequest(title, slug).getFirst();
-        MailServer.Received letter = mail.awaitTo(agencyEmail(slug), 1);
+        String number = portal.as(requester).fileRequest(title, slug).getFirst();
+        MailServer.Received letter = portal.mail.awaitTo(agencyEmail(slug), 1);
         assertThat(letter.subject()).contains(number);
         return new String[] {number, letter.replyTo()};
     }
@@ -105,11 +89,11 @@ class MailTrustTest {
 
     @Test
     void an_emailed_step_takes_effect_at_receipt_whatever_its_date_header_claims() throws Exception {
-        clock.setNewYork("2026-03-02T10:00");
+        portal.clock.setNewYork("2026-03-02T10:00");
         String[] r = file("gil@example.org", "DOC contracts with ICE", "doc");
         String number = r[0];
-        clock.setNewYork("2026-04-02T11:00");
-        Instant received = clock.instant();
+        portal.clock.setNewYork("2026-04-02T11:00");
+        Instant received = portal.clock.instant();
         // The agency's server (or a forger) writes a Date: a month back, which would make a late answer look timely.
         Instant forged = Instant.parse("2026-03-03T14:00:00Z");
         send("foil@doc.nyc.gov", r[1], "Acknowledgment", "We acknowledge your request and expect to respond by April 20, 2026.",
@@ -121,7 +105,7 @@ class MailTrustTest {
         // The claim is kept, and shown as the agency's claim.
         assertThat(db.dsl().fetchValue(INBOUND_MESSAGES.SENT_AT, INBOUND_MESSAGES.ID.eq(messageId("<backdated@doc>"))).toInstant())
                 .isEqualTo(forged);
-        WebClient gil = as("gil@example.org");
+        WebClient gil = portal.as("gil@example.org");
         assertThat(gil.get("/requests/" + number).body()).contains("received by Daylight", "says it was sent", "min=\"2026-04-02\"");
 
         long id = messageId("<backdated@doc>");
@@ -143,20 +127,20 @@ class MailTrustTest {
 
     @Test
     void an_emailed_acknowledgment_beyond_twenty_business_days_needs_a_written_reason_as_on_the_officers_form() throws Exception {
-        clock.setNewYork("2026-03-02T10:00");
+        portal.clock.setNewYork("2026-03-02T10:00");
         String[] r = file("hal@example.org", "NYPD and ICE detainers", "nypd");
         String number = r[0];
         People.officer(db.dsl(), "rao@nypd.test", "nypd", false);
-        clock.setNewYork("2026-03-04T10:00");
-        send(agencyEmail("nypd"), r[1], "Acknowledgment", "We expect to respond by June 30, 2026.", "<late-ack@nypd>", clock.instant());
+        portal.clock.setNewYork("2026-03-04T10:00");
+        send(agencyEmail("nypd"), r[1], "Acknowledgment", "We expect to respond by June 30, 2026.", "<late-ack@nypd>", portal.clock.instant());
         long id = messageId("<late-ack@nypd>");
-        WebClient hal = as("hal@example.org");
+        WebClient hal = portal.as("hal@example.org");
 
         HttpResponse<String> bare = confirm(hal, number, id, Map.of("type", "ACKNOWLEDGED", "date", "2026-06-30"));
         assertThat(bare.statusCode()).isEqualTo(400);
         assertThat(bare.body()).contains("needs the written reason the law requires", "The e-mail itself is not a reason");
         // The officer's own form refuses the same acknowledgment for the same reason.
-        HttpResponse<String> officer = as("rao@nypd.test").post("/agency/nypd/requests/" + number + "/acknowledge",
+        HttpResponse<String> officer = portal.as("rao@nypd.test").post("/agency/nypd/requests/" + number + "/acknowledge",
                 Map.of("date", "2026-06-30"));
         assertThat(officer.statusCode()).isEqualTo(400);
         assertThat(officer.body()).contains("needs the written reason the law requires");
@@ -172,21 +156,21 @@ class MailTrustTest {
 
     @Test
     void a_reason_made_only_of_invisible_spaces_is_no_written_reason() throws Exception {
-        clock.setNewYork("2026-03-02T10:00");
+        portal.clock.setNewYork("2026-03-02T10:00");
         String[] r = file("ivy@example.org", "DOI reviews of ICE access", "doi");
         String number = r[0];
         People.officer(db.dsl(), "ray@doi.test", "doi", false);
-        clock.setNewYork("2026-03-04T10:00");
-        send(agencyEmail("doi"), r[1], "Acknowledgment", "We expect to respond by December 30, 2026.", "<blank-reason@doi>", clock.instant());
+        portal.clock.setNewYork("2026-03-04T10:00");
+        send(agencyEmail("doi"), r[1], "Acknowledgment", "We expect to respond by December 30, 2026.", "<blank-reason@doi>", portal.clock.instant());
         long id = messageId("<blank-reason@doi>");
         // No-break, zero-width, em and ideographic spaces: String.isBlank() takes them for text.
         String invisible = " \u00a0\u200b\u2003\u3000\u200d ";
 
-        HttpResponse<String> byRequester = confirm(as("ivy@example.org"), number, id,
+        HttpResponse<String> byRequester = confirm(portal.as("ivy@example.org"), number, id,
                 Map.of("type", "ACKNOWLEDGED", "date", "2026-12-30", "reason", invisible));
         assertThat(byRequester.statusCode()).isEqualTo(400);
         assertThat(byRequester.body()).contains("needs the written reason the law requires");
-        WebClient ray = as("ray@doi.test");
+        WebClient ray = portal.as("ray@doi.test");
         HttpResponse<String> byOfficer = ray.post("/agency/doi/requests/" + number + "/acknowledge",
                 Map.of("date", "2026-12-30", "reason", invisible));
         assertThat(byOfficer.statusCode()).isEqualTo(400);
@@ -202,13 +186,13 @@ class MailTrustTest {
 
     @Test
     void a_federal_extension_by_email_is_held_to_foias_cap_and_to_one_extension() throws Exception {
-        clock.setNewYork("2026-03-02T10:00");
+        portal.clock.setNewYork("2026-03-02T10:00");
         String[] r = file("ida@example.org", "ICE detainer policy", "ice");
         String number = r[0];
-        clock.setNewYork("2026-03-20T10:00");
-        send(agencyEmail("ice"), r[1], "Extension", "Unusual circumstances require more time.", "<ext-1@ice>", clock.instant());
-        send(agencyEmail("ice"), r[1], "Extension again", "We need still more time.", "<ext-2@ice>", clock.instant());
-        WebClient ida = as("ida@example.org");
+        portal.clock.setNewYork("2026-03-20T10:00");
+        send(agencyEmail("ice"), r[1], "Extension", "Unusual circumstances require more time.", "<ext-1@ice>", portal.clock.instant());
+        send(agencyEmail("ice"), r[1], "Extension again", "We need still more time.", "<ext-2@ice>", portal.clock.instant());
+        WebClient ida = portal.as("ida@example.org");
 
         // 20 working days from receipt is March 30; FOIA allows at most 10 more working days.
         HttpResponse<String> tooFar = confirm(ida, number, messageId("<ext-1@ice>"), Map.of("type", "EXTENDED", "date", "2026-05-29",
@@ -228,17 +212,17 @@ class MailTrustTest {
 
     @Test
     void no_acknowledgment_is_recorded_from_an_email_after_the_determination() throws Exception {
-        clock.setNewYork("2026-03-02T10:00");
+        portal.clock.setNewYork("2026-03-02T10:00");
         String[] r = file("jo@example.org", "ACS and ICE cooperation", "acs");
         String number = r[0];
         People.officer(db.dsl(), "rao@acs.test", "acs", false);
-        clock.setNewYork("2026-03-05T10:00");
-        assertThat(as("rao@acs.test").post("/agency/acs/requests/" + number + "/determine", Map.of("outcome", "GRANTED")).statusCode())
+        portal.clock.setNewYork("2026-03-05T10:00");
+        assertThat(portal.as("rao@acs.test").post("/agency/acs/requests/" + number + "/determine", Map.of("outcome", "GRANTED")).statusCode())
                 .isEqualTo(302);
-        clock.setNewYork("2026-03-06T10:00");
+        portal.clock.setNewYork("2026-03-06T10:00");
         send(agencyEmail("acs"), r[1], "Acknowledgment", "We acknowledge your request; expect a response by March 20, 2026.",
-                "<ack-after@acs>", clock.instant());
-        HttpResponse<String> ack = confirm(as("jo@example.org"), number, messageId("<ack-after@acs>"),
+                "<ack-after@acs>", portal.clock.instant());
+        HttpResponse<String> ack = confirm(portal.as("jo@example.org"), number, messageId("<ack-after@acs>"),
                 Map.of("type", "ACKNOWLEDGED", "date", "2026-03-20"));
         assertThat(ack.statusCode()).isEqualTo(400);
         assertThat(ack.body()).contains("This request has already been decided.");
@@ -247,12 +231,12 @@ class MailTrustTest {
 
     @Test
     void an_officer_at_a_webmail_address_does_not_make_everyone_there_the_agency() throws Exception {
-        clock.setNewYork("2026-03-02T10:00");
+        portal.clock.setNewYork("2026-03-02T10:00");
         String[] r = file("kim@example.org", "DOE and ICE at schools", "doe");
         People.officer(db.dsl(), "doe.records.officer@gmail.com", "doe", false);
-        clock.setNewYork("2026-03-03T10:00");
+        portal.clock.setNewYork("2026-03-03T10:00");
         // Gmail's DMARC passes for gmail.com: the message really is from a gmail.com mailbox, just not the agency's.
-        send("prankster@gmail.com", r[1], "We deny your request", "Your request is denied.", "<prank@gmail>", clock.instant());
+        send("prankster@gmail.com", r[1], "We deny your request", "Your request is denied.", "<prank@gmail>", portal.clock.instant());
         assertThat(db.dsl().fetchValue(INBOUND_MESSAGES.HOLD_REASON, INBOUND_MESSAGES.ID.eq(messageId("<prank@gmail>"))))
                 .isEqualTo("SENDER_NOT_AGENCY");
         assertThat(eventTypes(r[0])).containsExactly("SUBMITTED");
@@ -260,17 +244,17 @@ class MailTrustTest {
 
     @Test
     void an_administrator_verifies_an_agency_domain_and_only_then_its_other_mailboxes_count() throws Exception {
-        clock.setNewYork("2026-03-02T10:00");
+        portal.clock.setNewYork("2026-03-02T10:00");
         String[] r = file("lu@example.org", "Law Department and ICE", "law");
         String lawDomain = agencyEmail("law").replaceAll(".*@", "");
-        clock.setNewYork("2026-03-03T10:00");
-        send("clerk@" + lawDomain, r[1], "First", "We received your request.", "<clerk-1@law>", clock.instant());
+        portal.clock.setNewYork("2026-03-03T10:00");
+        send("clerk@" + lawDomain, r[1], "First", "We received your request.", "<clerk-1@law>", portal.clock.instant());
         assertThat(db.dsl().fetchValue(INBOUND_MESSAGES.HOLD_REASON, INBOUND_MESSAGES.ID.eq(messageId("<clerk-1@law>"))))
                 .isEqualTo("SENDER_NOT_AGENCY");
 
-        WebClient admin = as("admin@daylight.test");
+        WebClient admin = portal.as("admin@daylight.test");
         assertThat(admin.get("/admin/agencies/law").body()).contains("/admin/agencies/law/mail-domains");
-        assertThat(as("lu@example.org").get("/admin/agencies/law/mail-domains").statusCode()).isIn(403, 404);
+        assertThat(portal.as("lu@example.org").get("/admin/agencies/law/mail-domains").statusCode()).isIn(403, 404);
         // Without the form's CSRF token nothing changes.
         assertThat(admin.postRaw("/admin/agencies/law/mail-domains", Map.of("domain", lawDomain, "note", "x")).statusCode()).isIn(400, 403);
         HttpResponse<String> webmail = admin.post("/admin/agencies/law/mail-domains", Map.of("domain", "gmail.com", "note", "Their officer uses it"));
@@ -284,7 +268,7 @@ class MailTrustTest {
         assertThat(admin.get("/admin/agencies/law/mail-domains").body()).contains(lawDomain, "admin@daylight.test", "Listed on the agency");
         assertThat(db.dsl().fetchCount(AUDIT_LOG, AUDIT_LOG.ACTION.eq("add-agency-mail-domain").and(AUDIT_LOG.SUBJECT.eq("law")))).isEqualTo(1);
 
-        send("clerk@" + lawDomain, r[1], "Second", "We are working on it.", "<clerk-2@law>", clock.instant());
+        send("clerk@" + lawDomain, r[1], "Second", "We are working on it.", "<clerk-2@law>", portal.clock.instant());
         assertThat(db.dsl().fetchValue(INBOUND_MESSAGES.STATUS, INBOUND_MESSAGES.ID.eq(messageId("<clerk-2@law>"))).name()).isEqualTo("MATCHED");
 
         // Removing asks for confirmation, and is in the audit log too.
@@ -292,11 +276,11 @@ class MailTrustTest {
         assertThat(admin.post("/admin/agencies/law/mail-domains/remove", Map.of("domain", lawDomain, "confirm", "yes")).statusCode())
                 .isEqualTo(302);
         assertThat(db.dsl().fetchCount(AUDIT_LOG, AUDIT_LOG.ACTION.eq("remove-agency-mail-domain"))).isEqualTo(1);
-        send("clerk@" + lawDomain, r[1], "Third", "Still working on it.", "<clerk-3@law>", clock.instant());
+        send("clerk@" + lawDomain, r[1], "Third", "Still working on it.", "<clerk-3@law>", portal.clock.instant());
         assertThat(db.dsl().fetchValue(INBOUND_MESSAGES.HOLD_REASON, INBOUND_MESSAGES.ID.eq(messageId("<clerk-3@law>"))))
                 .isEqualTo("SENDER_NOT_AGENCY");
         // The listed FOIL mailbox counts by itself.
-        send(agencyEmail("law"), r[1], "Fourth", "Here is an update.", "<foil-4@law>", clock.instant().plus(Duration.ofMinutes(1)));
+        send(agencyEmail("law"), r[1], "Fourth", "Here is an update.", "<foil-4@law>", portal.clock.instant().plus(Duration.ofMinutes(1)));
         assertThat(db.dsl().fetchValue(INBOUND_MESSAGES.STATUS, INBOUND_MESSAGES.ID.eq(messageId("<foil-4@law>"))).name()).isEqualTo("MATCHED");
     }
 }

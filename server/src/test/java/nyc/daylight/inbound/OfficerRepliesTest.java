@@ -6,17 +6,15 @@ import static nyc.daylight.sql.jooq.Tables.REQUEST_EVENTS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import nyc.daylight.sql.types.InboundStatus;
 import nyc.daylight.testing.AgencyMailer;
+import nyc.daylight.testing.InboundPortal;
 import nyc.daylight.testing.MailServer;
-import nyc.daylight.testing.MutableClock;
 import nyc.daylight.testing.People;
 import nyc.daylight.testing.PostgresExtension;
-import nyc.daylight.testing.RunningApp;
 import nyc.daylight.testing.TestDatabase;
 import nyc.daylight.testing.WebClient;
 import org.junit.jupiter.api.AfterAll;
@@ -34,38 +32,22 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(PostgresExtension.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class OfficerRepliesTest {
-    private static final String DOMAIN = "reply.daylight.test";
     private TestDatabase db;
-    private MutableClock clock;
-    private MailServer mail;
-    private RunningApp app;
-    private int smtpPort;
+    private InboundPortal portal;
 
     @BeforeAll
     void start(TestDatabase db) {
         this.db = db;
-        clock = new MutableClock(Instant.parse("2026-03-02T15:00:00Z"));
-        mail = new MailServer();
-        smtpPort = AgencyMailer.freePort();
-        app = RunningApp.start(db.dataSource(), clock, mail.settings().withInbound(
-                InboundSettings.disabled(DOMAIN).withSmtp("127.0.0.1", smtpPort).withMaxMessageBytes(200_000)
-                        .withTrustedRelay("mx.daylight.test")));
+        portal = InboundPortal.behindRelay(db);
     }
 
     @AfterAll
     void stop() {
-        app.close();
-        mail.close();
-    }
-
-    private WebClient as(String email) throws Exception {
-        WebClient web = new WebClient(app);
-        web.signIn(email, People.PASSWORD);
-        return web;
+        portal.close();
     }
 
     private void send(String from, String to, String subject, String text, String messageId) throws Exception {
-        new AgencyMailer(smtpPort).send(from, to, subject, text, messageId, clock.instant(), Map.of(), AgencyMailer.relayPassed(from));
+        new AgencyMailer(portal.smtpPort).send(from, to, subject, text, messageId, portal.clock.instant(), Map.of(), AgencyMailer.relayPassed(from));
     }
 
     private List<String> eventTypes(String number) {
@@ -76,7 +58,7 @@ class OfficerRepliesTest {
     /** The letter about {@code number} to an address, once it has arrived (other tests write to the same agency). */
     private MailServer.Received letterTo(String address, String number) {
         for (int nth = 1; ; nth++) {
-            MailServer.Received m = mail.awaitTo(address, nth);
+            MailServer.Received m = portal.mail.awaitTo(address, nth);
             if (m.subject().contains(number)) return m;
         }
     }
@@ -88,18 +70,18 @@ class OfficerRepliesTest {
 
     @Test
     void a_forwarded_openrecords_acknowledgment_is_confirmed_by_the_agencys_officer_in_the_workspace() throws Exception {
-        clock.setNewYork("2026-03-02T10:00");
+        portal.clock.setNewYork("2026-03-02T10:00");
         People.requester(db.dsl(), "fwd@example.org", "Ana Advocate");
         People.officer(db.dsl(), "officer@doc.nyc.gov", "doc", false);
         People.officer(db.dsl(), "officer@nypd.nyc.gov", "nypd", false);
-        WebClient ana = as("fwd@example.org");
+        WebClient ana = portal.as("fwd@example.org");
         String number = ana.fileRequest("DOC release-date e-mails with ICE", "doc").getFirst();
         String replyTo = letterTo("foil@doc.nyc.gov", number).replyTo();
         // The requester is shown where to forward portal notices; the public is not.
         assertThat(ana.get("/requests/" + number).body()).contains("data-testid=\"forward-address\"", replyTo);
-        assertThat(new WebClient(app).get("/requests/" + number).body()).doesNotContain("forward-address");
+        assertThat(new WebClient(portal.app).get("/requests/" + number).body()).doesNotContain("forward-address");
 
-        clock.setNewYork("2026-03-09T11:00");
+        portal.clock.setNewYork("2026-03-09T11:00");
         PortalNotices.Labelled ack = PortalNotices.all().stream().filter(l -> l.name().equals("ack-long-date/outlook")).findFirst().orElseThrow();
         send("Ana Advocate <fwd@example.org>", replyTo, ack.subject(), ack.body(), "<fwd-1@example.org>");
         long id = messageId("<fwd-1@example.org>");
@@ -107,18 +89,18 @@ class OfficerRepliesTest {
         assertThat(db.dsl().fetchValue(INBOUND_MESSAGES.SUGGESTION, INBOUND_MESSAGES.ID.eq(id)).data())
                 .contains("\"type\": \"ACKNOWLEDGED\"", "\"date\": \"2026-04-03\"");
         // The timeline shows the notice, not the forwarder's headers.
-        String publicPage = new WebClient(app).get("/requests/" + number).body();
+        String publicPage = new WebClient(portal.app).get("/requests/" + number).body();
         assertThat(publicPage).contains("You can expect a response on or about Friday, April 3, 2026", "NYC OpenRecords FOIL-2026-056-01234 (forwarded)")
                 .doesNotContain("fwd@example.org");
 
         // The agency's officer sees it in the workspace, with the step and its date proposed.
-        WebClient officer = as("officer@doc.nyc.gov");
+        WebClient officer = portal.as("officer@doc.nyc.gov");
         String work = officer.get("/agency/doc/requests/" + number).body();
         assertThat(work).contains("data-testid=\"officer-replies\"", "Acknowledgment", "value=\"2026-04-03\"",
                 "name=\"back\" value=\"/agency/doc/requests/" + number + "\"");
 
         // An officer of another agency can neither see nor confirm it.
-        WebClient other = as("officer@nypd.nyc.gov");
+        WebClient other = portal.as("officer@nypd.nyc.gov");
         assertThat(other.get("/agency/doc/requests/" + number).statusCode()).isEqualTo(404);
         assertThat(other.post("/requests/" + number + "/replies/" + id + "/confirm",
                 Map.of("type", "ACKNOWLEDGED", "date", "2026-04-03")).statusCode()).isEqualTo(404);
@@ -141,13 +123,13 @@ class OfficerRepliesTest {
         // Anyone can type "Your request has been denied" into an e-mail. A notice from the
         // requester's own address is kept and proposed, but only the agency's officer or an
         // administrator writes it into the ledger as the agency's decision.
-        clock.setNewYork("2026-03-02T10:00");
+        portal.clock.setNewYork("2026-03-02T10:00");
         People.requester(db.dsl(), "forger@example.org", "Fay Forger");
         People.officer(db.dsl(), "officer2@doc.nyc.gov", "doc", false);
-        WebClient fay = as("forger@example.org");
+        WebClient fay = portal.as("forger@example.org");
         String number = fay.fileRequest("DOC detainer e-mails with ICE", "doc").getFirst();
         String replyTo = letterTo("foil@doc.nyc.gov", number).replyTo();
-        clock.setNewYork("2026-03-04T11:00");
+        portal.clock.setNewYork("2026-03-04T11:00");
         PortalNotices.Labelled denial = PortalNotices.all().stream().filter(l -> l.name().equals("denied-exemptions/gmail"))
                 .findFirst().orElseThrow();
         send("Fay Forger <forger@example.org>", replyTo, denial.subject(), denial.body(), "<forged-1@example.org>");
@@ -164,7 +146,7 @@ class OfficerRepliesTest {
         assertThat(db.dsl().fetchValue(INBOUND_MESSAGES.STATUS, INBOUND_MESSAGES.ID.eq(id))).isEqualTo(InboundStatus.MATCHED);
 
         // The agency's officer, who knows what the agency decided, can record it (or set it aside).
-        WebClient officer = as("officer2@doc.nyc.gov");
+        WebClient officer = portal.as("officer2@doc.nyc.gov");
         assertThat(officer.get("/agency/doc/requests/" + number).body()).contains("/replies/" + id + "/confirm");
         HttpResponse<String> notAStep = officer.post("/requests/" + number + "/replies/" + id + "/not-a-step", Map.of());
         assertThat(notAStep.statusCode()).isEqualTo(302);
@@ -173,11 +155,11 @@ class OfficerRepliesTest {
 
     @Test
     void a_back_field_pointing_elsewhere_is_ignored() throws Exception {
-        clock.setNewYork("2026-03-02T10:00");
+        portal.clock.setNewYork("2026-03-02T10:00");
         People.requester(db.dsl(), "back@example.org", "Bea");
-        WebClient bea = as("back@example.org");
+        WebClient bea = portal.as("back@example.org");
         String number = bea.fileRequest("DOE records about ICE", "doe").getFirst();
-        String replyTo = mail.awaitTo(db.dsl().fetchValue(nyc.daylight.sql.jooq.Tables.AGENCIES.FOIL_EMAIL,
+        String replyTo = portal.mail.awaitTo(db.dsl().fetchValue(nyc.daylight.sql.jooq.Tables.AGENCIES.FOIL_EMAIL,
                 nyc.daylight.sql.jooq.Tables.AGENCIES.SLUG.eq("doe")), 1).replyTo();
         String agency = db.dsl().fetchValue(nyc.daylight.sql.jooq.Tables.AGENCIES.FOIL_EMAIL, nyc.daylight.sql.jooq.Tables.AGENCIES.SLUG.eq("doe"));
         send("Records <" + agency + ">", replyTo, "RE: " + number, "Thank you for your message.", "<back-1@doe>");
@@ -188,12 +170,12 @@ class OfficerRepliesTest {
 
     @Test
     void a_fee_notice_is_stored_and_named_in_plain_words_but_never_offered_as_a_step() throws Exception {
-        clock.setNewYork("2026-03-02T10:00");
+        portal.clock.setNewYork("2026-03-02T10:00");
         People.requester(db.dsl(), "fee@example.org", "Rosa Quintero");
-        WebClient fay = as("fee@example.org");
+        WebClient fay = portal.as("fee@example.org");
         String number = fay.fileRequest("Probation records about ICE", "probation").getFirst();
         String agency = db.dsl().fetchValue(nyc.daylight.sql.jooq.Tables.AGENCIES.FOIL_EMAIL, nyc.daylight.sql.jooq.Tables.AGENCIES.SLUG.eq("probation"));
-        String replyTo = mail.awaitTo(agency, 1).replyTo();
+        String replyTo = portal.mail.awaitTo(agency, 1).replyTo();
         send("Records <" + agency + ">", replyTo, "RE: " + number,
                 "The Department has located 142 pages. The fee is $0.25 per page, for a total of $35.50. Please remit a money order.",
                 "<fee-1@probation>");

@@ -13,15 +13,12 @@ import jakarta.mail.Transport;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
 import java.util.Properties;
 import nyc.daylight.testing.AgencyMailer;
-import nyc.daylight.testing.MailServer;
-import nyc.daylight.testing.MutableClock;
+import nyc.daylight.testing.InboundPortal;
 import nyc.daylight.testing.People;
 import nyc.daylight.testing.PostgresExtension;
-import nyc.daylight.testing.RunningApp;
 import nyc.daylight.testing.TestDatabase;
 import nyc.daylight.testing.WebClient;
 import org.junit.jupiter.api.AfterAll;
@@ -37,28 +34,19 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(PostgresExtension.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SmtpGateTest {
-    private static final String DOMAIN = "reply.daylight.test";
     private TestDatabase db;
-    private MutableClock clock;
-    private MailServer mail;
-    private RunningApp app;
-    private int smtpPort;
+    private InboundPortal portal;
 
     @BeforeAll
     void start(TestDatabase db) {
         this.db = db;
-        clock = new MutableClock(Instant.parse("2026-03-02T15:00:00Z"));
-        mail = new MailServer();
-        smtpPort = AgencyMailer.freePort();
-        app = RunningApp.start(db.dataSource(), clock, mail.settings().withInbound(
-                InboundSettings.disabled(DOMAIN).withSmtp("127.0.0.1", smtpPort).withMaxMessageBytes(200_000)
-                        .withLimits(new InboundSettings.Limits(3, 100_000, 2, Duration.ofDays(180)))));
+        portal = InboundPortal.with(db, s -> s.withMaxMessageBytes(200_000)
+                .withLimits(new InboundSettings.Limits(3, 100_000, 2, Duration.ofDays(180))));
     }
 
     @AfterAll
     void stop() {
-        app.close();
-        mail.close();
+        portal.close();
     }
 
     /** Files a request with the agency and returns the reply address its letter gave. */
@@ -69,14 +57,14 @@ class SmtpGateTest {
     /** The request's number and its reply address. */
     private String[] filed(String requester, String slug) throws Exception {
         People.requester(db.dsl(), requester, "Requester");
-        WebClient web = new WebClient(app);
+        WebClient web = new WebClient(portal.app);
         web.signIn(requester, People.PASSWORD);
         String number = web.fileRequest("Records about ICE", slug).getFirst();
-        return new String[] {number, mail.awaitTo(db.dsl().fetchValue(AGENCIES.FOIL_EMAIL, AGENCIES.SLUG.eq(slug)), 1).replyTo()};
+        return new String[] {number, portal.mail.awaitTo(db.dsl().fetchValue(AGENCIES.FOIL_EMAIL, AGENCIES.SLUG.eq(slug)), 1).replyTo()};
     }
 
     private void send(String from, String to, String messageId, byte[] file) throws Exception {
-        new AgencyMailer(smtpPort).send(from, to, "Hello", "A message.", messageId, clock.instant(),
+        new AgencyMailer(portal.smtpPort).send(from, to, "Hello", "A message.", messageId, portal.clock.instant(),
                 file == null ? Map.of() : Map.of("scan.pdf", file), Map.of());
     }
 
@@ -96,11 +84,11 @@ class SmtpGateTest {
 
     @Test
     void a_strangers_mail_to_an_address_that_is_no_live_requests_is_refused_at_rcpt_and_nothing_is_stored() throws Exception {
-        clock.setNewYork("2026-03-02T10:00");
+        portal.clock.setNewYork("2026-03-02T10:00");
         String replyTo = replyAddress("ana@example.org", "doc");
         String wrongToken = replyTo.replaceAll("-[0-9a-f]{16}@", "-0123456789abcdef@");
-        for (String to : new String[] {"random-" + System.nanoTime() + "@" + DOMAIN, wrongToken,
-                "request-dl-2026-999999-0123456789abcdef@" + DOMAIN}) {
+        for (String to : new String[] {"random-" + System.nanoTime() + "@" + InboundPortal.DOMAIN, wrongToken,
+                "request-dl-2026-999999-0123456789abcdef@" + InboundPortal.DOMAIN}) {
             assertThatThrownBy(() -> send("stranger@spam.test", to, "<spam-" + to + ">", null))
                     .isInstanceOf(SendFailedException.class).satisfies(e -> assertThat(replies(e)).contains("550 5.1.1"));
         }
@@ -112,18 +100,18 @@ class SmtpGateTest {
 
     @Test
     void a_closed_requests_address_takes_replies_for_a_grace_period_then_refuses_them() throws Exception {
-        clock.setNewYork("2026-03-02T10:00");
+        portal.clock.setNewYork("2026-03-02T10:00");
         String[] request = filed("bo@example.org", "nypd");
         String replyTo = request[1];
         People.officer(db.dsl(), "rao@nypd.test", "nypd", false);
-        WebClient officer = new WebClient(app);
+        WebClient officer = new WebClient(portal.app);
         officer.signIn("rao@nypd.test", People.PASSWORD);
         assertThat(officer.post("/agency/nypd/requests/" + request[0] + "/determine", Map.of("outcome", "GRANTED")).statusCode())
                 .isEqualTo(302);
-        clock.setNewYork("2026-08-20T10:00");
+        portal.clock.setNewYork("2026-08-20T10:00");
         send("rolling@nypd.test", replyTo, "<late-release@nypd>", null);
         assertThat(storedFrom("rolling@nypd.test")).isEqualTo(1);
-        clock.setNewYork("2026-09-05T10:00");
+        portal.clock.setNewYork("2026-09-05T10:00");
         assertThatThrownBy(() -> send("rolling@nypd.test", replyTo, "<too-late@nypd>", null))
                 .isInstanceOf(SendFailedException.class).satisfies(e -> assertThat(replies(e)).contains("550 5.1.1"));
         assertThat(storedFrom("rolling@nypd.test")).isEqualTo(1);
@@ -131,11 +119,11 @@ class SmtpGateTest {
 
     @Test
     void one_connection_delivers_at_most_so_many_messages() throws Exception {
-        clock.setNewYork("2026-03-02T10:00");
+        portal.clock.setNewYork("2026-03-02T10:00");
         String replyTo = replyAddress("cy@example.org", "doe");
         Properties p = new Properties();
         p.put("mail.smtp.host", "127.0.0.1");
-        p.put("mail.smtp.port", Integer.toString(smtpPort));
+        p.put("mail.smtp.port", Integer.toString(portal.smtpPort));
         Session session = Session.getInstance(p);
         try (Transport t = session.getTransport("smtp")) {
             t.connect();
@@ -162,14 +150,14 @@ class SmtpGateTest {
 
     @Test
     void one_sender_stores_at_most_so_many_messages_and_bytes_a_day() throws Exception {
-        clock.setNewYork("2026-03-02T10:00");
+        portal.clock.setNewYork("2026-03-02T10:00");
         String replyTo = replyAddress("di@example.org", "acs");
         for (int i = 0; i < 3; i++) send("chatty@flood.test", replyTo, "<chatty-" + i + "@flood.test>", null);
         assertThatThrownBy(() -> send("chatty@flood.test", replyTo, "<chatty-3@flood.test>", null))
                 .isInstanceOf(SendFailedException.class).hasMessageContaining("452");
         assertThat(storedFrom("chatty@flood.test")).isEqualTo(3);
         // A day later the sender may write again.
-        clock.setNewYork("2026-03-03T10:01");
+        portal.clock.setNewYork("2026-03-03T10:01");
         send("chatty@flood.test", replyTo, "<chatty-4@flood.test>", null);
         assertThat(storedFrom("chatty@flood.test")).isEqualTo(4);
 
