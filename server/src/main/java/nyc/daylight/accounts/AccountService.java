@@ -72,6 +72,11 @@ public final class AccountService implements SessionAccounts {
     }
 
     @Override
+    public Optional<Locale> language(String sessionToken) {
+        return sessions.language(sessionToken);
+    }
+
+    @Override
     public void signOut(String sessionToken) {
         sessions.close(sessionToken);
     }

@@ -40,16 +40,22 @@ public final class Language {
     static void before(Context ctx) {
         String asked = ctx.queryParam(PARAM);
         if (asked == null || !(ctx.method().name().equals("GET") || ctx.method().name().equals("HEAD"))) return;
-        supported(asked).ifPresent(locale -> {
-            boolean secure = "https".equalsIgnoreCase(ctx.scheme())
-                    || "https".equalsIgnoreCase(ctx.header("X-Forwarded-Proto"));
-            // Not HttpOnly: nothing secret, and a script may one day want to read it.
-            ctx.cookie(new Cookie(COOKIE, locale.getLanguage(), "/", (int) Duration.ofDays(365).toSeconds(),
-                    secure, false, null, SameSite.LAX));
-        });
+        supported(asked).ifPresent(locale -> remember(ctx, locale));
         // An unknown value is dropped without a cookie; either way the address loses the parameter.
         ctx.redirect(withoutLang(ctx), HttpStatus.SEE_OTHER);
         ctx.skipRemainingHandlers();
+    }
+
+    /** Pages are shown in {@code locale} from the next request on, for a year. */
+    static void remember(Context ctx, Locale locale) {
+        boolean secure = "https".equalsIgnoreCase(ctx.scheme()) || "https".equalsIgnoreCase(ctx.header("X-Forwarded-Proto"));
+        // Not HttpOnly: nothing secret, and a script may one day want to read it.
+        ctx.cookie(new Cookie(COOKIE, locale.getLanguage(), "/", (int) Duration.ofDays(365).toSeconds(), secure, false, null, SameSite.LAX));
+    }
+
+    /** Whether this visitor has chosen a page language with the switcher. */
+    static boolean chosen(Context ctx) {
+        return supported(ctx.cookie(COOKIE)).isPresent();
     }
 
     private static String withoutLang(Context ctx) {
