@@ -25,6 +25,14 @@ public record CappedCount(int counted) {
         return Math.min(counted, CAP);
     }
 
+    /**
+     * Two counts together: exact when both are and their sum is within the cap, otherwise "more
+     * than" the cap, which is then true (a capped part alone is already more than it).
+     */
+    public CappedCount plus(CappedCount other) {
+        return new CappedCount(Math.min(counted + other.counted, CAP + 1));
+    }
+
     /** For templates, which cannot read a static field. */
     public int cap() {
         return CAP;

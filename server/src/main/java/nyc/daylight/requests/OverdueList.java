@@ -88,11 +88,14 @@ public final class OverdueList {
         Map<Long, LocalDate> cutoffs = cutoffs(null, byId, agencies.calendarsFor(byId.values()), today);
         Map<Long, CappedCount> counted = dsl.transactionResult(t ->
                 repo.countsByAgency(t.dsl(), cutoffs, OverdueRepository.filters(today, topic, hideImported)));
+        // Names are not unique in the registry: two agencies of one name show as one line, their counts added.
+        Map<String, CappedCount> byName = new java.util.HashMap<>();
+        counted.forEach((id, n) -> byName.merge(byId.get(id).name(), n, CappedCount::plus));
         Map<String, CappedCount> counts = new LinkedHashMap<>();
-        counted.entrySet().stream().filter(e -> e.getValue().counted() > 0)
-                .sorted(Comparator.comparing((Map.Entry<Long, CappedCount> e) -> -e.getValue().counted())
-                        .thenComparing(e -> byId.get(e.getKey()).name()))
-                .forEach(e -> counts.put(byId.get(e.getKey()).name(), e.getValue()));
+        byName.entrySet().stream().filter(e -> e.getValue().counted() > 0)
+                .sorted(Comparator.comparing((Map.Entry<String, CappedCount> e) -> -e.getValue().counted())
+                        .thenComparing(Map.Entry::getKey))
+                .forEach(e -> counts.put(e.getKey(), e.getValue()));
         return counts;
     }
 

@@ -31,7 +31,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * The overdue page's per-agency counts and the agency pages' open counts are counted only up to
  * 1,000 (issue 22): above it they say "more than 1,000" (in Spanish "más de 1.000"), never a
  * number they did not count, and at or below it they are exact, leaving out what the public may
- * not see. NYPD gets 1,001 listed overdue requests, Probation exactly 1,000 and one hidden.
+ * not see. NYPD gets 1,001 listed overdue requests, Probation exactly 1,000 and one hidden, and
+ * two agencies both named "Department of Correction" 3 and 4.
  */
 @ExtendWith(PostgresExtension.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -46,6 +47,12 @@ class CappedCountsTest {
         overdue(dsl, "nypd", requester, 0, 1_001, false);
         overdue(dsl, "probation", requester, 10_000, 1_000, false);
         overdue(dsl, "probation", requester, 20_000, 1, true);
+        // The registry does not make names unique: a second "Department of Correction" (as after a
+        // reorganisation) is one line of the overdue page, its count added to the first's.
+        dsl.insertInto(AGENCIES, AGENCIES.SLUG, AGENCIES.NAME, AGENCIES.REGIME, AGENCIES.CALENDAR)
+                .values("doc-annex", "Department of Correction", "NY_FOIL", "NEW_YORK").execute();
+        overdue(dsl, "doc", requester, 30_000, 3, false);
+        overdue(dsl, "doc-annex", requester, 40_000, 4, false);
         app = RunningApp.start(db.dataSource(), CLOCK);
     }
 
@@ -81,6 +88,7 @@ class CappedCountsTest {
         assertThat(page("/requests?status=overdue", "en"))
                 .contains("<li><strong>more than 1,000</strong> Police Department</li>")
                 .contains("<li><strong>1,000</strong> Department of Probation</li>")
+                .contains("<li><strong>7</strong> Department of Correction</li>")
                 .doesNotContain("1,001");
         assertThat(page("/requests?status=overdue", "es"))
                 .contains("<li><strong>más de " + spanish(1_000) + "</strong> Police Department</li>")
@@ -91,7 +99,8 @@ class CappedCountsTest {
     void agency_pages_and_the_list_say_more_than_1000_above_the_cap_and_the_exact_count_below_it() throws Exception {
         assertThat(page("/agencies/nypd", "en")).contains("Open requests</dt><dd>more than 1,000</dd>");
         assertThat(page("/agencies/probation", "en")).contains("Open requests</dt><dd>1,000</dd>");
-        assertThat(page("/agencies/doc", "en")).contains("Open requests</dt><dd>0</dd>");
+        assertThat(page("/agencies/doc", "en")).contains("Open requests</dt><dd>3</dd>");
+        assertThat(page("/agencies/oti", "en")).contains("Open requests</dt><dd>0</dd>");
         assertThat(page("/agencies/nypd", "es")).contains("</dt><dd>más de " + spanish(1_000) + "</dd>");
         String list = page("/agencies", "en");
         assertThat(list).containsPattern("href=\"/agencies/nypd\">[^<]*</a></th>\\s*<td>[^<]*</td>\\s*<td>more than 1,000</td>")
@@ -105,6 +114,11 @@ class CappedCountsTest {
         assertThat(new CappedCount(1_000).shown()).isEqualTo(1_000);
         assertThat(new CappedCount(1_001).capped()).isTrue();
         assertThat(new CappedCount(1_001).shown()).isEqualTo(1_000);
+        assertThat(new CappedCount(3).plus(new CappedCount(4))).isEqualTo(new CappedCount(7));
+        assertThat(new CappedCount(600).plus(new CappedCount(400)).capped()).isFalse();
+        assertThat(new CappedCount(600).plus(new CappedCount(401)).capped()).isTrue();
+        assertThat(new CappedCount(1_001).plus(new CappedCount(0)).capped()).isTrue();
+        assertThat(new CappedCount(1_001).plus(new CappedCount(1_001)).counted()).isEqualTo(1_001);
     }
 
     /** As the Spanish pages write a number (MessageFormat's integer style for the locale). */
