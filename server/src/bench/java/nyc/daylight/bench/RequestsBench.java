@@ -72,6 +72,8 @@ final class RequestsBench {
                 officerWeb.signIn(OFFICER, People.PASSWORD);
                 Map<String, Load.Op> ops = new LinkedHashMap<>();
                 ops.put("/health", app.getOk("/health"));
+                // The home page: the five newest requests, their ledgers, a capped count and the overdue list's first row.
+                ops.put("/", app.getOk("/"));
                 for (String q : List.of("", "?late=yes", "?within=7&mine=yes", "?status=DUE_SOON")) {
                     ops.put("/agency/nypd/queue" + q, signedIn(officerWeb, "/agency/nypd/queue" + q));
                 }

@@ -5,6 +5,7 @@ import io.javalin.http.Context;
 import io.javalin.http.NotFoundResponse;
 import java.time.LocalDate;
 import java.util.Map;
+import nyc.daylight.core.CappedCount;
 import nyc.daylight.deadlines.BusinessCalendar;
 import nyc.daylight.web.Role;
 
@@ -36,7 +37,7 @@ public final class AgencyRoutes {
         int year = today().getYear();
         ctx.render("agencies/show.ftlh", Map.of(
                 "agency", agency,
-                "openCount", agencies.openRequestCounts(today()).getOrDefault(agency.id(), 0),
+                "openCount", agencies.openRequestCount(agency, today()),
                 "year", year,
                 "holidays", calendar.closuresIn(Math.min(Math.max(year, BusinessCalendar.FIRST_YEAR), BusinessCalendar.LAST_YEAR)),
                 "history", agencies.history(agency)));
@@ -47,8 +48,8 @@ public final class AgencyRoutes {
     }
 
     // Freemarker hashes are keyed by strings.
-    private static Map<String, Integer> stringKeys(Map<Long, Integer> counts) {
-        Map<String, Integer> out = new java.util.HashMap<>();
+    private static Map<String, CappedCount> stringKeys(Map<Long, CappedCount> counts) {
+        Map<String, CappedCount> out = new java.util.HashMap<>();
         counts.forEach((k, v) -> out.put(Long.toString(k), v));
         return out;
     }

@@ -66,9 +66,14 @@ public final class AgencyService {
         return out;
     }
 
-    /** Open requests per agency that the public may see on {@code today}. */
-    public Map<Long, Integer> openRequestCounts(java.time.LocalDate today) {
-        return repository.openRequestCounts(today);
+    /** Open requests per agency that the public may see on {@code today}, each exact up to {@link nyc.daylight.core.CappedCount#CAP}. */
+    public Map<Long, nyc.daylight.core.CappedCount> openRequestCounts(java.time.LocalDate today) {
+        return repository.openRequestCounts(all().stream().map(Agency::id).toList(), today);
+    }
+
+    /** One agency's open requests that the public may see on {@code today}, exact up to the cap. */
+    public nyc.daylight.core.CappedCount openRequestCount(Agency agency, java.time.LocalDate today) {
+        return repository.openRequestCounts(List.of(agency.id()), today).get(agency.id());
     }
 
     public List<AgencyChange> history(Agency agency) {

@@ -2,11 +2,13 @@ package nyc.daylight.requests;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import nyc.daylight.agencies.Agency;
 import nyc.daylight.agencies.AgencyService;
+import nyc.daylight.core.CappedCount;
 import nyc.daylight.core.Cursor;
 import nyc.daylight.db.Keyset;
 import nyc.daylight.deadlines.BusinessCalendar;
@@ -75,15 +77,25 @@ public final class OverdueList {
         });
     }
 
-    /** How many overdue requests each agency has (by name), most first: one grouped query. */
-    public Map<String, Long> countsByAgency(String topic, boolean hideImported) {
+    /**
+     * How many overdue requests each agency with any has (by name), most first, each exact up to
+     * {@link CappedCount#CAP} and "more than" that above it: one statement of capped counts, so the
+     * page does not group every overdue request of the city to print a dozen numbers.
+     */
+    public Map<String, CappedCount> countsByAgency(String topic, boolean hideImported) {
         LocalDate today = today();
         Map<Long, Agency> byId = agencies.byId();
-        Condition c = OverdueRepository.listed(today, cutoffs(null, byId, agencies.calendarsFor(byId.values()), today), topic,
-                hideImported);
-        Map<String, Long> counts = new LinkedHashMap<>();
-        dsl.transactionResult(t -> repo.countsByAgency(t.dsl(), c))
-                .forEach((id, n) -> counts.merge(byId.get(id).name(), (long) n, Long::sum));
+        Map<Long, LocalDate> cutoffs = cutoffs(null, byId, agencies.calendarsFor(byId.values()), today);
+        Map<Long, CappedCount> counted = dsl.transactionResult(t ->
+                repo.countsByAgency(t.dsl(), cutoffs, OverdueRepository.filters(today, topic, hideImported)));
+        // Names are not unique in the registry: two agencies of one name show as one line, their counts added.
+        Map<String, CappedCount> byName = new java.util.HashMap<>();
+        counted.forEach((id, n) -> byName.merge(byId.get(id).name(), n, CappedCount::plus));
+        Map<String, CappedCount> counts = new LinkedHashMap<>();
+        byName.entrySet().stream().filter(e -> e.getValue().counted() > 0)
+                .sorted(Comparator.comparing((Map.Entry<String, CappedCount> e) -> -e.getValue().counted())
+                        .thenComparing(Map.Entry::getKey))
+                .forEach(e -> counts.put(e.getKey(), e.getValue()));
         return counts;
     }
 
