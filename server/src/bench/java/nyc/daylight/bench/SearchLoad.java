@@ -41,7 +41,7 @@ final class SearchLoad {
 
     record Result(List<Ceiling> ceilings, int threads, int distinctQueries, double zipfExponent, double repeatShare,
                   double headShare, int cacheMb, List<Step> steps, Latencies inProcessCached, Latencies inProcessUncached,
-                  int maxOutstanding, Duration round) {}
+                  int maxOutstanding, Duration round, double servedRepeatShare, int served) {}
 
     private SearchLoad() {}
 
@@ -105,6 +105,8 @@ final class SearchLoad {
         }
 
         List<Step> steps = new ArrayList<>();
+        long servedFrom = inCached.count();
+        long servedTo;
         try (RunningDaylight withCache = RunningDaylight.start(cachedDb, dataDir, cacheMb);
              RunningDaylight without = RunningDaylight.start(uncachedDb, copyDir, 0)) {
             // Each system reads the stream from its own cursor, from where the in-process run left off.
@@ -130,13 +132,17 @@ final class SearchLoad {
                         Report.ms(u.latencies().p99()), Report.ms(u.latencies().max()), u.dropped(), Report.ms(h.latencies().p50()),
                         Report.ms(h.latencies().p99()), c.maxSendLagMs(), u.maxSendLagMs(), h.maxSendLagMs());
             }
+            servedTo = Math.min(stream.size(), cursorCached.get());
         }
+        // What the cached app could at best answer from its cache: repeats within what it was sent.
+        List<String> served = stream.subList((int) Math.min(servedFrom, servedTo), (int) servedTo);
+        double servedRepeatShare = QueryMix.repeatShare(served);
         if (!Boolean.getBoolean("bench.keep")) {
             Benchmarks.deleteTree(dataDir);
             Benchmarks.deleteTree(copyDir);
         }
         return new Result(ceilings, threads, distinct, QueryMix.EXPONENT, repeatShare, headShare, cacheMb, steps, inCached, inUncached,
-                maxOutstanding, round);
+                maxOutstanding, round, servedRepeatShare, served.size());
     }
 
     /** Disk, query latency (no cache, one thread, over the query stream) and heap at the index's present size. */

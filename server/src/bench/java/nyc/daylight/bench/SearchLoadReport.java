@@ -15,7 +15,7 @@ final class SearchLoadReport {
         b.append(String.format(Locale.ROOT, "Run %s. Index grown to %s pages with `BulkLoader` (%d threads; %,d documents, %.0f s"
                         + " in all). Query mix: %,d distinct queries (single words, pairs, phrases, prefixes and identifiers from the"
                         + " corpus; one in five with an agency, type or date filter, another sort or page 2), drawn with Zipf exponent"
-                        + " %.1f: %.0f%% of requests repeat an earlier query, %.0f%% are one of the 100 most popular.%n%n",
+                        + " %.1f; over a stream of a million requests %.0f%% repeat an earlier query and %.0f%% are one of the 100 most popular.%n%n",
                 date, String.join(", ", r.ceilings().stream().map(c -> String.format(Locale.ROOT, "%,d", c.pages())).toList()),
                 r.threads(), last.documents(), last.buildSeconds(), r.distinctQueries(), r.zipfExponent(), 100 * r.repeatShare(),
                 100 * r.headShare()));
@@ -34,6 +34,8 @@ final class SearchLoadReport {
             row(b, s.rate(), "`/records?q=…` without it", s.uncached(), true);
             row(b, s.rate(), "`/health`", s.health(), false);
         }
+        b.append(String.format(Locale.ROOT, "%nOf the %,d requests the cached app was sent (warm-up included), %.0f%% repeated one it"
+                + " had been sent before: the most its cache could answer.%n", r.served(), 100 * r.servedRepeatShare()));
         b.append(String.format(Locale.ROOT, "%nHighest rate tried with p99 under 20 ms, nothing dropped and no errors: with the cache %s;"
                         + " without it %s; `/health` %s.%n", best(r.steps(), 0), best(r.steps(), 1), best(r.steps(), 2)));
 
