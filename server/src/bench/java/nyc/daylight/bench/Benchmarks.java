@@ -293,7 +293,7 @@ public final class Benchmarks {
             Environment env = environment(cfg, "");
             String when = String.format(Locale.ROOT, "%s on %d CPUs, %.1f GB (shared with other jobs), %s", env.date(), env.cpus(),
                     env.memoryBytes() / 1e9, env.jdk());
-            write(cfg, SearchLoad.render(r, when), SEARCH_START, SEARCH_END);
+            write(cfg, SearchLoadReport.render(r, when), SEARCH_START, SEARCH_END);
         } finally {
             dropDatabase(cfg, name);
         }

@@ -61,6 +61,10 @@ final class Latencies {
         return percentileMs(99);
     }
 
+    double max() {
+        return percentileMs(100);
+    }
+
     /** The median of the per-round rates (operations per second); NaN when none. */
     synchronized double medianRate() {
         if (rates.isEmpty()) return Double.NaN;

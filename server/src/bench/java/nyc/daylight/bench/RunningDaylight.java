@@ -61,6 +61,10 @@ final class RunningDaylight implements AutoCloseable {
         return new RunningDaylight(app, http, (System.nanoTime() - t0) / 1e6);
     }
 
+    HttpClient http() {
+        return http;
+    }
+
     String base() {
         return base;
     }

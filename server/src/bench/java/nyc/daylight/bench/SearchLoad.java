@@ -1,99 +1,100 @@
 package nyc.daylight.bench;
 
+import java.io.IOException;
+import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Iterator;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
+import nyc.daylight.records.index.BulkLoader;
 import nyc.daylight.records.index.Publication;
 import nyc.daylight.records.index.PublishedDocument;
 import nyc.daylight.records.index.RecordIndex;
 import nyc.daylight.records.index.SearchQuery;
 import nyc.daylight.records.index.Withheld;
+import org.apache.lucene.index.SegmentInfos;
+import org.apache.lucene.store.FSDirectory;
 
 /**
- * Issue #22, "search under load": the records search page ({@code /records?q=...}, HTML) at a
- * fixed rate over as many pages as can be indexed in the time given, with a stream of many
- * distinct queries whose popularity follows Zipf's law ({@link QueryMix}). Two copies of the same
- * index are served by two apps in this JVM, one with the result cache and one without it, measured
- * in interleaved rounds on the same stream, next to {@code /health} at the same rate.
+ * Issues #22 and #26, the records search page under load and the single-node ceiling. One index is
+ * grown to each size of {@code bench.searchSizes} (10k, 100k, 1M pages by default) with
+ * {@link BulkLoader}: the synthetic pages of {@link Documents} go straight into the Lucene
+ * documents {@link RecordIndex} writes, from several threads, with no PDF, OCR, PII scan,
+ * redaction review or database publication in between. At each size it measures the index on
+ * disk, query latency in process (no cache) and the heap after a forced GC with the index open.
+ * At the largest size two apps in this JVM serve the search page ({@code /records?q=…}, HTML) from
+ * two copies of the index, one with the result cache and one without, driven open-loop by
+ * {@link OpenLoop} at each rate of {@code bench.searchRates} with a stream of many distinct queries
+ * whose popularity follows Zipf's law ({@link QueryMix}), next to {@code /health} at the same rate.
  */
 final class SearchLoad {
-    record Result(int pages, long documents, double indexSeconds, boolean capped, int rate, int threads, int distinctQueries,
-                  double zipfExponent, double repeatShare, double headShare, Latencies cached, Latencies uncached,
-                  Latencies health, int cacheMb, Latencies cachedClosed, Latencies uncachedClosed, Latencies healthClosed,
-                  Latencies inProcessCached, Latencies inProcessUncached) {}
+    /** One size of the ceiling: the index and a search over it, in process. */
+    record Ceiling(int pages, long documents, double buildSeconds, long indexBytes, int segments, Latencies query,
+                   long heapBytes, long heapBaseline) {}
+
+    /** One rate of the sweep: the three systems open-loop at that rate. */
+    record Step(int rate, OpenLoop.Run cached, OpenLoop.Run uncached, OpenLoop.Run health) {}
+
+    record Result(List<Ceiling> ceilings, int threads, int distinctQueries, double zipfExponent, double repeatShare,
+                  double headShare, int cacheMb, List<Step> steps, Latencies inProcessCached, Latencies inProcessUncached,
+                  int maxOutstanding, Duration round, double servedRepeatShare, int served) {}
 
     private SearchLoad() {}
 
     /** @param cachedDb and {@code uncachedDb}: one pool per app, as each {@code daylight serve} has (the app binds its metrics to it) */
     static Result run(BenchConfig cfg, Documents documents, List<String> sentences, DataSource cachedDb, DataSource uncachedDb)
             throws Exception {
-        int maxPages = Integer.getInteger("bench.searchPages", 1_000_000);
-        Duration indexBudget = BenchConfig.seconds(System.getProperty("bench.searchIndexSeconds", "180"));
+        List<Integer> sizes = BenchConfig.sizes(System.getProperty("bench.searchSizes", "10000,100000,1000000"));
+        List<Integer> rates = BenchConfig.sizes(System.getProperty("bench.searchRates", "500,300,200,100,50,25"));
         Duration round = BenchConfig.seconds(System.getProperty("bench.searchRoundSeconds", "10"));
         Duration warmup = BenchConfig.seconds(System.getProperty("bench.searchWarmupSeconds", "8"));
+        Duration ceilingTime = BenchConfig.seconds(System.getProperty("bench.searchCeilingSeconds", "10"));
         int distinct = Integer.getInteger("bench.searchQueries", 20_000);
         int cacheMb = Integer.getInteger("bench.searchCacheMb", 64);
-        int rate = cfg.pageRate();
-        int threads = cfg.pageThreads();
+        int threads = Integer.getInteger("bench.indexThreads", Runtime.getRuntime().availableProcessors());
+        int maxOutstanding = Integer.getInteger("bench.searchMaxOutstanding", 2_000);
+
+        QueryMix mix = new QueryMix(sentences, cfg.seed(), distinct, QueryMix.EXPONENT);
+        List<String> stream = mix.stream(1_000_000);
+        double repeatShare = QueryMix.repeatShare(stream);
+        double headShare = mix.headShare(stream, 100);
+        Benchmarks.log("Search: query mix of %,d distinct queries, Zipf s=%.2f; a stream of %,d requests, %.0f%% of them repeats,"
+                + " %.0f%% from the 100 most popular", distinct, QueryMix.EXPONENT, stream.size(), 100 * repeatShare, 100 * headShare);
+        List<SearchQuery> queries = stream.stream().map(SearchLoad::toQuery).toList();
 
         Path dataDir = cfg.work().resolve("search-load");
         Path copyDir = cfg.work().resolve("search-load-uncached");
         Benchmarks.deleteTree(dataDir);
         Benchmarks.deleteTree(copyDir);
         Path indexDir = Files.createDirectories(dataDir.resolve("index"));
-        Benchmarks.log("Search under load: indexing up to %,d pages for at most %d s", maxPages, indexBudget.toSeconds());
-        long deadline = System.nanoTime() + indexBudget.toNanos();
-        Iterator<PublishedDocument> source = documents.upTo(maxPages);
-        long[] counts = new long[2]; // documents, pages
-        long t0 = System.nanoTime();
-        try (RecordIndex index = new RecordIndex(indexDir)) {
-            index.rebuild(new Iterator<>() {
-                public boolean hasNext() {
-                    return source.hasNext() && System.nanoTime() < deadline;
-                }
-
-                public Publication next() {
-                    PublishedDocument d = source.next();
-                    counts[0]++;
-                    counts[1] += d.pages().size();
-                    return Publication.publish(d.id(), d);
-                }
-            });
+        List<Ceiling> ceilings = new ArrayList<>();
+        Grower grower = new Grower(documents, threads);
+        for (int size : sizes) {
+            long t0 = System.nanoTime();
+            try (BulkLoader loader = new BulkLoader(indexDir, ceilings.isEmpty(), 256)) {
+                grower.growTo(loader, size);
+                loader.commit(grower.lastId());
+            }
+            grower.seconds += (System.nanoTime() - t0) / 1e9;
+            Benchmarks.log("  %,d pages (%,d documents) indexed, %.0f s so far with %d threads", grower.pages.get(),
+                    grower.documentsWritten.get(), grower.seconds, threads);
+            ceilings.add(ceiling(indexDir, grower, queries, warmup, ceilingTime));
         }
-        double indexSeconds = (System.nanoTime() - t0) / 1e9;
-        int pages = (int) counts[1];
-        boolean capped = pages < maxPages;
-        Benchmarks.log("  indexed %,d pages (%,d documents) in %.0f s%s", pages, counts[0], indexSeconds,
-                capped ? " (stopped by the time budget)" : "");
+
+        // In process, one thread: the work per request with and without the cache, without HTTP or queueing.
         copyTree(dataDir, copyDir);
-
-        QueryMix mix = new QueryMix(sentences, cfg.seed(), distinct, QueryMix.EXPONENT);
-        // One stream, long enough for both systems: each app reads it from the start, at its own cursor.
-        int streamLength = (int) Math.min(5_000_000, (long) rate * (warmup.toSeconds() + round.toSeconds() * cfg.rounds() + 10));
-        List<String> stream = mix.stream(streamLength);
-        double repeatShare = QueryMix.repeatShare(stream);
-        double headShare = mix.headShare(stream, 100);
-        Benchmarks.log("  query mix: %,d distinct queries, Zipf s=%.2f; a stream of %,d requests, %.0f%% of them repeats,"
-                + " %.0f%% from the 100 most popular", distinct, QueryMix.EXPONENT, stream.size(), 100 * repeatShare, 100 * headShare);
-
-        // In process first, one thread: the work per request with and without the cache, without HTTP or queueing.
         Latencies inCached = new Latencies();
         Latencies inUncached = new Latencies();
-        List<SearchQuery> queries = stream.stream().map(SearchLoad::toQuery).toList();
         try (RecordIndex withCache = new RecordIndex(indexDir, (long) cacheMb << 20, RecordIndex.DEFAULT_COUNT_LIMIT);
              RecordIndex without = new RecordIndex(copyDir.resolve("index"), 0, RecordIndex.DEFAULT_COUNT_LIMIT)) {
             AtomicLong a = new AtomicLong();
             AtomicLong c = new AtomicLong();
             Load.Op cachedSearch = () -> withCache.search(queries.get((int) (a.getAndIncrement() % queries.size())), Withheld.none()).totalPages();
             Load.Op plainSearch = () -> without.search(queries.get((int) (c.getAndIncrement() % queries.size())), Withheld.none()).totalPages();
-            Load.warmup(cachedSearch, warmup);
-            Load.warmup(plainSearch, warmup);
             for (int r = 0; r < cfg.rounds(); r++) {
                 Load.latency(cachedSearch, round.dividedBy(2), inCached);
                 Load.latency(plainSearch, round.dividedBy(2), inUncached);
@@ -103,42 +104,122 @@ final class SearchLoad {
                     Report.ms(inUncached.p99()), inUncached.count());
         }
 
-        Latencies cached = new Latencies();
-        Latencies uncached = new Latencies();
-        Latencies health = new Latencies();
-        Latencies cachedClosed = new Latencies();
-        Latencies uncachedClosed = new Latencies();
-        Latencies healthClosed = new Latencies();
+        List<Step> steps = new ArrayList<>();
+        long servedFrom = inCached.count();
+        long servedTo;
         try (RunningDaylight withCache = RunningDaylight.start(cachedDb, dataDir, cacheMb);
              RunningDaylight without = RunningDaylight.start(uncachedDb, copyDir, 0)) {
-            AtomicLong cursorCached = new AtomicLong();
-            AtomicLong cursorUncached = new AtomicLong();
-            Load.Op cachedOp = next(withCache, stream, cursorCached);
-            Load.Op uncachedOp = next(without, stream, cursorUncached);
-            Load.Op healthOp = withCache.getOk("/health");
-            // Warm-up at the target rate: the JIT for both, and the cache fills as it would in service.
-            Load.paced(t -> cachedOp, threads, rate, warmup, new Latencies());
-            Load.paced(t -> uncachedOp, threads, rate, warmup, new Latencies());
-            Load.paced(t -> healthOp, threads, rate, Duration.ofSeconds(2), new Latencies());
-            for (int r = 0; r < cfg.rounds(); r++) {
-                Load.paced(t -> cachedOp, threads, rate, round, cached);
-                Load.paced(t -> uncachedOp, threads, rate, round, uncached);
-                Load.paced(t -> healthOp, threads, rate, round.dividedBy(2), health);
-                // What the machine can do: the same threads back to back (the rate reached if 500/s is beyond it).
-                Load.throughput(t -> cachedOp, threads, round.dividedBy(2), cachedClosed);
-                Load.throughput(t -> uncachedOp, threads, round.dividedBy(2), uncachedClosed);
-                Load.throughput(t -> healthOp, threads, round.dividedBy(4), healthClosed);
-                Benchmarks.log("  round %d: cached p50/p99 %s/%s ms at %.0f/s; uncached %s/%s ms at %.0f/s; /health %s/%s ms", r + 1,
-                        Report.ms(cached.p50()), Report.ms(cached.p99()), last(cached), Report.ms(uncached.p50()),
-                        Report.ms(uncached.p99()), last(uncached), Report.ms(health.p50()), Report.ms(health.p99()));
+            // Each system reads the stream from its own cursor, from where the in-process run left off.
+            AtomicLong cursorCached = new AtomicLong(inCached.count());
+            AtomicLong cursorUncached = new AtomicLong(inUncached.count());
+            HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                    .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
+            java.util.function.LongFunction<String> cachedPaths = i -> stream.get((int) (cursorCached.getAndIncrement() % stream.size()));
+            java.util.function.LongFunction<String> plainPaths = i -> stream.get((int) (cursorUncached.getAndIncrement() % stream.size()));
+            java.util.function.LongFunction<String> healthPath = i -> "/health";
+            // Warm-up: the JIT of the app, the client and the cache, at a rate every system sustains.
+            OpenLoop.run(client, withCache.base(), cachedPaths, rates.getFirst(), warmup, maxOutstanding);
+            OpenLoop.run(client, without.base(), plainPaths, rates.getFirst(), warmup, maxOutstanding);
+            OpenLoop.run(client, withCache.base(), healthPath, rates.getFirst(), warmup.dividedBy(2), maxOutstanding);
+            for (int rate : rates) {
+                OpenLoop.Run c = OpenLoop.run(client, withCache.base(), cachedPaths, rate, round, maxOutstanding);
+                OpenLoop.Run u = OpenLoop.run(client, without.base(), plainPaths, rate, round, maxOutstanding);
+                OpenLoop.Run h = OpenLoop.run(client, withCache.base(), healthPath, rate, round.dividedBy(2), maxOutstanding);
+                steps.add(new Step(rate, c, u, h));
+                Benchmarks.log("  %d req/s open loop: cached p50/p99/max %s/%s/%s ms (%d dropped); uncached %s/%s/%s ms (%d dropped);"
+                                + " /health %s/%s ms; send lag max %.1f/%.1f/%.1f ms", rate, Report.ms(c.latencies().p50()),
+                        Report.ms(c.latencies().p99()), Report.ms(c.latencies().max()), c.dropped(), Report.ms(u.latencies().p50()),
+                        Report.ms(u.latencies().p99()), Report.ms(u.latencies().max()), u.dropped(), Report.ms(h.latencies().p50()),
+                        Report.ms(h.latencies().p99()), c.maxSendLagMs(), u.maxSendLagMs(), h.maxSendLagMs());
             }
+            servedTo = Math.min(stream.size(), cursorCached.get());
         }
+        // What the cached app could at best answer from its cache: repeats within what it was sent.
+        List<String> served = stream.subList((int) Math.min(servedFrom, servedTo), (int) servedTo);
+        double servedRepeatShare = QueryMix.repeatShare(served);
         if (!Boolean.getBoolean("bench.keep")) {
             Benchmarks.deleteTree(dataDir);
             Benchmarks.deleteTree(copyDir);
         }
-        return new Result(pages, counts[0], indexSeconds, capped, rate, threads, distinct, QueryMix.EXPONENT, repeatShare, headShare,
-                cached, uncached, health, cacheMb, cachedClosed, uncachedClosed, healthClosed, inCached, inUncached);
+        return new Result(ceilings, threads, distinct, QueryMix.EXPONENT, repeatShare, headShare, cacheMb, steps, inCached, inUncached,
+                maxOutstanding, round, servedRepeatShare, served.size());
+    }
+
+    /** Disk, query latency (no cache, one thread, over the query stream) and heap at the index's present size. */
+    private static Ceiling ceiling(Path indexDir, Grower grower, List<SearchQuery> queries, Duration warmup, Duration time)
+            throws IOException {
+        long baseline = Benchmarks.heapAfterGc();
+        Latencies query = new Latencies();
+        long heap;
+        try (RecordIndex index = new RecordIndex(indexDir, 0, RecordIndex.DEFAULT_COUNT_LIMIT)) {
+            AtomicLong cursor = new AtomicLong();
+            Load.Op op = () -> index.search(queries.get((int) (cursor.getAndIncrement() % queries.size())), Withheld.none()).totalPages();
+            Load.warmup(op, warmup);
+            Load.latency(op, time, query);
+            heap = Benchmarks.heapAfterGc();
+        }
+        int segments;
+        try (FSDirectory d = FSDirectory.open(indexDir)) {
+            segments = SegmentInfos.readLatestCommit(d).size();
+        }
+        Ceiling c = new Ceiling(grower.pages.intValue(), grower.documentsWritten.get(), grower.seconds, Benchmarks.treeSize(indexDir), segments,
+                query, heap, baseline);
+        Benchmarks.log("  %,d pages: index %,d MB in %d segments; search p50/p99 %s/%s ms (%,d searches); heap %,d MB (%,d MB before"
+                        + " opening the index)", c.pages(), c.indexBytes() >> 20, segments, Report.ms(query.p50()), Report.ms(query.p99()),
+                query.count(), heap >> 20, baseline >> 20);
+        return c;
+    }
+
+    /**
+     * Documents 1, 2, 3 … written by several threads (thread {@code t} makes every {@code t}-th
+     * document, text included), each stopping once the index holds the target number of pages;
+     * the last few documents may overshoot it by a few pages, and the real count is reported.
+     */
+    static final class Grower {
+        private final Documents documents;
+        private final long[] nextIds;
+        final AtomicLong pages = new AtomicLong();
+        final AtomicLong documentsWritten = new AtomicLong();
+        double seconds;
+
+        Grower(Documents documents, int threads) {
+            this.documents = documents;
+            this.nextIds = new long[threads];
+            for (int t = 0; t < threads; t++) nextIds[t] = t + 1;
+        }
+
+        void growTo(BulkLoader loader, long target) throws Exception {
+            List<Thread> workers = new ArrayList<>();
+            Exception[] failure = new Exception[1];
+            for (int t = 0; t < nextIds.length; t++) {
+                int slot = t;
+                Thread w = new Thread(() -> {
+                    try {
+                        while (pages.get() < target) {
+                            PublishedDocument d = documents.document(nextIds[slot], 8);
+                            nextIds[slot] += nextIds.length;
+                            loader.add(Publication.publish(d.id(), d));
+                            pages.addAndGet(d.pages().size());
+                            documentsWritten.incrementAndGet();
+                        }
+                    } catch (Exception e) {
+                        synchronized (failure) {
+                            failure[0] = e;
+                        }
+                    }
+                }, "bench-index-" + t);
+                workers.add(w);
+                w.start();
+            }
+            for (Thread w : workers) w.join();
+            if (failure[0] != null) throw failure[0];
+        }
+
+        long lastId() {
+            long max = 0;
+            for (long id : nextIds) max = Math.max(max, id - nextIds.length);
+            return max;
+        }
     }
 
     /** The search a path of the stream asks for, as the search page would parse it. */
@@ -167,22 +248,7 @@ final class SearchLoad {
         return new SearchQuery(text, agency, kind, from, to, null, sort, page, 20);
     }
 
-    private static double last(Latencies l) {
-        List<Double> rates = l.rates();
-        return rates.isEmpty() ? Double.NaN : rates.getLast();
-    }
-
-    /** Each call takes the next query of the stream (wrapping round), as a stream of visitors would. */
-    private static Load.Op next(RunningDaylight app, List<String> stream, AtomicLong cursor) {
-        return () -> {
-            String path = stream.get((int) (cursor.getAndIncrement() % stream.size()));
-            var r = app.get(path);
-            if (r.statusCode() != 200) throw new java.io.IOException("GET " + path + " answered " + r.statusCode());
-            return r.body().length;
-        };
-    }
-
-    private static void copyTree(Path from, Path to) throws java.io.IOException {
+    private static void copyTree(Path from, Path to) throws IOException {
         try (Stream<Path> s = Files.walk(from)) {
             for (Path p : s.toList()) {
                 Path target = to.resolve(from.relativize(p).toString());
@@ -190,55 +256,5 @@ final class SearchLoad {
                 else if (!p.getFileName().toString().equals("write.lock")) Files.copy(p, target);
             }
         }
-    }
-
-    static String render(Result r, String date) {
-        StringBuilder b = new StringBuilder();
-        b.append("_Generated by `nyc.daylight.bench.Benchmarks` (`-Dbench.only=search` runs this part alone); do not edit between the"
-                + " markers._\n\n");
-        b.append(String.format(Locale.ROOT, "Run %s: %,d pages (%,d documents) indexed in %.0f s%s. The search page"
-                        + " `/records?q=…` (HTML) at %d req/s from %d threads, latency counted from when each request was due; %d rounds"
-                        + " of each system, interleaved. Query mix: %,d distinct queries (single words, pairs, phrases, prefixes and"
-                        + " identifiers from the corpus; one in five with an agency, type or date filter, another sort or page 2), drawn"
-                        + " with Zipf exponent %.1f: %.0f%% of requests repeat an earlier query, %.0f%% are one of the 100 most popular."
-                        + " Cache: %d MB (`DAYLIGHT_SEARCH_CACHE_MB`); without it, the same index copied to a second app with 0.\n\n",
-                date, r.pages(), r.documents(), r.indexSeconds(),
-                r.capped() ? " (as many as the time budget allowed, `-Dbench.searchIndexSeconds`)" : "",
-                r.rate(), r.threads(), r.cached().rates().size(), r.distinctQueries(), r.zipfExponent(), 100 * r.repeatShare(),
-                100 * r.headShare(), r.cacheMb()));
-        b.append("| System | achieved req/s (median round) | p50 ms | p99 ms | requests | errors | Goal p99 < 20 ms |\n"
-                + "| --- | --- | --- | --- | --- | --- | --- |\n");
-        row(b, "`/records?q=…` with the result cache", r.cached(), r.rate(), true);
-        row(b, "`/records?q=…` without it (every view a full search)", r.uncached(), r.rate(), true);
-        row(b, "`/health` (one `select 1`), same rate", r.health(), r.rate(), false);
-        b.append(String.format(Locale.ROOT, "%nThe work per request without HTTP: `RecordIndex.search` in process, one thread back to back"
-                + " over the same stream (no withheld requests), %d rounds, interleaved.%n%n| System | p50 ms | p99 ms | searches |%n"
-                + "| --- | --- | --- | --- |%n", r.inProcessCached().rates().size() > 0 ? r.inProcessCached().rates().size() : r.cached().rates().size()));
-        b.append("| with the result cache | ").append(Report.ms(r.inProcessCached().p50())).append(" | ")
-                .append(Report.ms(r.inProcessCached().p99())).append(" | ").append(String.format(Locale.ROOT, "%,d", r.inProcessCached().count()))
-                .append(" |\n| without it | ").append(Report.ms(r.inProcessUncached().p50())).append(" | ")
-                .append(Report.ms(r.inProcessUncached().p99())).append(" | ")
-                .append(String.format(Locale.ROOT, "%,d", r.inProcessUncached().count())).append(" |\n");
-        b.append(String.format(Locale.ROOT, "%nThe most the machine served in the same run: %d threads back to back (closed loop), median"
-                + " round.%n%n| System | req/s | p50 ms | p99 ms |%n| --- | --- | --- | --- |%n", r.threads()));
-        closed(b, "`/records?q=…` with the result cache", r.cachedClosed());
-        closed(b, "`/records?q=…` without it", r.uncachedClosed());
-        closed(b, "`/health`", r.healthClosed());
-        return b.toString();
-    }
-
-    private static void closed(StringBuilder b, String name, Latencies l) {
-        b.append("| ").append(name).append(" | ").append(String.format(Locale.ROOT, "%,.0f", l.medianRate())).append(" | ")
-                .append(Report.ms(l.p50())).append(" | ").append(Report.ms(l.p99())).append(" |\n");
-    }
-
-    private static void row(StringBuilder b, String name, Latencies l, int rate, boolean goal) {
-        boolean met = l.p99() < Report.PAGE_P99_GOAL_MS && l.medianRate() >= 0.95 * rate && l.errors() == 0;
-        b.append("| ").append(name).append(" | ").append(String.format(Locale.ROOT, "%,.0f", l.medianRate())).append(" | ")
-                .append(Report.ms(l.p50())).append(" | ").append(Report.ms(l.p99())).append(" | ")
-                .append(String.format(Locale.ROOT, "%,d", l.count())).append(" | ").append(l.errors())
-                .append(l.errors() > 0 ? " (" + l.firstError().replace("|", "/") + ")" : "").append(" | ")
-                .append(goal ? (met ? "**met**" : "**missed** (" + Report.ratio(l.p99() / Report.PAGE_P99_GOAL_MS) + "× off)") : "—")
-                .append(" |\n");
     }
 }

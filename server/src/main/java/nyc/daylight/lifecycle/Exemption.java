@@ -16,6 +16,15 @@ public record Exemption(String code, String citation, String title, boolean comm
      * rest in the statute's order. Paragraphs (j)–(q) each cover the recorded images of one
      * traffic-camera program, so each title names its own Vehicle and Traffic Law section: two
      * identical labels in a list of grounds would make the officer guess which paragraph was cited.
+     *
+     * <p>Checked against the statute's text (§87(2) as published by NYSED, oms.nysed.gov/foil/sec87.html,
+     * and nysenate.gov/legislation/laws/PBO/87) on 2026-12-03: (a)–(i) match it, with (d) and (i) now
+     * worded as the statute words them. (j) is verified only as far as "are photographs, m[icrophotographs …]"
+     * and, by the Committee on Open Government (FOIL-AO-12412), as the red-light camera program's
+     * recorded images. The Vehicle and Traffic Law sections named in (j)–(q), and the programs of
+     * (k)–(q), are NOT verified from a source (the text we could read stops at (j)); they were written
+     * from memory and must be checked against the statute before they are relied on. The titles are
+     * shown as written, in English, in both languages (there is no Spanish text of the statute).
      */
     public static final List<Exemption> NEW_YORK = List.of(
             ny("b", "unwarranted invasion of personal privacy", true),
@@ -24,9 +33,9 @@ public record Exemption(String code, String citation, String title, boolean comm
             ny("a", "specifically exempted from disclosure by state or federal statute", true),
             ny("f", "could endanger the life or safety of any person", true),
             ny("c", "would impair present or imminent contract awards or collective bargaining negotiations", false),
-            ny("d", "trade secrets or confidential commercial information", false),
+            ny("d", "trade secrets, or commercial information whose disclosure would cause substantial injury to the competitive position of the enterprise", false),
             ny("h", "examination questions or answers before the final administration", false),
-            ny("i", "would jeopardize the security of the agency's information technology assets", false),
+            ny("i", "would jeopardize the agency's capacity to guarantee the security of its information technology assets", false),
             ny("j", "red-light camera images (Vehicle and Traffic Law §1111-a)", false),
             ny("k", "red-light camera images (Vehicle and Traffic Law §1111-b)", false),
             ny("l", "red-light camera images (Vehicle and Traffic Law §1111-d)", false),

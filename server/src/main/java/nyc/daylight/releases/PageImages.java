@@ -1,5 +1,7 @@
 package nyc.daylight.releases;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -30,8 +32,20 @@ public final class PageImages {
     /** A bigger file is read again per page rather than held in memory. */
     private static final int CACHED_MAX_BYTES = 20 * 1024 * 1024;
 
+    /**
+     * Rendered pages kept, by weight: a 300-page PDF under review asks for 300 page images, and
+     * each render on a miss parses the whole document ({@code Loader.loadPDF}), and for a file over
+     * {@link #CACHED_MAX_BYTES} reads it from the blob store again. A PNG of a text page at 1,100
+     * pixels is 50–300 KB, so 32 MB holds one long document's pages, or several reviewers' current
+     * pages. Keyed by the file's SHA-256 (content-addressed: a key never goes stale) and the page.
+     */
+    static final long DEFAULT_IMAGE_CACHE_BYTES = 32L << 20;
+
     private final DSLContext dsl;
     private final BlobStore blobs;
+    private final Cache<String, byte[]> images;
+    /** How many times a PDF was opened to render a page: what the cache saves, for tests. */
+    private final java.util.concurrent.atomic.AtomicLong renders = new java.util.concurrent.atomic.AtomicLong();
     private final ReleaseRepository repo = new ReleaseRepository();
     private final DocumentAccess access;
     private final Map<String, byte[]> pdfs = new LinkedHashMap<>(8, 0.75f, true) {
@@ -42,9 +56,21 @@ public final class PageImages {
     };
 
     public PageImages(DSLContext dsl, AgencyService agencies, BlobStore blobs) {
+        this(dsl, agencies, blobs, DEFAULT_IMAGE_CACHE_BYTES);
+    }
+
+    PageImages(DSLContext dsl, AgencyService agencies, BlobStore blobs, long imageCacheBytes) {
         this.dsl = dsl;
         this.blobs = blobs;
         this.access = new DocumentAccess(agencies, repo);
+        // Evictions run on the calling thread, so the bound holds as soon as put returns.
+        this.images = Caffeine.newBuilder().maximumWeight(imageCacheBytes).executor(Runnable::run)
+                .weigher((String k, byte[] v) -> v.length + k.length() + 64).build();
+    }
+
+    /** Pages rendered since this object was made (each one an opening of its PDF). */
+    long renders() {
+        return renders.get();
     }
 
     /** Whether a document of this kind has page images. */
@@ -56,8 +82,15 @@ public final class PageImages {
     public byte[] png(User user, String slug, long documentId, int pageNo) {
         ReleasedDocument d = access.load(dsl, user, slug, documentId, false);
         if (!hasImages(d) || "FAILED".equals(d.status())) throw NotFound.of("refusal.record.noImage");
+        // Access is checked above on every call; the cache holds only what an authorised call rendered.
+        String key = d.sha256() + "#" + pageNo;
+        byte[] cached = images.getIfPresent(key);
+        if (cached != null) return cached;
         try {
-            return PagePreview.png(pdf(d), pageNo).orElseThrow(() -> NotFound.of("refusal.record.noImage"));
+            renders.incrementAndGet();
+            byte[] png = PagePreview.png(pdf(d), pageNo).orElseThrow(() -> NotFound.of("refusal.record.noImage"));
+            images.put(key, png);
+            return png;
         } catch (IOException e) {
             log.warn("Rendering page {} of document {} failed", pageNo, documentId, e);
             throw NotFound.of("refusal.record.noImage");
