@@ -26,7 +26,7 @@ public final class ServeProcess implements AutoCloseable {
     private final int port;
     private final List<String> output = Collections.synchronizedList(new ArrayList<>());
     private final CompletableFuture<Void> running = new CompletableFuture<>();
-    private final CompletableFuture<Void> passDone = new CompletableFuture<>();
+    private final CompletableFuture<Void> passOver = new CompletableFuture<>();
 
     private ServeProcess(String name, Process process, int port) {
         this.name = name;
@@ -53,10 +53,11 @@ public final class ServeProcess implements AutoCloseable {
     private void read() {
         try (BufferedReader r = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
             for (String line; (line = r.readLine()) != null; ) {
-                if (output.size() >= 400) output.removeFirst();
-                output.add(line);
+                if (output.size() >= 150) output.removeFirst();
+                // Lines of JSON log with stack traces run to pages: the start of each is what a failure needs.
+                output.add(line.length() > 600 ? line.substring(0, 600) + " …" : line);
                 if (line.contains("Daylight is running")) running.complete(null);
-                if (line.contains("Deadline watcher pass done")) passDone.complete(null);
+                if (line.contains("Deadline watcher pass done") || line.contains("Deadline watcher pass skipped")) passOver.complete(null);
             }
         } catch (IOException e) {
             // The process was killed.
@@ -74,9 +75,9 @@ public final class ServeProcess implements AutoCloseable {
         return this;
     }
 
-    /** Completes when the node's deadline watcher has logged a finished pass. */
-    public CompletableFuture<Void> passDone() {
-        return passDone;
+    /** Completes when the node's deadline watcher has finished its first pass, or skipped it as another node held the job's lock. */
+    public CompletableFuture<Void> passOver() {
+        return passOver;
     }
 
     public String baseUrl() {
