@@ -131,6 +131,8 @@ class TwoServeProcessesTest {
                     if (proxy != null) {
                         await("HAProxy sees both nodes ready", proxy::bothUp);
                         // Round robin: two requests reach both nodes; the browser signed in on A carries on through it.
+                        // (No sign-in through it: the configuration tells the nodes the visitor is on https, so
+                        // cookies set through it are Secure, and this plain-HTTP client rightly keeps them back.)
                         WebClient through = browser.at(proxy.baseUrl());
                         for (int i = 0; i < 2; i++) {
                             assertThat(through.get("/ready").statusCode()).isEqualTo(200);
@@ -200,6 +202,9 @@ class TwoServeProcessesTest {
                 throw new IllegalStateException(e);
             }
         });
+        // Each node reports its own index's lag behind the publication log: B's, caught up.
+        assertThat(visitorOnB.get("/health").body()).contains("\"indexLag\":\"0\"");
+        assertThat(visitorOnB.get("/metrics").body()).contains("daylight_index_lag 0.0");
         return onA;
     }
 
