@@ -183,7 +183,7 @@ public final class DaylightApp {
                     r.before("/records", apiLimits::before);
                 }), List.of(
                 new InputCharacters()::register,
-                new HealthRoutes(new HealthCheck(dsl, VERSION, indexer::caughtUp),
+                new HealthRoutes(new HealthCheck(dsl, VERSION, indexer::caughtUp, indexer::lag),
                         new nyc.daylight.health.Readiness(dsl, indexer::caughtUp, indexer::lag, nyc.daylight.health.Readiness.MAX_INDEX_LAG))::register,
                 // The home page's activity: the five newest listed requests and how many are overdue (one capped count).
                 new SiteRoutes(() -> Map.of(

@@ -38,7 +38,7 @@ class AppHttpTest {
         HttpResponse<String> r = app.get("/health");
         assertThat(r.statusCode()).isEqualTo(200);
         assertThat(r.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/json"));
-        assertThat(r.body()).contains("\"status\":\"ok\"", "\"database\":\"ok\"");
+        assertThat(r.body()).contains("\"status\":\"ok\"", "\"database\":\"ok\"", "\"indexLag\":\"0\"");
     }
 
     @Test

@@ -76,11 +76,18 @@ class StartErrorsTest {
         Path newer = Files.createDirectories(dir.resolve("newer"));
         Files.writeString(newer.resolve("V999__from_a_newer_daylight.sql"), "CREATE TABLE from_a_newer_daylight (id int);");
         Flyway.configure().dataSource(db.dataSource()).locations("classpath:db/migration", "filesystem:" + newer).load().migrate();
+        int historyBefore = db.dsl().fetchCount(DSL.table(DSL.name("flyway_schema_history")));
 
         try {
             Run r = run("migrate", "--database-url", db.url(), "--database-user", db.user());
             oneSentenceNoStack(r);
             assertThat(r.err()).contains("migrated by a newer Daylight (schema version 999", "DAYLIGHT_DATABASE_URL");
+            // serve refuses it the same way (exit 2, one sentence) rather than serve a schema it does not know.
+            Run serve = run("serve", "--host", "127.0.0.1", "--port", "0", "--database-url", db.url(), "--database-user", db.user(),
+                    "--deadline-check-delay", "3600");
+            oneSentenceNoStack(serve);
+            assertThat(serve.err()).contains("migrated by a newer Daylight (schema version 999", "DAYLIGHT_DATABASE_URL");
+            assertThat(db.dsl().fetchCount(DSL.table(DSL.name("flyway_schema_history")))).isEqualTo(historyBefore);
         } finally {
             // The other tests of this class share the database.
             db.dsl().deleteFrom(DSL.table(DSL.name("flyway_schema_history"))).where(DSL.field(DSL.name("version")).eq("999")).execute();

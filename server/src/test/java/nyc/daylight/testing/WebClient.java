@@ -41,6 +41,11 @@ public final class WebClient {
         return new WebClient(node.baseUrl(), cookies);
     }
 
+    /** The same browser talking to a node at {@code baseUrl} (another process, or a proxy in front of the nodes). */
+    public WebClient at(String baseUrl) {
+        return new WebClient(baseUrl, cookies);
+    }
+
     /** Sends this header with every later request, as a proxy in front of the portal would add it. */
     public WebClient header(String name, String value) {
         headers.put(name, value);
