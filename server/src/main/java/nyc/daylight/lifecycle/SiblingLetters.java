@@ -111,7 +111,8 @@ public final class SiblingLetters {
 
     private Plan plan(DSLContext tx, Case c, User user) {
         String agency = c.agency().name();
-        if (c.closed()) return new Plan(c.number(), agency, Letter.NONE, Message.of("siblings.why.closed"), null);
+        // A denial closes the request for the officer's queue but opens the appeal: withdrawn is the only stop here.
+        if (c.withdrawn()) return new Plan(c.number(), agency, Letter.NONE, Message.of("siblings.why.closed"), null);
         RequesterActions.AppealOffer offer = actions.offer(c, user);
         Optional<Deadline> missed = c.report().owed().liveMissed();
         Optional<LedgerEvent> denial = c.events().stream().filter(e -> EventType.ADVERSE.contains(e.type())).findFirst();
@@ -127,6 +128,7 @@ public final class SiblingLetters {
             return new Plan(c.number(), agency, Letter.APPEAL, why, offer.by());
         }
         if (c.has(EventType.APPEALED)) return new Plan(c.number(), agency, Letter.NONE, Message.of("siblings.why.appealed"), null);
+        if (c.closed()) return new Plan(c.number(), agency, Letter.NONE, Message.of("siblings.why.closed"), null);
         if (missed.isPresent()) return new Plan(c.number(), agency, Letter.NONE, Message.of("siblings.why.followedUp", missed.get().due()), null);
         return new Plan(c.number(), agency, Letter.NONE, Message.of("siblings.why.inTime"), null);
     }
