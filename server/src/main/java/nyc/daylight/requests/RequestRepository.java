@@ -38,9 +38,6 @@ final class RequestRepository {
         return dsl.selectFrom(REQUESTS).where(REQUESTS.ID.eq(requestId)).fetchOptional(RequestRepository::projectionOf);
     }
 
-    /** The public list's order: newest filing first, the id breaking ties. */
-    static final Keyset LISTED = Keyset.of(false, REQUESTS.SUBMITTED_AT, REQUESTS.ID);
-
     /**
      * Public listing: never drafts, hidden requests, or requests under embargo on {@code today}. A
      * keyset page (its cost independent of how deep it is) and a count up to {@link Page#COUNT_CAP}.
@@ -55,12 +52,12 @@ final class RequestRepository {
         c = c.and(f.query() == null ? noCondition() : REQUESTS.TITLE.containsIgnoreCase(f.query())
                 .or(REQUESTS.NUMBER.equalIgnoreCase(f.query())).or(REQUESTS.EXTERNAL_NUMBER.containsIgnoreCase(f.query())));
         int total = dsl.fetchCount(dsl.selectOne().from(REQUESTS).where(c).limit(Page.COUNT_CAP + 1));
-        List<StoredRequest> rows = dsl.selectFrom(REQUESTS).where(c).and(LISTED.seek(f.cursor()))
-                .orderBy(LISTED.order(f.cursor()))
+        Keyset keyset = f.sort().keyset;
+        List<RequestsRecord> rows = dsl.selectFrom(REQUESTS).where(c).and(keyset.seek(f.cursor()))
+                .orderBy(keyset.order(f.cursor()))
                 .limit(f.pageSize() + 1)
-                .fetch(RequestRepository::stored);
-        Keyset.Page<StoredRequest> page = LISTED.page(rows, f.cursor(), f.pageSize(),
-                r -> List.of(r.submittedAt().toString(), Long.toString(r.id())));
+                .fetch();
+        Keyset.Page<StoredRequest> page = keyset.page(rows, f.cursor(), f.pageSize(), f.sort()::key).map(RequestRepository::stored);
         return new Page<>(page.items(), page.next(), page.previous(), Math.min(total, Page.COUNT_CAP), total > Page.COUNT_CAP);
     }
 

@@ -153,12 +153,14 @@ public final class RequestRoutes {
             throw BadInput.of("status", "error.unknownStatus", status);
         }
         RequestFilter filter = new RequestFilter(ctx.queryParam("agency"), status, ctx.queryParam("q"),
-                Cursor.parse(ctx.queryParam("cursor"), "cursor", RequestFilter.CURSOR_KEYS), 20);
+                Cursor.parse(ctx.queryParam("cursor"), "cursor", RequestFilter.CURSOR_KEYS), 20, ListSort.parse(ctx.queryParam("sort")));
         Map<String, Object> model = new HashMap<>();
         Page<RequestSummary> listed = requests.list(filter);
         model.put("page", listed);
         model.put("marks", requests.marks(listed.items().stream().map(RequestSummary::number).toList()));
-        model.put("filter", Map.of("agency", Text.orEmpty(filter.agencySlug()), "status", Text.orEmpty(filter.status()), "q", Text.orEmpty(filter.query())));
+        model.put("filter", Map.of("agency", Text.orEmpty(filter.agencySlug()), "status", Text.orEmpty(filter.status()), "q", Text.orEmpty(filter.query()),
+                "sort", filter.sort().name()));
+        model.put("sorts", ListSort.values());
         model.put("agencies", agencies.all());
         model.put("standings", Standing.values());
         ctx.render("requests/list.ftlh", model);
