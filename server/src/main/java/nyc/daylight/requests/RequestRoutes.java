@@ -170,11 +170,13 @@ public final class RequestRoutes {
         String agency = ctx.queryParam("agency") == null || ctx.queryParam("agency").isBlank() ? null : ctx.queryParam("agency").strip();
         String topic = "ICE".equals(ctx.queryParam("topic")) ? "ICE" : null;
         boolean hideImported = "hide".equals(ctx.queryParam("imported"));
+        boolean least = "least".equals(ctx.queryParam("sort"));
         Page<OverdueList.Item> page = overdue.page(new OverdueList.Filter(agency, topic, hideImported,
-                Cursor.parse(ctx.queryParam("cursor"), "cursor", OverdueList.CURSOR_KEYS), 50));
+                Cursor.parse(ctx.queryParam("cursor"), "cursor", OverdueList.CURSOR_KEYS), 50, least));
         ctx.render("requests/overdue.ftlh", Map.of("items", page.items(), "page", page,
                 "counts", overdue.countsByAgency(topic, hideImported), "agencies", agencies.all(),
-                "filter", Map.of("agency", agency == null ? "" : agency, "topic", topic == null ? "" : topic, "hideImported", hideImported)));
+                "filter", Map.of("agency", agency == null ? "" : agency, "topic", topic == null ? "" : topic, "hideImported", hideImported,
+                        "sort", least ? "least" : "most")));
     }
 
     private void show(Context ctx) {

@@ -104,6 +104,7 @@ class BoundedListsTest {
                 .map(RequestSummary::number).toList();
         assertThat(due).as("the requests with a due date come first").allMatch(n -> n.compareTo("DL-2026-001020") <= 0);
         walk(all, c -> overdue.page(new OverdueList.Filter("probation", null, false, c, 20)).map(OverdueList.Item::number));
+        walk(all, c -> overdue.page(new OverdueList.Filter("probation", null, false, c, 20, true)).map(OverdueList.Item::number));
     }
 
     /** Follows next links to the end (20 + 20 + 5), then previous links back to the start. */
