@@ -31,6 +31,19 @@ final class CaseRepository {
         return tx.selectFrom(REQUESTS).where(REQUESTS.NUMBER.eq(number)).fetchOptional(CaseRepository::toRequest);
     }
 
+    /**
+     * The numbers of the requests filed together with {@code number} (itself included) that
+     * {@code requesterId} filed, in filing order; empty when the request is not theirs or has no filing.
+     */
+    List<String> siblingNumbers(DSLContext tx, String number, long requesterId) {
+        var anchor = REQUESTS.as("anchor");
+        return tx.select(REQUESTS.NUMBER).from(REQUESTS)
+                .join(anchor).on(anchor.FILING_ID.eq(REQUESTS.FILING_ID))
+                .where(anchor.NUMBER.eq(number)).and(anchor.REQUESTER_ID.eq(requesterId))
+                .and(REQUESTS.REQUESTER_ID.eq(requesterId)).and(REQUESTS.SUBMITTED_AT.isNotNull())
+                .orderBy(REQUESTS.ID).fetch(REQUESTS.NUMBER);
+    }
+
     CaseRequest byId(DSLContext tx, long requestId) {
         return toRequest(tx.selectFrom(REQUESTS).where(REQUESTS.ID.eq(requestId)).fetchSingle());
     }

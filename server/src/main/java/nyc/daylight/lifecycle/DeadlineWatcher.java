@@ -42,6 +42,7 @@ public final class DeadlineWatcher implements AutoCloseable {
     private final Clock clock;
     private final Digests digests;
     private final nyc.daylight.db.JobLocks locks;
+    private final FollowUpLetter followUpLetter;
     private ScheduledExecutorService executor;
 
     /** A watcher that sends deadline notices only (tests that count those e-mails run this one by hand). */
@@ -61,6 +62,7 @@ public final class DeadlineWatcher implements AutoCloseable {
         this.clock = clock;
         this.digests = sendDigests ? new Digests(dsl, agencies, mailer, mail, clock) : null;
         this.locks = new nyc.daylight.db.JobLocks(dsl);
+        this.followUpLetter = new FollowUpLetter(ledger, repo, mailer, mail, clock);
     }
 
     public synchronized void start(java.time.Duration firstPassAfter) {
@@ -171,7 +173,7 @@ public final class DeadlineWatcher implements AutoCloseable {
                 case DUE_IN_2 -> remindOfficers(tx, agency, request.number(), request.title(), d, 2);
                 case DUE_TODAY -> remindOfficers(tx, agency, request.number(), request.title(), d, 0);
                 case MISSED -> missed(tx, agency, request, d, report);
-                case FOLLOW_UP -> followUp(tx, agency, request, d, today);
+                case FOLLOW_UP -> followUpLetter.send(tx, agency, request, d, today);
             }
             sent++;
         }
@@ -230,49 +232,7 @@ public final class DeadlineWatcher implements AutoCloseable {
 
     /** The step that is due or late, in the words of subjects and officer notices. */
     private static String step(Deadline d) {
-        return switch (d.kind()) {
-            case RESPONSE -> "acknowledgment, grant or denial";
-            case DETERMINATION -> "determination (grant or denial)";
-            case APPEAL_DECISION -> "appeal decision";
-            default -> "next step";
-        };
-    }
-
-    private void followUp(DSLContext tx, Agency agency, CaseRequest request, Deadline d,
-                          LocalDate today) {
-        boolean ny = agency.regime() == Regime.NY_FOIL;
-        String letter = """
-                Dear %s:
-
-                I write about my request %s, "%s".
-
-                %s was due to %s by %s, and I have not received it. %s
-
-                I would be grateful for a response as soon as possible, and for a date by which you will answer.
-
-                Thank you.
-
-                %s
-                (Sent on the requester's behalf by Daylight on %s.)
-                """.formatted(agency.foil().title(), request.number(), request.title(), agency.name(),
-                switch (d.kind()) {
-                    case RESPONSE -> "grant, deny or acknowledge it";
-                    case APPEAL_DECISION -> "decide my appeal";
-                    default -> "grant or deny it";
-                },
-                LifecycleMail.day(d.due()), ny
-                        ? "Public Officers Law §89(3)(a) sets that time limit, and §89(4)(a) treats a failure to meet it as a denial."
-                        : "5 U.S.C. §552(a)(6)(A)(i) sets that time limit.", signature(tx, request), LifecycleMail.day(today)).strip();
-        ledger.append(tx, request.id(), EventType.FOLLOW_UP_SENT, OffsetDateTime.now(clock), null, d.due(), d.citation(), letter, null);
-        String requester = repo.account(tx, request.requesterId()).email();
-        mailer.enqueue(tx, mail.toAgency(agency.foil().email(),
-                mailer.replyTo(request.number(), request.replyToken(), requester), agency, request.number(),
-                "Follow-up: " + step(d) + " overdue since " + LifecycleMail.day(d.due()), letter));
-    }
-
-    /** The name the requester signs this request's letters with (the public page withholds it if they chose). */
-    private String signature(DSLContext tx, CaseRequest request) {
-        return request.identity(repo.account(tx, request.requesterId()).displayName()).agencySignature();
+        return FollowUpLetter.step(d);
     }
 
     /** Ends every embargo whose date has come: exactly once, as the update matches each only once. */

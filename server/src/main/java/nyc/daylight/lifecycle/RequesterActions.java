@@ -49,7 +49,7 @@ public final class RequesterActions {
         return offer(c, user);
     }
 
-    private AppealOffer offer(Case c, User user) {
+    AppealOffer offer(Case c, User user) {
         Optional<Deadline> window = c.report().find(Deadline.Kind.APPEAL_FILING);
         List<LedgerEvent> events = c.events();
         if (events.stream().anyMatch(e -> e.type() == EventType.APPEALED)) {

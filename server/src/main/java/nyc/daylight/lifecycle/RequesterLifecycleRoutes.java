@@ -12,9 +12,11 @@ import nyc.daylight.web.WebSession;
 /** The requester's appeal and clarification answer: HTTP only. */
 public final class RequesterLifecycleRoutes {
     private final RequesterActions actions;
+    private final SiblingLetters siblings;
 
-    public RequesterLifecycleRoutes(RequesterActions actions) {
+    public RequesterLifecycleRoutes(RequesterActions actions, SiblingLetters siblings) {
         this.actions = actions;
+        this.siblings = siblings;
     }
 
     public void register(RoutesConfig routes) {
@@ -23,6 +25,24 @@ public final class RequesterLifecycleRoutes {
         routes.post("/requests/{number}/clarification", this::clarify, Role.SIGNED_IN);
         routes.post("/requests/{number}/follow-ups", this::followUps, Role.SIGNED_IN);
         routes.post("/requests/{number}/embargo", this::embargo, Role.SIGNED_IN);
+        routes.get("/requests/{number}/agencies/letters", this::confirmLetters, Role.SIGNED_IN);
+        routes.post("/requests/{number}/agencies/letters", this::sendLetters, Role.SIGNED_IN);
+    }
+
+    /** The confirmation page: which sibling gets which letter and why, before anything is sent. */
+    private void confirmLetters(Context ctx) {
+        String number = ctx.pathParam("number");
+        java.util.List<SiblingLetters.Plan> plans = siblings.plan(WebSession.requireUser(ctx), number);
+        ctx.render("requests/same-letters.ftlh", Map.of("number", number, "plans", plans,
+                "owing", plans.stream().filter(p -> p.letter() != SiblingLetters.Letter.NONE).count()));
+    }
+
+    private void sendLetters(Context ctx) {
+        String number = ctx.pathParam("number");
+        SiblingLetters.Outcome done = siblings.send(WebSession.requireUser(ctx), number,
+                java.util.Set.copyOf(ctx.formParams("sibling")));
+        WebSession.flash(ctx, Message.of("flash.siblingLetters", done.followUps(), done.appeals()));
+        ctx.redirect("/requests/" + number + "/agencies");
     }
 
     private void form(Context ctx) {

@@ -38,4 +38,11 @@ final class WatcherRepository {
                 .onConflictDoNothing()
                 .execute() == 1;
     }
+
+    /** Whether this notice was already sent (the same-request page reads it to not follow up twice). */
+    boolean claimed(DSLContext tx, long requestId, Deadline d, String notice) {
+        return tx.fetchExists(DEADLINE_NOTICES, DEADLINE_NOTICES.REQUEST_ID.eq(requestId)
+                .and(DEADLINE_NOTICES.KIND.eq(d.kind().name())).and(DEADLINE_NOTICES.DUE.eq(d.due()))
+                .and(DEADLINE_NOTICES.NOTICE.eq(notice)));
+    }
 }

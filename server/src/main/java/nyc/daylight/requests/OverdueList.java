@@ -46,7 +46,12 @@ public final class OverdueList {
                        int businessDaysOverdue, LocalDate overdueSince, String missedKind, String importedFrom) {}
 
     /** What to list: null agency or topic for any; {@code cursor} null for the first page. */
-    public record Filter(String agencySlug, String topic, boolean hideImported, Cursor cursor, int limit) {
+    public record Filter(String agencySlug, String topic, boolean hideImported, Cursor cursor, int limit, boolean leastOverdueFirst) {
+        /** Most overdue first, the list's default. */
+        public Filter(String agencySlug, String topic, boolean hideImported, Cursor cursor, int limit) {
+            this(agencySlug, topic, hideImported, cursor, limit, false);
+        }
+
         public Filter {
             if (limit < 1 || limit > 200) limit = 50;
         }
@@ -56,7 +61,7 @@ public final class OverdueList {
         }
     }
 
-    /** One page of the list, most overdue first. */
+    /** One page of the list, most overdue first (or least, when the filter asks). */
     public Page<Item> page(Filter f) {
         LocalDate today = today();
         Map<Long, Agency> byId = agencies.byId();
@@ -64,13 +69,14 @@ public final class OverdueList {
         Condition c = OverdueRepository.listed(today, cutoffs(f.agencySlug(), byId, calendars, today), f.topic(), f.hideImported());
         return dsl.transactionResult(t -> {
             int total = repo.matching(t.dsl(), c, Page.COUNT_CAP);
-            List<Item> rows = repo.rows(t.dsl(), c, f.cursor(), f.limit() + 1).stream().map(r -> {
+            Keyset order = f.leastOverdueFirst() ? OverdueRepository.LEAST_OVERDUE_FIRST : OverdueRepository.ORDER;
+            List<Item> rows = repo.rows(t.dsl(), c, order, f.cursor(), f.limit() + 1).stream().map(r -> {
                 Agency a = byId.get(r.agencyId());
                 int days = calendars.get(a.id()).businessDaysBetween(r.due(), today);
                 return new Item(r.number(), r.title(), a.slug(), a.name(), r.due(), days, r.due().plusDays(1), r.kind(),
                         r.importedSource());
             }).toList();
-            Keyset.Page<Item> page = OverdueRepository.ORDER.page(rows, f.cursor(), f.limit(),
+            Keyset.Page<Item> page = order.page(rows, f.cursor(), f.limit(),
                     i -> List.of(i.deadline().toString(), i.number()));
             return new Page<>(page.items(), page.next(), page.previous(), Math.min(total, Page.COUNT_CAP),
                     total > Page.COUNT_CAP);

@@ -24,6 +24,8 @@ import org.jooq.Records;
 final class OverdueRepository {
     /** The order: the oldest missed date first, the request number breaking ties. */
     static final Keyset ORDER = Keyset.of(true, REQUESTS.LIVE_MISS_DUE, REQUESTS.NUMBER);
+    /** The order a user may choose instead: the most recent miss (fewest days overdue) first, ties the other way round. */
+    static final Keyset LEAST_OVERDUE_FIRST = Keyset.of(false, REQUESTS.LIVE_MISS_DUE, REQUESTS.NUMBER);
 
     /** A row as stored: the live miss's date and kind. */
     record Row(String number, String title, long agencyId, LocalDate due, String kind, String importedSource) {}
@@ -50,12 +52,12 @@ final class OverdueRepository {
         return tx.fetchCount(tx.selectOne().from(REQUESTS).join(AGENCIES).on(AGENCIES.ID.eq(REQUESTS.AGENCY_ID)).where(c).limit(cap + 1));
     }
 
-    /** Up to {@code limit} rows from the cursor, in {@link #ORDER} (reversed when going back). */
-    List<Row> rows(DSLContext tx, Condition c, Cursor cursor, int limit) {
+    /** Up to {@code limit} rows from the cursor, in {@code order} (reversed when going back). */
+    List<Row> rows(DSLContext tx, Condition c, Keyset order, Cursor cursor, int limit) {
         return tx.select(REQUESTS.NUMBER, REQUESTS.TITLE, REQUESTS.AGENCY_ID, REQUESTS.LIVE_MISS_DUE, REQUESTS.LIVE_MISS_KIND,
                         REQUESTS.IMPORTED_SOURCE)
                 .from(REQUESTS).join(AGENCIES).on(AGENCIES.ID.eq(REQUESTS.AGENCY_ID))
-                .where(c).and(ORDER.seek(cursor)).orderBy(ORDER.order(cursor)).limit(limit)
+                .where(c).and(order.seek(cursor)).orderBy(order.order(cursor)).limit(limit)
                 .fetch(Records.mapping(Row::new));
     }
 

@@ -4,11 +4,17 @@ import nyc.daylight.core.Cursor;
 import nyc.daylight.core.Text;
 
 /** Filters of the public request list; null means "any". {@code cursor}: where the page starts (null: the first page). */
-public record RequestFilter(String agencySlug, String status, String query, Cursor cursor, int pageSize) {
-    /** The sort key's parts in a cursor: submitted_at, id. */
+public record RequestFilter(String agencySlug, String status, String query, Cursor cursor, int pageSize, ListSort sort) {
+    /** The sort key's parts in a cursor: the sort's first key (received or due), then the id. */
     public static final int CURSOR_KEYS = 2;
 
+    /** Newest received first, the list's default order. */
+    public RequestFilter(String agencySlug, String status, String query, Cursor cursor, int pageSize) {
+        this(agencySlug, status, query, cursor, pageSize, ListSort.NEWEST);
+    }
+
     public RequestFilter {
+        if (sort == null) sort = ListSort.NEWEST;
         if (pageSize < 1 || pageSize > 100) pageSize = 20;
         agencySlug = Text.blankToNull(agencySlug);
         status = Text.blankToNull(status);

@@ -38,8 +38,24 @@ final class RequestRepository {
         return dsl.selectFrom(REQUESTS).where(REQUESTS.ID.eq(requestId)).fetchOptional(RequestRepository::projectionOf);
     }
 
-    /** The public list's order: newest filing first, the id breaking ties. */
-    static final Keyset LISTED = Keyset.of(false, REQUESTS.SUBMITTED_AT, REQUESTS.ID);
+    /** No date sorts after every date: a keyset cannot compare nulls, so closed requests get the last day there is. */
+    private static final LocalDate NO_DATE = LocalDate.of(9999, 12, 31);
+    private static final org.jooq.Field<LocalDate> DUE_KEY = DSL.coalesce(REQUESTS.NEXT_DUE, DSL.inline(NO_DATE));
+
+    /** The list's orders ({@link ListSort}), each two keys ending in the unique id. */
+    static Keyset keyset(ListSort sort) {
+        return switch (sort) {
+            case NEWEST -> Keyset.of(false, REQUESTS.SUBMITTED_AT, REQUESTS.ID);
+            case OLDEST -> Keyset.of(true, REQUESTS.SUBMITTED_AT, REQUESTS.ID);
+            case DUE -> Keyset.of(true, DUE_KEY, REQUESTS.ID);
+        };
+    }
+
+    /** A row's sort key as text, in the keyset's order. */
+    private static List<String> key(ListSort sort, RequestsRecord r) {
+        String first = sort == ListSort.DUE ? (r.getNextDue() == null ? NO_DATE : r.getNextDue()).toString() : r.getSubmittedAt().toString();
+        return List.of(first, Long.toString(r.getId()));
+    }
 
     /**
      * Public listing: never drafts, hidden requests, or requests under embargo on {@code today}. A
@@ -55,12 +71,12 @@ final class RequestRepository {
         c = c.and(f.query() == null ? noCondition() : REQUESTS.TITLE.containsIgnoreCase(f.query())
                 .or(REQUESTS.NUMBER.equalIgnoreCase(f.query())).or(REQUESTS.EXTERNAL_NUMBER.containsIgnoreCase(f.query())));
         int total = dsl.fetchCount(dsl.selectOne().from(REQUESTS).where(c).limit(Page.COUNT_CAP + 1));
-        List<StoredRequest> rows = dsl.selectFrom(REQUESTS).where(c).and(LISTED.seek(f.cursor()))
-                .orderBy(LISTED.order(f.cursor()))
+        Keyset keyset = keyset(f.sort());
+        List<RequestsRecord> rows = dsl.selectFrom(REQUESTS).where(c).and(keyset.seek(f.cursor()))
+                .orderBy(keyset.order(f.cursor()))
                 .limit(f.pageSize() + 1)
-                .fetch(RequestRepository::stored);
-        Keyset.Page<StoredRequest> page = LISTED.page(rows, f.cursor(), f.pageSize(),
-                r -> List.of(r.submittedAt().toString(), Long.toString(r.id())));
+                .fetch();
+        Keyset.Page<StoredRequest> page = keyset.page(rows, f.cursor(), f.pageSize(), r -> key(f.sort(), r)).map(RequestRepository::stored);
         return new Page<>(page.items(), page.next(), page.previous(), Math.min(total, Page.COUNT_CAP), total > Page.COUNT_CAP);
     }
 

@@ -153,12 +153,14 @@ public final class RequestRoutes {
             throw BadInput.of("status", "error.unknownStatus", status);
         }
         RequestFilter filter = new RequestFilter(ctx.queryParam("agency"), status, ctx.queryParam("q"),
-                Cursor.parse(ctx.queryParam("cursor"), "cursor", RequestFilter.CURSOR_KEYS), 20);
+                Cursor.parse(ctx.queryParam("cursor"), "cursor", RequestFilter.CURSOR_KEYS), 20, ListSort.parse(ctx.queryParam("sort")));
         Map<String, Object> model = new HashMap<>();
         Page<RequestSummary> listed = requests.list(filter);
         model.put("page", listed);
         model.put("marks", requests.marks(listed.items().stream().map(RequestSummary::number).toList()));
-        model.put("filter", Map.of("agency", Text.orEmpty(filter.agencySlug()), "status", Text.orEmpty(filter.status()), "q", Text.orEmpty(filter.query())));
+        model.put("filter", Map.of("agency", Text.orEmpty(filter.agencySlug()), "status", Text.orEmpty(filter.status()), "q", Text.orEmpty(filter.query()),
+                "sort", filter.sort().name()));
+        model.put("sorts", ListSort.values());
         model.put("agencies", agencies.all());
         model.put("standings", Standing.values());
         ctx.render("requests/list.ftlh", model);
@@ -168,11 +170,13 @@ public final class RequestRoutes {
         String agency = ctx.queryParam("agency") == null || ctx.queryParam("agency").isBlank() ? null : ctx.queryParam("agency").strip();
         String topic = "ICE".equals(ctx.queryParam("topic")) ? "ICE" : null;
         boolean hideImported = "hide".equals(ctx.queryParam("imported"));
+        boolean least = "least".equals(ctx.queryParam("sort"));
         Page<OverdueList.Item> page = overdue.page(new OverdueList.Filter(agency, topic, hideImported,
-                Cursor.parse(ctx.queryParam("cursor"), "cursor", OverdueList.CURSOR_KEYS), 50));
+                Cursor.parse(ctx.queryParam("cursor"), "cursor", OverdueList.CURSOR_KEYS), 50, least));
         ctx.render("requests/overdue.ftlh", Map.of("items", page.items(), "page", page,
                 "counts", overdue.countsByAgency(topic, hideImported), "agencies", agencies.all(),
-                "filter", Map.of("agency", agency == null ? "" : agency, "topic", topic == null ? "" : topic, "hideImported", hideImported)));
+                "filter", Map.of("agency", agency == null ? "" : agency, "topic", topic == null ? "" : topic, "hideImported", hideImported,
+                        "sort", least ? "least" : "most")));
     }
 
     private void show(Context ctx) {

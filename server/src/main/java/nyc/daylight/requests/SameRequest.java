@@ -9,8 +9,9 @@ import nyc.daylight.agencies.Agency;
  * agency the viewer may see, so "DOE answered, DOC ignored it" is one glance.
  *
  * @param number the request the page was opened from (each sibling's page links here)
+ * @param owner  the viewer filed it: the page offers the follow-ups and appeals for all siblings at once
  */
-public record SameRequest(String number, String title, List<Row> rows) {
+public record SameRequest(String number, String title, List<Row> rows, boolean owner) {
 
     /**
      * One agency's side.

@@ -67,7 +67,8 @@ final class SameRequestReader {
                 DeadlineReport report = status.current(t, r.id(), r.projection(), agency, ledger, calendars.get(agency.id()));
                 rows.add(row(r, agency, report, entries, files.getOrDefault(r.id(), 0), pages.getOrDefault(r.id(), 0)));
             }
-            return Optional.of(new SameRequest(anchor.get().number(), anchor.get().title(), List.copyOf(rows)));
+            boolean owner = viewer.map(u -> u.id() == anchor.get().requesterId()).orElse(false);
+            return Optional.of(new SameRequest(anchor.get().number(), anchor.get().title(), List.copyOf(rows), owner));
         });
     }
 

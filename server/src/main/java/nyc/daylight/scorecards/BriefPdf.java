@@ -72,6 +72,8 @@ final class BriefPdf {
                 }
             }
             p.gap(8);
+            BriefDelaysPdf.write(p, l, c.delayPatterns(), b.methodologyUrl());
+            p.gap(8);
             p.heading(t(l, "sc.brief.longest"), 13);
             if (b.oldest().isEmpty()) p.text(t(l, "sc.brief.noneOpen"), 10, false);
             else p.text(t(l, "sc.oldest.order"), 9, false);

@@ -100,7 +100,8 @@ class AuthorizationMatrixTest {
         for (String r : List.of("GET /alerts/unsubscribe/{token}", "POST /alerts/unsubscribe/{token}")) POLICIES.put(r, Policy.BY_LINK);
         for (String r : List.of("GET /requests/{number}/withdraw", "POST /requests/{number}/withdraw",
                 "POST /requests/{number}/correspondence", "GET /requests/{number}/appeal", "POST /requests/{number}/appeal",
-                "POST /requests/{number}/clarification", "POST /requests/{number}/follow-ups", "POST /requests/{number}/embargo")) {
+                "POST /requests/{number}/clarification", "POST /requests/{number}/follow-ups", "POST /requests/{number}/embargo",
+                "GET /requests/{number}/agencies/letters", "POST /requests/{number}/agencies/letters")) {
             POLICIES.put(r, Policy.OWNER);
         }
         POLICIES.put("GET /requests/{number}/attachments/{id}", Policy.OWNER_OR_ADMIN_FILE);

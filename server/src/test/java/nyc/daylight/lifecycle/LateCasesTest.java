@@ -91,6 +91,12 @@ class LateCasesTest {
         assertThat(missed.subject()).isEqualTo(number + ": Missed: the agency did not grant or deny by its date");
         assertThat(missed.body()).contains("did not grant or deny the request by Wednesday, April 1, 2026",
                 "You may appeal until Monday, May 4, 2026", "http://", "/requests/" + number + "/appeal");
+        // The link works: followed as written in the e-mail, it opens the drafted appeal, open until that date.
+        java.util.regex.Matcher link = java.util.regex.Pattern.compile("https?://[^\\s]+(/requests/" + number + "/appeal)\\b")
+                .matcher(missed.body());
+        assertThat(link.find()).as("an appeal link in the e-mail").isTrue();
+        String drafted = lena.get(link.group(1)).body();
+        assertThat(drafted).contains("Monday, May 4, 2026", "<textarea id=\"letter\"", "Re: Appeal of FOIL request " + number);
 
         // April 1 to April 20: 13 business days, the same on the overdue list, the API and the page.
         JsonNode owed = api(portal, "/api/v1/requests/" + number).get("owed");

@@ -95,7 +95,16 @@ class BoundedListsTest {
         OverdueList overdue = new OverdueList(dsl, agencies, CLOCK);
 
         walk(all, c -> reader.list(new RequestFilter("probation", null, null, c, 20)).map(RequestSummary::number));
+        // Every sort a user may choose ties here on its first key (one instant, one due date or none): the id decides.
+        dsl.update(REQUESTS).set(REQUESTS.NEXT_DUE, MISSED).where(REQUESTS.NUMBER.le("DL-2026-001020")).execute();
+        for (ListSort sort : ListSort.values()) {
+            walk(all, c -> reader.list(new RequestFilter("probation", null, null, c, 20, sort)).map(RequestSummary::number));
+        }
+        List<String> due = reader.list(new RequestFilter("probation", null, null, null, 20, ListSort.DUE)).items().stream()
+                .map(RequestSummary::number).toList();
+        assertThat(due).as("the requests with a due date come first").allMatch(n -> n.compareTo("DL-2026-001020") <= 0);
         walk(all, c -> overdue.page(new OverdueList.Filter("probation", null, false, c, 20)).map(OverdueList.Item::number));
+        walk(all, c -> overdue.page(new OverdueList.Filter("probation", null, false, c, 20, true)).map(OverdueList.Item::number));
     }
 
     /** Follows next links to the end (20 + 20 + 5), then previous links back to the start. */

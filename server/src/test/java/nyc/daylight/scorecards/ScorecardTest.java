@@ -259,6 +259,10 @@ class ScorecardTest {
         assertThat(withheld.indexOf("Detainer log")).isLessThan(withheld.indexOf("Granted in part"));
         assertThat(withheld.indexOf("Granted in part")).isLessThan(withheld.indexOf("Vendor data"));
         assertThat(withheld).contains("Vendor data, citing §87(2)(b), §87(2)(e)");
+        // The card's delay patterns travel with the brief, each with its n: promise flag, ledger, provided, DOJ buckets.
+        assertThat(text).contains("Delay patterns", "Extensions ledger", "On time and records provided: ",
+                "Business days to a determination, in the U.S. Department of Justice's brackets",
+                "(n = 4 determinations)", "Business days — 1–20: ", "/methodology#delays");
     }
 
     @Test
@@ -267,7 +271,9 @@ class ScorecardTest {
         String page = web.get("/scorecards/doc/brief?period=custom&from=2026-01-01&to=2026-06-15").body();
         assertThat(page).contains("Decided by the date the law required: 3 of 5, 60.0% (n = 5; 95% interval 23.1–88.2%)",
                 "Answered within 5 business days: 4 of 6, 66.7% (n = 6; 95% interval 30.0–90.3%)",
-                "data-testid=\"withheld-PARTIALLY_GRANTED\"", "data-testid=\"withheld-DENIED\"", "href=\"/methodology#grade\"")
+                "data-testid=\"withheld-PARTIALLY_GRANTED\"", "data-testid=\"withheld-DENIED\"", "href=\"/methodology#grade\"",
+                "data-testid=\"delay-patterns\"", "data-testid=\"extensions-ledger\"", "data-testid=\"buckets-doj\"",
+                "(n = 4 determinations)")
                 .doesNotContain("Notable denials", "brief-demo");
         web.header("Accept-Language", "es");
         var r = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(
