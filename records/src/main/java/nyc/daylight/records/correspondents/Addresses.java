@@ -12,9 +12,12 @@ public final class Addresses {
     /** RFC 5321 allows more, but released printouts only ever show this dot-atom shape. */
     static final Pattern ADDRESS = Pattern.compile(
             "(?i)(?<![A-Z0-9._%+\\-\\]])([A-Z0-9][A-Z0-9._%+\\-]*@(?:[A-Z0-9](?:[A-Z0-9\\-]*[A-Z0-9])?\\.)+[A-Z]{2,24})\\.?");
-    /** A local part the review redacted: the domain is still public, the person is not. */
+    /**
+     * A local part the review redacted, wholly or in part ("j[REDACTED]@nypd.org", "████@dhs.gov"):
+     * the domain is still public, the person is not, so no fragment of the local part is kept.
+     */
     static final Pattern REDACTED_LOCAL = Pattern.compile(
-            "(?i)\\[REDACTED[^\\]]*\\]\\s*@\\s*((?:[A-Z0-9](?:[A-Z0-9\\-]*[A-Z0-9])?\\.)+[A-Z]{2,24})");
+            "(?i)(?:\\[REDACTED[^\\]]*\\]|█+)[A-Z0-9._%+\\-]*\\s*@\\s*((?:[A-Z0-9](?:[A-Z0-9\\-]*[A-Z0-9])?\\.)+[A-Z]{2,24})");
 
     private Addresses() {
     }

@@ -120,6 +120,22 @@ class HeaderBlocksTest {
     }
 
     @Test
+    void a_partly_redacted_address_keeps_no_fragment_of_the_person() {
+        String page = """
+                From: John [REDACTED (b)(6)] <j[REDACTED (b)(6)]@nypd.org>
+                Sent: Tuesday, July 7, 2026 2:00 PM
+                To: [REDACTED]smith@ice.dhs.gov; ██████ <██████@cbp.dhs.gov>
+                Subject: detainer
+                """;
+        var parties = HeaderBlocks.parse(page).get(0).parties();
+        assertEquals(Set.of("nypd.org", "ice.dhs.gov", "cbp.dhs.gov"),
+                parties.stream().map(Correspondent::domain).collect(Collectors.toSet()));
+        assertEquals(3, parties.size());
+        assertTrue(parties.stream().allMatch(p -> p.address().isEmpty() && p.name().isEmpty()), parties.toString());
+        assertFalse(parties.toString().toLowerCase().contains("smith"));
+    }
+
+    @Test
     void addresses_are_normalised() {
         assertEquals(Optional.of("jsmith@nypd.org"), Addresses.normalise("mailto:JSmith@NYPD.ORG."));
         assertEquals(Optional.of("a.b@ice.dhs.gov"), Addresses.normalise("<A.B@Ice.Dhs.Gov>;"));
