@@ -1,0 +1,176 @@
+package nyc.daylight.records.correspondents;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.YearMonth;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+class HeaderBlocksTest {
+    /** A page of published text and the addresses a person reading it would list. */
+    record Labelled(String kind, String page, Set<String> expected) {
+    }
+
+    static final List<Labelled> PAGES = List.of(
+            new Labelled("outlook", """
+                    From: Smith, John (NYPD) <JSmith@NYPD.ORG>
+                    Sent: Tuesday, March 3, 2026 4:12 PM
+                    To: 'ERO NYC Detainers' <NYC.Detainers@ice.dhs.gov>; Rivera, Ana (DOC) <arivera@doc.nyc.gov>
+                    Cc: Legal Bureau <legal@nypd.org.>
+                    Subject: RE: detainer lodged 2/28
+
+                    Please see attached.
+                    John Smith
+                    """, Set.of("jsmith@nypd.org", "nyc.detainers@ice.dhs.gov", "arivera@doc.nyc.gov", "legal@nypd.org")),
+            new Labelled("lotus-notes", """
+                    Mary Jones/DOC/NYC   To: dhs.liaison@dhs.gov   cc: ops@doc.nyc.gov
+                    From: mjones@doc.nyc.gov
+                    03/04/2026 09:15 AM   To: dhs.liaison@dhs.gov   cc: ops@doc.nyc.gov   Subject: Release dates
+                    """, Set.of("mjones@doc.nyc.gov", "dhs.liaison@dhs.gov", "ops@doc.nyc.gov")),
+            new Labelled("gmail", """
+                    Gmail - Fwd: request
+                    Ana Perez <ana.perez.advocate@gmail.com>                     Tue, Mar 3, 2026 at 4:12 PM
+                    From: Ana Perez <ana.perez.advocate@gmail.com>
+                    Date: Tue, Mar 3, 2026 at 4:12 PM
+                    To: "CBP Info" <mailto:Info@CBP.DHS.GOV>
+                    """, Set.of("ana.perez.advocate@gmail.com", "info@cbp.dhs.gov")),
+            new Labelled("apple-mail", """
+                    From: Field Office <newyork.ero@ice.dhs.gov>
+                    Subject: Courthouse
+                    Date: April 1, 2026 at 10:02:11 AM EDT
+                    To: dcas-security@dcas.nyc.gov
+                    """, Set.of("newyork.ero@ice.dhs.gov", "dcas-security@dcas.nyc.gov")),
+            new Labelled("forwarded", """
+                    From: Lee, Kim (MOIA) <klee@immigrants.nyc.gov>
+                    Sent: Friday, May 8, 2026 1:00 PM
+                    To: policy@cityhall.nyc.gov
+                    Subject: FW: request for access
+
+                    FYI.
+
+                    -----Original Message-----
+                    From: HSI New York <hsi.newyork@ice.dhs.gov>
+                    Sent: Thursday, May 7, 2026 5:30 PM
+                    To: klee@immigrants.nyc.gov
+                    Subject: request for access
+                    Homeland Security Investigations
+                    """, Set.of("klee@immigrants.nyc.gov", "policy@cityhall.nyc.gov", "hsi.newyork@ice.dhs.gov")),
+            new Labelled("ocr-noise", """
+                    Frorn: Garcia, Luis <lgarcia@nypd.org>
+                    Sent: Monday, June 1, 2026 8:01 AM
+                    To: uscis.ny@uscis.dhs.gov
+                    Ce: desk@nypd.org
+                    Subject: verification
+                    """, Set.of("lgarcia@nypd.org", "uscis.ny@uscis.dhs.gov", "desk@nypd.org")),
+            new Labelled("redacted", """
+                    From: [REDACTED (b)(6)] <[REDACTED (b)(6)]@ice.dhs.gov>
+                    Sent: Tuesday, July 7, 2026 2:00 PM
+                    To: detainers@doc.nyc.gov
+                    Subject: detainer
+                    """, Set.of("detainers@doc.nyc.gov")),
+            new Labelled("no-email", """
+                    NEW YORK CITY DEPARTMENT OF CORRECTION
+                    Directive 3013: From time to time, to: the Commissioner
+                    The department's sent items were reviewed on March 3, 2026.
+                    Questions to records@doc.nyc.gov are answered in 5 days.
+                    """, Set.of()));
+
+    @Test
+    void the_labelled_printouts_are_read_with_measured_precision_and_recall() {
+        int truePositives = 0;
+        int found = 0;
+        int expected = 0;
+        for (Labelled l : PAGES) {
+            Set<String> got = addresses(l.page());
+            Set<String> hit = new HashSet<>(got);
+            hit.retainAll(l.expected());
+            truePositives += hit.size();
+            found += got.size();
+            expected += l.expected().size();
+            System.out.printf("correspondents %-12s expected=%d found=%d correct=%d %s%n",
+                    l.kind(), l.expected().size(), got.size(), hit.size(), got);
+        }
+        double precision = found == 0 ? 1 : (double) truePositives / found;
+        double recall = expected == 0 ? 1 : (double) truePositives / expected;
+        System.out.printf("correspondents precision=%.3f recall=%.3f over %d pages%n", precision, recall, PAGES.size());
+        assertTrue(precision >= 0.95, "precision " + precision);
+        assertTrue(recall >= 0.9, "recall " + recall);
+    }
+
+    @Test
+    void a_page_without_an_email_yields_nothing_even_with_an_address_in_prose() {
+        assertTrue(HeaderBlocks.parse(PAGES.get(7).page()).isEmpty());
+    }
+
+    @Test
+    void a_redacted_name_and_local_part_leave_only_the_domain() {
+        var parties = HeaderBlocks.parse(PAGES.get(6).page()).get(0).parties();
+        var from = parties.get(0);
+        assertEquals("", from.name());
+        assertEquals("", from.address());
+        assertEquals("ice.dhs.gov", from.domain());
+        assertFalse(parties.toString().contains("REDACTED"));
+        assertFalse(parties.toString().contains("(b)(6)"));
+    }
+
+    @Test
+    void a_partly_redacted_address_keeps_no_fragment_of_the_person() {
+        String page = """
+                From: John [REDACTED (b)(6)] <j[REDACTED (b)(6)]@nypd.org>
+                Sent: Tuesday, July 7, 2026 2:00 PM
+                To: [REDACTED]smith@ice.dhs.gov; ██████ <██████@cbp.dhs.gov>
+                Subject: detainer
+                """;
+        var parties = HeaderBlocks.parse(page).get(0).parties();
+        assertEquals(Set.of("nypd.org", "ice.dhs.gov", "cbp.dhs.gov"),
+                parties.stream().map(Correspondent::domain).collect(Collectors.toSet()));
+        assertEquals(3, parties.size());
+        assertTrue(parties.stream().allMatch(p -> p.address().isEmpty() && p.name().isEmpty()), parties.toString());
+        assertFalse(parties.toString().toLowerCase().contains("smith"));
+    }
+
+    @Test
+    void addresses_are_normalised() {
+        assertEquals(Optional.of("jsmith@nypd.org"), Addresses.normalise("mailto:JSmith@NYPD.ORG."));
+        assertEquals(Optional.of("a.b@ice.dhs.gov"), Addresses.normalise("<A.B@Ice.Dhs.Gov>;"));
+        assertEquals(Optional.empty(), Addresses.normalise("Smith, John"));
+        assertEquals("nypd.org", Addresses.domain("x@NYPD.org."));
+    }
+
+    @Test
+    void names_and_months_come_from_the_blocks() {
+        var outlook = HeaderBlocks.parse(PAGES.get(0).page()).get(0);
+        assertEquals("Smith, John (NYPD)", outlook.parties().get(0).name());
+        assertEquals("ERO NYC Detainers", outlook.parties().get(1).name());
+        assertEquals(Optional.of(YearMonth.of(2026, 3)), outlook.month());
+        var chain = HeaderBlocks.parse(PAGES.get(4).page());
+        assertEquals(2, chain.size());
+        assertEquals(Optional.of(YearMonth.of(2026, 5)), chain.get(1).month());
+        assertEquals(Optional.of(YearMonth.of(2026, 3)), SentMonths.parse(" 3 Mar 2026 16:12:00 -0500"));
+        assertEquals(Optional.of(YearMonth.of(2026, 3)), SentMonths.parse(" 03/04/2026 09:15 AM"));
+    }
+
+    @Test
+    void offices_are_classified_from_domain_and_signature() {
+        assertEquals(new Offices.Office(Offices.Side.FEDERAL, "ICE HSI"),
+                Offices.classify("ice.dhs.gov", PAGES.get(4).page()));
+        assertEquals(new Offices.Office(Offices.Side.FEDERAL, "ICE ERO New York Field Office"),
+                Offices.classify("ice.dhs.gov", "Enforcement and Removal Operations, New York Field Office"));
+        assertEquals(Offices.Side.FEDERAL, Offices.classify("cbp.dhs.gov", "").side());
+        assertEquals("USCIS", Offices.classify("uscis.dhs.gov", "").name());
+        assertEquals(new Offices.Office(Offices.Side.CITY, "DOC"), Offices.classify("doc.nyc.gov", ""));
+        assertEquals(new Offices.Office(Offices.Side.CITY, "NYPD"), Offices.classify("nypd.org", ""));
+        assertEquals(Offices.Side.OTHER, Offices.classify("gmail.com", "").side());
+    }
+
+    private static Set<String> addresses(String page) {
+        return HeaderBlocks.parse(page).stream().flatMap(m -> m.parties().stream())
+                .map(Correspondent::address).filter(a -> !a.isEmpty()).collect(Collectors.toSet());
+    }
+}
