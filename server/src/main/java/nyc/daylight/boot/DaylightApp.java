@@ -226,6 +226,9 @@ public final class DaylightApp {
             // Every ctx.ip() (sign-in and sign-up limits, API buckets, metrics) is the client as TrustedProxies reads it.
             config.contextResolver.ip = ctx -> settings.trustedProxies().clientOf(ctx.req().getRemoteAddr(),
                     java.util.Collections.list(ctx.req().getHeaders("X-Forwarded-For")));
+            // And every ctx.scheme() (Secure cookies, HSTS) believes X-Forwarded-Proto only from a trusted proxy.
+            config.contextResolver.scheme = ctx -> settings.trustedProxies().schemeOf(ctx.req().getRemoteAddr(), ctx.req().getScheme(),
+                    ctx.header("X-Forwarded-Proto"));
             config.fileRenderer(templates);
             // Dates as ISO-8601 strings ("2026-03-09"), not arrays.
             config.jsonMapper(new JavalinJackson3(tools.jackson.databind.json.JsonMapper.builder()

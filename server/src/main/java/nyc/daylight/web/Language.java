@@ -48,7 +48,7 @@ public final class Language {
 
     /** Pages are shown in {@code locale} from the next request on, for a year. */
     static void remember(Context ctx, Locale locale) {
-        boolean secure = "https".equalsIgnoreCase(ctx.scheme()) || "https".equalsIgnoreCase(ctx.header("X-Forwarded-Proto"));
+        boolean secure = "https".equalsIgnoreCase(ctx.scheme());
         // Not HttpOnly: nothing secret, and a script may one day want to read it.
         ctx.cookie(new Cookie(COOKIE, locale.getLanguage(), "/", (int) Duration.ofDays(365).toSeconds(), secure, false, null, SameSite.LAX));
     }

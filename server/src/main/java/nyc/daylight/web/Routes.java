@@ -62,7 +62,7 @@ public final class Routes {
         ctx.header("Referrer-Policy", "same-origin");
         ctx.header("X-Frame-Options", "DENY");
         // Behind HTTPS (directly or through a proxy), browsers must never fall back to plain HTTP.
-        if ("https".equalsIgnoreCase(ctx.scheme()) || "https".equalsIgnoreCase(ctx.header("X-Forwarded-Proto"))) {
+        if ("https".equalsIgnoreCase(ctx.scheme())) { // a trusted proxy's X-Forwarded-Proto included (TrustedProxies)
             ctx.header("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
         }
     }

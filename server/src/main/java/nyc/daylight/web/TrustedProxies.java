@@ -65,6 +65,16 @@ public final class TrustedProxies {
         return client; // every hop a trusted proxy: the left-most is as far as anyone can know
     }
 
+    /**
+     * The scheme the client used: a trusted proxy's {@code X-Forwarded-Proto} (it ended TLS), else
+     * the connection's own. Anyone else's header is ignored, as their {@code X-Forwarded-For} is.
+     */
+    public String schemeOf(String remote, String connectionScheme, String forwardedProto) {
+        if (forwardedProto == null || !trusts(bare(remote))) return connectionScheme;
+        String proto = forwardedProto.strip().toLowerCase(java.util.Locale.ROOT);
+        return proto.equals("https") || proto.equals("http") ? proto : connectionScheme;
+    }
+
     private static String bare(String address) {
         if (address == null) return "";
         String a = address.strip();

@@ -168,8 +168,7 @@ public final class WebSession {
     }
 
     private static void setCookie(Context ctx, String name, String value, int maxAge) {
-        boolean secure = "https".equalsIgnoreCase(ctx.scheme())
-                || "https".equalsIgnoreCase(ctx.header("X-Forwarded-Proto"));
+        boolean secure = "https".equalsIgnoreCase(ctx.scheme()); // X-Forwarded-Proto counts from a trusted proxy only
         ctx.cookie(new Cookie(name, value, "/", maxAge, secure, true, null, SameSite.LAX));
     }
 }

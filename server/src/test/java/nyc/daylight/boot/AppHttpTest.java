@@ -22,9 +22,11 @@ import org.postgresql.ds.PGSimpleDataSource;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AppHttpTest {
     private RunningApp app;
+    private TestDatabase db;
 
     @BeforeAll
     void start(TestDatabase db) {
+        this.db = db;
         app = RunningApp.start(db.dataSource(), Clock.systemUTC());
     }
 
@@ -105,10 +107,27 @@ class AppHttpTest {
     @Test
     void behind_https_browsers_are_told_to_stay_on_https() throws Exception {
         var http = java.net.http.HttpClient.newHttpClient();
-        var viaProxy = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(app.baseUrl() + "/"))
-                .header("X-Forwarded-Proto", "https").build(), java.net.http.HttpResponse.BodyHandlers.ofString());
-        assertThat(viaProxy.headers().firstValue("Strict-Transport-Security")).hasValueSatisfying(v -> assertThat(v).contains("max-age="));
+        java.util.function.Function<RunningApp, java.net.http.HttpResponse<String>> viaProxy = node -> {
+            try {
+                return http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(node.baseUrl() + "/signin"))
+                        .header("X-Forwarded-Proto", "https").build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        };
+        // Anyone may send X-Forwarded-Proto: from a client that is no configured proxy it means nothing.
+        var untrusted = viaProxy.apply(app);
+        assertThat(untrusted.headers().firstValue("Strict-Transport-Security")).isEmpty();
+        assertThat(untrusted.headers().allValues("Set-Cookie")).isNotEmpty().noneMatch(c -> c.contains("Secure"));
         assertThat(app.get("/").headers().firstValue("Strict-Transport-Security")).as("not over plain HTTP").isEmpty();
+        // From the proxy Daylight trusts (DAYLIGHT_TRUSTED_PROXIES), it says the visitor came over HTTPS.
+        try (RunningApp behindProxy = RunningApp.start(db.dataSource(), Clock.systemUTC(), AppSettings.local(0,
+                java.nio.file.Files.createTempDirectory("daylight-proxy")).withoutDeadlineWatcher()
+                .withTrustedProxies(nyc.daylight.web.TrustedProxies.parse("127.0.0.1/32")))) {
+            var trusted = viaProxy.apply(behindProxy);
+            assertThat(trusted.headers().firstValue("Strict-Transport-Security")).hasValueSatisfying(v -> assertThat(v).contains("max-age="));
+            assertThat(trusted.headers().allValues("Set-Cookie")).isNotEmpty().allMatch(c -> c.contains("Secure"));
+        }
     }
 
     @ParameterizedTest
