@@ -47,10 +47,6 @@ final class AccountRepository {
                 .fetchOne(USERS.ID);
     }
 
-    Optional<String> language(DSLContext dsl, long userId) {
-        return dsl.select(USERS.LANGUAGE).from(USERS).where(USERS.ID.eq(userId)).fetchOptional(USERS.LANGUAGE);
-    }
-
     void setLanguage(DSLContext dsl, long userId, String language) {
         dsl.update(USERS).set(USERS.LANGUAGE, language).where(USERS.ID.eq(userId)).execute();
     }

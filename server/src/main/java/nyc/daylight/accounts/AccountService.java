@@ -72,11 +72,6 @@ public final class AccountService implements SessionAccounts {
     }
 
     @Override
-    public Optional<Locale> language(String sessionToken) {
-        return sessions.language(sessionToken);
-    }
-
-    @Override
     public void signOut(String sessionToken) {
         sessions.close(sessionToken);
     }

@@ -46,12 +46,6 @@ final class Sessions {
         return repo.user(dsl, id);
     }
 
-    /** The language stored on the session's account, when it names one Daylight offers. */
-    Optional<Locale> language(String sessionToken) {
-        if (sessionToken == null || sessionToken.isBlank()) return Optional.empty();
-        return repo.sessionUser(dsl, Tokens.hash(sessionToken)).flatMap(id -> repo.language(dsl, id)).map(Language::stored);
-    }
-
     void setLanguage(long userId, Locale language) {
         repo.setLanguage(dsl, userId, Language.code(language));
     }

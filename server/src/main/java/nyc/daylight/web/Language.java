@@ -53,11 +53,6 @@ public final class Language {
         ctx.cookie(new Cookie(COOKIE, locale.getLanguage(), "/", (int) Duration.ofDays(365).toSeconds(), secure, false, null, SameSite.LAX));
     }
 
-    /** Whether this visitor has chosen a page language with the switcher. */
-    static boolean chosen(Context ctx) {
-        return supported(ctx.cookie(COOKIE)).isPresent();
-    }
-
     private static String withoutLang(Context ctx) {
         String query = ctx.queryParamMap().entrySet().stream()
                 .filter(e -> !e.getKey().equals(PARAM))

@@ -14,8 +14,5 @@ public interface SessionAccounts {
 
     void setLanguage(long userId, Locale language);
 
-    /** The language stored on the account the session belongs to. */
-    Optional<Locale> language(String sessionToken);
-
     void signOut(String sessionToken);
 }

@@ -135,8 +135,6 @@ public final class WebSession {
     public void signIn(Context ctx, String sessionToken) {
         accounts.signOut(ctx.cookie(SESSION_COOKIE));
         setCookie(ctx, SESSION_COOKIE, sessionToken, (int) java.time.Duration.ofDays(14).toSeconds());
-        // Pages speak the account's language, as its e-mails do, unless this browser chose one with the switcher.
-        if (!Language.chosen(ctx)) accounts.language(sessionToken).ifPresent(l -> Language.remember(ctx, l));
         // The token follows the new session, so one issued before sign-in is worthless after it.
         offerCsrf(ctx, sessionBinding(sessionToken));
         csrf(ctx);

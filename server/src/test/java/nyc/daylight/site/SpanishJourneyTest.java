@@ -64,22 +64,6 @@ class SpanishJourneyTest {
     }
 
     @Test
-    void a_spanish_account_signing_in_on_an_english_browser_gets_spanish_pages_as_its_emails_are() throws Exception {
-        People.requester(db.dsl(), "marta@example.org", "Marta");
-        db.dsl().update(USERS).set(USERS.LANGUAGE, "es").where(USERS.EMAIL.eq("marta@example.org")).execute();
-        WebClient marta = new WebClient(portal.app).header("Accept-Language", "en-US,en;q=0.9");
-        assertThat(marta.get("/").body()).contains("<html lang=\"en\"");
-        marta.signIn("marta@example.org", People.PASSWORD);
-        assertThat(marta.get("/me").body()).contains("<html lang=\"es\"");
-
-        // A browser that chose English with the switcher keeps it.
-        WebClient chose = new WebClient(portal.app);
-        chose.get("/?lang=en");
-        chose.signIn("marta@example.org", People.PASSWORD);
-        assertThat(chose.get("/me").body()).contains("<html lang=\"en\"");
-    }
-
-    @Test
     void a_requester_who_switches_to_spanish_gets_spanish_errors_flashes_and_lifecycle_emails() throws Exception {
         portal.clock.setNewYork("2026-03-02T10:00");
         People.requester(db.dsl(), "lucia@example.org", "Lucía");
