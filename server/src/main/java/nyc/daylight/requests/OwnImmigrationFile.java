@@ -63,6 +63,14 @@ public final class OwnImmigrationFile {
         return generic && IMMIGRATION.matcher(all).find();
     }
 
+    /**
+     * Whether to show the advice before filing: the text asks for an own file, a city agency is
+     * among those it goes to, and the requester has not already seen the advice and chosen to go on.
+     */
+    public static boolean advise(String alreadyAdvised, boolean toACityAgency, String title, String text) {
+        return !"yes".equals(alreadyAdvised) && toACityAgency && asks(title, text);
+    }
+
     /** Where such records are asked for: USCIS for the A-file, ICE and CBP for theirs (each a FOIA or Privacy Act request). */
     public static final List<Place> PLACES = List.of(
             new Place("ownFile.uscis", "https://first.uscis.gov/"),
