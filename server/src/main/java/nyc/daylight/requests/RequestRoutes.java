@@ -122,6 +122,12 @@ public final class RequestRoutes {
             ctx.redirect("/me");
             return;
         }
+        boolean city = chosen.stream().anyMatch(a -> agencies.find(a).map(g -> g.regime() != nyc.daylight.deadlines.Regime.FEDERAL_FOIA).orElse(false));
+        if (OwnImmigrationFile.advise(ctx.formParam("ownFileAdvised"), city, trimmed(values, "title"), trimmed(values, "description"))) {
+            values.put("ownFileAdvice", "yes"); // advice, not a block: the composer comes back with it and files on the next press
+            render(ctx, values, chosen, null);
+            return;
+        }
         FilingResult result;
         try {
             Composition c = new Composition(chosen, trimmed(values, "title"), trimmed(values, "description"),

@@ -65,6 +65,12 @@ public final class TrackRoutes {
         User user = WebSession.requireUser(ctx);
         Map<String, Object> values = new LinkedHashMap<>();
         for (String f : FIELDS) values.put(f, ctx.formParam(f) == null ? "" : ctx.formParam(f));
+        boolean city = agencies.find(s(values, "agency")).map(a -> a.regime() != nyc.daylight.deadlines.Regime.FEDERAL_FOIA).orElse(false);
+        if (OwnImmigrationFile.advise(ctx.formParam("ownFileAdvised"), city, s(values, "title"), s(values, "sentText"))) {
+            values.put("ownFileAdvice", "yes"); // advice, not a block: the form comes back with it and files on the next press
+            render(ctx, values, null);
+            return;
+        }
         String number;
         try {
             var file = ctx.isMultipartFormData() ? ctx.uploadedFile("copy") : null;
