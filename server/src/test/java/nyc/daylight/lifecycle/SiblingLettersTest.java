@@ -103,8 +103,15 @@ class SiblingLettersTest {
         assertThat(events("nypd", "APPEALED")).isEqualTo(1);
         assertThat(events("doc", "FOLLOW_UP_SENT") + events("doc", "APPEALED")).isZero();
 
-        portal.outbox.deliverPending();
-        List<MailServer.Received> mail = portal.mail.all();
+        // Deliver until both letters are through: on a loaded machine one SMTP attempt may fail and be retried.
+        List<MailServer.Received> mail = List.of();
+        for (long until = System.nanoTime() + 30_000_000_000L; System.nanoTime() < until; ) {
+            portal.outbox.deliverPending();
+            mail = portal.mail.all();
+            if (mail.stream().anyMatch(m -> m.subject().contains("Follow-up: acknowledgment"))
+                    && mail.stream().anyMatch(m -> m.subject().contains("Appeal of request " + number("nypd")))) break;
+            Thread.onSpinWait();
+        }
         assertThat(mail).filteredOn(m -> m.subject().contains("Follow-up: acknowledgment, grant or denial overdue since Monday, March 9, 2026"))
                 .hasSize(1).first().satisfies(m -> assertThat(m.body()).contains(number("acs"), "Public Officers Law §89(3)(a)"));
         assertThat(mail).filteredOn(m -> m.subject().contains("Appeal of request " + number("nypd")))
