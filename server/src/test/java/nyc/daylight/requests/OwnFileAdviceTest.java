@@ -46,15 +46,7 @@ class OwnFileAdviceTest {
     }
 
     private static Map<String, String> composer(WebClient web, String agency, String title, String text) throws Exception {
-        Matcher key = KEY.matcher(web.get("/requests/new").body());
-        assertThat(key.find()).isTrue();
-        Map<String, String> form = new LinkedHashMap<>();
-        form.put("idempotencyKey", key.group(1));
-        form.put("title", title);
-        form.put("description", text);
-        form.put("format", "ELECTRONIC");
-        form.put("action", "submit");
-        form.put("agencies", agency);
+        Map<String, String> form = web.composerForm(title, text, agency);
         form.put("signAs", "PSEUDONYM");
         form.put("signatureName", "A Queens resident");
         return form;

@@ -130,18 +130,24 @@ public final class WebClient {
                 .map(HttpCookie::getValue).findFirst();
     }
 
-    /** Files a request through the composer as a person would; returns the numbers created, in agency order. */
-    public java.util.List<String> fileRequest(String title, String... agencies) throws IOException, InterruptedException {
+    /** The composer's form as a person submits it, with the key of a freshly opened composer; add or change fields before posting. */
+    public Map<String, String> composerForm(String title, String description, String... agencies) throws IOException, InterruptedException {
         java.util.regex.Matcher key = java.util.regex.Pattern.compile("name=\"idempotencyKey\" value=\"([^\"]*)\"")
                 .matcher(get("/requests/new").body());
         if (!key.find()) throw new AssertionError("No composer form");
         Map<String, String> form = new LinkedHashMap<>();
         form.put("idempotencyKey", key.group(1));
         form.put("title", title);
-        form.put("description", "All records of communications with ICE about people in city custody, 2025 to date.");
+        form.put("description", description);
         form.put("format", "ELECTRONIC");
         form.put("action", "submit");
         for (int i = 0; i < agencies.length; i++) form.put("agencies#" + i, agencies[i]);
+        return form;
+    }
+
+    /** Files a request through the composer as a person would; returns the numbers created, in agency order. */
+    public java.util.List<String> fileRequest(String title, String... agencies) throws IOException, InterruptedException {
+        Map<String, String> form = composerForm(title, "All records of communications with ICE about people in city custody, 2025 to date.", agencies);
         HttpResponse<String> r = postMulti("/requests", form);
         if (r.statusCode() != 302) throw new AssertionError("Filing failed: " + r.statusCode() + " " + r.body());
         String location = r.headers().firstValue("Location").orElseThrow();
