@@ -4,6 +4,7 @@ import static nyc.daylight.sql.jooq.Tables.DOCUMENTS;
 import static nyc.daylight.sql.jooq.Tables.PUBLICATIONS;
 import static nyc.daylight.sql.jooq.Tables.PUBLICATION_LOG_LOCK;
 import static nyc.daylight.sql.jooq.Tables.REQUESTS;
+import static nyc.daylight.sql.jooq.Tables.SEARCH_VISIBILITY;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -68,6 +69,12 @@ final class PublicationRepository {
         return dsl.select(REQUESTS.NUMBER).from(REQUESTS)
                 .where(RequestVisibility.withheldOn(today))
                 .fetch(REQUESTS.NUMBER);
+    }
+
+    /** The counter every change to who may find a record bumps (V38; {@link SearchVisibility}). */
+    long visibilityVersion(DSLContext dsl) {
+        Long version = dsl.select(SEARCH_VISIBILITY.VERSION).from(SEARCH_VISIBILITY).where(SEARCH_VISIBILITY.ID).fetchOne(SEARCH_VISIBILITY.VERSION);
+        return version == null ? 0 : version;
     }
 
     Map<Long, OffsetDateTime> publishedAt(DSLContext dsl, Collection<Long> ids) {
