@@ -194,6 +194,30 @@ class PairingTest {
                 .contains("DOC entregó 1 página; ICE retuvo sus documentos (denegada).");
     }
 
+    @Test
+    void a_pair_made_meanwhile_wins_and_the_pairing_that_lost_writes_nothing() throws Exception {
+        People.requester(db.dsl(), "lee@example.org", "Lee");
+        WebClient lee = portal.as("lee@example.org");
+        String first = lee.fileRequest("DOC transfers to ICE custody", "doc").getFirst();
+        String second = lee.fileRequest("NYPD transfers to ICE custody", "nypd").getFirst();
+        String ice = federal(lee, "ice", "2026-ICFO-50001", "ICE custody transfers from NYC");
+        // Another tab paired the ICE request after this one's checks passed: the second row refuses, the first is rolled back.
+        TrackingRepository tracking = new TrackingRepository();
+        db.dsl().transaction(tx -> assertThat(tracking.pairIfFree(tx.dsl(), id(second), id(ice))).isTrue());
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> db.dsl().transaction(tx -> {
+            if (!tracking.pairIfFree(tx.dsl(), id(first), id(ice))) throw new IllegalStateException("taken meanwhile");
+        })).hasMessageContaining("taken meanwhile");
+        assertThat(pairedId(first)).isNull();
+        assertThat(pairedId(ice)).isEqualTo(id(second));
+        assertThat(lee.post("/requests/" + first + "/pair", Map.of("pairWith", ice)).body())
+                .contains("Request " + ice + " is already paired with another request.");
+        assertThat(audits("pair-requests", first)).isZero();
+    }
+
+    private long id(String number) {
+        return db.dsl().fetchValue(REQUESTS.ID, REQUESTS.NUMBER.eq(number));
+    }
+
     /** An officer's release of one file on a request; returns the new document's id (in review until published). */
     private long release(WebClient officer, String agency, String number, String name, String text) throws Exception {
         HttpResponse<String> r = officer.postFile("/agency/" + agency + "/requests/" + number + "/release",
