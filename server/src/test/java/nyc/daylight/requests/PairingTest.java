@@ -127,6 +127,9 @@ class PairingTest {
             assertThat(audits("pair-requests", n)).isEqualTo(1);
         }
         assertThat(pat.get("/requests/" + city).body()).contains("href=\"/requests/" + city + "/unpair\"");
+        // The API names the pair too, both ways.
+        assertThat(new WebClient(portal.app).get("/api/v1/requests/" + city).body()).contains("\"pairedWith\":\"" + ice + "\"");
+        assertThat(new WebClient(portal.app).get("/api/v1/requests/" + ice).body()).contains("\"pairedWith\":\"" + city + "\"");
 
         // Neither can be paired again while the pair stands, from either side.
         assertThat(pat.post("/requests/" + city + "/pair", Map.of("pairWith", cbp)).body())
@@ -147,6 +150,7 @@ class PairingTest {
         assertThat(pairedId(city)).isNull();
         assertThat(pairedId(ice)).isNull();
         for (String n : List.of(city, ice)) assertThat(audits("unpair-requests", n)).isEqualTo(1);
+        assertThat(new WebClient(portal.app).get("/api/v1/requests/" + city).body()).contains("\"pairedWith\":null");
         // Nothing left to undo: the confirmation sends the requester to the pairing page.
         assertThat(pat.get("/requests/" + city + "/unpair").statusCode()).isEqualTo(302);
         pat.post("/requests/" + city + "/unpair", Map.of());
@@ -212,6 +216,24 @@ class PairingTest {
         assertThat(lee.post("/requests/" + first + "/pair", Map.of("pairWith", ice)).body())
                 .contains("Request " + ice + " is already paired with another request.");
         assertThat(audits("pair-requests", first)).isZero();
+    }
+
+    @Test
+    void a_hidden_side_of_a_pair_is_left_out_for_the_public_everywhere_but_not_for_its_requester() throws Exception {
+        People.requester(db.dsl(), "kim@example.org", "Kim");
+        People.admin(db.dsl(), "safety@daylight.test");
+        WebClient kim = portal.as("kim@example.org");
+        String city = kim.fileRequest("DOC detainer requests honoured", "doc").getFirst();
+        String ice = federal(kim, "ice", "2026-ICFO-60001", "ICE detainer requests sent to DOC");
+        assertThat(kim.post("/requests/" + city + "/pair", Map.of("pairWith", ice)).statusCode()).isEqualTo(302);
+        assertThat(portal.as("safety@daylight.test").post("/requests/" + ice + "/hide", Map.of("reason", "Requester's safety"))
+                .statusCode()).isEqualTo(302);
+
+        WebClient anyone = new WebClient(portal.app);
+        assertThat(anyone.get("/requests/" + city).body()).doesNotContain("data-testid=\"paired\"", ice, "ICE detainer requests sent to DOC",
+                "2026-ICFO-60001");
+        assertThat(anyone.get("/api/v1/requests/" + city).body()).contains("\"pairedWith\":null").doesNotContain(ice);
+        assertThat(kim.get("/requests/" + city).body()).contains("data-testid=\"paired\"", "data-testid=\"clock-" + ice + "\"");
     }
 
     private long id(String number) {
