@@ -48,7 +48,10 @@ final class TrackingRepository {
                 .where(REQUESTS.NUMBER.eq(number)).fetchOptional(other.NUMBER);
     }
 
-    /** Pairs two requests both ways only while neither is paired; false (nothing changed) when either already was. */
+    /**
+     * Pairs two requests both ways only while neither is paired. False when either already was: the
+     * first row may have changed by then, so the caller rolls its transaction back.
+     */
     boolean pairIfFree(DSLContext tx, long a, long b) {
         int first = tx.update(REQUESTS).set(REQUESTS.PAIRED_REQUEST_ID, b).where(REQUESTS.ID.eq(a)).and(REQUESTS.PAIRED_REQUEST_ID.isNull()).execute();
         if (first == 0) return false;
@@ -66,7 +69,7 @@ final class TrackingRepository {
     /** A requester's request that could be paired: its number, title and agency. */
     record Candidate(String number, String title, long agencyId) {}
 
-    /** The requester's own unpaired requests at any of these agencies (the other side's), newest first. */
+    /** The requester's own unpaired requests at any of these agencies (the other side's), newest first; one page of choices at most. */
     java.util.List<Candidate> unpairedOf(DSLContext dsl, long requesterId, Collection<Long> agencyIds) {
         if (agencyIds.isEmpty()) return java.util.List.of();
         return dsl.select(REQUESTS.NUMBER, REQUESTS.TITLE, REQUESTS.AGENCY_ID).from(REQUESTS)
