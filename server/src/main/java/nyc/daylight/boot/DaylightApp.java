@@ -197,6 +197,7 @@ public final class DaylightApp {
                 new DeadlineRoutes(agencies, clock)::register,
                 // Before RequestRoutes: /requests/track must not be read as a request number.
                 new nyc.daylight.requests.TrackRoutes(requests, agencies)::register,
+                new nyc.daylight.requests.PairRoutes(requests)::register,
                 new RequestRoutes(requests, agencies, overdue, RequestPageExtras.all(List.of(
                         replyPage::forViewer,
                         (number, viewer) -> Map.of("records", library.publishedFor(number)))))::register,
