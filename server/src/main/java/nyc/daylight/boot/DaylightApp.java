@@ -261,6 +261,14 @@ public final class DaylightApp {
                     org.slf4j.LoggerFactory.getLogger(DaylightApp.class).warn("Could not look for unread released files: {}", e.getMessage());
                 }
             }));
+            config.events.serverStarted(() -> Thread.ofVirtual().name("count-redacted-words").start(() -> {
+                try {
+                    new nyc.daylight.releases.RedactedWordsBackfill(dsl).runOnce();
+                } catch (RuntimeException e) {
+                    // Database down at start: the records are counted at the next start.
+                    org.slf4j.LoggerFactory.getLogger(DaylightApp.class).warn("Could not count the words of older records: {}", e.getMessage());
+                }
+            }));
             config.events.serverStopping(indexer::close);
             config.events.serverStopping(extractor::close);
             config.events.serverStopping(outbox::close);

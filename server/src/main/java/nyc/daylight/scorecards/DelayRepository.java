@@ -1,5 +1,6 @@
 package nyc.daylight.scorecards;
 
+import static nyc.daylight.sql.jooq.Tables.DOCUMENTS;
 import static nyc.daylight.sql.jooq.Tables.REQUEST_METRICS;
 import static org.jooq.impl.DSL.count;
 import static org.jooq.impl.DSL.field;
@@ -14,6 +15,7 @@ import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
+import nyc.daylight.sql.types.DocumentStatus;
 
 /**
  * The aggregates behind {@link DelayPatterns}, per group of the scope, over request_metrics; jOOQ
@@ -26,6 +28,23 @@ final class DelayRepository {
     static Condition provided() {
         var m = REQUEST_METRICS;
         return m.OUTCOME.in(DelayPatterns.PROVIDING).and(m.FILES_RELEASED.gt(0).or(m.IMPORTED.isTrue()));
+    }
+
+    /**
+     * SQL for {@link DelayPatterns#nearTotalRedaction}, on the request's published records counted
+     * together: read from the stored word counts each time, so the threshold is the methodology's
+     * of the day and a publication or withdrawal counts at once. A record published before V32 and
+     * not yet counted (RedactedWordsBackfill) is left out, as are requests with no counted words.
+     */
+    static Condition nearTotalRedaction() {
+        var d = DOCUMENTS;
+        var total = sum(d.WORDS_TOTAL);
+        var redacted = sum(d.WORDS_REDACTED);
+        return REQUEST_METRICS.REQUEST_ID.in(DSL.select(d.REQUEST_ID).from(d)
+                .where(d.STATUS.eq(DocumentStatus.PUBLISHED), d.REQUEST_ID.isNotNull(), d.WORDS_TOTAL.isNotNull())
+                .groupBy(d.REQUEST_ID)
+                .having(total.gt(BigDecimal.ZERO),
+                        redacted.mul(inline(100)).ge(total.mul(inline(DelayPatterns.NEAR_TOTAL_PERCENT)))));
     }
 
     /** How many promises were made at each number of business days from receipt, per group. */
@@ -52,24 +71,29 @@ final class DelayRepository {
 
     record Counts(DelayPatterns.Extensions extensions, DelayPatterns.Timeliness timeliness) {}
 
-    /** The extensions ledger and the disposition-aware timeliness counts, per group, in one pass. */
+    /** The extensions ledger and the disposition-aware timeliness counts, per group, in one pass (jOOQ types up to 22 columns; these are read by position). */
     Map<Long, Counts> counts(DSLContext dsl, ScorecardRepository.Scope s) {
         var m = REQUEST_METRICS;
         Condition counted = m.DETERMINATION_ON_TIME.isNotNull();
+        Condition nearTotal = nearTotalRedaction();
         Map<Long, Counts> out = new HashMap<>();
         dsl.select(ScorecardRepository.key(s), count(), count().filterWhere(m.EXTENSIONS.gt(0)),
                         DSL.coalesce(sum(m.EXTENSIONS), inline(BigDecimal.ZERO)),
                         DSL.coalesce(sum(m.EXTENSION_BUSINESS_DAYS), inline(BigDecimal.ZERO)),
                         DSL.coalesce(max(m.EXTENSIONS), inline(0)),
                         count().filterWhere(counted),
-                        count().filterWhere(m.DETERMINATION_ON_TIME.isTrue().and(provided())),
+                        count().filterWhere(m.DETERMINATION_ON_TIME.isTrue().and(provided()).andNot(nearTotal)),
+                        count().filterWhere(m.DETERMINATION_ON_TIME.isTrue().and(provided()).and(nearTotal)),
                         count().filterWhere(m.DETERMINATION_ON_TIME.isTrue().andNot(provided())),
-                        count().filterWhere(m.DETERMINATION_ON_TIME.isFalse().and(provided())),
+                        count().filterWhere(m.DETERMINATION_ON_TIME.isFalse().and(provided()).andNot(nearTotal)),
+                        count().filterWhere(m.DETERMINATION_ON_TIME.isFalse().and(provided()).and(nearTotal)),
                         count().filterWhere(m.DETERMINATION_ON_TIME.isFalse().andNot(provided())))
                 .from(m).where(ScorecardRepository.condition(s)).groupBy(ScorecardRepository.groupBy(s))
-                .forEach(r -> out.put(r.value1(), new Counts(
-                        new DelayPatterns.Extensions(r.value2(), r.value3(), r.value4().intValue(), r.value5().intValue(), r.value6()),
-                        new DelayPatterns.Timeliness(r.value7(), r.value8(), r.value9(), r.value10(), r.value11()))));
+                .forEach(r -> out.put(r.get(0, Long.class), new Counts(
+                        new DelayPatterns.Extensions(r.get(1, Integer.class), r.get(2, Integer.class), r.get(3, Integer.class),
+                                r.get(4, Integer.class), r.get(5, Integer.class)),
+                        new DelayPatterns.Timeliness(r.get(6, Integer.class), r.get(7, Integer.class), r.get(8, Integer.class),
+                                r.get(9, Integer.class), r.get(10, Integer.class), r.get(11, Integer.class), r.get(12, Integer.class)))));
         return out;
     }
 
