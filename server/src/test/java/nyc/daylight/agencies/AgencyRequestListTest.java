@@ -28,7 +28,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * The agency page lists the agency's requests in the orders /requests offers (ListSort), and its
  * "next" link continues on /requests with the same agency, order and keyset cursor: twelve requests
- * to Probation, filed a day apart, and one to another agency that must never show.
+ * to Probation, filed a day apart, one hidden, and one to another agency: neither may show.
  */
 @ExtendWith(PostgresExtension.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -45,6 +45,10 @@ class AgencyRequestListTest {
         long requester = People.requester(dsl, "lists@example.org", "L");
         for (int i = 1; i <= 12; i++) probation.add(insert(dsl, "probation", requester, 500 + i, OffsetDateTime.parse("2026-03-01T15:00:00Z").plusDays(i)));
         insert(dsl, "acs", requester, 600, OffsetDateTime.parse("2026-03-05T15:00:00Z"));
+        // The newest of all, hidden by an administrator for someone's safety: it must not lead the list, or be in it.
+        insert(dsl, "probation", requester, 700, OffsetDateTime.parse("2026-04-01T15:00:00Z"));
+        dsl.update(REQUESTS).set(REQUESTS.HIDDEN_AT, OffsetDateTime.parse("2026-04-02T15:00:00Z"))
+                .where(REQUESTS.NUMBER.eq("DL-2026-000700")).execute();
         app = RunningApp.start(db.dataSource(), CLOCK);
     }
 
@@ -86,7 +90,7 @@ class AgencyRequestListTest {
                 "<option value=\"newest\" selected>", "<option value=\"oldest\">", "<option value=\"due\">",
                 "href=\"/requests?agency=probation&sort=newest\"");
         assertThat(numbers(page)).containsExactlyElementsOf(probation.reversed().subList(0, 10));
-        assertThat(page).doesNotContain("DL-2026-000600");
+        assertThat(page).doesNotContain("DL-2026-000600", "DL-2026-000700");
         String es = new WebClient(app).header("Accept-Language", "es").get("/agencies/probation").body();
         assertThat(es).contains("Solicitudes a esta agencia", "Siguientes solicitudes, en este orden");
     }
