@@ -11,6 +11,7 @@ import static org.jooq.impl.DSL.sum;
 import java.math.BigDecimal;
 import java.util.HashMap;
 import java.util.Map;
+import nyc.daylight.sql.types.DocumentStatus;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
@@ -18,7 +19,6 @@ import org.jooq.Record1;
 import org.jooq.Table;
 import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
-import nyc.daylight.sql.types.DocumentStatus;
 
 /**
  * The aggregates behind {@link DelayPatterns}, per group of the scope, over request_metrics; jOOQ
@@ -84,7 +84,10 @@ final class DelayRepository {
 
     record Counts(DelayPatterns.Extensions extensions, DelayPatterns.Timeliness timeliness) {}
 
-    /** The extensions ledger and the disposition-aware timeliness counts, per group, in one pass (jOOQ types up to 22 columns; these are read by position). */
+    /**
+     * The extensions ledger and the disposition-aware timeliness counts, per group, in one pass
+     * (13 columns, read by position as in ScorecardRepository.totals).
+     */
     Map<Long, Counts> counts(DSLContext dsl, ScorecardRepository.Scope s) {
         var m = REQUEST_METRICS;
         Condition counted = m.DETERMINATION_ON_TIME.isNotNull();

@@ -60,7 +60,7 @@ public final class OpenData {
             repo.requestRows(dsl, period.from(), period.to(), agencySlug, today, values -> {
                 List<Object> row = new ArrayList<>();
                 for (Object v : values) row.add(v instanceof Object[] list ? joined(list) : v);
-                // After demo, so readers of 2026.5 files keep their column positions.
+                // Where 2026.5 had them; near_total_redaction, the repository's last value, follows: old readers keep their positions.
                 row.addAll(VERSION_COLUMN, List.of(RequestMetrics.VERSION, demo));
                 csv.printRecord(row);
             });
