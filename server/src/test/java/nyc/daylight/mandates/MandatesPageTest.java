@@ -1,6 +1,7 @@
 package nyc.daylight.mandates;
 
 import static nyc.daylight.sql.jooq.Tables.AUDIT_LOG;
+import static nyc.daylight.sql.jooq.Tables.DOCUMENTS;
 import static nyc.daylight.sql.jooq.Tables.MANDATED_REPORTS;
 import static nyc.daylight.sql.jooq.Tables.MANDATED_REPORT_PUBLICATIONS;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -166,6 +167,28 @@ class MandatesPageTest {
         long eo13 = db.dsl().fetchValue(MANDATED_REPORTS.ID, MANDATED_REPORTS.SLUG.eq("eo13-audit"));
         assertThat(db.dsl().fetchCount(MANDATED_REPORT_PUBLICATIONS, MANDATED_REPORT_PUBLICATIONS.REPORT_ID.eq(eo13)))
                 .as("nothing stored from refused forms").isZero();
+    }
+
+    @Test
+    void a_publication_links_a_published_daylight_record_and_never_an_unpublished_one() throws Exception {
+        People.officer(db.dsl(), "rao@doc.mandates.test", "doc", true);
+        WebClient officer = portal.as("rao@doc.mandates.test");
+        String number = requester.fileRequest("Detainer report FY 2025", "doc").getFirst();
+        officer.postFile("/agency/doc/requests/" + number + "/release", Map.of(), "files", "fy2025.txt",
+                "Civil immigration detainers received: 109. Honored: 3.".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        officer.postFile("/agency/doc/requests/" + number + "/release", Map.of(), "files", "draft.txt",
+                "Unpublished draft with SSN 123-45-6789.".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        long published = db.dsl().fetchValue(DOCUMENTS.ID, DOCUMENTS.ORIGINAL_NAME.eq("fy2025.txt"));
+        long unpublished = db.dsl().fetchValue(DOCUMENTS.ID, DOCUMENTS.ORIGINAL_NAME.eq("draft.txt"));
+        assertThat(officer.post("/agency/doc/records/" + published + "/publish", Map.of()).statusCode()).isEqualTo(302);
+
+        assertThat(admin.post("/admin/mandates/doc-detainers/publications",
+                Map.of("period", "2024-07-01", "record", "/records/" + unpublished)).statusCode()).isEqualTo(400);
+        assertThat(admin.post("/admin/mandates/doc-detainers/publications",
+                Map.of("period", "2024-07-01", "record", "https://daylight.test/records/" + published + "?page=1")).statusCode())
+                .isEqualTo(302);
+        String row = rowOf(new WebClient(portal.app).get("/mandates/doc-detainers").body(), "2024-07-01");
+        assertThat(row).contains("href=\"/records/" + published + "\"", "Published").doesNotContain("/records/" + unpublished);
     }
 
     @Test
