@@ -10,18 +10,27 @@ import nyc.daylight.core.Message;
  * drawn from. Written in the reader's language, since they read and edit it before filing; an
  * unverified citation is put as the requester's understanding, not as fact.
  */
+/** {@code period} is the records' date range, or null for a report required once. */
 public record FoilDraft(String agencySlug, String title, String description, Frequency.Period period) {
 
     static FoilDraft of(MandatedReport report, Frequency.Period period, Locale locale) {
         Formats fmt = new Formats(locale);
-        String span = report.frequency() == Frequency.ONCE ? fmt.shortDay(period.start())
-                : Message.text(locale, "mandates.period.span", fmt.shortDay(period.start()), fmt.shortDay(period.end()));
-        String title = Message.text(locale, "mandates.foil.title", report.titleIn(locale), span);
+        String name = report.titleIn(locale);
         String basis = report.verified()
                 ? Message.text(locale, "mandates.foil.basis.verified", report.citation())
                 : Message.text(locale, "mandates.foil.basis.unverified", report.citation());
-        String description = Message.text(locale, "mandates.foil.body", report.titleIn(locale), span, basis,
-                fmt.shortDay(Overdue.dueDate(period, report.daysAfterEnd())));
-        return new FoilDraft(report.agencySlug(), title.length() > 300 ? title.substring(0, 300) : title, description, period);
+        String due = fmt.shortDay(Overdue.dueDate(period, report.daysAfterEnd()));
+        if (report.frequency() == Frequency.ONCE) {
+            // A single report covers no period of its own: ask for it, without narrowing the records' dates.
+            return new FoilDraft(report.agencySlug(), cut(Message.text(locale, "mandates.foil.title.once", name)),
+                    Message.text(locale, "mandates.foil.body.once", name, basis, due), null);
+        }
+        String span = Message.text(locale, "mandates.period.span", fmt.shortDay(period.start()), fmt.shortDay(period.end()));
+        return new FoilDraft(report.agencySlug(), cut(Message.text(locale, "mandates.foil.title", name, span)),
+                Message.text(locale, "mandates.foil.body", name, span, basis, due), period);
+    }
+
+    private static String cut(String title) {
+        return title.length() > 300 ? title.substring(0, 300) : title;
     }
 }

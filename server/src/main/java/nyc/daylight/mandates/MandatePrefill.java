@@ -22,7 +22,8 @@ public final class MandatePrefill implements ComposerPrefill {
         String slug = query.get("mandate");
         if (slug == null) return Optional.empty();
         FoilDraft d = mandates.draft(slug, query.get("period"), locale);
-        return Optional.of(new Prefill(d.title(), d.description(), List.of(d.agencySlug()), d.period().start(), d.period().end()));
+        return Optional.of(new Prefill(d.title(), d.description(), List.of(d.agencySlug()),
+                d.period() == null ? null : d.period().start(), d.period() == null ? null : d.period().end()));
     }
 
     /** The composer's address for this period's drafted request. */

@@ -80,6 +80,12 @@ class MandatesPageTest {
         assertThat(requester.get("/requests/new?mandate=doc-detainers&period=2025-07-02").statusCode()).isEqualTo(404);
         assertThat(requester.get("/requests/new?mandate=no-such-report&period=2025-07-01").statusCode()).isEqualTo(404);
 
+        // A report required once asks for the report, without narrowing the records to one day.
+        String once = requester.get("/requests/new?mandate=eo13-audit&period=2026-02-06").body();
+        assertThat(once).contains("value=\"mayor\" checked", "Request for the report &quot;Audit of agencies’ compliance",
+                "which, as I understand it, Mayoral Executive Order 13 of 2026 requires, and due by May 7, 2026")
+                .doesNotContain("value=\"2026-02-06\"");
+
         // A visitor is sent through sign-in, and comes back to the same draft.
         String anonymous = new WebClient(portal.app).get("/mandates/doc-detainers").body();
         assertThat(anonymous).contains("/signin?next=%2Frequests%2Fnew%3Fmandate%3Ddoc-detainers%26period%3D2025-07-01");
