@@ -121,6 +121,11 @@ class MandatesPageTest {
         Map<String, String> form = report("probation-detainers", "probation");
         assertThat(admin.post("/admin/mandates", form).statusCode()).isEqualTo(302);
         assertThat(new WebClient(portal.app).get("/mandates/probation-detainers").body()).contains("data-testid=\"unverified\"");
+        // The same address twice is refused, and the refusal changes nothing.
+        int audited = db.dsl().fetchCount(AUDIT_LOG);
+        assertThat(admin.post("/admin/mandates", form).body()).contains("already has the address probation-detainers");
+        assertThat(db.dsl().fetchCount(MANDATED_REPORTS, MANDATED_REPORTS.SLUG.eq("probation-detainers"))).isEqualTo(1);
+        assertThat(db.dsl().fetchCount(AUDIT_LOG)).isEqualTo(audited);
 
         // Verifying needs the box ticked, and a quotation with its source.
         assertThat(admin.post("/admin/mandates/probation-detainers/verify", Map.of("confirm", "yes")).body())
