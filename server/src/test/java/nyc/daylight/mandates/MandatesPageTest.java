@@ -203,6 +203,20 @@ class MandatesPageTest {
     }
 
     @Test
+    void what_an_admin_types_is_escaped_on_the_public_page() throws Exception {
+        Map<String, String> form = report("escaped", "nypd");
+        form.put("title", "<script>alert('t')</script>");
+        form.put("firstPeriod", "2024-01-01");
+        assertThat(admin.post("/admin/mandates", form).statusCode()).isEqualTo(302);
+        assertThat(admin.post("/admin/mandates/escaped/publications", Map.of("period", "2024-01-01",
+                "url", "https://example.org/r?a=1&b=\"><img/src=x/onerror=alert(1)>", "figures", "<b>Held</b>: 3")).statusCode())
+                .isEqualTo(302);
+        String page = new WebClient(portal.app).get("/mandates/escaped").body();
+        assertThat(page).doesNotContain("<script>alert", "\"><img/src", "<b>Held</b>")
+                .contains("&lt;script&gt;alert", "&lt;b&gt;Held&lt;/b&gt;", "&quot;&gt;&lt;img/src=x");
+    }
+
+    @Test
     void deleting_a_report_needs_its_confirmation() throws Exception {
         admin.post("/admin/mandates", report("to-delete", "doi"));
         assertThat(admin.post("/admin/mandates/to-delete/delete", Map.of()).statusCode()).isEqualTo(400);
