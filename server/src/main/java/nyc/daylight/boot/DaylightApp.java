@@ -170,6 +170,7 @@ public final class DaylightApp {
         ApiLimits apiLimits = new ApiLimits(new ApiRateLimiter(settings.rateLimits().apiPerMinute(), clock),
                 new ApiRateLimiter(settings.rateLimits().apiWritesPerMinute(), clock));
         BearerAuth bearer = new BearerAuth(apiTokens);
+        nyc.daylight.mandates.Mandates mandates = new nyc.daylight.mandates.Mandates(dsl, agencies, clock);
         Routes routes = new Routes(connections, session, List.<java.util.function.Consumer<io.javalin.config.RoutesConfig>>of(
                 r -> {
                     r.before(metrics::before);
@@ -204,7 +205,8 @@ public final class DaylightApp {
                 new nyc.daylight.requests.PairRoutes(requests)::register,
                 new RequestRoutes(requests, agencies, overdue, RequestPageExtras.all(List.of(
                         replyPage::forViewer,
-                        (number, viewer) -> Map.of("records", library.publishedFor(number)))))::register,
+                        (number, viewer) -> Map.of("records", library.publishedFor(number)))),
+                        new nyc.daylight.mandates.MandatePrefill(mandates))::register,
                 new InboundRoutes(new StepConfirmation(dsl, agencies, ledger, clock), replyPage,
                         new HoldingQueue(dsl, blobs, filing, clock), replyReview)::register,
                 new RequestApiRoutes(requests, overdue)::register,
@@ -225,6 +227,8 @@ public final class DaylightApp {
                         new nyc.daylight.releases.PageImages(dsl, agencies, blobs))::register,
                 new RecordRoutes(library, agencies, settings.baseUrl())::register,
                 new nyc.daylight.alerts.AlertRoutes(savedSearches)::register,
+                new nyc.daylight.mandates.MandateRoutes(mandates)::register,
+                new nyc.daylight.mandates.MandateAdminRoutes(mandates)::register,
                 errors::register));
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
