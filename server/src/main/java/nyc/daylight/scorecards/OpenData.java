@@ -20,7 +20,7 @@ public final class OpenData {
             "responded_on", "response_met", "business_days_to_response", "determined_on", "business_days_to_determination",
             "determination_on_time", "outcome", "overdue_since", "constructive_denial", "extensions",
             "extension_business_days", "exemptions", "appeal_filed", "appeal_decided_on_time", "appeal_reversed",
-            "files_released", "promised_business_days", "methodology_version", "demo"};
+            "files_released", "promised_business_days", "methodology_version", "demo", "channel"};
     static final String[] SCORECARD_COLUMNS = {"agency", "name", "regime", "from", "to", "received", "response_counted",
             "responded_within_5", "response_pct", "response_n", "response_ci95_low", "response_ci95_high", "median_days_to_response", "p90_days_to_response",
             "median_days_to_determination", "p90_days_to_determination", "determination_counted", "determined_on_time",
@@ -56,9 +56,11 @@ public final class OpenData {
         try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.RFC4180.builder().setHeader(REQUEST_COLUMNS).get())) {
             repo.requestRows(dsl, period.from(), period.to(), agencySlug, today, values -> {
                 List<Object> row = new ArrayList<>();
-                for (Object v : values) row.add(v instanceof Object[] list ? joined(list) : v);
+                for (Object v : values.subList(0, values.size() - 1)) row.add(v instanceof Object[] list ? joined(list) : v);
                 row.add(RequestMetrics.VERSION);
                 row.add(demo);
+                // After demo, as the delay columns of the scorecard export: readers by position keep theirs.
+                row.add(values.getLast());
                 csv.printRecord(row);
             });
         } catch (IOException e) {

@@ -73,7 +73,7 @@ public final class ScorecardRoutes {
         model.put("city", scorecards.card(ScorecardService.CITY, period, filters).orElseThrow());
         model.put("period", period);
         model.put("query", query(ctx));
-        model.put("filters", Map.of("topic", Text.orEmpty(filters.topic()), "source", Text.orEmpty(filters.source())));
+        model.put("filters", filterModel(filters));
         ctx.render("scorecards/index.ftlh", model);
     }
 
@@ -84,7 +84,7 @@ public final class ScorecardRoutes {
         model.put("card", card);
         model.put("period", card.period());
         model.put("query", query(ctx));
-        model.put("filters", Map.of("topic", Text.orEmpty(filters(ctx).topic()), "source", Text.orEmpty(filters(ctx).source())));
+        model.put("filters", filterModel(filters(ctx)));
         agencies.find(slug).ifPresent(a -> {
             model.put("agency", a);
             model.put("oldest", scorecards.oldestOpen(a, 10));
@@ -129,7 +129,17 @@ public final class ScorecardRoutes {
         if (source != null && !source.equals("portal") && !source.equals("imported") && !source.equals("elsewhere")) {
             throw BadInput.of("source", "error.filter.source");
         }
-        return new ScorecardService.Filters(topic, source);
+        String channel = Text.blankToNull(ctx.queryParam("channel"));
+        if (channel != null && !ScorecardRepository.CHANNELS.contains(channel)) {
+            throw BadInput.of("channel", "error.filter.channel", String.join(", ", ScorecardRepository.CHANNELS));
+        }
+        return new ScorecardService.Filters(topic, source, channel);
+    }
+
+    /** The filters as the period switcher shows them ("" for any), and the channels it offers. */
+    private static Map<String, Object> filterModel(ScorecardService.Filters f) {
+        return Map.of("topic", Text.orEmpty(f.topic()), "source", Text.orEmpty(f.source()), "channel", Text.orEmpty(f.channel()),
+                "channels", ScorecardRepository.CHANNELS);
     }
 
     private Map<String, Object> body(List<Scorecard> cards) {
