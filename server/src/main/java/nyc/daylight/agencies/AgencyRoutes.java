@@ -12,10 +12,12 @@ import nyc.daylight.web.Role;
 /** Public pages of the agency registry. */
 public final class AgencyRoutes {
     private final AgencyService agencies;
+    private final AgencyChannels channels;
     private final java.time.Clock clock;
 
-    public AgencyRoutes(AgencyService agencies, java.time.Clock clock) {
+    public AgencyRoutes(AgencyService agencies, AgencyChannels channels, java.time.Clock clock) {
         this.agencies = agencies;
+        this.channels = channels;
         this.clock = clock;
     }
 
@@ -40,7 +42,8 @@ public final class AgencyRoutes {
                 "openCount", agencies.openRequestCount(agency, today()),
                 "year", year,
                 "holidays", calendar.closuresIn(Math.min(Math.max(year, BusinessCalendar.FIRST_YEAR), BusinessCalendar.LAST_YEAR)),
-                "history", agencies.history(agency)));
+                "history", agencies.history(agency),
+                "channels", channels.of(agency)));
     }
 
     private LocalDate today() {

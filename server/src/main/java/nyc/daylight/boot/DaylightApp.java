@@ -170,6 +170,7 @@ public final class DaylightApp {
         ApiLimits apiLimits = new ApiLimits(new ApiRateLimiter(settings.rateLimits().apiPerMinute(), clock),
                 new ApiRateLimiter(settings.rateLimits().apiWritesPerMinute(), clock));
         BearerAuth bearer = new BearerAuth(apiTokens);
+        nyc.daylight.agencies.AgencyChannels agencyChannels = new nyc.daylight.agencies.AgencyChannels(dsl, agencies, clock);
         Routes routes = new Routes(connections, session, List.<java.util.function.Consumer<io.javalin.config.RoutesConfig>>of(
                 r -> {
                     r.before(metrics::before);
@@ -191,8 +192,8 @@ public final class DaylightApp {
                         "overdue", overdue.page(new OverdueList.Filter(null, null, false, null, 1))))::register,
                 new AccountRoutes(accounts, session)::register,
                 new AdminRoutes(accounts, agencies, outbox)::register,
-                new AgencyRoutes(agencies, clock)::register,
-                new AgencyAdminRoutes(agencies)::register,
+                new AgencyRoutes(agencies, agencyChannels, clock)::register,
+                new AgencyAdminRoutes(agencies, agencyChannels)::register,
                 new AgencyMailDomainRoutes(new AgencyMailDomains(dsl, agencies, clock))::register,
                 new DeadlineRoutes(agencies, clock)::register,
                 // Before RequestRoutes: /requests/track must not be read as a request number.
