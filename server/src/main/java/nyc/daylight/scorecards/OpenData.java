@@ -50,11 +50,16 @@ public final class OpenData {
      * someone filed there that day. The scorecards leave out exactly the same requests.
      */
     public void requests(Writer out, Period period, String agencySlug) {
+        requests(out, period, agencySlug, null);
+    }
+
+    /** The rows of one channel's requests ({@code channel} as the scorecards' filter; null for all): what its card sums. */
+    public void requests(Writer out, Period period, String agencySlug, String channel) {
         LocalDate today = LocalDate.now(clock.withZone(BusinessCalendar.NEW_YORK));
         // On every row, not in a header comment: a row copied into a spreadsheet keeps its provenance.
         boolean demo = demoData.getAsBoolean();
         try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.RFC4180.builder().setHeader(REQUEST_COLUMNS).get())) {
-            repo.requestRows(dsl, period.from(), period.to(), agencySlug, today, values -> {
+            repo.requestRows(dsl, period.from(), period.to(), agencySlug, channel, today, values -> {
                 List<Object> row = new ArrayList<>();
                 for (Object v : values.subList(0, values.size() - 1)) row.add(v instanceof Object[] list ? joined(list) : v);
                 row.add(RequestMetrics.VERSION);

@@ -27,10 +27,10 @@ final class OpenDataRepository {
 
     /**
      * Every public request received between the dates (of one agency, unless {@code agencySlug} is
-     * null), oldest first, handed to {@code sink} as it is read. Withheld requests are left out
+     * null; of one channel, unless {@code channel} is null), oldest first, handed to {@code sink} as it is read. Withheld requests are left out
      * exactly as the scorecards leave them out ({@link ScorecardRepository#publicOn}).
      */
-    void requestRows(DSLContext dsl, LocalDate from, LocalDate to, String agencySlug, LocalDate today, RowSink sink)
+    void requestRows(DSLContext dsl, LocalDate from, LocalDate to, String agencySlug, String channel, LocalDate today, RowSink sink)
             throws IOException {
         var m = REQUEST_METRICS;
         var q = dsl.select(REQUESTS.NUMBER, AGENCIES.SLUG, m.REGIME, m.TOPIC, m.IMPORTED, m.RECEIVED_ON,
@@ -42,6 +42,7 @@ final class OpenDataRepository {
                 .where(m.RECEIVED_ON.between(from, to))
                 .and(ScorecardRepository.publicOn(today))
                 .and(agencySlug == null ? DSL.noCondition() : AGENCIES.SLUG.eq(agencySlug))
+                .and(ScorecardRepository.channel(channel))
                 .orderBy(m.RECEIVED_ON, m.REQUEST_ID);
         try (var cursor = q.fetchLazy()) {
             for (Record r : cursor) {

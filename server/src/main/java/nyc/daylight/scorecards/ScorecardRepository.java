@@ -74,7 +74,7 @@ final class ScorecardRepository {
      * Requests filed through one channel. The channel is read from requests (it is set once, when
      * the request is tracked), so request_metrics needs no copy of it; the export prints the same column.
      */
-    private static Condition channel(String channel) {
+    static Condition channel(String channel) {
         if (channel == null) return noCondition();
         Condition filed = DAYLIGHT.equals(channel) ? REQUESTS.CHANNEL.isNull().and(REQUESTS.IMPORTED_SOURCE.isNull())
                 : REQUESTS.CHANNEL.eq(channel);

@@ -42,7 +42,7 @@ public final class ScorecardRoutes {
         routes.get("/scorecards/{slug}/export.csv", ctx -> csv(ctx, ctx.pathParam("slug") + "-scorecard.csv",
                 OpenDataWriter.of(w -> OpenData.scorecards(w, List.of(card(ctx.pathParam("slug"), ctx))))), Role.PUBLIC);
         routes.get("/data/requests.csv", ctx -> csv(ctx, "daylight-requests.csv", OpenDataWriter.of(w ->
-                openData.requests(w, period(ctx), Text.blankToNull(ctx.queryParam("agency"))))), Role.PUBLIC);
+                openData.requests(w, period(ctx), Text.blankToNull(ctx.queryParam("agency")), channel(ctx)))), Role.PUBLIC);
         routes.get("/api/v1/scorecards", ctx -> ctx.json(body(scorecards.ranking(period(ctx), filters(ctx)))), Role.PUBLIC);
         routes.get("/api/v1/scorecards/{slug}", ctx -> ctx.json(card(ctx.pathParam("slug"), ctx)), Role.PUBLIC);
         routes.get("/api/v1/scorecards/{slug}/oldest-open", this::oldestOpen, Role.PUBLIC);
@@ -129,11 +129,16 @@ public final class ScorecardRoutes {
         if (source != null && !source.equals("portal") && !source.equals("imported") && !source.equals("elsewhere")) {
             throw BadInput.of("source", "error.filter.source");
         }
+        return new ScorecardService.Filters(topic, source, channel(ctx));
+    }
+
+    /** {@code channel}: DAYLIGHT or a channel a tracked request was filed through; null for all. */
+    private static String channel(Context ctx) {
         String channel = Text.blankToNull(ctx.queryParam("channel"));
         if (channel != null && !ScorecardRepository.CHANNELS.contains(channel)) {
             throw BadInput.of("channel", "error.filter.channel", String.join(", ", ScorecardRepository.CHANNELS));
         }
-        return new ScorecardService.Filters(topic, source, channel);
+        return channel;
     }
 
     /** The filters as the period switcher shows them ("" for any), and the channels it offers. */

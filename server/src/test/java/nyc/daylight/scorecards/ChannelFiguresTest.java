@@ -145,6 +145,15 @@ class ChannelFiguresTest {
                         .filter(r -> !r.get("overdue_since").isEmpty() && r.get("outcome").equals("OPEN")).count());
             }
         }
+        // The CSV of one channel is exactly those rows, so a card's figures and its CSV link agree.
+        for (String channel : ScorecardRepository.CHANNELS) {
+            List<String> expected = rows.stream().filter(r -> channel.equals(ScorecardRepository.DAYLIGHT)
+                    ? r.get("channel").isEmpty() && r.get("imported").equals("false") : r.get("channel").equals(channel))
+                    .map(r -> r.get("number")).toList();
+            assertThat(ScorecardTest.csv(new WebClient(app).get("/data/requests.csv?" + PERIOD + "&channel=" + channel).body()))
+                    .as(channel).extracting(r -> r.get("number")).containsExactlyElementsOf(expected);
+        }
+        assertThat(new WebClient(app).get("/data/requests.csv?channel=FAX").statusCode()).isEqualTo(400);
         assertThat(api("/api/v1/scorecards/doc?" + PERIOD + "&channel=OPENRECORDS").get("received").asInt()).isEqualTo(2);
         assertThat(api("/api/v1/scorecards/doc?" + PERIOD).get("received").asInt()).isEqualTo(5);
     }
