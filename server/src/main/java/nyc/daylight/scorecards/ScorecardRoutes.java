@@ -95,7 +95,8 @@ public final class ScorecardRoutes {
     private void brief(Context ctx) {
         BriefPdf.Brief b = brief(ctx, Language.of(ctx));
         ctx.render("scorecards/brief.ftlh", Map.of("card", b.card(), "agency", b.agency(), "period", b.card().period(),
-                "oldest", b.oldest(), "withholdings", b.withholdings(), "demoData", b.card().demo(), "query", query(ctx)));
+                "oldest", b.oldest(), "withholdings", b.withholdings(), "demoData", b.card().demo(), "query", query(ctx),
+                "filters", filterModel(filters(ctx))));
     }
 
     private void briefPdf(Context ctx) {
@@ -109,7 +110,7 @@ public final class ScorecardRoutes {
         Agency agency = agencies.find(ctx.pathParam("slug")).orElseThrow(() -> NotFound.of("refusal.agency.unknown"));
         Scorecard card = card(agency.slug(), ctx);
         return new BriefPdf.Brief(agency, card, scorecards.oldestOpen(agency, 10), scorecards.withholdings(agency, card.period(), 20),
-                baseUrl + "/methodology", locale);
+                baseUrl + "/methodology", locale, channel(ctx));
     }
 
     private Scorecard card(String slug, Context ctx) {

@@ -170,6 +170,14 @@ class ChannelFiguresTest {
         web.header("Accept-Language", "es");
         assertThat(web.get("/scorecards/doc?" + PERIOD + "&channel=OPENRECORDS").body())
                 .contains("Solo las solicitudes presentadas por NYC OpenRecords: n = 2 solicitudes");
+        // The council brief, page and PDF, says it counts one channel: a copy handed on must not read as the whole agency's.
+        assertThat(new WebClient(app).get("/scorecards/doc/brief?" + PERIOD + "&channel=OPENRECORDS").body())
+                .contains("Only requests filed through NYC OpenRecords: n = 2 requests");
+        HttpResponse<byte[]> pdf = new WebClient(app).getBytes("/scorecards/doc/brief.pdf?" + PERIOD + "&channel=OPENRECORDS");
+        assertThat(pdf.statusCode()).isEqualTo(200);
+        assertThat(String.join(" ", nyc.daylight.testing.Pdfs.pageTexts(pdf.body())).replaceAll("\\s+", " "))
+                .contains("Only requests filed through NYC OpenRecords: n = 2 requests");
+        assertThat(new WebClient(app).get("/scorecards/doc/brief?" + PERIOD).body()).doesNotContain("data-testid=\"channel-filter\"");
         assertThat(new WebClient(app).get("/scorecards?channel=FAX").statusCode()).isEqualTo(400);
         assertThat(new WebClient(app).get("/api/v1/scorecards/doc?channel=FAX").statusCode()).isEqualTo(400);
     }
