@@ -73,7 +73,7 @@ class AgencyChannelsTest {
     @Test
     void the_page_lists_the_seeded_channels_each_not_yet_verified_and_says_what_the_law_requires() throws Exception {
         String page = app.get("/agencies/probation").body();
-        assertThat(page).contains("Where the agency accepts requests")
+        assertThat(page).contains("Where the agency accepts requests").contains("href=\"/requests/track\"")
                 .contains("href=\"mailto:foil@probation.nyc.gov\"")
                 .contains("href=\"https://a860-openrecords.nyc.gov/\"")
                 .contains("33 Beaver Street");
