@@ -192,12 +192,17 @@ public final class DaylightApp {
                         "overdue", overdue.page(new OverdueList.Filter(null, null, false, null, 1))))::register,
                 new AccountRoutes(accounts, session)::register,
                 new AdminRoutes(accounts, agencies, outbox)::register,
-                new AgencyRoutes(agencies, agencyChannels, clock)::register,
+                new AgencyRoutes(agencies, agencyChannels, clock, (slug, sort, size) -> {
+                    nyc.daylight.requests.ListSort order = nyc.daylight.requests.ListSort.parse(sort);
+                    return Map.of("page", requests.list(new nyc.daylight.requests.RequestFilter(slug, null, null, null, size, order)),
+                            "sort", order.name(), "sorts", nyc.daylight.requests.ListSort.values());
+                })::register,
                 new AgencyAdminRoutes(agencies, agencyChannels)::register,
                 new AgencyMailDomainRoutes(new AgencyMailDomains(dsl, agencies, clock))::register,
                 new DeadlineRoutes(agencies, clock)::register,
                 // Before RequestRoutes: /requests/track must not be read as a request number.
                 new nyc.daylight.requests.TrackRoutes(requests, agencies)::register,
+                new nyc.daylight.requests.PairRoutes(requests)::register,
                 new RequestRoutes(requests, agencies, overdue, RequestPageExtras.all(List.of(
                         replyPage::forViewer,
                         (number, viewer) -> Map.of("records", library.publishedFor(number)))))::register,
@@ -260,6 +265,14 @@ public final class DaylightApp {
                 } catch (RuntimeException e) {
                     // Database down at start: /health says so; the files are read at the next start.
                     org.slf4j.LoggerFactory.getLogger(DaylightApp.class).warn("Could not look for unread released files: {}", e.getMessage());
+                }
+            }));
+            config.events.serverStarted(() -> Thread.ofVirtual().name("count-redacted-words").start(() -> {
+                try {
+                    new nyc.daylight.releases.RedactedWordsBackfill(dsl).runOnce();
+                } catch (RuntimeException e) {
+                    // Database down at start: the records are counted at the next start.
+                    org.slf4j.LoggerFactory.getLogger(DaylightApp.class).warn("Could not count the words of older records: {}", e.getMessage());
                 }
             }));
             config.events.serverStopping(indexer::close);

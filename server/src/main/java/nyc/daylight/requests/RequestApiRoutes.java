@@ -133,6 +133,8 @@ public final class RequestApiRoutes {
         body.put("owed", owed(v.report().owed(), v.businessDaysOverdue()));
         body.put("importedFrom", v.importedFrom());
         withChannel(body, requests.marks(List.of(v.number())).get(v.number()));
+        // The paired request on the other side (city FOIL ↔ federal FOIA), only when this caller may see it too.
+        body.put("pairedWith", requests.paired(v.number(), WebSession.user(ctx)).map(RequestView::number).orElse(null));
         ctx.json(body);
     }
 

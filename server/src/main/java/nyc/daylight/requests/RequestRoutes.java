@@ -209,6 +209,7 @@ public final class RequestRoutes {
         paired.ifPresent(p -> {
             model.put("paired", p);
             if (marks.containsKey(p.number())) model.put("pairedTracking", marks.get(p.number()));
+            model.put("crossCheck", requests.crossCheck(view, p));
         });
         if (paired.isEmpty() && view.owner() && view.agency().regime() == nyc.daylight.deadlines.Regime.NY_FOIL) {
             model.put("federalDraft", FederalLetter.draft("U.S. Immigration and Customs Enforcement", view.agency().name(),

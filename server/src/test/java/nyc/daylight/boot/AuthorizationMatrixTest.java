@@ -101,7 +101,8 @@ class AuthorizationMatrixTest {
         for (String r : List.of("GET /requests/{number}/withdraw", "POST /requests/{number}/withdraw",
                 "POST /requests/{number}/correspondence", "GET /requests/{number}/appeal", "POST /requests/{number}/appeal",
                 "POST /requests/{number}/clarification", "POST /requests/{number}/follow-ups", "POST /requests/{number}/embargo",
-                "GET /requests/{number}/agencies/letters", "POST /requests/{number}/agencies/letters")) {
+                "GET /requests/{number}/agencies/letters", "POST /requests/{number}/agencies/letters",
+                "GET /requests/{number}/pair", "POST /requests/{number}/pair", "GET /requests/{number}/unpair", "POST /requests/{number}/unpair")) {
             POLICIES.put(r, Policy.OWNER);
         }
         POLICIES.put("GET /requests/{number}/attachments/{id}", Policy.OWNER_OR_ADMIN_FILE);
