@@ -17,9 +17,11 @@ import nyc.daylight.web.WebSession;
 /** Admin pages to correct an agency's contacts and rules and declare its closure days. */
 public final class AgencyAdminRoutes {
     private final AgencyService agencies;
+    private final AgencyChannels channels;
 
-    public AgencyAdminRoutes(AgencyService agencies) {
+    public AgencyAdminRoutes(AgencyService agencies, AgencyChannels channels) {
         this.agencies = agencies;
+        this.channels = channels;
     }
 
     public void register(RoutesConfig routes) {
@@ -27,6 +29,7 @@ public final class AgencyAdminRoutes {
         routes.get("/admin/agencies/{slug}", ctx -> form(ctx, agency(ctx), Map.of()), Role.ADMIN);
         routes.post("/admin/agencies/{slug}", this::save, Role.ADMIN);
         routes.post("/admin/agencies/{slug}/closures", this::addClosure, Role.ADMIN);
+        routes.post("/admin/agencies/{slug}/channels", this::saveChannels, Role.ADMIN);
     }
 
     private Agency agency(Context ctx) {
@@ -37,6 +40,9 @@ public final class AgencyAdminRoutes {
         Map<String, Object> model = new HashMap<>(extra);
         model.put("agency", agency);
         model.put("closures", agencies.closures(agency));
+        Map<String, AgencyChannel> byKind = new HashMap<>();
+        for (AgencyChannel c : channels.of(agency)) byKind.put(c.kind().name(), c);
+        model.put("channels", byKind);
         ctx.render("admin/agency-edit.ftlh", model);
     }
 
@@ -76,6 +82,25 @@ public final class AgencyAdminRoutes {
         }
         WebSession.flash(ctx, Message.of("flash.closureAdded", agency.name()));
         ctx.redirect("/admin/agencies/" + agency.slug());
+    }
+
+    /** The channels form: each kind's address (blank removes it) and its "confirmed with the agency" box. */
+    private void saveChannels(Context ctx) {
+        Agency agency = agency(ctx);
+        Map<AgencyChannel.Kind, AgencyChannels.Wanted> wanted = new java.util.EnumMap<>(AgencyChannel.Kind.class);
+        wanted.put(AgencyChannel.Kind.EMAIL, new AgencyChannels.Wanted(ctx.formParam("channelEmail"), "yes".equals(ctx.formParam("channelEmailVerified"))));
+        wanted.put(AgencyChannel.Kind.PORTAL, new AgencyChannels.Wanted(ctx.formParam("channelPortal"), "yes".equals(ctx.formParam("channelPortalVerified"))));
+        wanted.put(AgencyChannel.Kind.POST, new AgencyChannels.Wanted(ctx.formParam("channelPost"), "yes".equals(ctx.formParam("channelPostVerified"))));
+        int changed;
+        try {
+            changed = channels.update(WebSession.requireUser(ctx), agency.slug(), wanted, ctx.ip());
+        } catch (BadInput e) {
+            ctx.status(400);
+            form(ctx, agency, Map.of("error", Map.of("field", e.field(), "message", e.message(Language.of(ctx))), "values", ctx.formParamMap()));
+            return;
+        }
+        WebSession.flash(ctx, Message.of("flash.agencySaved", changed));
+        ctx.redirect("/agencies/" + agency.slug());
     }
 
     private static int days(Context ctx, String field) {

@@ -14,15 +14,17 @@ public final class AgencyRoutes {
     /** How many of the agency's requests its page lists before "more" continues on /requests. */
     static final int SHORT_LIST = 10;
     private final AgencyService agencies;
+    private final AgencyChannels channels;
     private final java.time.Clock clock;
     private final AgencyRequests requests;
 
-    public AgencyRoutes(AgencyService agencies, java.time.Clock clock) {
-        this(agencies, clock, AgencyRequests.NONE);
+    public AgencyRoutes(AgencyService agencies, AgencyChannels channels, java.time.Clock clock) {
+        this(agencies, channels, clock, AgencyRequests.NONE);
     }
 
-    public AgencyRoutes(AgencyService agencies, java.time.Clock clock, AgencyRequests requests) {
+    public AgencyRoutes(AgencyService agencies, AgencyChannels channels, java.time.Clock clock, AgencyRequests requests) {
         this.agencies = agencies;
+        this.channels = channels;
         this.clock = clock;
         this.requests = requests;
     }
@@ -48,7 +50,8 @@ public final class AgencyRoutes {
                 "openCount", agencies.openRequestCount(agency, today()),
                 "year", year,
                 "holidays", calendar.closuresIn(Math.min(Math.max(year, BusinessCalendar.FIRST_YEAR), BusinessCalendar.LAST_YEAR)),
-                "history", agencies.history(agency)));
+                "history", agencies.history(agency),
+                "channels", channels.of(agency)));
         Map<String, Object> listed = requests.firstPage(agency.slug(), ctx.queryParam("sort"), SHORT_LIST);
         if (!listed.isEmpty()) model.put("requests", listed);
         ctx.render("agencies/show.ftlh", model);

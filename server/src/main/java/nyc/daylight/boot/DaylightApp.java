@@ -171,6 +171,7 @@ public final class DaylightApp {
                 new ApiRateLimiter(settings.rateLimits().apiWritesPerMinute(), clock));
         BearerAuth bearer = new BearerAuth(apiTokens);
         nyc.daylight.mandates.Mandates mandates = new nyc.daylight.mandates.Mandates(dsl, agencies, clock);
+        nyc.daylight.agencies.AgencyChannels agencyChannels = new nyc.daylight.agencies.AgencyChannels(dsl, agencies, clock);
         Routes routes = new Routes(connections, session, List.<java.util.function.Consumer<io.javalin.config.RoutesConfig>>of(
                 r -> {
                     r.before(metrics::before);
@@ -192,12 +193,12 @@ public final class DaylightApp {
                         "overdue", overdue.page(new OverdueList.Filter(null, null, false, null, 1))))::register,
                 new AccountRoutes(accounts, session)::register,
                 new AdminRoutes(accounts, agencies, outbox)::register,
-                new AgencyRoutes(agencies, clock, (slug, sort, size) -> {
+                new AgencyRoutes(agencies, agencyChannels, clock, (slug, sort, size) -> {
                     nyc.daylight.requests.ListSort order = nyc.daylight.requests.ListSort.parse(sort);
                     return Map.of("page", requests.list(new nyc.daylight.requests.RequestFilter(slug, null, null, null, size, order)),
                             "sort", order.name(), "sorts", nyc.daylight.requests.ListSort.values());
                 })::register,
-                new AgencyAdminRoutes(agencies)::register,
+                new AgencyAdminRoutes(agencies, agencyChannels)::register,
                 new AgencyMailDomainRoutes(new AgencyMailDomains(dsl, agencies, clock))::register,
                 new DeadlineRoutes(agencies, clock)::register,
                 // Before RequestRoutes: /requests/track must not be read as a request number.

@@ -52,9 +52,17 @@ public final class RequestApiRoutes {
         if (status != null && !status.isBlank() && java.util.Arrays.stream(Standing.values()).noneMatch(s -> s.name().equals(status))) {
             throw BadInput.of("status", "refusal.api.status", status, java.util.Arrays.toString(Standing.values()));
         }
+        String channel = ctx.queryParam("channel");
+        if (channel != null && !channel.isBlank() && !RequestFilter.DAYLIGHT.equals(channel) && Channel.named(channel).isEmpty()) {
+            throw BadInput.of("channel", "refusal.api.channel", channel, RequestFilter.DAYLIGHT + ", "
+                    + java.util.Arrays.stream(Channel.values()).map(Channel::name).collect(java.util.stream.Collectors.joining(", ")));
+        }
         Page<RequestSummary> p = requests.list(new RequestFilter(ctx.queryParam("agency"), status, ctx.queryParam("q"),
-                Cursor.parse(ctx.queryParam("cursor"), "cursor", RequestFilter.CURSOR_KEYS), limit));
-        ctx.json(body(ctx, p, p.items().stream().map(RequestApiRoutes::summary).toList(), List.of("agency", "status", "q")));
+                Cursor.parse(ctx.queryParam("cursor"), "cursor", RequestFilter.CURSOR_KEYS), limit, ListSort.NEWEST, channel));
+        // The channel and the agency's number are read beside the page (one query), as the list page reads them.
+        Map<String, TrackedReader.Mark> marks = requests.marks(p.items().stream().map(RequestSummary::number).toList());
+        ctx.json(body(ctx, p, p.items().stream().map(s -> withChannel(summary(s), marks.get(s.number()))).toList(),
+                List.of("agency", "status", "q", "channel")));
     }
 
     /** {@code limit}: 1 to 100 rows a page, 50 when absent. */
@@ -124,6 +132,7 @@ public final class RequestApiRoutes {
         body.put("letter", v.letter());
         body.put("owed", owed(v.report().owed(), v.businessDaysOverdue()));
         body.put("importedFrom", v.importedFrom());
+        withChannel(body, requests.marks(List.of(v.number())).get(v.number()));
         // The paired request on the other side (city FOIL ↔ federal FOIA), only when this caller may see it too.
         body.put("pairedWith", requests.paired(v.number(), WebSession.user(ctx)).map(RequestView::number).orElse(null));
         ctx.json(body);
@@ -160,6 +169,16 @@ public final class RequestApiRoutes {
      */
     private static String instant(java.time.OffsetDateTime t) {
         return t == null ? null : t.format(java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+    }
+
+    /**
+     * How the request was filed: {@code channel} is null for a request filed through Daylight (and
+     * for an imported one), {@code agencyNumber} the agency's own tracking number when known.
+     */
+    private static Map<String, Object> withChannel(Map<String, Object> m, TrackedReader.Mark mark) {
+        m.put("channel", mark == null ? null : mark.channel());
+        m.put("agencyNumber", mark == null ? null : mark.agencyNumber());
+        return m;
     }
 
     /** A list row as every request list of the API shows it (the RequestSummary schema). */

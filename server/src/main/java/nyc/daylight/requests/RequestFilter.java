@@ -3,10 +3,20 @@ package nyc.daylight.requests;
 import nyc.daylight.core.Cursor;
 import nyc.daylight.core.Text;
 
-/** Filters of the public request list; null means "any". {@code cursor}: where the page starts (null: the first page). */
-public record RequestFilter(String agencySlug, String status, String query, Cursor cursor, int pageSize, ListSort sort) {
+/**
+ * Filters of the public request list; null means "any". {@code cursor}: where the page starts (null: the first page).
+ * {@code channel}: a {@link Channel} name, or {@link #DAYLIGHT} for requests filed through Daylight itself.
+ */
+public record RequestFilter(String agencySlug, String status, String query, Cursor cursor, int pageSize, ListSort sort,
+                            String channel) {
+    /** The channel filter's name for a request Daylight sent itself (no channel, not imported from a log). */
+    public static final String DAYLIGHT = "DAYLIGHT";
     /** The sort key's parts in a cursor: the sort's first key (received or due), then the id. */
     public static final int CURSOR_KEYS = 2;
+
+    public RequestFilter(String agencySlug, String status, String query, Cursor cursor, int pageSize, ListSort sort) {
+        this(agencySlug, status, query, cursor, pageSize, sort, null);
+    }
 
     /** Newest received first, the list's default order. */
     public RequestFilter(String agencySlug, String status, String query, Cursor cursor, int pageSize) {
@@ -19,6 +29,7 @@ public record RequestFilter(String agencySlug, String status, String query, Curs
         agencySlug = Text.blankToNull(agencySlug);
         status = Text.blankToNull(status);
         query = Text.blankToNull(query);
+        channel = Text.blankToNull(channel);
         if (query != null && query.length() > 200) query = query.substring(0, 200);
     }
 

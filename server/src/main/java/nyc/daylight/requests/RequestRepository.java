@@ -67,6 +67,8 @@ final class RequestRepository {
             c = c.and(REQUESTS.AGENCY_ID.in(DSL.select(AGENCIES.ID).from(AGENCIES).where(AGENCIES.SLUG.eq(f.agencySlug()))));
         }
         c = c.and(f.status() == null ? noCondition() : REQUESTS.STATUS.eq(f.status()));
+        c = c.and(f.channel() == null ? noCondition() : RequestFilter.DAYLIGHT.equals(f.channel())
+                ? REQUESTS.CHANNEL.isNull().and(REQUESTS.IMPORTED_SOURCE.isNull()) : REQUESTS.CHANNEL.eq(f.channel()));
         // The search finds a title's words, Daylight's number, or the agency's own (an OpenRecords FOIL-… number).
         c = c.and(f.query() == null ? noCondition() : REQUESTS.TITLE.containsIgnoreCase(f.query())
                 .or(REQUESTS.NUMBER.equalIgnoreCase(f.query())).or(REQUESTS.EXTERNAL_NUMBER.containsIgnoreCase(f.query())));

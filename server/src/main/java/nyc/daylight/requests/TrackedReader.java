@@ -13,8 +13,12 @@ import org.jooq.DSLContext;
  * (one query per page of rows), so the lists' own reads stay as they are.
  */
 public final class TrackedReader {
-    /** A list row's channel mark: the channel's message key (null when filed through Daylight) and the agency's number. */
-    public record Mark(String channelKey, String agencyNumber, String channelLink) {}
+    /**
+     * A list row's channel mark: the channel's message key (null when filed through Daylight), the
+     * agency's number, the channel's public address, and the channel's name as the API and exports
+     * spell it ({@link Channel#name()}, null when filed through Daylight).
+     */
+    public record Mark(String channelKey, String agencyNumber, String channelLink, String channel) {}
 
     private final DSLContext dsl;
     private final RequestReader reader;
@@ -28,7 +32,7 @@ public final class TrackedReader {
     Map<String, Mark> marks(Collection<String> numbers) {
         return tracking.labels(dsl, numbers).values().stream().collect(Collectors.toMap(TrackingRepository.Label::number, l -> {
             Channel c = l.channel() == null ? null : Channel.valueOf(l.channel());
-            return new Mark(c == null ? null : c.key(), l.agencyNumber(), c == null ? null : c.link());
+            return new Mark(c == null ? null : c.key(), l.agencyNumber(), c == null ? null : c.link(), c == null ? null : c.name());
         }));
     }
 

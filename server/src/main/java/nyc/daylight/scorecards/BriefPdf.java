@@ -22,9 +22,13 @@ final class BriefPdf {
     private BriefPdf() {
     }
 
-    /** What the brief says, for the page and the PDF alike. */
+    /**
+     * What the brief says, for the page and the PDF alike.
+     *
+     * @param channel the channel the figures are narrowed to (ScorecardRepository.CHANNELS), or null for all
+     */
     record Brief(Agency agency, Scorecard card, List<ScorecardService.OpenRequest> oldest,
-                 List<ScorecardService.Withholding> withholdings, String methodologyUrl, Locale locale) {}
+                 List<ScorecardService.Withholding> withholdings, String methodologyUrl, Locale locale, String channel) {}
 
     static byte[] write(Brief b) {
         Locale l = b.locale();
@@ -41,6 +45,8 @@ final class BriefPdf {
             p.text(title, 16, true);
             p.text(t(l, "sc.brief.source", fmt.shortDay(c.period().from()), fmt.shortDay(c.period().to()), c.methodology()), 9, false);
             p.text(t(l, "sc.brief.methodologyAt", c.methodology(), b.methodologyUrl() + "#grade"), 9, false);
+            // A brief of one channel's figures says so on paper too: a copy handed on must not read as the whole agency's.
+            if (b.channel() != null) p.text(t(l, "sc.channel.showing", t(l, "sc.channel." + b.channel()), c.received()), 9, true);
             p.gap(8);
             p.text(c.received() + " " + t(l, "sc.brief.received"), 12, true);
             if ("NY_FOIL".equals(c.regime())) {

@@ -20,7 +20,7 @@ public final class OpenData {
             "responded_on", "response_met", "business_days_to_response", "determined_on", "business_days_to_determination",
             "determination_on_time", "outcome", "overdue_since", "constructive_denial", "extensions",
             "extension_business_days", "exemptions", "appeal_filed", "appeal_decided_on_time", "appeal_reversed",
-            "files_released", "promised_business_days", "methodology_version", "demo", "near_total_redaction"};
+            "files_released", "promised_business_days", "methodology_version", "demo", "near_total_redaction", "channel"};
     /** Where the two columns OpenData adds go: the repository's values fill the others, in order. */
     private static final int VERSION_COLUMN = java.util.Arrays.asList(REQUEST_COLUMNS).indexOf("methodology_version");
     static final String[] SCORECARD_COLUMNS = {"agency", "name", "regime", "from", "to", "received", "response_counted",
@@ -53,14 +53,19 @@ public final class OpenData {
      * someone filed there that day. The scorecards leave out exactly the same requests.
      */
     public void requests(Writer out, Period period, String agencySlug) {
+        requests(out, period, agencySlug, null);
+    }
+
+    /** The rows of one channel's requests ({@code channel} as the scorecards' filter; null for all): what its card sums. */
+    public void requests(Writer out, Period period, String agencySlug, String channel) {
         LocalDate today = LocalDate.now(clock.withZone(BusinessCalendar.NEW_YORK));
         // On every row, not in a header comment: a row copied into a spreadsheet keeps its provenance.
         boolean demo = demoData.getAsBoolean();
         try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.RFC4180.builder().setHeader(REQUEST_COLUMNS).get())) {
-            repo.requestRows(dsl, period.from(), period.to(), agencySlug, today, values -> {
+            repo.requestRows(dsl, period.from(), period.to(), agencySlug, channel, today, values -> {
                 List<Object> row = new ArrayList<>();
                 for (Object v : values) row.add(v instanceof Object[] list ? joined(list) : v);
-                // Where 2026.5 had them; near_total_redaction, the repository's last value, follows: old readers keep their positions.
+                // Where 2026.5 had them; near_total_redaction and channel, the repository's last values, follow: old readers keep their positions.
                 row.addAll(VERSION_COLUMN, List.of(RequestMetrics.VERSION, demo));
                 csv.printRecord(row);
             });

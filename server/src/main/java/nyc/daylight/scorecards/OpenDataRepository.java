@@ -23,10 +23,10 @@ final class OpenDataRepository {
 
     /**
      * Every public request received between the dates (of one agency, unless {@code agencySlug} is
-     * null), oldest first, handed to {@code sink} as it is read. Withheld requests are left out
+     * null; of one channel, unless {@code channel} is null), oldest first, handed to {@code sink} as it is read. Withheld requests are left out
      * exactly as the scorecards leave them out ({@link ScorecardRepository#publicOn}).
      */
-    void requestRows(DSLContext dsl, LocalDate from, LocalDate to, String agencySlug, LocalDate today, RowSink sink)
+    void requestRows(DSLContext dsl, LocalDate from, LocalDate to, String agencySlug, String channel, LocalDate today, RowSink sink)
             throws IOException {
         var m = REQUEST_METRICS;
         var q = dsl.select(REQUESTS.NUMBER, AGENCIES.SLUG, m.REGIME, m.TOPIC, m.IMPORTED, m.RECEIVED_ON,
@@ -35,15 +35,18 @@ final class OpenDataRepository {
                         m.CONSTRUCTIVE_DENIAL, m.EXTENSIONS, m.EXTENSION_BUSINESS_DAYS, m.EXEMPTIONS, m.APPEAL_FILED,
                         m.APPEAL_DECIDED_ON_TIME, m.APPEAL_REVERSED, m.FILES_RELEASED, m.PROMISED_BUSINESS_DAYS,
                         // Only the verdict, never the counts: how many words were redacted would tell how long a redacted name is.
-                        DSL.field(DelayRepository.nearTotalRedaction()))
+                        DSL.field(DelayRepository.nearTotalRedaction()),
+                        // Null for a request filed through Daylight or imported: how a tracked one was filed.
+                        REQUESTS.CHANNEL)
                 .from(m).join(REQUESTS).on(REQUESTS.ID.eq(m.REQUEST_ID)).join(AGENCIES).on(AGENCIES.ID.eq(m.AGENCY_ID))
                 .where(m.RECEIVED_ON.between(from, to))
                 .and(ScorecardRepository.publicOn(today))
                 .and(agencySlug == null ? DSL.noCondition() : AGENCIES.SLUG.eq(agencySlug))
+                .and(ScorecardRepository.channel(channel))
                 .orderBy(m.RECEIVED_ON, m.REQUEST_ID);
         try (var cursor = q.fetchLazy()) {
             for (Record r : cursor) {
-                // jOOQ types selects up to 22 columns; this one has 25, so fields are read by position.
+                // jOOQ types selects up to 22 columns; this one has 26, so fields are read by position.
                 List<Object> row = new ArrayList<>();
                 for (int i = 0; i < r.size(); i++) row.add(r.get(i));
                 sink.accept(row);

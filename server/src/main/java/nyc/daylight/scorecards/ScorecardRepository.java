@@ -47,15 +47,39 @@ final class ScorecardRepository {
      * Which requests: agencies, received in the period, topic and source filters, and public today;
      * and whether the agencies are counted each on its own (a ranking) or together (the city's card).
      */
-    record Scope(List<Long> agencyIds, LocalDate from, LocalDate to, String topic, String source, boolean together,
-                 LocalDate today) {}
+    record Scope(List<Long> agencyIds, LocalDate from, LocalDate to, String topic, String source, String channel,
+                 boolean together, LocalDate today) {
+        Scope(List<Long> agencyIds, LocalDate from, LocalDate to, String topic, String source, boolean together, LocalDate today) {
+            this(agencyIds, from, to, topic, source, null, together, today);
+        }
+    }
+
+    /** The channel filter's name for requests Daylight sent itself: no channel, and not imported from a log. */
+    static final String DAYLIGHT = "DAYLIGHT";
+    /**
+     * The channels a card can be filtered by: Daylight, then the names V26's CHECK allows in
+     * {@code requests.channel} (requests.Channel; this package cannot name it, requests depends on it).
+     */
+    static final List<String> CHANNELS = List.of(DAYLIGHT, "OPENRECORDS", "AGENCY_PORTAL", "FOIA_GOV", "EMAIL", "POST", "IN_PERSON");
 
     static Condition condition(Scope s) {
         return REQUEST_METRICS.AGENCY_ID.in(s.agencyIds())
                 .and(publicOn(s.today()))
                 .and(REQUEST_METRICS.RECEIVED_ON.between(s.from(), s.to()))
                 .and(s.topic() == null ? noCondition() : REQUEST_METRICS.TOPIC.eq(s.topic()))
-                .and(source(s.source()));
+                .and(source(s.source()))
+                .and(channel(s.channel()));
+    }
+
+    /**
+     * Requests filed through one channel. The channel is read from requests (it is set once, when
+     * the request is tracked), so request_metrics needs no copy of it; the export prints the same column.
+     */
+    static Condition channel(String channel) {
+        if (channel == null) return noCondition();
+        Condition filed = DAYLIGHT.equals(channel) ? REQUESTS.CHANNEL.isNull().and(REQUESTS.IMPORTED_SOURCE.isNull())
+                : REQUESTS.CHANNEL.eq(channel);
+        return REQUEST_METRICS.REQUEST_ID.in(DSL.select(REQUESTS.ID).from(REQUESTS).where(filed));
     }
 
     /** imported: from agencies' logs; elsewhere: filed on OpenRecords, a portal, FOIA.gov … and tracked here; portal: sent by Daylight. */

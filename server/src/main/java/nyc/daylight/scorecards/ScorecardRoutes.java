@@ -42,7 +42,7 @@ public final class ScorecardRoutes {
         routes.get("/scorecards/{slug}/export.csv", ctx -> csv(ctx, ctx.pathParam("slug") + "-scorecard.csv",
                 OpenDataWriter.of(w -> OpenData.scorecards(w, List.of(card(ctx.pathParam("slug"), ctx))))), Role.PUBLIC);
         routes.get("/data/requests.csv", ctx -> csv(ctx, "daylight-requests.csv", OpenDataWriter.of(w ->
-                openData.requests(w, period(ctx), Text.blankToNull(ctx.queryParam("agency"))))), Role.PUBLIC);
+                openData.requests(w, period(ctx), Text.blankToNull(ctx.queryParam("agency")), channel(ctx)))), Role.PUBLIC);
         routes.get("/api/v1/scorecards", ctx -> ctx.json(body(scorecards.ranking(period(ctx), filters(ctx)))), Role.PUBLIC);
         routes.get("/api/v1/scorecards/{slug}", ctx -> ctx.json(card(ctx.pathParam("slug"), ctx)), Role.PUBLIC);
         routes.get("/api/v1/scorecards/{slug}/oldest-open", this::oldestOpen, Role.PUBLIC);
@@ -73,7 +73,7 @@ public final class ScorecardRoutes {
         model.put("city", scorecards.card(ScorecardService.CITY, period, filters).orElseThrow());
         model.put("period", period);
         model.put("query", query(ctx));
-        model.put("filters", Map.of("topic", Text.orEmpty(filters.topic()), "source", Text.orEmpty(filters.source())));
+        model.put("filters", filterModel(filters));
         ctx.render("scorecards/index.ftlh", model);
     }
 
@@ -84,7 +84,7 @@ public final class ScorecardRoutes {
         model.put("card", card);
         model.put("period", card.period());
         model.put("query", query(ctx));
-        model.put("filters", Map.of("topic", Text.orEmpty(filters(ctx).topic()), "source", Text.orEmpty(filters(ctx).source())));
+        model.put("filters", filterModel(filters(ctx)));
         agencies.find(slug).ifPresent(a -> {
             model.put("agency", a);
             model.put("oldest", scorecards.oldestOpen(a, 10));
@@ -95,7 +95,8 @@ public final class ScorecardRoutes {
     private void brief(Context ctx) {
         BriefPdf.Brief b = brief(ctx, Language.of(ctx));
         ctx.render("scorecards/brief.ftlh", Map.of("card", b.card(), "agency", b.agency(), "period", b.card().period(),
-                "oldest", b.oldest(), "withholdings", b.withholdings(), "demoData", b.card().demo(), "query", query(ctx)));
+                "oldest", b.oldest(), "withholdings", b.withholdings(), "demoData", b.card().demo(), "query", query(ctx),
+                "filters", filterModel(filters(ctx))));
     }
 
     private void briefPdf(Context ctx) {
@@ -109,7 +110,7 @@ public final class ScorecardRoutes {
         Agency agency = agencies.find(ctx.pathParam("slug")).orElseThrow(() -> NotFound.of("refusal.agency.unknown"));
         Scorecard card = card(agency.slug(), ctx);
         return new BriefPdf.Brief(agency, card, scorecards.oldestOpen(agency, 10), scorecards.withholdings(agency, card.period(), 20),
-                baseUrl + "/methodology", locale);
+                baseUrl + "/methodology", locale, channel(ctx));
     }
 
     private Scorecard card(String slug, Context ctx) {
@@ -129,7 +130,22 @@ public final class ScorecardRoutes {
         if (source != null && !source.equals("portal") && !source.equals("imported") && !source.equals("elsewhere")) {
             throw BadInput.of("source", "error.filter.source");
         }
-        return new ScorecardService.Filters(topic, source);
+        return new ScorecardService.Filters(topic, source, channel(ctx));
+    }
+
+    /** {@code channel}: DAYLIGHT or a channel a tracked request was filed through; null for all. */
+    private static String channel(Context ctx) {
+        String channel = Text.blankToNull(ctx.queryParam("channel"));
+        if (channel != null && !ScorecardRepository.CHANNELS.contains(channel)) {
+            throw BadInput.of("channel", "error.filter.channel", String.join(", ", ScorecardRepository.CHANNELS));
+        }
+        return channel;
+    }
+
+    /** The filters as the period switcher shows them ("" for any), and the channels it offers. */
+    private static Map<String, Object> filterModel(ScorecardService.Filters f) {
+        return Map.of("topic", Text.orEmpty(f.topic()), "source", Text.orEmpty(f.source()), "channel", Text.orEmpty(f.channel()),
+                "channels", ScorecardRepository.CHANNELS);
     }
 
     private Map<String, Object> body(List<Scorecard> cards) {

@@ -36,8 +36,16 @@ public final class ScorecardService {
 
     private record Cached(ScorecardRepository.Version version, LocalDate day, Scorecard card) {}
 
-    public record Filters(String topic, String source) {
-        public static final Filters NONE = new Filters(null, null);
+    /**
+     * @param channel how the requests were filed: {@link ScorecardRepository#DAYLIGHT}, or a channel
+     *     name of {@code requests.channel} (OPENRECORDS, AGENCY_PORTAL …); null for every channel
+     */
+    public record Filters(String topic, String source, String channel) {
+        public static final Filters NONE = new Filters(null, null, null);
+
+        public Filters(String topic, String source) {
+            this(topic, source, null);
+        }
     }
 
     /**
@@ -75,7 +83,7 @@ public final class ScorecardService {
     }
 
     private static String key(String slug, Period period, Filters filters) {
-        return slug + "|" + period.from() + "|" + period.to() + "|" + filters.topic() + "|" + filters.source();
+        return slug + "|" + period.from() + "|" + period.to() + "|" + filters.topic() + "|" + filters.source() + "|" + filters.channel();
     }
 
     /** The card from the cache while the ledger has not changed (and the day is the same), else computed. */
@@ -149,7 +157,7 @@ public final class ScorecardService {
      */
     private Map<Long, Card> compute(List<Agency> scope, boolean together, Period period, Filters f, LocalDate today) {
         ScorecardRepository.Scope s = new ScorecardRepository.Scope(scope.stream().map(Agency::id).toList(), period.from(),
-                period.to(), f.topic(), f.source(), together, today);
+                period.to(), f.topic(), f.source(), f.channel(), together, today);
         Map<Long, ScorecardRepository.Totals> totals = repo.totals(dsl, s, today);
         Map<Long, Map<String, Integer>> exemptions = repo.exemptions(dsl, s);
         Map<Long, List<Scorecard.Month>> months = repo.months(dsl, s);

@@ -117,7 +117,7 @@ class AuthorizationMatrixTest {
         }
         for (String r : List.of("GET /admin", "GET /admin/officers", "POST /admin/officers", "GET /admin/outbox", "GET /admin/audit",
                 "GET /admin/agencies", "GET /admin/agencies/{slug}", "POST /admin/agencies/{slug}",
-                "POST /admin/agencies/{slug}/closures", "POST /requests/{number}/hide", "GET /admin/inbound",
+                "POST /admin/agencies/{slug}/closures", "POST /admin/agencies/{slug}/channels", "POST /requests/{number}/hide", "GET /admin/inbound",
                 "GET /admin/inbound/{id}", "GET /admin/inbound/{id}/raw", "POST /admin/inbound/{id}/assign",
                 "POST /admin/inbound/{id}/discard", "GET /admin/agencies/{slug}/mail-domains", "POST /admin/agencies/{slug}/mail-domains",
                 "POST /admin/agencies/{slug}/mail-domains/remove", "GET /admin/mandates", "POST /admin/mandates",
