@@ -131,6 +131,11 @@ public final class HeaderBlocks {
                 parties.add(new Correspondent(role, "", address, Addresses.domain(address)));
             }
         }
+        // Lotus Notes names without an internet address: "John Smith/NYPD/NYC@NYC".
+        Matcher n = Addresses.NOTES_NAME.matcher(a.replaceAll(" "));
+        while (n.find()) {
+            parties.add(new Correspondent(role, cleanName(n.group(1)), "", Addresses.notesUnits(n.group(2))));
+        }
     }
 
     private static Optional<String> redactedDomain(String inner) {

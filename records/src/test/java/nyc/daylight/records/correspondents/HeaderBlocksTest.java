@@ -169,6 +169,42 @@ class HeaderBlocksTest {
         assertEquals(Offices.Side.OTHER, Offices.classify("gmail.com", "").side());
     }
 
+    @Test
+    void lotus_notes_hierarchical_names_yield_their_office_without_the_person() {
+        String page = """
+                From: John Smith/NYPD/NYC@NYC
+                03/04/2026 09:15 AM
+                To: Kim Lee/ERO/ICE/DHS@DHS, ops@doc.nyc.gov
+                cc: [REDACTED (b)(6)]/DOC/NYC@NYC
+                Subject: Release dates
+                """;
+        var message = HeaderBlocks.parse(page).getFirst();
+        var parties = message.parties();
+        assertEquals(List.of("FROM nypd/nyc", "TO ops@doc.nyc.gov", "TO ero/ice/dhs", "CC doc/nyc"),
+                parties.stream().map(p -> p.role() + " " + (p.address().isEmpty() ? p.domain() : p.address())).toList());
+        assertEquals("John Smith", parties.getFirst().name());
+        assertEquals("", parties.get(3).name());
+        assertTrue(parties.stream().allMatch(p -> p.address().isEmpty() || p.address().contains("@")));
+        assertEquals(Optional.of(YearMonth.of(2026, 3)), message.month().or(() -> SentMonths.parse(page)));
+        assertEquals(new Offices.Office(Offices.Side.CITY, "NYPD"), Offices.classify("nypd/nyc", page));
+        assertEquals(new Offices.Office(Offices.Side.CITY, "DOC"), Offices.classify("doc/nyc", page));
+        assertEquals(new Offices.Office(Offices.Side.FEDERAL, "ICE ERO"), Offices.classify("ero/ice/dhs", ""));
+        assertEquals(Offices.Side.FEDERAL, Offices.classify("cis/dhs", "").side());
+        assertEquals(Offices.Side.OTHER, Offices.classify("acme/corp", "").side());
+    }
+
+    @Test
+    void slashes_in_dates_and_prose_are_not_notes_names() {
+        String page = """
+                From: ops@doc.nyc.gov
+                Sent: 03/04/2026 09:15 AM
+                To: legal@nypd.org and/or the desk, see 2/28 and A/B testing
+                Subject: dates
+                """;
+        assertEquals(Set.of("ops@doc.nyc.gov", "legal@nypd.org"), addresses(page));
+        assertEquals(2, HeaderBlocks.parse(page).getFirst().parties().size(), HeaderBlocks.parse(page).toString());
+    }
+
     private static Set<String> addresses(String page) {
         return HeaderBlocks.parse(page).stream().flatMap(m -> m.parties().stream())
                 .map(Correspondent::address).filter(a -> !a.isEmpty()).collect(Collectors.toSet());
