@@ -11,8 +11,9 @@ create table page_correspondents (
     message_no  integer not null check (message_no >= 1),
     role        text    not null check (role in ('FROM', 'TO', 'CC')),
     domain      text    not null check (length(domain) between 3 and 255),
-    -- FEDERAL (ice.dhs.gov, dhs.gov …), CITY (nyc.gov agencies, nypd.org) or OTHER.
-    side        text    not null check (side in ('FEDERAL', 'CITY', 'OTHER')),
+    -- FEDERAL (ice.dhs.gov, dhs.gov …) or CITY (nyc.gov agencies, nypd.org). Other domains are not
+    -- kept: a private domain can name a person (a requester's own), and the index is about government.
+    side        text    not null check (side in ('FEDERAL', 'CITY')),
     -- The office the domain (and the page's signature) names: "ICE ERO New York Field Office", "DOC".
     office      text    not null check (length(office) between 1 and 120),
     -- The mailbox as published; null when the review redacted its local part (only the domain
