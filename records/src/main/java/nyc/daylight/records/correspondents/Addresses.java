@@ -26,7 +26,7 @@ public final class Addresses {
      * Case-sensitive on purpose: Notes prints its units in capitals, and prose has "and/or".
      */
     static final Pattern NOTES_NAME = Pattern.compile(
-            "(?<![\\p{L}\\d/@.])((?:\\[REDACTED[^\\]]*\\]|█+|\\p{Lu}[\\p{L}.'\\-]*(?: \\p{L}[\\p{L}.'\\-]*){0,4}))"
+            "(?<![\\p{L}\\d/@.\\]])((?:\\[REDACTED[^\\]]*\\]|█+|\\p{Lu}[\\p{L}.'\\-]*)(?: (?:\\[REDACTED[^\\]]*\\]|█+|\\p{L}[\\p{L}.'\\-]*)){0,4})"
                     + "/([A-Z][A-Z0-9&\\-]{1,23}(?:/[A-Z][A-Z0-9&\\-]{1,23}){0,4})(?:@[A-Za-z][A-Za-z0-9\\-]{1,23})?(?![\\w/@])");
 
     private Addresses() {

@@ -194,6 +194,29 @@ class HeaderBlocksTest {
     }
 
     @Test
+    void a_notes_memo_without_a_from_label_takes_its_sender_and_date_from_the_lines_above_to() {
+        String page = """
+                NYC DEPARTMENT OF CORRECTION
+                [REDACTED §87(2)(b)] [REDACTED §87(2)(b)]/DOC/NYC
+                03/04/2026 09:15 AM
+                To: dhs.liaison@dhs.gov
+                cc: Records Unit/DOC/NYC@NYC
+                Subject: Release dates
+
+                The list is attached.
+                """;
+        var messages = HeaderBlocks.parse(page);
+        assertEquals(1, messages.size(), messages.toString());
+        var parties = messages.getFirst().parties();
+        assertEquals(List.of("FROM doc/nyc", "TO dhs.liaison@dhs.gov", "CC doc/nyc"),
+                parties.stream().map(p -> p.role() + " " + (p.address().isEmpty() ? p.domain() : p.address())).toList());
+        assertEquals("", parties.getFirst().name());
+        assertEquals("Records Unit", parties.get(2).name());
+        assertEquals(Optional.of(YearMonth.of(2026, 3)), messages.getFirst().month());
+        assertFalse(parties.toString().contains("REDACTED"));
+    }
+
+    @Test
     void slashes_in_dates_and_prose_are_not_notes_names() {
         String page = """
                 From: ops@doc.nyc.gov
