@@ -4,8 +4,12 @@ import static nyc.daylight.sql.jooq.Tables.DOCUMENTS;
 import static nyc.daylight.sql.jooq.Tables.DOCUMENT_PAGES;
 import static nyc.daylight.sql.jooq.Tables.PAGE_CORRESPONDENTS;
 import static nyc.daylight.sql.jooq.Tables.PII_FINDINGS;
+import static nyc.daylight.sql.jooq.Tables.REQUESTS;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+import java.io.InputStream;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -16,6 +20,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import nyc.daylight.sql.jooq.tables.records.PiiFindingsRecord;
+import nyc.daylight.testing.Browser;
 import nyc.daylight.testing.Pdfs;
 import nyc.daylight.testing.People;
 import nyc.daylight.testing.Portal;
@@ -225,6 +230,57 @@ class CorrespondentsIndexTest {
 
     @Test
     @Order(4)
+    void a_hidden_request_takes_its_pages_out_of_every_count_at_once() throws Exception {
+        long request = db.dsl().select(DOCUMENTS.REQUEST_ID).from(DOCUMENTS).where(DOCUMENTS.ID.eq(record)).fetchOne(DOCUMENTS.REQUEST_ID);
+        db.dsl().update(REQUESTS).set(REQUESTS.HIDDEN_AT, java.time.OffsetDateTime.now()).where(REQUESTS.ID.eq(request)).execute();
+        try {
+            assertThat(JSON.readTree(public_.get("/api/v1/records/correspondents").body()).get("total").asInt()).isZero();
+            assertThat(public_.get("/records/correspondents?side=federal&office=ICE%20HSI").statusCode()).isEqualTo(404);
+            assertThat(public_.get("/records/correspondents").body()).contains("No published record has an e-mail header yet");
+        } finally {
+            db.dsl().update(REQUESTS).setNull(REQUESTS.HIDDEN_AT).where(REQUESTS.ID.eq(request)).execute();
+        }
+        assertThat(JSON.readTree(public_.get("/api/v1/records/correspondents").body()).get("total").asInt()).isPositive();
+    }
+
+    @Test
+    @Order(5)
+    void the_index_works_on_a_phone_and_with_a_screen_reader() throws Exception {
+        String axe;
+        try (InputStream in = CorrespondentsIndexTest.class.getResourceAsStream("/META-INF/resources/webjars/axe-core/4.6.3/axe.min.js")) {
+            axe = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        try (Browser browser = Browser.launch()) {
+            Page page = browser.newPageBypassingCsp();
+            page.setViewportSize(375, 740);
+            List<String> failures = new ArrayList<>();
+            for (String path : List.of("/records/correspondents", "/records/correspondents?side=city&sort=name",
+                    "/records/correspondents?side=federal&office=ICE%20HSI", "/records/correspondents?side=city&office=DOC&month=2026-03",
+                    "/records/correspondents?sort=bogus")) {
+                page.navigate(portal.app.baseUrl() + path);
+                page.addScriptTag(new Page.AddScriptTagOptions().setContent(axe));
+                @SuppressWarnings("unchecked")
+                List<Object> violations = (List<Object>) page.evaluate("""
+                        async () => {
+                          const r = await axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}});
+                          return r.violations.filter(v => v.impact === 'serious' || v.impact === 'critical').map(v => v.id + ': ' + v.help);
+                        }""");
+                for (Object v : violations) failures.add(path + " — " + v);
+                // Wide tables scroll inside their box; the page itself never scrolls sideways on a phone.
+                Object overflow = page.evaluate("() => document.documentElement.scrollWidth > document.documentElement.clientWidth");
+                if (Boolean.TRUE.equals(overflow)) failures.add(path + " — scrolls sideways at 375px");
+            }
+            assertThat(failures).isEmpty();
+            // A screen reader reaches each office by its name, and from it each page by its title and number.
+            page.navigate(portal.app.baseUrl() + "/records/correspondents?side=federal");
+            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("ICE HSI")).click();
+            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("printout.pdf, Page 3")).click();
+            assertThat(page.url()).endsWith("/records/" + record + "?page=3");
+        }
+    }
+
+    @Test
+    @Order(6)
     void a_withdrawn_record_leaves_the_index_and_a_rebuild_backfills_what_is_published_once() throws Exception {
         int rows = db.dsl().fetchCount(PAGE_CORRESPONDENTS);
         assertThat(rows).isPositive();
