@@ -63,7 +63,7 @@ public final class CorrespondentIndex {
         LocalDate today = today();
         String s = side == null ? null : side.name();
         int total = repo.officeTotal(dsl, today, s);
-        List<CorrespondentRepository.OfficeCount> rows = repo.offices(dsl, today, s, sort == Sort.NAME, (page - 1) * PAGE_SIZE, PAGE_SIZE);
+        List<CorrespondentRepository.OfficeCount> rows = repo.offices(dsl, today, s, null, sort == Sort.NAME, (page - 1) * PAGE_SIZE, PAGE_SIZE);
         return new Offices(withMonths(today, rows), total, page, Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE));
     }
 
@@ -71,8 +71,7 @@ public final class CorrespondentIndex {
     public Optional<Detail> office(Side side, String name, LocalDate month, int page) {
         LocalDate today = today();
         String s = side.name();
-        List<CorrespondentRepository.OfficeCount> counts = repo.offices(dsl, today, s, true, 0, Integer.MAX_VALUE).stream()
-                .filter(o -> o.office().equals(name)).toList();
+        List<CorrespondentRepository.OfficeCount> counts = repo.offices(dsl, today, s, name, true, 0, 1);
         if (counts.isEmpty()) return Optional.empty();
         Office office = withMonths(today, counts).getFirst();
         int total = repo.pageTotal(dsl, today, s, name, month);

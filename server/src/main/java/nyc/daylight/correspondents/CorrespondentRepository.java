@@ -99,8 +99,9 @@ final class CorrespondentRepository {
 
     // ---- what the public sees: rows of records published and listed today
 
+    /** The rows joined to their document and its request, for {@link #listed}. */
     private static <R extends org.jooq.Record> SelectJoinStep<R> visible(SelectJoinStep<R> from) {
-        return (SelectJoinStep<R>) from.join(DOCUMENTS).on(DOCUMENTS.ID.eq(PC.DOCUMENT_ID))
+        return from.join(DOCUMENTS).on(DOCUMENTS.ID.eq(PC.DOCUMENT_ID))
                 .leftJoin(REQUESTS).on(REQUESTS.ID.eq(DOCUMENTS.REQUEST_ID));
     }
 
@@ -116,12 +117,14 @@ final class CorrespondentRepository {
         return dsl.fetchCount(visible(dsl.selectDistinct(PC.OFFICE, PC.SIDE).from(PC)).where(listed(today), side(side)));
     }
 
-    List<OfficeCount> offices(DSLContext dsl, LocalDate today, String side, boolean byName, int offset, int limit) {
+    /** A page of offices; {@code office} null for all of them, else only that one (on {@code side}). */
+    List<OfficeCount> offices(DSLContext dsl, LocalDate today, String side, String office, boolean byName, int offset, int limit) {
         List<SortField<?>> order = byName ? List.of(PC.OFFICE.asc(), PC.SIDE.asc())
                 : List.of(MESSAGES.desc(), PC.OFFICE.asc(), PC.SIDE.asc());
         Field<String[]> domains = DSL.arrayAggDistinct(PC.DOMAIN);
         return visible(dsl.select(PC.OFFICE, PC.SIDE, MESSAGES, PAGES, domains).from(PC))
-                .where(listed(today), side(side)).groupBy(PC.OFFICE, PC.SIDE).orderBy(order).offset(offset).limit(limit)
+                .where(listed(today), side(side), office == null ? DSL.noCondition() : PC.OFFICE.eq(office))
+                .groupBy(PC.OFFICE, PC.SIDE).orderBy(order).offset(offset).limit(limit)
                 .fetch(r -> new OfficeCount(r.value1(), r.value2(), r.value3(), r.value4(), List.of(r.value5())));
     }
 

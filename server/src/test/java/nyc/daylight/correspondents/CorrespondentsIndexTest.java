@@ -8,6 +8,10 @@ import static nyc.daylight.sql.jooq.Tables.REQUESTS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Page;
+import com.networknt.schema.InputFormat;
+import com.networknt.schema.SchemaLocation;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.dialect.Dialects;
 import com.microsoft.playwright.options.AriaRole;
 import java.io.InputStream;
 import java.net.URLEncoder;
@@ -189,6 +193,13 @@ class CorrespondentsIndexTest {
         List<String> mailboxes = new ArrayList<>();
         docJson.get("mailboxes").forEach(m -> mailboxes.add(m.get("address").asString()));
         assertThat(mailboxes).containsExactly("legal@doc.nyc.gov");
+        // Both shapes (offices, one office's pages) as openapi.json describes them.
+        var schema = SchemaRegistry.withDialect(Dialects.getOpenApi30())
+                .getSchema(SchemaLocation.of("classpath:daylight/web/api/openapi.json#/components/schemas/Correspondents"));
+        assertThat(schema.validate("{\"items\": 1}", InputFormat.JSON)).isNotEmpty(); // the schema is really read
+        for (String body : List.of(api.toString(), hsi.toString(), docApi)) {
+            assertThat(schema.validate(body, InputFormat.JSON)).as(body).isEmpty();
+        }
         seen.add(api.toString());
         seen.add(hsi.toString());
         seen.add(docApi);
