@@ -80,14 +80,34 @@ public final class CorrespondentFollower implements AutoCloseable {
         repo.insert(tx, parties);
     }
 
-    /** Throws the rows away and replays the whole log ({@code daylight reindex}, or after a parser change). */
+    /**
+     * Throws the rows away and replays the whole log ({@code daylight reindex}, or after a parser
+     * change), all under the job's lock, so no other pass sees the rows half rebuilt. Waits for a
+     * pass another node is running to end (passes take well under a second per batch).
+     */
     public synchronized int rebuild() {
-        dsl.transaction(t -> {
-            repo.lockPosition(t.dsl());
-            repo.deleteAll(t.dsl());
-            repo.setPosition(t.dsl(), 0);
-        });
-        return catchUp();
+        for (int attempt = 0; ; attempt++) {
+            try {
+                var done = locks.runAlone(JOB, () -> {
+                    dsl.transaction(t -> {
+                        repo.lockPosition(t.dsl());
+                        repo.deleteAll(t.dsl());
+                        repo.setPosition(t.dsl(), 0);
+                    });
+                    return applyPending();
+                });
+                if (done.isPresent()) return done.get();
+                if (attempt >= 600) throw new IllegalStateException("Another node has held the correspondents' lock for a minute");
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Interrupted while waiting for the correspondents' lock", e);
+            } catch (RuntimeException e) {
+                throw e;
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }
     }
 
     /** How many log entries are not applied yet, for health and metrics. */

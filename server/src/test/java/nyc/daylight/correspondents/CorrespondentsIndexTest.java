@@ -314,6 +314,28 @@ class CorrespondentsIndexTest {
         assertThat(first.lag()).isZero();
     }
 
+    @Test
+    @Order(7)
+    void while_another_node_runs_the_pass_this_one_skips_it_and_the_next_pass_applies_everything_once() throws Exception {
+        int rows = db.dsl().fetchCount(PAGE_CORRESPONDENTS);
+        // "Another node" holds the job's lock on its own connection, with a backfill pending
+        // (nothing applied yet), while this node tries its pass.
+        int skipped = new nyc.daylight.db.JobLocks(db.dsl()).runAlone(CorrespondentFollower.JOB, () -> {
+            db.dsl().deleteFrom(PAGE_CORRESPONDENTS).execute();
+            db.dsl().update(nyc.daylight.sql.jooq.Tables.CORRESPONDENTS_POSITION)
+                    .set(nyc.daylight.sql.jooq.Tables.CORRESPONDENTS_POSITION.APPLIED_SEQ, 0L).execute();
+            int n = new CorrespondentFollower(db.dsl()).catchUp();
+            assertThat(db.dsl().fetchCount(PAGE_CORRESPONDENTS)).isZero();
+            return n;
+        }).orElseThrow();
+        assertThat(skipped).isZero();
+        // The next pass (this node's, or the server's own timer if it came first) applies it all, once.
+        CorrespondentFollower follower = new CorrespondentFollower(db.dsl());
+        follower.catchUp();
+        assertThat(follower.lag()).isZero();
+        assertThat(db.dsl().fetchCount(PAGE_CORRESPONDENTS)).isEqualTo(rows);
+    }
+
     private static String enc(String s) {
         return URLEncoder.encode(s, StandardCharsets.UTF_8);
     }
