@@ -64,6 +64,13 @@ public final class HeaderBlocks {
                 current.putIfAbsent(label, new StringBuilder(firstLine(value)));
                 continue;
             } else if (label.equals("to") || label.equals("cc")) {
+                // A second Notes memo further down: a "To:" after this block's subject, under a Notes sender.
+                Map<String, StringBuilder> next = label.equals("to") && current.containsKey("subject")
+                        ? notesMemo(pageText.substring(spans.get(i - 1)[1], spans.get(i)[0])) : null;
+                if (next != null) {
+                    build(current).ifPresent(out::add);
+                    current = next;
+                }
                 value = untilBlankLine(value);
             } else {
                 value = firstLine(value);

@@ -217,6 +217,29 @@ class HeaderBlocksTest {
     }
 
     @Test
+    void a_second_notes_memo_on_the_page_is_a_message_of_its_own() {
+        String page = """
+                Mary Jones/DOC/NYC
+                03/04/2026 09:15 AM
+                To: dhs.liaison@dhs.gov
+                Subject: Release dates
+                The list is attached.
+
+                Kim Lee/ERO/ICE/DHS@DHS
+                04/02/2026 10:00 AM
+                To: Mary Jones/DOC/NYC@NYC
+                Subject: Re: Release dates
+                """;
+        var messages = HeaderBlocks.parse(page);
+        assertEquals(2, messages.size(), messages.toString());
+        assertEquals(List.of("FROM doc/nyc", "TO dhs.liaison@dhs.gov"), messages.get(0).parties().stream()
+                .map(p -> p.role() + " " + (p.address().isEmpty() ? p.domain() : p.address())).toList());
+        assertEquals(List.of("FROM ero/ice/dhs", "TO doc/nyc"), messages.get(1).parties().stream()
+                .map(p -> p.role() + " " + p.domain()).toList());
+        assertEquals(Optional.of(YearMonth.of(2026, 4)), messages.get(1).month());
+    }
+
+    @Test
     void slashes_in_dates_and_prose_are_not_notes_names() {
         String page = """
                 From: ops@doc.nyc.gov
