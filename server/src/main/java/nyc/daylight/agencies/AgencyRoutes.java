@@ -11,12 +11,20 @@ import nyc.daylight.web.Role;
 
 /** Public pages of the agency registry. */
 public final class AgencyRoutes {
+    /** How many of the agency's requests its page lists before "more" continues on /requests. */
+    static final int SHORT_LIST = 10;
     private final AgencyService agencies;
     private final java.time.Clock clock;
+    private final AgencyRequests requests;
 
     public AgencyRoutes(AgencyService agencies, java.time.Clock clock) {
+        this(agencies, clock, AgencyRequests.NONE);
+    }
+
+    public AgencyRoutes(AgencyService agencies, java.time.Clock clock, AgencyRequests requests) {
         this.agencies = agencies;
         this.clock = clock;
+        this.requests = requests;
     }
 
     public void register(RoutesConfig routes) {
@@ -35,12 +43,15 @@ public final class AgencyRoutes {
                 .orElseThrow(() -> new NotFoundResponse("There is no agency with that name in Daylight."));
         BusinessCalendar calendar = agencies.calendarFor(agency);
         int year = today().getYear();
-        ctx.render("agencies/show.ftlh", Map.of(
+        Map<String, Object> model = new java.util.HashMap<>(Map.of(
                 "agency", agency,
                 "openCount", agencies.openRequestCount(agency, today()),
                 "year", year,
                 "holidays", calendar.closuresIn(Math.min(Math.max(year, BusinessCalendar.FIRST_YEAR), BusinessCalendar.LAST_YEAR)),
                 "history", agencies.history(agency)));
+        Map<String, Object> listed = requests.firstPage(agency.slug(), ctx.queryParam("sort"), SHORT_LIST);
+        if (!listed.isEmpty()) model.put("requests", listed);
+        ctx.render("agencies/show.ftlh", model);
     }
 
     private LocalDate today() {

@@ -172,6 +172,7 @@ public final class DaylightApp {
         ApiLimits apiLimits = new ApiLimits(new ApiRateLimiter(settings.rateLimits().apiPerMinute(), clock),
                 new ApiRateLimiter(settings.rateLimits().apiWritesPerMinute(), clock));
         BearerAuth bearer = new BearerAuth(apiTokens);
+        nyc.daylight.mandates.Mandates mandates = new nyc.daylight.mandates.Mandates(dsl, agencies, clock);
         Routes routes = new Routes(connections, session, List.<java.util.function.Consumer<io.javalin.config.RoutesConfig>>of(
                 r -> {
                     r.before(metrics::before);
@@ -193,15 +194,21 @@ public final class DaylightApp {
                         "overdue", overdue.page(new OverdueList.Filter(null, null, false, null, 1))))::register,
                 new AccountRoutes(accounts, session)::register,
                 new AdminRoutes(accounts, agencies, outbox)::register,
-                new AgencyRoutes(agencies, clock)::register,
+                new AgencyRoutes(agencies, clock, (slug, sort, size) -> {
+                    nyc.daylight.requests.ListSort order = nyc.daylight.requests.ListSort.parse(sort);
+                    return Map.of("page", requests.list(new nyc.daylight.requests.RequestFilter(slug, null, null, null, size, order)),
+                            "sort", order.name(), "sorts", nyc.daylight.requests.ListSort.values());
+                })::register,
                 new AgencyAdminRoutes(agencies)::register,
                 new AgencyMailDomainRoutes(new AgencyMailDomains(dsl, agencies, clock))::register,
                 new DeadlineRoutes(agencies, clock)::register,
                 // Before RequestRoutes: /requests/track must not be read as a request number.
                 new nyc.daylight.requests.TrackRoutes(requests, agencies)::register,
+                new nyc.daylight.requests.PairRoutes(requests)::register,
                 new RequestRoutes(requests, agencies, overdue, RequestPageExtras.all(List.of(
                         replyPage::forViewer,
-                        (number, viewer) -> Map.of("records", library.publishedFor(number)))))::register,
+                        (number, viewer) -> Map.of("records", library.publishedFor(number)))),
+                        new nyc.daylight.mandates.MandatePrefill(mandates))::register,
                 new InboundRoutes(new StepConfirmation(dsl, agencies, ledger, clock), replyPage,
                         new HoldingQueue(dsl, blobs, filing, clock), replyReview)::register,
                 new RequestApiRoutes(requests, overdue)::register,
@@ -224,6 +231,8 @@ public final class DaylightApp {
                 new nyc.daylight.correspondents.CorrespondentRoutes(new nyc.daylight.correspondents.CorrespondentIndex(dsl, clock))::register,
                 new RecordRoutes(library, agencies, settings.baseUrl())::register,
                 new nyc.daylight.alerts.AlertRoutes(savedSearches)::register,
+                new nyc.daylight.mandates.MandateRoutes(mandates)::register,
+                new nyc.daylight.mandates.MandateAdminRoutes(mandates)::register,
                 errors::register));
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
@@ -265,6 +274,14 @@ public final class DaylightApp {
                 } catch (RuntimeException e) {
                     // Database down at start: /health says so; the files are read at the next start.
                     org.slf4j.LoggerFactory.getLogger(DaylightApp.class).warn("Could not look for unread released files: {}", e.getMessage());
+                }
+            }));
+            config.events.serverStarted(() -> Thread.ofVirtual().name("count-redacted-words").start(() -> {
+                try {
+                    new nyc.daylight.releases.RedactedWordsBackfill(dsl).runOnce();
+                } catch (RuntimeException e) {
+                    // Database down at start: the records are counted at the next start.
+                    org.slf4j.LoggerFactory.getLogger(DaylightApp.class).warn("Could not count the words of older records: {}", e.getMessage());
                 }
             }));
             config.events.serverStopping(indexer::close);

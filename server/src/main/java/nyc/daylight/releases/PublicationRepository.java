@@ -1,9 +1,11 @@
 package nyc.daylight.releases;
 
 import static nyc.daylight.sql.jooq.Tables.DOCUMENTS;
+import static nyc.daylight.sql.jooq.Tables.DOCUMENT_PAGES;
 import static nyc.daylight.sql.jooq.Tables.PUBLICATIONS;
 import static nyc.daylight.sql.jooq.Tables.PUBLICATION_LOG_LOCK;
 import static nyc.daylight.sql.jooq.Tables.REQUESTS;
+import static nyc.daylight.sql.jooq.Tables.SEARCH_VISIBILITY;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -70,9 +72,42 @@ final class PublicationRepository {
                 .fetch(REQUESTS.NUMBER);
     }
 
+    /** The counter every change to who may find a record bumps (V38; {@link SearchVisibility}). */
+    long visibilityVersion(DSLContext dsl) {
+        Long version = dsl.select(SEARCH_VISIBILITY.VERSION).from(SEARCH_VISIBILITY).where(SEARCH_VISIBILITY.ID).fetchOne(SEARCH_VISIBILITY.VERSION);
+        return version == null ? 0 : version;
+    }
+
     Map<Long, OffsetDateTime> publishedAt(DSLContext dsl, Collection<Long> ids) {
         if (ids.isEmpty()) return Map.of();
         return dsl.select(DOCUMENTS.ID, DOCUMENTS.PUBLISHED_AT).from(DOCUMENTS).where(DOCUMENTS.ID.in(ids))
                 .and(DOCUMENTS.PUBLISHED_AT.isNotNull()).fetchMap(DOCUMENTS.ID, DOCUMENTS.PUBLISHED_AT);
+    }
+
+    /** Published records whose words were never counted (published before V32), after {@code afterId}, by id. */
+    List<Long> uncounted(DSLContext dsl, long afterId, int limit) {
+        return dsl.select(DOCUMENTS.ID).from(DOCUMENTS)
+                .where(DOCUMENTS.STATUS.eq(DocumentStatus.PUBLISHED), DOCUMENTS.WORDS_TOTAL.isNull(), DOCUMENTS.ID.gt(afterId))
+                .orderBy(DOCUMENTS.ID).limit(limit).fetch(DOCUMENTS.ID);
+    }
+
+    /** Each page's reviewed text and published text, in page order. */
+    List<List<String>> reviewedAndPublished(DSLContext dsl, long documentId) {
+        List<String> reviewed = new java.util.ArrayList<>();
+        List<String> published = new java.util.ArrayList<>();
+        dsl.select(DOCUMENT_PAGES.TEXT, DOCUMENT_PAGES.PUBLISHED_TEXT).from(DOCUMENT_PAGES)
+                .where(DOCUMENT_PAGES.DOCUMENT_ID.eq(documentId)).orderBy(DOCUMENT_PAGES.PAGE_NO)
+                .forEach(r -> {
+                    reviewed.add(r.value1());
+                    published.add(r.value2());
+                });
+        return List.of(reviewed, published);
+    }
+
+    /** Stores the count, unless the record was withdrawn or counted meanwhile; returns whether it did. */
+    boolean setWords(DSLContext dsl, long documentId, RedactedWords.Count words) {
+        return dsl.update(DOCUMENTS).set(DOCUMENTS.WORDS_TOTAL, words.total()).set(DOCUMENTS.WORDS_REDACTED, words.redacted())
+                .where(DOCUMENTS.ID.eq(documentId), DOCUMENTS.STATUS.eq(DocumentStatus.PUBLISHED), DOCUMENTS.WORDS_TOTAL.isNull())
+                .execute() == 1;
     }
 }

@@ -122,6 +122,8 @@ public final class Publisher {
         byte[] pdf = withLog(d, result.pdf(), logLines, redactions);
         String title = Redactor.redactText(d.title(), redactions);
         String fields = JSON.writeValueAsString(redactFields(d, redactions));
+        // What the scorecard weighs a release by: a record redacted nearly in full is not "records provided".
+        RedactedWords.Count words = RedactedWords.of(pages.stream().map(DocumentPage::text).toList(), result.pageTexts());
         StoredBlob published;
         try {
             published = blobs.put(new ByteArrayInputStream(pdf), Long.MAX_VALUE);
@@ -139,7 +141,7 @@ public final class Publisher {
                 String text = i < result.pageTexts().size() ? result.pageTexts().get(i) : "";
                 repo.setPublishedText(tx.dsl(), documentId, pages.get(i).pageNo(), text);
             }
-            repo.markPublished(tx.dsl(), documentId, published.sha256(), title, fields, userId);
+            repo.markPublished(tx.dsl(), documentId, published.sha256(), title, fields, userId, words);
             reviews.writeLog(tx.dsl(), documentId, logLines);
             publications.lockLog(tx.dsl());
             publications.logPublication(tx.dsl(), documentId, "PUBLISH");

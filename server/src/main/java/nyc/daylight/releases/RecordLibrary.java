@@ -34,6 +34,7 @@ public final class RecordLibrary {
     private final ReleaseRepository repo = new ReleaseRepository();
     private final PublicationRepository publications = new PublicationRepository();
     private final ReviewRepository reviews = new ReviewRepository();
+    private final SearchVisibility visibility = new SearchVisibility();
 
     public RecordLibrary(DSLContext dsl, AgencyService agencies, BlobStore blobs, RecordIndexer indexer, Clock clock) {
         this.dsl = dsl;
@@ -50,12 +51,13 @@ public final class RecordLibrary {
     /**
      * Search leaves the records of hidden and embargoed requests out of the Lucene query itself
      * (see {@link Withheld}), so totals, facets and hits agree. The hits are then checked once more
-     * against the database, for a withdrawal the index has not applied yet.
+     * against the database, for a withdrawal the index has not applied yet. Both checks are reused
+     * while nothing that decides visibility has changed ({@link SearchVisibility}).
      */
     public SearchResults search(SearchQuery query) {
-        Withheld withheld = Withheld.requests(publications.withheldRequestNumbers(dsl, today()));
-        SearchResults r = indexer.index().search(query, withheld);
-        Set<Long> visible = publications.visible(dsl, r.documents().stream().map(SearchResults.DocumentHit::documentId).toList(), today());
+        SearchVisibility.Stamp stamp = visibility.stamp(dsl, today());
+        SearchResults r = indexer.index().search(query, visibility.withheld(dsl, stamp));
+        Set<Long> visible = visibility.visible(dsl, r.documents().stream().map(SearchResults.DocumentHit::documentId).toList(), stamp);
         if (visible.size() == r.documents().size()) return r;
         return r.withDocuments(r.documents().stream().filter(d -> visible.contains(d.documentId())).toList());
     }

@@ -22,6 +22,7 @@ import nyc.daylight.records.index.BadQueryException;
 import nyc.daylight.records.index.SearchQuery;
 import nyc.daylight.records.index.SearchResults;
 import nyc.daylight.requests.AtomFeed;
+import nyc.daylight.web.ConnectionUse;
 import nyc.daylight.web.Language;
 import nyc.daylight.web.Role;
 
@@ -42,11 +43,11 @@ public final class RecordRoutes {
     }
 
     public void register(RoutesConfig routes) {
-        routes.get("/records", this::searchPage, Role.PUBLIC);
+        routes.get("/records", this::searchPage, Role.PUBLIC, ConnectionUse.PER_QUERY);
         routes.get("/records/{id}", this::viewer, Role.PUBLIC);
         routes.get("/records/{id}/file", this::file, Role.PUBLIC);
-        routes.get("/api/v1/search", this::api, Role.PUBLIC);
-        routes.get("/feeds/records.atom", this::feed, Role.PUBLIC);
+        routes.get("/api/v1/search", this::api, Role.PUBLIC, ConnectionUse.PER_QUERY);
+        routes.get("/feeds/records.atom", this::feed, Role.PUBLIC, ConnectionUse.PER_QUERY);
     }
 
     private SearchQuery query(Context ctx) {

@@ -141,8 +141,11 @@ final class ReleaseRepository {
                 .where(DOCUMENT_PAGES.DOCUMENT_ID.eq(documentId), DOCUMENT_PAGES.PAGE_NO.eq(pageNo)).execute();
     }
 
-    void markPublished(DSLContext tx, long documentId, String sha256, String title, String fieldsJson, Long userId) {
+    void markPublished(DSLContext tx, long documentId, String sha256, String title, String fieldsJson, Long userId,
+                       RedactedWords.Count words) {
         tx.update(DOCUMENTS)
+                .set(DOCUMENTS.WORDS_TOTAL, words.total())
+                .set(DOCUMENTS.WORDS_REDACTED, words.redacted())
                 .set(DOCUMENTS.STATUS, DocumentStatus.PUBLISHED)
                 .set(DOCUMENTS.PUBLISHED_SHA256, sha256)
                 .set(DOCUMENTS.PUBLISHED_TITLE, title)
@@ -161,6 +164,8 @@ final class ReleaseRepository {
                 .setNull(DOCUMENTS.PUBLISHED_FIELDS)
                 .setNull(DOCUMENTS.PUBLISHED_AT)
                 .setNull(DOCUMENTS.PUBLISHED_BY)
+                .setNull(DOCUMENTS.WORDS_TOTAL)
+                .setNull(DOCUMENTS.WORDS_REDACTED)
                 .set(DOCUMENTS.REVIEW_VERSION, DOCUMENTS.REVIEW_VERSION.plus(1))
                 .where(DOCUMENTS.ID.eq(documentId)).execute();
         tx.update(DOCUMENT_PAGES).setNull(DOCUMENT_PAGES.PUBLISHED_TEXT).where(DOCUMENT_PAGES.DOCUMENT_ID.eq(documentId)).execute();

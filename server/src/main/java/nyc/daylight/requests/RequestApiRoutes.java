@@ -124,6 +124,8 @@ public final class RequestApiRoutes {
         body.put("letter", v.letter());
         body.put("owed", owed(v.report().owed(), v.businessDaysOverdue()));
         body.put("importedFrom", v.importedFrom());
+        // The paired request on the other side (city FOIL ↔ federal FOIA), only when this caller may see it too.
+        body.put("pairedWith", requests.paired(v.number(), WebSession.user(ctx)).map(RequestView::number).orElse(null));
         ctx.json(body);
     }
 

@@ -36,9 +36,16 @@ public final class RequestRoutes {
 
 
     private final RequestPageExtras extras;
+    private final ComposerPrefill prefill;
 
     public RequestRoutes(RequestService requests, AgencyService agencies, OverdueList overdue,
                          RequestPageExtras extras) {
+        this(requests, agencies, overdue, extras, ComposerPrefill.NONE);
+    }
+
+    public RequestRoutes(RequestService requests, AgencyService agencies, OverdueList overdue,
+                         RequestPageExtras extras, ComposerPrefill prefill) {
+        this.prefill = prefill;
         this.extras = extras;
         this.requests = requests;
         this.agencies = agencies;
@@ -86,6 +93,16 @@ public final class RequestRoutes {
             values.put("description", t.description());
             values.put("template", t.id());
             chosen.addAll(t.agencies());
+        } else {
+            Map<String, String> query = new HashMap<>();
+            ctx.queryParamMap().forEach((k, v) -> { if (!v.isEmpty()) query.put(k, v.getFirst()); });
+            prefill.find(query, Language.of(ctx)).ifPresent(p -> {
+                values.put("title", p.title());
+                values.put("description", p.description());
+                if (p.recordsFrom() != null) values.put("recordsFrom", p.recordsFrom().toString());
+                if (p.recordsTo() != null) values.put("recordsTo", p.recordsTo().toString());
+                chosen.addAll(p.agencies());
+            });
         }
         values.putIfAbsent("format", "ELECTRONIC");
         values.putIfAbsent("aboutIce", "yes");
@@ -209,6 +226,7 @@ public final class RequestRoutes {
         paired.ifPresent(p -> {
             model.put("paired", p);
             if (marks.containsKey(p.number())) model.put("pairedTracking", marks.get(p.number()));
+            model.put("crossCheck", requests.crossCheck(view, p));
         });
         if (paired.isEmpty() && view.owner() && view.agency().regime() == nyc.daylight.deadlines.Regime.NY_FOIL) {
             model.put("federalDraft", FederalLetter.draft("U.S. Immigration and Customs Enforcement", view.agency().name(),

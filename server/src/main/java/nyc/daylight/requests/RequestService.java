@@ -27,6 +27,8 @@ public final class RequestService {
     private final SameRequestReader sameRequest;
     private final TrackedFiling tracked;
     private final TrackedReader trackedReader;
+    private final Pairing pairing;
+    private final CrossCheckReader crossCheck;
 
     public RequestService(DSLContext dsl, AgencyService agencies, Mailer mailer, Templates templates, Clock clock,
                           String baseUrl, BlobStore blobs) {
@@ -42,6 +44,8 @@ public final class RequestService {
         this.sameRequest = new SameRequestReader(dsl, agencies, status, clock);
         this.tracked = new TrackedFiling(dsl, agencies, status, clock, blobs);
         this.trackedReader = new TrackedReader(dsl, reader);
+        this.pairing = new Pairing(dsl, agencies);
+        this.crossCheck = new CrossCheckReader(dsl, clock);
     }
 
     /**
@@ -141,5 +145,25 @@ public final class RequestService {
     /** The request paired with this one (its city or federal twin), as this viewer may see it. */
     public Optional<RequestView> paired(String number, Optional<User> viewer) {
         return trackedReader.paired(number, viewer);
+    }
+
+    /** The pairing page: the request (its requester's only), its pair if any, and their requests on the other side. */
+    public PairChoice pairChoice(User user, String number) {
+        return pairing.choice(user, number);
+    }
+
+    /** Pairs the requester's city request with their federal one (either way round); see {@link Pairing}. */
+    public void pair(User user, String number, String otherNumber, String ip) {
+        pairing.pair(user, number, otherNumber, ip);
+    }
+
+    /** Undoes the requester's pair; returns the other request's number. */
+    public String unpair(User user, String number, String ip) {
+        return pairing.unpair(user, number, ip);
+    }
+
+    /** What each side of a pair released, both pages already visible to the viewer (published records only). */
+    public CrossCheck crossCheck(RequestView one, RequestView other) {
+        return crossCheck.of(one, other);
     }
 }

@@ -48,6 +48,37 @@ final class TrackingRepository {
                 .where(REQUESTS.NUMBER.eq(number)).fetchOptional(other.NUMBER);
     }
 
+    /**
+     * Pairs two requests both ways only while neither is paired. False when either already was: the
+     * first row may have changed by then, so the caller rolls its transaction back.
+     */
+    boolean pairIfFree(DSLContext tx, long a, long b) {
+        int first = tx.update(REQUESTS).set(REQUESTS.PAIRED_REQUEST_ID, b).where(REQUESTS.ID.eq(a)).and(REQUESTS.PAIRED_REQUEST_ID.isNull()).execute();
+        if (first == 0) return false;
+        return tx.update(REQUESTS).set(REQUESTS.PAIRED_REQUEST_ID, a).where(REQUESTS.ID.eq(b)).and(REQUESTS.PAIRED_REQUEST_ID.isNull()).execute() == 1;
+    }
+
+    /** Undoes the pair of {@code a} and {@code b} both ways; false when they were not paired with each other. */
+    boolean unpair(DSLContext tx, long a, long b) {
+        int n = tx.update(REQUESTS).setNull(REQUESTS.PAIRED_REQUEST_ID)
+                .where(REQUESTS.ID.eq(a).and(REQUESTS.PAIRED_REQUEST_ID.eq(b)).or(REQUESTS.ID.eq(b).and(REQUESTS.PAIRED_REQUEST_ID.eq(a))))
+                .execute();
+        return n == 2;
+    }
+
+    /** A requester's request that could be paired: its number, title and agency. */
+    record Candidate(String number, String title, long agencyId) {}
+
+    /** The requester's own unpaired requests at any of these agencies (the other side's), newest first; one page of choices at most. */
+    java.util.List<Candidate> unpairedOf(DSLContext dsl, long requesterId, Collection<Long> agencyIds) {
+        if (agencyIds.isEmpty()) return java.util.List.of();
+        return dsl.select(REQUESTS.NUMBER, REQUESTS.TITLE, REQUESTS.AGENCY_ID).from(REQUESTS)
+                .where(REQUESTS.REQUESTER_ID.eq(requesterId)).and(REQUESTS.PAIRED_REQUEST_ID.isNull())
+                .and(REQUESTS.AGENCY_ID.in(agencyIds))
+                .orderBy(REQUESTS.ID.desc()).limit(200)
+                .fetch(Records.mapping(Candidate::new));
+    }
+
     /** Whether the request is already paired. */
     boolean paired(DSLContext dsl, long requestId) {
         return dsl.fetchExists(REQUESTS, REQUESTS.ID.eq(requestId).and(REQUESTS.PAIRED_REQUEST_ID.isNotNull()));

@@ -7,7 +7,8 @@ import nyc.daylight.web.PdfPages;
 
 /**
  * The brief PDF's delay patterns, the card's own section in print (delays.ftlh): the uniform-promise
- * flag, the extensions ledger, on time and records provided, and the DOJ time buckets, each with its n.
+ * flag, the extensions ledger, on time and records provided (apart from near-total redactions), and the DOJ
+ * time buckets, each with its n and what that n counts.
  */
 final class BriefDelaysPdf {
     private BriefDelaysPdf() {}
@@ -32,11 +33,15 @@ final class BriefDelaysPdf {
                 + x.longestChain(), 10, false);
         DelayPatterns.Timeliness tm = d.timeliness();
         p.heading(t(l, "sc.delays.provided"), 11);
+        // Its n (requests due) is not the DOJ brackets' (requests decided): each says what it counts.
+        p.text(t(l, "sc.delays.provided.caption", tm.n()), 9, false);
         p.text(t(l, "sc.delays.provided.onTimeProvided") + ": " + t(l, "sc.xOfY", tm.onTimeProvided(), tm.n()) + ": "
                 + tm.onTimeProvidedRate().message().in(l), 10, false);
+        p.text(t(l, "sc.delays.provided.onTimeNearTotal") + ": " + t(l, "sc.xOfY", tm.onTimeNearTotal(), tm.n()) + ": "
+                + tm.onTimeNearTotalRate().message().in(l), 10, false);
         p.text(t(l, "sc.delays.provided.onTimeClosed") + ": " + t(l, "sc.xOfY", tm.onTimeClosed(), tm.n()) + ": "
                 + tm.onTimeClosedRate().message().in(l), 10, false);
-        p.text(t(l, "sc.delays.provided.late") + ": " + t(l, "sc.delays.provided.lateDetail", tm.lateProvided(), tm.lateClosed(), tm.n()),
+        p.text(t(l, "sc.delays.provided.late") + ": " + t(l, "sc.delays.provided.lateDetail", tm.lateProvided(), tm.lateNearTotal(), tm.lateClosed(), tm.n()),
                 10, false);
         p.heading(t(l, "sc.delays.doj"), 11);
         p.text(t(l, "sc.delays.doj.caption", d.determined()), 9, false);

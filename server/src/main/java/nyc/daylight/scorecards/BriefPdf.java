@@ -47,6 +47,8 @@ final class BriefPdf {
                 p.text(rateLine(l, "sc.answered5", c.respondedWithin5(), c.responseCounted(), c.responseRate()), 11, true);
             }
             p.text(rateLine(l, "sc.decidedOnTime", c.determinedOnTime(), c.determinationCounted(), c.onTimeRate()), 11, true);
+            // The on-time n (requests due) and the DOJ brackets' n (requests decided) differ: say which is which.
+            p.text(t(l, "sc.brief.onTimeN", c.determinationCounted(), c.delayPatterns().determined()), 9, false);
             p.text(rateLine(l, "sc.brief.appealsOnTime", c.appealsDecidedOnTime(), c.appealsDecided(), c.appealsOnTimeRate()), 11, false);
             p.text(c.overdueNow() + " " + t(l, "sc.brief.overdue", c.businessDaysOverdue()), 11, false);
             p.text(t(l, "sc.grade") + " " + c.grade().letter() + ": " + c.grade().explanation().in(l), 10, false);

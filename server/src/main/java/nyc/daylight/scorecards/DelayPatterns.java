@@ -12,7 +12,7 @@ import java.util.Set;
  *
  * @param promises the spread of written promises, flagged when uniform
  * @param extensions the running extensions ledger
- * @param timeliness on time and records provided, kept apart from on time and merely closed
+ * @param timeliness on time and records provided, kept apart from near-total redactions and from merely closed
  * @param determined requests with a determination (the n of {@code daysToDetermination})
  * @param daysToDetermination business days from receipt to determination, in {@link TimeBuckets}
  */
@@ -32,19 +32,45 @@ public record DelayPatterns(PromiseSpread promises, Extensions extensions, Timel
 
     /**
      * Over the requests the on-time rate counts (n): on time and records provided, on time but
-     * closed without records (denied, no records, withdrawn, or a grant with nothing released), and
-     * the late ones split the same way.
+     * redacted nearly in full, on time but closed without records (denied, no records, withdrawn,
+     * or a grant with nothing released), and the late ones split the same way.
      */
-    public record Timeliness(int n, int onTimeProvided, int onTimeClosed, int lateProvided, int lateClosed) {
+    public record Timeliness(int n, int onTimeProvided, int onTimeNearTotal, int onTimeClosed, int lateProvided,
+                             int lateNearTotal, int lateClosed) {
         @JsonProperty("onTimeProvidedRate")
         public Rate onTimeProvidedRate() {
             return Rate.of(onTimeProvided, n);
+        }
+
+        @JsonProperty("onTimeNearTotalRate")
+        public Rate onTimeNearTotalRate() {
+            return Rate.of(onTimeNearTotal, n);
         }
 
         @JsonProperty("onTimeClosedRate")
         public Rate onTimeClosedRate() {
             return Rate.of(onTimeClosed, n);
         }
+    }
+
+    /**
+     * A release counts as a near-total redaction, not as records provided, when its published
+     * records together had at least this share of their words redacted. Agencies report such a
+     * request as closed or granted in part like any other; to the requester it is close to a denial.
+     */
+    static final int NEAR_TOTAL_PERCENT = 90;
+
+    /** What a decided request gave the requester. */
+    enum Disposition { PROVIDED, NEAR_TOTAL_REDACTION, CLOSED }
+
+    /**
+     * Whether the request's published records, all together, were redacted nearly in full
+     * ({@link #NEAR_TOTAL_PERCENT} of their words or more). False with no counted words: a record
+     * not yet published, or a scan with no text, says nothing about how much was redacted.
+     * Pure; the repository's SQL says the same ({@code DelayRepository.nearTotalRedaction}).
+     */
+    static boolean nearTotalRedaction(long wordsTotal, long wordsRedacted) {
+        return wordsTotal > 0 && wordsRedacted * 100 >= wordsTotal * NEAR_TOTAL_PERCENT;
     }
 
     /**
@@ -57,8 +83,14 @@ public record DelayPatterns(PromiseSpread promises, Extensions extensions, Timel
         return PROVIDING.contains(outcome) && (filesReleased > 0 || imported);
     }
 
+    /** {@link #provided}, with a release redacted nearly in full told apart from records provided. */
+    static Disposition disposition(String outcome, int filesReleased, boolean imported, boolean nearTotalRedaction) {
+        if (!provided(outcome, filesReleased, imported)) return Disposition.CLOSED;
+        return nearTotalRedaction ? Disposition.NEAR_TOTAL_REDACTION : Disposition.PROVIDED;
+    }
+
     static DelayPatterns none() {
-        return of(Map.of(), new Extensions(0, 0, 0, 0, 0), new Timeliness(0, 0, 0, 0, 0), Map.of());
+        return of(Map.of(), new Extensions(0, 0, 0, 0, 0), new Timeliness(0, 0, 0, 0, 0, 0, 0), Map.of());
     }
 
     static DelayPatterns of(Map<Integer, Integer> promises, Extensions extensions, Timeliness timeliness,

@@ -1,5 +1,6 @@
 package nyc.daylight.scorecards;
 
+import static nyc.daylight.sql.jooq.Tables.DOCUMENTS;
 import static nyc.daylight.sql.jooq.Tables.REQUEST_METRICS;
 import static org.jooq.impl.DSL.count;
 import static org.jooq.impl.DSL.field;
@@ -10,8 +11,12 @@ import static org.jooq.impl.DSL.sum;
 import java.math.BigDecimal;
 import java.util.HashMap;
 import java.util.Map;
+import nyc.daylight.sql.types.DocumentStatus;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.Record1;
+import org.jooq.Table;
 import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
 
@@ -26,6 +31,33 @@ final class DelayRepository {
     static Condition provided() {
         var m = REQUEST_METRICS;
         return m.OUTCOME.in(DelayPatterns.PROVIDING).and(m.FILES_RELEASED.gt(0).or(m.IMPORTED.isTrue()));
+    }
+
+    /**
+     * SQL for {@link DelayPatterns#nearTotalRedaction}, on the request's published records counted
+     * together: read from the stored word counts each time, so the threshold is the methodology's
+     * of the day and a publication or withdrawal counts at once. A record published before V32 and
+     * not yet counted (RedactedWordsBackfill) is left out, as are requests with no counted words.
+     */
+    static Condition nearTotalRedaction() {
+        Table<Record1<Long>> near = nearTotalRequests();
+        return REQUEST_METRICS.REQUEST_ID.in(DSL.select(near.field(DOCUMENTS.REQUEST_ID)).from(near));
+    }
+
+    /**
+     * The requests whose published records were redacted nearly in full, as a table to join: one
+     * aggregate over documents_counted_idx (V32) per query, however many figures test it.
+     */
+    static Table<Record1<Long>> nearTotalRequests() {
+        var d = DOCUMENTS;
+        var total = sum(d.WORDS_TOTAL);
+        var redacted = sum(d.WORDS_REDACTED);
+        return DSL.select(d.REQUEST_ID).from(d)
+                .where(d.STATUS.eq(DocumentStatus.PUBLISHED), d.REQUEST_ID.isNotNull(), d.WORDS_TOTAL.isNotNull())
+                .groupBy(d.REQUEST_ID)
+                .having(total.gt(BigDecimal.ZERO),
+                        redacted.mul(inline(100)).ge(total.mul(inline(DelayPatterns.NEAR_TOTAL_PERCENT))))
+                .asTable("near_total");
     }
 
     /** How many promises were made at each number of business days from receipt, per group. */
@@ -52,24 +84,35 @@ final class DelayRepository {
 
     record Counts(DelayPatterns.Extensions extensions, DelayPatterns.Timeliness timeliness) {}
 
-    /** The extensions ledger and the disposition-aware timeliness counts, per group, in one pass. */
+    /**
+     * The extensions ledger and the disposition-aware timeliness counts, per group, in one pass
+     * (13 columns, read by position as in ScorecardRepository.totals).
+     */
     Map<Long, Counts> counts(DSLContext dsl, ScorecardRepository.Scope s) {
         var m = REQUEST_METRICS;
         Condition counted = m.DETERMINATION_ON_TIME.isNotNull();
+        Table<Record1<Long>> near = nearTotalRequests();
+        Field<Long> nearId = near.field(DOCUMENTS.REQUEST_ID);
+        Condition nearTotal = nearId.isNotNull();
         Map<Long, Counts> out = new HashMap<>();
         dsl.select(ScorecardRepository.key(s), count(), count().filterWhere(m.EXTENSIONS.gt(0)),
                         DSL.coalesce(sum(m.EXTENSIONS), inline(BigDecimal.ZERO)),
                         DSL.coalesce(sum(m.EXTENSION_BUSINESS_DAYS), inline(BigDecimal.ZERO)),
                         DSL.coalesce(max(m.EXTENSIONS), inline(0)),
                         count().filterWhere(counted),
-                        count().filterWhere(m.DETERMINATION_ON_TIME.isTrue().and(provided())),
+                        count().filterWhere(m.DETERMINATION_ON_TIME.isTrue().and(provided()).andNot(nearTotal)),
+                        count().filterWhere(m.DETERMINATION_ON_TIME.isTrue().and(provided()).and(nearTotal)),
                         count().filterWhere(m.DETERMINATION_ON_TIME.isTrue().andNot(provided())),
-                        count().filterWhere(m.DETERMINATION_ON_TIME.isFalse().and(provided())),
+                        count().filterWhere(m.DETERMINATION_ON_TIME.isFalse().and(provided()).andNot(nearTotal)),
+                        count().filterWhere(m.DETERMINATION_ON_TIME.isFalse().and(provided()).and(nearTotal)),
                         count().filterWhere(m.DETERMINATION_ON_TIME.isFalse().andNot(provided())))
-                .from(m).where(ScorecardRepository.condition(s)).groupBy(ScorecardRepository.groupBy(s))
-                .forEach(r -> out.put(r.value1(), new Counts(
-                        new DelayPatterns.Extensions(r.value2(), r.value3(), r.value4().intValue(), r.value5().intValue(), r.value6()),
-                        new DelayPatterns.Timeliness(r.value7(), r.value8(), r.value9(), r.value10(), r.value11()))));
+                .from(m.leftJoin(near).on(nearId.eq(m.REQUEST_ID)))
+                .where(ScorecardRepository.condition(s)).groupBy(ScorecardRepository.groupBy(s))
+                .forEach(r -> out.put(r.get(0, Long.class), new Counts(
+                        new DelayPatterns.Extensions(r.get(1, Integer.class), r.get(2, Integer.class), r.get(3, Integer.class),
+                                r.get(4, Integer.class), r.get(5, Integer.class)),
+                        new DelayPatterns.Timeliness(r.get(6, Integer.class), r.get(7, Integer.class), r.get(8, Integer.class),
+                                r.get(9, Integer.class), r.get(10, Integer.class), r.get(11, Integer.class), r.get(12, Integer.class)))));
         return out;
     }
 

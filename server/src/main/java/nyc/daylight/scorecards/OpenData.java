@@ -20,7 +20,9 @@ public final class OpenData {
             "responded_on", "response_met", "business_days_to_response", "determined_on", "business_days_to_determination",
             "determination_on_time", "outcome", "overdue_since", "constructive_denial", "extensions",
             "extension_business_days", "exemptions", "appeal_filed", "appeal_decided_on_time", "appeal_reversed",
-            "files_released", "promised_business_days", "methodology_version", "demo"};
+            "files_released", "promised_business_days", "methodology_version", "demo", "near_total_redaction"};
+    /** Where the two columns OpenData adds go: the repository's values fill the others, in order. */
+    private static final int VERSION_COLUMN = java.util.Arrays.asList(REQUEST_COLUMNS).indexOf("methodology_version");
     static final String[] SCORECARD_COLUMNS = {"agency", "name", "regime", "from", "to", "received", "response_counted",
             "responded_within_5", "response_pct", "response_n", "response_ci95_low", "response_ci95_high", "median_days_to_response", "p90_days_to_response",
             "median_days_to_determination", "p90_days_to_determination", "determination_counted", "determined_on_time",
@@ -30,7 +32,8 @@ public final class OpenData {
             "score", "methodology_version", "demo", "promises_n", "promises_band_low", "promises_band_high",
             "promises_in_band", "promises_uniform", "requests_extended", "longest_extension_chain", "on_time_provided",
             "on_time_closed", "late_provided", "late_closed", "determined", "determined_1_20", "determined_21_40",
-            "determined_41_60", "determined_61_100", "determined_101_200", "determined_201_400", "determined_400_plus"};
+            "determined_41_60", "determined_61_100", "determined_101_200", "determined_201_400", "determined_400_plus",
+            "on_time_near_total_redaction", "late_near_total_redaction"};
 
     private final DSLContext dsl;
     private final Clock clock;
@@ -57,8 +60,8 @@ public final class OpenData {
             repo.requestRows(dsl, period.from(), period.to(), agencySlug, today, values -> {
                 List<Object> row = new ArrayList<>();
                 for (Object v : values) row.add(v instanceof Object[] list ? joined(list) : v);
-                row.add(RequestMetrics.VERSION);
-                row.add(demo);
+                // Where 2026.5 had them; near_total_redaction, the repository's last value, follows: old readers keep their positions.
+                row.addAll(VERSION_COLUMN, List.of(RequestMetrics.VERSION, demo));
                 csv.printRecord(row);
             });
         } catch (IOException e) {
@@ -103,6 +106,9 @@ public final class OpenData {
                 d.timeliness().onTimeProvided(), d.timeliness().onTimeClosed(), d.timeliness().lateProvided(),
                 d.timeliness().lateClosed(), d.determined()));
         for (Scorecard.Bucket b : d.daysToDetermination()) out.add(b.count());
+        // Since 2026.6, at the end again: a near-total redaction is no longer in on_time_provided / late_provided.
+        out.add(d.timeliness().onTimeNearTotal());
+        out.add(d.timeliness().lateNearTotal());
         return out;
     }
 

@@ -39,7 +39,7 @@ public record RequestMetrics(
         int filesReleased,
         List<Integer> promisedBusinessDays) {
 
-    public static final String VERSION = "2026.5";
+    public static final String VERSION = "2026.6";
 
     public static RequestMetrics of(Regime regime, DeadlineReport report, List<LedgerEvent> events, BusinessCalendar cal,
                                     List<String> exemptions, int filesReleased) {

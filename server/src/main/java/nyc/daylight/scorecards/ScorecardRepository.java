@@ -1,5 +1,6 @@
 package nyc.daylight.scorecards;
 
+import static nyc.daylight.sql.jooq.Tables.PUBLICATIONS;
 import static nyc.daylight.sql.jooq.Tables.REQUESTS;
 import static nyc.daylight.sql.jooq.Tables.REQUEST_EVENTS;
 import static nyc.daylight.sql.jooq.Tables.REQUEST_METRICS;
@@ -217,13 +218,17 @@ final class ScorecardRepository {
     /**
      * A version of the data: the last ledger event and the requests withheld today. Hiding a request
      * or setting an embargo writes no ledger event, so the withheld set is part of the version; an
-     * embargo ending by date changes it too (and the day, which the cache also keys on).
+     * embargo ending by date changes it too (and the day, which the cache also keys on). Publishing
+     * or withdrawing a record writes no ledger event either, and moves the near-total-redaction
+     * counts: the last publication is part of the version. (Counts the start-up backfill fills in
+     * for older records show once the cache's entry is replaced, at the next event or day.)
      */
-    record Version(long lastEvent, List<Long> withheld) {}
+    record Version(long lastEvent, long lastPublication, List<Long> withheld) {}
 
     Version version(DSLContext dsl, LocalDate today) {
         Long v = dsl.select(DSL.max(REQUEST_EVENTS.ID)).from(REQUEST_EVENTS).fetchOne(0, Long.class);
+        Long p = dsl.select(DSL.max(PUBLICATIONS.SEQ)).from(PUBLICATIONS).fetchOne(0, Long.class);
         List<Long> ids = dsl.fetch(withheld(today)).map(Record1::value1);
-        return new Version(v == null ? 0 : v, ids.stream().sorted().toList());
+        return new Version(v == null ? 0 : v, p == null ? 0 : p, ids.stream().sorted().toList());
     }
 }

@@ -50,6 +50,9 @@ public final class Routes {
         filters.forEach(f -> f.accept(routes));
         routes.before(session::before);
         routes.beforeMatched(Routes::checkRole);
+        routes.beforeMatched(ctx -> {
+            if (ctx.routeRoles().contains(ConnectionUse.PER_QUERY)) connections.close();
+        });
         features.forEach(f -> f.accept(routes));
     }
 

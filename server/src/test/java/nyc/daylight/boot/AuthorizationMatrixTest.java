@@ -81,7 +81,7 @@ class AuthorizationMatrixTest {
                 "GET /scorecards/{slug}/brief.pdf", "GET /scorecards/{slug}/export.csv", "GET /data/requests.csv",
                 "GET /api/v1/scorecards", "GET /api/v1/scorecards/{slug}", "GET /api/v1/scorecards/{slug}/oldest-open", "GET /methodology", "GET /api/v1/openapi.json", "GET /api/docs", "GET /metrics",
                 "GET /records/{id}", "GET /records/{id}/file", "GET /api/v1/search", "GET /feeds/records.atom",
-                "GET /records/correspondents", "GET /api/v1/records/correspondents")) {
+                "GET /mandates", "GET /mandates/{report}", "GET /records/correspondents", "GET /api/v1/records/correspondents")) {
             POLICIES.put(r, Policy.PUBLIC);
         }
         for (String r : List.of("POST /requests", "GET /me", "GET /agency")) POLICIES.put(r, Policy.SIGNED_IN);
@@ -102,7 +102,8 @@ class AuthorizationMatrixTest {
         for (String r : List.of("GET /requests/{number}/withdraw", "POST /requests/{number}/withdraw",
                 "POST /requests/{number}/correspondence", "GET /requests/{number}/appeal", "POST /requests/{number}/appeal",
                 "POST /requests/{number}/clarification", "POST /requests/{number}/follow-ups", "POST /requests/{number}/embargo",
-                "GET /requests/{number}/agencies/letters", "POST /requests/{number}/agencies/letters")) {
+                "GET /requests/{number}/agencies/letters", "POST /requests/{number}/agencies/letters",
+                "GET /requests/{number}/pair", "POST /requests/{number}/pair", "GET /requests/{number}/unpair", "POST /requests/{number}/unpair")) {
             POLICIES.put(r, Policy.OWNER);
         }
         POLICIES.put("GET /requests/{number}/attachments/{id}", Policy.OWNER_OR_ADMIN_FILE);
@@ -119,7 +120,10 @@ class AuthorizationMatrixTest {
                 "POST /admin/agencies/{slug}/closures", "POST /requests/{number}/hide", "GET /admin/inbound",
                 "GET /admin/inbound/{id}", "GET /admin/inbound/{id}/raw", "POST /admin/inbound/{id}/assign",
                 "POST /admin/inbound/{id}/discard", "GET /admin/agencies/{slug}/mail-domains", "POST /admin/agencies/{slug}/mail-domains",
-                "POST /admin/agencies/{slug}/mail-domains/remove")) {
+                "POST /admin/agencies/{slug}/mail-domains/remove", "GET /admin/mandates", "POST /admin/mandates",
+                "GET /admin/mandates/{report}", "POST /admin/mandates/{report}", "POST /admin/mandates/{report}/verify",
+                "POST /admin/mandates/{report}/publications", "POST /admin/mandates/{report}/publications/remove",
+                "POST /admin/mandates/{report}/delete")) {
             POLICIES.put(r, Policy.ADMIN);
         }
         POLICIES.put("POST /requests/{number}/replies/{id}/confirm", Policy.REPLY);
@@ -214,6 +218,7 @@ class AuthorizationMatrixTest {
             String method = route.substring(0, route.indexOf(' '));
             String path = route.substring(route.indexOf(' ') + 1)
                     .replace("{number}", number).replace("{slug}", "doc").replace("{token}", "not-a-token").replace("{page}", "1")
+                    .replace("{report}", "doc-detainers") // a seeded required report (V37)
                     .replace("{id}", Long.toString(route.contains("/records/") ? publishedRecord : route.contains("/replies/") ? reply
                             : route.contains("/admin/inbound/") ? held : route.contains("/me/tokens/") ? ownersToken
                             : route.contains("/me/searches/") ? ownersSearch : attachmentId))

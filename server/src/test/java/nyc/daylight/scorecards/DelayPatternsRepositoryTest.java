@@ -187,7 +187,7 @@ class DelayPatternsRepositoryTest {
         String page = new WebClient(app).get("/scorecards/hhc" + q).body();
         assertThat(page).contains("data-testid=\"delay-patterns\"", "Uniform: looks like a boilerplate date.",
                 "20 of 24 promises (83.3%) fall between 180 and 216 business days from receipt.",
-                "n = 24 promises", "n = 10 determinations", "href=\"/methodology#delays\"", "400+");
+                "n = 24 promises", "n = 10 requests decided;", "Of the requests due (n = 22)", "href=\"/methodology#delays\"", "400+");
         String es = new WebClient(app).header("Accept-Language", "es").get("/scorecards/hhc" + q).body();
         assertThat(es).contains("Patrones de demora", "Uniformes: parece una fecha de plantilla.", "Registro de prórrogas");
         assertThat(new WebClient(app).get("/methodology").body()).contains("<h2 id=\"delays\">Delay patterns</h2>");

@@ -117,10 +117,26 @@ class DelayPatternsTest {
 
     @Test
     void the_timeliness_rates_share_the_on_time_rates_n() {
-        var t = new DelayPatterns.Timeliness(5, 2, 1, 1, 1);
+        var t = new DelayPatterns.Timeliness(5, 2, 0, 1, 1, 0, 1);
         assertThat(t.onTimeProvidedRate().n()).isEqualTo(5);
         assertThat(t.onTimeProvidedRate().value()).isEqualTo(0.4);
         assertThat(t.onTimeClosedRate().value()).isEqualTo(0.2);
+    }
+
+    @Test
+    void a_release_redacted_by_ninety_percent_of_its_words_or_more_is_a_near_total_redaction_not_records_provided() {
+        assertThat(DelayPatterns.nearTotalRedaction(100, 90)).isTrue();
+        assertThat(DelayPatterns.nearTotalRedaction(100, 89)).isFalse();
+        assertThat(DelayPatterns.nearTotalRedaction(20, 19)).as("95%").isTrue();
+        assertThat(DelayPatterns.nearTotalRedaction(10, 5)).as("50%").isFalse();
+        assertThat(DelayPatterns.nearTotalRedaction(0, 0)).as("no counted words say nothing").isFalse();
+        assertThat(DelayPatterns.disposition("PARTIALLY_GRANTED", 1, false, true)).isEqualTo(DelayPatterns.Disposition.NEAR_TOTAL_REDACTION);
+        assertThat(DelayPatterns.disposition("GRANTED", 1, false, false)).isEqualTo(DelayPatterns.Disposition.PROVIDED);
+        assertThat(DelayPatterns.disposition("DENIED", 1, false, true)).as("a denial stays closed").isEqualTo(DelayPatterns.Disposition.CLOSED);
+        assertThat(DelayPatterns.disposition("GRANTED", 0, false, true)).isEqualTo(DelayPatterns.Disposition.CLOSED);
+        var t = new DelayPatterns.Timeliness(4, 1, 2, 1, 0, 0, 0);
+        assertThat(t.onTimeNearTotalRate().value()).isEqualTo(0.5);
+        assertThat(t.onTimeNearTotalRate().n()).isEqualTo(4);
     }
 
     private static LedgerEvent event(EventType type, String day, String date) {

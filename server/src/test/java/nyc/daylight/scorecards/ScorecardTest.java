@@ -138,7 +138,7 @@ class ScorecardTest {
             Map<Integer, Integer> promises = new java.util.HashMap<>();
             Map<Integer, Integer> days = new java.util.HashMap<>();
             int extended = 0, extensions = 0, extensionDays = 0, longest = 0;
-            int counted = 0, onTimeProvided = 0, onTimeClosed = 0, lateProvided = 0, lateClosed = 0;
+            int counted = 0, onTimeProvided = 0, onTimeNearTotal = 0, onTimeClosed = 0, lateProvided = 0, lateNearTotal = 0, lateClosed = 0;
             for (CSVRecord r : mine) {
                 for (String v : r.get("promised_business_days").split(";")) {
                     if (!v.isEmpty()) promises.merge(Integer.parseInt(v), 1, Integer::sum);
@@ -154,12 +154,13 @@ class ScorecardTest {
                 if (r.get("determination_on_time").isEmpty()) continue;
                 counted++;
                 boolean onTime = r.get("determination_on_time").equals("true");
-                boolean provided = DelayPatterns.provided(r.get("outcome"), Integer.parseInt(r.get("files_released")),
-                        r.get("imported").equals("true"));
-                if (onTime && provided) onTimeProvided++;
-                else if (onTime) onTimeClosed++;
-                else if (provided) lateProvided++;
-                else lateClosed++;
+                var disposition = DelayPatterns.disposition(r.get("outcome"), Integer.parseInt(r.get("files_released")),
+                        r.get("imported").equals("true"), r.get("near_total_redaction").equals("true"));
+                switch (disposition) {
+                    case PROVIDED -> { if (onTime) onTimeProvided++; else lateProvided++; }
+                    case NEAR_TOTAL_REDACTION -> { if (onTime) onTimeNearTotal++; else lateNearTotal++; }
+                    case CLOSED -> { if (onTime) onTimeClosed++; else lateClosed++; }
+                }
             }
             promisesSeen += promises.size();
             PromiseSpread spread = PromiseSpread.of(promises);
@@ -179,9 +180,9 @@ class ScorecardTest {
             assertThat(x.get("businessDaysAdded").asInt()).isEqualTo(extensionDays);
             assertThat(x.get("longestChain").asInt()).isEqualTo(longest);
             JsonNode t = d.get("timeliness");
-            assertThat(List.of(t.get("n").asInt(), t.get("onTimeProvided").asInt(), t.get("onTimeClosed").asInt(),
-                    t.get("lateProvided").asInt(), t.get("lateClosed").asInt()))
-                    .containsExactly(counted, onTimeProvided, onTimeClosed, lateProvided, lateClosed);
+            assertThat(List.of(t.get("n").asInt(), t.get("onTimeProvided").asInt(), t.get("onTimeNearTotal").asInt(),
+                    t.get("onTimeClosed").asInt(), t.get("lateProvided").asInt(), t.get("lateNearTotal").asInt(), t.get("lateClosed").asInt()))
+                    .containsExactly(counted, onTimeProvided, onTimeNearTotal, onTimeClosed, lateProvided, lateNearTotal, lateClosed);
             List<Scorecard.Bucket> buckets = TimeBuckets.of(days);
             assertThat(d.get("determined").asInt()).isEqualTo(days.values().stream().mapToInt(Integer::intValue).sum());
             for (int i = 0; i < buckets.size(); i++) {
@@ -191,6 +192,8 @@ class ScorecardTest {
             CSVRecord card = scorecardCsv.get(entry.getKey());
             assertThat(Integer.parseInt(card.get("promises_n"))).isEqualTo(spread.n());
             assertThat(Integer.parseInt(card.get("on_time_provided"))).isEqualTo(onTimeProvided);
+            assertThat(Integer.parseInt(card.get("on_time_near_total_redaction"))).isEqualTo(onTimeNearTotal);
+            assertThat(Integer.parseInt(card.get("late_near_total_redaction"))).isEqualTo(lateNearTotal);
             assertThat(Integer.parseInt(card.get("longest_extension_chain"))).isEqualTo(longest);
             assertThat(Integer.parseInt(card.get("determined_1_20"))).isEqualTo(buckets.getFirst().count());
         }
@@ -262,7 +265,10 @@ class ScorecardTest {
         // The card's delay patterns travel with the brief, each with its n: promise flag, ledger, provided, DOJ buckets.
         assertThat(text).contains("Delay patterns", "Extensions ledger", "On time and records provided: ",
                 "Business days to a determination, in the U.S. Department of Justice's brackets",
-                "(n = 4 determinations)", "Business days — 1–20: ", "/methodology#delays");
+                "(n = 4 requests decided;", "Business days — 1–20: ", "/methodology#delays",
+                // The on-time n and the brackets' n differ (DOC-3 is open past its date): each says what it counts.
+                "n = 5 requests due: decided, or still open past the date the law required. The time brackets below count only the 4 decided.",
+                "Of the requests due (n = 5)");
     }
 
     @Test
@@ -273,7 +279,7 @@ class ScorecardTest {
                 "Answered within 5 business days: 4 of 6, 66.7% (n = 6; 95% interval 30.0–90.3%)",
                 "data-testid=\"withheld-PARTIALLY_GRANTED\"", "data-testid=\"withheld-DENIED\"", "href=\"/methodology#grade\"",
                 "data-testid=\"delay-patterns\"", "data-testid=\"extensions-ledger\"", "data-testid=\"buckets-doj\"",
-                "(n = 4 determinations)")
+                "(n = 4 requests decided;", "data-testid=\"brief-on-time-n\"", "n = 5 requests due", "Of the requests due (n = 5)")
                 .doesNotContain("Notable denials", "brief-demo");
         web.header("Accept-Language", "es");
         var r = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(

@@ -54,16 +54,17 @@ class AccessibilityTest {
                     "/scorecards", "/scorecards/doc", "/scorecards/doc/brief", "/methodology", "/agencies", "/agencies/doc", "/deadlines",
                     "/deadlines?agency=doc&date=2026-03-02&time=10:00", "/deadlines?agency=doc&date=2040-01-01&time=10:00",
                     "/signin", "/signup", "/reset", "/requests/new", "/no-such-page", "/api/docs", "/records?q=ICE",
-                    "/records?q=%22unclosed", "/records/" + published + "?q=liaison")) {
+                    "/records?q=%22unclosed", "/records/" + published + "?q=liaison", "/mandates", "/mandates/ll228-federal-requests")) {
                 check(anonymous, portal.app.baseUrl() + path, axe, failures);
             }
             Map<String, List<String>> signedIn = Map.of(
                     "a11y@example.org", List.of("/me", "/me/tokens", "/me/email", "/requests/new", "/requests/new?template=doc-release-dates",
+                            "/requests/new?mandate=doc-detainers&period=2024-07-01",
                             "/requests/" + number, "/requests/" + number + "/withdraw", "/requests/" + number + "/appeal"),
                     "rao@doc.test", List.of("/agency/doc/queue", "/agency/doc/requests/" + number, "/agency/doc/records",
                             "/agency/doc/records/" + inReview, "/agency/doc/records/" + published),
                     "admin@example.org", List.of("/admin", "/admin/officers", "/admin/outbox", "/admin/audit", "/admin/agencies",
-                            "/admin/agencies/doc"));
+                            "/admin/agencies/doc", "/admin/mandates", "/admin/mandates/doc-detainers"));
             for (var entry : signedIn.entrySet()) {
                 Page page = browser.newPageBypassingCsp();
                 page.navigate(portal.app.baseUrl() + "/signin");
