@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
  */
 class ArchitectureTest {
     private static final String[] FEATURES = {
-            "nyc.daylight.accounts..", "nyc.daylight.agencies..", "nyc.daylight.alerts..", "nyc.daylight.api..", "nyc.daylight.court..", "nyc.daylight.duplicates..",
+            "nyc.daylight.accounts..", "nyc.daylight.agencies..", "nyc.daylight.alerts..", "nyc.daylight.api..", "nyc.daylight.correspondents..", "nyc.daylight.court..", "nyc.daylight.duplicates..",
             "nyc.daylight.health..", "nyc.daylight.inbound..", "nyc.daylight.lifecycle..", "nyc.daylight.mandates..", "nyc.daylight.notify..",
             "nyc.daylight.releases..", "nyc.daylight.requests..", "nyc.daylight.scorecards..", "nyc.daylight.site.."};
 

@@ -138,6 +138,8 @@ public final class DaylightApp {
         RecordPipeline pipeline = new RecordPipeline(dsl, blobs, extractor, clock);
         ReviewService reviews = new ReviewService(dsl, agencies);
         Publisher publisher = new Publisher(dsl, agencies, blobs, indexer, clock);
+        nyc.daylight.correspondents.CorrespondentFollower correspondents = new nyc.daylight.correspondents.CorrespondentFollower(dsl);
+        publisher.alsoAfterEachChange(correspondents::catchUp);
         RecordLibrary library = new RecordLibrary(dsl, agencies, blobs, indexer, clock);
         OfficerActions officerActions = new OfficerActions(dsl, agencies, ledger, mailer, blobs,
                 (requestId, agencyId, attachmentId, blob, name, officerId) -> {
@@ -226,6 +228,8 @@ public final class DaylightApp {
                 new nyc.daylight.lifecycle.DigestRoutes(new nyc.daylight.lifecycle.DigestSettings(dsl))::register,
                 new ReviewRoutes(reviews, publisher, new nyc.daylight.releases.BulkRedactions(dsl, agencies),
                         new nyc.daylight.releases.PageImages(dsl, agencies, blobs))::register,
+                // Before RecordRoutes: /records/correspondents must not be read as a record id.
+                new nyc.daylight.correspondents.CorrespondentRoutes(new nyc.daylight.correspondents.CorrespondentIndex(dsl, clock))::register,
                 new RecordRoutes(library, agencies, settings.baseUrl())::register,
                 new nyc.daylight.alerts.AlertRoutes(savedSearches)::register,
                 new nyc.daylight.mandates.MandateRoutes(mandates)::register,
@@ -263,6 +267,8 @@ public final class DaylightApp {
             routes.register(config.routes);
             config.events.serverStarted(outbox::start);
             config.events.serverStarted(indexer::start);
+            config.events.serverStarted(correspondents::start);
+            config.events.serverStopping(correspondents::close);
             config.events.serverStarted(() -> Thread.ofVirtual().name("ingest-missing").start(() -> {
                 try {
                     pipeline.ingestMissing();

@@ -62,4 +62,9 @@ public final class OfflineServices {
     public RecordIndexer indexer(RecordIndex index) {
         return new RecordIndexer(dsl, index);
     }
+
+    /** The correspondents index, rebuilt with the search index ({@code daylight reindex}). */
+    public nyc.daylight.correspondents.CorrespondentFollower correspondents() {
+        return new nyc.daylight.correspondents.CorrespondentFollower(dsl);
+    }
 }

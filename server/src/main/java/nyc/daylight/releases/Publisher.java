@@ -55,6 +55,8 @@ public final class Publisher {
     private final DocumentAccess access;
     private final AgencyService agencies;
     private final ReviewRepository reviews = new ReviewRepository();
+    /** Other followers of the publication log, told right after each commit (the correspondents). */
+    private final List<Runnable> followers = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     /** @param indexer null where no index is open (command-line imports): a server follows the log */
     public Publisher(DSLContext dsl, AgencyService agencies, BlobStore blobs, RecordIndexer indexer, Clock clock) {
@@ -64,6 +66,15 @@ public final class Publisher {
         this.clock = clock;
         this.access = new DocumentAccess(agencies, repo);
         this.agencies = agencies;
+    }
+
+    /**
+     * Runs {@code follower} after every publication and withdrawal, once its transaction has
+     * committed. A follower keeps its own position in the log, so one that fails here catches up
+     * on its own timer.
+     */
+    public void alsoAfterEachChange(Runnable follower) {
+        followers.add(follower);
     }
 
     public void publish(User user, String slug, long documentId, boolean imagesChecked, String ip) {
@@ -247,12 +258,20 @@ public final class Publisher {
     }
 
     private void indexNow() {
-        if (indexer == null) return;
-        try {
-            indexer.catchUp();
-        } catch (RuntimeException e) {
-            // The database has the truth; the indexer's timer applies the log within seconds.
-            log.warn("Indexing right after publication failed; the catch-up timer will retry", e);
+        if (indexer != null) {
+            try {
+                indexer.catchUp();
+            } catch (RuntimeException e) {
+                // The database has the truth; the indexer's timer applies the log within seconds.
+                log.warn("Indexing right after publication failed; the catch-up timer will retry", e);
+            }
+        }
+        for (Runnable follower : followers) {
+            try {
+                follower.run();
+            } catch (RuntimeException e) {
+                log.warn("A follower of the publication log failed right after publication; its timer will retry", e);
+            }
         }
     }
 }

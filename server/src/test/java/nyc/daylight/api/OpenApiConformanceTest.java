@@ -93,6 +93,10 @@ class OpenApiConformanceTest {
             check("GET", "/api/v1/me/requests?page=0", anaReads.get("/api/v1/me/requests?page=0"));
             check("GET", "/api/v1/search?q=detainer", anonymous.get("/api/v1/search?q=detainer"));
             check("GET", "/api/v1/search?q=\"unclosed", anonymous.get("/api/v1/search?q=" + URLEncoder.encode("\"unclosed", StandardCharsets.UTF_8)));
+            check("GET", "/api/v1/records/correspondents", anonymous.get("/api/v1/records/correspondents?sort=name"));
+            check("GET", "/api/v1/records/correspondents?side=martian", anonymous.get("/api/v1/records/correspondents?side=martian"));
+            check("GET", "/api/v1/records/correspondents (unknown office)",
+                    anonymous.get("/api/v1/records/correspondents?side=federal&office=Atlantis"));
             check("GET", "/api/v1/scorecards", anonymous.get("/api/v1/scorecards"));
             check("GET", "/api/v1/scorecards?period=someday", anonymous.get("/api/v1/scorecards?period=someday"));
             check("GET", "/api/v1/scorecards/doc", anonymous.get("/api/v1/scorecards/doc"));

@@ -19,7 +19,30 @@ public final class Addresses {
     static final Pattern REDACTED_LOCAL = Pattern.compile(
             "(?i)(?:\\[REDACTED[^\\]]*\\]|█+)[A-Z0-9._%+\\-]*\\s*@\\s*((?:[A-Z0-9](?:[A-Z0-9\\-]*[A-Z0-9])?\\.)+[A-Z]{2,24})");
 
+    /**
+     * A Lotus Notes hierarchical name as Notes printouts write a mailbox: "John Smith/NYPD/NYC@NYC"
+     * (common name, organisational units, optional Notes domain), or with the common name redacted.
+     * It has no internet address, but its units name the office: "nypd/nyc" stands in for a domain.
+     * Case-sensitive on purpose: Notes prints its units in capitals, and prose has "and/or".
+     */
+    static final Pattern NOTES_NAME = Pattern.compile(
+            "(?<![\\p{L}\\d/@.\\]])((?:\\[REDACTED[^\\]]*\\]|█+|\\p{Lu}[\\p{L}.'\\-]*)(?: (?:\\[REDACTED[^\\]]*\\]|█+|\\p{L}[\\p{L}.'\\-]*)){0,4})"
+                    + "/([A-Z][A-Z0-9&\\-]{1,23}(?:/[A-Z][A-Z0-9&\\-]{1,23}){0,4})(?:@[A-Za-z][A-Za-z0-9\\-]{1,23})?(?![\\w/@])");
+
     private Addresses() {
+    }
+
+    /**
+     * The Notes hierarchy of a name ("John Smith/NYPD/NYC@NYC" gives "nypd/nyc"): its units,
+     * lower case, without the common name (a person) or the Notes domain (a routing detail).
+     */
+    public static String notesUnits(String units) {
+        return units.toLowerCase(Locale.ROOT);
+    }
+
+    /** Whether a domain is a Notes hierarchy ("nypd/nyc") rather than an internet domain. */
+    public static boolean isNotesHierarchy(String domain) {
+        return domain.indexOf('/') >= 0;
     }
 
     /** The canonical form of one address, or empty when {@code raw} holds none. */

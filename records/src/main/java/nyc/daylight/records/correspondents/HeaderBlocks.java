@@ -54,12 +54,23 @@ public final class HeaderBlocks {
                 // a From value ends at the line's end: the body may follow directly
                 value = firstLine(value);
             } else if (current == null) {
-                continue;
+                // A Notes memo has no "From:": the sender's name and the date stand above "To:".
+                if (!label.equals("to")) continue;
+                current = notesMemo(pageText.substring(i == 0 ? 0 : spans.get(i - 1)[1], spans.get(i)[0]));
+                if (current == null) continue;
+                value = untilBlankLine(value);
             } else if (label.equals("subject")) {
                 // the subject ends the block's addresses; a body follows it
                 current.putIfAbsent(label, new StringBuilder(firstLine(value)));
                 continue;
             } else if (label.equals("to") || label.equals("cc")) {
+                // A second Notes memo further down: a "To:" after this block's subject, under a Notes sender.
+                Map<String, StringBuilder> next = label.equals("to") && current.containsKey("subject")
+                        ? notesMemo(pageText.substring(spans.get(i - 1)[1], spans.get(i)[0])) : null;
+                if (next != null) {
+                    build(current).ifPresent(out::add);
+                    current = next;
+                }
                 value = untilBlankLine(value);
             } else {
                 value = firstLine(value);
@@ -70,6 +81,23 @@ public final class HeaderBlocks {
             build(current).ifPresent(out::add);
         }
         return out;
+    }
+
+    /** The lines a Notes memo prints above "To:" ("Mary Jones/DOC/NYC", then "03/04/2026 09:15 AM"). */
+    private static final Pattern MEMO_SENDER = Pattern.compile("(?m)^[ \\t]*" + Addresses.NOTES_NAME.pattern());
+
+    /** The block a Notes memo's header starts, or null when the lines above "To:" name no Notes sender. */
+    private static Map<String, StringBuilder> notesMemo(String before) {
+        String[] lines = before.split("\n", -1);
+        String window = String.join("\n", java.util.Arrays.asList(lines).subList(Math.max(0, lines.length - 4), lines.length));
+        Matcher sender = MEMO_SENDER.matcher(window);
+        if (!sender.find()) {
+            return null;
+        }
+        Map<String, StringBuilder> block = new LinkedHashMap<>();
+        block.put("from", new StringBuilder(sender.group().strip()));
+        block.put("date", new StringBuilder(window.substring(sender.end())));
+        return block;
     }
 
     private static String canonical(String label) {
@@ -130,6 +158,11 @@ public final class HeaderBlocks {
             if (parties.stream().noneMatch(p -> p.role() == role && p.address().equals(address))) {
                 parties.add(new Correspondent(role, "", address, Addresses.domain(address)));
             }
+        }
+        // Lotus Notes names without an internet address: "John Smith/NYPD/NYC@NYC".
+        Matcher n = Addresses.NOTES_NAME.matcher(a.replaceAll(" "));
+        while (n.find()) {
+            parties.add(new Correspondent(role, cleanName(n.group(1)), "", Addresses.notesUnits(n.group(2))));
         }
     }
 

@@ -20,6 +20,9 @@ public final class Offices {
     public static Office classify(String domain, String pageText) {
         String d = domain.toLowerCase(Locale.ROOT);
         String text = pageText == null ? "" : pageText.toLowerCase(Locale.ROOT);
+        if (Addresses.isNotesHierarchy(d)) {
+            return notes(d, text);
+        }
         if (d.equals("ice.dhs.gov") || d.endsWith(".ice.dhs.gov")) {
             if (text.contains("homeland security investigations") || text.matches("(?s).*\\bhsi\\b.*")) {
                 return new Office(Side.FEDERAL, "ICE HSI");
@@ -50,5 +53,24 @@ public final class Offices {
             return new Office(Side.CITY, sub.substring(dot + 1).toUpperCase(Locale.ROOT));
         }
         return new Office(Side.OTHER, d);
+    }
+
+    /**
+     * A Notes hierarchy ("nypd/nyc", "ero/ice/dhs"): the city's Notes organisation is NYC, so its
+     * first unit is the agency; a DHS or ICE unit anywhere is the federal side.
+     */
+    private static Office notes(String hierarchy, String text) {
+        java.util.List<String> units = java.util.List.of(hierarchy.split("/"));
+        if (units.contains("ice") || units.contains("hsi") || units.contains("ero")) {
+            String unit = units.contains("hsi") ? "ice.dhs.gov hsi" : units.contains("ero") ? "ice.dhs.gov ero" : "";
+            return classify("ice.dhs.gov", unit.isEmpty() ? text : unit + " " + text);
+        }
+        if (units.contains("dhs")) {
+            return new Office(Side.FEDERAL, "DHS");
+        }
+        if (units.getLast().equals("nyc")) {
+            return new Office(Side.CITY, units.size() == 1 ? "NYC" : units.getFirst().toUpperCase(Locale.ROOT));
+        }
+        return new Office(Side.OTHER, hierarchy);
     }
 }

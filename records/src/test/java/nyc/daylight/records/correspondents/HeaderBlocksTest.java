@@ -169,6 +169,88 @@ class HeaderBlocksTest {
         assertEquals(Offices.Side.OTHER, Offices.classify("gmail.com", "").side());
     }
 
+    @Test
+    void lotus_notes_hierarchical_names_yield_their_office_without_the_person() {
+        String page = """
+                From: John Smith/NYPD/NYC@NYC
+                03/04/2026 09:15 AM
+                To: Kim Lee/ERO/ICE/DHS@DHS, ops@doc.nyc.gov
+                cc: [REDACTED (b)(6)]/DOC/NYC@NYC
+                Subject: Release dates
+                """;
+        var message = HeaderBlocks.parse(page).getFirst();
+        var parties = message.parties();
+        assertEquals(List.of("FROM nypd/nyc", "TO ops@doc.nyc.gov", "TO ero/ice/dhs", "CC doc/nyc"),
+                parties.stream().map(p -> p.role() + " " + (p.address().isEmpty() ? p.domain() : p.address())).toList());
+        assertEquals("John Smith", parties.getFirst().name());
+        assertEquals("", parties.get(3).name());
+        assertTrue(parties.stream().allMatch(p -> p.address().isEmpty() || p.address().contains("@")));
+        assertEquals(Optional.of(YearMonth.of(2026, 3)), message.month().or(() -> SentMonths.parse(page)));
+        assertEquals(new Offices.Office(Offices.Side.CITY, "NYPD"), Offices.classify("nypd/nyc", page));
+        assertEquals(new Offices.Office(Offices.Side.CITY, "DOC"), Offices.classify("doc/nyc", page));
+        assertEquals(new Offices.Office(Offices.Side.FEDERAL, "ICE ERO"), Offices.classify("ero/ice/dhs", ""));
+        assertEquals(Offices.Side.FEDERAL, Offices.classify("cis/dhs", "").side());
+        assertEquals(Offices.Side.OTHER, Offices.classify("acme/corp", "").side());
+    }
+
+    @Test
+    void a_notes_memo_without_a_from_label_takes_its_sender_and_date_from_the_lines_above_to() {
+        String page = """
+                NYC DEPARTMENT OF CORRECTION
+                [REDACTED §87(2)(b)] [REDACTED §87(2)(b)]/DOC/NYC
+                03/04/2026 09:15 AM
+                To: dhs.liaison@dhs.gov
+                cc: Records Unit/DOC/NYC@NYC
+                Subject: Release dates
+
+                The list is attached.
+                """;
+        var messages = HeaderBlocks.parse(page);
+        assertEquals(1, messages.size(), messages.toString());
+        var parties = messages.getFirst().parties();
+        assertEquals(List.of("FROM doc/nyc", "TO dhs.liaison@dhs.gov", "CC doc/nyc"),
+                parties.stream().map(p -> p.role() + " " + (p.address().isEmpty() ? p.domain() : p.address())).toList());
+        assertEquals("", parties.getFirst().name());
+        assertEquals("Records Unit", parties.get(2).name());
+        assertEquals(Optional.of(YearMonth.of(2026, 3)), messages.getFirst().month());
+        assertFalse(parties.toString().contains("REDACTED"));
+    }
+
+    @Test
+    void a_second_notes_memo_on_the_page_is_a_message_of_its_own() {
+        String page = """
+                Mary Jones/DOC/NYC
+                03/04/2026 09:15 AM
+                To: dhs.liaison@dhs.gov
+                Subject: Release dates
+                The list is attached.
+
+                Kim Lee/ERO/ICE/DHS@DHS
+                04/02/2026 10:00 AM
+                To: Mary Jones/DOC/NYC@NYC
+                Subject: Re: Release dates
+                """;
+        var messages = HeaderBlocks.parse(page);
+        assertEquals(2, messages.size(), messages.toString());
+        assertEquals(List.of("FROM doc/nyc", "TO dhs.liaison@dhs.gov"), messages.get(0).parties().stream()
+                .map(p -> p.role() + " " + (p.address().isEmpty() ? p.domain() : p.address())).toList());
+        assertEquals(List.of("FROM ero/ice/dhs", "TO doc/nyc"), messages.get(1).parties().stream()
+                .map(p -> p.role() + " " + p.domain()).toList());
+        assertEquals(Optional.of(YearMonth.of(2026, 4)), messages.get(1).month());
+    }
+
+    @Test
+    void slashes_in_dates_and_prose_are_not_notes_names() {
+        String page = """
+                From: ops@doc.nyc.gov
+                Sent: 03/04/2026 09:15 AM
+                To: legal@nypd.org and/or the desk, see 2/28 and A/B testing
+                Subject: dates
+                """;
+        assertEquals(Set.of("ops@doc.nyc.gov", "legal@nypd.org"), addresses(page));
+        assertEquals(2, HeaderBlocks.parse(page).getFirst().parties().size(), HeaderBlocks.parse(page).toString());
+    }
+
     private static Set<String> addresses(String page) {
         return HeaderBlocks.parse(page).stream().flatMap(m -> m.parties().stream())
                 .map(Correspondent::address).filter(a -> !a.isEmpty()).collect(Collectors.toSet());
