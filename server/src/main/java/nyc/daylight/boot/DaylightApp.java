@@ -131,7 +131,9 @@ public final class DaylightApp {
         BlobStore blobs = BlobStores.open(settings);
         RequestService requests = new RequestService(dsl, agencies, mailer, templates, clock, settings.baseUrl(), blobs);
         RequestLedger ledger = new RequestLedger(agencies, clock);
-        OverdueList overdue = new OverdueList(dsl, agencies, clock);
+        // Capped counts of each agency's requests, kept until its requests generation moves (V31).
+        nyc.daylight.db.CountCache counts = new nyc.daylight.db.CountCache();
+        OverdueList overdue = new OverdueList(dsl, agencies, clock, counts);
         RecordIndexer indexer = new RecordIndexer(dsl, recordIndex());
         nyc.daylight.records.extract.Extractor extractor = new nyc.daylight.records.extract.Extractor(
                 nyc.daylight.records.extract.ExtractionLimits.defaults(), nyc.daylight.records.extract.Ocr.tesseractIfInstalled());
@@ -208,7 +210,8 @@ public final class DaylightApp {
                 new nyc.daylight.api.TokenRoutes(apiTokens)::register,
                 new nyc.daylight.api.ApiWriteRoutes(requests, officerActions)::register,
                 metrics::register,
-                new OfficerRoutes(dsl, officerActions, agencies, ledger, clock, library::allFor, replyPage::forViewer)::register,
+                new OfficerRoutes(dsl, officerActions, agencies, ledger, clock, library::allFor, replyPage::forViewer,
+                        counts)::register,
                 new ScorecardRoutes(new ScorecardService(dsl, agencies, clock, demoData), agencies, new OpenData(dsl, clock, demoData),
                         settings.baseUrl())::register,
                 new RequesterLifecycleRoutes(requesterActions, new nyc.daylight.lifecycle.SiblingLetters(dsl, agencies, ledger, mailer,
