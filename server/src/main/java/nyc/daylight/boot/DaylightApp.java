@@ -129,10 +129,10 @@ public final class DaylightApp {
                 settings.rateLimits());
         WebSession session = new WebSession(accounts, new CsrfTokens(() -> new ServerSecrets(dsl).get(ServerSecrets.CSRF)));
         BlobStore blobs = BlobStores.open(settings);
-        RequestService requests = new RequestService(dsl, agencies, mailer, templates, clock, settings.baseUrl(), blobs);
-        RequestLedger ledger = new RequestLedger(agencies, clock);
         // Capped counts of each agency's requests, kept until its requests generation moves (V31).
         nyc.daylight.db.CountCache counts = new nyc.daylight.db.CountCache();
+        RequestService requests = new RequestService(dsl, agencies, mailer, templates, clock, settings.baseUrl(), blobs, counts);
+        RequestLedger ledger = new RequestLedger(agencies, clock);
         OverdueList overdue = new OverdueList(dsl, agencies, clock, counts);
         RecordIndexer indexer = new RecordIndexer(dsl, recordIndex());
         nyc.daylight.records.extract.Extractor extractor = new nyc.daylight.records.extract.Extractor(

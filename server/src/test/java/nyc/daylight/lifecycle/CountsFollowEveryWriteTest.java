@@ -80,6 +80,13 @@ class CountsFollowEveryWriteTest {
         return m.find() ? m.group(1) : "";
     }
 
+    /** The public list's total, as /requests says it ("3 requests"). */
+    private String listed() throws Exception {
+        Matcher m = Pattern.compile("class=\"result-count\" role=\"status\">([^<]*)</p>").matcher(portal.app.get("/requests").body());
+        assertThat(m.find()).isTrue();
+        return m.group(1);
+    }
+
     @Test
     void every_kind_of_write_and_a_new_day_change_the_counts_a_cached_view_shows() throws Exception {
         portal.clock.setNewYork("2026-03-02T10:00");
@@ -91,11 +98,14 @@ class CountsFollowEveryWriteTest {
         String doi = "Department of Investigation";
         assertThat(queue(officer, "doi")).containsExactly("0", "0", "0", "0");
 
+        String listedBefore = listed();
+
         // Filing.
         String a = ada.fileRequest("DOI and ICE: referrals", "doi").getFirst();
         String b = ada.fileRequest("DOI and ICE: detainer audits", "doi").getFirst();
         String c = ada.fileRequest("DOI and ICE: shared databases", "doi").getFirst();
         assertThat(queue(officer, "doi")).as("filed").containsExactly("3", "0", "0", "3");
+        assertThat(listed()).as("the public list's total").isNotEqualTo(listedBefore);
 
         // An officer's action: assignment.
         assertThat(officer.post("/agency/doi/requests/" + a + "/assign", Map.of("assignee", Long.toString(rao))).statusCode())
@@ -127,12 +137,14 @@ class CountsFollowEveryWriteTest {
         assertThat(queue(officer, "doi")).as("withdrawn").containsExactly("1", "0", "1", "0");
         assertThat(overdue(doi)).isEqualTo("1");
 
-        // An admin hides the last: the public count drops, the officer's queue still holds it.
+        // An admin hides the last: the public counts drop, the officer's queue still holds it.
+        String listedBeforeHiding = listed();
         assertThat(portal.as("admin@daylight.test").post("/requests/" + a + "/hide", Map.of("reason", "Safety of a named person"))
                 .statusCode()).isEqualTo(302);
         assertThat(overdue(doi)).isEqualTo("0");
         assertThat(homeOverdue()).isEqualTo("No request is overdue right now");
         assertThat(queue(officer, "doi")).containsExactly("1", "0", "1", "0");
+        assertThat(listed()).as("the public list's total, hidden one left out").isNotEqualTo(listedBeforeHiding);
 
         // An import of the agency's FOIL log.
         AgencyService agencies = new AgencyService(db.dsl());
@@ -179,11 +191,13 @@ class CountsFollowEveryWriteTest {
         long agency = db.dsl().fetchValue(nyc.daylight.sql.jooq.Tables.AGENCIES.ID, nyc.daylight.sql.jooq.Tables.AGENCIES.SLUG.eq("oti"));
         long requester = People.requester(db.dsl(), "many@example.org", "Many");
         var insert = db.dsl().insertInto(REQUESTS, REQUESTS.NUMBER, REQUESTS.AGENCY_ID, REQUESTS.REQUESTER_ID, REQUESTS.TITLE,
-                REQUESTS.DESCRIPTION, REQUESTS.STATUS, REQUESTS.SUBMITTED_AT, REQUESTS.NEXT_DUE, REQUESTS.PROJECTION_VALID_UNTIL);
+                REQUESTS.DESCRIPTION, REQUESTS.STATUS, REQUESTS.SUBMITTED_AT, REQUESTS.NEXT_DUE, REQUESTS.PROJECTION_VALID_UNTIL,
+                REQUESTS.HIDDEN_AT);
+        // Hidden from the public (the officer's queue counts them all), so the other test's public list counts only its own.
         for (int i = 0; i < 1_001; i++) {
             insert = insert.values(String.format("DL-2026-%06d", 700_000 + i), agency, requester, "Open " + i, "Records.", "ON_TIME",
                     java.time.OffsetDateTime.parse("2026-03-02T15:00:00Z"), LocalDate.parse("2030-03-09"),
-                    java.time.OffsetDateTime.parse("2030-01-01T00:00:00Z"));
+                    java.time.OffsetDateTime.parse("2030-01-01T00:00:00Z"), java.time.OffsetDateTime.parse("2026-03-02T16:00:00Z"));
         }
         insert.execute();
         People.officer(db.dsl(), "rao@oti.test", "oti", false);
