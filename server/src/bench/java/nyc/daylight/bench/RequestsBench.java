@@ -35,7 +35,10 @@ final class RequestsBench {
 
     record Measured(String path, Latencies latencies) {}
 
-    record Size(int requests, double loadSeconds, List<Measured> pages) {}
+    /** Median execution times inside PostgreSQL (EXPLAIN ANALYZE), ms: the queue's four capped counts and one generation read. */
+    record Sql(double counts, double generation) {}
+
+    record Size(int requests, double loadSeconds, List<Measured> pages, Sql sql) {}
 
     private RequestsBench() {
     }
@@ -113,11 +116,42 @@ final class RequestsBench {
                     Benchmarks.log("  %s: p50 %.1f ms, p99 %.1f ms (%d samples, %d errors)", e.getKey(), l.p50(), l.p99(), l.count(),
                             l.errors());
                 }
-                return new Size(size, load, pages);
+                return new Size(size, load, pages, sql(dsl));
             }
         } finally {
             Benchmarks.dropDatabase(cfg, DATABASE);
         }
+    }
+
+    /**
+     * What a view saves when the counts are kept, without HTTP and the JVM: the queue's four capped
+     * counts (as QueueRepository writes them) and the generation read that replaces them, each
+     * EXPLAIN ANALYZE'd 31 times, alternating, median execution time.
+     */
+    private static Sql sql(org.jooq.DSLContext dsl) {
+        String open = "agency_id = (select id from agencies where slug = 'nypd') and submitted_at is not null and status not in ("
+                + String.join(", ", nyc.daylight.deadlines.Standing.CLOSED_STATUSES.stream().map(x -> "'" + x + "'").toList()) + ")";
+        String counts = "select " + String.join(", ", java.util.stream.Stream.of("", " and status = 'DUE_SOON'",
+                        " and status in ('OVERDUE', 'CONSTRUCTIVELY_DENIED')", " and assigned_to is null")
+                .map(extra -> "(select count(*) from (select 1 from requests where " + open + extra + " limit 1001) c)").toList());
+        String generation = "select generation from request_generations where agency_id = (select id from agencies where slug = 'nypd')";
+        List<Double> a = new ArrayList<>();
+        List<Double> b = new ArrayList<>();
+        for (int i = 0; i < 31; i++) {
+            a.add(executionMs(dsl, counts));
+            b.add(executionMs(dsl, generation));
+        }
+        java.util.Collections.sort(a);
+        java.util.Collections.sort(b);
+        return new Sql(a.get(15), b.get(15));
+    }
+
+    private static double executionMs(org.jooq.DSLContext dsl, String sql) {
+        for (var r : dsl.fetch("explain (analyze, timing off) " + sql)) {
+            String line = r.get(0, String.class);
+            if (line.startsWith("Execution Time:")) return Double.parseDouble(line.replaceAll("[^0-9.]", ""));
+        }
+        throw new IllegalStateException("no execution time for " + sql);
     }
 
     private static Load.Op signedIn(WebClient web, String path) {
@@ -211,6 +245,12 @@ final class RequestsBench {
         }
         b.append("\nLoad (SQL, with scorecard facts):");
         for (Size s : sizes) b.append(String.format(Locale.ROOT, " %,d in %.0f s;", s.requests(), s.loadSeconds()));
+        b.append("\n\nInside PostgreSQL (EXPLAIN ANALYZE, median of 31, alternating): the queue's four capped counts against the one"
+                + " generation read that replaces them when nothing changed:");
+        for (Size s : sizes) {
+            b.append(String.format(Locale.ROOT, " %,d: %.3f ms against %.3f ms (%.0f×);", s.requests(), s.sql().counts(),
+                    s.sql().generation(), s.sql().counts() / Math.max(s.sql().generation(), 0.001)));
+        }
         return b.append('\n').toString();
     }
 
