@@ -78,4 +78,50 @@ class RequestGenerationsTest {
         dsl.deleteFrom(REQUESTS).where(REQUESTS.NUMBER.eq("DL-2026-000901")).execute();
         assertThat(generations.of(dsl, doc)).as("deleted").isEqualTo(g + 1);
     }
+
+    /**
+     * The generation's row is locked only at commit: two writers of one agency's requests that wait
+     * for each other's request rows do not deadlock over it. T1 writes r1, T2 writes r2, T1 then
+     * waits for r2; an immediate bump would have T1 holding the generation's row while T2 waits for
+     * it holding r2. Here T2 commits, T1 follows, and the generation moves twice.
+     */
+    @Test
+    void two_writers_of_one_agency_waiting_for_each_others_rows_do_not_deadlock(TestDatabase db) throws Exception {
+        DSLContext dsl = db.dsl();
+        long doi = dsl.fetchValue(AGENCIES.ID, AGENCIES.SLUG.eq("doi"));
+        long requester = People.requester(dsl, "locks@example.org", "L");
+        for (int i = 0; i < 2; i++) {
+            dsl.insertInto(REQUESTS).set(REQUESTS.NUMBER, String.format("DL-2026-%06d", 950 + i)).set(REQUESTS.AGENCY_ID, doi)
+                    .set(REQUESTS.REQUESTER_ID, requester).set(REQUESTS.TITLE, "Lock " + i).set(REQUESTS.DESCRIPTION, "Records.")
+                    .set(REQUESTS.STATUS, "ON_TIME").set(REQUESTS.SUBMITTED_AT, OffsetDateTime.parse("2026-03-02T15:00:00Z")).execute();
+        }
+        long before = generations.of(dsl, doi);
+        var r1 = REQUESTS.NUMBER.eq("DL-2026-000950");
+        var r2 = REQUESTS.NUMBER.eq("DL-2026-000951");
+        try (java.sql.Connection c1 = db.dataSource().getConnection(); java.sql.Connection c2 = db.dataSource().getConnection()) {
+            c1.setAutoCommit(false);
+            c2.setAutoCommit(false);
+            DSLContext t1 = org.jooq.impl.DSL.using(c1, org.jooq.SQLDialect.POSTGRES);
+            DSLContext t2 = org.jooq.impl.DSL.using(c2, org.jooq.SQLDialect.POSTGRES);
+            t1.update(REQUESTS).set(REQUESTS.STATUS, "OVERDUE").where(r1).execute();
+            t2.update(REQUESTS).set(REQUESTS.STATUS, "OVERDUE").where(r2).execute();
+            var waiting = java.util.concurrent.CompletableFuture.runAsync(() -> {
+                t1.update(REQUESTS).set(REQUESTS.ASSIGNED_TO, requester).where(r2).execute();
+                try {
+                    c1.commit();
+                } catch (java.sql.SQLException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            // Until T1 is waiting for r2: its backend, in this test's database, waits on a lock.
+            while (dsl.fetchCount(org.jooq.impl.DSL.table("pg_stat_activity"),
+                    org.jooq.impl.DSL.condition("wait_event_type = 'Lock' and datname = current_database()")) == 0) {
+                Thread.onSpinWait();
+            }
+            c2.commit();
+            waiting.get(30, java.util.concurrent.TimeUnit.SECONDS);
+        }
+        assertThat(generations.of(dsl, doi)).as("both committed, each moved it once").isEqualTo(before + 2);
+        assertThat(dsl.fetchValue(REQUESTS.ASSIGNED_TO, r2)).isEqualTo(requester);
+    }
 }
