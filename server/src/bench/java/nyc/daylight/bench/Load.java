@@ -42,6 +42,25 @@ final class Load {
         } while (System.nanoTime() < end);
     }
 
+    /** As {@link #latency(Op, Duration, Latencies)}, running {@code before} untimed ahead of each operation. */
+    static void latency(Op op, Runnable before, Duration d, Latencies into) {
+        long end = System.nanoTime() + d.toNanos();
+        long local = 0;
+        int errors = 0;
+        do {
+            before.run();
+            long t0 = System.nanoTime();
+            try {
+                local += op.run();
+            } catch (Exception e) {
+                into.error(e);
+                errors++;
+            }
+            into.add(System.nanoTime() - t0);
+        } while (System.nanoTime() < end && errors < MAX_ERRORS);
+        sink += local;
+    }
+
     /** One thread, back to back, for {@code d} (at least one operation). */
     static void latency(Op op, Duration d, Latencies into) {
         long end = System.nanoTime() + d.toNanos();

@@ -129,9 +129,11 @@ public final class DaylightApp {
                 settings.rateLimits());
         WebSession session = new WebSession(accounts, new CsrfTokens(() -> new ServerSecrets(dsl).get(ServerSecrets.CSRF)));
         BlobStore blobs = BlobStores.open(settings);
-        RequestService requests = new RequestService(dsl, agencies, mailer, templates, clock, settings.baseUrl(), blobs);
+        // Capped counts of each agency's requests, kept until its requests generation moves (V31).
+        nyc.daylight.db.CountCache counts = new nyc.daylight.db.CountCache();
+        RequestService requests = new RequestService(dsl, agencies, mailer, templates, clock, settings.baseUrl(), blobs, counts);
         RequestLedger ledger = new RequestLedger(agencies, clock);
-        OverdueList overdue = new OverdueList(dsl, agencies, clock);
+        OverdueList overdue = new OverdueList(dsl, agencies, clock, counts);
         RecordIndexer indexer = new RecordIndexer(dsl, recordIndex());
         nyc.daylight.records.extract.Extractor extractor = new nyc.daylight.records.extract.Extractor(
                 nyc.daylight.records.extract.ExtractionLimits.defaults(), nyc.daylight.records.extract.Ocr.tesseractIfInstalled());
@@ -218,7 +220,8 @@ public final class DaylightApp {
                 new nyc.daylight.api.TokenRoutes(apiTokens)::register,
                 new nyc.daylight.api.ApiWriteRoutes(requests, officerActions)::register,
                 metrics::register,
-                new OfficerRoutes(dsl, officerActions, agencies, ledger, clock, library::allFor, replyPage::forViewer)::register,
+                new OfficerRoutes(dsl, officerActions, agencies, ledger, clock, library::allFor, replyPage::forViewer,
+                        counts)::register,
                 new ScorecardRoutes(new ScorecardService(dsl, agencies, clock, demoData), agencies, new OpenData(dsl, clock, demoData),
                         settings.baseUrl())::register,
                 new RequesterLifecycleRoutes(requesterActions, new nyc.daylight.lifecycle.SiblingLetters(dsl, agencies, ledger, mailer,

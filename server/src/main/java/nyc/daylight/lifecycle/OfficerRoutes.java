@@ -44,15 +44,17 @@ public final class OfficerRoutes {
      * @param documentsOfRequest the released-records documents of a request, whatever their review state
      * @param replies the agency's e-mailed replies waiting to be confirmed (inbound, plugged in by boot):
      *                the officer confirms or dismisses them here, through the same service as the request page
+     * @param counts the app's cached counts (the queue's, under each agency's requests generation)
      */
     public OfficerRoutes(DSLContext dsl, OfficerActions actions, AgencyService agencies, RequestLedger ledger, java.time.Clock clock,
-                         java.util.function.LongFunction<List<?>> documentsOfRequest, RequestPageExtras replies) {
+                         java.util.function.LongFunction<List<?>> documentsOfRequest, RequestPageExtras replies,
+                         nyc.daylight.db.CountCache counts) {
         this.documentsOfRequest = documentsOfRequest;
         this.replies = replies;
         this.actions = actions;
         this.agencies = agencies;
         this.ledger = ledger;
-        this.queue = new Queue(dsl);
+        this.queue = new Queue(dsl, counts);
         this.desk = new OfficerDesk(dsl, actions.cases(), ledger);
         this.extras = new QueueExtras(dsl, actions.cases());
         this.bulk = new BulkRoutes(new BulkActions(dsl, actions, agencies, ledger, clock), actions.cases());

@@ -5,7 +5,9 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import nyc.daylight.agencies.Agency;
 import nyc.daylight.core.Cursor;
+import nyc.daylight.db.CountCache;
 import nyc.daylight.db.Keyset;
+import nyc.daylight.db.RequestGenerations;
 import org.jooq.DSLContext;
 
 /** An agency's open requests, most urgent first, a keyset page at a time. */
@@ -16,10 +18,19 @@ final class Queue {
     static final int CURSOR_KEYS = 3;
 
     private final DSLContext dsl;
+    private final CountCache cache;
     private final QueueRepository repo = new QueueRepository();
+    private final RequestGenerations generations = new RequestGenerations();
 
+    /** A queue with counts cached for itself alone (tests). */
     Queue(DSLContext dsl) {
+        this(dsl, new CountCache());
+    }
+
+    /** @param cache the app's counts, kept under each agency's requests generation */
+    Queue(DSLContext dsl, CountCache cache) {
         this.dsl = dsl;
+        this.cache = cache;
     }
 
     /**
@@ -59,16 +70,19 @@ final class Queue {
 
     /**
      * The stored projections are trusted (the deadline watcher rewrites those that time moved, and
-     * every event rewrites its own): the page and counts are read in one transaction, so its counts
-     * match its rows, in a fixed number of queries whatever the queue's length.
+     * every event rewrites its own), in a fixed number of queries whatever the queue's length: the
+     * page, the agency's requests generation, and the counts only when this node has none for that
+     * generation (they are the agency's, whatever the filter). The generation is read first, so
+     * the counts are never older than it.
      */
     Page page(Agency agency, Filter filter, LocalDate today) {
         return dsl.transactionResult(t -> {
             List<QueueRepository.Row> rows = repo.rows(t.dsl(), agency, filter, today, PAGE_SIZE);
             Keyset.Page<QueueRepository.Row> page = QueueRepository.ORDER.page(rows, filter.cursor(), PAGE_SIZE,
                     QueueRepository.Row::key);
+            var key = new CountCache.Key("queue", agency.id(), generations.of(t.dsl(), agency.id()), today, List.of());
             return new Page(page.items().stream().map(QueueRepository.Row::item).toList(), page.next(), page.previous(),
-                    repo.counts(t.dsl(), agency));
+                    cache.get(key, () -> repo.counts(t.dsl(), agency)));
         });
     }
 }

@@ -10,7 +10,9 @@ import nyc.daylight.agencies.Agency;
 import nyc.daylight.agencies.AgencyService;
 import nyc.daylight.core.CappedCount;
 import nyc.daylight.core.Cursor;
+import nyc.daylight.db.CountCache;
 import nyc.daylight.db.Keyset;
+import nyc.daylight.db.RequestGenerations;
 import nyc.daylight.deadlines.BusinessCalendar;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
@@ -21,7 +23,9 @@ import org.jooq.DSLContext;
  * the count are the live miss's, the same the request page, the API and the feed show. Embargoed
  * and hidden requests never appear; imported history appears only marked with its source, and a
  * filter hides it. Read from the stored projection alone, a keyset page at a time; the business
- * days are counted from the stored date with each agency's (cached) calendar.
+ * days are counted from the stored date with each agency's (cached) calendar. Each agency's count
+ * is kept in the app's {@link CountCache} under its requests generation, and the list's total is
+ * their sum, so a view of unchanged agencies counts nothing again.
  */
 public final class OverdueList {
     public static final int CURSOR_KEYS = 2;
@@ -29,12 +33,21 @@ public final class OverdueList {
     private final DSLContext dsl;
     private final AgencyService agencies;
     private final Clock clock;
+    private final CountCache cache;
     private final OverdueRepository repo = new OverdueRepository();
+    private final RequestGenerations generations = new RequestGenerations();
 
+    /** A list with counts cached for itself alone (tests). */
     public OverdueList(DSLContext dsl, AgencyService agencies, Clock clock) {
+        this(dsl, agencies, clock, new CountCache());
+    }
+
+    /** @param cache the app's counts, kept under each agency's requests generation */
+    public OverdueList(DSLContext dsl, AgencyService agencies, Clock clock, CountCache cache) {
         this.dsl = dsl;
         this.agencies = agencies;
         this.clock = clock;
+        this.cache = cache;
     }
 
     /**
@@ -66,9 +79,13 @@ public final class OverdueList {
         LocalDate today = today();
         Map<Long, Agency> byId = agencies.byId();
         Map<Long, BusinessCalendar> calendars = agencies.calendarsFor(byId.values());
-        Condition c = OverdueRepository.listed(today, cutoffs(f.agencySlug(), byId, calendars, today), f.topic(), f.hideImported());
+        Map<Long, LocalDate> cutoffs = cutoffs(f.agencySlug(), byId, calendars, today);
+        Condition c = OverdueRepository.listed(today, cutoffs, f.topic(), f.hideImported());
         return dsl.transactionResult(t -> {
-            int total = repo.matching(t.dsl(), c, Page.COUNT_CAP);
+            // The listed agencies' counts added up: the same rows as counting the list's condition
+            // (one agency's cutoff each), exact up to the cap, as Page.COUNT_CAP (= CappedCount.CAP) wants.
+            CappedCount total = counted(t.dsl(), cutoffs, today, f.topic(), f.hideImported()).values().stream()
+                    .reduce(new CappedCount(0), CappedCount::plus);
             Keyset order = f.leastOverdueFirst() ? OverdueRepository.LEAST_OVERDUE_FIRST : OverdueRepository.ORDER;
             List<Item> rows = repo.rows(t.dsl(), c, order, f.cursor(), f.limit() + 1).stream().map(r -> {
                 Agency a = byId.get(r.agencyId());
@@ -78,8 +95,7 @@ public final class OverdueList {
             }).toList();
             Keyset.Page<Item> page = order.page(rows, f.cursor(), f.limit(),
                     i -> List.of(i.deadline().toString(), i.number()));
-            return new Page<>(page.items(), page.next(), page.previous(), Math.min(total, Page.COUNT_CAP),
-                    total > Page.COUNT_CAP);
+            return new Page<>(page.items(), page.next(), page.previous(), total.shown(), total.capped());
         });
     }
 
@@ -92,8 +108,7 @@ public final class OverdueList {
         LocalDate today = today();
         Map<Long, Agency> byId = agencies.byId();
         Map<Long, LocalDate> cutoffs = cutoffs(null, byId, agencies.calendarsFor(byId.values()), today);
-        Map<Long, CappedCount> counted = dsl.transactionResult(t ->
-                repo.countsByAgency(t.dsl(), cutoffs, OverdueRepository.filters(today, topic, hideImported)));
+        Map<Long, CappedCount> counted = dsl.transactionResult(t -> counted(t.dsl(), cutoffs, today, topic, hideImported));
         // Names are not unique in the registry: two agencies of one name show as one line, their counts added.
         Map<String, CappedCount> byName = new java.util.HashMap<>();
         counted.forEach((id, n) -> byName.merge(byId.get(id).name(), n, CappedCount::plus));
@@ -103,6 +118,33 @@ public final class OverdueList {
                         .thenComparing(Map.Entry::getKey))
                 .forEach(e -> counts.put(e.getKey(), e.getValue()));
         return counts;
+    }
+
+    /**
+     * Each agency's count of {@code cutoffs} under the filters: this node's where the agency's
+     * requests generation (read first) has not moved since it counted, the others in one statement.
+     * The key holds all a count reads besides the requests: the day (embargoes end by date), the
+     * agency's cutoff (its calendar) and the filters.
+     */
+    private Map<Long, CappedCount> counted(DSLContext tx, Map<Long, LocalDate> cutoffs, LocalDate today, String topic,
+                                           boolean hideImported) {
+        Map<Long, Long> generation = generations.all(tx);
+        Map<Long, CountCache.Key> keys = new LinkedHashMap<>();
+        Map<Long, CappedCount> out = new LinkedHashMap<>();
+        Map<Long, LocalDate> missing = new LinkedHashMap<>();
+        for (var e : cutoffs.entrySet()) {
+            var key = new CountCache.Key("overdue", e.getKey(), generation.getOrDefault(e.getKey(), 0L), today,
+                    java.util.Arrays.asList(e.getValue(), topic, hideImported));
+            keys.put(e.getKey(), key);
+            CappedCount hit = cache.cached(key);
+            if (hit != null) out.put(e.getKey(), hit);
+            else missing.put(e.getKey(), e.getValue());
+        }
+        repo.countsByAgency(tx, missing, OverdueRepository.filters(today, topic, hideImported)).forEach((id, n) -> {
+            cache.put(keys.get(id), n);
+            out.put(id, n);
+        });
+        return out;
     }
 
     /**

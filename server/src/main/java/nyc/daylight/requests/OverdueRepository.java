@@ -47,11 +47,6 @@ final class OverdueRepository {
                 .and(topic == null ? noCondition() : REQUESTS.TOPIC.eq(topic));
     }
 
-    /** How many rows match, counted up to {@code cap + 1}. */
-    int matching(DSLContext tx, Condition c, int cap) {
-        return tx.fetchCount(tx.selectOne().from(REQUESTS).join(AGENCIES).on(AGENCIES.ID.eq(REQUESTS.AGENCY_ID)).where(c).limit(cap + 1));
-    }
-
     /** Up to {@code limit} rows from the cursor, in {@code order} (reversed when going back). */
     List<Row> rows(DSLContext tx, Condition c, Keyset order, Cursor cursor, int limit) {
         return tx.select(REQUESTS.NUMBER, REQUESTS.TITLE, REQUESTS.AGENCY_ID, REQUESTS.LIVE_MISS_DUE, REQUESTS.LIVE_MISS_KIND,

@@ -31,10 +31,18 @@ final class RequestReader {
     private final RequestStatus status;
     private final Clock clock;
     private final BlobStore blobs;
+    private final nyc.daylight.db.CountCache counts;
     private final RequestRepository requests = new RequestRepository();
     private final LedgerRepository ledgers = new LedgerRepository();
 
     RequestReader(DSLContext dsl, AgencyService agencies, RequestStatus status, Clock clock, BlobStore blobs) {
+        this(dsl, agencies, status, clock, blobs, new nyc.daylight.db.CountCache());
+    }
+
+    /** @param counts the app's cached counts (the whole list's, under every agency's requests generation) */
+    RequestReader(DSLContext dsl, AgencyService agencies, RequestStatus status, Clock clock, BlobStore blobs,
+                  nyc.daylight.db.CountCache counts) {
+        this.counts = counts;
         this.dsl = dsl;
         this.agencies = agencies;
         this.status = status;
@@ -44,7 +52,7 @@ final class RequestReader {
 
     Page<RequestSummary> list(RequestFilter filter) {
         return dsl.transactionResult(tx -> {
-            Page<StoredRequest> page = requests.list(tx.dsl(), filter, today());
+            Page<StoredRequest> page = requests.list(tx.dsl(), filter, today(), counts);
             return page.withItems(new Summaries(tx.dsl(), page.items()).all());
         });
     }

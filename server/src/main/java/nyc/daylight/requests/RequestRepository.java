@@ -60,8 +60,11 @@ final class RequestRepository {
     /**
      * Public listing: never drafts, hidden requests, or requests under embargo on {@code today}. A
      * keyset page (its cost independent of how deep it is) and a count up to {@link Page#COUNT_CAP}.
+     * The count of the whole list (no agency, no search: the home page's and {@code /requests}'
+     * own) is kept in {@code cache} under every agency's requests generation, read first, and the
+     * day; a search's words would only crowd the cache.
      */
-    Page<StoredRequest> list(DSLContext dsl, RequestFilter f, LocalDate today) {
+    Page<StoredRequest> list(DSLContext dsl, RequestFilter f, LocalDate today, nyc.daylight.db.CountCache cache) {
         Condition c = RequestVisibility.listedOn(today).and(REQUESTS.SUBMITTED_AT.isNotNull());
         if (f.agencySlug() != null) {
             c = c.and(REQUESTS.AGENCY_ID.in(DSL.select(AGENCIES.ID).from(AGENCIES).where(AGENCIES.SLUG.eq(f.agencySlug()))));
@@ -72,7 +75,12 @@ final class RequestRepository {
         // The search finds a title's words, Daylight's number, or the agency's own (an OpenRecords FOIL-… number).
         c = c.and(f.query() == null ? noCondition() : REQUESTS.TITLE.containsIgnoreCase(f.query())
                 .or(REQUESTS.NUMBER.equalIgnoreCase(f.query())).or(REQUESTS.EXTERNAL_NUMBER.containsIgnoreCase(f.query())));
-        int total = dsl.fetchCount(dsl.selectOne().from(REQUESTS).where(c).limit(Page.COUNT_CAP + 1));
+        Condition counted = c;
+        java.util.function.Supplier<Integer> count = () -> dsl.fetchCount(dsl.selectOne().from(REQUESTS).where(counted).limit(Page.COUNT_CAP + 1));
+        int total = f.agencySlug() == null && f.query() == null
+                ? cache.get(new nyc.daylight.db.CountCache.Key("requests", 0, 0, today,
+                        java.util.Arrays.asList(new nyc.daylight.db.RequestGenerations().all(dsl), f.status())), count)
+                : count.get();
         Keyset keyset = keyset(f.sort());
         List<RequestsRecord> rows = dsl.selectFrom(REQUESTS).where(c).and(keyset.seek(f.cursor()))
                 .orderBy(keyset.order(f.cursor()))

@@ -32,11 +32,17 @@ public final class RequestService {
 
     public RequestService(DSLContext dsl, AgencyService agencies, Mailer mailer, Templates templates, Clock clock,
                           String baseUrl, BlobStore blobs) {
+        this(dsl, agencies, mailer, templates, clock, baseUrl, blobs, new nyc.daylight.db.CountCache());
+    }
+
+    /** @param counts the app's cached counts of requests (the public list's total) */
+    public RequestService(DSLContext dsl, AgencyService agencies, Mailer mailer, Templates templates, Clock clock,
+                          String baseUrl, BlobStore blobs, nyc.daylight.db.CountCache counts) {
         RequestStatus status = new RequestStatus(agencies, clock);
         FilingLetters letters = new FilingLetters(templates, mailer, baseUrl);
         this.filing = new RequestFiling(dsl, agencies, mailer, status, letters, clock);
         this.resend = new Resend(dsl, agencies, mailer, status, letters, clock);
-        this.reader = new RequestReader(dsl, agencies, status, clock, blobs);
+        this.reader = new RequestReader(dsl, agencies, status, clock, blobs, counts);
         this.withdrawal = new Withdrawal(dsl, agencies, mailer, status, clock, baseUrl);
         this.correspondence = new Correspondence(dsl, clock, blobs);
         this.drafts = new Drafts(dsl);

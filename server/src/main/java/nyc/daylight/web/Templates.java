@@ -4,7 +4,6 @@ import nyc.daylight.core.Bundles;
 import freemarker.core.HTMLOutputFormat;
 import freemarker.ext.beans.BeansWrapper;
 import freemarker.ext.beans.BeansWrapperBuilder;
-import freemarker.ext.beans.ResourceBundleModel;
 import freemarker.template.Configuration;
 import freemarker.template.DefaultObjectWrapperBuilder;
 import freemarker.template.TemplateException;
@@ -102,7 +101,7 @@ public final class Templates implements FileRenderer {
                 "dir", Language.rightToLeft(locale) ? "rtl" : "ltr",
                 "languages", Language.choices(),
                 "assetVersion", assetVersion,
-                "msg", new ResourceBundleModel(bundle, beans)));
+                "msg", new PageMessages(bundle, locale, beans)));
         return base;
     }
 }
