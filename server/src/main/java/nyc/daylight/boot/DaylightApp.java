@@ -139,6 +139,11 @@ public final class DaylightApp {
         ReviewService reviews = new ReviewService(dsl, agencies);
         Publisher publisher = new Publisher(dsl, agencies, blobs, indexer, clock);
         RecordLibrary library = new RecordLibrary(dsl, agencies, blobs, indexer, clock);
+        // Pages released by two agencies: linked from the publication log, after each change and on a timer.
+        nyc.daylight.duplicates.DuplicateLinker duplicates = new nyc.daylight.duplicates.DuplicateLinker(dsl, new nyc.daylight.db.JobLocks(dsl));
+        publisher.alsoAfterEachChange(duplicates::afterPublication);
+        nyc.daylight.duplicates.DuplicateRoutes duplicateRoutes = new nyc.daylight.duplicates.DuplicateRoutes(
+                new nyc.daylight.duplicates.Copies(dsl, library, agencies), library);
         OfficerActions officerActions = new OfficerActions(dsl, agencies, ledger, mailer, blobs,
                 (requestId, agencyId, attachmentId, blob, name, officerId) -> {
                     try {
@@ -218,7 +223,8 @@ public final class DaylightApp {
                 new nyc.daylight.lifecycle.DigestRoutes(new nyc.daylight.lifecycle.DigestSettings(dsl))::register,
                 new ReviewRoutes(reviews, publisher, new nyc.daylight.releases.BulkRedactions(dsl, agencies),
                         new nyc.daylight.releases.PageImages(dsl, agencies, blobs))::register,
-                new RecordRoutes(library, agencies, settings.baseUrl())::register,
+                new RecordRoutes(library, agencies, settings.baseUrl(), duplicateRoutes::forViewer)::register,
+                duplicateRoutes::register,
                 new nyc.daylight.alerts.AlertRoutes(savedSearches)::register,
                 errors::register));
         return Javalin.create(config -> {
@@ -261,6 +267,8 @@ public final class DaylightApp {
                     org.slf4j.LoggerFactory.getLogger(DaylightApp.class).warn("Could not look for unread released files: {}", e.getMessage());
                 }
             }));
+            config.events.serverStarted(duplicates::start);
+            config.events.serverStopping(duplicates::close);
             config.events.serverStopping(indexer::close);
             config.events.serverStopping(extractor::close);
             config.events.serverStopping(outbox::close);

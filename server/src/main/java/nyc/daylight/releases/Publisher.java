@@ -136,6 +136,7 @@ public final class Publisher {
                     redactions.size() + " redaction(s), " + result.pagesWithheldInFull().size() + " page(s) withheld in full", ip);
         });
         indexNow();
+        afterChange();
     }
 
     /**
@@ -154,6 +155,28 @@ public final class Publisher {
             audit.record(tx.dsl(), user.id(), "records.withdraw", "document " + documentId, reason.strip(), ip);
         });
         indexNow();
+        afterChange();
+    }
+
+    private final List<Runnable> afterEachChange = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    /**
+     * Runs {@code hook} after each publication and withdrawal has committed (another follower of
+     * the publication log, such as the duplicate linker, catching up at once rather than on its timer).
+     */
+    public void alsoAfterEachChange(Runnable hook) {
+        afterEachChange.add(hook);
+    }
+
+    private void afterChange() {
+        for (Runnable hook : afterEachChange) {
+            try {
+                hook.run();
+            } catch (RuntimeException e) {
+                // The publication stands; each follower's own timer applies the log again.
+                log.warn("A follower of the publication log failed right after a change; its timer will retry", e);
+            }
+        }
     }
 
     /** Records of a hidden request, or of one its requester keeps unlisted for now, are not published. */
