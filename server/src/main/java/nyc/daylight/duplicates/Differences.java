@@ -19,7 +19,15 @@ public final class Differences {
     public enum Kind { LEFT_WITHHELD, RIGHT_WITHHELD, BOTH_WITHHELD, WORDING }
 
     /** One difference: each side's published words (a marker where it withheld) and the grounds each side cited. */
-    public record Row(int number, Kind kind, String left, String right, List<String> leftGrounds, List<String> rightGrounds) {}
+    public record Row(int number, Kind kind, String left, String right, List<String> leftGrounds, List<String> rightGrounds) {
+        public boolean leftWithheld() {
+            return kind == Kind.LEFT_WITHHELD || kind == Kind.BOTH_WITHHELD;
+        }
+
+        public boolean rightWithheld() {
+            return kind == Kind.RIGHT_WITHHELD || kind == Kind.BOTH_WITHHELD;
+        }
+    }
 
     /** A run of one side's text; {@code row} is the difference it belongs to, 0 when both sides agree. */
     public record Span(String text, int row, boolean withheld) {}
