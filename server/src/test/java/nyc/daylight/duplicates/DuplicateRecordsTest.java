@@ -148,6 +148,8 @@ class DuplicateRecordsTest {
         HttpResponse<String> compare = public_.get("/records/" + fromNypd + "/compare?page=1&with=" + fromLaw + "&withPage=1");
         assertThat(compare.statusCode()).isEqualTo(200);
         String diff = compare.body();
+        java.nio.file.Files.writeString(java.nio.file.Path.of("/tmp/h6-compare.html"), diff);
+        java.nio.file.Files.writeString(java.nio.file.Path.of("/tmp/h6-viewer.html"), viewer);
         String differences = diff.substring(diff.indexOf("data-testid=\"differences\""), diff.indexOf("</section>", diff.indexOf("data-testid=\"differences\"")));
         assertThat(differences).contains("withheld by Police Department, released by Law Department")
                 .contains(ICE_MAIL).contains("Public Officers Law §87(2)(b)")
@@ -167,7 +169,9 @@ class DuplicateRecordsTest {
                 "/records/" + fromNypd + "/compare?page=1&with=" + fromLaw + "&withPage=1", "/records?q=" + IN_REVIEW_ONLY,
                 "/api/v1/search?q=" + IN_REVIEW_ONLY, "/api/v1/search?q=detainer", "/feeds/records.atom")) {
             String body = public_.get(path).body();
-            assertThat(body).as(path).doesNotContain(IN_REVIEW_ONLY).doesNotContain("Codename");
+            // A search page repeats its own query; the record's other words would be in a hit's snippet.
+            if (!path.contains("q=" + IN_REVIEW_ONLY)) assertThat(body).as(path).doesNotContain(IN_REVIEW_ONLY);
+            assertThat(body).as(path).doesNotContain("Codename");
         }
         assertThat(public_.get("/api/v1/search?q=" + IN_REVIEW_ONLY).body()).contains("\"total\":0");
         // Nor can it be compared with, by guessing its number.
