@@ -16,10 +16,13 @@ public final class RedactionDiff {
 
     private RedactionDiff() {}
 
+    /** Punctuation right after a marker stays on it ("[REDACTED §87(2)(b)],"), as it was printed. */
+    private static final String MARKED = "[<(\"“]*" + MARKER + "[.,;:!?)\\]>\"”]*";
+
     /** Tokens keep redaction markers whole so that a marker aligns against the words it replaces. */
     static List<String> tokens(String text) {
         List<String> out = new ArrayList<>();
-        var m = java.util.regex.Pattern.compile(MARKER + "|\\S+").matcher(text == null ? "" : text);
+        var m = java.util.regex.Pattern.compile(MARKED + "|\\S+").matcher(text == null ? "" : text);
         while (m.find()) {
             out.add(m.group());
         }
@@ -27,7 +30,7 @@ public final class RedactionDiff {
     }
 
     static boolean marker(String token) {
-        return token.matches(MARKER);
+        return token.matches(MARKED);
     }
 
     /**

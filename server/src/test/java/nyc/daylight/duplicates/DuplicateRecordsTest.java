@@ -148,8 +148,6 @@ class DuplicateRecordsTest {
         HttpResponse<String> compare = public_.get("/records/" + fromNypd + "/compare?page=1&with=" + fromLaw + "&withPage=1");
         assertThat(compare.statusCode()).isEqualTo(200);
         String diff = compare.body();
-        java.nio.file.Files.writeString(java.nio.file.Path.of("/tmp/h6-compare.html"), diff);
-        java.nio.file.Files.writeString(java.nio.file.Path.of("/tmp/h6-viewer.html"), viewer);
         String differences = diff.substring(diff.indexOf("data-testid=\"differences\""), diff.indexOf("</section>", diff.indexOf("data-testid=\"differences\"")));
         assertThat(differences).contains("withheld by Police Department, released by Law Department")
                 .contains(ICE_MAIL).contains("Public Officers Law §87(2)(b)")
