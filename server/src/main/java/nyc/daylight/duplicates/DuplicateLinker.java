@@ -1,5 +1,6 @@
 package nyc.daylight.duplicates;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -123,35 +124,49 @@ public final class DuplicateLinker implements AutoCloseable {
         // Counted before matching, so this record's own copies of a footer count towards boilerplate.
         if (!all.isEmpty()) repo.addDocumentCounts(tx, all, 1);
         Map<Long, Integer> counts = new HashMap<>(repo.documentCounts(tx, all));
-        int candidates = 0;
-        int links = 0;
+        // Each page's content and band keys; then one query for the candidates of all of them.
+        List<DuplicateRepository.Signature> signatures = new ArrayList<>();
+        Map<DuplicateRepository.PageKey, Set<Long>> contents = new LinkedHashMap<>();
+        Set<Long> keys = new HashSet<>();
         for (Map.Entry<Integer, Set<Long>> page : pages.entrySet()) {
             DuplicateRepository.PageKey key = new DuplicateRepository.PageKey(documentId, page.getKey());
             Set<Long> content = PageMatcher.content(page.getValue(), counts);
             if (content.size() < PageMatcher.MIN_SHARED) {
                 // Too little of its own to be matched: kept for its counts, with no bands.
-                repo.saveSignature(tx, key, record.agencyId(), page.getValue(), new long[0], List.of());
+                signatures.add(new DuplicateRepository.Signature(key, record.agencyId(), page.getValue(), new long[0], List.of()));
                 continue;
             }
             long[] signature = MinHash.signature(content);
             List<Long> bands = MinHash.bandKeys(signature);
-            repo.saveSignature(tx, key, record.agencyId(), page.getValue(), signature, bands);
-            List<DuplicateRepository.StoredPage> found = repo.candidates(tx, bands, record.agencyId(), documentId);
-            candidates += found.size();
-            Set<Long> unknown = new HashSet<>();
-            for (DuplicateRepository.StoredPage c : found) {
-                for (long s : c.shingles()) if (!counts.containsKey(s)) unknown.add(s);
+            signatures.add(new DuplicateRepository.Signature(key, record.agencyId(), page.getValue(), signature, bands));
+            contents.put(key, content);
+            keys.addAll(bands);
+        }
+        repo.saveSignatures(tx, signatures);
+        Map<Long, List<DuplicateRepository.StoredPage>> byBand = new HashMap<>();
+        Set<Long> unknown = new HashSet<>();
+        for (DuplicateRepository.Candidate c : repo.candidates(tx, keys, record.agencyId(), documentId)) {
+            byBand.computeIfAbsent(c.bandKey(), k -> new ArrayList<>()).add(c.page());
+            for (long s : c.page().shingles()) if (!counts.containsKey(s)) unknown.add(s);
+        }
+        counts.putAll(repo.documentCounts(tx, unknown));
+        List<DuplicateRepository.NewLink> links = new ArrayList<>();
+        int candidates = 0;
+        for (DuplicateRepository.Signature sig : signatures) {
+            Set<Long> content = contents.get(sig.page());
+            if (content == null) continue;
+            Map<DuplicateRepository.PageKey, DuplicateRepository.StoredPage> found = new LinkedHashMap<>();
+            for (long band : sig.bandKeys()) {
+                for (DuplicateRepository.StoredPage c : byBand.getOrDefault(band, List.of())) found.putIfAbsent(c.key(), c);
             }
-            counts.putAll(repo.documentCounts(tx, unknown));
-            for (DuplicateRepository.StoredPage c : found) {
+            candidates += found.size();
+            for (DuplicateRepository.StoredPage c : found.values()) {
                 OptionalDouble sim = PageMatcher.confirm(content, PageMatcher.content(c.shingles(), counts));
-                if (sim.isPresent()) {
-                    repo.link(tx, key, c.key(), sim.getAsDouble());
-                    links++;
-                }
+                if (sim.isPresent()) links.add(new DuplicateRepository.NewLink(sig.page(), c.key(), sim.getAsDouble()));
             }
         }
-        return new Pass(1, pages.size(), candidates, links, 0);
+        repo.link(tx, links);
+        return new Pass(1, pages.size(), candidates, links.size(), 0);
     }
 
     /** The backfill (everything after the position, from the log's beginning on a new install) and a timer that keeps up. */

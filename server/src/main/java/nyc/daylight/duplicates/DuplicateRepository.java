@@ -12,6 +12,7 @@ import static nyc.daylight.sql.jooq.Tables.SHINGLE_DOCUMENTS;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
@@ -119,39 +120,72 @@ final class DuplicateRepository {
         return out;
     }
 
-    /** Pages of other agencies' records sharing at least one band key, with their shingles. */
-    List<StoredPage> candidates(DSLContext tx, Collection<Long> bandKeys, long agencyId, long documentId) {
+    /** A stored page sharing band key {@code bandKey} with the record being linked. */
+    record Candidate(long bandKey, StoredPage page) {}
+
+    /**
+     * Pages of other agencies' records sharing at least one of these band keys, with the key they
+     * share and their shingles: one query for a whole record's pages.
+     */
+    List<Candidate> candidates(DSLContext tx, Collection<Long> bandKeys, long agencyId, long documentId) {
         if (bandKeys.isEmpty()) return List.of();
-        var matching = DSL.selectDistinct(PAGE_BANDS.DOCUMENT_ID, PAGE_BANDS.PAGE_NO).from(PAGE_BANDS)
-                .where(PAGE_BANDS.BAND_KEY.eq(DSL.any(bandKeys.toArray(Long[]::new))), PAGE_BANDS.DOCUMENT_ID.ne(documentId))
-                .asTable("m");
-        return tx.select(PAGE_SIGNATURES.DOCUMENT_ID, PAGE_SIGNATURES.PAGE_NO, PAGE_SIGNATURES.AGENCY_ID, PAGE_SIGNATURES.SHINGLES)
-                .from(PAGE_SIGNATURES).join(matching)
-                .on(PAGE_SIGNATURES.DOCUMENT_ID.eq(matching.field(PAGE_BANDS.DOCUMENT_ID)),
-                        PAGE_SIGNATURES.PAGE_NO.eq(matching.field(PAGE_BANDS.PAGE_NO)))
-                .where(PAGE_SIGNATURES.AGENCY_ID.ne(agencyId))
-                .fetch(r -> new StoredPage(new PageKey(r.value1(), r.value2()), r.value3(), new LinkedHashSet<>(Arrays.asList(r.value4()))));
+        return tx.select(PAGE_BANDS.BAND_KEY, PAGE_SIGNATURES.DOCUMENT_ID, PAGE_SIGNATURES.PAGE_NO, PAGE_SIGNATURES.AGENCY_ID,
+                        PAGE_SIGNATURES.SHINGLES)
+                .from(PAGE_BANDS).join(PAGE_SIGNATURES)
+                .on(PAGE_SIGNATURES.DOCUMENT_ID.eq(PAGE_BANDS.DOCUMENT_ID), PAGE_SIGNATURES.PAGE_NO.eq(PAGE_BANDS.PAGE_NO))
+                .where(PAGE_BANDS.BAND_KEY.eq(DSL.any(bandKeys.toArray(Long[]::new))), PAGE_BANDS.DOCUMENT_ID.ne(documentId),
+                        PAGE_SIGNATURES.AGENCY_ID.ne(agencyId))
+                .fetch(r -> new Candidate(r.value1(), new StoredPage(new PageKey(r.value2(), r.value3()), r.value4(),
+                        new LinkedHashSet<>(Arrays.asList(r.value5())))));
     }
 
-    void saveSignature(DSLContext tx, PageKey page, long agencyId, Set<Long> shingles, long[] minhash, Collection<Long> bandKeys) {
-        tx.insertInto(PAGE_SIGNATURES).set(PAGE_SIGNATURES.DOCUMENT_ID, page.documentId()).set(PAGE_SIGNATURES.PAGE_NO, page.pageNo())
-                .set(PAGE_SIGNATURES.AGENCY_ID, agencyId).set(PAGE_SIGNATURES.SHINGLES, shingles.toArray(Long[]::new))
-                .set(PAGE_SIGNATURES.MINHASH, Arrays.stream(minhash).boxed().toArray(Long[]::new)).execute();
-        if (bandKeys.isEmpty()) return;
-        var insert = tx.insertInto(PAGE_BANDS, PAGE_BANDS.BAND_KEY, PAGE_BANDS.DOCUMENT_ID, PAGE_BANDS.PAGE_NO);
-        // Two bands can share a key by chance; the key is what is looked up, so once is enough.
-        for (long key : new LinkedHashSet<>(bandKeys)) insert = insert.values(key, page.documentId(), page.pageNo());
-        insert.execute();
+    /** A page's signature row and band keys, to be saved with the record's others. */
+    record Signature(PageKey page, long agencyId, Set<Long> shingles, long[] minhash, Collection<Long> bandKeys) {}
+
+    /**
+     * Rows per statement: PostgreSQL takes at most 32,767 bound values in one, and a record can
+     * have hundreds of pages of 16 band keys each.
+     */
+    private static final int ROWS = 2000;
+
+    /** Saves a record's pages' signatures and band keys, a few statements whatever the number of pages. */
+    void saveSignatures(DSLContext tx, List<Signature> signatures) {
+        for (int from = 0; from < signatures.size(); from += ROWS) {
+            var rows = tx.insertInto(PAGE_SIGNATURES, PAGE_SIGNATURES.DOCUMENT_ID, PAGE_SIGNATURES.PAGE_NO, PAGE_SIGNATURES.AGENCY_ID,
+                    PAGE_SIGNATURES.SHINGLES, PAGE_SIGNATURES.MINHASH);
+            for (Signature s : signatures.subList(from, Math.min(signatures.size(), from + ROWS))) {
+                rows = rows.values(s.page().documentId(), s.page().pageNo(), s.agencyId(), s.shingles().toArray(Long[]::new),
+                        Arrays.stream(s.minhash()).boxed().toArray(Long[]::new));
+            }
+            rows.execute();
+        }
+        List<Object[]> bands = new ArrayList<>();
+        for (Signature s : signatures) {
+            // Two bands can share a key by chance; the key is what is looked up, so once is enough.
+            for (long key : new LinkedHashSet<>(s.bandKeys())) bands.add(new Object[] {key, s.page().documentId(), s.page().pageNo()});
+        }
+        for (int from = 0; from < bands.size(); from += ROWS) {
+            var rows = tx.insertInto(PAGE_BANDS, PAGE_BANDS.BAND_KEY, PAGE_BANDS.DOCUMENT_ID, PAGE_BANDS.PAGE_NO);
+            for (Object[] b : bands.subList(from, Math.min(bands.size(), from + ROWS))) rows = rows.values((Long) b[0], (Long) b[1], (Integer) b[2]);
+            rows.execute();
+        }
     }
 
-    /** Stores the link in both directions. */
-    void link(DSLContext tx, PageKey a, PageKey b, double similarity) {
-        BigDecimal sim = BigDecimal.valueOf(similarity).setScale(3, RoundingMode.HALF_UP);
-        tx.insertInto(PAGE_LINKS, PAGE_LINKS.DOCUMENT_ID, PAGE_LINKS.PAGE_NO, PAGE_LINKS.OTHER_DOCUMENT_ID, PAGE_LINKS.OTHER_PAGE_NO,
-                        PAGE_LINKS.SIMILARITY)
-                .values(a.documentId(), a.pageNo(), b.documentId(), b.pageNo(), sim)
-                .values(b.documentId(), b.pageNo(), a.documentId(), a.pageNo(), sim)
-                .onConflictDoNothing().execute();
+    /** A confirmed pair of pages. */
+    record NewLink(PageKey a, PageKey b, double similarity) {}
+
+    /** Stores the links, each in both directions. */
+    void link(DSLContext tx, List<NewLink> links) {
+        for (int from = 0; from < links.size(); from += ROWS / 2) {
+            var rows = tx.insertInto(PAGE_LINKS, PAGE_LINKS.DOCUMENT_ID, PAGE_LINKS.PAGE_NO, PAGE_LINKS.OTHER_DOCUMENT_ID,
+                    PAGE_LINKS.OTHER_PAGE_NO, PAGE_LINKS.SIMILARITY);
+            for (NewLink l : links.subList(from, Math.min(links.size(), from + ROWS / 2))) {
+                BigDecimal sim = BigDecimal.valueOf(l.similarity()).setScale(3, RoundingMode.HALF_UP);
+                rows = rows.values(l.a().documentId(), l.a().pageNo(), l.b().documentId(), l.b().pageNo(), sim)
+                        .values(l.b().documentId(), l.b().pageNo(), l.a().documentId(), l.a().pageNo(), sim);
+            }
+            rows.onConflictDoNothing().execute();
+        }
     }
 
     /** Every link of a record's pages, with what the other record shows of itself (published title, request). */
