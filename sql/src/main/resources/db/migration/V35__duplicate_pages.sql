@@ -59,13 +59,16 @@ create table duplicate_linker_position (
 );
 insert into duplicate_linker_position default values;
 
--- Adds delta (+1 on publication, -1 on withdrawal) to each distinct shingle's document count, and
--- forgets shingles no document has any more. A function, so Java calls it through jOOQ's routine.
-create function add_shingle_documents(shingles bigint[], delta integer) returns void
+-- Adds delta (+1 on publication, -1 on withdrawal) to each distinct shingle's document count and
+-- returns the counts as they now stand, in one statement (a record's linking needs them at once).
+-- A shingle whose count falls to 0 keeps its row until forget_unused_shingles. A function, so Java
+-- calls it through jOOQ's generated routine.
+create function add_shingle_documents(shingles bigint[], delta integer)
+    returns table (shingle bigint, documents integer)
     language sql VOLATILE STRICT
 as $$
-    insert into shingle_documents (shingle, documents)
+    insert into shingle_documents as d (shingle, documents)
     select distinct s, greatest(delta, 0) from unnest(shingles) s
-    on conflict (shingle) do update set documents = shingle_documents.documents + delta;
-    delete from shingle_documents where documents = 0 and shingle = any(shingles);
+    on conflict (shingle) do update set documents = d.documents + delta
+    returning d.shingle, d.documents;
 $$;

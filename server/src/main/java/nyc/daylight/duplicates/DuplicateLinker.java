@@ -122,8 +122,7 @@ public final class DuplicateLinker implements AutoCloseable {
             all.addAll(s);
         }
         // Counted before matching, so this record's own copies of a footer count towards boilerplate.
-        if (!all.isEmpty()) repo.addDocumentCounts(tx, all, 1);
-        Map<Long, Integer> counts = new HashMap<>(repo.documentCounts(tx, all));
+        Map<Long, Integer> counts = new HashMap<>(all.isEmpty() ? Map.of() : repo.addDocumentCounts(tx, all, 1));
         // Each page's content and band keys; then one query for the candidates of all of them.
         List<DuplicateRepository.Signature> signatures = new ArrayList<>();
         Map<DuplicateRepository.PageKey, Set<Long>> contents = new LinkedHashMap<>();

@@ -101,13 +101,22 @@ final class DuplicateRepository {
                 .fetch(PAGE_SIGNATURES.SHINGLES)) {
             shingles.addAll(Arrays.asList(s));
         }
-        if (!shingles.isEmpty()) addDocumentCounts(tx, shingles, -1);
+        if (!shingles.isEmpty()) {
+            addDocumentCounts(tx, shingles, -1);
+            tx.deleteFrom(SHINGLE_DOCUMENTS)
+                    .where(SHINGLE_DOCUMENTS.DOCUMENTS.eq(0), SHINGLE_DOCUMENTS.SHINGLE.eq(DSL.any(shingles.toArray(Long[]::new)))).execute();
+        }
         // Bands and links (either side) go with the signatures: ON DELETE CASCADE.
         tx.deleteFrom(PAGE_SIGNATURES).where(PAGE_SIGNATURES.DOCUMENT_ID.eq(documentId)).execute();
     }
 
-    void addDocumentCounts(DSLContext tx, Collection<Long> distinctShingles, int delta) {
-        Routines.addShingleDocuments(tx.configuration(), distinctShingles.toArray(Long[]::new), delta);
+    /** Adds {@code delta} to each shingle's document count; returns the counts as they now stand. */
+    Map<Long, Integer> addDocumentCounts(DSLContext tx, Collection<Long> distinctShingles, int delta) {
+        Map<Long, Integer> out = new HashMap<>();
+        for (var r : Routines.addShingleDocuments(tx.configuration(), distinctShingles.toArray(Long[]::new), delta)) {
+            out.put(r.getShingle(), r.getDocuments());
+        }
+        return out;
     }
 
     /** In how many published documents each of these shingles occurs (absent: none). */

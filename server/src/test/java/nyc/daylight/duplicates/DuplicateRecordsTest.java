@@ -4,6 +4,7 @@ import static nyc.daylight.sql.jooq.Tables.DOCUMENTS;
 import static nyc.daylight.sql.jooq.Tables.PAGE_LINKS;
 import static nyc.daylight.sql.jooq.Tables.PAGE_SIGNATURES;
 import static nyc.daylight.sql.jooq.Tables.PII_FINDINGS;
+import static nyc.daylight.sql.jooq.Tables.SHINGLE_DOCUMENTS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
@@ -181,6 +182,10 @@ class DuplicateRecordsTest {
         assertThat(withdrawn.statusCode()).isEqualTo(302);
         assertThat(db.dsl().fetchCount(PAGE_LINKS, PAGE_LINKS.DOCUMENT_ID.eq(fromLaw).or(PAGE_LINKS.OTHER_DOCUMENT_ID.eq(fromLaw)))).isZero();
         assertThat(db.dsl().fetchCount(PAGE_SIGNATURES, PAGE_SIGNATURES.DOCUMENT_ID.eq(fromLaw))).isZero();
+        // Its shingles' document counts were given back: only NYPD's record is published now.
+        var counts = db.dsl().select(DSL.min(SHINGLE_DOCUMENTS.DOCUMENTS), DSL.max(SHINGLE_DOCUMENTS.DOCUMENTS)).from(SHINGLE_DOCUMENTS).fetchOne();
+        assertThat(counts.value1()).isEqualTo(1);
+        assertThat(counts.value2()).isEqualTo(1);
         assertThat(public_.get("/records/" + fromNypd).body()).doesNotContain("Also released by");
         assertThat(public_.get("/records/" + fromNypd + "/compare?page=1&with=" + fromLaw + "&withPage=1").statusCode()).isEqualTo(404);
         assertThat(public_.get("/records/" + fromNypd + "/compare").body()).contains("no other agency has released a page of this record");
