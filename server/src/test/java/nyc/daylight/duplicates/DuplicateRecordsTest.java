@@ -4,6 +4,7 @@ import static nyc.daylight.sql.jooq.Tables.DOCUMENTS;
 import static nyc.daylight.sql.jooq.Tables.PAGE_LINKS;
 import static nyc.daylight.sql.jooq.Tables.PAGE_SIGNATURES;
 import static nyc.daylight.sql.jooq.Tables.PII_FINDINGS;
+import static nyc.daylight.sql.jooq.Tables.REQUESTS;
 import static nyc.daylight.sql.jooq.Tables.SHINGLE_DOCUMENTS;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -176,6 +177,14 @@ class DuplicateRecordsTest {
         // Nor can it be compared with, by guessing its number.
         assertThat(public_.get("/records/" + fromNypd + "/compare?page=1&with=" + inReview + "&withPage=1").statusCode()).isEqualTo(404);
         assertThat(public_.get("/records/" + inReview + "/compare").statusCode()).isEqualTo(404);
+
+        // An administrator hides the Law Department's request: its record is no longer linked to, or compared with, while hidden.
+        db.dsl().update(REQUESTS).set(REQUESTS.HIDDEN_AT, java.time.OffsetDateTime.now()).where(REQUESTS.NUMBER.eq(lawNumber)).execute();
+        assertThat(public_.get("/records/" + fromNypd).body()).doesNotContain("Also released by").doesNotContain(lawNumber);
+        assertThat(public_.get("/records/" + fromNypd + "/compare?page=1&with=" + fromLaw + "&withPage=1").statusCode()).isEqualTo(404);
+        assertThat(public_.get("/records/" + fromNypd + "/compare").body()).doesNotContain(lawNumber);
+        db.dsl().update(REQUESTS).setNull(REQUESTS.HIDDEN_AT).where(REQUESTS.NUMBER.eq(lawNumber)).execute();
+        assertThat(public_.get("/records/" + fromNypd).body()).contains("Also released by Law Department");
 
         // Withdrawn: the link goes, from the page and the tables, and the comparison is not found.
         HttpResponse<String> withdrawn = law.post("/agency/law/records/" + fromLaw + "/withdraw", Map.of("reason", "Check again", "confirm", "yes"));
