@@ -1,20 +1,16 @@
 package nyc.daylight.duplicates;
 
-import static nyc.daylight.sql.jooq.Tables.DOCUMENTS;
 import static nyc.daylight.sql.jooq.Tables.PAGE_LINKS;
 import static nyc.daylight.sql.jooq.Tables.PAGE_SIGNATURES;
-import static nyc.daylight.sql.jooq.Tables.PII_FINDINGS;
 import static nyc.daylight.sql.jooq.Tables.REQUESTS;
 import static nyc.daylight.sql.jooq.Tables.SHINGLE_DOCUMENTS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import nyc.daylight.sql.jooq.tables.records.PiiFindingsRecord;
 import nyc.daylight.testing.People;
 import nyc.daylight.testing.Portal;
 import nyc.daylight.testing.PostgresExtension;
@@ -67,10 +63,12 @@ class DuplicateRecordsTest {
     WebClient public_;
     String nypdNumber;
     String lawNumber;
+    TwoReleases releases;
 
     @BeforeAll
     void start(TestDatabase db) throws Exception {
         this.db = db;
+        releases = new TwoReleases(db);
         portal = new Portal(db, Instant.parse("2026-03-09T15:00:00Z"));
         People.requester(db.dsl(), "owner@example.org", "Owner");
         People.officer(db.dsl(), "rao@nypd.test", "nypd", true);
@@ -88,33 +86,6 @@ class DuplicateRecordsTest {
         portal.close();
     }
 
-    private long release(WebClient officer, String agency, String number, String text) throws Exception {
-        HttpResponse<String> r = officer.postFile("/agency/" + agency + "/requests/" + number + "/release", Map.of("message", "Here."),
-                "files", "detainer-email.txt", text.getBytes(StandardCharsets.UTF_8));
-        assertThat(r.statusCode()).as(r.body()).isEqualTo(302);
-        return db.dsl().select(DSL.max(DOCUMENTS.ID)).from(DOCUMENTS).fetchOne(0, Long.class);
-    }
-
-    /** Redacts {@code redact} by hand (with its exemption), keeps every finding of the scanner, and publishes. */
-    private void redactAndPublish(WebClient officer, String agency, long id, Map<String, String> redact) throws Exception {
-        for (Map.Entry<String, String> e : redact.entrySet()) {
-            HttpResponse<String> r = officer.post("/agency/" + agency + "/records/" + id + "/redact",
-                    Map.of("page", "1", "text", e.getKey(), "exemption", e.getValue()));
-            assertThat(r.statusCode()).as(r.body()).isEqualTo(302);
-        }
-        Map<String, String> form = new LinkedHashMap<>();
-        for (PiiFindingsRecord f : db.dsl().selectFrom(PII_FINDINGS).where(PII_FINDINGS.DOCUMENT_ID.eq(id), PII_FINDINGS.MANUAL.isFalse())
-                .fetch()) {
-            boolean withheld = redact.keySet().stream().anyMatch(t -> t.contains(f.getText()) || f.getText().contains(t));
-            form.put("decision-" + f.getId(), withheld ? "REDACT" : "KEEP");
-            if (withheld) form.put("exemption-" + f.getId(), redact.values().iterator().next());
-        }
-        if (!form.isEmpty()) assertThat(officer.post("/agency/" + agency + "/records/" + id + "/decide", form).statusCode()).isEqualTo(302);
-        HttpResponse<String> published = officer.post("/agency/" + agency + "/records/" + id + "/publish", Map.of());
-        assertThat(published.statusCode()).as(published.body()).isEqualTo(302);
-        assertThat(published.headers().firstValue("Location").orElse("")).doesNotContain("error");
-    }
-
     @Test
     void two_agencies_releases_of_one_email_are_linked_and_compared_and_the_copy_in_review_never_appears() throws Exception {
         List<String> numbers = owner.fileRequest("ICE detainer e-mails", "law", "nypd");
@@ -123,12 +94,12 @@ class DuplicateRecordsTest {
         String docNumber = owner.fileRequest("ICE detainer e-mails at DOC", "doc").getFirst();
 
         // DOC's copy stays in review: unredacted, with words of its own.
-        long inReview = release(doc, "doc", docNumber, EMAIL + "\nP.S. Codename " + IN_REVIEW_ONLY + " for the transfer list.");
+        long inReview = releases.release(doc, "doc", docNumber, EMAIL + "\nP.S. Codename " + IN_REVIEW_ONLY + " for the transfer list.");
         // NYPD withheld the ICE officer's name and address; the Law Department withheld the precinct.
-        long fromNypd = release(nypd, "nypd", nypdNumber, EMAIL);
-        redactAndPublish(nypd, "nypd", fromNypd, new LinkedHashMap<>(Map.of(ICE_OFFICER, "87(2)(b)", ICE_MAIL, "87(2)(b)")));
-        long fromLaw = release(law, "law", lawNumber, EMAIL);
-        redactAndPublish(law, "law", fromLaw, Map.of(PRECINCT, "87(2)(e)"));
+        long fromNypd = releases.release(nypd, "nypd", nypdNumber, EMAIL);
+        releases.redactAndPublish(nypd, "nypd", fromNypd, new LinkedHashMap<>(Map.of(ICE_OFFICER, "87(2)(b)", ICE_MAIL, "87(2)(b)")));
+        long fromLaw = releases.release(law, "law", lawNumber, EMAIL);
+        releases.redactAndPublish(law, "law", fromLaw, Map.of(PRECINCT, "87(2)(e)"));
 
         // Linked (both directions), right after the second publication.
         assertThat(db.dsl().fetchCount(PAGE_LINKS, PAGE_LINKS.DOCUMENT_ID.eq(fromNypd).and(PAGE_LINKS.OTHER_DOCUMENT_ID.eq(fromLaw))))
