@@ -143,6 +143,11 @@ public final class DaylightApp {
         nyc.daylight.correspondents.CorrespondentFollower correspondents = new nyc.daylight.correspondents.CorrespondentFollower(dsl);
         publisher.alsoAfterEachChange(correspondents::catchUp);
         RecordLibrary library = new RecordLibrary(dsl, agencies, blobs, indexer, clock);
+        // Pages released by two agencies: linked from the publication log, after each change and on a timer.
+        nyc.daylight.duplicates.DuplicateLinker duplicates = new nyc.daylight.duplicates.DuplicateLinker(dsl, new nyc.daylight.db.JobLocks(dsl));
+        publisher.alsoAfterEachChange(duplicates::afterPublication);
+        nyc.daylight.duplicates.DuplicateRoutes duplicateRoutes = new nyc.daylight.duplicates.DuplicateRoutes(
+                new nyc.daylight.duplicates.Copies(dsl, library, agencies), library);
         OfficerActions officerActions = new OfficerActions(dsl, agencies, ledger, mailer, blobs,
                 (requestId, agencyId, attachmentId, blob, name, officerId) -> {
                     try {
@@ -233,7 +238,8 @@ public final class DaylightApp {
                         new nyc.daylight.releases.PageImages(dsl, agencies, blobs))::register,
                 // Before RecordRoutes: /records/correspondents must not be read as a record id.
                 new nyc.daylight.correspondents.CorrespondentRoutes(new nyc.daylight.correspondents.CorrespondentIndex(dsl, clock))::register,
-                new RecordRoutes(library, agencies, settings.baseUrl())::register,
+                new RecordRoutes(library, agencies, settings.baseUrl(), duplicateRoutes::forViewer)::register,
+                duplicateRoutes::register,
                 new nyc.daylight.alerts.AlertRoutes(savedSearches)::register,
                 new nyc.daylight.mandates.MandateRoutes(mandates)::register,
                 new nyc.daylight.mandates.MandateAdminRoutes(mandates)::register,
@@ -288,6 +294,8 @@ public final class DaylightApp {
                     org.slf4j.LoggerFactory.getLogger(DaylightApp.class).warn("Could not count the words of older records: {}", e.getMessage());
                 }
             }));
+            config.events.serverStarted(duplicates::start);
+            config.events.serverStopping(duplicates::close);
             config.events.serverStopping(indexer::close);
             config.events.serverStopping(extractor::close);
             config.events.serverStopping(outbox::close);

@@ -59,6 +59,11 @@ public final class OfflineServices {
                 new Publisher(dsl, agencies, blobs, null, clock), clock);
     }
 
+    /** The duplicate-page linker, for {@code daylight records relink}. */
+    public nyc.daylight.duplicates.DuplicateLinker duplicateLinker() {
+        return new nyc.daylight.duplicates.DuplicateLinker(dsl, new nyc.daylight.db.JobLocks(dsl));
+    }
+
     public RecordIndexer indexer(RecordIndex index) {
         return new RecordIndexer(dsl, index);
     }

@@ -55,8 +55,6 @@ public final class Publisher {
     private final DocumentAccess access;
     private final AgencyService agencies;
     private final ReviewRepository reviews = new ReviewRepository();
-    /** Other followers of the publication log, told right after each commit (the correspondents). */
-    private final List<Runnable> followers = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     /** @param indexer null where no index is open (command-line imports): a server follows the log */
     public Publisher(DSLContext dsl, AgencyService agencies, BlobStore blobs, RecordIndexer indexer, Clock clock) {
@@ -66,15 +64,6 @@ public final class Publisher {
         this.clock = clock;
         this.access = new DocumentAccess(agencies, repo);
         this.agencies = agencies;
-    }
-
-    /**
-     * Runs {@code follower} after every publication and withdrawal, once its transaction has
-     * committed. A follower keeps its own position in the log, so one that fails here catches up
-     * on its own timer.
-     */
-    public void alsoAfterEachChange(Runnable follower) {
-        followers.add(follower);
     }
 
     public void publish(User user, String slug, long documentId, boolean imagesChecked, String ip) {
@@ -149,6 +138,7 @@ public final class Publisher {
                     redactions.size() + " redaction(s), " + result.pagesWithheldInFull().size() + " page(s) withheld in full", ip);
         });
         indexNow();
+        afterChange();
     }
 
     /**
@@ -167,6 +157,30 @@ public final class Publisher {
             audit.record(tx.dsl(), user.id(), "records.withdraw", "document " + documentId, reason.strip(), ip);
         });
         indexNow();
+        afterChange();
+    }
+
+    private final List<Runnable> afterEachChange = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    /**
+     * Runs {@code hook} after each publication and withdrawal has committed: another follower of
+     * the publication log (the duplicate linker, the correspondents index) catching up at once
+     * rather than on its timer. Each keeps its own position in the log, so one that fails here
+     * catches up on its own.
+     */
+    public void alsoAfterEachChange(Runnable hook) {
+        afterEachChange.add(hook);
+    }
+
+    private void afterChange() {
+        for (Runnable hook : afterEachChange) {
+            try {
+                hook.run();
+            } catch (RuntimeException e) {
+                // The publication stands; each follower's own timer applies the log again.
+                log.warn("A follower of the publication log failed right after a change; its timer will retry", e);
+            }
+        }
     }
 
     /** Records of a hidden request, or of one its requester keeps unlisted for now, are not published. */
@@ -264,13 +278,6 @@ public final class Publisher {
             } catch (RuntimeException e) {
                 // The database has the truth; the indexer's timer applies the log within seconds.
                 log.warn("Indexing right after publication failed; the catch-up timer will retry", e);
-            }
-        }
-        for (Runnable follower : followers) {
-            try {
-                follower.run();
-            } catch (RuntimeException e) {
-                log.warn("A follower of the publication log failed right after publication; its timer will retry", e);
             }
         }
     }

@@ -142,6 +142,14 @@ public final class RecordLibrary {
         return repo.forRequest(dsl, requestId);
     }
 
+    /**
+     * Of these records, those the public may see right now (published, and not answering a hidden
+     * or unlisted request): what a page linking to other records must check before it does.
+     */
+    public Set<Long> visible(Collection<Long> ids) {
+        return publications.visible(dsl, ids, today());
+    }
+
     private Optional<ReleasedDocument> published(long documentId) {
         if (publications.visible(dsl, List.of(documentId), today()).isEmpty()) return Optional.empty();
         return repo.document(dsl, documentId);

@@ -34,12 +34,23 @@ public final class RecordRoutes {
     private final AgencyService agencies;
 
     private final String baseUrl;
+    private final java.util.function.BiFunction<Long, Integer, Map<String, Object>> viewerExtras;
 
     /** @param baseUrl the public address, for feed links */
     public RecordRoutes(RecordLibrary library, AgencyService agencies, String baseUrl) {
+        this(library, agencies, baseUrl, (id, page) -> Map.of());
+    }
+
+    /**
+     * @param viewerExtras more for the record viewer's model, given the record and the page shown
+     *     (other agencies' copies of the page): features that know more than records add it here
+     */
+    public RecordRoutes(RecordLibrary library, AgencyService agencies, String baseUrl,
+                        java.util.function.BiFunction<Long, Integer, Map<String, Object>> viewerExtras) {
         this.baseUrl = baseUrl;
         this.library = library;
         this.agencies = agencies;
+        this.viewerExtras = viewerExtras;
     }
 
     public void register(RoutesConfig routes) {
@@ -236,6 +247,7 @@ public final class RecordRoutes {
                 .orElseThrow(() -> NotFound.of("refusal.record.unpublished"));
         Map<String, Object> model = new HashMap<>();
         model.put("v", v);
+        model.putAll(viewerExtras.apply(v.id(), v.page()));
         ctx.render("records/viewer.ftlh", model);
     }
 

@@ -80,7 +80,7 @@ class AuthorizationMatrixTest {
                 "GET /scorecards/export.csv", "GET /scorecards/export.json", "GET /scorecards/{slug}", "GET /scorecards/{slug}/brief",
                 "GET /scorecards/{slug}/brief.pdf", "GET /scorecards/{slug}/export.csv", "GET /data/requests.csv",
                 "GET /api/v1/scorecards", "GET /api/v1/scorecards/{slug}", "GET /api/v1/scorecards/{slug}/oldest-open", "GET /methodology", "GET /api/v1/openapi.json", "GET /api/docs", "GET /metrics",
-                "GET /records/{id}", "GET /records/{id}/file", "GET /api/v1/search", "GET /feeds/records.atom",
+                "GET /records/{id}", "GET /records/{id}/file", "GET /records/{id}/compare", "GET /api/v1/search", "GET /feeds/records.atom",
                 "GET /mandates", "GET /mandates/{report}", "GET /records/correspondents", "GET /api/v1/records/correspondents")) {
             POLICIES.put(r, Policy.PUBLIC);
         }

@@ -2,8 +2,10 @@ package nyc.daylight.duplicates;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -90,6 +92,39 @@ class PageMatcherTest {
         assertThat(MinHash.bandKeys(MinHash.signature(a))).hasSize(MinHash.BANDS);
     }
 
+    /**
+     * An e-mail thread printed one reply a page, each page quoting the first message: its words are
+     * on 12 pages but in one document, so they are not boilerplate, and the Law Department's copy
+     * of page 3 is found. Counting pages, the quote would have been discarded and the few words of
+     * each reply left too short to match.
+     */
+    @Test
+    void wordsRepeatedOnEveryPageOfOneRecordAreNotBoilerplate() {
+        PageMatcher matcher = new PageMatcher();
+        for (int i = 1; i <= 12; i++) {
+            matcher.add(new PageMatcher.Page("thread-" + i, "nypd-thread", "NYPD", Shingles.of(reply(i))));
+        }
+        matcher.add(new PageMatcher.Page("law-3", "law-copy", "LAW", Shingles.of(reply(3))));
+        assertThat(matcher.matches()).extracting(m -> key(m.a(), m.b())).contains(key("thread-3", "law-3"));
+    }
+
+    @Test
+    void wordsInMoreThanTenRecordsAreBoilerplate() {
+        Map<Long, Integer> counts = new HashMap<>();
+        Set<Long> footer = Shingles.of(FOOTER);
+        for (long s : footer) counts.put(s, PageMatcher.BOILERPLATE_DOCUMENTS + 1);
+        Set<Long> page = Shingles.of(EMAIL);
+        Set<Long> content = PageMatcher.content(page, counts);
+        assertThat(content).doesNotContainAnyElementsOf(footer).isNotEmpty();
+        assertThat(PageMatcher.confirm(content, PageMatcher.content(Shingles.of(LAW_COPY), counts))).isPresent();
+        assertThat(PageMatcher.confirm(PageMatcher.content(Shingles.of(outlook("a@x.org", "b@y.org", "Monday", "Hi", unrelated(1))), counts),
+                content)).isEmpty();
+    }
+
+    static String reply(int i) {
+        return "Re: " + i + "\nOk noted " + i + ".\n\n> " + EMAIL;
+    }
+
     static String unrelated(int i) {
         String[] topics = {"boiler repair", "payroll correction", "parking permit", "laptop return", "training roster",
             "vendor invoice", "lease renewal", "badge access", "overtime audit", "fleet fuel card"};
@@ -100,7 +135,7 @@ class PageMatcherTest {
     }
 
     static void add(PageMatcher m, String id, String agency, String text) {
-        m.add(new PageMatcher.Page(id, agency, Shingles.of(text)));
+        m.add(new PageMatcher.Page(id, id, agency, Shingles.of(text)));
     }
 
     static String key(String a, String b) {
