@@ -15,7 +15,7 @@ create table request_generations (
 
 -- The columns a count reads: who the request is for, whether it is filed, its projection
 -- (status, dates owed, live miss), who holds it, whether the public may see it (hidden, embargo)
--- and the list filters (topic, imported history). A rewrite of the projection's validity alone
+-- and the list filters (topic, imported history, the channel a tracked request was filed through). A rewrite of the projection's validity alone
 -- (projection_valid_until, most of the watcher's refreshes) or of text changes no count.
 --
 -- Two triggers, so the generation's row lock is taken only at commit: bumping it mid-transaction
@@ -80,10 +80,10 @@ create trigger requests_note_update
     after update on requests
     for each row
     when ((old.agency_id, old.submitted_at, old.status, old.next_due, old.requester_due, old.live_miss_due, old.live_miss_kind,
-           old.assigned_to, old.hidden_at, old.embargo_until, old.topic, old.imported_source)
+           old.assigned_to, old.hidden_at, old.embargo_until, old.topic, old.imported_source, old.channel)
           is distinct from
           (new.agency_id, new.submitted_at, new.status, new.next_due, new.requester_due, new.live_miss_due, new.live_miss_kind,
-           new.assigned_to, new.hidden_at, new.embargo_until, new.topic, new.imported_source))
+           new.assigned_to, new.hidden_at, new.embargo_until, new.topic, new.imported_source, new.channel))
     execute function request_generations_note();
 
 create constraint trigger requests_bump_insert_delete
@@ -96,10 +96,10 @@ create constraint trigger requests_bump_update
     deferrable initially deferred
     for each row
     when ((old.agency_id, old.submitted_at, old.status, old.next_due, old.requester_due, old.live_miss_due, old.live_miss_kind,
-           old.assigned_to, old.hidden_at, old.embargo_until, old.topic, old.imported_source)
+           old.assigned_to, old.hidden_at, old.embargo_until, old.topic, old.imported_source, old.channel)
           is distinct from
           (new.agency_id, new.submitted_at, new.status, new.next_due, new.requester_due, new.live_miss_due, new.live_miss_kind,
-           new.assigned_to, new.hidden_at, new.embargo_until, new.topic, new.imported_source))
+           new.assigned_to, new.hidden_at, new.embargo_until, new.topic, new.imported_source, new.channel))
     execute function request_generations_bump();
 
 -- Emptying the table (a restore) changes every agency's counts at once.

@@ -141,7 +141,7 @@ public final class DaylightApp {
         ReviewService reviews = new ReviewService(dsl, agencies);
         Publisher publisher = new Publisher(dsl, agencies, blobs, indexer, clock);
         nyc.daylight.correspondents.CorrespondentFollower correspondents = new nyc.daylight.correspondents.CorrespondentFollower(dsl);
-        publisher.alsoAfterEachChange(correspondents::catchUp);
+        publisher.alsoAfterEachChange(correspondents::afterPublication);
         RecordLibrary library = new RecordLibrary(dsl, agencies, blobs, indexer, clock);
         // Pages released by two agencies: linked from the publication log, after each change and on a timer.
         nyc.daylight.duplicates.DuplicateLinker duplicates = new nyc.daylight.duplicates.DuplicateLinker(dsl, new nyc.daylight.db.JobLocks(dsl));

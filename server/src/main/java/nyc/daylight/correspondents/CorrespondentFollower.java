@@ -40,8 +40,40 @@ public final class CorrespondentFollower implements AutoCloseable {
         this.locks = new JobLocks(dsl);
     }
 
+    // One pass at a time in this node (the job lock keeps other nodes out); a lock rather than
+    // synchronized, so the publisher need not wait behind a long first backfill.
+    private final java.util.concurrent.locks.ReentrantLock pass = new java.util.concurrent.locks.ReentrantLock();
+
     /** Applies every log entry after the position; returns how many (0 when another node is at it). */
-    public synchronized int catchUp() {
+    public int catchUp() {
+        pass.lock();
+        try {
+            return passAlone();
+        } finally {
+            pass.unlock();
+        }
+    }
+
+    /**
+     * For the publisher, right after a publication or withdrawal commits: a timer pass running here
+     * takes milliseconds and is waited for; the first start's backfill can take minutes, so the
+     * publisher waits at most 10 seconds and leaves the entry to the timer (every 5 seconds).
+     */
+    public void afterPublication() {
+        try {
+            if (!pass.tryLock(10, TimeUnit.SECONDS)) return;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+        }
+        try {
+            passAlone();
+        } finally {
+            pass.unlock();
+        }
+    }
+
+    private int passAlone() {
         try {
             return locks.runAlone(JOB, this::applyPending).orElse(0);
         } catch (RuntimeException e) {
@@ -85,7 +117,16 @@ public final class CorrespondentFollower implements AutoCloseable {
      * change), all under the job's lock, so no other pass sees the rows half rebuilt. Waits for a
      * pass another node is running to end (passes take well under a second per batch).
      */
-    public synchronized int rebuild() {
+    public int rebuild() {
+        pass.lock();
+        try {
+            return rebuildAlone();
+        } finally {
+            pass.unlock();
+        }
+    }
+
+    private int rebuildAlone() {
         for (int attempt = 0; ; attempt++) {
             try {
                 var done = locks.runAlone(JOB, () -> {
@@ -115,12 +156,8 @@ public final class CorrespondentFollower implements AutoCloseable {
         return Math.max(0, repo.lastLogEntry(dsl) - repo.position(dsl));
     }
 
+    /** The backfill (from the log's beginning on a new install) and a timer that keeps up, off the start-up thread. */
     public void start() {
-        try {
-            catchUp();
-        } catch (RuntimeException e) {
-            log.error("Catching up the correspondents failed at start; retrying on the timer", e);
-        }
         timer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "correspondents");
             t.setDaemon(true);
@@ -132,7 +169,7 @@ public final class CorrespondentFollower implements AutoCloseable {
             } catch (RuntimeException e) {
                 log.warn("Correspondents catch-up failed; will retry", e);
             }
-        }, 5, 5, TimeUnit.SECONDS);
+        }, 0, 5, TimeUnit.SECONDS);
     }
 
     @Override

@@ -52,8 +52,21 @@ public final class DuplicateLinker implements AutoCloseable {
         this.locks = locks;
     }
 
+    // One pass at a time in this node (the job lock keeps other nodes out). A lock rather than
+    // synchronized, so the publisher can skip a pass already running instead of waiting for it.
+    private final java.util.concurrent.locks.ReentrantLock pass = new java.util.concurrent.locks.ReentrantLock();
+
     /** Applies every publication after the linker's position; a pass another node is running now is left to it. */
-    public synchronized Pass catchUp() {
+    public Pass catchUp() {
+        pass.lock();
+        try {
+            return passAlone();
+        } finally {
+            pass.unlock();
+        }
+    }
+
+    private Pass passAlone() {
         try {
             return locks.runAlone(JOB, this::applyPending).orElse(NONE);
         } catch (RuntimeException e) {
@@ -64,7 +77,16 @@ public final class DuplicateLinker implements AutoCloseable {
     }
 
     /** {@code daylight duplicates relink}: forgets every signature and link, and replays the whole log. */
-    public synchronized Pass relink() {
+    public Pass relink() {
+        pass.lock();
+        try {
+            return relinkAlone();
+        } finally {
+            pass.unlock();
+        }
+    }
+
+    private Pass relinkAlone() {
         try {
             return locks.runAlone(JOB, () -> {
                 dsl.transaction(t -> repo.clear(t.dsl()));
@@ -185,12 +207,25 @@ public final class DuplicateLinker implements AutoCloseable {
         }, 0, 5, TimeUnit.SECONDS);
     }
 
-    /** For the publisher: runs a pass right after a publication or withdrawal; a failure is left to the timer. */
+    /**
+     * For the publisher: runs a pass right after a publication or withdrawal. A timer pass running
+     * here takes milliseconds and is waited for; the first start's backfill can take minutes, so
+     * the publisher waits at most 10 seconds and then leaves the entry to the timer (every 5
+     * seconds). A failure is left to the timer too.
+     */
     public void afterPublication() {
         try {
-            catchUp();
+            if (!pass.tryLock(10, TimeUnit.SECONDS)) return;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+        }
+        try {
+            passAlone();
         } catch (RuntimeException e) {
             log.warn("Linking duplicate pages right after publication failed; the timer will retry", e);
+        } finally {
+            pass.unlock();
         }
     }
 

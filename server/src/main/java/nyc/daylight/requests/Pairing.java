@@ -46,7 +46,8 @@ final class Pairing {
         StoredRequest r = own(user, number);
         String wanted = Text.orEmpty(otherNumber).strip();
         if (wanted.isEmpty()) throw BadInput.of("pairWith", "error.pair.choose");
-        StoredRequest other = requests.byNumber(dsl, wanted).filter(o -> o.requesterId() == user.id())
+        // A draft is not a request yet: it cannot be paired, whoever asks.
+        StoredRequest other = requests.byNumber(dsl, wanted).filter(o -> o.requesterId() == user.id() && o.submittedAt() != null)
                 .orElseThrow(() -> BadInput.of("pairWith", "error.tracked.pairUnknown", wanted));
         if (agencies.byId().get(other.agencyId()).regime() == agencies.byId().get(r.agencyId()).regime()) {
             throw BadInput.of("pairWith", "error.tracked.pairSameSide");
@@ -78,7 +79,7 @@ final class Pairing {
     }
 
     private StoredRequest own(User user, String number) {
-        return requests.byNumber(dsl, number).filter(r -> user != null && r.requesterId() == user.id())
+        return requests.byNumber(dsl, number).filter(r -> user != null && r.requesterId() == user.id() && r.submittedAt() != null)
                 .orElseThrow(() -> NotFound.of("refusal.request.noneOfYours", number));
     }
 }

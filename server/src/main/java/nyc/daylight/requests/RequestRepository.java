@@ -79,7 +79,7 @@ final class RequestRepository {
         java.util.function.Supplier<Integer> count = () -> dsl.fetchCount(dsl.selectOne().from(REQUESTS).where(counted).limit(Page.COUNT_CAP + 1));
         int total = f.agencySlug() == null && f.query() == null
                 ? cache.get(new nyc.daylight.db.CountCache.Key("requests", 0, 0, today,
-                        java.util.Arrays.asList(new nyc.daylight.db.RequestGenerations().all(dsl), f.status())), count)
+                        java.util.Arrays.asList(new nyc.daylight.db.RequestGenerations().all(dsl), f.status(), f.channel())), count)
                 : count.get();
         Keyset keyset = keyset(f.sort());
         List<RequestsRecord> rows = dsl.selectFrom(REQUESTS).where(c).and(keyset.seek(f.cursor()))

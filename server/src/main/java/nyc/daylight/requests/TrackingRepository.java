@@ -53,6 +53,9 @@ final class TrackingRepository {
      * first row may have changed by then, so the caller rolls its transaction back.
      */
     boolean pairIfFree(DSLContext tx, long a, long b) {
+        // Both rows locked first, in id order: A→B and B→A asked at once would otherwise each hold
+        // one row and wait for the other, and PostgreSQL would end one with a deadlock (a 500).
+        tx.select(REQUESTS.ID).from(REQUESTS).where(REQUESTS.ID.in(a, b)).orderBy(REQUESTS.ID).forUpdate().fetch();
         int first = tx.update(REQUESTS).set(REQUESTS.PAIRED_REQUEST_ID, b).where(REQUESTS.ID.eq(a)).and(REQUESTS.PAIRED_REQUEST_ID.isNull()).execute();
         if (first == 0) return false;
         return tx.update(REQUESTS).set(REQUESTS.PAIRED_REQUEST_ID, a).where(REQUESTS.ID.eq(b)).and(REQUESTS.PAIRED_REQUEST_ID.isNull()).execute() == 1;
@@ -74,6 +77,7 @@ final class TrackingRepository {
         if (agencyIds.isEmpty()) return java.util.List.of();
         return dsl.select(REQUESTS.NUMBER, REQUESTS.TITLE, REQUESTS.AGENCY_ID).from(REQUESTS)
                 .where(REQUESTS.REQUESTER_ID.eq(requesterId)).and(REQUESTS.PAIRED_REQUEST_ID.isNull())
+                .and(REQUESTS.SUBMITTED_AT.isNotNull()) // a draft is not a request yet
                 .and(REQUESTS.AGENCY_ID.in(agencyIds))
                 .orderBy(REQUESTS.ID.desc()).limit(200)
                 .fetch(Records.mapping(Candidate::new));
