@@ -53,7 +53,7 @@ public final class RequestApiRoutes {
             throw BadInput.of("status", "refusal.api.status", status, java.util.Arrays.toString(Standing.values()));
         }
         String channel = ctx.queryParam("channel");
-        if (channel != null && !channel.isBlank() && !RequestFilter.DAYLIGHT.equals(channel) && Channel.named(channel).isEmpty()) {
+        if (channel != null && !channel.isBlank() && !RequestFilter.knownChannel(channel)) {
             throw BadInput.of("channel", "refusal.api.channel", channel, RequestFilter.DAYLIGHT + ", "
                     + java.util.Arrays.stream(Channel.values()).map(Channel::name).collect(java.util.stream.Collectors.joining(", ")));
         }

@@ -33,6 +33,11 @@ public record RequestFilter(String agencySlug, String status, String query, Curs
         if (query != null && query.length() > 200) query = query.substring(0, 200);
     }
 
+    /** Whether {@code name} is a channel the list can filter by: {@link #DAYLIGHT} or a {@link Channel}'s name. */
+    public static boolean knownChannel(String name) {
+        return DAYLIGHT.equals(name) || Channel.named(name).isPresent();
+    }
+
     /** The first page. */
     public static RequestFilter first(String agencySlug, String status, String query, int pageSize) {
         return new RequestFilter(agencySlug, status, query, null, pageSize);

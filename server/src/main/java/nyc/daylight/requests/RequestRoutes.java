@@ -175,15 +175,18 @@ public final class RequestRoutes {
         if (status != null && !status.isBlank() && java.util.Arrays.stream(Standing.values()).noneMatch(s -> s.name().equals(status))) {
             throw BadInput.of("status", "error.unknownStatus", status);
         }
+        String channel = Text.blankToNull(ctx.queryParam("channel"));
+        if (channel != null && !RequestFilter.knownChannel(channel)) throw BadInput.of("channel", "error.unknownChannel", channel);
         RequestFilter filter = new RequestFilter(ctx.queryParam("agency"), status, ctx.queryParam("q"),
-                Cursor.parse(ctx.queryParam("cursor"), "cursor", RequestFilter.CURSOR_KEYS), 20, ListSort.parse(ctx.queryParam("sort")));
+                Cursor.parse(ctx.queryParam("cursor"), "cursor", RequestFilter.CURSOR_KEYS), 20, ListSort.parse(ctx.queryParam("sort")), channel);
         Map<String, Object> model = new HashMap<>();
         Page<RequestSummary> listed = requests.list(filter);
         model.put("page", listed);
         model.put("marks", requests.marks(listed.items().stream().map(RequestSummary::number).toList()));
         model.put("filter", Map.of("agency", Text.orEmpty(filter.agencySlug()), "status", Text.orEmpty(filter.status()), "q", Text.orEmpty(filter.query()),
-                "sort", filter.sort().name()));
+                "sort", filter.sort().name(), "channel", Text.orEmpty(filter.channel())));
         model.put("sorts", ListSort.values());
+        model.put("channels", Channel.values());
         model.put("agencies", agencies.all());
         model.put("standings", Standing.values());
         ctx.render("requests/list.ftlh", model);

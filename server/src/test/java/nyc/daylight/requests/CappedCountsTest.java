@@ -2,6 +2,7 @@ package nyc.daylight.requests;
 
 import static nyc.daylight.sql.jooq.Tables.AGENCIES;
 import static nyc.daylight.sql.jooq.Tables.REQUESTS;
+import static nyc.daylight.sql.jooq.Tables.REQUEST_EVENTS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
@@ -21,6 +22,7 @@ import nyc.daylight.testing.PostgresExtension;
 import nyc.daylight.testing.RunningApp;
 import nyc.daylight.testing.TestDatabase;
 import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -74,6 +76,11 @@ class CappedCountsTest {
                     hidden ? OffsetDateTime.parse("2026-10-02T15:00:00Z") : null, OffsetDateTime.parse("2030-01-01T00:00:00Z"));
         }
         insert.execute();
+        // Each with its ledger's first event, as every real request has: the agency page lists them too.
+        dsl.insertInto(REQUEST_EVENTS, REQUEST_EVENTS.REQUEST_ID, REQUEST_EVENTS.SEQ, REQUEST_EVENTS.TYPE, REQUEST_EVENTS.OCCURRED_AT)
+                .select(DSL.select(REQUESTS.ID, DSL.inline(1), DSL.inline("SUBMITTED"), REQUESTS.SUBMITTED_AT).from(REQUESTS)
+                        .where(REQUESTS.AGENCY_ID.eq(agency)).and(REQUESTS.ID.notIn(DSL.select(REQUEST_EVENTS.REQUEST_ID).from(REQUEST_EVENTS))))
+                .execute();
     }
 
     private String page(String path, String language) throws Exception {

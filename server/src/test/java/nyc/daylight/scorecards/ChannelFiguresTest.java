@@ -122,6 +122,21 @@ class ChannelFiguresTest {
     }
 
     @Test
+    void the_public_request_list_filters_by_channel_and_keeps_it_in_its_links() throws Exception {
+        WebClient web = new WebClient(app);
+        String portal = web.get("/requests?channel=OPENRECORDS").body();
+        assertThat(portal).contains("2 requests", openRecords, "<option value=\"OPENRECORDS\" selected>").doesNotContain(daylight + "<");
+        String filedHere = web.get("/requests?channel=DAYLIGHT").body();
+        assertThat(filedHere).contains(daylight).doesNotContain(openRecords);
+        // Counted apart: the unfiltered total is not served for a channel, nor one channel's for another.
+        assertThat(web.get("/requests").body()).doesNotContain(">2 requests<");
+        web.header("Accept-Language", "es");
+        HttpResponse<String> bad = web.get("/requests?channel=FAX");
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(bad.body()).contains("Vía desconocida").contains("FAX");
+    }
+
+    @Test
     void each_channels_figures_recompute_from_the_csv_rows_of_that_channel() throws Exception {
         String csv = new WebClient(app).get("/data/requests.csv?" + PERIOD).body();
         List<CSVRecord> rows = ScorecardTest.csv(csv);
