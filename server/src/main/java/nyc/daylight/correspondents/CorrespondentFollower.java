@@ -4,20 +4,17 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
+import nyc.daylight.db.FollowerPasses;
 import nyc.daylight.db.JobLocks;
 import org.jooq.DSLContext;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Keeps the correspondents rows in step with the publication log, as the search index does, but
  * with its position in PostgreSQL (V36) since the rows live there too. Publishing calls
  * {@link #catchUp()} right after its commit; a timer calls it as well, so a failed pass or a record
  * published from the command line is applied within seconds; and the first pass after the
- * migration starts from 0, which is the backfill of everything published before it.
+ * migration starts from 0, which is the backfill of everything published before it. How passes
+ * are run (in this node, across nodes, on the timer, after a commit) is {@link FollowerPasses}.
  *
  * <p>Once across nodes: a pass runs under the job's advisory lock ({@link JobLocks}), and each
  * batch moves the position in the transaction that writes its rows, with the position row locked.
@@ -26,61 +23,26 @@ import org.slf4j.LoggerFactory;
  * publication runs after its commit never finds this node's own timer holding the lock and skips.
  */
 public final class CorrespondentFollower implements AutoCloseable {
-    private static final Logger log = LoggerFactory.getLogger(CorrespondentFollower.class);
     private static final int BATCH = 100;
     static final String JOB = "correspondents";
 
     private final DSLContext dsl;
-    private final JobLocks locks;
+    private final FollowerPasses passes;
     private final CorrespondentRepository repo = new CorrespondentRepository();
-    private ScheduledExecutorService timer;
 
     public CorrespondentFollower(DSLContext dsl) {
         this.dsl = dsl;
-        this.locks = new JobLocks(dsl);
+        this.passes = new FollowerPasses(new JobLocks(dsl), JOB);
     }
-
-    // One pass at a time in this node (the job lock keeps other nodes out); a lock rather than
-    // synchronized, so the publisher need not wait behind a long first backfill.
-    private final java.util.concurrent.locks.ReentrantLock pass = new java.util.concurrent.locks.ReentrantLock();
 
     /** Applies every log entry after the position; returns how many (0 when another node is at it). */
     public int catchUp() {
-        pass.lock();
-        try {
-            return passAlone();
-        } finally {
-            pass.unlock();
-        }
+        return passes.pass(this::applyPending).orElse(0);
     }
 
-    /**
-     * For the publisher, right after a publication or withdrawal commits: a timer pass running here
-     * takes milliseconds and is waited for; the first start's backfill can take minutes, so the
-     * publisher waits at most 10 seconds and leaves the entry to the timer (every 5 seconds).
-     */
+    /** For the publisher, right after a publication or withdrawal commits (see {@link FollowerPasses#afterCommit}). */
     public void afterPublication() {
-        try {
-            if (!pass.tryLock(10, TimeUnit.SECONDS)) return;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return;
-        }
-        try {
-            passAlone();
-        } finally {
-            pass.unlock();
-        }
-    }
-
-    private int passAlone() {
-        try {
-            return locks.runAlone(JOB, this::applyPending).orElse(0);
-        } catch (RuntimeException e) {
-            throw e;
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        passes.afterCommit(this::applyPending);
     }
 
     private int applyPending() {
@@ -118,18 +80,13 @@ public final class CorrespondentFollower implements AutoCloseable {
      * pass another node is running to end (passes take well under a second per batch).
      */
     public int rebuild() {
-        pass.lock();
-        try {
-            return rebuildAlone();
-        } finally {
-            pass.unlock();
-        }
+        return passes.inNode(this::rebuildAlone);
     }
 
     private int rebuildAlone() {
         for (int attempt = 0; ; attempt++) {
             try {
-                var done = locks.runAlone(JOB, () -> {
+                var done = passes.alone(() -> {
                     dsl.transaction(t -> {
                         repo.lockPosition(t.dsl());
                         repo.deleteAll(t.dsl());
@@ -143,10 +100,6 @@ public final class CorrespondentFollower implements AutoCloseable {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("Interrupted while waiting for the correspondents' lock", e);
-            } catch (RuntimeException e) {
-                throw e;
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
             }
         }
     }
@@ -158,28 +111,11 @@ public final class CorrespondentFollower implements AutoCloseable {
 
     /** The backfill (from the log's beginning on a new install) and a timer that keeps up, off the start-up thread. */
     public void start() {
-        timer = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "correspondents");
-            t.setDaemon(true);
-            return t;
-        });
-        timer.scheduleWithFixedDelay(() -> {
-            try {
-                catchUp();
-            } catch (RuntimeException e) {
-                log.warn("Correspondents catch-up failed; will retry", e);
-            }
-        }, 0, 5, TimeUnit.SECONDS);
+        passes.start(this::catchUp);
     }
 
     @Override
     public void close() {
-        if (timer == null) return;
-        timer.shutdown();
-        try {
-            timer.awaitTermination(30, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        passes.close();
     }
 }

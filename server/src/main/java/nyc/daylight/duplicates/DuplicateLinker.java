@@ -8,9 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.Set;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
+import nyc.daylight.db.FollowerPasses;
 import nyc.daylight.db.JobLocks;
 import org.jooq.DSLContext;
 import org.slf4j.Logger;
@@ -34,9 +32,8 @@ public final class DuplicateLinker implements AutoCloseable {
     private static final int BATCH = 100;
 
     private final DSLContext dsl;
-    private final JobLocks locks;
+    private final FollowerPasses passes;
     private final DuplicateRepository repo = new DuplicateRepository();
-    private ScheduledExecutorService timer;
 
     /** What a pass did, for the log line and the bench: pages signed, candidates confirmed, links made, time taken. */
     public record Pass(int entries, int pages, int candidates, int links, long nanos) {
@@ -49,54 +46,20 @@ public final class DuplicateLinker implements AutoCloseable {
 
     public DuplicateLinker(DSLContext dsl, JobLocks locks) {
         this.dsl = dsl;
-        this.locks = locks;
+        this.passes = new FollowerPasses(locks, JOB);
     }
-
-    // One pass at a time in this node (the job lock keeps other nodes out). A lock rather than
-    // synchronized, so the publisher can skip a pass already running instead of waiting for it.
-    private final java.util.concurrent.locks.ReentrantLock pass = new java.util.concurrent.locks.ReentrantLock();
 
     /** Applies every publication after the linker's position; a pass another node is running now is left to it. */
     public Pass catchUp() {
-        pass.lock();
-        try {
-            return passAlone();
-        } finally {
-            pass.unlock();
-        }
-    }
-
-    private Pass passAlone() {
-        try {
-            return locks.runAlone(JOB, this::applyPending).orElse(NONE);
-        } catch (RuntimeException e) {
-            throw e;
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        return passes.pass(this::applyPending).orElse(NONE);
     }
 
     /** {@code daylight duplicates relink}: forgets every signature and link, and replays the whole log. */
     public Pass relink() {
-        pass.lock();
-        try {
-            return relinkAlone();
-        } finally {
-            pass.unlock();
-        }
-    }
-
-    private Pass relinkAlone() {
-        try {
-            return locks.runAlone(JOB, () -> {
-                dsl.transaction(t -> repo.clear(t.dsl()));
-                return applyPending();
-            }).orElseThrow(() -> new IllegalStateException("Another node is linking duplicates right now; try again when it is done."));
-        } catch (RuntimeException e) {
-            throw e;
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        return passes.pass(() -> {
+            dsl.transaction(t -> repo.clear(t.dsl()));
+            return applyPending();
+        }).orElseThrow(() -> new IllegalStateException("Another node is linking duplicates right now; try again when it is done."));
     }
 
     /** How many publication-log entries the linker has not applied yet. */
@@ -190,53 +153,18 @@ public final class DuplicateLinker implements AutoCloseable {
         return new Pass(1, pages.size(), candidates, links.size(), 0);
     }
 
-    /** The backfill (everything after the position, from the log's beginning on a new install) and a timer that keeps up. */
+    /** The backfill (everything after the position, from the log's beginning on a new install) and a timer that keeps up, off the start-up thread. */
     public void start() {
-        timer = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "duplicate-linker");
-            t.setDaemon(true);
-            return t;
-        });
-        // The first pass may be a long backfill: on the timer's thread, so the server starts at once.
-        timer.scheduleWithFixedDelay(() -> {
-            try {
-                catchUp();
-            } catch (RuntimeException e) {
-                log.warn("Linking duplicate pages failed; will retry", e);
-            }
-        }, 0, 5, TimeUnit.SECONDS);
+        passes.start(this::catchUp);
     }
 
-    /**
-     * For the publisher: runs a pass right after a publication or withdrawal. A timer pass running
-     * here takes milliseconds and is waited for; the first start's backfill can take minutes, so
-     * the publisher waits at most 10 seconds and then leaves the entry to the timer (every 5
-     * seconds). A failure is left to the timer too.
-     */
+    /** For the publisher, right after a publication or withdrawal commits (see {@link FollowerPasses#afterCommit}). */
     public void afterPublication() {
-        try {
-            if (!pass.tryLock(10, TimeUnit.SECONDS)) return;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return;
-        }
-        try {
-            passAlone();
-        } catch (RuntimeException e) {
-            log.warn("Linking duplicate pages right after publication failed; the timer will retry", e);
-        } finally {
-            pass.unlock();
-        }
+        passes.afterCommit(this::applyPending);
     }
 
     @Override
     public void close() {
-        if (timer == null) return;
-        timer.shutdown();
-        try {
-            timer.awaitTermination(30, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        passes.close();
     }
 }
