@@ -13,6 +13,12 @@ public record MandatedReport(long id, String slug, String agencySlug, String age
                              String citation, String quotedText, String sourceUrl, boolean verified, String verifiedBy,
                              OffsetDateTime verifiedAt, Frequency frequency, LocalDate firstPeriod, int daysAfterEnd) {
 
+    /** The same report without who verified it, for the public pages. */
+    MandatedReport withoutWho() {
+        return new MandatedReport(id, slug, agencySlug, agencyName, title, titleEs, citation, quotedText, sourceUrl, verified, null,
+                verifiedAt, frequency, firstPeriod, daysAfterEnd);
+    }
+
     /** The title in the reader's language; the English one where no Spanish title was entered. */
     public String titleIn(Locale locale) {
         return "es".equals(locale.getLanguage()) && titleEs != null ? titleEs : title;

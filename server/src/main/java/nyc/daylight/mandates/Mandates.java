@@ -35,6 +35,11 @@ public final class Mandates {
     }
 
     public record Tracked(MandatedReport report, List<Row> periods) {
+        Tracked withoutWho() {
+            return new Tracked(report.withoutWho(), periods.stream().map(r -> r.publication() == null ? r
+                    : new Row(r.period(), r.due(), r.state(), r.publication().withoutWho(), r.figures())).toList());
+        }
+
         public boolean anyOverdue() {
             return periods.stream().anyMatch(Row::overdue);
         }
@@ -62,12 +67,14 @@ public final class Mandates {
 
     // --- what anyone may read ------------------------------------------------------------------
 
+    // The public reads carry no administrator's address: who verified a report or entered a
+    // publication is for the admin pages, so no public template or future JSON can show it.
     public List<Tracked> all() {
-        return track(repo.all(dsl));
+        return track(repo.all(dsl)).stream().map(Tracked::withoutWho).toList();
     }
 
     public Tracked one(String slug) {
-        return track(List.of(report(slug))).getFirst();
+        return track(List.of(report(slug))).getFirst().withoutWho();
     }
 
     /** The FOIL request for one listed period of a report, for the composer; unknown report or period: not found. */
@@ -109,7 +116,7 @@ public final class Mandates {
 
     public Tracked forAdmin(User admin, String slug) {
         requireAdmin(admin);
-        return one(slug);
+        return track(List.of(report(slug))).getFirst();
     }
 
     public String create(User admin, Map<String, String> form, String ip) {

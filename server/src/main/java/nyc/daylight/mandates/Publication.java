@@ -10,4 +10,8 @@ import java.time.OffsetDateTime;
  */
 public record Publication(long id, long reportId, LocalDate periodStart, String url, Long documentId, boolean recordVisible,
                           String figures, String enteredBy, OffsetDateTime enteredAt) {
+    /** The same publication without who entered it, for the public pages. */
+    Publication withoutWho() {
+        return new Publication(id, reportId, periodStart, url, documentId, recordVisible, figures, null, enteredAt);
+    }
 }

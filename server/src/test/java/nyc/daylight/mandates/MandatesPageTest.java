@@ -158,6 +158,13 @@ class MandatesPageTest {
         // Who verified and who entered it are for administrators, not the public page.
         assertThat(page).doesNotContain(ADMIN);
         assertThat(admin.get("/admin/mandates/probation-detainers").body()).contains(ADMIN);
+        // Not even in what the public pages are given, so no later template or JSON can show it.
+        Mandates service = new Mandates(db.dsl(), new nyc.daylight.agencies.AgencyService(db.dsl()), portal.clock);
+        Mandates.Tracked forPublic = service.one("probation-detainers");
+        assertThat(forPublic.report().verifiedBy()).isNull();
+        assertThat(forPublic.periods()).filteredOn(r -> r.publication() != null).isNotEmpty()
+                .allSatisfy(r -> assertThat(r.publication().enteredBy()).isNull());
+        assertThat(service.all()).allSatisfy(t -> assertThat(t.report().verifiedBy()).isNull());
 
         // A changed citation undoes the verification.
         form.put("citation", "NYC Administrative Code § 9-205(e)");
