@@ -213,7 +213,8 @@ public final class DaylightApp {
                 // Before RequestRoutes: /requests/track must not be read as a request number.
                 new nyc.daylight.requests.TrackRoutes(requests, agencies)::register,
                 new nyc.daylight.requests.PairRoutes(requests)::register,
-                new RequestRoutes(requests, agencies, overdue, RequestPageExtras.all(List.of(
+                new nyc.daylight.requests.RequestListRoutes(requests, agencies, overdue)::register,
+                new RequestRoutes(requests, agencies, RequestPageExtras.all(List.of(
                         replyPage::forViewer,
                         (number, viewer) -> Map.of("records", library.publishedFor(number)))),
                         new nyc.daylight.mandates.MandatePrefill(mandates))::register,

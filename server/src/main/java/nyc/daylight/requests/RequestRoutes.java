@@ -11,26 +11,23 @@ import java.util.List;
 import java.util.Map;
 import nyc.daylight.agencies.AgencyService;
 import nyc.daylight.core.BadInput;
-import nyc.daylight.core.Cursor;
 import nyc.daylight.core.Message;
 import nyc.daylight.core.NotFound;
 import nyc.daylight.core.Text;
 import nyc.daylight.core.Tokens;
 import nyc.daylight.core.User;
-import nyc.daylight.deadlines.Standing;
 import nyc.daylight.web.Language;
 import nyc.daylight.web.Role;
 import nyc.daylight.web.WebSession;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The composer, the public request pages and the requester's dashboard: HTTP only. */
+/** The composer, a request's public pages and the requester's dashboard: HTTP only. The public list is {@link RequestListRoutes}. */
 public final class RequestRoutes {
     private static final List<String> FIELDS = List.of("title", "description", "recordsFrom", "recordsTo", "format",
             "feeWaiverReason", "expediteReason", "showName", "template", "draftId", "aboutIce", "embargoUntil", "signAs", "signatureName");
     private final RequestService requests;
     private final AgencyService agencies;
-    private final OverdueList overdue;
     private final Tokens tokens = new Tokens();
     private final JsonMapper json = JsonMapper.builder().build();
 
@@ -38,24 +35,20 @@ public final class RequestRoutes {
     private final RequestPageExtras extras;
     private final ComposerPrefill prefill;
 
-    public RequestRoutes(RequestService requests, AgencyService agencies, OverdueList overdue,
-                         RequestPageExtras extras) {
-        this(requests, agencies, overdue, extras, ComposerPrefill.NONE);
+    public RequestRoutes(RequestService requests, AgencyService agencies, RequestPageExtras extras) {
+        this(requests, agencies, extras, ComposerPrefill.NONE);
     }
 
-    public RequestRoutes(RequestService requests, AgencyService agencies, OverdueList overdue,
-                         RequestPageExtras extras, ComposerPrefill prefill) {
+    public RequestRoutes(RequestService requests, AgencyService agencies, RequestPageExtras extras, ComposerPrefill prefill) {
         this.prefill = prefill;
         this.extras = extras;
         this.requests = requests;
         this.agencies = agencies;
-        this.overdue = overdue;
     }
 
     public void register(RoutesConfig routes) {
         routes.get("/requests/new", this::composer, Role.PUBLIC);
         routes.post("/requests", this::submit, Role.SIGNED_IN);
-        routes.get("/requests", this::list, Role.PUBLIC);
         routes.get("/requests/{number}", this::show, Role.PUBLIC);
         routes.get("/requests/{number}/agencies", this::sameRequest, Role.PUBLIC);
         routes.get("/requests/{number}/withdraw", this::confirmWithdraw, Role.SIGNED_IN);
@@ -165,45 +158,6 @@ public final class RequestRoutes {
     }
 
     // --- public pages ------------------------------------------------------------------------
-
-    private void list(Context ctx) {
-        String status = ctx.queryParam("status");
-        if ("overdue".equals(status)) {
-            overdue(ctx);
-            return;
-        }
-        if (status != null && !status.isBlank() && java.util.Arrays.stream(Standing.values()).noneMatch(s -> s.name().equals(status))) {
-            throw BadInput.of("status", "error.unknownStatus", status);
-        }
-        String channel = Text.blankToNull(ctx.queryParam("channel"));
-        if (channel != null && !RequestFilter.knownChannel(channel)) throw BadInput.of("channel", "error.unknownChannel", channel);
-        RequestFilter filter = new RequestFilter(ctx.queryParam("agency"), status, ctx.queryParam("q"),
-                Cursor.parse(ctx.queryParam("cursor"), "cursor", RequestFilter.CURSOR_KEYS), 20, ListSort.parse(ctx.queryParam("sort")), channel);
-        Map<String, Object> model = new HashMap<>();
-        Page<RequestSummary> listed = requests.list(filter);
-        model.put("page", listed);
-        model.put("marks", requests.marks(listed.items().stream().map(RequestSummary::number).toList()));
-        model.put("filter", Map.of("agency", Text.orEmpty(filter.agencySlug()), "status", Text.orEmpty(filter.status()), "q", Text.orEmpty(filter.query()),
-                "sort", filter.sort().name(), "channel", Text.orEmpty(filter.channel())));
-        model.put("sorts", ListSort.values());
-        model.put("channels", Channel.values());
-        model.put("agencies", agencies.all());
-        model.put("standings", Standing.values());
-        ctx.render("requests/list.ftlh", model);
-    }
-
-    private void overdue(Context ctx) {
-        String agency = ctx.queryParam("agency") == null || ctx.queryParam("agency").isBlank() ? null : ctx.queryParam("agency").strip();
-        String topic = "ICE".equals(ctx.queryParam("topic")) ? "ICE" : null;
-        boolean hideImported = "hide".equals(ctx.queryParam("imported"));
-        boolean least = "least".equals(ctx.queryParam("sort"));
-        Page<OverdueList.Item> page = overdue.page(new OverdueList.Filter(agency, topic, hideImported,
-                Cursor.parse(ctx.queryParam("cursor"), "cursor", OverdueList.CURSOR_KEYS), 50, least));
-        ctx.render("requests/overdue.ftlh", Map.of("items", page.items(), "page", page,
-                "counts", overdue.countsByAgency(topic, hideImported), "agencies", agencies.all(),
-                "filter", Map.of("agency", agency == null ? "" : agency, "topic", topic == null ? "" : topic, "hideImported", hideImported,
-                        "sort", least ? "least" : "most")));
-    }
 
     private void show(Context ctx) {
         RequestView view = requests.view(ctx.pathParam("number"), WebSession.user(ctx))
