@@ -13,7 +13,6 @@ import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.dialect.Dialects;
 import com.microsoft.playwright.options.AriaRole;
-import java.io.InputStream;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -24,6 +23,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import nyc.daylight.sql.jooq.tables.records.PiiFindingsRecord;
+import nyc.daylight.testing.Axe;
 import nyc.daylight.testing.Browser;
 import nyc.daylight.testing.Pdfs;
 import nyc.daylight.testing.People;
@@ -257,10 +257,7 @@ class CorrespondentsIndexTest {
     @Test
     @Order(5)
     void the_index_works_on_a_phone_and_with_a_screen_reader() throws Exception {
-        String axe;
-        try (InputStream in = CorrespondentsIndexTest.class.getResourceAsStream("/META-INF/resources/webjars/axe-core/4.6.3/axe.min.js")) {
-            axe = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
+        Axe axe = Axe.load();
         try (Browser browser = Browser.launch()) {
             Page page = browser.newPageBypassingCsp();
             page.setViewportSize(375, 740);
@@ -269,14 +266,7 @@ class CorrespondentsIndexTest {
                     "/records/correspondents?side=federal&office=ICE%20HSI", "/records/correspondents?side=city&office=DOC&month=2026-03",
                     "/records/correspondents?sort=bogus")) {
                 page.navigate(portal.app.baseUrl() + path);
-                page.addScriptTag(new Page.AddScriptTagOptions().setContent(axe));
-                @SuppressWarnings("unchecked")
-                List<Object> violations = (List<Object>) page.evaluate("""
-                        async () => {
-                          const r = await axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}});
-                          return r.violations.filter(v => v.impact === 'serious' || v.impact === 'critical').map(v => v.id + ': ' + v.help);
-                        }""");
-                for (Object v : violations) failures.add(path + " — " + v);
+                axe.check(page, path, failures);
                 // Wide tables scroll inside their box; the page itself never scrolls sideways on a phone.
                 Object overflow = page.evaluate("() => document.documentElement.scrollWidth > document.documentElement.clientWidth");
                 if (Boolean.TRUE.equals(overflow)) failures.add(path + " — scrolls sideways at 375px");

@@ -5,13 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import nyc.daylight.testing.Axe;
 import nyc.daylight.testing.Browser;
 import nyc.daylight.testing.People;
 import nyc.daylight.testing.Portal;
@@ -28,14 +27,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
  */
 @ExtendWith(PostgresExtension.class)
 class DuplicatesBrowserTest {
-    private static final String AXE = "/META-INF/resources/webjars/axe-core/4.6.3/axe.min.js";
-
     @Test
     void on_a_phone_the_link_leads_to_a_difference_view_read_by_headings(TestDatabase db) throws Exception {
-        String axe;
-        try (InputStream in = DuplicatesBrowserTest.class.getResourceAsStream(AXE)) {
-            axe = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
+        Axe axe = Axe.load();
         try (Portal portal = new Portal(db, Instant.parse("2026-03-09T15:00:00Z"));
              Browser browser = Browser.launch()) {
             People.requester(db.dsl(), "owner@example.org", "Owner");
@@ -56,7 +50,7 @@ class DuplicatesBrowserTest {
             List<String> failures = new ArrayList<>();
             phone.navigate(portal.app.baseUrl() + "/records/" + fromNypd);
             assertThat(phone.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Also released by other agencies"))).isVisible();
-            evaluate(phone, axe, "viewer", failures);
+            axe.check(phone, "viewer", failures);
             phone.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Compare the two versions")).click();
             assertThat(phone.locator("h1")).hasText("The same page, released by two agencies");
             assertThat(phone.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions()
@@ -65,26 +59,14 @@ class DuplicatesBrowserTest {
                     .setName("Difference 3: withheld by Law Department, released by Police Department"))).isVisible();
             assertThat(phone.locator("#difference-1")).containsText(DuplicateRecordsTest.ICE_MAIL);
             assertThat(wide(phone)).as("the difference view scrolls sideways on a phone").isFalse();
-            evaluate(phone, axe, "compare", failures);
+            axe.check(phone, "compare", failures);
             phone.navigate(portal.app.baseUrl() + "/records/" + fromNypd + "/compare");
-            evaluate(phone, axe, "copies", failures);
+            axe.check(phone, "copies", failures);
             assertThat(failures).isEmpty();
         }
     }
 
     private static boolean wide(Page page) {
         return (Boolean) page.evaluate("() => document.documentElement.scrollWidth > window.innerWidth + 1");
-    }
-
-    @SuppressWarnings("unchecked")
-    private static void evaluate(Page page, String axe, String where, List<String> failures) {
-        page.addScriptTag(new Page.AddScriptTagOptions().setContent(axe));
-        Object result = page.evaluate("""
-                async () => {
-                  const r = await axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}});
-                  return r.violations.filter(v => v.impact === 'serious' || v.impact === 'critical')
-                    .map(v => v.id + ': ' + v.help + ' [' + v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(', ') + ']');
-                }""");
-        for (Object v : (List<Object>) result) failures.add(where + " — " + v);
     }
 }

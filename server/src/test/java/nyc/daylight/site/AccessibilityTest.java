@@ -3,12 +3,12 @@ package nyc.daylight.site;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Page;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import nyc.daylight.testing.Axe;
 import nyc.daylight.testing.Browser;
 import nyc.daylight.testing.People;
 import nyc.daylight.testing.Portal;
@@ -24,15 +24,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
  */
 @ExtendWith(PostgresExtension.class)
 class AccessibilityTest {
-    private static final String AXE = "/META-INF/resources/webjars/axe-core/4.6.3/axe.min.js";
 
     @Test
     void no_page_has_a_serious_or_critical_accessibility_violation(TestDatabase db) throws Exception {
-        String axe;
-        try (InputStream in = AccessibilityTest.class.getResourceAsStream(AXE)) {
-            assertThat(in).as("axe-core on the test classpath").isNotNull();
-            axe = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
+        Axe axe = Axe.load();
         try (Portal portal = new Portal(db, Instant.parse("2026-03-02T15:00:00Z"));
              Browser browser = Browser.launch()) {
             People.requester(db.dsl(), "a11y@example.org", "A11y");
@@ -80,33 +75,18 @@ class AccessibilityTest {
 
     @Test
     void the_check_itself_catches_a_violation() throws Exception {
-        String axe;
-        try (InputStream in = AccessibilityTest.class.getResourceAsStream(AXE)) {
-            axe = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
+        Axe axe = Axe.load();
         try (Browser browser = Browser.launch()) {
             Page page = browser.newPageBypassingCsp();
             page.setContent("<html lang=en><title>t</title><main><input type=text><img src=x.png></main></html>");
             List<String> failures = new ArrayList<>();
-            evaluate(page, axe, "inline page", failures);
+            axe.check(page, "inline page", failures);
             assertThat(String.join("\n", failures)).contains("image-alt", "label");
         }
     }
 
-    private static void check(Page page, String url, String axe, List<String> failures) {
+    private static void check(Page page, String url, Axe axe, List<String> failures) {
         page.navigate(url);
-        evaluate(page, axe, url.replaceFirst("http://127.0.0.1:\\d+", ""), failures);
-    }
-
-    @SuppressWarnings("unchecked")
-    private static void evaluate(Page page, String axe, String where, List<String> failures) {
-        page.addScriptTag(new Page.AddScriptTagOptions().setContent(axe));
-        Object result = page.evaluate("""
-                async () => {
-                  const r = await axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}});
-                  return r.violations.filter(v => v.impact === 'serious' || v.impact === 'critical')
-                    .map(v => v.id + ': ' + v.help + ' [' + v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(', ') + ']');
-                }""");
-        for (Object v : (List<Object>) result) failures.add(where + " — " + v);
+        axe.check(page, url.replaceFirst("http://127.0.0.1:\\d+", ""), failures);
     }
 }
