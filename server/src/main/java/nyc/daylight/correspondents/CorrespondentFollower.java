@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Set;
 import nyc.daylight.db.FollowerPasses;
 import nyc.daylight.db.JobLocks;
+import nyc.daylight.db.PublicationLog;
 import org.jooq.DSLContext;
 
 /**
@@ -50,11 +51,11 @@ public final class CorrespondentFollower implements AutoCloseable {
         while (true) {
             int n = dsl.transactionResult(t -> {
                 long after = repo.lockPosition(t.dsl());
-                List<CorrespondentRepository.LogEntry> batch = repo.logAfter(t.dsl(), after, BATCH);
+                List<PublicationLog.Entry> batch = PublicationLog.after(t.dsl(), after, BATCH);
                 if (batch.isEmpty()) return 0;
                 // The log may name a document several times; its current state is what counts.
                 Set<Long> documents = new LinkedHashSet<>();
-                for (CorrespondentRepository.LogEntry e : batch) documents.add(e.documentId());
+                for (PublicationLog.Entry e : batch) documents.add(e.documentId());
                 for (long id : documents) replace(t.dsl(), id);
                 repo.setPosition(t.dsl(), batch.getLast().seq());
                 return batch.size();
@@ -106,7 +107,7 @@ public final class CorrespondentFollower implements AutoCloseable {
 
     /** How many log entries are not applied yet, for health and metrics. */
     public long lag() {
-        return Math.max(0, repo.lastLogEntry(dsl) - repo.position(dsl));
+        return Math.max(0, PublicationLog.last(dsl) - repo.position(dsl));
     }
 
     /** The backfill (from the log's beginning on a new install) and a timer that keeps up, off the start-up thread. */

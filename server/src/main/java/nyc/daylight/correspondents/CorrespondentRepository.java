@@ -5,7 +5,6 @@ import static nyc.daylight.sql.jooq.Tables.CORRESPONDENTS_POSITION;
 import static nyc.daylight.sql.jooq.Tables.DOCUMENTS;
 import static nyc.daylight.sql.jooq.Tables.DOCUMENT_PAGES;
 import static nyc.daylight.sql.jooq.Tables.PAGE_CORRESPONDENTS;
-import static nyc.daylight.sql.jooq.Tables.PUBLICATIONS;
 import static nyc.daylight.sql.jooq.Tables.REQUESTS;
 
 import java.time.LocalDate;
@@ -29,8 +28,6 @@ final class CorrespondentRepository {
             PC.PAGE_NO.cast(String.class), DSL.inline("/"), PC.MESSAGE_NO.cast(String.class)));
     private static final Field<Integer> PAGES = DSL.countDistinct(DSL.concat(PC.DOCUMENT_ID.cast(String.class), DSL.inline("/"),
             PC.PAGE_NO.cast(String.class)));
-
-    record LogEntry(long seq, long documentId) {}
 
     record PublishedPage(int pageNo, String text) {}
 
@@ -57,16 +54,6 @@ final class CorrespondentRepository {
 
     void setPosition(DSLContext tx, long seq) {
         tx.update(CORRESPONDENTS_POSITION).set(CORRESPONDENTS_POSITION.APPLIED_SEQ, seq).execute();
-    }
-
-    List<LogEntry> logAfter(DSLContext dsl, long seq, int limit) {
-        return dsl.select(PUBLICATIONS.SEQ, PUBLICATIONS.DOCUMENT_ID).from(PUBLICATIONS).where(PUBLICATIONS.SEQ.gt(seq))
-                .orderBy(PUBLICATIONS.SEQ).limit(limit).fetch(r -> new LogEntry(r.value1(), r.value2()));
-    }
-
-    long lastLogEntry(DSLContext dsl) {
-        Long max = dsl.select(DSL.max(PUBLICATIONS.SEQ)).from(PUBLICATIONS).fetchOne(0, Long.class);
-        return max == null ? 0 : max;
     }
 
     /** The document's pages as published; empty when it is not published (now). Never the extracted text. */

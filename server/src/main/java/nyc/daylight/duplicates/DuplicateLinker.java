@@ -10,6 +10,7 @@ import java.util.OptionalDouble;
 import java.util.Set;
 import nyc.daylight.db.FollowerPasses;
 import nyc.daylight.db.JobLocks;
+import nyc.daylight.db.PublicationLog;
 import org.jooq.DSLContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -64,15 +65,15 @@ public final class DuplicateLinker implements AutoCloseable {
 
     /** How many publication-log entries the linker has not applied yet. */
     public long lag() {
-        return Math.max(0, repo.lastPublication(dsl) - repo.position(dsl));
+        return Math.max(0, PublicationLog.last(dsl) - repo.position(dsl));
     }
 
     private Pass applyPending() {
         Pass total = NONE;
         while (true) {
-            List<DuplicateRepository.LogEntry> batch = repo.publicationsAfter(dsl, repo.position(dsl), BATCH);
+            List<PublicationLog.Entry> batch = PublicationLog.after(dsl, repo.position(dsl), BATCH);
             if (batch.isEmpty()) break;
-            for (DuplicateRepository.LogEntry e : batch) total = total.plus(apply(e));
+            for (PublicationLog.Entry e : batch) total = total.plus(apply(e));
         }
         if (total.entries() > 0) {
             log.info("Duplicate pages: {} log entries, {} pages signed, {} candidates, {} links in {} ms ({} µs a page)",
@@ -82,7 +83,7 @@ public final class DuplicateLinker implements AutoCloseable {
         return total;
     }
 
-    private Pass apply(DuplicateRepository.LogEntry entry) {
+    private Pass apply(PublicationLog.Entry entry) {
         long started = System.nanoTime();
         return dsl.transactionResult(t -> {
             DSLContext tx = t.dsl();

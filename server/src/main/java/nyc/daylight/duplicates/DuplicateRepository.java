@@ -6,7 +6,6 @@ import static nyc.daylight.sql.jooq.Tables.DUPLICATE_LINKER_POSITION;
 import static nyc.daylight.sql.jooq.Tables.PAGE_BANDS;
 import static nyc.daylight.sql.jooq.Tables.PAGE_LINKS;
 import static nyc.daylight.sql.jooq.Tables.PAGE_SIGNATURES;
-import static nyc.daylight.sql.jooq.Tables.PUBLICATIONS;
 import static nyc.daylight.sql.jooq.Tables.REQUESTS;
 import static nyc.daylight.sql.jooq.Tables.SHINGLE_DOCUMENTS;
 
@@ -33,8 +32,6 @@ import org.jooq.impl.DSL;
  * it is handed.
  */
 final class DuplicateRepository {
-
-    record LogEntry(long seq, long documentId) {}
 
     /** A published record's pages as the public reads them. */
     record PublishedRecord(long id, long agencyId, List<PublishedPage> pages) {}
@@ -63,16 +60,6 @@ final class DuplicateRepository {
 
     void moveTo(DSLContext tx, long seq) {
         tx.update(DUPLICATE_LINKER_POSITION).set(DUPLICATE_LINKER_POSITION.SEQ, seq).execute();
-    }
-
-    List<LogEntry> publicationsAfter(DSLContext dsl, long seq, int limit) {
-        return dsl.select(PUBLICATIONS.SEQ, PUBLICATIONS.DOCUMENT_ID).from(PUBLICATIONS).where(PUBLICATIONS.SEQ.gt(seq))
-                .orderBy(PUBLICATIONS.SEQ).limit(limit).fetch(r -> new LogEntry(r.value1(), r.value2()));
-    }
-
-    long lastPublication(DSLContext dsl) {
-        Long max = dsl.select(DSL.max(PUBLICATIONS.SEQ)).from(PUBLICATIONS).fetchOne(0, Long.class);
-        return max == null ? 0 : max;
     }
 
     /** The record's published pages, or empty when it is not published (in review, withdrawn). */

@@ -18,7 +18,6 @@ import nyc.daylight.db.RequestVisibility;
 import nyc.daylight.sql.types.DocumentStatus;
 import nyc.daylight.sql.types.PublicationAction;
 import org.jooq.DSLContext;
-import org.jooq.impl.DSL;
 
 /**
  * The publication log the index follows, and what of the published records the public may see
@@ -27,8 +26,6 @@ import org.jooq.impl.DSL;
 final class PublicationRepository {
 
     /** One entry of the publication log: this document was published or withdrawn. */
-    record LogEntry(long seq, long documentId) {}
-
     /** Serializes appends to the publication log until the caller's transaction ends. */
     void lockLog(DSLContext tx) {
         tx.selectFrom(PUBLICATION_LOG_LOCK).forUpdate().fetch();
@@ -37,17 +34,6 @@ final class PublicationRepository {
     long logPublication(DSLContext tx, long documentId, String action) {
         return tx.insertInto(PUBLICATIONS).set(PUBLICATIONS.DOCUMENT_ID, documentId).set(PUBLICATIONS.ACTION, PublicationAction.valueOf(action))
                 .returning(PUBLICATIONS.SEQ).fetchOne(PUBLICATIONS.SEQ);
-    }
-
-    List<LogEntry> publicationsAfter(DSLContext dsl, long seq, int limit) {
-        return dsl.select(PUBLICATIONS.SEQ, PUBLICATIONS.DOCUMENT_ID).from(PUBLICATIONS).where(PUBLICATIONS.SEQ.gt(seq))
-                .orderBy(PUBLICATIONS.SEQ).limit(limit)
-                .fetch(r -> new LogEntry(r.value1(), r.value2()));
-    }
-
-    long lastPublication(DSLContext dsl) {
-        Long max = dsl.select(DSL.max(PUBLICATIONS.SEQ)).from(PUBLICATIONS).fetchOne(0, Long.class);
-        return max == null ? 0 : max;
     }
 
     /**

@@ -12,6 +12,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import nyc.daylight.core.Progress;
+import nyc.daylight.db.PublicationLog;
 import nyc.daylight.records.index.Publication;
 import nyc.daylight.records.index.PublishedDocument;
 import nyc.daylight.records.index.RecordIndex;
@@ -77,10 +78,10 @@ public final class RecordIndexer implements AutoCloseable {
         int applied = 0;
         try {
             while (true) {
-                List<PublicationRepository.LogEntry> batch = publications.publicationsAfter(dsl, index.appliedSeq(), BATCH);
+                List<PublicationLog.Entry> batch = PublicationLog.after(dsl, index.appliedSeq(), BATCH);
                 if (batch.isEmpty()) return applied;
                 List<Publication> publications = new ArrayList<>();
-                for (PublicationRepository.LogEntry p : batch) publications.add(toPublication(p.seq(), p.documentId()));
+                for (PublicationLog.Entry p : batch) publications.add(toPublication(p.seq(), p.documentId()));
                 index.apply(publications);
                 applied += publications.size();
             }
@@ -91,7 +92,7 @@ public final class RecordIndexer implements AutoCloseable {
 
     /** How far the index lags behind the database (0 when in step), for health and metrics. */
     public long lag() {
-        return Math.max(0, publications.lastPublication(dsl) - index.appliedSeq());
+        return Math.max(0, PublicationLog.last(dsl) - index.appliedSeq());
     }
 
     /** {@code daylight reindex}: throws the index away and replays the whole log. */
@@ -101,15 +102,15 @@ public final class RecordIndexer implements AutoCloseable {
 
     /** The same, telling {@code progress} of each document handed to the index. */
     public synchronized int rebuild(Progress progress) {
-        List<PublicationRepository.LogEntry> all = new ArrayList<>();
+        List<PublicationLog.Entry> all = new ArrayList<>();
         long after = 0;
-        for (List<PublicationRepository.LogEntry> b; !(b = publications.publicationsAfter(dsl, after, 10_000)).isEmpty(); ) {
+        for (List<PublicationLog.Entry> b; !(b = PublicationLog.after(dsl, after, 10_000)).isEmpty(); ) {
             all.addAll(b);
             after = b.get(b.size() - 1).seq();
         }
         // The log may name a document many times; its current state is all the index needs.
         Map<Long, Long> lastSeqByDocument = new LinkedHashMap<>();
-        for (PublicationRepository.LogEntry p : all) lastSeqByDocument.put(p.documentId(), p.seq());
+        for (PublicationLog.Entry p : all) lastSeqByDocument.put(p.documentId(), p.seq());
         Iterator<Map.Entry<Long, Long>> it = lastSeqByDocument.entrySet().iterator();
         progress.start("documents", lastSeqByDocument.size());
         Iterator<Publication> log = new Iterator<>() {
