@@ -153,9 +153,9 @@ final class ResultCache {
         }
     }
 
-    /** A rough count of the bytes an entry keeps reachable: strings at two bytes a character, plus object overheads. */
+    /** A rough count of the bytes an entry keeps reachable: its strings, plus object overheads. */
     static int weight(Key key, SearchResults r) {
-        long bytes = 200 + 2L * key.query().toString().length();
+        long bytes = 200 + chars(key.query().toString());
         for (SearchResults.DocumentHit d : r.documents()) {
             bytes += 120 + chars(d.title()) + chars(d.agency()) + chars(d.requestNumber()) + chars(d.kind());
             for (SearchResults.PageHit p : d.pages()) bytes += 40 + chars(p.snippetHtml());
@@ -166,7 +166,12 @@ final class ResultCache {
         return (int) Math.min(Integer.MAX_VALUE, bytes);
     }
 
+    /** A string's object, header and array: one byte a character when every character fits in Latin-1 (compact strings), else two. */
     private static long chars(String s) {
-        return s == null ? 0 : 40 + 2L * s.length();
+        if (s == null) return 0;
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) > 0xFF) return 40 + 2L * s.length();
+        }
+        return 40 + s.length();
     }
 }
