@@ -29,8 +29,12 @@ import org.apache.lucene.util.BytesRef;
  * the changed documents' ids, so it costs a few postings per query, whatever the size of the index.
  */
 final class ChangedDocuments {
-    /** How long a publication may spend keeping cached answers it did not change; the rest are dropped. */
-    static final Duration BUDGET = Duration.ofMillis(200);
+    /**
+     * How long a publication may spend keeping cached answers it did not change; the rest are
+     * dropped. A check costs some tens of microseconds, so a second covers tens of thousands of
+     * entries; searches go on meanwhile (on the new reader), only the publishing thread waits.
+     */
+    static final Duration BUDGET = Duration.ofSeconds(1);
 
     private final Set<String> ids = new HashSet<>();
     private boolean all;

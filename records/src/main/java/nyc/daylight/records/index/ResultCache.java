@@ -94,11 +94,11 @@ final class ResultCache {
      */
     RecordIndex.CarryOver carryOver(long from, long to, Predicate<Query> unaffected, Duration budget) {
         if (cache == null) return RecordIndex.CarryOver.NONE;
-        long start = nanos.getAsLong();
         newer(to);
         int kept = 0;
         int dropped = 0;
         Map<Key, Held> hottest = cache.policy().eviction().orElseThrow().hottest(Integer.MAX_VALUE);
+        long start = nanos.getAsLong();
         for (Map.Entry<Key, Held> e : hottest.entrySet()) {
             Key key = e.getKey();
             if (key.readerVersion() >= to) continue; // computed on the new reader already
