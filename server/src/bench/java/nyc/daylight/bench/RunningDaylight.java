@@ -20,13 +20,15 @@ import nyc.daylight.boot.DaylightApp;
 /** The real application, built and started exactly as {@code daylight serve} does, on a loopback port. */
 final class RunningDaylight implements AutoCloseable {
     private final Javalin app;
+    private final DaylightApp daylight;
     private final HttpClient http;
     private final String base;
     /** From {@code create()} to the first 200 on /health. */
     final double startupMs;
 
-    private RunningDaylight(Javalin app, HttpClient http, double startupMs) {
+    private RunningDaylight(Javalin app, DaylightApp daylight, HttpClient http, double startupMs) {
         this.app = app;
+        this.daylight = daylight;
         this.http = http;
         this.base = "http://127.0.0.1:" + app.port();
         this.startupMs = startupMs;
@@ -43,7 +45,8 @@ final class RunningDaylight implements AutoCloseable {
         AppSettings settings = new AppSettings("http://127.0.0.1", Optional.empty(), RateLimits.defaults().withoutIpLimits(),
                 dataDir, false).withSearchCacheMb(searchCacheMb);
         long t0 = System.nanoTime();
-        Javalin app = new DaylightApp(dataSource, Clock.systemUTC(), settings).create().start("127.0.0.1", 0);
+        DaylightApp daylight = new DaylightApp(dataSource, Clock.systemUTC(), settings);
+        Javalin app = daylight.create().start("127.0.0.1", 0);
         URI health = URI.create("http://127.0.0.1:" + app.port() + "/health");
         long deadline = t0 + Duration.ofSeconds(60).toNanos();
         while (true) {
@@ -58,7 +61,12 @@ final class RunningDaylight implements AutoCloseable {
             }
             Thread.onSpinWait();
         }
-        return new RunningDaylight(app, http, (System.nanoTime() - t0) / 1e6);
+        return new RunningDaylight(app, daylight, http, (System.nanoTime() - t0) / 1e6);
+    }
+
+    /** The records index the app serves (the steady search run publishes into it and reads its cache's figures). */
+    nyc.daylight.records.index.RecordIndex index() {
+        return daylight.servedIndex();
     }
 
     HttpClient http() {

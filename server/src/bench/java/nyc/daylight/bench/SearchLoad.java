@@ -41,7 +41,7 @@ final class SearchLoad {
 
     record Result(List<Ceiling> ceilings, int threads, int distinctQueries, double zipfExponent, double repeatShare,
                   double headShare, int cacheMb, List<Step> steps, Latencies inProcessCached, Latencies inProcessUncached,
-                  int maxOutstanding, Duration round, double servedRepeatShare, int served) {}
+                  int maxOutstanding, Duration round, double servedRepeatShare, int served, SteadySearch.Result steady) {}
 
     private SearchLoad() {}
 
@@ -54,7 +54,7 @@ final class SearchLoad {
         Duration warmup = BenchConfig.seconds(System.getProperty("bench.searchWarmupSeconds", "8"));
         Duration ceilingTime = BenchConfig.seconds(System.getProperty("bench.searchCeilingSeconds", "10"));
         int distinct = Integer.getInteger("bench.searchQueries", 20_000);
-        int cacheMb = Integer.getInteger("bench.searchCacheMb", 64);
+        int cacheMb = Integer.getInteger("bench.searchCacheMb", nyc.daylight.boot.AppSettings.DEFAULT_SEARCH_CACHE_MB);
         int threads = Integer.getInteger("bench.indexThreads", Runtime.getRuntime().availableProcessors());
         int maxOutstanding = Integer.getInteger("bench.searchMaxOutstanding", 2_000);
 
@@ -107,6 +107,7 @@ final class SearchLoad {
         List<Step> steps = new ArrayList<>();
         long servedFrom = inCached.count();
         long servedTo;
+        SteadySearch.Result steady;
         try (RunningDaylight withCache = RunningDaylight.start(cachedDb, dataDir, cacheMb);
              RunningDaylight without = RunningDaylight.start(uncachedDb, copyDir, 0)) {
             // Each system reads the stream from its own cursor, from where the in-process run left off.
@@ -133,6 +134,10 @@ final class SearchLoad {
                         Report.ms(h.latencies().p99()), c.maxSendLagMs(), u.maxSendLagMs(), h.maxSendLagMs());
             }
             servedTo = Math.min(stream.size(), cursorCached.get());
+            steady = SteadySearch.run(client, withCache, stream, cursorCached, rates.stream().max(Integer::compare).orElseThrow(),
+                    Integer.getInteger("bench.steadyWindows", 6), round,
+                    BenchConfig.seconds(System.getProperty("bench.steadyPublishSeconds", "15")),
+                    Long.getLong("bench.steadyPrimed", 200_000L), documents, grower.lastId() + 1_000_000, maxOutstanding);
         }
         // What the cached app could at best answer from its cache: repeats within what it was sent.
         List<String> served = stream.subList((int) Math.min(servedFrom, servedTo), (int) servedTo);
@@ -142,7 +147,7 @@ final class SearchLoad {
             Benchmarks.deleteTree(copyDir);
         }
         return new Result(ceilings, threads, distinct, QueryMix.EXPONENT, repeatShare, headShare, cacheMb, steps, inCached, inUncached,
-                maxOutstanding, round, servedRepeatShare, served.size());
+                maxOutstanding, round, servedRepeatShare, served.size(), steady);
     }
 
     /** Disk, query latency (no cache, one thread, over the query stream) and heap at the index's present size. */

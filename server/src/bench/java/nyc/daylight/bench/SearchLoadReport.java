@@ -48,6 +48,8 @@ final class SearchLoadReport {
                 .append(Report.ms(r.inProcessUncached().p99())).append(" | ")
                 .append(String.format(Locale.ROOT, "%,d", r.inProcessUncached().count())).append(" |\n");
 
+        steady(b, r.steady(), last.pages());
+
         b.append("\n#### The single-node ceiling\n\nAt each size: the index on disk, `RecordIndex.search` without the cache over the"
                 + " query stream (one thread, in process, after a warm-up), and the heap used after `System.gc()` with the index open"
                 + " and searched (facet ordinals loaded), next to the heap just before opening it (the benchmark's own data: corpus,"
@@ -76,6 +78,37 @@ final class SearchLoadReport {
                     + " ~%,d MB |%n", bytes((long) disk), Report.ms(p99), Math.pow(10, k), Math.round(heap) >> 20));
         }
         return b.toString();
+    }
+
+    private static void steady(StringBuilder b, SteadySearch.Result s, long pages) {
+        if (s == null) return;
+        b.append(String.format(Locale.ROOT, "%n#### The steady state: a warm cache, records published under load, %,d pages%n%n", pages));
+        b.append(String.format(Locale.ROOT, "The cached app again, at %d req/s for %d windows of %.0f s one after the other, after its"
+                        + " cache has answered the %,d distinct queries of the stream's next %,d requests (%.0f s in process on the app's"
+                        + " own index: the state after %,d views since start, %.0f minutes at this rate; the sweep above starts it cold),"
+                        + " with a new record published every %.0f s (a synthetic document of up to 8 pages applied to the app's index as"
+                        + " the publication log would apply it). Of the requests measured, %.1f%% repeat one seen before, priming"
+                        + " included. *Kept*: cached answers a publication carried to the new reader (their queries match none of its"
+                        + " pages), of those it checked.%n%n", s.rate(), s.windows().size(), s.window().toMillis() / 1e3,
+                s.primedQueries(), s.primedRequests(), s.primeSeconds(), s.primedRequests(), s.primedRequests() / (double) s.rate() / 60,
+                s.publishEvery().toMillis() / 1e3, 100 * s.repeatShare()));
+        b.append("| Window | answered/s | p50 ms | p99 ms | max ms | dropped | errors | cache hits | misses | publications | kept"
+                + " | carry-over ms (max) |\n| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |\n");
+        int i = 1;
+        for (SteadySearch.Window w : s.windows()) {
+            Latencies l = w.run().latencies();
+            int kept = w.publications().stream().mapToInt(c -> c.kept()).sum();
+            int checked = w.publications().stream().mapToInt(c -> c.kept() + c.dropped()).sum();
+            double carryMs = w.publications().stream().mapToDouble(c -> c.millis()).max().orElse(0);
+            b.append(String.format(Locale.ROOT, "| %d | %,.0f | %s | %s | %s | %,d | %d | %,d | %,d | %d | %,d of %,d | %.1f |%n", i++,
+                    w.run().achievedRate(), Report.ms(l.p50()), Report.ms(l.p99()), Report.ms(l.max()), w.run().dropped(), l.errors(),
+                    w.hits(), w.misses(), w.publications().size(), kept, checked, carryMs));
+        }
+        long dropped = s.windows().stream().mapToLong(w -> w.run().dropped()).sum();
+        boolean met = s.all().p99() < Report.PAGE_P99_GOAL_MS && dropped == 0 && s.all().errors() == 0;
+        b.append(String.format(Locale.ROOT, "%nAll windows together: p50 %s ms, **p99 %s ms**, max %s ms, %,d answered, %,d dropped, %d"
+                        + " errors: p99 < 20 ms **%s**.%n", Report.ms(s.all().p50()), Report.ms(s.all().p99()), Report.ms(s.all().max()),
+                s.all().count(), dropped, s.all().errors(), met ? "met" : "missed"));
     }
 
     private static String best(List<SearchLoad.Step> steps, int system) {

@@ -24,7 +24,7 @@ public record AppSettings(String baseUrl, Optional<SmtpSettings> smtp, RateLimit
                           boolean watchDeadlines, Duration firstDeadlineCheck, InboundSettings inbound,
                           TrustedProxies trustedProxies, Optional<S3Settings> objectStorage, int searchCacheMb, int searchCountLimit) {
     /** Enough for tens of thousands of result pages (a page of 20 hits with snippets is ~15 KB). */
-    public static final int DEFAULT_SEARCH_CACHE_MB = 64;
+    public static final int DEFAULT_SEARCH_CACHE_MB = 256;
 
     public AppSettings {
         baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;

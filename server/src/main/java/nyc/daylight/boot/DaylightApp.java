@@ -84,6 +84,7 @@ public final class DaylightApp {
     private final Clock clock;
     private final AppSettings settings;
     private final java.util.List<String> routeTable = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private volatile nyc.daylight.records.index.RecordIndex servedIndex;
 
     public DaylightApp(DataSource dataSource, Clock clock, AppSettings settings) {
         this.dataSource = dataSource;
@@ -104,7 +105,13 @@ public final class DaylightApp {
         }
     }
 
-    private nyc.daylight.records.index.RecordIndex recordIndex() {
+    /** The records index the app serves, once {@link #create()} has run: for the search benchmark, which publishes into it under load. */
+    public nyc.daylight.records.index.RecordIndex servedIndex() {
+        if (servedIndex == null) throw new IllegalStateException("create() has not run");
+        return servedIndex;
+    }
+
+    private nyc.daylight.records.index.RecordIndex openRecordIndex() {
         try {
             return new nyc.daylight.records.index.RecordIndex(settings.indexDir(), (long) settings.searchCacheMb() << 20,
                     settings.searchCountLimit());
@@ -134,7 +141,8 @@ public final class DaylightApp {
         RequestService requests = new RequestService(dsl, agencies, mailer, templates, clock, settings.baseUrl(), blobs, counts);
         RequestLedger ledger = new RequestLedger(agencies, clock);
         OverdueList overdue = new OverdueList(dsl, agencies, clock, counts);
-        RecordIndexer indexer = new RecordIndexer(dsl, recordIndex());
+        servedIndex = openRecordIndex();
+        RecordIndexer indexer = new RecordIndexer(dsl, servedIndex);
         nyc.daylight.records.extract.Extractor extractor = new nyc.daylight.records.extract.Extractor(
                 nyc.daylight.records.extract.ExtractionLimits.defaults(), nyc.daylight.records.extract.Ocr.tesseractIfInstalled());
         RecordPipeline pipeline = new RecordPipeline(dsl, blobs, extractor, clock);

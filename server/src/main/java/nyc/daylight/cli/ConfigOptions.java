@@ -148,7 +148,7 @@ final class ConfigOptions {
             description = "Address the bucket as host/bucket, as MinIO and Ceph expect (DAYLIGHT_BLOBS_S3_PATH_STYLE, default ${DEFAULT-VALUE}).")
     boolean blobsS3PathStyle;
 
-    @Option(names = "--search-cache-mb", defaultValue = "${env:DAYLIGHT_SEARCH_CACHE_MB:-64}",
+    @Option(names = "--search-cache-mb", defaultValue = "${env:DAYLIGHT_SEARCH_CACHE_MB:-256}",
             description = "Memory in MB for finished search result pages, dropped whenever a record is published or withdrawn "
                     + "(DAYLIGHT_SEARCH_CACHE_MB, default ${DEFAULT-VALUE}; 0 turns the cache off).")
     int searchCacheMb;

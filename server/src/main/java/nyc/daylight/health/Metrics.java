@@ -69,6 +69,16 @@ public final class Metrics {
                     }
                 })
                 .description("Record pages searchable now").register(registry);
+        // The search result cache: a hit ratio that falls after each publication means answers are not carried over.
+        nyc.daylight.records.index.RecordIndex index = indexer.index();
+        io.micrometer.core.instrument.FunctionCounter.builder("daylight_search_cache_lookups", index, i -> i.cacheUse().hits())
+                .tag("result", "hit").description("Searches answered from the result cache, or searched").register(registry);
+        io.micrometer.core.instrument.FunctionCounter.builder("daylight_search_cache_lookups", index, i -> i.cacheUse().misses())
+                .tag("result", "miss").description("Searches answered from the result cache, or searched").register(registry);
+        Gauge.builder("daylight_search_cache_entries", index, i -> i.cacheUse().entries())
+                .description("Result pages the search cache holds").register(registry);
+        Gauge.builder("daylight_search_cache_carried", index, i -> i.lastCarryOver().kept())
+                .description("Cached answers the last publication kept (it matched none of their pages)").register(registry);
     }
 
     public void before(Context ctx) {

@@ -82,7 +82,8 @@ class AppHttpTest {
         assertThat(count.find()).as(metrics).isTrue();
         assertThat(Double.parseDouble(count.group(1))).isGreaterThanOrEqualTo(2);
         assertThat(metrics).contains("daylight_outbox_pending", "jvm_memory_used_bytes", "daylight_index_lag 0.0",
-                "daylight_index_pages", "daylight_scheduler_runs_total{job=\"deadline_watcher\"}",
+                "daylight_index_pages", "daylight_search_cache_lookups_total{result=\"hit\"}", "daylight_search_cache_entries",
+                "daylight_scheduler_runs_total{job=\"deadline_watcher\"}",
                 "daylight_scheduler_runs_total{job=\"record_indexer\"}");
         var proxied = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
                 java.net.URI.create(app.baseUrl() + "/metrics")).header("X-Forwarded-For", "203.0.113.5").build(),

@@ -52,6 +52,19 @@ public final class RecordIndex implements AutoCloseable {
     private final Highlights highlights = new Highlights(indexAnalyzer, queryAnalyzer);
     private final MatchCounts counts;
     private final ResultCache cache;
+    private final ChangedDocuments staged = new ChangedDocuments();
+    private volatile CarryOver lastCarryOver = CarryOver.NONE;
+
+    /**
+     * What the result cache did at the last publication: answers kept for the new reader (their
+     * queries match none of the changed documents), answers dropped, and the milliseconds it took.
+     */
+    public record CarryOver(int kept, int dropped, double millis) {
+        static final CarryOver NONE = new CarryOver(0, 0, 0);
+    }
+
+    /** The result cache's entries now, and its lookups since start: answered from it, and searched. */
+    public record CacheUse(long entries, long hits, long misses) {}
 
     /** An index without a result cache, counting exactly up to {@link #DEFAULT_COUNT_LIMIT} matching pages. */
     public RecordIndex(Path dir) throws IOException {
@@ -107,6 +120,7 @@ public final class RecordIndex implements AutoCloseable {
         long last = appliedSeq;
         for (Publication p : publications) {
             Term id = new Term(RecordFields.ID, Long.toString(p.documentId()));
+            staged.add(id.text());
             if (p.document() == null) {
                 writer.deleteDocuments(id);
             } else {
@@ -118,15 +132,32 @@ public final class RecordIndex implements AutoCloseable {
     }
 
     private void commit(long seq) throws IOException {
-        writer.setLiveCommitData(Map.of(COMMITTED_SEQ, Long.toString(seq)).entrySet());
-        writer.commit();
-        appliedSeq = seq;
-        searchers.maybeRefreshBlocking();
+        IndexSearcher before = searchers.acquire();
+        try {
+            writer.setLiveCommitData(Map.of(COMMITTED_SEQ, Long.toString(seq)).entrySet());
+            writer.commit();
+            appliedSeq = seq;
+            searchers.maybeRefreshBlocking();
+            IndexSearcher after = searchers.acquire();
+            try {
+                lastCarryOver = staged.carryOver(cache, before, after);
+            } finally {
+                searchers.release(after);
+            }
+        } finally {
+            searchers.release(before);
+            staged.clear();
+        }
+    }
+
+    static long version(IndexSearcher searcher) {
+        return ((DirectoryReader) searcher.getIndexReader()).getVersion();
     }
 
     /** Empties the index and applies the whole log again ({@code daylight reindex}). */
     public synchronized void rebuild(Iterator<Publication> log) throws IOException {
         writer.deleteAll();
+        staged.all();
         appliedSeq = 0;
         long last = 0;
         List<Publication> batch = new ArrayList<>();
@@ -162,8 +193,7 @@ public final class RecordIndex implements AutoCloseable {
         try {
             IndexSearcher searcher = searchers.acquire();
             try {
-                long version = ((DirectoryReader) searcher.getIndexReader()).getVersion();
-                ResultCache.Key key = new ResultCache.Key(query, q.sort(), q.page(), q.pageSize(), version);
+                ResultCache.Key key = new ResultCache.Key(query, q.sort(), q.page(), q.pageSize(), version(searcher));
                 return cache.get(key, k -> {
                     try {
                         return run(searcher, q, query);
@@ -214,6 +244,16 @@ public final class RecordIndex implements AutoCloseable {
     /** Result pages held by the cache right now (0 without a cache). */
     public long cachedResults() {
         return cache.size();
+    }
+
+    /** The result cache's entries, hits and misses (all 0 without a cache). */
+    public CacheUse cacheUse() {
+        return cache.use();
+    }
+
+    /** What the result cache did at the last commit (see {@link CarryOver}). */
+    public CarryOver lastCarryOver() {
+        return lastCarryOver;
     }
 
     /** Checks a query's syntax without running it. */
