@@ -42,6 +42,10 @@ public final class RecordIndex implements AutoCloseable {
     private static final int PAGES_PER_DOCUMENT = 3;
     /** Past this many matching pages the search page says "10,000+" and samples its facets. */
     public static final int DEFAULT_COUNT_LIMIT = 10_000;
+    /** The stored fields a hit shows: all of them from its first page, only the number from the others. */
+    private static final java.util.Set<String> HIT_FIELDS = java.util.Set.of(RecordFields.ID, RecordFields.PAGE, RecordFields.TITLE,
+            RecordFields.AGENCY, RecordFields.REQUEST, RecordFields.DATE, RecordFields.KIND);
+    private static final java.util.Set<String> PAGE_FIELD = java.util.Set.of(RecordFields.PAGE);
 
     private final Directory directory;
     private final IndexWriter writer;
@@ -262,7 +266,8 @@ public final class RecordIndex implements AutoCloseable {
             List<SearchResults.PageHit> pages = new ArrayList<>();
             Document first = null;
             for (ScoreDoc sd : g.getValue()) {
-                Document d = stored.document(sd.doc);
+                // Never the body: the highlighter has read it already, and it is most of a page's bytes.
+                Document d = stored.document(sd.doc, first == null ? HIT_FIELDS : PAGE_FIELD);
                 if (first == null) first = d;
                 pages.add(new SearchResults.PageHit(d.getField(RecordFields.PAGE).numericValue().intValue(), snippets[i++]));
             }
