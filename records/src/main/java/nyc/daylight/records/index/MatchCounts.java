@@ -26,7 +26,7 @@ import org.apache.lucene.util.FixedBitSet;
  */
 final class MatchCounts {
     /** Any fixed value: the sample must not change between two identical searches. */
-    private static final long SEED = 0x5eed_da71_9417L;
+    static final long SEED = 0x5eed_da71_9417L;
 
     record Counts(long pages, int documents, Map<String, List<SearchResults.FacetCount>> facets, boolean exact, int sampledPages,
                   List<MatchingDocs> matches) {}
