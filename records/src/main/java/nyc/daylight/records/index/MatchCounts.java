@@ -1,6 +1,7 @@
 package nyc.daylight.records.index;
 
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.lucene.facet.FacetsCollector.MatchingDocs;
@@ -25,7 +26,7 @@ import org.apache.lucene.util.FixedBitSet;
  */
 final class MatchCounts {
     /** Any fixed value: the sample must not change between two identical searches. */
-    private static final long SEED = 0x5eed_da71_9417L;
+    static final long SEED = 0x5eed_da71_9417L;
 
     record Counts(long pages, int documents, Map<String, List<SearchResults.FacetCount>> facets, boolean exact, int sampledPages,
                   List<MatchingDocs> matches) {}
@@ -50,17 +51,24 @@ final class MatchCounts {
         for (MatchingDocs m : all) pages += m.totalHits();
         if (pages <= limit) {
             // Below the limit the "sample" is every match and the counts are exact.
-            return new Counts(pages, distinctDocuments(all), facetCounts.of(searcher, fc, null), true, 0, all);
+            return new Counts(pages, distinctDocuments(all), facetCounts.exact(searcher, fc), true, 0, all);
         }
-        List<MatchingDocs> sample = fc.getMatchingDocs();
+        List<MatchingDocs> sample = new ArrayList<>();
         int sampled = 0;
-        // A sampled segment keeps its original totalHits, so the sample's own size is counted here.
-        for (MatchingDocs m : sample) {
-            if (m.bits() == null) continue;
-            DocIdSetIterator it = m.bits().iterator();
-            while (it.nextDoc() != DocIdSetIterator.NO_MORE_DOCS) sampled++;
+        // A sampled segment keeps its original totalHits, so the sample's own size is counted here, and
+        // given to the facet counts: told a segment's true (small) number, they count straight into the
+        // global ordinals instead of filling and folding an array of every ordinal in the segment.
+        for (MatchingDocs m : fc.getMatchingDocs()) {
+            int n = 0;
+            if (m.bits() != null) {
+                DocIdSetIterator it = m.bits().iterator();
+                while (it.nextDoc() != DocIdSetIterator.NO_MORE_DOCS) n++;
+            }
+            sampled += n;
+            sample.add(new MatchingDocs(m.context(), m.bits(), n, null));
         }
-        return new Counts(limit, distinctDocuments(sample), facetCounts.of(searcher, fc, fc), false, sampled, all);
+        var facets = facetCounts.sampled(searcher, sample, fc.getSamplingRate());
+        return new Counts(limit, distinctDocuments(sample), facets, false, sampled, all);
     }
 
     /** Documents among these pages: a document's pages share a segment, so per-segment ordinals count them. */

@@ -42,6 +42,10 @@ public final class RecordIndex implements AutoCloseable {
     private static final int PAGES_PER_DOCUMENT = 3;
     /** Past this many matching pages the search page says "10,000+" and samples its facets. */
     public static final int DEFAULT_COUNT_LIMIT = 10_000;
+    /** The stored fields a shown page is read for: the hit's from its first page, and every page's number and text. */
+    private static final java.util.Set<String> HIT_FIELDS = java.util.Set.of(RecordFields.ID, RecordFields.PAGE, RecordFields.TITLE,
+            RecordFields.BODY, RecordFields.AGENCY, RecordFields.REQUEST, RecordFields.DATE, RecordFields.KIND);
+    private static final java.util.Set<String> PAGE_FIELDS = java.util.Set.of(RecordFields.PAGE, RecordFields.BODY);
 
     private final Directory directory;
     private final IndexWriter writer;
@@ -292,19 +296,30 @@ public final class RecordIndex implements AutoCloseable {
 
         MatchCounts.Counts totals = counts.count(searcher, query);
 
+        // One stored-fields read per shown page (each is a block decompression): the hit's fields and the
+        // text its snippet is cut from.
         List<ScoreDoc> shown = new ArrayList<>();
-        for (Map.Entry<String, List<ScoreDoc>> g : page) shown.addAll(g.getValue());
-        String[] snippets = highlights.snippets(searcher, query, shown);
+        List<Document> read = new ArrayList<>();
+        List<String> texts = new ArrayList<>();
         StoredFields stored = searcher.storedFields();
+        for (Map.Entry<String, List<ScoreDoc>> g : page) {
+            boolean first = true;
+            for (ScoreDoc sd : g.getValue()) {
+                Document d = stored.document(sd.doc, first ? HIT_FIELDS : PAGE_FIELDS);
+                first = false;
+                shown.add(sd);
+                read.add(d);
+                texts.add(d.get(RecordFields.BODY));
+            }
+        }
+        String[] snippets = highlights.snippets(searcher, query, shown, texts);
         List<SearchResults.DocumentHit> hits = new ArrayList<>();
         int i = 0;
         for (Map.Entry<String, List<ScoreDoc>> g : page) {
             List<SearchResults.PageHit> pages = new ArrayList<>();
-            Document first = null;
-            for (ScoreDoc sd : g.getValue()) {
-                Document d = stored.document(sd.doc);
-                if (first == null) first = d;
-                pages.add(new SearchResults.PageHit(d.getField(RecordFields.PAGE).numericValue().intValue(), snippets[i++]));
+            Document first = read.get(i);
+            for (int n = 0; n < g.getValue().size(); n++, i++) {
+                pages.add(new SearchResults.PageHit(read.get(i).getField(RecordFields.PAGE).numericValue().intValue(), snippets[i]));
             }
             hits.add(new SearchResults.DocumentHit(
                     Long.parseLong(first.get(RecordFields.ID)), first.get(RecordFields.TITLE), first.get(RecordFields.AGENCY),
