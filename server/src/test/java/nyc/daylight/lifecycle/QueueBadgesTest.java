@@ -6,7 +6,6 @@ import static nyc.daylight.sql.jooq.Tables.REQUESTS;
 import static nyc.daylight.sql.jooq.Tables.REQUEST_EVENTS;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,7 +13,6 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import nyc.daylight.agencies.Agency;
 import nyc.daylight.agencies.AgencyService;
-import nyc.daylight.requests.RequestLedger;
 import nyc.daylight.sql.types.InboundStatus;
 import nyc.daylight.testing.People;
 import nyc.daylight.testing.PostgresExtension;
@@ -78,8 +76,7 @@ class QueueBadgesTest {
         AtomicInteger statements = new AtomicInteger();
         DSLContext counted = DSL.using(dsl.configuration().derive(ExecuteListener.onExecuteStart(c -> statements.incrementAndGet())));
         AgencyService agencies = new AgencyService(dsl);
-        QueueExtras extras = new QueueExtras(counted, new CaseFiles(agencies, new RequestLedger(agencies, Clock.systemUTC()),
-                new CaseRepository()));
+        QueueExtras extras = new QueueExtras(counted);
         Agency agency = agencies.find("mayor").orElseThrow();
 
         extras.forQueue(agency, numbers.subList(0, 1));
@@ -87,7 +84,7 @@ class QueueBadgesTest {
         List<String> withStranger = new ArrayList<>(numbers);
         withStranger.add("DL-2026-999999");
         Map<String, Object> model = extras.forQueue(agency, withStranger);
-        assertThat(statements.get()).as("badges, officers and channel marks for thirty rows").isEqualTo(forOne).isEqualTo(3);
+        assertThat(statements.get()).as("badges, officers and channel marks for thirty rows").isEqualTo(forOne).isEqualTo(1);
 
         @SuppressWarnings("unchecked")
         Map<String, QueueExtras.Badges> badges = (Map<String, QueueExtras.Badges>) model.get("badges");
