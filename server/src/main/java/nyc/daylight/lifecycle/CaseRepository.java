@@ -15,6 +15,11 @@ import nyc.daylight.deadlines.DeadlineReport;
 import nyc.daylight.requests.RequestLedger;
 import nyc.daylight.sql.jooq.tables.records.RequestsRecord;
 import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.Record4;
+import org.jooq.Records;
+import org.jooq.Select;
+import org.jooq.impl.DSL;
 
 /**
  * The lifecycle's reads and writes of a request's own row, its officers and its internal notes.
@@ -86,11 +91,19 @@ final class CaseRepository {
 
     /** Officers of an agency who can sign in, for assignment and reminders. */
     List<Officer> officersOf(DSLContext tx, long agencyId) {
-        return tx.select(USERS.ID, USERS.EMAIL, USERS.DISPLAY_NAME, OFFICER_AGENCIES.APPEALS_OFFICER)
+        return tx.fetch(officersSelect(agencyId)).map(Records.mapping(Officer::new));
+    }
+
+    /** The same officers as a field of another statement (the queue's extras read them with the badges). */
+    static Field<List<Officer>> officers(long agencyId) {
+        return DSL.multiset(officersSelect(agencyId)).convertFrom(r -> r.map(Records.mapping(Officer::new)));
+    }
+
+    private static Select<Record4<Long, String, String, Boolean>> officersSelect(long agencyId) {
+        return DSL.select(USERS.ID, USERS.EMAIL, USERS.DISPLAY_NAME, OFFICER_AGENCIES.APPEALS_OFFICER)
                 .from(OFFICER_AGENCIES).join(USERS).on(USERS.ID.eq(OFFICER_AGENCIES.USER_ID))
                 .where(OFFICER_AGENCIES.AGENCY_ID.eq(agencyId)).and(USERS.PASSWORD_HASH.isNotNull())
-                .orderBy(USERS.EMAIL)
-                .fetch(r -> new Officer(r.value1(), r.value2(), r.value3(), r.value4()));
+                .orderBy(USERS.EMAIL);
     }
 
     Account account(DSLContext tx, long userId) {

@@ -56,7 +56,7 @@ public final class OfficerRoutes {
         this.ledger = ledger;
         this.queue = new Queue(dsl, counts);
         this.desk = new OfficerDesk(dsl, actions.cases(), ledger);
-        this.extras = new QueueExtras(dsl, actions.cases());
+        this.extras = new QueueExtras(dsl);
         this.bulk = new BulkRoutes(new BulkActions(dsl, actions, agencies, ledger, clock), actions.cases());
         this.clock = clock;
     }
@@ -105,7 +105,7 @@ public final class OfficerRoutes {
         model.put("next", page.next() == null ? "" : page.next().token());
         model.put("previous", page.previous() == null ? "" : page.previous().token());
         model.put("counts", page.counts());
-        // Badges and the bulk-assign list, for the rows shown only (a fixed number of queries).
+        // Badges, channel marks and the bulk-assign list, for the rows shown only (one statement).
         model.putAll(extras.forQueue(agency, page.items().stream().map(Queue.Item::number).toList()));
         model.put("filter", Map.of("status", status == null ? "" : status, "within", within == null ? "" : within.toString(),
                 "late", late, "mine", mine, "q", query == null ? "" : query));

@@ -70,19 +70,19 @@ final class Queue {
 
     /**
      * The stored projections are trusted (the deadline watcher rewrites those that time moved, and
-     * every event rewrites its own), in a fixed number of queries whatever the queue's length: the
-     * page, the agency's requests generation, and the counts only when this node has none for that
-     * generation (they are the agency's, whatever the filter). The generation is read first, so
-     * the counts are never older than it.
+     * every event rewrites its own), in a fixed number of statements whatever the queue's length:
+     * the page with the agency's requests generation (one statement, one snapshot; the generation
+     * alone when the page is empty), and the counts only when this node has none for that
+     * generation (they are the agency's, whatever the filter). The counts are read after the
+     * generation, so they are never older than it. No transaction: under READ COMMITTED each
+     * statement has its own snapshot in one anyway, and a transaction would cost a commit.
      */
     Page page(Agency agency, Filter filter, LocalDate today) {
-        return dsl.transactionResult(t -> {
-            List<QueueRepository.Row> rows = repo.rows(t.dsl(), agency, filter, today, PAGE_SIZE);
-            Keyset.Page<QueueRepository.Row> page = QueueRepository.ORDER.page(rows, filter.cursor(), PAGE_SIZE,
-                    QueueRepository.Row::key);
-            var key = new CountCache.Key("queue", agency.id(), generations.of(t.dsl(), agency.id()), today, List.of());
-            return new Page(page.items().stream().map(QueueRepository.Row::item).toList(), page.next(), page.previous(),
-                    cache.get(key, () -> repo.counts(t.dsl(), agency)));
-        });
+        List<QueueRepository.Row> rows = repo.rows(dsl, agency, filter, today, PAGE_SIZE);
+        long generation = rows.isEmpty() ? generations.of(dsl, agency.id()) : rows.getFirst().generation();
+        Keyset.Page<QueueRepository.Row> page = QueueRepository.ORDER.page(rows, filter.cursor(), PAGE_SIZE, QueueRepository.Row::key);
+        var key = new CountCache.Key("queue", agency.id(), generation, today, List.of());
+        return new Page(page.items().stream().map(QueueRepository.Row::item).toList(), page.next(), page.previous(),
+                cache.get(key, () -> repo.counts(dsl, agency)));
     }
 }

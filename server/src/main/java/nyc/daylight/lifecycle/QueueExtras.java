@@ -7,8 +7,8 @@ import org.jooq.DSLContext;
 
 /**
  * What the queue page shows beside the rows the queue lists: each row's badges (what is waiting
- * on the agency) and the agency's officers, for the bulk-assign choice. Reads only, in one
- * transaction, a fixed number of queries whatever the number of rows.
+ * on the agency) and channel mark, and the agency's officers, for the bulk-assign choice. Reads
+ * only, in one statement whatever the number of rows (so one snapshot, without a transaction).
  */
 final class QueueExtras {
     /**
@@ -23,20 +23,15 @@ final class QueueExtras {
     }
 
     private final DSLContext dsl;
-    private final CaseFiles cases;
-    private final BadgeRepository badges = new BadgeRepository();
-    private final ChannelRepository channels = new ChannelRepository();
+    private final BadgeRepository repo = new BadgeRepository();
 
-    QueueExtras(DSLContext dsl, CaseFiles cases) {
+    QueueExtras(DSLContext dsl) {
         this.dsl = dsl;
-        this.cases = cases;
     }
 
-    /** The model entries {@code badges} (by request number) and {@code officers}. */
+    /** The model entries {@code badges} and {@code marks} (by request number) and {@code officers}. */
     Map<String, Object> forQueue(Agency agency, List<String> numbers) {
-        return dsl.transactionResult(t -> Map.of(
-                "badges", badges.badges(t.dsl(), agency.id(), numbers),
-                "officers", cases.officersOf(t.dsl(), agency.id()),
-                "marks", channels.marks(t.dsl(), agency.id(), numbers)));
+        BadgeRepository.Extras e = repo.extras(dsl, agency.id(), numbers);
+        return Map.of("badges", e.badges(), "officers", e.officers(), "marks", e.marks());
     }
 }

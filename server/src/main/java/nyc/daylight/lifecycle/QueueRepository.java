@@ -10,6 +10,7 @@ import java.time.LocalDate;
 import java.util.List;
 import nyc.daylight.agencies.Agency;
 import nyc.daylight.db.Keyset;
+import nyc.daylight.db.RequestGenerations;
 import nyc.daylight.deadlines.Standing;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
@@ -26,17 +27,22 @@ final class QueueRepository {
     private static final LocalDate NO_DATE = LocalDate.of(9999, 12, 31);
     static final Field<LocalDate> DUE_KEY = coalesce(REQUESTS.NEXT_DUE, inline(NO_DATE));
     /** The order: the date owed next, then the oldest received, the id breaking ties. */
+    private static final RequestGenerations GENERATIONS = new RequestGenerations();
     static final Keyset ORDER = Keyset.of(true, DUE_KEY, REQUESTS.SUBMITTED_AT, REQUESTS.ID);
 
-    /** A row and its place in the order. */
-    record Row(Queue.Item item, long id) {
+    /** A row and its place in the order, and the agency's requests generation read in the same statement. */
+    record Row(Queue.Item item, long id, long generation) {
         List<String> key() {
             return List.of((item.nextDue() == null ? NO_DATE : item.nextDue()).toString(), item.submittedAt().toString(),
                     Long.toString(id));
         }
     }
 
-    /** The page's rows, read in {@link #ORDER} from the filter's cursor, one more than {@code limit} (to know whether there is more). */
+    /**
+     * The page's rows, read in {@link #ORDER} from the filter's cursor, one more than {@code limit}
+     * (to know whether there is more), each with the agency's requests generation (one InitPlan,
+     * not a statement of its own).
+     */
     List<Row> rows(DSLContext tx, Agency agency, Queue.Filter f, LocalDate today, int limit) {
         Condition c = open(agency)
                 .and(f.status() == null ? noCondition() : REQUESTS.STATUS.eq(f.status()))
@@ -46,13 +52,13 @@ final class QueueRepository {
                 .and(f.query() == null ? noCondition() : REQUESTS.TITLE.containsIgnoreCase(f.query())
                         .or(REQUESTS.NUMBER.equalIgnoreCase(f.query())).or(REQUESTS.EXTERNAL_NUMBER.containsIgnoreCase(f.query())));
         return tx.select(REQUESTS.NUMBER, REQUESTS.TITLE, REQUESTS.STATUS, REQUESTS.NEXT_DUE, REQUESTS.SUBMITTED_AT,
-                        USERS.EMAIL, REQUESTS.REQUESTER_DUE, REQUESTS.IMPORTED_SOURCE, REQUESTS.ID)
+                        USERS.EMAIL, REQUESTS.REQUESTER_DUE, REQUESTS.IMPORTED_SOURCE, REQUESTS.ID, GENERATIONS.field(agency.id()))
                 .from(REQUESTS).leftJoin(USERS).on(USERS.ID.eq(REQUESTS.ASSIGNED_TO))
                 .where(c).and(ORDER.seek(f.cursor()))
                 .orderBy(ORDER.order(f.cursor()))
                 .limit(limit + 1)
                 .fetch(r -> new Row(new Queue.Item(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6(), r.value7(),
-                        r.value8()), r.value9()));
+                        r.value8()), r.value9(), r.value10()));
     }
 
     /**

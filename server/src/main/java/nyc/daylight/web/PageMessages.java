@@ -3,7 +3,9 @@ package nyc.daylight.web;
 import freemarker.ext.beans.BeansWrapper;
 import freemarker.ext.beans.ResourceBundleModel;
 import java.text.MessageFormat;
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.ResourceBundle;
 
 /**
@@ -13,9 +15,13 @@ import java.util.ResourceBundle;
  * {@code {0,number,integer}} read "más de 1,000" on a Spanish page of an English server (and the
  * root bundle's locale is no language at all). A message without arguments is returned as it
  * stands, as before.
+ *
+ * <p>One per page rendered (so never shared between threads): each pattern is parsed once per page,
+ * not once per use, since a list calls the same message on every row (the queue's 50 checkboxes).
  */
 final class PageMessages extends ResourceBundleModel {
     private final Locale locale;
+    private final Map<String, MessageFormat> parsed = new HashMap<>();
 
     PageMessages(ResourceBundle bundle, Locale locale, BeansWrapper wrapper) {
         super(bundle, wrapper);
@@ -24,6 +30,6 @@ final class PageMessages extends ResourceBundleModel {
 
     @Override
     public String format(String key, Object[] params) {
-        return new MessageFormat(((ResourceBundle) object).getString(key), locale).format(params);
+        return parsed.computeIfAbsent(key, k -> new MessageFormat(((ResourceBundle) object).getString(k), locale)).format(params);
     }
 }

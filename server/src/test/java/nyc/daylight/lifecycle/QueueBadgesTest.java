@@ -4,9 +4,9 @@ import static nyc.daylight.sql.jooq.Tables.AGENCIES;
 import static nyc.daylight.sql.jooq.Tables.INBOUND_MESSAGES;
 import static nyc.daylight.sql.jooq.Tables.REQUESTS;
 import static nyc.daylight.sql.jooq.Tables.REQUEST_EVENTS;
+import static nyc.daylight.sql.jooq.Tables.USERS;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,7 +14,6 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import nyc.daylight.agencies.Agency;
 import nyc.daylight.agencies.AgencyService;
-import nyc.daylight.requests.RequestLedger;
 import nyc.daylight.sql.types.InboundStatus;
 import nyc.daylight.testing.People;
 import nyc.daylight.testing.PostgresExtension;
@@ -54,6 +53,8 @@ class QueueBadgesTest {
         DSLContext dsl = db.dsl();
         long requester = People.requester(dsl, "kim@example.org", "Kim");
         People.officer(dsl, "rao@mayor.test", "mayor", false);
+        People.officer(dsl, "ali@mayor.test", "mayor", true);
+        People.officer(dsl, "zed@law.test", "law", false);
         long mayor = dsl.fetchValue(AGENCIES.ID, AGENCIES.SLUG.eq("mayor"));
         long law = dsl.fetchValue(AGENCIES.ID, AGENCIES.SLUG.eq("law"));
         List<String> numbers = new ArrayList<>();
@@ -71,6 +72,9 @@ class QueueBadgesTest {
             if (i == 6) reply(dsl, id, InboundStatus.MATCHED, null);
             if (i == 7) reply(dsl, id, InboundStatus.CONFIRMED, "PENDING");
             if (i == 8) reply(dsl, id, InboundStatus.CONFIRMED, "CLEAN");
+            if (i == 9) dsl.update(REQUESTS).set(REQUESTS.CHANNEL, "OPENRECORDS").set(REQUESTS.EXTERNAL_NUMBER, "FOIL-2026-025-00009")
+                    .where(REQUESTS.ID.eq(id)).execute();
+            if (i == 10) dsl.update(REQUESTS).set(REQUESTS.EXTERNAL_NUMBER, "M-10").where(REQUESTS.ID.eq(id)).execute();
         }
         long elsewhere = request(dsl, "DL-2026-999999", law, requester, "SUBMITTED", "DENIED", "APPEALED");
         reply(dsl, elsewhere, InboundStatus.MATCHED, null);
@@ -78,8 +82,7 @@ class QueueBadgesTest {
         AtomicInteger statements = new AtomicInteger();
         DSLContext counted = DSL.using(dsl.configuration().derive(ExecuteListener.onExecuteStart(c -> statements.incrementAndGet())));
         AgencyService agencies = new AgencyService(dsl);
-        QueueExtras extras = new QueueExtras(counted, new CaseFiles(agencies, new RequestLedger(agencies, Clock.systemUTC()),
-                new CaseRepository()));
+        QueueExtras extras = new QueueExtras(counted);
         Agency agency = agencies.find("mayor").orElseThrow();
 
         extras.forQueue(agency, numbers.subList(0, 1));
@@ -87,7 +90,8 @@ class QueueBadgesTest {
         List<String> withStranger = new ArrayList<>(numbers);
         withStranger.add("DL-2026-999999");
         Map<String, Object> model = extras.forQueue(agency, withStranger);
-        assertThat(statements.get()).as("badges, officers and channel marks for thirty rows").isEqualTo(forOne).isEqualTo(3);
+        assertThat(statements.get()).as("badges, officers and channel marks for thirty rows: one statement")
+                .isEqualTo(forOne).isEqualTo(1);
 
         @SuppressWarnings("unchecked")
         Map<String, QueueExtras.Badges> badges = (Map<String, QueueExtras.Badges>) model.get("badges");
@@ -101,6 +105,13 @@ class QueueBadgesTest {
         assertThat(badges.get(numbers.get(5))).isEqualTo(new QueueExtras.Badges(1, false, false));
         assertThat(badges.get(numbers.get(6))).as("confirmed, its text still under review").isEqualTo(new QueueExtras.Badges(1, false, false));
         assertThat(badges.get(numbers.get(7)).any()).as("confirmed and clean").isFalse();
-        assertThat(model.get("officers")).asList().hasSize(1);
+        assertThat(model.get("officers")).as("this agency's, by e-mail").isEqualTo(List.of(
+                new Officer(dsl.fetchValue(USERS.ID, USERS.EMAIL.eq("ali@mayor.test")), "ali@mayor.test", null, true),
+                new Officer(dsl.fetchValue(USERS.ID, USERS.EMAIL.eq("rao@mayor.test")), "rao@mayor.test", null, false)));
+        assertThat(model.get("marks")).as("only the rows with a channel or the agency's own number").isEqualTo(Map.of(
+                numbers.get(8), new ChannelRepository.Mark("channel.OPENRECORDS", "FOIL-2026-025-00009"),
+                numbers.get(9), new ChannelRepository.Mark(null, "M-10")));
+        assertThat(extras.forQueue(agency, List.of())).as("no rows: no badges, the officers all the same")
+                .containsEntry("badges", Map.of()).containsEntry("marks", Map.of()).containsKey("officers");
     }
 }
