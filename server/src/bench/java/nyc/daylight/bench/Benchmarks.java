@@ -48,6 +48,8 @@ public final class Benchmarks {
     static final String SEARCH_START = "<!-- search-load:start -->";
     static final String SEARCH_END = "<!-- search-load:end -->";
     static final String APP_DATABASE = "daylight_bench";
+    /** The advisory lock a run holds on the benchmark's PostgreSQL (an arbitrary constant of ours). */
+    private static final long BENCH_LOCK = 0x6461796c6967L;
 
     /** One query at one size: timings of each system (latency: one client; throughput: several). */
     record SearchRow(SearchCase query, long luceneHits, long pgHits, Latencies raw, Latencies inProcess, Latencies api,
@@ -69,6 +71,7 @@ public final class Benchmarks {
     public static void main(String[] args) throws Exception {
         BenchConfig cfg = BenchConfig.fromSystemProperties();
         long started = System.nanoTime();
+        Connection held = aloneOnThisDatabase(cfg); // until the process exits
         if ("requests".equals(System.getProperty("bench.only"))) {
             // Only the reads of issue 22 (about 3 minutes at 10k and 100k): mvn -Pbench verify -pl server -am -Dbench.only=requests
             Files.createDirectories(cfg.work());
@@ -463,6 +466,24 @@ public final class Benchmarks {
         String base = q < 0 ? url : url.substring(0, q);
         String params = q < 0 ? "" : url.substring(q);
         return base.substring(0, base.lastIndexOf('/') + 1) + database + params;
+    }
+
+    /**
+     * Every run recreates the same databases (and two runs on two cores would time each other), so
+     * a second run against the same PostgreSQL stops at once instead of dropping the first one's.
+     * The lock is the session's: it ends with the returned connection, or with the process.
+     */
+    private static Connection aloneOnThisDatabase(BenchConfig cfg) throws Exception {
+        Connection c = admin(cfg);
+        try (Statement s = c.createStatement(); var r = s.executeQuery("select pg_try_advisory_lock(" + BENCH_LOCK + ")")) {
+            r.next();
+            if (!r.getBoolean(1)) {
+                c.close();
+                throw new IllegalStateException("Another Daylight benchmark is running against " + cfg.pgUrl()
+                        + "; wait for it to finish (its databases are recreated by every run).");
+            }
+        }
+        return c;
     }
 
     static void recreateDatabase(BenchConfig cfg, String name) throws Exception {

@@ -1,9 +1,8 @@
 package nyc.daylight.scorecards;
 
-import static nyc.daylight.sql.jooq.Tables.PUBLICATIONS;
 import static nyc.daylight.sql.jooq.Tables.REQUESTS;
-import static nyc.daylight.sql.jooq.Tables.REQUEST_EVENTS;
 import static nyc.daylight.sql.jooq.Tables.REQUEST_METRICS;
+import static nyc.daylight.sql.jooq.Tables.SCORECARD_GENERATION;
 import static org.jooq.impl.DSL.count;
 import static org.jooq.impl.DSL.field;
 import static org.jooq.impl.DSL.inline;
@@ -240,19 +239,16 @@ final class ScorecardRepository {
     }
 
     /**
-     * A version of the data: the last ledger event and the requests withheld today. Hiding a request
-     * or setting an embargo writes no ledger event, so the withheld set is part of the version; an
-     * embargo ending by date changes it too (and the day, which the cache also keys on). Publishing
-     * or withdrawing a record writes no ledger event either, and moves the near-total-redaction
-     * counts: the last publication is part of the version. (Counts the start-up backfill fills in
-     * for older records show once the cache's entry is replaced, at the next event or day.)
+     * A version of the data: V39's generation, moved at commit by every transaction that changed
+     * a figure a card reads (metrics, the requests columns cards filter on or print, whether the
+     * public may see a request, published records' word counts). It is read before the figures,
+     * so a card stored under it is never older than it. An embargo ending by date writes nothing;
+     * the day, which the cache also keys on, covers it.
      */
-    record Version(long lastEvent, long lastPublication, List<Long> withheld) {}
+    record Version(long generation) {}
 
-    Version version(DSLContext dsl, LocalDate today) {
-        Long v = dsl.select(DSL.max(REQUEST_EVENTS.ID)).from(REQUEST_EVENTS).fetchOne(0, Long.class);
-        Long p = dsl.select(DSL.max(PUBLICATIONS.SEQ)).from(PUBLICATIONS).fetchOne(0, Long.class);
-        List<Long> ids = dsl.fetch(withheld(today)).map(Record1::value1);
-        return new Version(v == null ? 0 : v, p == null ? 0 : p, ids.stream().sorted().toList());
+    Version version(DSLContext dsl) {
+        Long g = dsl.select(SCORECARD_GENERATION.GENERATION).from(SCORECARD_GENERATION).fetchOne(0, Long.class);
+        return new Version(g == null ? 0 : g);
     }
 }

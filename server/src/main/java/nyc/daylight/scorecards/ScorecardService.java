@@ -21,7 +21,7 @@ import org.jooq.DSLContext;
 /**
  * Scorecards for any agency (or the city's agencies together) and any period, computed from
  * request_metrics over the requests the public may see today (hidden and embargoed ones count
- * nowhere). Results are cached until the ledger or the set of withheld requests changes, or the
+ * nowhere). Results are cached until a committed change moves the scorecard generation (V39), or the
  * day turns (overdue counts and embargo ends depend on today).
  */
 public final class ScorecardService {
@@ -72,7 +72,7 @@ public final class ScorecardService {
     /** One agency's card, or the city's ({@link #CITY}: every New York agency together). */
     public Optional<Scorecard> card(String slug, Period period, Filters filters) {
         LocalDate today = today();
-        ScorecardRepository.Version version = repo.version(dsl, today);
+        ScorecardRepository.Version version = repo.version(dsl);
         if (CITY.equals(slug)) {
             List<Agency> scope = agencies.all().stream().filter(a -> a.regime() == Regime.NY_FOIL).toList();
             return Optional.of(cached(key(slug, period, filters), version, today, () -> compute(scope, true, period, filters, today)
@@ -111,7 +111,7 @@ public final class ScorecardService {
      */
     public List<Scorecard> ranking(Period period, Filters filters) {
         LocalDate today = today();
-        ScorecardRepository.Version version = repo.version(dsl, today);
+        ScorecardRepository.Version version = repo.version(dsl);
         List<Agency> all = agencies.all();
         List<Scorecard> cards = new ArrayList<>();
         for (Agency a : all) {

@@ -29,9 +29,9 @@ class CacheCarryOverTest {
     Path cachedDir;
     @TempDir
     Path plainDir;
+    TwinIndexes twins;
     RecordIndex cached;
     RecordIndex plain;
-    long seq;
 
     static PublishedDocument doc(long id, String agency, int year, String... pages) {
         return new PublishedDocument(id, "Record " + id, agency, "DL-2026-" + String.format("%06d", id), LocalDate.of(year, 3, 1), "pdf",
@@ -40,8 +40,9 @@ class CacheCarryOverTest {
 
     @BeforeEach
     void open() throws IOException {
-        cached = new RecordIndex(cachedDir, 8 << 20, RecordIndex.DEFAULT_COUNT_LIMIT);
-        plain = new RecordIndex(plainDir, 0, RecordIndex.DEFAULT_COUNT_LIMIT);
+        twins = new TwinIndexes(cachedDir, plainDir, RecordIndex.DEFAULT_COUNT_LIMIT);
+        cached = twins.cached;
+        plain = twins.plain;
         publish(doc(1, "doc", 2024, "A detainer was lodged.", "No detainer on file."),
                 doc(2, "nypd", 2025, "Detainer request faxed."),
                 doc(3, "hra", 2025, "Release date set.", "Nothing here."));
@@ -49,21 +50,11 @@ class CacheCarryOverTest {
 
     @AfterEach
     void close() throws IOException {
-        if (cached != null) cached.close();
-        if (plain != null) plain.close();
+        if (twins != null) twins.close();
     }
 
     private void publish(PublishedDocument... docs) throws IOException {
-        List<Publication> ps = new ArrayList<>();
-        for (PublishedDocument d : docs) ps.add(Publication.publish(++seq, d));
-        cached.apply(ps);
-        plain.apply(ps);
-    }
-
-    private void withdraw(long id) throws IOException {
-        Publication p = Publication.withdraw(++seq, id);
-        cached.apply(List.of(p));
-        plain.apply(List.of(p));
+        twins.publish(List.of(docs));
     }
 
     private SearchResults search(String text) {
@@ -116,7 +107,7 @@ class CacheCarryOverTest {
     void withdrawing_a_record_drops_the_queries_it_matched_and_keeps_the_others() throws IOException {
         SearchResults release = search("release");
         search("detainer");
-        withdraw(2);
+        twins.withdraw(2);
         assertThat(cached.lastCarryOver().kept()).isEqualTo(1);
         assertThat(search("release")).isSameAs(release);
         assertThat(search("detainer").documents()).extracting(SearchResults.DocumentHit::documentId).containsExactly(1L);
@@ -157,7 +148,7 @@ class CacheCarryOverTest {
             for (SearchQuery q : queries) assertSameAnswer(q);
             long id = 1 + random.nextInt(12);
             if (random.nextInt(4) == 0) {
-                withdraw(id);
+                twins.withdraw(id);
             } else {
                 List<String> pages = new ArrayList<>();
                 for (int p = 0; p <= random.nextInt(3); p++) {

@@ -26,9 +26,9 @@ class SearchUnderLoadTest {
     Path cachedDir;
     @TempDir
     Path plainDir;
+    TwinIndexes twins;
     RecordIndex cached;
     RecordIndex plain;
-    long seq;
 
     static PublishedDocument doc(long id, String agency, String request, int year, String... pages) {
         return new PublishedDocument(id, "Record " + id, agency, request, LocalDate.of(year, 3, 1), "pdf", Map.of(), List.of(pages));
@@ -36,8 +36,9 @@ class SearchUnderLoadTest {
 
     @BeforeEach
     void open() throws IOException {
-        cached = new RecordIndex(cachedDir, 8 << 20, LIMIT);
-        plain = new RecordIndex(plainDir, 0, LIMIT);
+        twins = new TwinIndexes(cachedDir, plainDir, LIMIT);
+        cached = twins.cached;
+        plain = twins.plain;
         List<PublishedDocument> docs = new ArrayList<>();
         // "detainer": 4 pages in 2 documents, under the limit.
         docs.add(doc(1, "doc", "DL-2026-000001", 2024, "A detainer was lodged.", "No detainer on file.", "Nothing here."));
@@ -49,26 +50,12 @@ class SearchUnderLoadTest {
                     "Release date set.", "Release confirmed.", "Release logged for the record."));
         }
         docs.add(doc(30, "nypd", "DL-2026-000130", 2023, "Release noted."));
-        publish(docs);
-    }
-
-    private void publish(List<PublishedDocument> docs) throws IOException {
-        List<Publication> ps = new ArrayList<>();
-        for (PublishedDocument d : docs) ps.add(Publication.publish(++seq, d));
-        cached.apply(ps);
-        plain.apply(ps);
-    }
-
-    private void withdraw(long documentId) throws IOException {
-        Publication p = Publication.withdraw(++seq, documentId);
-        cached.apply(List.of(p));
-        plain.apply(List.of(p));
+        twins.publish(docs);
     }
 
     @AfterEach
     void close() throws IOException {
-        if (cached != null) cached.close();
-        if (plain != null) plain.close();
+        if (twins != null) twins.close();
     }
 
     private static List<Long> ids(SearchResults r) {
@@ -92,7 +79,7 @@ class SearchUnderLoadTest {
     @Test
     void a_record_published_after_a_cached_query_appears_in_the_next_identical_query() throws IOException {
         assertThat(ids(cached.search(SearchQuery.of("detainer"), Withheld.none()))).containsExactlyInAnyOrder(1L, 2L);
-        publish(List.of(doc(3, "hra", "DL-2026-000003", 2026, "A new detainer record.")));
+        twins.publish(List.of(doc(3, "hra", "DL-2026-000003", 2026, "A new detainer record.")));
         SearchResults after = cached.search(SearchQuery.of("detainer"), Withheld.none());
         assertThat(ids(after)).containsExactlyInAnyOrder(1L, 2L, 3L);
         assertThat(after.totalPages()).isEqualTo(5);
@@ -104,7 +91,7 @@ class SearchUnderLoadTest {
     @Test
     void a_withdrawn_record_disappears_from_the_next_identical_query() throws IOException {
         assertThat(ids(cached.search(SearchQuery.of("detainer"), Withheld.none()))).containsExactlyInAnyOrder(1L, 2L);
-        withdraw(2);
+        twins.withdraw(2);
         SearchResults after = cached.search(SearchQuery.of("detainer"), Withheld.none());
         assertThat(ids(after)).containsExactly(1L);
         assertThat(after.totalPages()).isEqualTo(2);
