@@ -6,13 +6,17 @@ import static nyc.daylight.sql.jooq.Tables.SCORECARD_GENERATION;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import nyc.daylight.testing.People;
 import nyc.daylight.testing.Portal;
 import nyc.daylight.testing.PostgresExtension;
 import nyc.daylight.testing.TestDatabase;
 import nyc.daylight.testing.WebClient;
+import org.jooq.DSLContext;
 import org.jooq.SQLDialect;
 import org.jooq.impl.DSL;
 import org.junit.jupiter.api.AfterAll;
@@ -97,5 +101,48 @@ class ScorecardGenerationTest {
         long generation = generation(db);
         db.dsl().update(REQUESTS).set(REQUESTS.HIDDEN_AT, java.time.OffsetDateTime.now()).where(REQUESTS.NUMBER.eq(number)).execute();
         assertThat(generation(db)).isEqualTo(generation + 1);
+    }
+
+    /**
+     * Two transactions that each change a request and its metrics, queued in opposite orders, lock
+     * the same two generations at commit (V31's agency row, V39's row). T1 has taken the agency's
+     * (its request event came first; SET CONSTRAINTS fires it now, as its commit would); T2, whose
+     * metrics event came first, commits meanwhile. Were V39's row not always taken last, T2 would
+     * hold it waiting for the agency's while T1's commit waited for it: a deadlock, one aborted.
+     */
+    @Test
+    void two_commits_that_queued_requests_and_metrics_in_opposite_orders_do_not_deadlock(TestDatabase db) throws Exception {
+        String one = noor.fileRequest("Detainer logs, first", "acs").getFirst();
+        String two = noor.fileRequest("Detainer logs, second", "acs").getFirst();
+        portal.tick();
+        long id1 = db.dsl().select(REQUESTS.ID).from(REQUESTS).where(REQUESTS.NUMBER.eq(one)).fetchOne(REQUESTS.ID);
+        long id2 = db.dsl().select(REQUESTS.ID).from(REQUESTS).where(REQUESTS.NUMBER.eq(two)).fetchOne(REQUESTS.ID);
+        long generation = generation(db);
+        try (Connection c1 = db.dataSource().getConnection(); Connection c2 = db.dataSource().getConnection()) {
+            c1.setAutoCommit(false);
+            c2.setAutoCommit(false);
+            DSLContext t1 = DSL.using(c1, SQLDialect.POSTGRES);
+            DSLContext t2 = DSL.using(c2, SQLDialect.POSTGRES);
+            t1.update(REQUESTS).set(REQUESTS.STATUS, "OVERDUE").where(REQUESTS.ID.eq(id1)).execute();
+            t1.update(REQUEST_METRICS).set(REQUEST_METRICS.EXTENSIONS, 1).where(REQUEST_METRICS.REQUEST_ID.eq(id1)).execute();
+            t1.execute("set constraints requests_bump_update immediate"); // what its commit would do first
+            t2.update(REQUEST_METRICS).set(REQUEST_METRICS.EXTENSIONS, 1).where(REQUEST_METRICS.REQUEST_ID.eq(id2)).execute();
+            t2.update(REQUESTS).set(REQUESTS.STATUS, "OVERDUE").where(REQUESTS.ID.eq(id2)).execute();
+            var second = CompletableFuture.runAsync(() -> {
+                try {
+                    c2.commit();
+                } catch (SQLException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            // Until T2 waits on a lock (the agency's row, which T1 holds).
+            while (db.dsl().fetchCount(DSL.table("pg_stat_activity"),
+                    DSL.condition("wait_event_type = 'Lock' and datname = current_database()")) == 0 && !second.isDone()) {
+                Thread.onSpinWait();
+            }
+            c1.commit();
+            second.get(30, TimeUnit.SECONDS);
+        }
+        assertThat(generation(db)).as("both committed, each moved it once").isEqualTo(generation + 2);
     }
 }
